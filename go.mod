@@ -1,0 +1,3 @@
+module github.com/briefbot/briefbot
+
+go 1.26
