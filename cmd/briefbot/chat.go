@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/briefbot/briefbot/qa"
+)
+
+const chatHelp = `Ask a question in plain words, or use a command:
+  /timeline [topic]   dated events in order
+  /sources [name]     people and organisations quoted, or what one of them said
+  /quote NAME         NAME's direct quotes
+  /more               other passages that matched the last question
+  /about              the loaded briefings
+  /help               this text
+  /quit               leave (or Ctrl-D)
+`
+
+// chat is the terminal stand-in for Discord: a plain line is a question, and
+// the slash commands work as they do in Discord.
+func chat(ctx context.Context, lib *library, std stdio) error {
+	out := bufio.NewWriter(std.out)
+	defer out.Flush()
+	e := lib.current()
+	var titles []string
+	for _, b := range e.Briefings() {
+		titles = append(titles, b.Title)
+	}
+	fmt.Fprintf(out, "briefbot: terminal chat over %s.\n", strings.Join(titles, "; "))
+	fmt.Fprintln(out, "To connect it to Discord, put DISCORD_TOKEN in .env (see .env.example and the README) and run it again.")
+	fmt.Fprintln(out, "Ask a question, or type /help.")
+	fmt.Fprintln(out)
+
+	prompt := isTerminal(std.in)
+	var last qa.Answer
+	return readLines(ctx, std.in, func() {
+		if prompt {
+			fmt.Fprint(out, "> ")
+		}
+		out.Flush()
+	}, func(line string) error {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			return nil
+		}
+		e := lib.current() // a reload between lines takes effect at once
+		if !strings.HasPrefix(line, "/") {
+			last = e.Ask(line)
+			writeAnswer(out, last)
+			return nil
+		}
+		name, arg, _ := strings.Cut(line[1:], " ")
+		arg = strings.TrimSpace(arg)
+		switch strings.ToLower(name) {
+		case "help", "?":
+			fmt.Fprintln(out, chatHelp)
+		case "quit", "exit", "q":
+			return io.EOF
+		case "timeline":
+			writeTimeline(out, e.Timeline(qa.TimelineFilter{Topic: arg}))
+			fmt.Fprintln(out)
+		case "sources":
+			if arg == "" {
+				writeSources(out, e.Sources())
+			} else if src, said, ok := e.SaidBy(arg); ok {
+				writeSaid(out, src, said)
+			} else {
+				fmt.Fprintf(out, "No source named %q. Try /sources for the list.\n", arg)
+			}
+			fmt.Fprintln(out)
+		case "quote":
+			if arg == "" {
+				fmt.Fprintln(out, "Whose quotes? For example /quote "+firstSpeaker(e)+". /sources lists everyone quoted.")
+			} else if src, said, ok := e.Quotes(arg); ok {
+				writeSaid(out, src, said)
+			} else {
+				fmt.Fprintf(out, "No one named %q is quoted. Try /sources for the list.\n", arg)
+			}
+			fmt.Fprintln(out)
+		case "more":
+			writeMore(out, last)
+		case "about":
+			for _, b := range e.Briefings() {
+				fmt.Fprintf(out, "%s — %s", b.Title, orDash(b.Publisher))
+				if b.Published != "" {
+					fmt.Fprintf(out, ", %s", b.Published)
+				}
+				fmt.Fprintf(out, " (%d passages)\n", b.Passages)
+			}
+			fmt.Fprintln(out)
+		default:
+			fmt.Fprintf(out, "Unknown command /%s. Type /help for the commands.\n\n", name)
+		}
+		return nil
+	})
+}
+
+func writeMore(w io.Writer, a qa.Answer) {
+	if len(a.More) == 0 {
+		fmt.Fprintln(w, "No other passages matched. Ask a question first, or rephrase it.")
+		fmt.Fprintln(w)
+		return
+	}
+	for _, m := range a.More {
+		fmt.Fprintf(w, "“%s”\n— %s\n\n", strings.Trim(m.Passage, "“”\""), speakerLine(m.Speaker))
+	}
+}
+
+func firstSpeaker(e *qa.Engine) string {
+	if names := e.Complete("", true); len(names) > 0 {
+		return names[0]
+	}
+	return "NAME"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "unknown publisher"
+	}
+	return s
+}

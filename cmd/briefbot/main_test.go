@@ -1,0 +1,361 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/knowledge"
+)
+
+// fakeEnv is a getenv over a map.
+func fakeEnv(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+// runCmd runs the program with args, stdin and env, returning its output.
+func runCmd(tb testing.TB, env map[string]string, stdin string, args ...string) (stdout, stderr string, err error) {
+	tb.Helper()
+	var out, errb bytes.Buffer
+	err = run(context.Background(), args, fakeEnv(env), stdio{in: strings.NewReader(stdin), out: &out, err: &errb})
+	return out.String(), errb.String(), err
+}
+
+func TestLoadConfig(t *testing.T) {
+	tests := []struct {
+		name    string
+		env     map[string]string
+		want    config
+		wantErr string
+	}{
+		{name: "Empty", env: nil, want: config{logLevel: slog.LevelInfo}},
+		{
+			name: "Full",
+			env: map[string]string{
+				"DISCORD_TOKEN": " Bot abc ", "DISCORD_GUILD_ID": "42", "DISCORD_API_BASE": "http://127.0.0.1:1",
+				"BRIEFINGS": "a.txt, b/ ,", "SHARD_ID": "1", "SHARD_COUNT": "2", "LOG_LEVEL": "DEBUG",
+				"DISCORD_PUBLIC_KEY": "ff",
+			},
+			want: config{token: "abc", guildID: "42", apiBase: "http://127.0.0.1:1", publicKey: "ff",
+				briefings: []string{"a.txt", "b/"}, shardID: 1, shardCount: 2, logLevel: slog.LevelDebug},
+		},
+		{name: "ErrShardRange", env: map[string]string{"SHARD_ID": "2", "SHARD_COUNT": "2"}, wantErr: "less than SHARD_COUNT"},
+		{name: "ErrShardIDAlone", env: map[string]string{"SHARD_ID": "1"}, wantErr: "SHARD_COUNT is not"},
+		{name: "ErrShardNotNumber", env: map[string]string{"SHARD_COUNT": "two"}, wantErr: "SHARD_COUNT"},
+		{name: "ErrLogLevel", env: map[string]string{"LOG_LEVEL": "loud"}, wantErr: "LOG_LEVEL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := loadConfig(fakeEnv(tt.env))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("loadConfig() error = %v, want it to mention %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("loadConfig() error = %v", err)
+			}
+			if got.token != tt.want.token || got.guildID != tt.want.guildID || got.apiBase != tt.want.apiBase ||
+				got.publicKey != tt.want.publicKey || !slices.Equal(got.briefings, tt.want.briefings) ||
+				got.shardID != tt.want.shardID || got.shardCount != tt.want.shardCount || got.logLevel != tt.want.logLevel {
+				t.Errorf("loadConfig() = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWithDotenv(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, ".env")
+	if err := os.WriteFile(path, []byte("DISCORD_TOKEN=from-file\nDISCORD_GUILD_ID=7\n# comment\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	getenv, err := withDotenv(fakeEnv(map[string]string{"DISCORD_TOKEN": "from-env"}), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := getenv("DISCORD_TOKEN"); got != "from-env" {
+		t.Errorf("DISCORD_TOKEN = %q, want the real environment to win", got)
+	}
+	if got := getenv("DISCORD_GUILD_ID"); got != "7" {
+		t.Errorf("DISCORD_GUILD_ID = %q, want 7 from the file", got)
+	}
+	if _, err := withDotenv(fakeEnv(nil), filepath.Join(dir, "missing")); err != nil {
+		t.Errorf("missing .env: error %v, want none", err)
+	}
+}
+
+func TestParseCommand(t *testing.T) {
+	tests := []struct {
+		args []string
+		want command
+		err  bool
+	}{
+		{args: nil, want: command{addr: ":8080"}},
+		{args: []string{"ask", "--json", "who", "is", "it?"}, want: command{name: "ask", json: true, addr: ":8080", args: []string{"who", "is", "it?"}}},
+		{args: []string{"ask", "who?", "--json", "--briefing", "a", "--briefing=b"}, want: command{name: "ask", json: true, addr: ":8080", args: []string{"who?"}, briefings: paths{"a", "b"}}},
+		{args: []string{"serve", "--addr", "127.0.0.1:9"}, want: command{name: "serve", addr: "127.0.0.1:9"}},
+		{args: []string{"--briefing", "x"}, want: command{addr: ":8080", briefings: paths{"x"}}},
+		{args: []string{"--help"}, want: command{name: "help", addr: ":8080"}},
+		{args: []string{"frobnicate"}, err: true},
+		{args: []string{"inspect", "extra"}, err: true},
+		{args: []string{"serve", "--json"}, err: true},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, "_"), func(t *testing.T) {
+			got, err := parseCommand(tt.args, &bytes.Buffer{})
+			if tt.err {
+				if !errors.Is(err, errUsageShown) {
+					t.Fatalf("parseCommand(%q) error = %v, want a usage error", tt.args, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("parseCommand(%q) error = %v", tt.args, err)
+			}
+			if got.name != tt.want.name || got.json != tt.want.json || got.addr != tt.want.addr ||
+				!slices.Equal(got.args, tt.want.args) || !slices.Equal(got.briefings, tt.want.briefings) {
+				t.Errorf("parseCommand(%q) = %+v, want %+v", tt.args, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{name: "RunWithoutToken", args: []string{"run"}, want: "DISCORD_TOKEN"},
+		{name: "ServeWithoutKey", args: []string{"serve", "--addr", "127.0.0.1:0"}, want: "DISCORD_PUBLIC_KEY"},
+		{name: "ServeBadKey", env: map[string]string{"DISCORD_PUBLIC_KEY": "zz"}, args: []string{"serve"}, want: "DISCORD_PUBLIC_KEY"},
+		{name: "MissingBriefing", args: []string{"inspect", "--briefing", filepath.Join(dir, "nope.txt")}, want: "nope.txt"},
+		{name: "EmptyBriefing", args: []string{"ask", "hi", "--briefing", empty}, want: "empty.txt"},
+		{name: "BriefingsEnv", env: map[string]string{"BRIEFINGS": filepath.Join(dir, "gone")}, args: []string{"timeline"}, want: "gone"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := runCmd(t, tt.env, "", tt.args...)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("run(%q) error = %v, want one mentioning %q", tt.args, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestRunHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"--help"}, {"ask", "-h"}} {
+		out, _, err := runCmd(t, nil, "", args...)
+		if err != nil {
+			t.Fatalf("run(%q) error = %v", args, err)
+		}
+		for _, want := range []string{"briefbot ask", "briefbot serve", "DISCORD_TOKEN", "--briefing"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("run(%q) usage lacks %q", args, want)
+			}
+		}
+	}
+}
+
+// TestAskJSONContract checks the keys of `ask --json` against DESIGN.md.
+func TestAskJSONContract(t *testing.T) {
+	out, _, err := runCmd(t, nil, "What did Colin Clarke say?\n\nWhat is the capital of France?\n", "ask", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("ask --json printed %d lines, want 2 (blank input lines are skipped):\n%s", len(lines), out)
+	}
+	want := []string{"answered", "briefing", "context", "more", "passage", "question", "quote", "score", "section", "speaker", "why"}
+	for i, line := range lines {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("line %d is not JSON: %v\n%s", i, err, line)
+		}
+		for _, k := range want {
+			if _, ok := m[k]; !ok {
+				t.Errorf("line %d lacks key %q: %s", i, k, line)
+			}
+		}
+	}
+	var first, second struct {
+		Answered    bool     `json:"answered"`
+		Passage     string   `json:"passage"`
+		Suggestions []string `json:"suggestions"`
+		Speaker     *struct {
+			Name string `json:"name"`
+		} `json:"speaker"`
+	}
+	json.Unmarshal([]byte(lines[0]), &first)
+	json.Unmarshal([]byte(lines[1]), &second)
+	if !first.Answered || first.Speaker == nil || first.Speaker.Name != "Colin Clarke" {
+		t.Errorf("first answer = %+v, want Colin Clarke's quote", first)
+	}
+	if second.Answered || second.Passage != "" || len(second.Suggestions) == 0 {
+		t.Errorf("second answer = %+v, want an abstention with suggestions", second)
+	}
+}
+
+func TestTerminalCommands(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		want  []string
+	}{
+		{name: "AskText", args: []string{"ask", "What did Adrienne Watson say?"}, want: []string{"bears sole responsibility", "— Adrienne Watson"}},
+		{name: "Timeline", args: []string{"timeline"}, want: []string{"2018", "2021"}},
+		{name: "TimelineJSON", args: []string{"timeline", "--json"}, want: []string{`"date": "2024-03-22"`}},
+		{name: "Sources", args: []string{"sources"}, want: []string{"Colin Clarke", "quote"}},
+		{name: "SourcesName", args: []string{"sources", "Byman"}, want: []string{"Daniel Byman", "embattled"}},
+		{name: "InspectJSON", args: []string{"inspect", "--json"}, want: []string{`"publisher": "CBC News"`, `"published": "2024-03-23"`, `"quotes"`}},
+		{name: "Chat", stdin: "/help\n/about\nWhat did Colin Clarke say?\n/more\n/quote Kurilla\n/sources\n/timeline\n/nonsense\n/quit\nnever read\n",
+			want: []string{"DISCORD_TOKEN", "/timeline", "CBC News", "fixated on Russia", "external operations", "Unknown command /nonsense"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := runCmd(t, nil, tt.stdin, tt.args...)
+			if err != nil {
+				t.Fatalf("run(%q) error = %v", tt.args, err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("run(%q) output lacks %q:\n%s", tt.args, w, out)
+				}
+			}
+		})
+	}
+}
+
+// TestInspectSeveral checks that several briefings print as {"briefings": [...]}.
+func TestInspectSeveral(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.txt", "b.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), defaultBriefing, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := runCmd(t, nil, "", "inspect", "--json", "--briefing", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Briefings []knowledge.Briefing `json:"briefings"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.Briefings) != 2 {
+		t.Fatalf("inspect --json over two briefings: %d briefings, err %v", len(v.Briefings), err)
+	}
+}
+
+// TestLibraryReload edits a watched briefing while questions are in flight:
+// the new briefing is served after the change, a broken edit leaves the old
+// one serving, and nothing races.
+func TestLibraryReload(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "b.txt")
+	write := func(body string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		// Make the change visible to the fingerprint even on coarse clocks.
+		later := time.Now().Add(time.Duration(time.Now().UnixNano()%1000+1) * time.Second)
+		os.Chtimes(path, later, later)
+	}
+	write("title: First\npublished: 2024-01-02\n---\nThe council voted to close the bridge on Monday, officials said.\n")
+	lib := &library{paths: []string{dir}}
+	if err := lib.load(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	log := slog.New(slog.DiscardHandler)
+	go lib.watchEvery(ctx, log, 10*time.Millisecond)
+
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				lib.engine().Ask("Why was the bridge closed?")
+				lib.engine().Briefings()
+			}
+		})
+	}
+	waitTitle := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second)
+		for time.Now().Before(deadline) {
+			if bs := lib.current().Briefings(); len(bs) == 1 && bs[0].Title == want {
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		t.Fatalf("title never became %q", want)
+	}
+	write("title: Second\npublished: 2024-01-03\n---\nThe council reopened the bridge on Tuesday.\n")
+	waitTitle("Second")
+	write("title: Broken\npublished: 2024-13-45\n---\nA header with an impossible date.\n")
+	time.Sleep(100 * time.Millisecond)
+	waitTitle("Second")
+	cancel()
+	wg.Wait()
+}
+
+func TestServeShutdown(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		var out, errb bytes.Buffer
+		env := map[string]string{"DISCORD_PUBLIC_KEY": strings.Repeat("ab", 32)}
+		done <- run(ctx, []string{"serve", "--addr", addr}, fakeEnv(env), stdio{in: strings.NewReader(""), out: &out, err: &errb})
+	}()
+	var resp *http.Response
+	for range 100 {
+		if resp, err = http.Get("http://" + addr + "/healthz"); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatalf("GET /healthz: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("GET /healthz = %d, want 200", resp.StatusCode)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve returned %v after shutdown, want nil", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("serve did not stop within 5 s of cancel")
+	}
+}

@@ -1,0 +1,284 @@
+package main
+
+import (
+	"context"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"strconv"
+	"strings"
+
+	"github.com/joho/godotenv"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// defaultBriefing is the briefing used when none is named.
+//
+//go:embed briefing.txt
+var defaultBriefing []byte
+
+// errUsageShown reports that a usage error was printed; main exits 2.
+var errUsageShown = errors.New("usage")
+
+const usage = `briefbot answers questions about news briefings, quoting their own words.
+
+Usage:
+  briefbot [--briefing PATH]...         the Discord bot when DISCORD_TOKEN is set, else a terminal chat
+  briefbot run                          the Discord bot (needs DISCORD_TOKEN)
+  briefbot ask [--json] [QUESTION]      answer QUESTION; without it, one question per line from stdin
+  briefbot timeline [--json] [TOPIC]    dated events in order, relative dates resolved
+  briefbot sources [--json] [NAME]      people and organisations quoted, or what NAME said
+  briefbot inspect --json               the parsed structure of the loaded briefings
+  briefbot serve [--addr :8080]         Discord's HTTP interactions endpoint (needs DISCORD_PUBLIC_KEY)
+  briefbot help                         this text
+
+Every subcommand takes --briefing PATH (repeatable; a file, or a folder of .txt
+and .md briefings). Without it BRIEFINGS (comma-separated paths) is used, else
+the embedded default briefing.
+
+Environment (also read from .env in the working folder; the real environment wins):
+  DISCORD_TOKEN       bot token from the Discord developer portal
+  DISCORD_GUILD_ID    register commands on this guild only (instant); default global
+  DISCORD_API_BASE    where REST calls go (default https://discord.com)
+  DISCORD_PUBLIC_KEY  the application's public key, for serve
+  BRIEFINGS           comma-separated briefing paths, like repeated --briefing
+  SHARD_ID, SHARD_COUNT  gateway sharding (default: Discord's recommended count)
+  LOG_LEVEL           debug | info | warn | error (default info)
+`
+
+// config is everything run reads from the environment.
+type config struct {
+	token      string
+	guildID    string
+	apiBase    string
+	publicKey  string
+	briefings  []string
+	shardID    int
+	shardCount int
+	logLevel   slog.Level
+}
+
+// loadConfig reads the configuration through getenv.
+func loadConfig(getenv func(string) string) (config, error) {
+	c := config{
+		token:     strings.TrimSpace(getenv("DISCORD_TOKEN")),
+		guildID:   strings.TrimSpace(getenv("DISCORD_GUILD_ID")),
+		apiBase:   strings.TrimSpace(getenv("DISCORD_API_BASE")),
+		publicKey: strings.TrimSpace(getenv("DISCORD_PUBLIC_KEY")),
+	}
+	c.token = strings.TrimPrefix(c.token, "Bot ")
+	for p := range strings.SplitSeq(getenv("BRIEFINGS"), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			c.briefings = append(c.briefings, p)
+		}
+	}
+	var err error
+	if c.shardID, err = envInt(getenv, "SHARD_ID"); err != nil {
+		return c, err
+	}
+	if c.shardCount, err = envInt(getenv, "SHARD_COUNT"); err != nil {
+		return c, err
+	}
+	if c.shardCount > 0 && c.shardID >= c.shardCount {
+		return c, fmt.Errorf("SHARD_ID %d must be less than SHARD_COUNT %d", c.shardID, c.shardCount)
+	}
+	if c.shardCount == 0 && c.shardID != 0 {
+		return c, errors.New("SHARD_ID is set but SHARD_COUNT is not: set both, or neither to use Discord's recommended count")
+	}
+	switch lvl := strings.ToLower(strings.TrimSpace(getenv("LOG_LEVEL"))); lvl {
+	case "", "info":
+		c.logLevel = slog.LevelInfo
+	case "debug":
+		c.logLevel = slog.LevelDebug
+	case "warn", "warning":
+		c.logLevel = slog.LevelWarn
+	case "error":
+		c.logLevel = slog.LevelError
+	default:
+		return c, fmt.Errorf("LOG_LEVEL %q: want debug, info, warn or error", lvl)
+	}
+	return c, nil
+}
+
+func envInt(getenv func(string) string, name string) (int, error) {
+	s := strings.TrimSpace(getenv(name))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%s %q: want a whole number of 0 or more", name, s)
+	}
+	return n, nil
+}
+
+// withDotenv returns a getenv that falls back to the values in the .env file
+// at path when the real environment does not set a variable. A missing file
+// is not an error.
+func withDotenv(getenv func(string) string, path string) (func(string) string, error) {
+	file, err := godotenv.Read(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return getenv, nil
+		}
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return func(k string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return file[k]
+	}, nil
+}
+
+// paths is a repeatable string flag.
+type paths []string
+
+func (p *paths) String() string     { return strings.Join(*p, ",") }
+func (p *paths) Set(s string) error { *p = append(*p, s); return nil }
+
+// command is one subcommand's parsed flags.
+type command struct {
+	name      string
+	briefings paths
+	json      bool
+	addr      string
+	args      []string
+}
+
+// parseCommand parses args (subcommand first, flags anywhere).
+func parseCommand(args []string, stderr io.Writer) (command, error) {
+	c := command{addr: ":8080"}
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		c.name, args = args[0], args[1:]
+	}
+	switch c.name {
+	case "", "run", "ask", "timeline", "sources", "inspect", "serve", "help":
+	default:
+		fmt.Fprintf(stderr, "briefbot: unknown command %q\n\n%s", c.name, usage)
+		return c, errUsageShown
+	}
+	set := flag.NewFlagSet("briefbot "+c.name, flag.ContinueOnError)
+	set.SetOutput(stderr)
+	set.Usage = func() { fmt.Fprint(stderr, usage) }
+	set.Var(&c.briefings, "briefing", "a briefing file or folder (repeatable)")
+	switch c.name {
+	case "ask", "timeline", "sources", "inspect":
+		set.BoolVar(&c.json, "json", false, "print JSON")
+	case "serve":
+		set.StringVar(&c.addr, "addr", c.addr, "listen address")
+	}
+	for {
+		if err := set.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				c.name = "help"
+				return c, nil
+			}
+			return c, errUsageShown
+		}
+		args = set.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			c.args = append(c.args, args[1:]...)
+			break
+		}
+		c.args = append(c.args, args[0])
+		args = args[1:]
+	}
+	switch c.name {
+	case "", "run", "inspect", "serve", "help":
+		if len(c.args) > 0 {
+			fmt.Fprintf(stderr, "briefbot %s: unexpected argument %q\n\n%s", c.name, c.args[0], usage)
+			return c, errUsageShown
+		}
+	}
+	return c, nil
+}
+
+// run is the whole program: it parses args, reads the configuration, loads
+// the briefings and runs the chosen subcommand until ctx is done.
+func run(ctx context.Context, args []string, getenv func(string) string, std stdio) error {
+	cmd, err := parseCommand(args, std.err)
+	if err != nil {
+		return err
+	}
+	if cmd.name == "help" {
+		_, err := fmt.Fprint(std.out, usage)
+		return err
+	}
+	getenv, err = withDotenv(getenv, ".env")
+	if err != nil {
+		return err
+	}
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(std.err, &slog.HandlerOptions{Level: cfg.logLevel}))
+
+	lib := &library{paths: cmd.briefings, embedded: defaultBriefing}
+	if len(lib.paths) == 0 {
+		lib.paths = cfg.briefings
+	}
+	if err := lib.load(); err != nil {
+		return err
+	}
+
+	switch cmd.name {
+	case "":
+		if cfg.token == "" {
+			return chat(ctx, lib, std)
+		}
+		return runBot(ctx, cfg, lib, log)
+	case "run":
+		if cfg.token == "" {
+			return errors.New("DISCORD_TOKEN is not set: put the bot token from the Discord developer portal in .env (see .env.example), or run without a subcommand for the terminal chat")
+		}
+		return runBot(ctx, cfg, lib, log)
+	case "serve":
+		return serve(ctx, cmd.addr, cfg, lib, log)
+	case "ask":
+		return ask(ctx, lib.current(), cmd, std)
+	case "timeline":
+		return timeline(lib.current(), cmd, std.out)
+	case "sources":
+		return sources(lib.current(), cmd, std.out)
+	case "inspect":
+		return inspect(lib.briefings(), cmd.json, std.out)
+	}
+	return fmt.Errorf("unknown command %q", cmd.name)
+}
+
+// runBot runs the Discord gateway bot, reloading briefings as they change.
+func runBot(ctx context.Context, cfg config, lib *library, log *slog.Logger) error {
+	go lib.watch(ctx, log)
+	return bot.Run(ctx, bot.Options{
+		Token:      cfg.token,
+		GuildID:    cfg.guildID,
+		APIBase:    cfg.apiBase,
+		ShardID:    cfg.shardID,
+		ShardCount: cfg.shardCount,
+		Engine:     lib.engine,
+		Log:        log,
+	})
+}
+
+// parsePublicKey decodes a hex Ed25519 public key.
+func parsePublicKey(s string) ([]byte, error) {
+	if s == "" {
+		return nil, errors.New("DISCORD_PUBLIC_KEY is not set: copy the public key from your application's General Information page in the Discord developer portal")
+	}
+	k, err := hex.DecodeString(s)
+	if err != nil || len(k) != 32 {
+		return nil, errors.New("DISCORD_PUBLIC_KEY is not a 64-character hex Ed25519 public key: copy it again from the developer portal")
+	}
+	return k, nil
+}
