@@ -14,3 +14,5 @@ type Engine interface {
 	Paragraph(ref string) (qa.Paragraph, bool)
 	Briefings() []qa.BriefingInfo
 }
+
+var _ Engine = (*qa.Engine)(nil)

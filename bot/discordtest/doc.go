@@ -1,0 +1,85 @@
+// Package discordtest is a fake Discord on loopback, REST and gateway, that a
+// real discordgo v0.29 session connects to unmodified. Tests and benchmarks
+// of package bot use it to drive the bot end to end: they dispatch gateway
+// events as Discord would, and assert on the REST calls the bot makes.
+//
+// # Starting it
+//
+//	fake := discordtest.New(t)              // closes in t.Cleanup
+//	opts := bot.Options{Token: "x", APIBase: fake.URL()}
+//
+// URL is the API base that replaces https://discord.com (Client and Transport
+// do the rewrite for a raw discordgo.Session). GET /api/v9/gateway answers
+// {"url": GatewayURL()} = ws://127.0.0.1:PORT/ws; GET /api/v9/gateway/bot adds
+// the recommended shard count (option Shards) and session_start_limit.
+//
+// Options: HeartbeatInterval, Shards, Token (the only valid token: others get
+// 401 on REST and 4004 on IDENTIFY), RejectToken (4004 on every IDENTIFY),
+// RefuseIntents (4014 when IDENTIFY requests one of these intents; default
+// the privileged ones), CallbackDeadline (default 3 s, then 10062), Guilds,
+// ExpectProblems.
+//
+// # Gateway
+//
+// Every connection gets HELLO (op 10); IDENTIFY (op 2) gets READY (session_id,
+// user, application, guilds of that shard, shard) and, with the Guilds intent,
+// a GUILD_CREATE per guild; heartbeats (op 1) get ACKs (op 11); RESUME (op 6)
+// of a known session replays the events the client missed and ends with
+// RESUMED, while an unknown or invalidated session gets op 9. A client close
+// with 1000 or 1001 invalidates its session, as on Discord. Many connections
+// may be open at once, one per shard; IdentifyPayloads records each IDENTIFY
+// (token, intents, shard).
+//
+// Dispatch(event, payload) sends an op 0 event to the session Discord would
+// use: (guild_id >> 22) % shard count, or shard 0 for events without a guild
+// (DMs); DispatchTo picks the shard. While a session's socket is down, events
+// wait for its RESUME. DropConnection cuts the TCP connection (the client
+// resumes), CloseWith sends a close code such as 4004 or 4014, SendOp sends a
+// raw opcode (never 7 or 9 before READY: discordgo v0.29 deadlocks).
+// Identifies, Resumes, Heartbeats, Connections, Ready, WaitReady and
+// WaitResumes observe the gateway.
+//
+// # REST
+//
+// The routes of notes/discord.md section 1.5 live under /api/v9 (see the Route
+// constants): command registration (bulk overwrite, global or per guild;
+// Commands returns what was registered), interaction callbacks (204; the
+// first n answer 429 after RateLimitCallbacks; 10062 after the deadline;
+// 40060 on a second acknowledgement; response types checked against the
+// interaction type), the original response and followups through webhooks,
+// channel messages (replies must reference a message the fake dispatched),
+// typing, DM channels, and the bot's own user and application. Any other
+// route answers 404 {"message": "404: Not Found", "code": 0} and is recorded
+// as unexpected.
+//
+// Every message the bot sends is checked against Discord's limits: content
+// 2000 characters, 10 embeds, title 256, description 4096, 25 fields (name
+// 256, value 1024, both non-empty), footer 2048, author 256, 6000 over all
+// embeds, 5 rows of 5 buttons, custom_id 1-100 and unique, labels 80, 25
+// autocomplete choices (name 1-100, value 100), and command registrations
+// (names, descriptions, option order and counts). It must also carry
+// allowed_mentions that parse nothing whenever it has content or embeds. A
+// violation answers 400 {"code": 50035} and is recorded (Violations); an
+// empty message answers 400 {"code": 50006}.
+//
+// Unless ExpectProblems is given, New's cleanup fails the test when there
+// were unexpected routes or violations.
+//
+// # Building events and waiting for answers
+//
+// Command, Autocomplete (with Focused options) and Button (on a message the
+// bot sent) build interactions; InDM, InGuild and By adjust them, and Raw
+// sends a malformed payload verbatim. DispatchInteraction sends one and
+// starts its acknowledgement clock; Track starts the clock without the
+// gateway, for HTTP-interaction tests. Mention, DirectMessage and Plain build
+// MESSAGE_CREATE events (FromSelf, FromBot change the author), sent with
+// DispatchMessage.
+//
+// Every REST call is recorded as a Request (route, path values, body, status,
+// Discord code, violations, and the resulting message). WaitFor waits for a
+// request matching a predicate (ForToken, ReplyTo, InChannel), WaitReply for
+// an interaction's complete answer (callback, plus the edit of a deferred
+// response) with its latency from dispatch, and WaitMessageReply for the
+// reply to an @mention or DM. Message decodes what the bot sent with
+// discordgo's types and finds buttons by label.
+package discordtest

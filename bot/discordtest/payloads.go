@@ -1,0 +1,357 @@
+package discordtest
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// An Interaction is an INTERACTION_CREATE payload under construction. Build
+// one with Server.Command, Server.Autocomplete or Server.Button, adjust it
+// with the chainable methods or the fields, and send it with
+// Server.DispatchInteraction.
+type Interaction struct {
+	ID            string
+	ApplicationID string
+	Token         string
+	Type          discordgo.InteractionType
+	GuildID       string // "" for a DM
+	ChannelID     string
+	UserID        string
+	Username      string
+	UserBot       bool
+	Locale        string
+	Data          any // the "data" object; anything json.Marshal accepts
+	Message       any // the "message" a component is on, for type 3
+
+	// Raw, when set, is sent verbatim instead of the fields above (for
+	// malformed payloads). ID and Token must still match it for replies
+	// to be tracked.
+	Raw json.RawMessage
+
+	// Sent is when DispatchInteraction wrote it to the gateway.
+	Sent time.Time
+}
+
+// An Opt is one option of a slash command or autocomplete interaction.
+type Opt struct {
+	Name    string
+	Type    discordgo.ApplicationCommandOptionType
+	Value   any
+	Focused bool
+	Options []Opt // for sub-commands
+}
+
+// Str is a string option.
+func Str(name, value string) Opt {
+	return Opt{Name: name, Type: discordgo.ApplicationCommandOptionString, Value: value}
+}
+
+// Int is an integer option.
+func Int(name string, value int) Opt {
+	return Opt{Name: name, Type: discordgo.ApplicationCommandOptionInteger, Value: value}
+}
+
+// Bool is a boolean option.
+func Bool(name string, value bool) Opt {
+	return Opt{Name: name, Type: discordgo.ApplicationCommandOptionBoolean, Value: value}
+}
+
+// Focused marks o as the option being typed, for autocomplete.
+func Focused(o Opt) Opt { o.Focused = true; return o }
+
+func (o Opt) MarshalJSON() ([]byte, error) {
+	m := map[string]any{"name": o.Name, "type": o.Type}
+	if o.Value != nil {
+		m["value"] = o.Value
+	}
+	if o.Focused {
+		m["focused"] = true
+	}
+	if len(o.Options) > 0 {
+		m["options"] = o.Options
+	}
+	return json.Marshal(m)
+}
+
+func (s *Server) interaction(t discordgo.InteractionType) *Interaction {
+	id := s.newID()
+	return &Interaction{
+		ID:            id,
+		ApplicationID: ApplicationID,
+		Token:         "itok-" + id + "-aW50ZXJhY3Rpb24tdG9rZW4",
+		Type:          t,
+		GuildID:       GuildID,
+		ChannelID:     ChannelID,
+		UserID:        UserID,
+		Username:      Username,
+		Locale:        "en-US",
+	}
+}
+
+// Command builds a slash command interaction (type 2) in the default guild
+// channel, from UserID.
+func (s *Server) Command(name string, opts ...Opt) *Interaction {
+	in := s.interaction(discordgo.InteractionApplicationCommand)
+	in.Data = commandData(s.newID(), name, opts)
+	return in
+}
+
+// Autocomplete builds an autocomplete interaction (type 4); mark the option
+// being typed with Focused.
+func (s *Server) Autocomplete(name string, opts ...Opt) *Interaction {
+	in := s.interaction(discordgo.InteractionApplicationCommandAutocomplete)
+	in.Data = commandData(s.newID(), name, opts)
+	return in
+}
+
+func commandData(id, name string, opts []Opt) map[string]any {
+	if opts == nil {
+		opts = []Opt{}
+	}
+	return map[string]any{"id": id, "name": name, "type": 1, "options": opts}
+}
+
+// Button builds a button click (type 3) on msg, the message the button is
+// on: usually Reply.Message of an earlier interaction, or nil. The click
+// comes from the same channel as msg.
+func (s *Server) Button(customID string, msg *Message) *Interaction {
+	in := s.interaction(discordgo.InteractionMessageComponent)
+	in.Data = map[string]any{"custom_id": customID, "component_type": discordgo.ButtonComponent}
+	if msg != nil {
+		in.Message = msg.Raw
+		if msg.ChannelID != "" {
+			in.ChannelID = msg.ChannelID
+			if msg.ChannelID == DMChannelID {
+				in.GuildID = ""
+			}
+		}
+	}
+	return in
+}
+
+// InDM turns in into a DM interaction: "user" instead of "member", no guild.
+func (in *Interaction) InDM() *Interaction {
+	in.GuildID, in.ChannelID = "", dmChannelFor(in.UserID)
+	return in
+}
+
+// InGuild moves in to a guild (and its default channel).
+func (in *Interaction) InGuild(guildID string) *Interaction {
+	in.GuildID, in.ChannelID = guildID, channelFor(guildID)
+	return in
+}
+
+// By sets who invoked the interaction.
+func (in *Interaction) By(userID, username string) *Interaction {
+	in.UserID, in.Username = userID, username
+	return in
+}
+
+// MarshalJSON renders the INTERACTION_CREATE payload.
+func (in *Interaction) MarshalJSON() ([]byte, error) {
+	if in.Raw != nil {
+		return in.Raw, nil
+	}
+	user := map[string]any{"id": in.UserID, "username": in.Username, "discriminator": "0", "global_name": in.Username}
+	if in.UserBot {
+		user["bot"] = true
+	}
+	m := map[string]any{
+		"id":             in.ID,
+		"application_id": in.ApplicationID,
+		"type":           in.Type,
+		"token":          in.Token,
+		"version":        1,
+		"channel_id":     in.ChannelID,
+		"locale":         in.Locale,
+		"data":           in.Data,
+		"entitlements":   []any{},
+	}
+	if in.GuildID != "" {
+		m["guild_id"] = in.GuildID
+		m["guild_locale"] = "en-US"
+		m["context"] = discordgo.InteractionContextGuild
+		m["member"] = map[string]any{
+			"user": user, "roles": []string{}, "permissions": "2248473465835073",
+			"joined_at": "2024-01-02T03:04:05.000000+00:00", "deaf": false, "mute": false,
+		}
+	} else {
+		m["context"] = discordgo.InteractionContextBotDM
+		m["user"] = user
+	}
+	if in.Message != nil {
+		m["message"] = in.Message
+	}
+	return json.Marshal(m)
+}
+
+// DispatchInteraction sends in as INTERACTION_CREATE and starts its 3-second
+// acknowledgement clock; it sets in.Sent.
+func (s *Server) DispatchInteraction(in *Interaction) error {
+	raw, err := in.MarshalJSON()
+	if err != nil {
+		return fmt.Errorf("discordtest: encoding interaction: %w", err)
+	}
+	in.Sent = time.Now()
+	return s.Dispatch("INTERACTION_CREATE", json.RawMessage(raw))
+}
+
+// observe notes what the fake must know about a dispatched event: the
+// interactions it has to track and the messages replies may reference.
+func (s *Server) observe(event string, raw json.RawMessage) {
+	switch event {
+	case "MESSAGE_CREATE":
+		var probe struct {
+			ID        string `json:"id"`
+			ChannelID string `json:"channel_id"`
+		}
+		if json.Unmarshal(raw, &probe) == nil && probe.ID != "" {
+			s.mu.Lock()
+			s.seen[probe.ID] = probe.ChannelID
+			s.mu.Unlock()
+		}
+	case "INTERACTION_CREATE":
+		var probe struct {
+			ID        string                    `json:"id"`
+			Token     string                    `json:"token"`
+			Type      discordgo.InteractionType `json:"type"`
+			GuildID   string                    `json:"guild_id"`
+			ChannelID string                    `json:"channel_id"`
+			Message   json.RawMessage           `json:"message"`
+		}
+		if json.Unmarshal(raw, &probe) != nil || probe.Token == "" {
+			return
+		}
+		var msg struct {
+			ID        string `json:"id"`
+			ChannelID string `json:"channel_id"`
+		}
+		_ = json.Unmarshal(probe.Message, &msg)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		t := &tracked{
+			id: probe.ID, itype: probe.Type, sent: time.Now(), deadline: s.cfg.callbackDeadline,
+			channelID: probe.ChannelID, guildID: probe.GuildID, followups: map[string]bool{}, msgID: msg.ID,
+		}
+		if msg.ID != "" {
+			if _, ok := s.messages[msg.ID]; !ok {
+				// A message the fake has not seen: keep it so type 7 can edit it.
+				m := &stored{id: msg.ID, channelID: msg.ChannelID, fields: map[string]json.RawMessage{}}
+				m.apply(probe.Message)
+				s.messages[msg.ID] = m
+			}
+		}
+		s.interactions[probe.Token] = t
+	}
+}
+
+func mustJSON(v any) json.RawMessage {
+	b, _ := json.Marshal(v)
+	return b
+}
+
+// A MessageEvent is a MESSAGE_CREATE payload under construction. Build one
+// with Server.Mention or Server.DirectMessage and send it with
+// Server.DispatchMessage.
+type MessageEvent struct {
+	ID         string
+	ChannelID  string
+	GuildID    string // "" for a DM
+	Content    string
+	AuthorID   string
+	AuthorName string
+	AuthorBot  bool
+	Mentions   []string // user IDs mentioned
+	Raw        json.RawMessage
+}
+
+// Mention builds a guild message that @mentions the bot: "<@BOT> text".
+func (s *Server) Mention(text string) *MessageEvent {
+	return &MessageEvent{
+		ID: s.newID(), ChannelID: ChannelID, GuildID: GuildID,
+		Content:  "<@" + BotUserID + "> " + text,
+		AuthorID: UserID, AuthorName: Username, Mentions: []string{BotUserID},
+	}
+}
+
+// Plain builds a guild message that does not mention the bot.
+func (s *Server) Plain(text string) *MessageEvent {
+	return &MessageEvent{
+		ID: s.newID(), ChannelID: ChannelID, GuildID: GuildID,
+		Content: text, AuthorID: UserID, AuthorName: Username,
+	}
+}
+
+// DirectMessage builds a DM to the bot.
+func (s *Server) DirectMessage(text string) *MessageEvent {
+	return &MessageEvent{
+		ID: s.newID(), ChannelID: DMChannelID, Content: text,
+		AuthorID: UserID, AuthorName: Username,
+	}
+}
+
+// FromSelf makes the bot itself the author.
+func (m *MessageEvent) FromSelf() *MessageEvent {
+	m.AuthorID, m.AuthorName, m.AuthorBot = BotUserID, BotUsername, true
+	return m
+}
+
+// FromBot makes another bot the author.
+func (m *MessageEvent) FromBot() *MessageEvent {
+	m.AuthorID, m.AuthorName, m.AuthorBot = OtherBotID, "otherbot", true
+	return m
+}
+
+// MarshalJSON renders the MESSAGE_CREATE payload.
+func (m *MessageEvent) MarshalJSON() ([]byte, error) {
+	if m.Raw != nil {
+		return m.Raw, nil
+	}
+	author := map[string]any{"id": m.AuthorID, "username": m.AuthorName, "discriminator": "0"}
+	if m.AuthorBot {
+		author["bot"] = true
+	}
+	mentions := []any{}
+	for _, id := range m.Mentions {
+		u := map[string]any{"id": id, "username": "user", "discriminator": "0"}
+		if id == BotUserID {
+			u = botUser()
+		}
+		mentions = append(mentions, u)
+	}
+	out := map[string]any{
+		"id": m.ID, "channel_id": m.ChannelID, "content": m.Content, "author": author,
+		"type": 0, "tts": false, "mention_everyone": false, "mentions": mentions,
+		"mention_roles": []any{}, "attachments": []any{}, "embeds": []any{}, "pinned": false,
+		"timestamp": snowflakeTime(m.ID).Format(time.RFC3339Nano),
+	}
+	if m.GuildID != "" {
+		out["guild_id"] = m.GuildID
+		out["member"] = map[string]any{"roles": []any{}, "joined_at": "2024-01-02T03:04:05.000000+00:00", "deaf": false, "mute": false}
+	}
+	return json.Marshal(out)
+}
+
+// DispatchMessage sends m as MESSAGE_CREATE.
+func (s *Server) DispatchMessage(m *MessageEvent) error {
+	raw, err := m.MarshalJSON()
+	if err != nil {
+		return fmt.Errorf("discordtest: encoding message: %w", err)
+	}
+	return s.Dispatch("MESSAGE_CREATE", json.RawMessage(raw))
+}
+
+// Track starts in's acknowledgement clock without sending it over the
+// gateway: for interactions delivered another way (the HTTP endpoint), so
+// that the fake still enforces the deadline and the single acknowledgement.
+func (s *Server) Track(in *Interaction) {
+	raw, err := in.MarshalJSON()
+	if err != nil {
+		return
+	}
+	in.Sent = time.Now()
+	s.observe("INTERACTION_CREATE", raw)
+}

@@ -1,5 +1,0 @@
-package bot
-
-import "github.com/briefbot/briefbot/qa"
-
-var _ Engine = (*qa.Engine)(nil)

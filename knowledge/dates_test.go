@@ -1,0 +1,302 @@
+package knowledge
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A want is one expected mention written compactly:
+//
+//	"on Friday=2024-03-22"            a date
+//	"the past two years=2022..2024"  a span
+//	"about 2018=2018~"               approximate
+//	"in early January=2024-01~start" approximate, with its modifier
+//	"last March="                    found but unresolved
+func formatMention(m dateMention) string {
+	s := m.Expr + "=" + m.Date
+	if m.EndDate != "" {
+		s += ".." + m.EndDate
+	}
+	if m.Approx {
+		s += "~"
+	}
+	return s + m.Mod
+}
+
+func pubDate(t testing.TB, s string) time.Time {
+	t.Helper()
+	if s == "" {
+		return time.Time{}
+	}
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// dateCases: publication dates used below, with their weekdays.
+//
+//	2024-03-23 Saturday (the seed)   2024-03-24 Sunday   2024-03-22 Friday
+//	2024-03-18 Monday                2024-01-10 Wednesday 2023-11-30 Thursday
+var dateCases = []struct {
+	pub      string
+	sentence string
+	want     []string
+}{
+	// The seed article's sentences (publication 2024-03-23, a Saturday).
+	{"2024-03-23", "Roughly a decade old, Islamic State Khorasan (ISIS-K) is named after an old term for the region.", []string{"Roughly a decade old=2014~"}},
+	{"2024-03-23", "One of the most active regional affiliates of the Islamic State militant group, ISIS-K has seen its membership decline since peaking in about 2018.", []string{"about 2018=2018~"}},
+	{"2024-03-23", "The group was also responsible for an attack on Kabul’s international airport in 2021 that killed 13 U.S. troops and scores of civilians during the chaotic U.S. evacuation from the country.", []string{"in 2021=2021"}},
+	{"2024-03-23", "In September 2022, ISIS-K militants claimed responsibility for a deadly suicide bombing at the embassy.", []string{"In September 2022=2022-09"}},
+	{"2024-03-23", "Gen. Michael Kurilla, commander of U.S. Central Command, told Congress last March that ISIS-K was quickly developing the ability to conduct “external operations” in Europe and Asia.", []string{"last March=2023-03"}},
+	{"2024-03-23", "Destroyed cars are seen in the aftermath of an explosion in the city on Jan. 3, 2024.", []string{"Jan. 3, 2024=2024-01-03"}},
+	{"2024-03-23", "Within hours of a deadly gun assault on a suburban concert hall on Friday, the affiliate said it was behind the violence that killed more than 130 people according to officials.", []string{"on Friday=2024-03-22"}},
+	{"2024-03-23", "On Saturday, U.S. National Security Council spokesperson Adrienne Watson said ISIS “bears sole responsibility” for the attack.", []string{"On Saturday=2024-03-23"}},
+	{"2024-03-23", "Damaged cars are seen in the aftermath of an explosion in the city, in early January. (Tasnim News Agency/The Associated Press)", []string{"in early January=2024-01~start"}},
+	{"2024-03-23", "In early January, ISIS-K claimed responsibility for twin bombings that targeted a memorial gathering.", []string{"In early January=2024-01~start"}},
+	{"2024-03-23", "“ISIS-K has been fixated on Russia for the past two years, frequently criticizing Putin in its propaganda,” said Colin Clarke.", []string{"the past two years=2022..2024"}},
+	{"2024-03-23", "While the attack in Russia on Friday was a dramatic escalation, experts said the group has opposed the president in recent years.", []string{"on Friday=2024-03-22"}},
+	{"2024-03-23", "He predicted it would be able to attack U.S. and Western interests outside the country “in as little as six months and with little to no warning.”", nil},
+	{"2024-03-23", "“They just may have discounted it because they see us as the enemy,” said Courtney.", nil},
+	{"2024-03-23", "He said he sees several possibilities why warnings from Washington may not have necessarily been heeded.", nil},
+	{"2024-03-23", "Officers walk past the wall on Saturday, the day after a gun attack on the hall.", []string{"on Saturday=2024-03-23"}},
+	{"2024-03-23", "The U.S. has said its ability has been reduced since the withdrawal of troops from the country in 2021.", []string{"in 2021=2021"}},
+	{"2024-03-23", "ISIS has claimed responsibility for an attack that killed dozens of people and injured more than 100.", nil},
+	{"2024-03-23", "Here’s a brief look at why Russia is dealing with an ongoing threat.", nil},
+
+	// Explicit dates.
+	{"2024-03-23", "The ceasefire was signed January 3, 2024, in the capital.", []string{"January 3, 2024=2024-01-03"}},
+	{"2024-03-23", "The ceasefire was signed on 3 January 2024 in the capital.", []string{"3 January 2024=2024-01-03"}},
+	{"2024-03-23", "Talks resumed on the 3rd of January.", []string{"the 3rd of January=2024-01-03"}},
+	{"2024-03-23", "The vote on March 22 was delayed.", []string{"March 22=2024-03-22"}},
+	{"2024-03-23", "The report, published Sept. 14, 2023, said little.", []string{"Sept. 14, 2023=2023-09-14"}},
+	{"2024-03-23", "The summit ran March 4-6, 2024, in Geneva.", []string{"March 4-6, 2024=2024-03-04..2024-03-06"}},
+	{"2024-03-23", "The file is dated 2023-11-05.", []string{"2023-11-05=2023-11-05"}},
+	{"2024-03-23", "The group formed in September 2022 and grew.", []string{"in September 2022=2022-09"}},
+	{"2024-03-23", "The law took effect September of 2022.", []string{"September of 2022=2022-09"}},
+	{"2024-03-23", "Prices have risen since 2019.", []string{"since 2019=2019"}},
+	{"2024-03-23", "The plant will close by 2030.", []string{"by 2030=2030"}},
+	{"2024-03-23", "The movement began in the 1990s.", []string{"in the 1990s=1990..1999~"}},
+	{"2024-03-23", "Sales collapsed in the late 1990s.", []string{"in the late 1990s=1997..1999~end"}},
+	{"2024-03-23", "It was a hit in the ’90s.", []string{"in the ’90s=1990..1999~"}},
+	{"2024-03-23", "Output peaked in mid-2023.", []string{"in mid-2023=2023~mid"}},
+	{"2024-03-23", "Elections are due in early 2025.", []string{"in early 2025=2025~start"}},
+	{"2024-03-23", "The fighting ended early 2024, officials said.", []string{"early 2024=2024~start"}},
+	{"2024-03-23", "Construction stalled by the end of 2023.", []string{"by the end of 2023=2023~end"}},
+	{"2024-03-23", "The war lasted from 2014 to 2021.", []string{"from 2014 to 2021=2014..2021"}},
+	{"2024-03-23", "Between 2015 and 2017 the group grew.", []string{"Between 2015 and 2017=2015..2017"}},
+	{"2024-03-23", "Revenue fell in 2019-20.", []string{"in 2019-20=2019..2020"}},
+	{"2024-03-23", "It happened in the year 2018.", []string{"in the year 2018=2018"}},
+	{"2024-03-23", "The city flooded in the summer of 2019.", []string{"in the summer of 2019=2019-06..2019-08~"}},
+	{"2024-03-23", "The offensive began last summer.", []string{"last summer=2023-06..2023-08~"}},
+	{"2024-03-23", "The building dates from around 1920.", []string{"around 1920=1920~"}},
+	{"2024-03-23", "The temple was built circa 1910, records show.", []string{"circa 1910=1910~"}},
+
+	// Weekdays, across publication weekdays.
+	{"2024-03-24", "The attack on Friday killed dozens.", []string{"on Friday=2024-03-22"}},
+	{"2024-03-24", "Police said Saturday that arrests were made.", []string{"Saturday=2024-03-23"}},
+	{"2024-03-24", "Rallies took place on Sunday across the country.", []string{"on Sunday=2024-03-24"}},
+	{"2024-03-24", "The minister spoke last Tuesday.", []string{"last Tuesday=2024-03-19"}},
+	{"2024-03-22", "The minister spoke last Friday.", []string{"last Friday=2024-03-15"}},
+	{"2024-03-22", "Officials said on Friday that the border was closed.", []string{"on Friday=2024-03-22"}},
+	{"2024-03-22", "Leaders will meet on Monday in Brussels.", []string{"on Monday=2024-03-25"}},
+	{"2024-03-18", "The committee will vote next Monday.", []string{"next Monday=2024-03-25"}},
+	{"2024-03-18", "The committee voted on Monday.", []string{"on Monday=2024-03-18"}},
+	{"2024-03-18", "Protesters gathered on Saturday and again on Sunday.", []string{"on Saturday=2024-03-16", "on Sunday=2024-03-17"}},
+	{"2024-03-18", "The talks, which began late Friday, continue.", []string{"late Friday=2024-03-15"}},
+	{"2024-03-18", "Friday’s attack was the deadliest this year.", []string{"Friday=2024-03-15", "this year=2024"}},
+	{"2024-03-23", "The vote was held Tuesday, March 12.", []string{"Tuesday, March 12=2024-03-12"}},
+	{"2024-01-10", "The vote was held Tuesday, Dec. 12.", []string{"Tuesday, Dec. 12=2023-12-12"}},
+	{"2024-03-23", "Shoppers crowded stores on Black Friday.", nil},
+	{"2024-03-23", "The Good Friday Agreement was signed in 1998.", []string{"in 1998=1998"}},
+	{"2024-03-23", "The market opens on Fridays.", nil},
+	{"2024-03-23", "The shop opens every Friday.", nil},
+
+	// Months relative to publication.
+	{"2024-01-10", "The accord was signed Dec. 5 in the capital.", []string{"Dec. 5=2023-12-05"}},
+	{"2024-01-10", "The election will be held Dec. 5.", []string{"Dec. 5=2024-12-05"}},
+	{"2024-03-23", "The deal collapsed in March.", []string{"in March=2024-03"}},
+	{"2024-03-23", "Fighting intensified in November.", []string{"in November=2023-11"}},
+	{"2024-03-23", "Parliament will reconvene in November.", []string{"in November=2024-11"}},
+	{"2024-01-10", "He resigned last March.", []string{"last March=2023-03"}},
+	{"2024-11-15", "He resigned last March.", []string{"last March=2023-03"}},
+	{"2024-03-23", "The group met in mid-February.", []string{"in mid-February=2024-02~mid"}},
+	{"2024-03-23", "Rains came in late May.", []string{"in late May=2023-05~end"}},
+	{"2024-03-23", "Talks stalled last May.", []string{"last May=2023-05"}},
+	{"2024-03-23", "The trial opened in March of last year.", []string{"in March of last year=2023-03"}},
+	{"2024-03-23", "Prices rose this month.", []string{"this month=2024-03"}},
+	{"2024-03-23", "Prices rose earlier this month.", []string{"earlier this month=2024-03"}},
+	{"2024-03-23", "Prices rose last month.", []string{"last month=2024-02"}},
+	{"2024-01-10", "Prices rose last month.", []string{"last month=2023-12"}},
+	{"2024-03-23", "Prices will rise next month.", []string{"next month=2024-04"}},
+	{"2024-03-23", "Exports fell last year.", []string{"last year=2023"}},
+	{"2024-03-23", "Exports fell late last year.", []string{"late last year=2023~end"}},
+	{"2024-03-23", "Exports will recover this year.", []string{"this year=2024"}},
+	{"2024-03-23", "The strike ended last week.", []string{"last week=2024-03-11..2024-03-17"}},
+	{"2024-03-18", "Rallies took place over the weekend.", []string{"over the weekend=2024-03-16..2024-03-17"}},
+	{"2024-03-23", "He arrived yesterday.", []string{"yesterday=2024-03-22"}},
+	{"2024-03-23", "The report is published today.", []string{"today=2024-03-23"}},
+	{"2024-03-23", "She told USA Today that nothing changed.", nil},
+
+	// Ago, old, spans.
+	{"2024-03-23", "The dam broke two weeks ago.", []string{"two weeks ago=2024-03-09"}},
+	{"2024-03-23", "The dam broke three years ago.", []string{"three years ago=2021"}},
+	{"2024-03-23", "The dam broke about three years ago.", []string{"about three years ago=2021~"}},
+	{"2024-03-23", "The dam broke 18 months ago.", []string{"18 months ago=2022-09"}},
+	{"2024-03-23", "The group emerged a decade ago.", []string{"a decade ago=2014~"}},
+	{"2024-03-23", "The alliance is nearly two decades old.", []string{"nearly two decades old=2004~"}},
+	{"2024-03-23", "It ended a decade-old conflict.", []string{"a decade-old=2014~"}},
+	{"2024-03-23", "Output doubled over the past decade.", []string{"the past decade=2014..2024"}},
+	{"2024-03-23", "Prices doubled in the last three months.", []string{"the last three months=2023-12..2024-03"}},
+	{"2024-03-23", "Prices doubled over the past 10 days.", []string{"the past 10 days=2024-03-13..2024-03-23"}},
+	{"2024-03-23", "Prices doubled over the past year.", []string{"the past year=2023..2024"}},
+	{"2024-03-23", "He was ill during the last two years of his life.", nil},
+	{"2024-03-23", "Prices have climbed in recent years and in recent weeks.", nil},
+	{"2024-03-23", "Prices have climbed over the past few years.", nil},
+	{"2024-03-23", "The country endured decades of war.", nil},
+	{"2024-03-23", "The reactor could restart within hours, or in six months, and run for two years.", nil},
+
+	// Numbers that are not years.
+	{"2024-03-23", "More than 2,000 people fled, and 13 U.S. troops died.", nil},
+	{"2024-03-23", "In 2000 homes, the power failed.", nil},
+	{"2024-03-23", "About 2000 protesters gathered.", nil},
+	{"2024-03-23", "In January 13 people died.", []string{"In January=2024-01"}},
+	{"2024-03-23", "The score was 2019 points.", nil},
+
+	// "May": the month, not the modal or the name.
+	{"2024-03-23", "Officials may meet in May.", []string{"in May=2023-05"}},
+	{"2024-03-23", "The talks may resume May 5, 2024.", []string{"May 5, 2024=2024-05-05"}},
+	{"2024-03-23", "May they rest in peace.", nil},
+	{"2024-03-23", "The plan was criticised by May and her cabinet.", nil},
+
+	// No publication date: relative stays unresolved, absolute resolves.
+	{"", "The attack on Friday killed dozens.", []string{"on Friday="}},
+	{"", "He told Congress last March that the group was growing.", []string{"last March="}},
+	{"", "In early January, the group struck again.", []string{"In early January=~start"}},
+	{"", "Membership peaked in about 2018.", []string{"about 2018=2018~"}},
+	{"", "Roughly a decade old, the group is named after a region.", []string{"Roughly a decade old=~"}},
+	{"", "It has grown for the past two years.", []string{"the past two years="}},
+	{"", "The bombing on Jan. 3, 2024 killed many.", []string{"Jan. 3, 2024=2024-01-03"}},
+	{"", "The bombing on Jan. 3 killed many.", []string{"Jan. 3="}},
+	{"", "In September 2022, militants struck.", []string{"In September 2022=2022-09"}},
+	{"", "It began in the 1990s and peaked three years ago.", []string{"in the 1990s=1990..1999~", "three years ago="}},
+	{"", "Officials spoke yesterday.", []string{"yesterday="}},
+}
+
+func TestFindDates(t *testing.T) {
+	for _, c := range dateCases {
+		t.Run(c.pub+" "+c.sentence, func(t *testing.T) {
+			pub := pubDate(t, c.pub)
+			got := findDates(c.sentence, pub)
+			var gs []string
+			for _, m := range got {
+				gs = append(gs, formatMention(m))
+				if c.sentence[m.Start:m.End] != m.Expr {
+					t.Errorf("offsets [%d:%d] give %q, Expr is %q", m.Start, m.End, c.sentence[m.Start:m.End], m.Expr)
+				}
+			}
+			if fmt.Sprint(gs) != fmt.Sprint(c.want) {
+				t.Errorf("findDates(%q, %s)\n got  %q\n want %q", c.sentence, c.pub, gs, c.want)
+			}
+		})
+	}
+}
+
+// The mentions come in sentence order, without overlaps.
+func TestFindDatesOrder(t *testing.T) {
+	s := "On Saturday, officials said the attack on Friday, the worst since 2019, followed warnings in early January and last March."
+	got := findDates(s, pubDate(t, "2024-03-23"))
+	want := []string{"On Saturday=2024-03-23", "on Friday=2024-03-22", "since 2019=2019", "in early January=2024-01~start", "last March=2023-03"}
+	var gs []string
+	for i, m := range got {
+		gs = append(gs, formatMention(m))
+		if i > 0 && m.Start < got[i-1].End {
+			t.Errorf("%q overlaps %q", m.Expr, got[i-1].Expr)
+		}
+	}
+	if fmt.Sprint(gs) != fmt.Sprint(want) {
+		t.Errorf("got  %q\nwant %q", gs, want)
+	}
+}
+
+func TestFutureTense(t *testing.T) {
+	for _, c := range []struct {
+		s      string
+		expr   string
+		future bool
+	}{
+		{"Leaders will meet on Monday.", "on Monday", true},
+		{"Leaders met on Monday.", "on Monday", false},
+		{"He said the leaders will meet on Monday.", "on Monday", true},
+		{"He said on Monday that leaders will meet.", "on Monday", false},
+		{"They’ll meet on Monday.", "on Monday", true},
+		{"The vote is expected on Monday.", "on Monday", true},
+		{"The vote is on Monday.", "on Monday", false},
+	} {
+		i := strings.Index(c.s, c.expr)
+		if got := futureTense(c.s, i, i+len(c.expr)); got != c.future {
+			t.Errorf("futureTense(%q, %q) = %v, want %v", c.s, c.expr, got, c.future)
+		}
+	}
+}
+
+var wellFormedDate = regexp.MustCompile(`^$|^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+// checkMentions is what the fuzz test holds every result to.
+func checkMentions(t *testing.T, s string, ms []dateMention) {
+	t.Helper()
+	prevEnd := 0
+	for _, m := range ms {
+		if m.Start < prevEnd || m.End <= m.Start || m.End > len(s) {
+			t.Fatalf("bad offsets [%d:%d] after %d in %q", m.Start, m.End, prevEnd, s)
+		}
+		prevEnd = m.End
+		if s[m.Start:m.End] != m.Expr {
+			t.Fatalf("s[%d:%d] = %q, Expr %q", m.Start, m.End, s[m.Start:m.End], m.Expr)
+		}
+		for _, d := range []string{m.Date, m.EndDate} {
+			if !wellFormedDate.MatchString(d) {
+				t.Fatalf("malformed date %q for %q in %q", d, m.Expr, s)
+			}
+			if d != "" {
+				layout := "2006-01-02"[:len(d)]
+				if _, err := time.Parse(layout, d); err != nil && len(d) > 4 {
+					t.Fatalf("invalid date %q for %q: %v", d, m.Expr, err)
+				}
+			}
+		}
+		if m.EndDate != "" && (m.Date == "" || m.EndDate < m.Date[:min(len(m.Date), len(m.EndDate))]) {
+			t.Fatalf("span %q..%q for %q", m.Date, m.EndDate, m.Expr)
+		}
+		switch m.Mod {
+		case "", "start", "mid", "end":
+		default:
+			t.Fatalf("bad Mod %q", m.Mod)
+		}
+	}
+}
+
+func TestFindDatesWellFormed(t *testing.T) {
+	for _, pub := range []string{"", "2024-03-23", "0001-01-01", "9999-12-31", "2000-02-29"} {
+		for _, c := range dateCases {
+			checkMentions(t, c.sentence, findDates(c.sentence, pubDate(t, pub)))
+		}
+	}
+}
+
+func BenchmarkFindDates(b *testing.B) {
+	pub := pubDate(b, "2024-03-23")
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, c := range dateCases {
+			findDates(c.sentence, pub)
+		}
+		n += len(dateCases)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/sentence")
+}

@@ -1,0 +1,214 @@
+package qa
+
+import (
+	"math"
+	"sync"
+)
+
+// The fields of a sentence document, scored BM25F-style: each field's term
+// frequency is weighted and length-normalised before one saturation.
+const (
+	fieldText    = iota // the sentence
+	fieldQuote          // words inside quotation marks (also counted as text)
+	fieldSpeaker        // the attributed speaker's name and aliases
+	fieldRole           // the speaker's role
+	fieldSection        // the section heading
+	numFields
+)
+
+// strongFields are where a match fully covers a question term.
+const strongFields = 1<<fieldText | 1<<fieldQuote | 1<<fieldSpeaker | 1<<fieldRole
+
+// bm25Params are the ranking constants. The defaults were chosen by
+// measurement (see TestTuneBM25).
+type bm25Params struct {
+	k1, b  float64
+	weight [numFields]float64
+}
+
+var defaultParams = bm25Params{
+	k1:     1.2,
+	b:      0.5,
+	weight: [numFields]float64{fieldText: 1, fieldQuote: 0.5, fieldSpeaker: 2, fieldRole: 0.8, fieldSection: 0.5},
+}
+
+// A posting is one document containing a term.
+type posting struct {
+	doc    int32
+	w      float32 // the term's BM25 score in the document, idf included
+	fields uint8   // bit f set: the term occurs in field f
+}
+
+// An index is an inverted index over sentence documents.
+type index struct {
+	ids      map[string]int32
+	postings [][]posting
+	idf      []float32
+	n        int     // documents
+	maxIDF   float32 // the idf of a term no document has
+	pool     sync.Pool
+}
+
+// A fieldDoc is one document's terms by field, for building.
+type fieldDoc [numFields][]string
+
+// buildIndex indexes docs with params p.
+func buildIndex(docs []fieldDoc, p bm25Params) *index {
+	ix := &index{ids: map[string]int32{}, n: len(docs)}
+	var total float64
+	for _, d := range docs {
+		total += float64(len(d[fieldText]))
+	}
+	avg := 1.0
+	if len(docs) > 0 && total > 0 {
+		avg = total / float64(len(docs))
+	}
+	type acc struct {
+		tf     float64
+		fields uint8
+	}
+	var raw [][]struct {
+		doc    int32
+		tf     float32
+		fields uint8
+	}
+	tfs := map[int32]*acc{}
+	order := []int32{}
+	for di, d := range docs {
+		clear(tfs)
+		order = order[:0]
+		norm := 1 - p.b + p.b*float64(len(d[fieldText]))/avg
+		for f := 0; f < numFields; f++ {
+			seen := map[string]bool{}
+			for _, t := range d[f] {
+				if f >= fieldSpeaker {
+					if seen[t] {
+						continue // names and headings count once
+					}
+					seen[t] = true
+				}
+				id, ok := ix.ids[t]
+				if !ok {
+					id = int32(len(ix.ids))
+					ix.ids[t] = id
+					raw = append(raw, nil)
+				}
+				a := tfs[id]
+				if a == nil {
+					a = &acc{}
+					tfs[id] = a
+					order = append(order, id)
+				}
+				w := p.weight[f]
+				if f <= fieldQuote {
+					w /= norm
+				}
+				a.tf += w
+				a.fields |= 1 << f
+			}
+		}
+		for _, id := range order {
+			a := tfs[id]
+			raw[id] = append(raw[id], struct {
+				doc    int32
+				tf     float32
+				fields uint8
+			}{int32(di), float32(a.tf), a.fields})
+		}
+	}
+	ix.postings = make([][]posting, len(raw))
+	ix.idf = make([]float32, len(raw))
+	N := float64(len(docs))
+	ix.maxIDF = float32(math.Log(1 + (N+0.5)/0.5))
+	for id, ps := range raw {
+		df := float64(len(ps))
+		idf := math.Log(1 + (N-df+0.5)/(df+0.5))
+		ix.idf[id] = float32(idf)
+		out := make([]posting, len(ps))
+		for i, r := range ps {
+			tf := float64(r.tf)
+			out[i] = posting{doc: r.doc, w: float32(idf * tf * (p.k1 + 1) / (tf + p.k1)), fields: r.fields}
+		}
+		ix.postings[id] = out
+	}
+	return ix
+}
+
+// idfOf returns a term's idf, or maxIDF when no document has it.
+func (ix *index) idfOf(term string) (float32, bool) {
+	if id, ok := ix.ids[term]; ok {
+		return ix.idf[id], true
+	}
+	return ix.maxIDF, false
+}
+
+// scratch holds per-query accumulators, reused through a pool.
+type scratch struct {
+	score   []float32
+	full    []uint64 // bit q: question term q matched in a strong field
+	half    []uint64 // bit q: matched only in the heading or through a related term
+	touched []int32
+}
+
+func (ix *index) getScratch() *scratch {
+	if s, ok := ix.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{score: make([]float32, ix.n), full: make([]uint64, ix.n), half: make([]uint64, ix.n)}
+}
+
+func (ix *index) putScratch(s *scratch) {
+	for _, d := range s.touched {
+		s.score[d], s.full[d], s.half[d] = 0, 0, 0
+	}
+	s.touched = s.touched[:0]
+	ix.pool.Put(s)
+}
+
+// A queryTerm is one distinct content term of a question.
+type queryTerm struct {
+	term    string
+	word    string   // as the question wrote it
+	idf     float32  // maxIDF when no document has it
+	known   bool     // some document has it
+	related []string // weaker equivalents
+	speaker bool     // part of a named speaker's name
+}
+
+// score accumulates the BM25 scores of terms (at most 64) into s.
+func (ix *index) score(terms []queryTerm, s *scratch) {
+	for qi, qt := range terms {
+		bit := uint64(1) << uint(qi)
+		if id, ok := ix.ids[qt.term]; ok {
+			for _, p := range ix.postings[id] {
+				if s.full[p.doc]|s.half[p.doc] == 0 {
+					s.touched = append(s.touched, p.doc)
+				}
+				s.score[p.doc] += p.w
+				if p.fields&strongFields != 0 {
+					s.full[p.doc] |= bit
+				} else {
+					s.half[p.doc] |= bit
+				}
+			}
+		}
+		for _, rt := range qt.related {
+			id, ok := ix.ids[rt]
+			if !ok {
+				continue
+			}
+			for _, p := range ix.postings[id] {
+				if s.full[p.doc]&bit != 0 {
+					continue
+				}
+				if s.full[p.doc]|s.half[p.doc] == 0 {
+					s.touched = append(s.touched, p.doc)
+				}
+				if s.half[p.doc]&bit == 0 {
+					s.score[p.doc] += relatedWeight * p.w
+				}
+				s.half[p.doc] |= bit
+			}
+		}
+	}
+}

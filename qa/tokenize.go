@@ -1,0 +1,476 @@
+package qa
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// A token is one term found in a text.
+type token struct {
+	term       string // the indexed term; "" for a stop word
+	word       string // the word as written: lower case, apostrophes straightened, possessive dropped
+	start, end int    // byte offsets into the text
+	pos        int    // word position; a phrase's parts share their first word's
+	flags      tokFlag
+}
+
+type tokFlag uint8
+
+const (
+	tokCap     tokFlag = 1 << iota // starts with an upper-case letter
+	tokAllCaps                     // every letter upper case, at least two
+	tokNum                         // a number, in digits or words
+	tokStop                        // a stop word (term is "")
+	tokWh                          // who, what, when, ...
+	tokPart                        // one part of a hyphenated word
+	tokAlias                       // an extra term from an alias or phrase
+)
+
+func (t token) has(f tokFlag) bool { return t.flags&f != 0 }
+
+// A word is a run of letters and digits, with inner apostrophes, hyphens,
+// abbreviation dots and digit-group commas.
+type word struct {
+	start, end int
+	norm       string // lower case, normalised, possessive dropped
+	cap        bool
+	allCaps    bool
+}
+
+// isIgnorable reports runes that may sit inside a word without breaking it:
+// soft hyphens and zero-width characters.
+func isIgnorable(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return false
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '\u2019', '\u2018', '\u02bc', '\u2032', '\uff07':
+		return true
+	}
+	return false
+}
+
+func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+
+// scanWords calls fn for each word of text in order.
+func scanWords(text string, fn func(w word)) {
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		segLetters, segDigits := 0, 0 // the current dot-separated segment
+		dotted := false
+		prev := r
+		for i < len(text) {
+			r, n = utf8.DecodeRuneInString(text[i:])
+			switch {
+			case isWordRune(r):
+				if unicode.IsDigit(r) {
+					segDigits++
+				} else {
+					segLetters++
+				}
+				prev = r
+				i += n
+				continue
+			case isIgnorable(r):
+				i += n
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(text[i+n:])
+			joined := false
+			switch {
+			case isApostrophe(r) && unicode.IsLetter(next) && unicode.IsLetter(prev):
+				joined = true
+			case isHyphen(r) && isWordRune(next) && isWordRune(prev):
+				joined = true
+				segLetters, segDigits = 0, 0
+			case r == '.' && unicode.IsLetter(next) && segLetters == 1 && segDigits == 0:
+				joined, dotted = true, true
+				segLetters = 0
+			case r == '.' && unicode.IsDigit(next) && unicode.IsDigit(prev):
+				joined = true
+			case r == ',' && unicode.IsDigit(prev) && threeDigits(text[i+n:]):
+				joined = true
+			case r == '.' && dotted && segLetters == 1 && segDigits == 0:
+				// the closing dot of "U.S."
+				i += n
+			}
+			if !joined {
+				break
+			}
+			i += n
+		}
+		fn(makeWord(text, start, i))
+	}
+}
+
+// threeDigits reports whether s starts with exactly three digits.
+func threeDigits(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for k := 0; k < 3; k++ {
+		if s[k] < '0' || s[k] > '9' {
+			return false
+		}
+	}
+	return len(s) == 3 || s[3] < '0' || s[3] > '9'
+}
+
+func makeWord(text string, start, end int) word {
+	raw := text[start:end]
+	w := word{start: start, end: end}
+	upper, lower := 0, 0
+	var b strings.Builder
+	b.Grow(len(raw))
+	for k, r := range raw {
+		switch {
+		case isIgnorable(r):
+			continue
+		case isApostrophe(r):
+			r = '\''
+		case isHyphen(r):
+			r = '-'
+		case unicode.IsUpper(r):
+			if k == 0 {
+				w.cap = true
+			}
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	w.allCaps = upper >= 2 && lower == 0
+	norm := b.String()
+	if strings.HasSuffix(norm, "'s") {
+		norm = norm[:len(norm)-2]
+	}
+	if w.allCaps {
+		if f, ok := capsForms[strings.ToUpper(norm)]; ok {
+			norm = f
+		}
+	}
+	w.norm = norm
+	return w
+}
+
+// Global, read-only tables derived from the lexicon at start-up.
+var (
+	globalWord    = map[string]string{}   // word → term, for forms that must not be stemmed apart
+	globalPhrases = map[string][]phrase{} // first word → multi-word forms
+	stemSynonym   = map[string]string{}   // stem → the stem it is indexed under
+	relatedTerms  = map[string][]string{} // term → weaker related terms
+)
+
+// A phrase is a multi-word form indexed as one term.
+type phrase struct {
+	words   []string
+	term    string
+	replace bool // the words stand only for the phrase, and are not indexed themselves
+}
+
+func init() {
+	for _, g := range synonymGroups {
+		canon := stemWord(g[0])
+		for _, w := range g[1:] {
+			stemSynonym[stemWord(w)] = canon
+		}
+	}
+	for _, c := range countries {
+		name, demonyms, _ := strings.Cut(c, ":")
+		canon := stemWord(name)
+		for _, d := range strings.Split(demonyms, ",") {
+			if stemWord(d) != canon {
+				stemSynonym[stemWord(d)] = canon
+			}
+		}
+	}
+	for _, g := range phrases {
+		for _, form := range g[1:] {
+			ws := strings.Fields(form)
+			if len(ws) == 1 {
+				globalWord[form] = g[0]
+				continue
+			}
+			globalPhrases[ws[0]] = append(globalPhrases[ws[0]], phrase{words: ws, term: g[0], replace: true})
+		}
+	}
+	for k, vs := range related {
+		kt := analyseWord(k)
+		for _, v := range vs {
+			var vt string
+			if ws := strings.Fields(v); len(ws) > 1 {
+				vt = stemWord(ws[len(ws)-1])
+				if len(ws) == 2 && ws[0] == "white" {
+					vt = "whitehous"
+					globalPhrases["white"] = append(globalPhrases["white"], phrase{words: ws, term: vt})
+				}
+			} else {
+				vt = analyseWord(v)
+			}
+			relatedTerms[kt] = append(relatedTerms[kt], vt)
+		}
+	}
+}
+
+// stemWord stems one lower-case word through the irregular-forms table,
+// without synonyms or stop-word filtering.
+func stemWord(w string) string {
+	if l, ok := irregular[w]; ok {
+		w = l
+	}
+	return english.Stem(w, false)
+}
+
+// isStop reports whether w (lower case) carries no topic.
+func isStop(w string) bool {
+	if english.IsStopWord(w) || extraStop[w] || whWords[w] || auxiliaries[w] {
+		return true
+	}
+	if strings.HasSuffix(w, "n't") {
+		return true
+	}
+	for _, suf := range [...]string{"'re", "'ve", "'ll", "'d", "'m"} {
+		if strings.HasSuffix(w, suf) {
+			return isStop(strings.TrimSuffix(w, suf))
+		}
+	}
+	return false
+}
+
+// analyseWord returns the term of one normalised word, or "" for a stop word.
+func analyseWord(w string) string {
+	if t, ok := globalWord[w]; ok {
+		return t
+	}
+	if w == "" || isStop(w) {
+		return ""
+	}
+	if n, ok := numberWords[w]; ok {
+		return n
+	}
+	if isNumeric(w) {
+		return strings.ReplaceAll(w, ",", "")
+	}
+	if strings.Contains(w, "-") {
+		parts := strings.Split(w, "-")
+		for i, p := range parts {
+			if t, ok := globalWord[p]; ok {
+				parts[i] = t
+			} else {
+				parts[i] = stemWord(p)
+			}
+		}
+		return strings.Join(parts, "-")
+	}
+	if strings.Contains(w, ".") {
+		w = strings.ReplaceAll(w, ".", "")
+		if w == "" || isStop(w) {
+			return ""
+		}
+	}
+	if len(w) == 1 && !isNumeric(w) {
+		return ""
+	}
+	s := stemWord(w)
+	if c, ok := stemSynonym[s]; ok {
+		s = c
+	}
+	return s
+}
+
+// isNumeric reports whether w is digits, with optional group commas and a
+// decimal point.
+func isNumeric(w string) bool {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if (c < '0' || c > '9') && c != ',' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// An analyzer turns text into tokens. The zero value uses only the global
+// tables; an engine's analyzer adds the briefings' aliases and a stem cache.
+// It is read-only once built.
+type analyzer struct {
+	cache   map[string]string   // word → term
+	phrases map[string][]phrase // first word → the briefings' multi-word aliases
+	extra   map[string][]string // term → alias terms indexed with it
+	caps    map[string]string   // an upper-case alias short form → its term
+}
+
+// term returns the term of one normalised word.
+func (a *analyzer) term(w string) string {
+	if t, ok := a.cache[w]; ok {
+		return t
+	}
+	return analyseWord(w)
+}
+
+// remember caches the term of w; only while the analyzer is being built.
+func (a *analyzer) remember(w string) string {
+	if t, ok := a.cache[w]; ok {
+		return t
+	}
+	t := analyseWord(w)
+	if a.cache != nil && len(w) < 64 {
+		a.cache[w] = t
+	}
+	return t
+}
+
+// tokens appends the tokens of text to dst. build says the analyzer is being
+// built and may cache stems.
+func (a *analyzer) tokens(text string, dst []token, build bool) []token {
+	var words []word
+	var buf [64]word
+	words = buf[:0]
+	scanWords(text, func(w word) { words = append(words, w) })
+	termOf := a.term
+	if build {
+		termOf = a.remember
+	}
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		// multi-word forms, longest first
+		if p, n := a.matchPhrase(words[i:]); n > 0 {
+			last := words[i+n-1]
+			dst = append(dst, token{term: p.term, word: joinNorms(words[i : i+n]), start: w.start, end: last.end, pos: i, flags: flagsOf(w) | tokAlias})
+			if p.replace {
+				i += n - 1
+				continue
+			}
+		}
+		t := termOf(w.norm)
+		if w.allCaps && a.caps != nil {
+			if ct, ok := a.caps[strings.ToUpper(w.norm)]; ok {
+				t = ct
+			}
+		}
+		f := flagsOf(w)
+		if t == "" {
+			f |= tokStop
+			if whWords[w.norm] {
+				f |= tokWh
+			}
+		} else if isNumeric(t) || quantityWords[w.norm] {
+			f |= tokNum
+		}
+		if _, ok := numberWords[w.norm]; ok {
+			f |= tokNum
+		}
+		dst = append(dst, token{term: t, word: w.norm, start: w.start, end: w.end, pos: i, flags: f})
+		if t != "" {
+			for _, x := range a.extra[t] {
+				dst = append(dst, token{term: x, word: w.norm, start: w.start, end: w.end, pos: i, flags: f | tokAlias})
+			}
+		}
+		if strings.IndexByte(w.norm, '-') > 0 {
+			off := w.start
+			for _, part := range strings.Split(w.norm, "-") {
+				pt := termOf(part)
+				if pt != "" && pt != t {
+					dst = append(dst, token{term: pt, word: part, start: off, end: off + len(part), pos: i, flags: (f &^ tokStop) | tokPart})
+				}
+				off += len(part) + 1
+			}
+		}
+	}
+	return dst
+}
+
+func flagsOf(w word) tokFlag {
+	var f tokFlag
+	if w.cap {
+		f |= tokCap
+	}
+	if w.allCaps {
+		f |= tokAllCaps
+	}
+	return f
+}
+
+func joinNorms(ws []word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.norm
+	}
+	return strings.Join(parts, " ")
+}
+
+// matchPhrase returns the longest phrase starting at words[0], if any.
+func (a *analyzer) matchPhrase(words []word) (phrase, int) {
+	var best phrase
+	n := 0
+	for _, table := range [2]map[string][]phrase{globalPhrases, a.phrases} {
+		for _, p := range table[words[0].norm] {
+			if len(p.words) <= n || len(p.words) > len(words) {
+				continue
+			}
+			ok := true
+			for k, pw := range p.words {
+				if words[k].norm != pw {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best, n = p, len(p.words)
+			}
+		}
+	}
+	return best, n
+}
+
+// terms returns the distinct non-empty terms of text, in order.
+func (a *analyzer) terms(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range a.tokens(text, nil, false) {
+		if t.term != "" && !seen[t.term] {
+			seen[t.term] = true
+			out = append(out, t.term)
+		}
+	}
+	return out
+}
+
+// normalizeSpace replaces control characters and unusual spaces with plain
+// spaces and trims the result.
+func normalizeSpace(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, " ")
+	}
+	clean := true
+	for _, r := range s {
+		if r != ' ' && (unicode.IsSpace(r) || unicode.IsControl(r)) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
+}
