@@ -14,7 +14,7 @@ import (
 // click. The forms, all versioned "v1:":
 //
 //	v1:more                    more answers to the question in the message's embed title
-//	v1:para:<ref>              the full paragraph an qa.Answer.Ref names
+//	v1:para:<ref>              the full paragraph a qa.Answer.Ref or qa.Match.Ref names
 //	v1:tl:<page>:<from>:<to>:<topic>   a page of /timeline
 //	v1:src:<page>              a page of /sources
 //	v1:said:<page>:<name>      a page of /sources name:

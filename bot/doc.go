@@ -2,4 +2,17 @@
 // slash commands, autocomplete and buttons, @mentions and DMs, rendering
 // within Discord's limits, and the signed HTTP interactions endpoint. It is
 // the only package that imports discordgo.
+//
+// Run serves the gateway; NewInteractionsHandler serves Discord's HTTP
+// interactions endpoint. Both hand every interaction to the same pure
+// functions (respond.go, render.go), which turn an interaction into the
+// response to send without doing any I/O; handler.go adds the rate limit,
+// panic recovery and the 3-second rule (answer directly, or defer and edit).
+// Button custom IDs carry all their state (customid.go), so any instance or
+// shard can answer any click.
+//
+// The one piece of global state is discordgo.Logger, which discordgo makes
+// package-wide: bot sets it once, to a bridge that logs discordgo's messages,
+// with tokens redacted, at debug level to the most recently configured
+// logger (redact.go).
 package bot

@@ -15,10 +15,10 @@ import (
 // response within 3 s of its creation; the token then stays valid for
 // edits for 15 minutes.
 const (
-	ackWithin   = 3 * time.Second        // deadline of the first response
+	ackWithin   = 3 * time.Second         // deadline of the first response
 	deferAfter  = 1500 * time.Millisecond // work still running by then is deferred
-	editWithin  = 30 * time.Second       // deadline of the edit after a deferral
-	replyWithin = 10 * time.Second       // deadline of a reply to a message
+	editWithin  = 30 * time.Second        // deadline of the edit after a deferral
+	replyWithin = 10 * time.Second        // deadline of a reply to a message
 )
 
 // A handler answers interactions and messages for both transports, the

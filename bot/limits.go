@@ -75,9 +75,10 @@ func noPings() *discordgo.MessageAllowedMentions {
 
 // clamp brings a reply within Discord's limits, whatever its builder did:
 // every text is cut to its limit, empty field texts get a placeholder,
-// embeds beyond ten and fields beyond 25 are dropped, descriptions shrink
-// until all embeds fit in 6000 characters, and buttons with an over-long
-// custom ID are dropped (never sent broken).
+// embeds beyond ten and fields beyond 25 are dropped, the longest texts
+// shrink until all embeds fit in 6000 characters, and buttons with an
+// over-long or repeated custom ID are dropped (never sent broken). Builders
+// budget their own texts; clamp is the safety net.
 func clamp(r reply) reply {
 	r.content = truncate(r.content, maxContent)
 	if len(r.embeds) > maxEmbeds {
@@ -87,8 +88,14 @@ func clamp(r reply) reply {
 		clampEmbed(e)
 	}
 	for over := embedsLength(r.embeds) - maxEmbedTotal; over > 0; over = embedsLength(r.embeds) - maxEmbedTotal {
-		if !shrinkLongest(r.embeds, over) {
-			break
+		switch last := len(r.embeds) - 1; {
+		case shrinkLongest(r.embeds, over):
+		case last > 0:
+			r.embeds = r.embeds[:last]
+		case len(r.embeds[0].Fields) > 0:
+			r.embeds[0].Fields = r.embeds[0].Fields[:len(r.embeds[0].Fields)-1]
+		default:
+			return r // unreachable: one embed without fields is within 6000
 		}
 	}
 	r.components = clampComponents(r.components)
@@ -138,25 +145,36 @@ func embedsLength(embeds []*discordgo.MessageEmbed) int {
 	return n
 }
 
-// shrinkLongest cuts the longest description or field value by over
-// characters (at least down to one character plus "…"); false when nothing
-// is left to cut.
+// shrinkLongest cuts the longest text of the embeds by up to over
+// characters, but never by more than half, so that repeated calls shorten
+// long texts evenly; false when every text is down to two characters.
 func shrinkLongest(embeds []*discordgo.MessageEmbed, over int) bool {
 	var longest *string
 	for _, e := range embeds {
-		if longest == nil || length(e.Description) > length(*longest) {
-			longest = &e.Description
+		texts := []*string{&e.Title, &e.Description}
+		if e.Author != nil {
+			texts = append(texts, &e.Author.Name)
+		}
+		if e.Footer != nil {
+			texts = append(texts, &e.Footer.Text)
 		}
 		for _, f := range e.Fields {
-			if length(f.Value) > length(*longest) {
-				longest = &f.Value
+			texts = append(texts, &f.Name, &f.Value)
+		}
+		for _, t := range texts {
+			if longest == nil || length(*t) > length(*longest) {
+				longest = t
 			}
 		}
 	}
-	if longest == nil || length(*longest) <= 2 {
+	n := 0
+	if longest != nil {
+		n = length(*longest)
+	}
+	if n <= 2 {
 		return false
 	}
-	*longest = truncate(*longest, max(2, length(*longest)-over))
+	*longest = truncate(*longest, max(2, n-min(over, n/2+1)))
 	return true
 }
 
@@ -164,6 +182,7 @@ func shrinkLongest(embeds []*discordgo.MessageEmbed, over int) bool {
 // label within 80 characters and a custom ID of 1 to 100 characters.
 func clampComponents(rows []discordgo.MessageComponent) []discordgo.MessageComponent {
 	out := make([]discordgo.MessageComponent, 0, len(rows))
+	seen := map[string]bool{} // custom IDs must be unique in a message
 	for _, c := range rows {
 		row, ok := c.(discordgo.ActionsRow)
 		if !ok {
@@ -172,9 +191,10 @@ func clampComponents(rows []discordgo.MessageComponent) []discordgo.MessageCompo
 		var kept []discordgo.MessageComponent
 		for _, c := range row.Components {
 			b, ok := c.(discordgo.Button)
-			if !ok || (b.URL == "" && (b.CustomID == "" || length(b.CustomID) > maxCustomID)) {
+			if !ok || (b.URL == "" && (b.CustomID == "" || length(b.CustomID) > maxCustomID || seen[b.CustomID])) {
 				continue
 			}
+			seen[b.CustomID] = true
 			b.Label = truncate(b.Label, maxButtonLabel)
 			if len(kept) < maxButtonsPerRow {
 				kept = append(kept, b)

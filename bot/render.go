@@ -81,16 +81,15 @@ func notice(text string) reply { return reply{content: text, ephemeral: true} }
 
 // What the bot says when something goes wrong; each says what to do.
 const (
-	msgError        = "Something went wrong on my side while answering that. Please try again in a moment; if it keeps happening, tell whoever runs briefbot."
-	msgNoEngine     = "No briefings are loaded right now, so I can't answer. Whoever runs briefbot should check its briefing files and logs."
-	msgUnreadable   = "I couldn't read that request. Please run the command again from the / menu; if it keeps happening, tell whoever runs briefbot."
-	msgUnknownCmd   = "I don't know that command: it may be from an older version of briefbot. Type / to see my commands, or use /help."
-	msgStaleButton  = "That button is from an older version of briefbot and no longer works. Please run the command again."
-	msgEmptyAsk     = "Ask me a question about the briefing, e.g. `/ask question: who is quoted?` or mention me with your question."
-	msgNoQuestion   = "I couldn't find the question this button belongs to. Please ask again with /ask."
-	msgNoMore       = "That was the only passage in the briefing that answers this question."
-	msgNoParagraph  = "That paragraph isn't in the loaded briefings any more (they may have been updated). Please ask again with /ask."
-	msgShuttingDown = "briefbot is restarting. Please try again in a few seconds."
+	msgError       = "Something went wrong on my side while answering that. Please try again in a moment; if it keeps happening, tell whoever runs briefbot."
+	msgNoEngine    = "No briefings are loaded right now, so I can't answer. Whoever runs briefbot should check its briefing files and logs."
+	msgUnreadable  = "I couldn't read that request. Please run the command again from the / menu; if it keeps happening, tell whoever runs briefbot."
+	msgUnknownCmd  = "I don't know that command: it may be from an older version of briefbot. Type / to see my commands, or use /help."
+	msgStaleButton = "That button is from an older version of briefbot and no longer works. Please run the command again."
+	msgEmptyAsk    = "Ask me a question about the briefing, e.g. `/ask question: who is quoted?` or mention me with your question."
+	msgNoQuestion  = "I couldn't find the question this button belongs to. Please ask again with /ask."
+	msgNoMore      = "That was the only passage in the briefing that answers this question."
+	msgNoParagraph = "That paragraph isn't in the loaded briefings any more (they may have been updated). Please ask again with /ask."
 )
 
 // Embed colours.
@@ -209,10 +208,16 @@ func moreReply(question string, a qa.Answer) reply {
 	e := &discordgo.MessageEmbed{Title: "More answers: " + question, Color: colourAnswer}
 	var buttons []discordgo.Button
 	seen := map[string]bool{a.Ref: true}
-	for i, m := range a.More[:min(len(a.More), 10)] {
+	more := a.More[:min(len(a.More), 10)]
+	// Characters per field, so that the title and every field fit in 6000.
+	per := (maxEmbedTotal - maxEmbedTitle - 50) / len(more)
+	nameMax := min(100, per/4)
+	valueMax := min(maxFieldValue, per-nameMax)
+	for i, m := range more {
+		where := truncate(place(m.Briefing, m.Section), valueMax/4)
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name:  fmt.Sprintf("%d. %s", i+1, speakerLine(m.Speaker)),
-			Value: m.Passage + suffix("\n— ", place(m.Briefing, m.Section)),
+			Name:  truncate(fmt.Sprintf("%d. %s", i+1, speakerLine(m.Speaker)), nameMax),
+			Value: truncate(m.Passage, valueMax-length(where)-3) + suffix("\n— ", where),
 		})
 		if id, ok := paragraphID(m.Ref); ok && !seen[m.Ref] && len(buttons) < maxButtonsPerRow {
 			seen[m.Ref] = true

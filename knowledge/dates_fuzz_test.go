@@ -21,6 +21,6 @@ func FuzzFindDates(f *testing.F) {
 			// 1970 to about 9999: beyond that years are not four digits
 			pub = time.Unix(0, 0).UTC().AddDate(0, 0, int(days%2932896))
 		}
-		checkMentions(t, s, findDates(s, pub))
+		dateCheckMentions(t, s, findDates(s, pub))
 	})
 }

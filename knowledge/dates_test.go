@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -15,7 +16,7 @@ import (
 //	"about 2018=2018~"               approximate
 //	"in early January=2024-01~start" approximate, with its modifier
 //	"last March="                    found but unresolved
-func formatMention(m dateMention) string {
+func dateFormatMention(m dateMention) string {
 	s := m.Expr + "=" + m.Date
 	if m.EndDate != "" {
 		s += ".." + m.EndDate
@@ -26,7 +27,7 @@ func formatMention(m dateMention) string {
 	return s + m.Mod
 }
 
-func pubDate(t testing.TB, s string) time.Time {
+func datePubDate(t testing.TB, s string) time.Time {
 	t.Helper()
 	if s == "" {
 		return time.Time{}
@@ -63,7 +64,7 @@ var dateCases = []struct {
 	{"2024-03-23", "He predicted it would be able to attack U.S. and Western interests outside the country “in as little as six months and with little to no warning.”", nil},
 	{"2024-03-23", "“They just may have discounted it because they see us as the enemy,” said Courtney.", nil},
 	{"2024-03-23", "He said he sees several possibilities why warnings from Washington may not have necessarily been heeded.", nil},
-	{"2024-03-23", "Officers walk past the wall on Saturday, the day after a gun attack on the hall.", []string{"on Saturday=2024-03-23"}},
+	{"2024-03-23", "Officers walk past the wall on Saturday, the dateDay after a gun attack on the hall.", []string{"on Saturday=2024-03-23"}},
 	{"2024-03-23", "The U.S. has said its ability has been reduced since the withdrawal of troops from the country in 2021.", []string{"in 2021=2021"}},
 	{"2024-03-23", "ISIS has claimed responsibility for an attack that killed dozens of people and injured more than 100.", nil},
 	{"2024-03-23", "Here’s a brief look at why Russia is dealing with an ongoing threat.", nil},
@@ -160,6 +161,33 @@ var dateCases = []struct {
 	{"2024-03-23", "The country endured decades of war.", nil},
 	{"2024-03-23", "The reactor could restart within hours, or in six months, and run for two years.", nil},
 
+	{"2024-03-23", "In 2019 and 2020 the group lost territory.", []string{"In 2019=2019", "2020=2020"}},
+	{"2024-03-23", "He served from January 2017 to January 2021.", []string{"from January 2017=2017-01", "January 2021=2021-01"}},
+	{"2024-03-23", "The company reported results for the fourth quarter of 2023.", []string{"the fourth quarter of 2023=2023-10..2023-12"}},
+	{"2024-03-23", "Over the next two years, the plan will cost $5 billion.", []string{"the next two years=2024..2026"}},
+	{"2024-03-23", "The dam broke a couple of years ago.", []string{"a couple of years ago=2022~"}},
+	{"2024-03-23", "The company, founded in 1998, employs 2,500 people.", []string{"in 1998=1998"}},
+	{"2024-03-23", "He was born on July 4, 1950, in Ohio.", []string{"July 4, 1950=1950-07-04"}},
+	{"2024-03-23", "Shares fell 3% on Monday, their worst day since March 2020.", []string{"on Monday=2024-03-18", "since March 2020=2020-03"}},
+	{"2024-03-23", "It was a boom in the ’20s.", []string{"in the ’20s=2020..2029~"}},
+	{"2023-03-01", "The law passed on Feb. 29.", []string{"Feb. 29=2020-02-29"}},
+	{"2024-03-23", "The file is dated 2023-02-30.", nil},
+	{"2024-03-23", "The hearing is set for Tuesday.", []string{"Tuesday=2024-03-26"}},
+	{"2024-03-23", "The vote will be held on Monday.", []string{"on Monday=2024-03-25"}},
+	{"2024-03-18", "Leaders will meet on Monday.", []string{"on Monday=2024-03-18"}},
+	{"2023-11-30", "The election was held on Thursday.", []string{"on Thursday=2023-11-30"}},
+	{"2023-11-30", "The election was held last Thursday.", []string{"last Thursday=2023-11-23"}},
+	{"2023-11-30", "The budget is due next March.", []string{"next March=2024-03"}},
+	{"2023-11-30", "Snow fell in early December.", []string{"in early December=2022-12~start"}},
+	{"2023-11-30", "Snow will fall in early December.", []string{"in early December=2023-12~start"}},
+	{"2024-03-20", "Rallies were held this past weekend.", []string{"this past weekend=2024-03-16..2024-03-17"}},
+	{"2024-03-20", "Rallies are planned this week.", []string{"this week=2024-03-18..2024-03-24"}},
+	{"2024-03-23", "She visited in the spring of 2021 and last winter.", []string{"in the spring of 2021=2021-03..2021-05~", "last winter=2023-12..2024-02~"}},
+	{"2024-03-23", "Officials said Thursday that the talks would resume.", []string{"Thursday=2024-03-21"}},
+	{"2024-03-23", "The accident happened at 2:30 p.m. on Wednesday, March 20.", []string{"Wednesday, March 20=2024-03-20"}},
+	{"2024-03-23", "Friday 22 March 2024 was a dark day.", []string{"Friday 22 March 2024=2024-03-22"}},
+	{"2024-03-23", "The Taliban took over in August 2021, and Russia intervened in 2015.", []string{"in August 2021=2021-08", "in 2015=2015"}},
+
 	// Numbers that are not years.
 	{"2024-03-23", "More than 2,000 people fled, and 13 U.S. troops died.", nil},
 	{"2024-03-23", "In 2000 homes, the power failed.", nil},
@@ -185,16 +213,19 @@ var dateCases = []struct {
 	{"", "In September 2022, militants struck.", []string{"In September 2022=2022-09"}},
 	{"", "It began in the 1990s and peaked three years ago.", []string{"in the 1990s=1990..1999~", "three years ago="}},
 	{"", "Officials spoke yesterday.", []string{"yesterday="}},
+	{"", "The vote was held Tuesday, March 12.", []string{"Tuesday, March 12="}},
+	{"", "It was a boom in the ’20s.", []string{"in the ’20s=~"}},
+	{"", "The fighting ended early 2024 and flared again in mid-March.", []string{"early 2024=2024~start", "in mid-March=~mid"}},
 }
 
 func TestFindDates(t *testing.T) {
 	for _, c := range dateCases {
 		t.Run(c.pub+" "+c.sentence, func(t *testing.T) {
-			pub := pubDate(t, c.pub)
+			pub := datePubDate(t, c.pub)
 			got := findDates(c.sentence, pub)
 			var gs []string
 			for _, m := range got {
-				gs = append(gs, formatMention(m))
+				gs = append(gs, dateFormatMention(m))
 				if c.sentence[m.Start:m.End] != m.Expr {
 					t.Errorf("offsets [%d:%d] give %q, Expr is %q", m.Start, m.End, c.sentence[m.Start:m.End], m.Expr)
 				}
@@ -209,11 +240,11 @@ func TestFindDates(t *testing.T) {
 // The mentions come in sentence order, without overlaps.
 func TestFindDatesOrder(t *testing.T) {
 	s := "On Saturday, officials said the attack on Friday, the worst since 2019, followed warnings in early January and last March."
-	got := findDates(s, pubDate(t, "2024-03-23"))
+	got := findDates(s, datePubDate(t, "2024-03-23"))
 	want := []string{"On Saturday=2024-03-23", "on Friday=2024-03-22", "since 2019=2019", "in early January=2024-01~start", "last March=2023-03"}
 	var gs []string
 	for i, m := range got {
-		gs = append(gs, formatMention(m))
+		gs = append(gs, dateFormatMention(m))
 		if i > 0 && m.Start < got[i-1].End {
 			t.Errorf("%q overlaps %q", m.Expr, got[i-1].Expr)
 		}
@@ -238,16 +269,16 @@ func TestFutureTense(t *testing.T) {
 		{"The vote is on Monday.", "on Monday", false},
 	} {
 		i := strings.Index(c.s, c.expr)
-		if got := futureTense(c.s, i, i+len(c.expr)); got != c.future {
+		if got := dateFutureTense(c.s, i, i+len(c.expr)); got != c.future {
 			t.Errorf("futureTense(%q, %q) = %v, want %v", c.s, c.expr, got, c.future)
 		}
 	}
 }
 
-var wellFormedDate = regexp.MustCompile(`^$|^\d{4}(-\d{2}(-\d{2})?)?$`)
+var dateWellFormedDate = regexp.MustCompile(`^$|^\d{4}(-\d{2}(-\d{2})?)?$`)
 
-// checkMentions is what the fuzz test holds every result to.
-func checkMentions(t *testing.T, s string, ms []dateMention) {
+// dateCheckMentions is what the fuzz test holds every result to.
+func dateCheckMentions(t *testing.T, s string, ms []dateMention) {
 	t.Helper()
 	prevEnd := 0
 	for _, m := range ms {
@@ -259,7 +290,7 @@ func checkMentions(t *testing.T, s string, ms []dateMention) {
 			t.Fatalf("s[%d:%d] = %q, Expr %q", m.Start, m.End, s[m.Start:m.End], m.Expr)
 		}
 		for _, d := range []string{m.Date, m.EndDate} {
-			if !wellFormedDate.MatchString(d) {
+			if !dateWellFormedDate.MatchString(d) {
 				t.Fatalf("malformed date %q for %q in %q", d, m.Expr, s)
 			}
 			if d != "" {
@@ -283,20 +314,42 @@ func checkMentions(t *testing.T, s string, ms []dateMention) {
 func TestFindDatesWellFormed(t *testing.T) {
 	for _, pub := range []string{"", "2024-03-23", "0001-01-01", "9999-12-31", "2000-02-29"} {
 		for _, c := range dateCases {
-			checkMentions(t, c.sentence, findDates(c.sentence, pubDate(t, pub)))
+			dateCheckMentions(t, c.sentence, findDates(c.sentence, datePubDate(t, pub)))
 		}
 	}
 }
 
+// BenchmarkFindDates reports the time per sentence on the date-dense test
+// table and on the seed article's text, split crudely into sentences.
 func BenchmarkFindDates(b *testing.B) {
-	pub := pubDate(b, "2024-03-23")
-	b.ReportAllocs()
-	n := 0
-	for b.Loop() {
-		for _, c := range dateCases {
-			findDates(c.sentence, pub)
-		}
-		n += len(dateCases)
+	pub := datePubDate(b, "2024-03-23")
+	var table []string
+	for _, c := range dateCases {
+		table = append(table, c.sentence)
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/sentence")
+	var seed []string
+	if data, err := os.ReadFile("testdata/seed.txt"); err == nil {
+		for _, p := range strings.Split(string(data), "\n") {
+			seed = append(seed, strings.SplitAfter(p, ". ")...)
+		}
+	}
+	for _, set := range []struct {
+		name      string
+		sentences []string
+	}{{"table", table}, {"seed", seed}} {
+		b.Run(set.name, func(b *testing.B) {
+			if len(set.sentences) == 0 {
+				b.Skip("no sentences")
+			}
+			b.ReportAllocs()
+			n := 0
+			for b.Loop() {
+				for _, s := range set.sentences {
+					findDates(s, pub)
+				}
+				n += len(set.sentences)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/sentence")
+		})
+	}
 }

@@ -158,7 +158,18 @@ var groupNouns = map[string]bool{
 	"academics": true, "campaigners": true, "regulators": true, "executives": true,
 	"staff": true, "firefighters": true, "paramedics": true, "rescuers": true,
 	"medics": true, "monitors": true, "inspectors": true,
-	"media": true,
+	"media": true, "engineers": true, "workers": true, "employees": true, "farmers": true,
+	"fishermen": true, "fishers": true, "harvesters": true, "teachers": true, "nurses": true,
+	"parents": true, "students": true, "passengers": true, "commuters": true,
+	"customers": true, "users": true, "voters": true, "citizens": true, "locals": true,
+	"villagers": true, "survivors": true, "families": true, "relatives": true,
+	"neighbours": true, "neighbors": true, "owners": true, "managers": true,
+	"lawyers": true, "attorneys": true, "judges": true, "soldiers": true, "pilots": true,
+	"crews": true, "volunteers": true, "members": true, "participants": true,
+	"delegates": true, "representatives": true, "commentators": true, "pollsters": true,
+	"forecasters": true, "meteorologists": true, "bankers": true, "traders": true,
+	"investors": true, "shareholders": true, "unions": true, "governments": true,
+	"allies": true, "partners": true, "epidemiologists": true, "physicians": true,
 }
 
 // orgNouns are singular lowercase nouns for organisations: with a modifier
@@ -177,7 +188,22 @@ var orgNouns = map[string]bool{
 	"newspaper": true, "broadcaster": true, "outlet": true, "force": true,
 	"directorate": true, "secretariat": true, "presidency": true, "kremlin": true,
 	"white house": true, "pentagon": true, "airline": true, "operator": true,
-	"website": true,
+	"website": true, "association": true, "cooperative": true, "co-op": true,
+	"utility": true, "club": true, "federation": true, "foundation": true,
+	"charity": true, "society": true, "observatory": true, "regulator": true,
+	"watchdog": true, "municipality": true, "district": true, "school": true,
+	"college": true,
+}
+
+// genericOrgNouns name any kind of body; "the company said" refers to the
+// organisation named just before even when its name lacks the word.
+var genericOrgNouns = map[string]bool{
+	"company": true, "firm": true, "operator": true, "group": true, "organisation": true,
+	"organization": true, "cooperative": true, "co-op": true, "utility": true,
+	"business": true, "carrier": true, "airline": true, "manufacturer": true,
+	"retailer": true, "maker": true, "producer": true, "chain": true, "lender": true,
+	"insurer": true, "broadcaster": true, "publisher": true, "developer": true,
+	"network": true, "charity": true, "association": true, "body": true,
 }
 
 // orgWords are capitalised words that make a run of capitalised words an
@@ -205,6 +231,8 @@ var orgWords = map[string]bool{
 	"television": true, "tv": true, "broadcasting": true, "herald": true,
 	"tribune": true, "gazette": true, "airlines": true, "airways": true,
 	"holdings": true, "partners": true, "capital": true, "labs": true,
+	"cooperative": true, "co-operative": true, "co-op": true,
+	"railway": true, "railways": true,
 	"technologies": true, "systems": true, "hospital": true, "clinic": true,
 	"church": true, "house": true, "office's": true, "agency's": true, "bureau's": true,
 	"command's": true, "group's": true, "review": true, "daily": true, "channel": true,
@@ -304,9 +332,10 @@ var docNouns = map[string]bool{
 	"assessment": true, "statements": true, "memo": true, "letter": true, "website": true,
 }
 
-// personStop are capitalised words that are never part of a person's name:
-// weekdays, months, sentence-initial function words.
-var personStop = map[string]bool{
+// runCut are capitalised words that end a run of capitalised words from
+// the left: weekdays, months and sentence-initial function words ("On Friday
+// Jane Doe said", "The United States").
+var runCut = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
 	"april": true, "june": true, "july": true, "august": true, "september": true,
@@ -328,8 +357,23 @@ var personStop = map[string]bool{
 	"watch": true, "listen": true, "read": true, "related": true, "photo": true,
 	"video": true, "today": true, "yesterday": true, "tomorrow": true, "meanwhile": true,
 	"however": true, "also": true, "even": true, "only": true, "just": true, "such": true,
+	"according": true, "like": true, "unlike": true, "amid": true, "under": true,
+	"over": true, "until": true, "whether": true,
+}
+
+// notNames are capitalised words that are never part of a person's name,
+// beyond runCut: compass and other adjectives that start place names.
+var notNames = map[string]bool{
 	"western": true, "eastern": true, "northern": true, "southern": true, "new": true,
 	"islamic": true, "god": true, "christmas": true, "easter": true, "ramadan": true,
+	"russian": true, "american": true, "british": true, "canadian": true, "chinese": true,
+	"iranian": true, "syrian": true, "afghan": true, "israeli": true, "palestinian": true,
+	"ukrainian": true, "european": true, "french": true, "german": true, "indian": true,
+	"pakistani": true, "iraqi": true, "turkish": true, "saudi": true, "egyptian": true,
+	"japanese": true, "korean": true, "mexican": true, "australian": true, "african": true,
+	"asian": true, "arab": true, "muslim": true,
+	"jewish": true, "catholic": true, "sunni": true, "shia": true, "shiite": true,
+	"federal": true, "national": true, "international": true, "united": true,
 }
 
 // nameParticles may appear in lower case inside a person's name.

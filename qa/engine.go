@@ -1,41 +1,672 @@
 package qa
 
-import "github.com/briefbot/briefbot/knowledge"
+import (
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
 
-// Engine answers questions from a fixed set of briefings.
-// TODO(helper): replace this stub with the real engine.
+	"github.com/briefbot/briefbot/knowledge"
+)
+
+// Engine answers questions from a fixed set of briefings. It is built once by
+// New and is then safe for concurrent use; it does no I/O and never logs.
 type Engine struct {
 	briefings []*knowledge.Briefing
+	an        *analyzer
+	ix        *index
+	tune      tuning
+
+	paras       []para
+	docs        []doc
+	sources     []source
+	byKey       map[string]int         // normalised name, alias or surname → source
+	names       map[string][]nameEntry // first term of a name → the names starting with it
+	vocab       map[string]bool        // terms outside the index that briefings use (titles, names)
+	proper      map[string]bool        // terms the briefings write capitalised: names of people, places, things
+	sortedTerms []string               // every indexed term, sorted, for prefix search
+	refs        map[string]int         // Ref → paragraph
+
+	events  []timelineEntry
+	suggest []string
+}
+
+// A para is one passage of one briefing.
+type para struct {
+	b       int
+	p       *knowledge.Passage
+	ref     string
+	first   int32   // its first document
+	count   int32   // its documents
+	terms   []int32 // the distinct term ids of its text, sorted
+	section string
+}
+
+// A doc is one sentence: the unit the index ranks.
+type doc struct {
+	para    int32
+	sent    int32 // index into the passage's sentences
+	speaker int32 // source index, or -1 for narration
+	text    string
+	quotes  []string // the direct quotations in it, by its speaker
+	flags   docFlag
+}
+
+type docFlag uint16
+
+const (
+	docEvent   docFlag = 1 << iota // the briefing dates an event in it
+	docDate                        // it has a date expression
+	docNumber                      // it has a number other than a year
+	docReason                      // it gives a reason
+	docPlace                       // it places something
+	docName                        // it names someone or something
+	docPronoun                     // it opens with a pronoun
+	docQuote                       // it has a direct quotation
+	docManner                      // it says how (by, through, using)
+)
+
+func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
+
+// A nameEntry is one way to name a source: its terms in order.
+type nameEntry struct {
+	terms  []string
+	source int
+}
+
+// A source is one speaker or cited organisation, merged across briefings.
+type source struct {
+	summary SourceSummary
+	said    []Said
+	docs    []int32 // documents attributed to it, in reading order
+	intro   int32   // the document that introduces it, or -1
 }
 
 // New indexes briefings. The result is safe for concurrent use.
-func New(briefings ...*knowledge.Briefing) *Engine { return &Engine{briefings: briefings} }
-
-// Ask answers one question, or abstains (Answered false) with suggestions.
-func (e *Engine) Ask(question string) Answer { return Answer{Question: question} }
-
-// Timeline lists dated events in order, merged across briefings.
-func (e *Engine) Timeline(f TimelineFilter) []TimelineEvent { return nil }
-
-// Sources lists every person and organisation quoted or cited.
-func (e *Engine) Sources() []SourceSummary { return nil }
-
-// SaidBy resolves name (full name, surname or alias; any case) and returns
-// what that source said: quotes and statements in reading order.
-func (e *Engine) SaidBy(name string) (SourceSummary, []Said, bool) { return SourceSummary{}, nil, false }
-
-// Quotes is SaidBy restricted to direct quotes.
-func (e *Engine) Quotes(speaker string) (SourceSummary, []Said, bool) {
-	return SourceSummary{}, nil, false
+func New(briefings ...*knowledge.Briefing) *Engine {
+	return newEngine(defaultTuning, briefings...)
 }
 
-// Complete returns up to 25 source names for autocomplete, ranked exact,
-// then prefix, then contains (case-insensitive). quotedOnly keeps speakers
-// with at least one direct quote.
-func (e *Engine) Complete(prefix string, quotedOnly bool) []string { return nil }
+func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
+	p := tune.bm25
+	e := &Engine{
+		tune:   tune,
+		an:     &analyzer{cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}},
+		byKey:  map[string]int{},
+		names:  map[string][]nameEntry{},
+		vocab:  map[string]bool{},
+		proper: map[string]bool{},
+		refs:   map[string]int{},
+	}
+	for _, b := range briefings {
+		if b != nil {
+			e.briefings = append(e.briefings, b)
+		}
+	}
+	for _, b := range e.briefings {
+		e.addAliases(b)
+	}
+	for bi, b := range e.briefings {
+		e.addSources(bi, b)
+	}
+	var fields []fieldDoc
+	caps := map[string][2]int{} // term → [capitalised, lower-case] uses inside sentences
+	for bi, b := range e.briefings {
+		fields = e.addPassages(bi, b, fields, caps)
+	}
+	for t, n := range caps {
+		if n[0] > 0 && n[0] >= 4*n[1] {
+			e.proper[t] = true
+		}
+	}
+	e.ix = buildIndex(fields, p)
+	e.sortedTerms = make([]string, 0, len(e.ix.ids))
+	for t := range e.ix.ids {
+		e.sortedTerms = append(e.sortedTerms, t)
+	}
+	sort.Strings(e.sortedTerms)
+	for i := range e.paras {
+		e.paras[i].terms = e.paraTerms(i, fields)
+	}
+	e.addNames()
+	e.buildTimeline()
+	e.suggest = e.buildSuggestions()
+	return e
+}
 
-// Paragraph returns the paragraph an Answer.Ref or Match.Ref names.
-func (e *Engine) Paragraph(ref string) (Paragraph, bool) { return Paragraph{}, false }
+// addAliases teaches the analyzer the aliases a briefing defines: each
+// group's expansions are indexed with the short form's term as well.
+func (e *Engine) addAliases(b *knowledge.Briefing) {
+	for _, g := range b.Aliases {
+		if len(g) < 2 {
+			continue
+		}
+		short := strings.TrimSpace(g[0])
+		canon := e.primary(short)
+		if len(canon) != 1 {
+			continue
+		}
+		term := canon[0]
+		if up := strings.ToUpper(short); up == short && len(short) >= 2 && !strings.ContainsAny(short, " -.") {
+			e.an.caps[up] = term
+		}
+		for _, form := range g[1:] {
+			var ws []string
+			scanWords(form, func(w word) { ws = append(ws, w.norm) })
+			switch {
+			case len(ws) > 1:
+				e.an.phrases[ws[0]] = append(e.an.phrases[ws[0]], phrase{words: ws, term: term})
+			case len(ws) == 1:
+				if t := e.an.remember(ws[0]); t != "" && t != term && !contains(e.an.extra[t], term) {
+					e.an.extra[t] = append(e.an.extra[t], term)
+				}
+			}
+		}
+	}
+}
+
+// primary returns the terms of text's own words: no alias or part tokens.
+func (e *Engine) primary(text string) []string {
+	var out []string
+	for _, t := range e.an.tokens(text, nil, true) {
+		if t.term != "" && !t.has(tokAlias) && !t.has(tokPart) {
+			out = append(out, t.term)
+		}
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// nameKey normalises a name for lookup: lower case, no dots, straight
+// apostrophes, single spaces.
+func nameKey(s string) string {
+	s = strings.ToLower(normalizeSpace(s))
+	s = strings.NewReplacer(".", "", "’", "'", "‘", "'", "\u00a0", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// sourceFor returns the index of the source named name, adding it if new.
+func (e *Engine) sourceFor(name string, bi int) int {
+	k := nameKey(name)
+	if i, ok := e.byKey[k]; ok {
+		e.addBriefing(i, bi)
+		return i
+	}
+	kind := string(knowledge.Organisation)
+	if looksLikePerson(name) {
+		kind = string(knowledge.Person)
+	}
+	e.sources = append(e.sources, source{summary: SourceSummary{Name: name, Kind: kind, Aliases: []string{}}, intro: -1})
+	i := len(e.sources) - 1
+	e.byKey[k] = i
+	e.addBriefing(i, bi)
+	return i
+}
+
+func (e *Engine) addBriefing(i, bi int) {
+	title := e.briefings[bi].Title
+	if !contains(e.sources[i].summary.Briefings, title) {
+		e.sources[i].summary.Briefings = append(e.sources[i].summary.Briefings, title)
+	}
+}
+
+// looksLikePerson guesses whether a name the briefing did not list is a
+// person: two to four capitalised words, none an organisation word.
+func looksLikePerson(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		if w == "" || strings.ToUpper(w[:1]) != w[:1] || strings.ToUpper(w) == w {
+			return false
+		}
+		switch strings.ToLower(w) {
+		case "officials", "agency", "ministry", "department", "news", "group", "center", "centre",
+			"institute", "council", "military", "police", "government", "forces", "army", "office":
+			return false
+		}
+	}
+	return true
+}
+
+// addSources merges a briefing's sources into the engine's.
+func (e *Engine) addSources(bi int, b *knowledge.Briefing) {
+	listed := map[int]bool{}
+	for _, s := range b.Sources {
+		if strings.TrimSpace(s.Name) == "" {
+			continue
+		}
+		i := e.sourceFor(s.Name, bi)
+		listed[i] = true
+		sum := &e.sources[i].summary
+		sum.Quotes += s.Quotes
+		sum.Statements += s.Statements
+		if sum.Role == "" {
+			sum.Role = s.Role
+		}
+		if s.Kind != "" && (len(sum.Briefings) == 1 || sum.Kind == "") {
+			sum.Kind = string(s.Kind)
+		}
+		for _, a := range s.Aliases {
+			if strings.TrimSpace(a) == "" || contains(sum.Aliases, a) {
+				continue
+			}
+			sum.Aliases = append(sum.Aliases, a)
+			if _, ok := e.byKey[nameKey(a)]; !ok {
+				e.byKey[nameKey(a)] = i
+			}
+		}
+	}
+	// Speakers the source list lacks.
+	for _, q := range b.Quotes {
+		if strings.TrimSpace(q.Speaker) != "" {
+			if i := e.sourceFor(q.Speaker, bi); !listed[i] {
+				e.sources[i].summary.Quotes++
+			}
+		}
+	}
+	for _, s := range b.Statements {
+		if strings.TrimSpace(s.Speaker) != "" {
+			if i := e.sourceFor(s.Speaker, bi); !listed[i] {
+				e.sources[i].summary.Statements++
+			}
+		}
+	}
+}
+
+// sentencesOf returns a passage's sentences, or the whole text as one.
+func sentencesOf(p *knowledge.Passage) []knowledge.Sentence {
+	if len(p.Sentences) > 0 {
+		return p.Sentences
+	}
+	return []knowledge.Sentence{{Text: p.Text, Start: 0, End: len(p.Text)}}
+}
+
+// sentenceText returns sentence s of p as the briefing prints it.
+func sentenceText(p *knowledge.Passage, s knowledge.Sentence) string {
+	if s.Text != "" {
+		return s.Text
+	}
+	if 0 <= s.Start && s.Start <= s.End && s.End <= len(p.Text) {
+		return p.Text[s.Start:s.End]
+	}
+	return ""
+}
+
+// locate returns the index of the sentence of p that holds text, trying
+// hint first, or -1.
+func locate(sents []knowledge.Sentence, p *knowledge.Passage, hint int, text string) int {
+	probe := strings.TrimSpace(text)
+	if len(probe) > 40 {
+		probe = probe[:40]
+		for len(probe) > 0 && probe[len(probe)-1]&0xC0 == 0x80 {
+			probe = probe[:len(probe)-1]
+		}
+		if len(probe) > 0 && probe[len(probe)-1] >= 0xC0 {
+			probe = probe[:len(probe)-1]
+		}
+	}
+	if 0 <= hint && hint < len(sents) && (probe == "" || strings.Contains(sentenceText(p, sents[hint]), probe)) {
+		return hint
+	}
+	for i, s := range sents {
+		if probe != "" && strings.Contains(sentenceText(p, s), probe) {
+			return i
+		}
+	}
+	if 0 <= hint && hint < len(sents) {
+		return hint
+	}
+	return -1
+}
+
+type sentKey struct {
+	passage  string
+	sentence int
+}
+
+// addPassages adds a briefing's paragraphs and sentences.
+func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, caps map[string][2]int) []fieldDoc {
+	byID := map[string]int{}
+	for pi := range b.Passages {
+		byID[b.Passages[pi].ID] = pi
+	}
+	speakerOf := map[sentKey]int{}
+	quotesOf := map[sentKey][]string{}
+	saidKeys := map[sentKey]bool{}
+	attribute := func(pid string, sentence int, text, speaker string, isQuote bool) {
+		pi, ok := byID[pid]
+		if !ok || strings.TrimSpace(speaker) == "" {
+			return
+		}
+		p := &b.Passages[pi]
+		si := locate(sentencesOf(p), p, sentence, text)
+		if si < 0 {
+			return
+		}
+		k := sentKey{pid, si}
+		src := e.byKey[nameKey(speaker)]
+		if cur, ok := speakerOf[k]; !ok || isQuote && len(quotesOf[k]) == 0 && cur != src {
+			speakerOf[k] = src
+		}
+		if isQuote && speakerOf[k] == src && strings.TrimSpace(text) != "" {
+			quotesOf[k] = append(quotesOf[k], strings.TrimSpace(text))
+		}
+		saidKeys[k] = true
+	}
+	for _, q := range b.Quotes {
+		attribute(q.Passage, q.Sentence, q.Text, q.Speaker, true)
+	}
+	for _, s := range b.Statements {
+		attribute(s.Passage, s.Sentence, s.Text, s.Speaker, false)
+	}
+	dated := map[sentKey]bool{}
+	for _, ev := range b.Events {
+		if pi, ok := byID[ev.Passage]; ok {
+			p := &b.Passages[pi]
+			if si := locate(sentencesOf(p), p, ev.Sentence, ev.Text); si >= 0 {
+				dated[sentKey{ev.Passage, si}] = true
+			}
+		}
+	}
+	secTerms := map[string][]string{}
+	for pi := range b.Passages {
+		p := &b.Passages[pi]
+		if strings.TrimSpace(p.Text) == "" {
+			continue
+		}
+		pa := para{b: bi, p: p, first: int32(len(e.docs)), section: p.Section}
+		pa.ref = e.makeRef(b, p.ID)
+		e.refs[pa.ref] = len(e.paras)
+		if _, ok := secTerms[p.Section]; !ok {
+			secTerms[p.Section] = e.an.terms(p.Section)
+		}
+		for si, s := range sentencesOf(p) {
+			text := sentenceText(p, s)
+			if strings.TrimSpace(text) == "" {
+				continue
+			}
+			k := sentKey{p.ID, si}
+			d := doc{para: int32(len(e.paras)), sent: int32(si), speaker: -1, text: text}
+			var fd fieldDoc
+			toks := e.an.tokens(text, nil, true)
+			quoted := quoteSpans(text)
+			for _, t := range toks {
+				if t.term == "" {
+					continue
+				}
+				if t.pos > 0 && !t.has(tokAlias) && !t.has(tokPart) {
+					n := caps[t.term]
+					if t.has(tokCap) {
+						n[0]++
+					} else {
+						n[1]++
+					}
+					caps[t.term] = n
+				}
+				fd[fieldText] = append(fd[fieldText], t.term)
+				if inSpans(quoted, t.start) {
+					fd[fieldQuote] = append(fd[fieldQuote], t.term)
+				}
+			}
+			if src, ok := speakerOf[k]; ok && saidKeys[k] {
+				d.speaker = int32(src)
+				d.quotes = quotesOf[k]
+				sum := &e.sources[src].summary
+				fd[fieldSpeaker] = e.an.terms(sum.Name)
+				for _, a := range sum.Aliases {
+					fd[fieldSpeaker] = append(fd[fieldSpeaker], e.an.terms(a)...)
+				}
+				fd[fieldRole] = e.an.terms(sum.Role)
+				e.sources[src].docs = append(e.sources[src].docs, int32(len(e.docs)))
+				e.addSaid(src, b, p, text, d.quotes)
+			}
+			fd[fieldSection] = secTerms[p.Section]
+			d.flags = sentenceFlags(text, toks, len(quoted) > 0)
+			if dated[k] {
+				d.flags |= docEvent | docDate
+			}
+			if len(d.quotes) > 0 {
+				d.flags |= docQuote
+			}
+			e.docs = append(e.docs, d)
+			fields = append(fields, fd)
+		}
+		pa.count = int32(len(e.docs)) - pa.first
+		e.paras = append(e.paras, pa)
+	}
+	for _, t := range e.primary(b.Title + " " + b.Publisher) {
+		e.vocab[t] = true
+	}
+	return fields
+}
+
+// addSaid records one thing source src said.
+func (e *Engine) addSaid(src int, b *knowledge.Briefing, p *knowledge.Passage, text string, quotes []string) {
+	s := &e.sources[src]
+	said := Said{Text: text, Quote: strings.Join(quotes, " … "), Briefing: b.Title, Section: p.Section}
+	s.said = append(s.said, said)
+}
+
+// makeRef names a paragraph: 8 hex digits of the FNV-1a hash of the
+// briefing's title and date, a colon and the passage ID.
+func (e *Engine) makeRef(b *knowledge.Briefing, id string) string {
+	pid := id
+	if len(pid) > 30 || strings.ContainsAny(pid, " \t\n") {
+		ph := fnv.New32a()
+		ph.Write([]byte(pid))
+		pid = fmt.Sprintf("h%08x", ph.Sum32())
+	}
+	for n := 0; ; n++ {
+		h := fnv.New32a()
+		h.Write([]byte(b.Title))
+		h.Write([]byte{0})
+		h.Write([]byte(b.Published))
+		if n > 0 {
+			fmt.Fprintf(h, "#%d", n) // the same briefing loaded twice, or a duplicate passage ID
+		}
+		ref := fmt.Sprintf("%08x:%s", h.Sum32(), pid)
+		if _, taken := e.refs[ref]; !taken {
+			return ref
+		}
+	}
+}
+
+// quoteSpans returns the byte ranges inside quotation marks.
+func quoteSpans(text string) [][2]int {
+	var out [][2]int
+	open := -1
+	for i, r := range text {
+		switch r {
+		case '“', '«', '„':
+			open = i
+		case '”', '»':
+			if open >= 0 {
+				out = append(out, [2]int{open, i})
+				open = -1
+			}
+		case '"':
+			if open >= 0 {
+				out = append(out, [2]int{open, i})
+				open = -1
+			} else {
+				open = i
+			}
+		}
+	}
+	if open >= 0 && len(out) == 0 {
+		out = append(out, [2]int{open, len(text)}) // a quote running on to the next sentence
+	}
+	return out
+}
+
+func inSpans(spans [][2]int, at int) bool {
+	for _, s := range spans {
+		if s[0] <= at && at < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceFlags computes what a sentence offers as an answer.
+func sentenceFlags(text string, toks []token, quoted bool) docFlag {
+	var f docFlag
+	if quoted {
+		f |= docQuote
+	}
+	for i, t := range toks {
+		if t.has(tokAlias) || t.has(tokPart) {
+			continue
+		}
+		switch {
+		case t.pos == 0 && pronouns[t.word]:
+			f |= docPronoun
+		}
+		if t.has(tokNum) && t.word != "one" { // "one of the ..." counts nothing
+			if isYear(t.term) {
+				f |= docDate
+			} else {
+				f |= docNumber
+			}
+		}
+		if t.has(tokCap) && dateWords[t.word] {
+			if t.word != "march" && t.word != "may" || nearNumber(toks, i) || t.word == "march" && t.pos > 0 {
+				f |= docDate
+			}
+		}
+		if t.word == "yesterday" || t.word == "today" || t.word == "tomorrow" || t.word == "ago" {
+			f |= docDate
+		}
+		if t.has(tokCap) && t.pos > 0 && t.term != "" && !dateWords[t.word] {
+			f |= docName
+			if i > 0 {
+				switch toks[i-1].word {
+				case "in", "at", "near", "outside", "from", "into", "across":
+					f |= docPlace
+				}
+			}
+		}
+		switch t.word {
+		case "by", "through", "using", "via", "with":
+			f |= docManner
+		}
+	}
+	low := wordText(text)
+	if containsAny(low, reasonCues) {
+		f |= docReason
+	}
+	if containsAny(low, locationCues) {
+		f |= docPlace
+	}
+	return f
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 || !isNumeric(s) {
+		return false
+	}
+	return s >= "1800" && s <= "2199"
+}
+
+func nearNumber(toks []token, i int) bool {
+	for _, k := range [...]int{i - 1, i + 1} {
+		if k >= 0 && k < len(toks) && isNumeric(toks[k].term) {
+			return true
+		}
+	}
+	return false
+}
+
+// paraTerms returns the sorted distinct term ids of paragraph i.
+func (e *Engine) paraTerms(i int, fields []fieldDoc) []int32 {
+	pa := e.paras[i]
+	seen := map[int32]bool{}
+	var out []int32
+	for d := pa.first; d < pa.first+pa.count; d++ {
+		for _, t := range fields[d][fieldText] {
+			id := e.ix.ids[t]
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a] < out[b] })
+	return out
+}
+
+// hasTerm reports whether paragraph i has term id.
+func (pa *para) hasTerm(id int32) bool {
+	k := sort.Search(len(pa.terms), func(j int) bool { return pa.terms[j] >= id })
+	return k < len(pa.terms) && pa.terms[k] == id
+}
+
+// addNames indexes every way the briefings name their sources, and finds
+// the sentence that introduces each.
+func (e *Engine) addNames() {
+	for si := range e.sources {
+		s := &e.sources[si]
+		forms := append([]string{s.summary.Name}, s.summary.Aliases...)
+		if s.summary.Kind == string(knowledge.Person) {
+			if ws := strings.Fields(s.summary.Name); len(ws) >= 2 {
+				surname := ws[len(ws)-1]
+				forms = append(forms, surname)
+				if _, ok := e.byKey[nameKey(surname)]; !ok {
+					e.byKey[nameKey(surname)] = si
+				}
+			}
+		}
+		for _, f := range forms {
+			terms := e.primary(f)
+			if len(terms) == 0 {
+				continue
+			}
+			e.names[terms[0]] = append(e.names[terms[0]], nameEntry{terms: terms, source: si})
+			for _, t := range terms {
+				e.vocab[t] = true
+			}
+		}
+		if s.summary.Kind == string(knowledge.MediaCredit) {
+			continue
+		}
+		low := strings.ToLower(s.summary.Name)
+		for di := range e.docs {
+			if strings.Contains(strings.ToLower(e.docs[di].text), low) {
+				s.intro = int32(di)
+				break
+			}
+		}
+		if s.intro < 0 && len(s.docs) > 0 {
+			s.intro = s.docs[0]
+		}
+	}
+}
 
 // Briefings describes the loaded briefings.
-func (e *Engine) Briefings() []BriefingInfo { return nil }
+func (e *Engine) Briefings() []BriefingInfo {
+	out := make([]BriefingInfo, 0, len(e.briefings))
+	for _, b := range e.briefings {
+		out = append(out, BriefingInfo{Title: b.Title, Publisher: b.Publisher, Published: b.Published, URL: b.URL, Passages: len(b.Passages)})
+	}
+	return out
+}
+
+// Paragraph returns the paragraph an Answer.Ref or Match.Ref names.
+func (e *Engine) Paragraph(ref string) (Paragraph, bool) {
+	i, ok := e.refs[ref]
+	if !ok {
+		return Paragraph{}, false
+	}
+	pa := e.paras[i]
+	return Paragraph{Text: pa.p.Text, Briefing: e.briefings[pa.b].Title, Section: pa.p.Section, Kind: string(pa.p.Kind)}, true
+}

@@ -134,12 +134,14 @@ func buildIndex(docs []fieldDoc, p bm25Params) *index {
 	return ix
 }
 
-// idfOf returns a term's idf, or maxIDF when no document has it.
-func (ix *index) idfOf(term string) (float32, bool) {
+// idfOf returns a term's idf, or unknown times maxIDF when no document has
+// it: such a word is most often an everyday word the briefing says
+// differently, and the full weight would refuse paraphrases.
+func (ix *index) idfOf(term string, unknown float64) (float32, bool) {
 	if id, ok := ix.ids[term]; ok {
 		return ix.idf[id], true
 	}
-	return ix.maxIDF, false
+	return ix.maxIDF * float32(unknown), false
 }
 
 // scratch holds per-query accumulators, reused through a pool.
@@ -167,12 +169,14 @@ func (ix *index) putScratch(s *scratch) {
 
 // A queryTerm is one distinct content term of a question.
 type queryTerm struct {
-	term    string
-	word    string   // as the question wrote it
-	idf     float32  // maxIDF when no document has it
-	known   bool     // some document has it
-	related []string // weaker equivalents
-	speaker bool     // part of a named speaker's name
+	term     string
+	word     string   // as the question wrote it
+	idf      float32  // a share of maxIDF when no document has it
+	known    bool     // some document has it
+	related  []string // weaker equivalents
+	speaker  bool     // part of a named speaker's name
+	entity   bool     // a name, place or number rather than a relation word
+	optional bool     // ranks, but an answer need not cover it ("predict" in "what did X predict")
 }
 
 // score accumulates the BM25 scores of terms (at most 64) into s.

@@ -1,6 +1,9 @@
 package qa
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // This file holds the engine's general English knowledge as data: irregular
 // forms, synonyms, demonyms, phrases and cue words. None of it is about any
@@ -11,7 +14,8 @@ import "strings"
 var irregular = map[string]string{
 	// reporting verbs: all of them are "say" for retrieval
 	"said": "say", "says": "say", "saying": "say", "told": "say", "tell": "say",
-	"tells": "say", "telling": "say", "stated": "say", "state's": "state",
+	"tells": "say", "telling": "say", "stated": "say", "testify": "say", "testified": "say",
+	"testifies": "say", "testifying": "say", "testimony": "say",
 	"spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write",
 	"thought": "think", "believed": "believe", "felt": "feel",
 	// death and killing
@@ -132,6 +136,9 @@ var related = map[string][]string{
 	"japan": {"tokyo"}, "afghanistan": {"kabul"}, "syria": {"damascus"}, "turkey": {"ankara"},
 	"india": {"delhi"}, "canada": {"ottawa"}, "kill": {"victim", "casualty"},
 	"attack": {"bomb", "shooting", "strike", "hack", "raid"},
+	"leave":  {"withdraw", "exit", "depart"}, "withdraw": {"exit", "leave", "depart"},
+	"exit": {"withdraw", "leave", "depart"}, "lose": {"eliminate", "cut", "layoff"},
+	"behind": {"responsible", "claim"}, "cause": {"because", "reason"},
 }
 
 const relatedWeight = 0.5
@@ -151,7 +158,8 @@ var quantityWords = map[string]bool{
 	"dozen": true, "dozens": true, "scores": true, "hundreds": true, "thousands": true,
 	"millions": true, "billions": true, "half": true, "quarter": true, "several": true,
 	"percent": true, "per cent": true, "majority": true, "handful": true, "none": true,
-	"twice": true, "double": true, "triple": true, "all": true,
+	"twice": true, "double": true, "triple": true, "all": true, "decade": true, "decades": true,
+	"century": true, "centuries": true, "score": true,
 }
 
 // extraStop are words the Snowball list lacks that carry no topic.
@@ -191,15 +199,14 @@ var opinionVerbs = map[string]bool{
 	"thinks": true, "thought": true, "believe": true, "believes": true, "argue": true,
 	"argued": true, "argues": true, "claim": true, "claims": true, "claimed": true,
 	"add": true, "added": true, "note": true, "noted": true, "suggest": true, "suggested": true,
-	"mean": true, "meant": true, "predict": true, "predicted": true, "warn": true, "warned": true,
-	"feel": true, "feels": true, "view": true, "views": true, "write": true, "wrote": true,
-	"report": true, "reported": true, "comment": true, "state": true, "stated": true,
+	"predict": true, "predicted": true, "warn": true, "warned": true,
+	"feel": true, "feels": true, "write": true, "wrote": true,
 	"explain": true, "explained": true, "describe": true, "described": true, "testify": true,
 	"testified": true, "announce": true, "announced": true, "insist": true, "insisted": true,
 	"admit": true, "admitted": true, "acknowledge": true, "acknowledged": true, "see": true,
-	"sees": true, "expect": true, "expects": true, "want": true, "wants": true, "hope": true,
-	"fear": true, "fears": true, "make": true, "reply": true, "replied": true, "respond": true,
-	"responded": true, "answer": true, "answered": true, "conclude": true, "concluded": true,
+	"sees": true, "expect": true, "expects": true,
+	"fear": true, "fears": true, "reply": true, "replied": true, "respond": true,
+	"responded": true, "conclude": true, "concluded": true,
 	"recommend": true, "recommended": true, "propose": true, "proposed": true, "confirm": true,
 	"confirmed": true, "deny": true, "denied": true, "agree": true, "agreed": true,
 }
@@ -229,12 +236,14 @@ var honorifics = map[string]bool{
 	"summarize": true, "summarise": true, "show": true, "find": true, "name": true,
 }
 
-// reasonCues mark a passage that gives a reason.
+// reasonCues mark a passage that gives a reason; they match whole words.
 var reasonCues = []string{
-	"because", "due to", "owing to", "as a result", "in response to", "in retaliation",
-	"so that", "in order to", "reason", "why", "since", "caused", "led to", "result of",
-	"after", "amid", "over", "driven by", "motivated", "grievance", "blamed", "aim", "goal",
-	"to avoid", "to prevent", "to protect", "point of contention", "sees", "as being",
+	" because ", " due to ", " owing to ", " as a result ", " in response ", " in retaliation ",
+	" so that ", " in order to ", " reason ", " reasons ", " why ", " caused ", " led to ",
+	" result of ", " amid ", " driven by ", " motivated ", " grievance ", " grievances ",
+	" blamed ", " aims to ", " aimed at ", " goal ", " to avoid ", " to prevent ", " to protect ",
+	" point of contention ", " as being ", " since ", " sees ", " see ", " came down to ",
+	" comes down to ", " cited ", " citing ", " thanks to ", " blame ",
 }
 
 // pronouns whose referent lies in an earlier sentence.
@@ -262,8 +271,36 @@ var relativeDates = map[string]bool{
 	"weekend": true, "tonight": true, "morning": true, "evening": true, "ago": true,
 }
 
-// locationCues mark a passage that places something.
-var locationCues = []string{" in ", " near ", " outside ", " suburb", " north", " south", " east", " west", " capital", " city", " town", " region", " province", " border", " at the "}
+// locationCues mark a passage that places something (whole-word prefixes).
+var locationCues = []string{" suburb", " north", " south", " east", " west", " capital", " city ", " town ", " region", " province", " border", " outskirts", " downtown ", " village"}
+
+// wordText returns text in lower case with every run of characters other
+// than letters, digits and apostrophes made one space, and a space at each
+// end, for matching cues as whole words.
+func wordText(text string) string {
+	var b strings.Builder
+	b.Grow(len(text) + 2)
+	b.WriteByte(' ')
+	space := true
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		case isApostrophe(r) && !space:
+			b.WriteByte('\'')
+		default:
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+		}
+	}
+	if !space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
 
 // containsAny reports whether s (lower case) contains any of cues.
 func containsAny(s string, cues []string) bool {

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,6 +54,7 @@ type question struct {
 	speakers []int    // merged source indices the question names, best first
 	missing  []string // capitalised names no briefing mentions
 	hasTopic bool     // some term is not part of a named speaker
+	unquoted string   // for qSaid: whom the question asks about, when the briefings quote no such source
 	entities []int    // indices into terms of capitalised words (names, places)
 }
 
@@ -98,12 +100,15 @@ func (e *Engine) parseQuestion(text string) question {
 		}
 		return ""
 	}
-	framing := map[int]bool{} // word positions that frame rather than ask
-	var speakerSpan []token   // the words naming whose view is asked
+	framing := map[int]bool{}  // word positions that frame rather than ask
+	optional := map[int]bool{} // the verb of "what did X predict": ranks, need not be covered
+	var speakerSpan []token    // the words naming whose view is asked
 	switch first := w(0); {
 	case first == "who" || first == "whom" || first == "whose":
 		q.typ = qWho
-		if (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && len(ws) > 2 {
+		// "who is X" or "who is the <role>"; not "who is behind ...".
+		if (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && len(ws) > 2 &&
+			(ws[2].has(tokCap) || ws[2].has(tokAllCaps) || w(2) == "the" || w(2) == "a" || w(2) == "an" || e.startsName(ws[2])) {
 			q.typ = qWhoIs
 			speakerSpan = ws[2:]
 		}
@@ -116,23 +121,27 @@ func (e *Engine) parseQuestion(text string) question {
 		first == "what" && isCauseVerb(w(1)) || first == "for" && w(1) == "what" && w(2) == "reason" ||
 		first == "what" && (w(1) == "is" || w(1) == "was") && w(2) == "the" && (w(3) == "reason" || w(3) == "motive" || w(3) == "cause"):
 		q.typ = qWhy
-	case first == "how" && (w(1) == "many" || w(1) == "much" || w(1) == "old" || w(1) == "long" || w(1) == "often" || w(1) == "far" || w(1) == "big" || w(1) == "large"):
+	case first == "how" && w(1) == "often":
+		q.typ = qWhat // a frequency: "every Wednesday", not a count
+		framing[ws[1].pos] = true
+	case first == "how" && (w(1) == "many" || w(1) == "much" || w(1) == "old" || w(1) == "long" || w(1) == "far" || w(1) == "big" || w(1) == "large"):
 		q.typ = qHowMany
+		framing[ws[1].pos] = true
 	case first == "how":
 		q.typ = qHow
 		if end := opinionVerbAt(ws, 2); end > 2 && auxiliaries[w(1)] {
 			q.typ, speakerSpan = qSaid, ws[2:end]
-			framing[ws[end].pos] = true
+			optional[ws[end].pos] = true
 		}
 	case first == "what" || first == "which":
 		q.typ = qWhat
 		if auxiliaries[w(1)] {
 			if end := opinionVerbAt(ws, 2); end > 2 {
 				q.typ, speakerSpan = qSaid, ws[2:end]
-				framing[ws[end].pos] = true
+				optional[ws[end].pos] = true
 			} else if end := opinionNounAt(ws, 2); end > 2 {
 				q.typ, speakerSpan = qSaid, ws[2:end]
-				framing[ws[end].pos] = true
+				optional[ws[end].pos] = true
 			}
 		}
 	case auxiliaries[first]:
@@ -157,15 +166,53 @@ func (e *Engine) parseQuestion(text string) question {
 	// Named speakers: the longest source names in the question.
 	namePos := map[int]bool{}
 	q.speakers = e.findSpeakers(toks, speakerSpan, namePos)
+	if q.typ == qSaid {
+		e.resolveSpan(&q, speakerSpan, framing, namePos)
+	}
+	// The words naming the asked speaker are not topic: in "what did X say
+	// about Y", or "who is X"; other names in the question are.
+	askedPos := namePos
+	if (q.typ == qSaid || q.typ == qWhoIs) && len(speakerSpan) > 0 {
+		askedPos = map[int]bool{}
+		for _, t := range speakerSpan {
+			if namePos[t.pos] {
+				askedPos[t.pos] = true
+			}
+		}
+	}
 
-	// Content terms.
+	// Content terms. A hyphenated word's parts are weaker alternatives of the
+	// whole when the briefings use the whole, and stand in for it otherwise.
 	seen := map[string]int{}
+	wholeAt := map[int]string{} // position → the known hyphenated term there
+	for _, t := range toks {
+		if t.term != "" && strings.IndexByte(t.word, '-') > 0 && !t.has(tokPart) {
+			if _, known := e.ix.ids[t.term]; known {
+				wholeAt[t.pos] = t.term
+			}
+		}
+	}
 	for _, t := range toks {
 		if t.term == "" || framing[t.pos] && !t.has(tokAlias) {
 			continue
 		}
 		if t.pos < start {
 			continue
+		}
+		if strings.IndexByte(t.word, '-') > 0 && !t.has(tokPart) && !t.has(tokAlias) {
+			if _, known := wholeAt[t.pos]; !known {
+				continue // an unknown compound: its parts stand in for it
+			}
+		}
+		if t.has(tokPart) {
+			if whole, ok := wholeAt[t.pos]; ok {
+				if i, ok := seen[whole]; ok {
+					if _, known := e.ix.ids[t.term]; known && !contains(q.terms[i].related, t.term) {
+						q.terms[i].related = append(q.terms[i].related, t.term)
+					}
+				}
+				continue
+			}
 		}
 		if i, ok := seen[t.term]; ok {
 			if namePos[t.pos] {
@@ -176,10 +223,18 @@ func (e *Engine) parseQuestion(text string) question {
 		if len(q.terms) == maxTerms {
 			break
 		}
-		idf, known := e.ix.idfOf(t.term)
-		qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, speaker: namePos[t.pos]}
+		idf, known := e.ix.idfOf(t.term, e.tune.unknownWeight)
+		if optional[t.pos] && reportingStems[t.term] {
+			continue // "say" asks for what was said; it names no topic
+		}
+		// "said" ranks attributed passages up but names no topic.
+		opt := optional[t.pos] || t.term == "say"
+		qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, speaker: askedPos[t.pos], optional: opt}
+		qt.related = append(qt.related, e.compounds(t.term)...)
+		qt.entity = qt.speaker || t.has(tokCap) && t.pos > start || t.has(tokAllCaps) || t.has(tokAlias) ||
+			t.has(tokNum) || e.proper[t.term]
 		for _, r := range relatedTerms[t.term] {
-			if _, ok := e.ix.ids[r]; ok {
+			if _, ok := e.ix.ids[r]; ok && !contains(qt.related, r) {
 				qt.related = append(qt.related, r)
 			}
 		}
@@ -190,7 +245,7 @@ func (e *Engine) parseQuestion(text string) question {
 		q.terms = append(q.terms, qt)
 	}
 	for _, qt := range q.terms {
-		if !qt.speaker {
+		if !qt.speaker && !qt.optional {
 			q.hasTopic = true
 		}
 	}
@@ -357,4 +412,117 @@ func (e *Engine) knownTerm(term string) bool {
 		return true
 	}
 	return e.vocab[term]
+}
+
+// resolveSpan settles whose view a qSaid question asks for. A span naming no
+// source may still name part of one ("officials"); a span of framing words
+// only ("the article") makes the question a plain what-question; a span
+// naming someone the briefings never quote is noted for abstention.
+func (e *Engine) resolveSpan(q *question, span []token, framing map[int]bool, namePos map[int]bool) {
+	var terms []string
+	var words []string
+	for _, t := range span {
+		if t.term == "" || t.has(tokAlias) || t.has(tokPart) || framing[t.pos] {
+			continue
+		}
+		terms = append(terms, t.term)
+		words = append(words, t.word)
+	}
+	if len(terms) == 0 {
+		q.typ = qWhat
+		return
+	}
+	named := false // a capitalised word: the span names someone
+	for _, t := range span {
+		if t.term != "" && (t.has(tokCap) || t.has(tokAllCaps)) {
+			named = true
+		}
+	}
+	for _, si := range q.speakers {
+		for _, t := range span {
+			if namePos[t.pos] && e.namesSource(si, t.term) {
+				return // the span names a source
+			}
+		}
+	}
+	// A source whose name and role hold every word of the span ("the
+	// Soufan Center fellow"), the most quoted first.
+	best := -1
+	for si := range e.sources {
+		s := &e.sources[si]
+		if len(s.docs) == 0 {
+			continue
+		}
+		name := e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " "))
+		ok := true
+		for _, t := range terms {
+			if !contains(name, t) {
+				ok = false
+				break
+			}
+		}
+		if ok && (best < 0 || len(s.docs) > len(e.sources[best].docs)) {
+			best = si
+		}
+	}
+	if best >= 0 {
+		q.speakers = append([]int{best}, q.speakers...)
+		for _, t := range span {
+			if t.term != "" {
+				namePos[t.pos] = true
+			}
+		}
+		return
+	}
+	if !named {
+		q.typ = qWhat
+		return
+	}
+	q.unquoted = strings.Join(words, " ")
+}
+
+// namesSource reports whether term is part of a name of source si.
+func (e *Engine) namesSource(si int, term string) bool {
+	for _, es := range e.names {
+		for _, n := range es {
+			if n.source == si && contains(n.terms, term) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// startsName reports whether t (lower case) begins a source's name.
+func (e *Engine) startsName(t token) bool {
+	return t.term != "" && len(e.names[t.term]) > 0
+}
+
+// minCompound is the least share of the longer term a shared prefix must
+// cover for two terms to be related as compounds ("ransom", "ransomware").
+const minCompound = 0.6
+
+// compounds returns the briefings' terms that term is a long prefix of, or
+// that are a long prefix of term: "ransom" and "ransomware".
+func (e *Engine) compounds(term string) []string {
+	if len(term) < 5 || isNumeric(term) || strings.ContainsAny(term, "-.") {
+		return nil
+	}
+	var out []string
+	// Longer terms starting with term.
+	v := e.sortedTerms
+	i := sort.SearchStrings(v, term)
+	for ; i < len(v) && strings.HasPrefix(v[i], term) && len(out) < 4; i++ {
+		if v[i] != term && float64(len(term)) >= minCompound*float64(len(v[i])) {
+			out = append(out, v[i])
+		}
+	}
+	// Shorter terms term starts with.
+	for n := len(term) - 1; n >= 5 && float64(n) >= minCompound*float64(len(term)); n-- {
+		if _, ok := e.ix.ids[term[:n]]; ok {
+			out = append(out, term[:n])
+			break
+		}
+	}
+	return out
 }

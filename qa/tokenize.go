@@ -60,7 +60,9 @@ func isApostrophe(r rune) bool {
 
 func isHyphen(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 // scanWords calls fn for each word of text in order.
 func scanWords(text string, fn func(w word)) {
@@ -356,7 +358,11 @@ func (a *analyzer) tokens(text string, dst []token, build bool) []token {
 		// multi-word forms, longest first
 		if p, n := a.matchPhrase(words[i:]); n > 0 {
 			last := words[i+n-1]
-			dst = append(dst, token{term: p.term, word: joinNorms(words[i : i+n]), start: w.start, end: last.end, pos: i, flags: flagsOf(w) | tokAlias})
+			f := flagsOf(w)
+			if !p.replace {
+				f |= tokAlias
+			}
+			dst = append(dst, token{term: p.term, word: joinNorms(words[i : i+n]), start: w.start, end: last.end, pos: i, flags: f})
 			if p.replace {
 				i += n - 1
 				continue

@@ -17,7 +17,7 @@
 // 401 on REST and 4004 on IDENTIFY), RejectToken (4004 on every IDENTIFY),
 // RefuseIntents (4014 when IDENTIFY requests one of these intents; default
 // the privileged ones), CallbackDeadline (default 3 s, then 10062), Guilds,
-// ExpectProblems.
+// MaxConcurrency (session_start_limit.max_concurrency), ExpectProblems.
 //
 // # Gateway
 //
@@ -63,7 +63,8 @@
 // empty message answers 400 {"code": 50006}.
 //
 // Unless ExpectProblems is given, New's cleanup fails the test when there
-// were unexpected routes or violations.
+// were unexpected routes or violations; AcceptProblems excuses those recorded
+// so far.
 //
 // # Building events and waiting for answers
 //

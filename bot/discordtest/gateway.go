@@ -97,16 +97,19 @@ func (ss *session) dispatch(event string, d json.RawMessage) error {
 }
 
 func (ss *session) frameLocked(event string, d json.RawMessage) (frame, error) {
-	ss.seq++
-	b, err := json.Marshal(struct {
-		Op int             `json:"op"`
-		S  int64           `json:"s"`
-		T  string          `json:"t"`
-		D  json.RawMessage `json:"d"`
-	}{0, ss.seq, event, d})
-	if err != nil {
-		return frame{}, fmt.Errorf("discordtest: encoding %s: %w", event, err)
+	if !json.Valid(d) {
+		return frame{}, fmt.Errorf("discordtest: %s payload is not valid JSON", event)
 	}
+	ss.seq++
+	t, _ := json.Marshal(event)
+	b := make([]byte, 0, len(d)+len(t)+40)
+	b = append(b, `{"op":0,"s":`...)
+	b = strconv.AppendInt(b, ss.seq, 10)
+	b = append(b, `,"t":`...)
+	b = append(b, t...)
+	b = append(b, `,"d":`...)
+	b = append(b, d...)
+	b = append(b, '}')
 	f := frame{seq: ss.seq, data: b}
 	ss.history = append(ss.history, f)
 	if len(ss.history) > historySize {
@@ -251,19 +254,24 @@ func (s *Server) identify(c *conn, raw json.RawMessage) bool {
 	if err != nil {
 		return false
 	}
+	// The session is registered before READY goes out, so that a test
+	// dispatching as soon as the client has READY finds it; holding ss.mu
+	// keeps any such dispatch behind READY on the wire.
 	ss.mu.Lock()
 	c.session.Store(ss)
 	ss.conn.Store(c)
-	f, _ := ss.frameLocked("READY", b)
-	werr := c.write(f.data)
-	ss.mu.Unlock()
-	if werr != nil {
-		return false
-	}
 	s.mu.Lock()
 	s.sessions = append(s.sessions, ss)
 	s.notifyLocked()
 	s.mu.Unlock()
+	f, err := ss.frameLocked("READY", b)
+	if err == nil {
+		err = c.write(f.data)
+	}
+	ss.mu.Unlock()
+	if err != nil {
+		return false
+	}
 
 	if d.Intents&discordgo.IntentGuilds != 0 {
 		for _, g := range guilds {
@@ -389,15 +397,13 @@ func (s *Server) Dispatch(event string, payload any) error {
 	if err != nil {
 		return err
 	}
-	var probe struct {
-		GuildID string `json:"guild_id"`
-	}
-	_ = json.Unmarshal(raw, &probe)
-	ss, err := s.sessionFor(probe.GuildID, -1)
+	var p probe
+	_ = json.Unmarshal(raw, &p)
+	ss, err := s.sessionFor(p.GuildID, -1)
 	if err != nil {
 		return err
 	}
-	s.observe(event, raw)
+	s.observe(event, raw, &p)
 	return ss.dispatch(event, raw)
 }
 
@@ -411,7 +417,9 @@ func (s *Server) DispatchTo(shard int, event string, payload any) error {
 	if err != nil {
 		return err
 	}
-	s.observe(event, raw)
+	var p probe
+	_ = json.Unmarshal(raw, &p)
+	s.observe(event, raw, &p)
 	return ss.dispatch(event, raw)
 }
 

@@ -62,18 +62,23 @@ func Bool(name string, value bool) Opt {
 // Focused marks o as the option being typed, for autocomplete.
 func Focused(o Opt) Opt { o.Focused = true; return o }
 
-func (o Opt) MarshalJSON() ([]byte, error) {
-	m := map[string]any{"name": o.Name, "type": o.Type}
-	if o.Value != nil {
-		m["value"] = o.Value
+// MarshalJSON renders the option as Discord sends it.
+func (o Opt) MarshalJSON() ([]byte, error) { return json.Marshal(o.wire()) }
+
+type wireOpt struct {
+	Name    string                                 `json:"name"`
+	Type    discordgo.ApplicationCommandOptionType `json:"type"`
+	Value   any                                    `json:"value,omitempty"`
+	Focused bool                                   `json:"focused,omitempty"`
+	Options []wireOpt                              `json:"options,omitempty"`
+}
+
+func (o Opt) wire() wireOpt {
+	w := wireOpt{Name: o.Name, Type: o.Type, Value: o.Value, Focused: o.Focused}
+	for _, sub := range o.Options {
+		w.Options = append(w.Options, sub.wire())
 	}
-	if o.Focused {
-		m["focused"] = true
-	}
-	if len(o.Options) > 0 {
-		m["options"] = o.Options
-	}
-	return json.Marshal(m)
+	return w
 }
 
 func (s *Server) interaction(t discordgo.InteractionType) *Interaction {
@@ -107,11 +112,19 @@ func (s *Server) Autocomplete(name string, opts ...Opt) *Interaction {
 	return in
 }
 
-func commandData(id, name string, opts []Opt) map[string]any {
-	if opts == nil {
-		opts = []Opt{}
+type wireCommand struct {
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Type    int       `json:"type"`
+	Options []wireOpt `json:"options"`
+}
+
+func commandData(id, name string, opts []Opt) wireCommand {
+	w := wireCommand{ID: id, Name: name, Type: 1, Options: []wireOpt{}}
+	for _, o := range opts {
+		w.Options = append(w.Options, o.wire())
 	}
-	return map[string]any{"id": id, "name": name, "type": 1, "options": opts}
+	return w
 }
 
 // Button builds a button click (type 3) on msg, the message the button is
@@ -150,42 +163,58 @@ func (in *Interaction) By(userID, username string) *Interaction {
 	return in
 }
 
+type wireUser struct {
+	ID            string `json:"id"`
+	Username      string `json:"username"`
+	Discriminator string `json:"discriminator"`
+	GlobalName    string `json:"global_name"`
+	Bot           bool   `json:"bot,omitempty"`
+}
+
+type wireMember struct {
+	User        wireUser `json:"user"`
+	Roles       []string `json:"roles"`
+	Permissions string   `json:"permissions"`
+	JoinedAt    string   `json:"joined_at"`
+	Deaf        bool     `json:"deaf"`
+	Mute        bool     `json:"mute"`
+}
+
+type wireInteraction struct {
+	ID            string                           `json:"id"`
+	ApplicationID string                           `json:"application_id"`
+	Type          discordgo.InteractionType        `json:"type"`
+	Token         string                           `json:"token"`
+	Version       int                              `json:"version"`
+	GuildID       string                           `json:"guild_id,omitempty"`
+	GuildLocale   string                           `json:"guild_locale,omitempty"`
+	ChannelID     string                           `json:"channel_id"`
+	Locale        string                           `json:"locale"`
+	Context       discordgo.InteractionContextType `json:"context"`
+	Member        *wireMember                      `json:"member,omitempty"`
+	User          *wireUser                        `json:"user,omitempty"`
+	Data          any                              `json:"data"`
+	Message       any                              `json:"message,omitempty"`
+	Entitlements  []any                            `json:"entitlements"`
+}
+
 // MarshalJSON renders the INTERACTION_CREATE payload.
 func (in *Interaction) MarshalJSON() ([]byte, error) {
 	if in.Raw != nil {
 		return in.Raw, nil
 	}
-	user := map[string]any{"id": in.UserID, "username": in.Username, "discriminator": "0", "global_name": in.Username}
-	if in.UserBot {
-		user["bot"] = true
-	}
-	m := map[string]any{
-		"id":             in.ID,
-		"application_id": in.ApplicationID,
-		"type":           in.Type,
-		"token":          in.Token,
-		"version":        1,
-		"channel_id":     in.ChannelID,
-		"locale":         in.Locale,
-		"data":           in.Data,
-		"entitlements":   []any{},
+	user := wireUser{ID: in.UserID, Username: in.Username, Discriminator: "0", GlobalName: in.Username, Bot: in.UserBot}
+	w := wireInteraction{
+		ID: in.ID, ApplicationID: in.ApplicationID, Type: in.Type, Token: in.Token, Version: 1,
+		ChannelID: in.ChannelID, Locale: in.Locale, Data: in.Data, Message: in.Message, Entitlements: []any{},
 	}
 	if in.GuildID != "" {
-		m["guild_id"] = in.GuildID
-		m["guild_locale"] = "en-US"
-		m["context"] = discordgo.InteractionContextGuild
-		m["member"] = map[string]any{
-			"user": user, "roles": []string{}, "permissions": "2248473465835073",
-			"joined_at": "2024-01-02T03:04:05.000000+00:00", "deaf": false, "mute": false,
-		}
+		w.GuildID, w.GuildLocale, w.Context = in.GuildID, "en-US", discordgo.InteractionContextGuild
+		w.Member = &wireMember{User: user, Roles: []string{}, Permissions: "2248473465835073", JoinedAt: "2024-01-02T03:04:05.000000+00:00"}
 	} else {
-		m["context"] = discordgo.InteractionContextBotDM
-		m["user"] = user
+		w.Context, w.User = discordgo.InteractionContextBotDM, &user
 	}
-	if in.Message != nil {
-		m["message"] = in.Message
-	}
-	return json.Marshal(m)
+	return json.Marshal(w)
 }
 
 // DispatchInteraction sends in as INTERACTION_CREATE and starts its 3-second
@@ -199,52 +228,52 @@ func (s *Server) DispatchInteraction(in *Interaction) error {
 	return s.Dispatch("INTERACTION_CREATE", json.RawMessage(raw))
 }
 
+// probe is what the fake reads of every dispatched payload.
+type probe struct {
+	ID        string                    `json:"id"`
+	Token     string                    `json:"token"`
+	Type      discordgo.InteractionType `json:"type"`
+	GuildID   string                    `json:"guild_id"`
+	ChannelID string                    `json:"channel_id"`
+	Message   json.RawMessage           `json:"message"`
+}
+
 // observe notes what the fake must know about a dispatched event: the
 // interactions it has to track and the messages replies may reference.
-func (s *Server) observe(event string, raw json.RawMessage) {
+func (s *Server) observe(event string, raw json.RawMessage, p *probe) {
 	switch event {
 	case "MESSAGE_CREATE":
-		var probe struct {
-			ID        string `json:"id"`
-			ChannelID string `json:"channel_id"`
-		}
-		if json.Unmarshal(raw, &probe) == nil && probe.ID != "" {
+		if p.ID != "" {
 			s.mu.Lock()
-			s.seen[probe.ID] = probe.ChannelID
+			s.seen[p.ID] = p.ChannelID
 			s.mu.Unlock()
 		}
 	case "INTERACTION_CREATE":
-		var probe struct {
-			ID        string                    `json:"id"`
-			Token     string                    `json:"token"`
-			Type      discordgo.InteractionType `json:"type"`
-			GuildID   string                    `json:"guild_id"`
-			ChannelID string                    `json:"channel_id"`
-			Message   json.RawMessage           `json:"message"`
-		}
-		if json.Unmarshal(raw, &probe) != nil || probe.Token == "" {
+		if p.Token == "" {
 			return
 		}
 		var msg struct {
 			ID        string `json:"id"`
 			ChannelID string `json:"channel_id"`
 		}
-		_ = json.Unmarshal(probe.Message, &msg)
+		if len(p.Message) > 0 {
+			_ = json.Unmarshal(p.Message, &msg)
+		}
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		t := &tracked{
-			id: probe.ID, itype: probe.Type, sent: time.Now(), deadline: s.cfg.callbackDeadline,
-			channelID: probe.ChannelID, guildID: probe.GuildID, followups: map[string]bool{}, msgID: msg.ID,
+			id: p.ID, itype: p.Type, sent: time.Now(), deadline: s.cfg.callbackDeadline,
+			channelID: p.ChannelID, guildID: p.GuildID, followups: map[string]bool{}, msgID: msg.ID,
 		}
 		if msg.ID != "" {
 			if _, ok := s.messages[msg.ID]; !ok {
 				// A message the fake has not seen: keep it so type 7 can edit it.
 				m := &stored{id: msg.ID, channelID: msg.ChannelID, fields: map[string]json.RawMessage{}}
-				m.apply(probe.Message)
+				m.apply(p.Message)
 				s.messages[msg.ID] = m
 			}
 		}
-		s.interactions[probe.Token] = t
+		s.interactions[p.Token] = t
 	}
 }
 
@@ -353,5 +382,7 @@ func (s *Server) Track(in *Interaction) {
 		return
 	}
 	in.Sent = time.Now()
-	s.observe("INTERACTION_CREATE", raw)
+	var p probe
+	_ = json.Unmarshal(raw, &p)
+	s.observe("INTERACTION_CREATE", raw, &p)
 }

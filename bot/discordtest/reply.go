@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strings"
 	"time"
 
@@ -151,16 +152,18 @@ func ForToken(token string, routes ...string) func(Request) bool {
 // ReplyTo matches a successful channel message that replies to messageID.
 func ReplyTo(messageID string) func(Request) bool {
 	return func(r Request) bool {
-		if r.Route != RouteChannelMessage || !r.OK() {
-			return false
-		}
-		var b struct {
-			Ref *struct {
-				MessageID string `json:"message_id"`
-			} `json:"message_reference"`
-		}
-		return json.Unmarshal(r.Body, &b) == nil && b.Ref != nil && b.Ref.MessageID == messageID
+		return r.Route == RouteChannelMessage && r.OK() && refersTo(r, messageID)
 	}
+}
+
+// refersTo reports whether a request's message_reference names messageID.
+func refersTo(r Request, messageID string) bool {
+	var b struct {
+		Ref *struct {
+			MessageID string `json:"message_id"`
+		} `json:"message_reference"`
+	}
+	return json.Unmarshal(r.Body, &b) == nil && b.Ref != nil && b.Ref.MessageID == messageID
 }
 
 // InChannel matches a successful channel message posted to channelID.
@@ -205,11 +208,16 @@ type Reply struct {
 // WaitReply waits until the bot has answered in: an accepted callback and,
 // for deferred responses, the edit or followup that fills it in.
 func (s *Server) WaitReply(ctx context.Context, in *Interaction) (*Reply, error) {
+	// The first callback that is not a 429 settles it: accepted, or refused
+	// for good (over a limit, too late, ...), which fails at once.
 	cb, err := s.WaitFor(ctx, func(r Request) bool {
-		return r.Route == RouteCallback && r.Params["token"] == in.Token && r.OK()
+		return r.Route == RouteCallback && r.Params["token"] == in.Token && r.Status != http.StatusTooManyRequests
 	})
 	if err != nil {
 		return nil, fmt.Errorf("discordtest: no accepted callback for interaction %s: %w", in.ID, err)
+	}
+	if !cb.OK() {
+		return nil, fmt.Errorf("discordtest: interaction %s: %w", in.ID, refused(cb))
 	}
 	var d struct {
 		Type discordgo.InteractionResponseType `json:"type"`
@@ -227,11 +235,14 @@ func (s *Server) WaitReply(ctx context.Context, in *Interaction) (*Reply, error)
 	switch d.Type {
 	case discordgo.InteractionResponseDeferredChannelMessageWithSource, discordgo.InteractionResponseDeferredMessageUpdate:
 		rep.Final, err = s.WaitFor(ctx, func(r Request) bool {
-			return r.Seq > cb.Seq && r.Params["token"] == in.Token && r.OK() &&
+			return r.Seq > cb.Seq && r.Params["token"] == in.Token && r.Status != http.StatusTooManyRequests &&
 				(r.Route == RouteOriginalEdit || r.Route == RouteFollowup)
 		})
 		if err != nil {
 			return nil, fmt.Errorf("discordtest: interaction %s deferred but never edited: %w", in.ID, err)
+		}
+		if !rep.Final.OK() {
+			return nil, fmt.Errorf("discordtest: interaction %s: %w", in.ID, refused(rep.Final))
 		}
 	}
 	rep.Attempts = len(s.RequestsFor(ForToken(in.Token, RouteCallback)))
@@ -265,12 +276,31 @@ func (s *Server) WaitReply(ctx context.Context, in *Interaction) (*Reply, error)
 	return rep, nil
 }
 
+// A RefusedError is a request the fake refused.
+type RefusedError struct{ Request Request }
+
+func (e *RefusedError) Error() string {
+	r := e.Request
+	msg := fmt.Sprintf("%s %s refused: %d (code %d)", r.Method, redact(r.Path), r.Status, r.Code)
+	if len(r.Violations) > 0 {
+		msg += ": " + strings.Join(r.Violations, "; ")
+	}
+	return msg
+}
+
+func refused(r Request) error { return &RefusedError{Request: r} }
+
 // WaitMessageReply waits for the bot's channel message replying to m and
 // returns it.
 func (s *Server) WaitMessageReply(ctx context.Context, m *MessageEvent) (*Message, Request, error) {
-	r, err := s.WaitFor(ctx, ReplyTo(m.ID))
+	r, err := s.WaitFor(ctx, func(r Request) bool {
+		return r.Route == RouteChannelMessage && r.Status != http.StatusTooManyRequests && refersTo(r, m.ID)
+	})
 	if err != nil {
 		return nil, r, fmt.Errorf("discordtest: no reply to message %s: %w", m.ID, err)
+	}
+	if !r.OK() {
+		return nil, r, fmt.Errorf("discordtest: reply to message %s: %w", m.ID, refused(r))
 	}
 	msg, err := DecodeMessage(r.Result)
 	if err != nil {

@@ -832,6 +832,14 @@ func (s *Server) Requests() []Request {
 	return append([]Request(nil), s.reqs...)
 }
 
+// RequestCount is how many REST calls the fake has answered; a Request's Seq
+// is its position in that count.
+func (s *Server) RequestCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.reqs)
+}
+
 // Unexpected returns the REST calls to routes the fake does not know.
 func (s *Server) Unexpected() []Request {
 	s.mu.Lock()

@@ -1,0 +1,534 @@
+package discordtest_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefbot/briefbot/bot/discordtest"
+	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+)
+
+var none = &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+
+// open connects a raw discordgo session to the fake; the session closes in
+// cleanup (which costs discordgo's 1 s).
+func open(tb testing.TB, fake *discordtest.Server, token string, intents discordgo.Intent, setup func(*discordgo.Session)) (*discordgo.Session, error) {
+	tb.Helper()
+	s, err := discordgo.New("Bot " + token)
+	if err != nil {
+		tb.Fatalf("discordgo.New: %v", err)
+	}
+	s.Client = fake.Client()
+	s.Identify.Intents = intents
+	s.LogLevel = -1
+	if setup != nil {
+		setup(s)
+	}
+	if err := s.Open(); err != nil {
+		return nil, err
+	}
+	tb.Cleanup(func() { _ = s.Close() })
+	return s, nil
+}
+
+func ctxFor(tb testing.TB, d time.Duration) context.Context {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	tb.Cleanup(cancel)
+	return ctx
+}
+
+// echo answers interactions the way the table in TestSession expects.
+func echo(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	var resp *discordgo.InteractionResponse
+	switch i.Type {
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		resp = &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+			Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{
+				{Name: "Colin Clarke", Value: "Colin Clarke"}}}}
+	case discordgo.InteractionMessageComponent:
+		resp = &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage,
+			Data: &discordgo.InteractionResponseData{Content: "page 2", AllowedMentions: none}}
+	case discordgo.InteractionApplicationCommand:
+		d := i.ApplicationCommandData()
+		switch d.Name {
+		case "defer":
+			_ = s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+				Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+				Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}})
+			c := "later"
+			_, _ = s.InteractionResponseEdit(i.Interaction, &discordgo.WebhookEdit{Content: &c, AllowedMentions: none})
+			return
+		case "long":
+			resp = &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
+				Data: &discordgo.InteractionResponseData{Content: strings.Repeat("x", 2001), AllowedMentions: none}}
+		default:
+			q := ""
+			if len(d.Options) > 0 {
+				q = d.Options[0].StringValue()
+			}
+			resp = &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
+				Data: &discordgo.InteractionResponseData{Content: d.Name + ": " + q, AllowedMentions: none,
+					Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+						discordgo.Button{Label: "Next page", CustomID: "v1:next:2"}}}}}}
+		}
+	}
+	_ = s.InteractionRespond(i.Interaction, resp)
+}
+
+func TestSession(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t, discordtest.HeartbeatInterval(200*time.Millisecond))
+	s, err := open(t, fake, "test", discordgo.IntentsGuilds|discordgo.IntentsGuildMessages|discordgo.IntentsDirectMessages,
+		func(s *discordgo.Session) {
+			s.AddHandler(echo)
+			s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) {
+				if m.Author.ID == s.State.User.ID {
+					return
+				}
+				_, _ = s.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
+					Content: "re: " + m.Content, Reference: m.SoftReference(), AllowedMentions: none})
+			})
+		})
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	ctx := ctxFor(t, 20*time.Second)
+
+	t.Run("ready", func(t *testing.T) {
+		if s.State.User.ID != discordtest.BotUserID || s.State.Application.ID != discordtest.ApplicationID {
+			t.Errorf("state user %q app %q", s.State.User.ID, s.State.Application.ID)
+		}
+		ids := fake.IdentifyPayloads()
+		if len(ids) != 1 || ids[0].Token != "Bot test" || ids[0].Shard != [2]int{0, 1} {
+			t.Errorf("identifies = %+v", ids)
+		}
+		if _, err := s.ApplicationCommandBulkOverwrite(s.State.Application.ID, discordtest.GuildID, []*discordgo.ApplicationCommand{
+			{Name: "ask", Description: "Ask", Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "q", Required: true}}},
+		}); err != nil {
+			t.Fatalf("bulk overwrite: %v", err)
+		}
+		cmds, ok := fake.Commands(discordtest.GuildID)
+		if !ok || len(cmds) != 1 || cmds[0].Name != "ask" || cmds[0].ID == "" {
+			t.Errorf("commands = %v, %v", cmds, ok)
+		}
+	})
+
+	tests := []struct {
+		name      string
+		in        func() *discordtest.Interaction
+		wantType  discordgo.InteractionResponseType
+		wantText  string
+		ephemeral bool
+	}{
+		{"command", func() *discordtest.Interaction {
+			return fake.Command("ask", discordtest.Str("question", "why?"))
+		}, 4, "ask: why?", false},
+		{"dm command", func() *discordtest.Interaction {
+			return fake.Command("ask", discordtest.Str("question", "dm?")).InDM()
+		}, 4, "ask: dm?", false},
+		{"deferred", func() *discordtest.Interaction { return fake.Command("defer") }, 5, "later", true},
+		{"autocomplete", func() *discordtest.Interaction {
+			return fake.Autocomplete("sources", discordtest.Focused(discordtest.Str("name", "cla")))
+		}, 8, "Colin Clarke", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.in()
+			if err := fake.DispatchInteraction(in); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := fake.WaitReply(ctx, in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Type != tt.wantType || !strings.Contains(rep.Message.Text(), tt.wantText) || rep.Ephemeral != tt.ephemeral {
+				t.Errorf("reply type %d ephemeral %v text %q; want %d %v %q", rep.Type, rep.Ephemeral, rep.Message.Text(), tt.wantType, tt.ephemeral, tt.wantText)
+			}
+		})
+	}
+
+	t.Run("button updates the message", func(t *testing.T) {
+		in := fake.Command("ask", discordtest.Str("question", "paged"))
+		if err := fake.DispatchInteraction(in); err != nil {
+			t.Fatal(err)
+		}
+		first, err := fake.WaitReply(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, ok := first.Message.Button("next")
+		if !ok || first.Message.ID == "" {
+			t.Fatalf("no Next button or message ID on %s", first.Message.Raw)
+		}
+		click := fake.Button(b.CustomID, first.Message)
+		if err := fake.DispatchInteraction(click); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := fake.WaitReply(ctx, click)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Type != discordgo.InteractionResponseUpdateMessage || rep.Message.ID != first.Message.ID || rep.Message.Content != "page 2" {
+			t.Errorf("update: type %d id %q (want %q) content %q", rep.Type, rep.Message.ID, first.Message.ID, rep.Message.Content)
+		}
+	})
+
+	t.Run("mention and DM replies", func(t *testing.T) {
+		for _, m := range []*discordtest.MessageEvent{fake.Mention("hello"), fake.DirectMessage("hi")} {
+			if err := fake.DispatchMessage(m); err != nil {
+				t.Fatal(err)
+			}
+			msg, _, err := fake.WaitMessageReply(ctx, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if msg.Reference == nil || msg.Reference.MessageID != m.ID || msg.ChannelID != m.ChannelID || msg.AllowedMentions == nil {
+				t.Errorf("reply %s", msg.Raw)
+			}
+		}
+	})
+
+	t.Run("429 then retried", func(t *testing.T) {
+		fake.RateLimitCallbacks(1, 50*time.Millisecond)
+		in := fake.Command("ask", discordtest.Str("question", "busy"))
+		if err := fake.DispatchInteraction(in); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := fake.WaitReply(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Attempts != 2 || rep.Latency < 50*time.Millisecond {
+			t.Errorf("attempts %d latency %v; want 2 and >= 50ms", rep.Attempts, rep.Latency)
+		}
+	})
+
+	t.Run("too long is refused", func(t *testing.T) {
+		in := fake.Command("long")
+		if err := fake.DispatchInteraction(in); err != nil {
+			t.Fatal(err)
+		}
+		r, err := fake.WaitFor(ctx, discordtest.ForToken(in.Token, discordtest.RouteCallback))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Status != 400 || r.Code != discordtest.CodeInvalidFormBody || len(r.Violations) != 1 {
+			t.Errorf("status %d code %d violations %q", r.Status, r.Code, r.Violations)
+		}
+	})
+
+	t.Run("drop then resume", func(t *testing.T) {
+		if n := fake.DropConnection(-1); n != 1 {
+			t.Fatalf("dropped %d connections", n)
+		}
+		// Dispatched while the socket is down: replayed on RESUME.
+		in := fake.Command("ask", discordtest.Str("question", "after the drop"))
+		if err := fake.DispatchInteraction(in); err != nil {
+			t.Fatal(err)
+		}
+		if err := fake.WaitResumes(ctx, 1); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := fake.WaitReply(ctx, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Message.Content != "ask: after the drop" {
+			t.Errorf("content %q", rep.Message.Content)
+		}
+		if fake.Identifies() != 1 || fake.Resumes() != 1 {
+			t.Errorf("identifies %d resumes %d; want 1 and 1", fake.Identifies(), fake.Resumes())
+		}
+	})
+
+	t.Run("heartbeats", func(t *testing.T) {
+		if fake.Heartbeats() < 1 {
+			t.Errorf("no heartbeats")
+		}
+	})
+	if v := fake.Violations(); len(v) != 1 {
+		t.Errorf("violations = %q; want the one from 'too long'", v)
+	}
+	fake.AcceptProblems()
+}
+
+func TestCloseCodes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		opts    []discordtest.Option
+		token   string
+		intents discordgo.Intent
+		code    int
+	}{
+		{"privileged intent", nil, "t", discordgo.IntentsGuilds | discordgo.IntentMessageContent, discordtest.CloseDisallowedIntents},
+		{"refused intent", []discordtest.Option{discordtest.RefuseIntents(discordgo.IntentsGuildMessages)}, "t", discordgo.IntentsGuildMessages, discordtest.CloseDisallowedIntents},
+		{"wrong token", []discordtest.Option{discordtest.Token("good")}, "bad", discordgo.IntentsGuilds, discordtest.CloseAuthenticationFailed},
+		{"rejected token", []discordtest.Option{discordtest.RejectToken()}, "good", discordgo.IntentsGuilds, discordtest.CloseAuthenticationFailed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fake := discordtest.New(t, tt.opts...)
+			_, err := open(t, fake, tt.token, tt.intents, nil)
+			var ce *websocket.CloseError
+			if !errors.As(err, &ce) || ce.Code != tt.code {
+				t.Fatalf("Open = %v; want close %d", err, tt.code)
+			}
+		})
+	}
+}
+
+func TestShards(t *testing.T) {
+	t.Parallel()
+	onShard1 := discordtest.GuildOnShard(1, 2)
+	fake := discordtest.New(t, discordtest.Shards(2), discordtest.Guilds(discordtest.GuildID, onShard1))
+	var mu sync.Mutex
+	got := map[string]int{} // interaction ID -> shard that saw it
+	sessions := make([]*discordgo.Session, 2)
+	var wg sync.WaitGroup
+	for shard := range 2 {
+		wg.Go(func() {
+			s, err := open(t, fake, "test", discordgo.IntentsGuilds, func(s *discordgo.Session) {
+				s.ShardID, s.ShardCount = shard, 2
+				s.AddHandler(func(s *discordgo.Session, i *discordgo.InteractionCreate) {
+					mu.Lock()
+					got[i.ID] = s.ShardID
+					mu.Unlock()
+					echo(s, i)
+				})
+			})
+			if err != nil {
+				t.Errorf("shard %d: %v", shard, err)
+			}
+			sessions[shard] = s
+		})
+	}
+	wg.Wait()
+	if t.Failed() {
+		return
+	}
+	gb, err := sessions[0].GatewayBot()
+	if err != nil || gb.Shards != 2 {
+		t.Errorf("GatewayBot = %+v, %v", gb, err)
+	}
+	ctx := ctxFor(t, 10*time.Second)
+	tests := []struct {
+		name  string
+		in    *discordtest.Interaction
+		shard int
+	}{
+		{"guild on shard 0", fake.Command("ask", discordtest.Str("question", "a")), 0},
+		{"guild on shard 1", fake.Command("ask", discordtest.Str("question", "b")).InGuild(onShard1), 1},
+		{"DM", fake.Command("ask", discordtest.Str("question", "c")).InDM(), 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := fake.DispatchInteraction(tt.in); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := fake.WaitReply(ctx, tt.in); err != nil {
+				t.Fatal(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if got[tt.in.ID] != tt.shard {
+				t.Errorf("handled on shard %d; want %d", got[tt.in.ID], tt.shard)
+			}
+		})
+	}
+	var shards [][2]int
+	for _, id := range fake.IdentifyPayloads() {
+		shards = append(shards, id.Shard)
+	}
+	if len(shards) != 2 || shards[0] == shards[1] {
+		t.Errorf("identified shards %v", shards)
+	}
+	if sessions[1].State.Guilds[0].ID != onShard1 {
+		t.Errorf("shard 1 guilds: %v", sessions[1].State.Guilds)
+	}
+}
+
+// post sends a raw REST call to the fake.
+func post(t *testing.T, fake *discordtest.Server, method, path string, body any) *http.Response {
+	t.Helper()
+	b, _ := json.Marshal(body)
+	req, err := http.NewRequest(method, fake.URL()+discordtest.APIPrefix+path, bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bot test")
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp
+}
+
+func TestLimits(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t, discordtest.ExpectProblems())
+	am := map[string]any{"parse": []string{}}
+	long := func(n int) string { return strings.Repeat("a", n) }
+	button := func(id string) map[string]any {
+		return map[string]any{"type": 1, "components": []any{map[string]any{"type": 2, "style": 1, "label": "x", "custom_id": id}}}
+	}
+	fields := func(n int) []any {
+		var out []any
+		for range n {
+			out = append(out, map[string]any{"name": "n", "value": "v"})
+		}
+		return out
+	}
+	choices := func(n, size int) []any {
+		var out []any
+		for i := range n {
+			out = append(out, map[string]any{"name": fmt.Sprint(i) + long(size), "value": "v"})
+		}
+		return out
+	}
+	msg := func(kv ...any) map[string]any {
+		m := map[string]any{"allowed_mentions": am}
+		for i := 0; i < len(kv); i += 2 {
+			m[kv[i].(string)] = kv[i+1]
+		}
+		return m
+	}
+	tests := []struct {
+		name string
+		body map[string]any
+		code int // 0: accepted
+	}{
+		{"fine", msg("content", "hi"), 0},
+		{"content 2000", msg("content", long(2000)), 0},
+		{"content 2001", msg("content", long(2001)), discordtest.CodeInvalidFormBody},
+		{"description 4097", msg("embeds", []any{map[string]any{"description": long(4097)}}), discordtest.CodeInvalidFormBody},
+		{"embeds total 6001", msg("embeds", []any{map[string]any{"description": long(4000)}, map[string]any{"description": long(2001)}}), discordtest.CodeInvalidFormBody},
+		{"25 fields", msg("embeds", []any{map[string]any{"fields": fields(25)}}), 0},
+		{"26 fields", msg("embeds", []any{map[string]any{"fields": fields(26)}}), discordtest.CodeInvalidFormBody},
+		{"custom_id 100", msg("content", "x", "components", []any{button(long(100))}), 0},
+		{"custom_id 101", msg("content", "x", "components", []any{button(long(101))}), discordtest.CodeInvalidFormBody},
+		{"duplicate custom_id", msg("content", "x", "components", []any{button("a"), button("a")}), discordtest.CodeInvalidFormBody},
+		{"no allowed_mentions", map[string]any{"content": "@everyone"}, discordtest.CodeInvalidFormBody},
+		{"parse everyone", map[string]any{"content": "x", "allowed_mentions": map[string]any{"parse": []string{"everyone"}}}, discordtest.CodeInvalidFormBody},
+		{"empty", msg(), discordtest.CodeEmptyMessage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := post(t, fake, "POST", "/channels/"+discordtest.ChannelID+"/messages", tt.body)
+			r := fake.Requests()
+			last := r[len(r)-1]
+			if last.Code != tt.code || (tt.code == 0) != (resp.StatusCode == 200) {
+				t.Errorf("status %d code %d; want code %d (violations %q)", resp.StatusCode, last.Code, tt.code, last.Violations)
+			}
+		})
+	}
+
+	t.Run("autocomplete choices", func(t *testing.T) {
+		for _, tt := range []struct {
+			n, size int
+			code    int
+		}{{25, 90, 0}, {26, 1, discordtest.CodeInvalidFormBody}, {1, 100, discordtest.CodeInvalidFormBody}} {
+			in := fake.Autocomplete("sources", discordtest.Focused(discordtest.Str("name", "")))
+			fake.Track(in)
+			post(t, fake, "POST", "/interactions/"+in.ID+"/"+in.Token+"/callback",
+				map[string]any{"type": 8, "data": map[string]any{"choices": choices(tt.n, tt.size)}})
+			r := fake.Requests()
+			if got := r[len(r)-1].Code; got != tt.code {
+				t.Errorf("%d choices of %d: code %d; want %d", tt.n, tt.size+1, got, tt.code)
+			}
+		}
+	})
+
+	t.Run("commands", func(t *testing.T) {
+		opt := func(name string, req bool) map[string]any {
+			return map[string]any{"type": 3, "name": name, "description": "d", "required": req}
+		}
+		tests := []struct {
+			name string
+			cmds []any
+			ok   bool
+		}{
+			{"fine", []any{map[string]any{"name": "ask", "description": "Ask", "options": []any{opt("question", true), opt("private", false)}}}, true},
+			{"upper case", []any{map[string]any{"name": "Ask", "description": "Ask"}}, false},
+			{"no description", []any{map[string]any{"name": "ask", "description": ""}}, false},
+			{"required after optional", []any{map[string]any{"name": "ask", "description": "d", "options": []any{opt("a", false), opt("b", true)}}}, false},
+		}
+		for _, tt := range tests {
+			resp := post(t, fake, "PUT", "/applications/"+discordtest.ApplicationID+"/commands", tt.cmds)
+			if (resp.StatusCode == 200) != tt.ok {
+				t.Errorf("%s: status %d", tt.name, resp.StatusCode)
+			}
+		}
+	})
+
+	t.Run("unknown route", func(t *testing.T) {
+		before := len(fake.Unexpected())
+		if resp := post(t, fake, "GET", "/guilds/1/bans", nil); resp.StatusCode != 404 {
+			t.Errorf("status %d", resp.StatusCode)
+		}
+		if len(fake.Unexpected()) != before+1 {
+			t.Errorf("not recorded as unexpected")
+		}
+	})
+}
+
+func TestCallbackRules(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t, discordtest.CallbackDeadline(100*time.Millisecond), discordtest.ExpectProblems())
+	ack := map[string]any{"type": 5}
+	msg := map[string]any{"type": 4, "data": map[string]any{"content": "x", "allowed_mentions": map[string]any{"parse": []string{}}}}
+	callback := func(in *discordtest.Interaction, body any) discordtest.Request {
+		post(t, fake, "POST", "/interactions/"+in.ID+"/"+in.Token+"/callback", body)
+		r := fake.Requests()
+		return r[len(r)-1]
+	}
+
+	t.Run("second ack", func(t *testing.T) {
+		in := fake.Command("ask")
+		fake.Track(in)
+		if r := callback(in, ack); r.Status != 204 {
+			t.Fatalf("first ack: %d %d", r.Status, r.Code)
+		}
+		if r := callback(in, msg); r.Code != discordtest.CodeAlreadyAcknowledged {
+			t.Errorf("second ack: %d %d", r.Status, r.Code)
+		}
+	})
+	t.Run("too late", func(t *testing.T) {
+		in := fake.Command("ask")
+		fake.Track(in)
+		time.Sleep(150 * time.Millisecond)
+		if r := callback(in, msg); r.Status != 404 || r.Code != discordtest.CodeUnknownInteraction {
+			t.Errorf("late ack: %d %d", r.Status, r.Code)
+		}
+	})
+	t.Run("wrong type", func(t *testing.T) {
+		in := fake.Command("ask")
+		fake.Track(in)
+		if r := callback(in, map[string]any{"type": 8, "data": map[string]any{"choices": []any{}}}); r.Code != discordtest.CodeInvalidFormBody {
+			t.Errorf("autocomplete result for a command: %d %d", r.Status, r.Code)
+		}
+	})
+	t.Run("edit before ack", func(t *testing.T) {
+		in := fake.Command("ask")
+		fake.Track(in)
+		resp := post(t, fake, "PATCH", "/webhooks/"+discordtest.ApplicationID+"/"+in.Token+"/messages/@original",
+			map[string]any{"content": "x", "allowed_mentions": map[string]any{"parse": []string{}}})
+		if resp.StatusCode != 404 {
+			t.Errorf("status %d", resp.StatusCode)
+		}
+	})
+}

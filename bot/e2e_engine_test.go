@@ -1,0 +1,181 @@
+package bot_test
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/qa"
+)
+
+// stubEngine is a bot.Engine over an invented briefing, so that the
+// transport tests do not depend on the parser and the ranking. Questions
+// with a prefix steer it: "narration:" answers with no speaker,
+// "unanswerable:" abstains, "long:" answers with a passage far over every
+// limit, "slow:" takes 2 s, "panic:" panics.
+type stubEngine struct {
+	answer    qa.Answer
+	paragraph qa.Paragraph
+	events    []qa.TimelineEvent
+	sources   []qa.SourceSummary
+	said      []qa.Said
+
+	mu     sync.Mutex
+	filter qa.TimelineFilter // the last one Timeline got
+}
+
+var _ bot.Engine = (*stubEngine)(nil)
+
+func newStubEngine() *stubEngine {
+	e := &stubEngine{
+		answer: qa.Answer{
+			Answered: true,
+			Passage:  "“The harbour will reopen in May,” said Ana Costa, the port's director.",
+			Context:  "Repairs began last week. “The harbour will reopen in May,” said Ana Costa, the port's director.",
+			Speaker:  &qa.Speaker{Name: "Ana Costa", Role: "the port's director", Kind: "person"},
+			Quote:    "The harbour will reopen in May,",
+			Briefing: "Harbour repairs", Section: "Outlook", Score: 12.5, Ref: "h1:p4",
+			More: []qa.Match{
+				{Passage: "The port handles 40 ships a week.", Score: 7, Briefing: "Harbour repairs", Section: "Background", Ref: "h1:p2"},
+				{Passage: "“We are on schedule,” Costa said.", Speaker: &qa.Speaker{Name: "Ana Costa", Role: "the port's director"}, Score: 6, Ref: "h1:p5"},
+			},
+		},
+		paragraph: qa.Paragraph{
+			Text:     "Repairs began last week. “The harbour will reopen in May,” said Ana Costa, the port's director.",
+			Briefing: "Harbour repairs", Section: "Outlook", Kind: "body",
+		},
+		said: []qa.Said{
+			{Text: "“The harbour will reopen in May,” said Ana Costa.", Quote: "The harbour will reopen in May,", Briefing: "Harbour repairs", Section: "Outlook"},
+			{Text: "Costa said the work was on budget.", Briefing: "Harbour repairs", Section: "Costs"},
+		},
+	}
+	for i := range 35 {
+		text := fmt.Sprintf("Event %02d: crews worked on berth %d of the harbour. %s", i, i, strings.Repeat("More detail about the repairs. ", 12))
+		if i == 0 {
+			text = "Event 00: the storm hit the harbour and closed it. " + strings.Repeat("More detail about the storm. ", 12)
+		}
+		e.events = append(e.events, qa.TimelineEvent{
+			Date: fmt.Sprintf("%d", 1990+i), When: fmt.Sprintf("%d", 1990+i), Expression: "in " + fmt.Sprint(1990+i),
+			Text: text, Briefings: []string{"Harbour repairs"},
+		})
+	}
+	e.sources = []qa.SourceSummary{
+		{Name: "Ana Costa", Kind: "person", Role: "the port's director", Aliases: []string{"Costa"}, Quotes: 2, Statements: 1},
+		{Name: "Port Authority", Kind: "organisation", Statements: 1},
+	}
+	for i := range 37 {
+		e.sources = append(e.sources, qa.SourceSummary{
+			Name: fmt.Sprintf("Analyst %02d", i), Kind: "person", Role: "a harbour analyst", Statements: 1,
+		})
+	}
+	e.sources = append(e.sources, qa.SourceSummary{
+		Name: "A " + strings.Repeat("Very Long Name ", 10) + "Association", Kind: "organisation",
+		Role: strings.Repeat("an organisation with a long role, ", 10), Statements: 20,
+	})
+	return e
+}
+
+func (e *stubEngine) Ask(q string) qa.Answer {
+	a := e.answer
+	a.Question = q
+	switch {
+	case strings.HasPrefix(q, "panic:"):
+		panic("stub engine: " + q)
+	case strings.HasPrefix(q, "slow:"):
+		time.Sleep(2 * time.Second)
+	case strings.HasPrefix(q, "narration:"):
+		a.Speaker, a.Quote = nil, ""
+		a.Passage = "The port handles 40 ships a week."
+	case strings.HasPrefix(q, "unanswerable:"):
+		return qa.Answer{Question: q, Suggestions: []string{"How deep is the harbour?", "Who runs the port?"}}
+	case strings.HasPrefix(q, "long:"):
+		a.Passage = strings.Repeat("A very long passage. ", 500)
+		a.Context = a.Passage
+	}
+	return a
+}
+
+func (e *stubEngine) Timeline(f qa.TimelineFilter) []qa.TimelineEvent {
+	e.mu.Lock()
+	e.filter = f
+	e.mu.Unlock()
+	if f.Topic == "" {
+		return e.events
+	}
+	var out []qa.TimelineEvent
+	for _, ev := range e.events {
+		if strings.Contains(ev.Text, f.Topic) {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func (e *stubEngine) lastFilter() qa.TimelineFilter {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.filter
+}
+
+func (e *stubEngine) Sources() []qa.SourceSummary { return e.sources }
+
+func (e *stubEngine) find(name string) (qa.SourceSummary, bool) {
+	for _, s := range e.sources {
+		if strings.EqualFold(s.Name, name) || strings.HasPrefix(strings.ToLower(s.Name), strings.ToLower(name)) && len(name) > 60 {
+			return s, true
+		}
+	}
+	return qa.SourceSummary{}, false
+}
+
+func (e *stubEngine) SaidBy(name string) (qa.SourceSummary, []qa.Said, bool) {
+	s, ok := e.find(name)
+	if !ok {
+		return qa.SourceSummary{}, nil, false
+	}
+	if s.Statements >= 20 {
+		var many []qa.Said
+		for i := range s.Statements {
+			many = append(many, qa.Said{Text: fmt.Sprintf("Statement %d of a long-named source.", i), Section: "Outlook"})
+		}
+		return s, many, true
+	}
+	return s, e.said, true
+}
+
+func (e *stubEngine) Quotes(name string) (qa.SourceSummary, []qa.Said, bool) {
+	s, said, ok := e.SaidBy(name)
+	var quotes []qa.Said
+	for _, x := range said {
+		if x.Quote != "" {
+			quotes = append(quotes, x)
+		}
+	}
+	return s, quotes, ok
+}
+
+func (e *stubEngine) Complete(prefix string, quotedOnly bool) []string {
+	var out []string
+	for _, s := range e.sources {
+		if quotedOnly && s.Quotes == 0 {
+			continue
+		}
+		if strings.Contains(strings.ToLower(s.Name), strings.ToLower(prefix)) {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
+func (e *stubEngine) Paragraph(ref string) (qa.Paragraph, bool) {
+	if ref == e.answer.Ref {
+		return e.paragraph, true
+	}
+	return qa.Paragraph{}, false
+}
+
+func (e *stubEngine) Briefings() []qa.BriefingInfo {
+	return []qa.BriefingInfo{{Title: "Harbour repairs", Publisher: "Example News", Published: "2024-03-23", Passages: 12}}
+}

@@ -1,0 +1,166 @@
+package bot
+
+import (
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/qa"
+)
+
+// fakeEngine answers from fixed values. panics names a method that panics;
+// delay slows Ask down.
+type fakeEngine struct {
+	answer    qa.Answer
+	events    []qa.TimelineEvent
+	sources   []qa.SourceSummary
+	said      []qa.Said
+	names     []string
+	paragraph map[string]qa.Paragraph
+	briefings []qa.BriefingInfo
+	panics    string
+	delay     time.Duration
+	filter    *qa.TimelineFilter // the last filter Timeline got
+}
+
+func (f *fakeEngine) Ask(q string) qa.Answer {
+	if f.panics == "Ask" {
+		panic("fake engine: Ask")
+	}
+	time.Sleep(f.delay)
+	a := f.answer
+	a.Question = q
+	return a
+}
+
+func (f *fakeEngine) Timeline(tf qa.TimelineFilter) []qa.TimelineEvent {
+	if f.filter != nil {
+		*f.filter = tf
+	}
+	return f.events
+}
+
+func (f *fakeEngine) Sources() []qa.SourceSummary { return f.sources }
+
+func (f *fakeEngine) SaidBy(name string) (qa.SourceSummary, []qa.Said, bool) {
+	for _, s := range f.sources {
+		if strings.EqualFold(s.Name, name) {
+			return s, f.said, true
+		}
+	}
+	return qa.SourceSummary{}, nil, false
+}
+
+func (f *fakeEngine) Quotes(name string) (qa.SourceSummary, []qa.Said, bool) {
+	s, said, ok := f.SaidBy(name)
+	var quotes []qa.Said
+	for _, x := range said {
+		if x.Quote != "" {
+			quotes = append(quotes, x)
+		}
+	}
+	return s, quotes, ok
+}
+
+func (f *fakeEngine) Complete(prefix string, quotedOnly bool) []string { return f.names }
+
+func (f *fakeEngine) Paragraph(ref string) (qa.Paragraph, bool) {
+	p, ok := f.paragraph[ref]
+	return p, ok
+}
+
+func (f *fakeEngine) Briefings() []qa.BriefingInfo { return f.briefings }
+
+// newFake is an engine over a small invented briefing.
+func newFake() *fakeEngine {
+	return &fakeEngine{
+		answer: qa.Answer{
+			Answered: true,
+			Passage:  "“The harbour will reopen in May,” said Ana Costa, the port's director.",
+			Context:  "Repairs began last week. “The harbour will reopen in May,” said Ana Costa, the port's director.",
+			Speaker:  &qa.Speaker{Name: "Ana Costa", Role: "the port's director", Kind: "person"},
+			Briefing: "Harbour repairs", Section: "Timeline", Ref: "b1:p4",
+			More: []qa.Match{
+				{Passage: "The port handles 40 ships a week.", Ref: "b1:p2", Briefing: "Harbour repairs", Section: "Background"},
+				{Passage: "“We are on schedule,” Costa said.", Speaker: &qa.Speaker{Name: "Ana Costa"}, Ref: "b1:p5"},
+			},
+		},
+		events: []qa.TimelineEvent{
+			{Date: "2024-03-22", When: "Friday, March 22, 2024", Text: "The storm hit the harbour."},
+			{Date: "2018", When: "about 2018", Approx: true, Text: "The breakwater was last rebuilt."},
+		},
+		sources: []qa.SourceSummary{
+			{Name: "Ana Costa", Kind: "person", Role: "the port's director", Quotes: 2, Statements: 1},
+			{Name: "Port Authority", Kind: "organisation", Statements: 1},
+		},
+		said: []qa.Said{
+			{Text: "“The harbour will reopen in May,” said Ana Costa.", Quote: "The harbour will reopen in May", Section: "Timeline"},
+			{Text: "Costa said the work was on budget.", Section: "Costs"},
+		},
+		names:     []string{"Ana Costa", "Port Authority"},
+		paragraph: map[string]qa.Paragraph{"b1:p4": {Text: "Repairs began last week. More text.", Briefing: "Harbour repairs", Section: "Timeline"}},
+		briefings: []qa.BriefingInfo{{Title: "Harbour repairs", Publisher: "Example News", Published: "2024-03-23", Passages: 12}},
+	}
+}
+
+// Builders of interactions as Discord sends them.
+
+func slash(name string, opts ...*discordgo.ApplicationCommandInteractionDataOption) *discordgo.Interaction {
+	return &discordgo.Interaction{
+		ID: "1", AppID: "100", Token: "tok", Type: discordgo.InteractionApplicationCommand,
+		Member: &discordgo.Member{User: &discordgo.User{ID: "42"}}, GuildID: "200", ChannelID: "300",
+		Data: discordgo.ApplicationCommandInteractionData{Name: name, Options: opts},
+	}
+}
+
+func opt(name string, v any) *discordgo.ApplicationCommandInteractionDataOption {
+	o := &discordgo.ApplicationCommandInteractionDataOption{Name: name, Value: v}
+	switch v.(type) {
+	case string:
+		o.Type = discordgo.ApplicationCommandOptionString
+	case float64:
+		o.Type = discordgo.ApplicationCommandOptionInteger
+	case bool:
+		o.Type = discordgo.ApplicationCommandOptionBoolean
+	}
+	return o
+}
+
+func focused(name, typed string) *discordgo.ApplicationCommandInteractionDataOption {
+	o := opt(name, typed)
+	o.Focused = true
+	return o
+}
+
+func typing(command string, opts ...*discordgo.ApplicationCommandInteractionDataOption) *discordgo.Interaction {
+	i := slash(command, opts...)
+	i.Type = discordgo.InteractionApplicationCommandAutocomplete
+	return i
+}
+
+func click(customID string, on *discordgo.Message) *discordgo.Interaction {
+	return &discordgo.Interaction{
+		ID: "2", AppID: "100", Token: "tok", Type: discordgo.InteractionMessageComponent,
+		User:    &discordgo.User{ID: "42"},
+		Data:    discordgo.MessageComponentInteractionData{CustomID: customID, ComponentType: discordgo.ButtonComponent},
+		Message: on,
+	}
+}
+
+// sent is the message a response posts, as Discord would show it.
+func sent(r *discordgo.InteractionResponse) *discordgo.Message {
+	return &discordgo.Message{ID: "900", Content: r.Data.Content, Embeds: r.Data.Embeds, Components: r.Data.Components}
+}
+
+// buttonIDs lists the custom IDs of a response's buttons, by label.
+func buttonIDs(rows []discordgo.MessageComponent) map[string]string {
+	ids := map[string]string{}
+	for _, c := range rows {
+		for _, b := range c.(discordgo.ActionsRow).Components {
+			b := b.(discordgo.Button)
+			ids[b.Label] = b.CustomID
+		}
+	}
+	return ids
+}

@@ -1,0 +1,255 @@
+package bot
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// now is the fixed clock of the endpoint tests.
+var testNow = time.Date(2024, 3, 23, 12, 0, 0, 0, time.UTC)
+
+func newKey(tb testing.TB) (ed25519.PublicKey, ed25519.PrivateKey) {
+	tb.Helper()
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return pub, priv
+}
+
+// signed is a POST /interactions request signed with key at ts.
+func signed(key ed25519.PrivateKey, ts time.Time, body string) *http.Request {
+	r := httptest.NewRequest(http.MethodPost, "/interactions", strings.NewReader(body))
+	stamp := strconv.FormatInt(ts.Unix(), 10)
+	r.Header.Set("X-Signature-Timestamp", stamp)
+	r.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, []byte(stamp+body))))
+	r.Header.Set("Content-Type", "application/json")
+	return r
+}
+
+func endpoint(tb testing.TB, pub ed25519.PublicKey, e Engine) http.Handler {
+	tb.Helper()
+	return NewInteractionsHandler(InteractionsOptions{
+		PublicKey: pub,
+		Engine:    func() Engine { return e },
+		Log:       slog.New(slog.DiscardHandler),
+		Now:       func() time.Time { return testNow },
+	})
+}
+
+const (
+	pingBody = `{"id":"1","application_id":"100","type":1,"token":"tok","version":1}`
+	askBody  = `{"id":"2","application_id":"100","type":2,"token":"tok","version":1,"guild_id":"200","channel_id":"300",` +
+		`"member":{"user":{"id":"42","username":"alice"}},` +
+		`"data":{"id":"9000","name":"ask","type":1,"options":[{"name":"question","type":3,"value":"when will the harbour reopen?"}]}}`
+)
+
+func TestInteractionsEndpoint(t *testing.T) {
+	pub, priv := newKey(t)
+	_, otherPriv := newKey(t)
+	h := endpoint(t, pub, newFake())
+
+	tampered := signed(priv, testNow, askBody)
+	tampered.Body = io.NopCloser(strings.NewReader(strings.Replace(askBody, "harbour", "airport", 1)))
+	noSignature := signed(priv, testNow, pingBody)
+	noSignature.Header.Del("X-Signature-Ed25519")
+	noTimestamp := signed(priv, testNow, pingBody)
+	noTimestamp.Header.Del("X-Signature-Timestamp")
+	badHex := signed(priv, testNow, pingBody)
+	badHex.Header.Set("X-Signature-Ed25519", "zz")
+	huge := `{"type":1,"pad":"` + strings.Repeat("x", 70<<10) + `"}`
+	unsizedHuge := signed(priv, testNow, huge)
+	unsizedHuge.ContentLength = -1
+
+	tests := []struct {
+		name   string
+		r      *http.Request
+		status int
+		body   string // a substring of the response body
+	}{
+		{"ping", signed(priv, testNow, pingBody), 200, `{"type":1}`},
+		{"ask", signed(priv, testNow, askBody), 200, `reopen in May`},
+		{"clock skew within 5 minutes", signed(priv, testNow.Add(-4*time.Minute), pingBody), 200, `{"type":1}`},
+		{"tampered body", tampered, 401, "bad signature"},
+		{"wrong key", signed(otherPriv, testNow, pingBody), 401, "bad signature"},
+		{"old timestamp (replay)", signed(priv, testNow.Add(-6*time.Minute), pingBody), 401, "5 minutes"},
+		{"future timestamp", signed(priv, testNow.Add(6*time.Minute), pingBody), 401, "5 minutes"},
+		{"no signature", noSignature, 401, "signature"},
+		{"no timestamp", noTimestamp, 401, "timestamp"},
+		{"malformed signature", badHex, 401, "signature"},
+		{"unsigned", httptest.NewRequest(http.MethodPost, "/interactions", strings.NewReader(pingBody)), 401, ""},
+		{"body over 64 KiB", signed(priv, testNow, huge), 413, ""},
+		{"body over 64 KiB without a length", unsizedHuge, 413, ""},
+		{"GET", httptest.NewRequest(http.MethodGet, "/interactions", nil), 405, ""},
+		{"PUT", httptest.NewRequest(http.MethodPut, "/interactions", strings.NewReader(pingBody)), 405, ""},
+		{"malformed JSON", signed(priv, testNow, `{"type":`), 400, ""},
+		{"command without data", signed(priv, testNow, `{"id":"3","type":2,"token":"t"}`), 400, ""},
+		{"unknown type", signed(priv, testNow, `{"id":"3","type":42,"token":"t"}`), 400, ""},
+		{"healthz", httptest.NewRequest(http.MethodGet, "/healthz", nil), 200, "ok"},
+		{"healthz POST", httptest.NewRequest(http.MethodPost, "/healthz", nil), 405, ""},
+		{"other path", httptest.NewRequest(http.MethodGet, "/", nil), 404, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, tt.r)
+			if w.Code != tt.status {
+				t.Errorf("status %d, want %d (body %q)", w.Code, tt.status, w.Body)
+			}
+			if !strings.Contains(w.Body.String(), tt.body) {
+				t.Errorf("body %q, want it to contain %q", w.Body, tt.body)
+			}
+			if tt.status == 405 && w.Header().Get("Allow") == "" {
+				t.Error("405 without an Allow header")
+			}
+			if tt.status == 200 && tt.r.URL.Path == "/interactions" && w.Header().Get("Content-Type") != "application/json" {
+				t.Errorf("content type %q, want application/json", w.Header().Get("Content-Type"))
+			}
+		})
+	}
+}
+
+func TestInteractionsEndpointAnswer(t *testing.T) {
+	pub, priv := newKey(t)
+	w := httptest.NewRecorder()
+	endpoint(t, pub, newFake()).ServeHTTP(w, signed(priv, testNow, askBody))
+	var resp struct {
+		Type int `json:"type"`
+		Data struct {
+			Embeds []struct {
+				Description string `json:"description"`
+				Author      struct{ Name string }
+			} `json:"embeds"`
+			AllowedMentions json.RawMessage `json:"allowed_mentions"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
+		t.Fatalf("response %s: %v", w.Body, err)
+	}
+	if resp.Type != 4 || len(resp.Data.Embeds) != 1 || resp.Data.Embeds[0].Author.Name != "Ana Costa, the port's director" {
+		t.Errorf("response = %s", w.Body)
+	}
+	if string(resp.Data.AllowedMentions) != `{"parse":[],"replied_user":false}` {
+		t.Errorf("allowed_mentions = %s", resp.Data.AllowedMentions)
+	}
+	if got := w.Header().Get("Content-Length"); got != strconv.Itoa(w.Body.Len()) {
+		t.Errorf("Content-Length %q, body %d bytes", got, w.Body.Len())
+	}
+}
+
+// A slow answer is deferred in the HTTP response, then delivered by editing
+// the original response through the REST API.
+func TestInteractionsEndpointDefers(t *testing.T) {
+	rest := newFakeREST(t, status(200, `{"id":"900"}`))
+	pub, priv := newKey(t)
+	e := newFake()
+	e.delay = 60 * time.Millisecond
+	h := NewInteractionsHandler(InteractionsOptions{
+		PublicKey: pub, Engine: func() Engine { return e }, APIBase: rest.srv.URL, Now: func() time.Time { return testNow },
+	}).(*interactionsHandler)
+	h.h.deferAfter = 5 * time.Millisecond
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, signed(priv, testNow, askBody))
+	if w.Code != 200 || !strings.HasPrefix(w.Body.String(), `{"type":5`) {
+		t.Errorf("response %d %s, want a deferral", w.Code, w.Body)
+	}
+	reqs := rest.got()
+	if len(reqs) != 1 || reqs[0].method != http.MethodPatch || reqs[0].path != "/api/v9/webhooks/100/tok/messages/@original" {
+		t.Fatalf("REST requests %+v, want the edit of the original response", reqs)
+	}
+	if !strings.Contains(string(reqs[0].body), "reopen in May") {
+		t.Errorf("edit body %s", reqs[0].body)
+	}
+}
+
+func TestInteractionsEndpointWithoutKey(t *testing.T) {
+	_, priv := newKey(t)
+	w := httptest.NewRecorder()
+	endpoint(t, nil, newFake()).ServeHTTP(w, signed(priv, testNow, pingBody))
+	if w.Code != 401 {
+		t.Errorf("status %d without a configured key, want 401", w.Code)
+	}
+}
+
+// BenchmarkInteractionsEndpoint sends signed /ask requests to the endpoint
+// over loopback HTTP from 32 concurrent clients, 2,000 requests per run,
+// and reports requests per second and the 99th percentile latency.
+func BenchmarkInteractionsEndpoint(b *testing.B) {
+	const (
+		clients  = 32
+		requests = 2000
+	)
+	pub, priv := newKey(b)
+	h := endpoint(b, pub, newFake()).(*interactionsHandler)
+	h.h.limit = newLimiter(1<<30, time.Second, nil) // measure answers, not refusals
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	client := srv.Client()
+	client.Transport.(*http.Transport).MaxIdleConnsPerHost = clients
+
+	// Requests are signed ahead, so the client's signing is not measured.
+	type req struct{ stamp, sig, body string }
+	pre := make([]req, requests)
+	for n := range pre {
+		body := strings.Replace(askBody, `"id":"2"`, fmt.Sprintf(`"id":"%d"`, n+10), 1)
+		stamp := strconv.FormatInt(testNow.Unix(), 10)
+		pre[n] = req{stamp, hex.EncodeToString(ed25519.Sign(priv, []byte(stamp+body))), body}
+	}
+
+	var all []time.Duration
+	var elapsed time.Duration
+	for b.Loop() {
+		latencies := make([]time.Duration, requests)
+		next := make(chan int)
+		var wg sync.WaitGroup
+		start := time.Now()
+		for range clients {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for n := range next {
+					r, _ := http.NewRequest(http.MethodPost, srv.URL+"/interactions", bytes.NewBufferString(pre[n].body))
+					r.Header.Set("X-Signature-Timestamp", pre[n].stamp)
+					r.Header.Set("X-Signature-Ed25519", pre[n].sig)
+					t0 := time.Now()
+					resp, err := client.Do(r)
+					if err != nil {
+						b.Error(err)
+						continue
+					}
+					_, _ = io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					latencies[n] = time.Since(t0)
+					if resp.StatusCode != 200 {
+						b.Errorf("status %d", resp.StatusCode)
+					}
+				}
+			}()
+		}
+		for n := range requests {
+			next <- n
+		}
+		close(next)
+		wg.Wait()
+		elapsed += time.Since(start)
+		all = append(all, latencies...)
+	}
+	slices.Sort(all)
+	b.ReportMetric(float64(len(all))/elapsed.Seconds(), "req/s")
+	b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(all[len(all)/2].Microseconds())/1000, "p50-ms")
+}

@@ -1,0 +1,505 @@
+package bot
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/qa"
+)
+
+func TestRespondCommands(t *testing.T) {
+	e := newFake()
+	tests := []struct {
+		name      string
+		i         *discordgo.Interaction
+		typ       discordgo.InteractionResponseType
+		ephemeral bool
+		contains  []string // in content or the first embed's title, description, author or footer
+		buttons   []string
+		wantErr   bool
+	}{
+		{
+			name: "ask", i: slash(cmdAsk, opt(optQuestion, "when will the harbour reopen?")),
+			typ:      discordgo.InteractionResponseChannelMessageWithSource,
+			contains: []string{"when will the harbour reopen?", "“The harbour will reopen in May,” said Ana Costa", "Ana Costa, the port's director", "Harbour repairs · Timeline"},
+			buttons:  []string{"More answers", "Full paragraph"},
+		},
+		{
+			name: "ask private", i: slash(cmdAsk, opt(optQuestion, "when?"), opt(optPrivate, true)),
+			typ: discordgo.InteractionResponseChannelMessageWithSource, ephemeral: true,
+			contains: []string{"reopen in May"},
+		},
+		{
+			name: "ask blank", i: slash(cmdAsk, opt(optQuestion, "   ")),
+			typ: discordgo.InteractionResponseChannelMessageWithSource, ephemeral: true,
+			contains: []string{"Ask me a question"},
+		},
+		{
+			name: "ask wrong option type", i: slash(cmdAsk, &discordgo.ApplicationCommandInteractionDataOption{Name: optQuestion, Type: discordgo.ApplicationCommandOptionInteger, Value: 3.0}),
+			typ: discordgo.InteractionResponseChannelMessageWithSource, ephemeral: true,
+			contains: []string{"couldn't read"}, wantErr: true,
+		},
+		{
+			name: "timeline", i: slash(cmdTimeline),
+			typ:      discordgo.InteractionResponseChannelMessageWithSource,
+			contains: []string{"Timeline", "**Friday, March 22, 2024** — The storm hit the harbour.", "**about 2018**", "2 events"},
+		},
+		{
+			name: "timeline filtered", i: slash(cmdTimeline, opt(optTopic, "storm"), opt(optFrom, 2024.0), opt(optTo, 2018.0)),
+			typ:      discordgo.InteractionResponseChannelMessageWithSource,
+			contains: []string{"Timeline: storm (2018–2024)"},
+		},
+		{
+			name: "sources", i: slash(cmdSources),
+			typ:      discordgo.InteractionResponseChannelMessageWithSource,
+			contains: []string{"**Ana Costa**, the port's director · 2 quotes, 1 statement", "**Port Authority** · 1 statement"},
+		},
+		{
+			name: "sources name", i: slash(cmdSources, opt(optName, "ana costa")),
+			typ:      discordgo.InteractionResponseChannelMessageWithSource,
+			contains: []string{"What Ana Costa said", "Costa said the work was on budget. — *Costs*"},
+		},
+		{
+			name: "sources unknown name", i: slash(cmdSources, opt(optName, "Nobody")),
+			typ: discordgo.InteractionResponseChannelMessageWithSource, ephemeral: true,
+			contains: []string{"can't find anyone called “Nobody”", "**Ana Costa**"},
+		},
+		{
+			name: "quote", i: slash(cmdQuote, opt(optSpeaker, "Ana Costa")),
+			typ:      discordgo.InteractionResponseChannelMessageWithSource,
+			contains: []string{"in their own words", "“The harbour will reopen in May”"},
+		},
+		{
+			name: "about", i: slash(cmdAbout),
+			typ:      discordgo.InteractionResponseChannelMessageWithSource,
+			contains: []string{"Loaded briefings"},
+		},
+		{
+			name: "help", i: slash(cmdHelp),
+			typ: discordgo.InteractionResponseChannelMessageWithSource, ephemeral: true,
+			contains: []string{"/ask", "/timeline", "/sources", "/quote", "/about"},
+		},
+		{
+			name: "unknown command", i: slash("frobnicate"),
+			typ: discordgo.InteractionResponseChannelMessageWithSource, ephemeral: true,
+			contains: []string{"don't know that command"}, wantErr: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := respond(e, tt.i)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("respond error = %v, want error %v", err, tt.wantErr)
+			}
+			if r.Type != tt.typ {
+				t.Errorf("response type = %d, want %d", r.Type, tt.typ)
+			}
+			checkData(t, r.Data)
+			if got := r.Data.Flags&discordgo.MessageFlagsEphemeral != 0; got != tt.ephemeral {
+				t.Errorf("ephemeral = %v, want %v", got, tt.ephemeral)
+			}
+			text := visible(r.Data)
+			for _, want := range tt.contains {
+				if !strings.Contains(text, want) {
+					t.Errorf("response does not contain %q:\n%s", want, text)
+				}
+			}
+			ids := buttonIDs(r.Data.Components)
+			for _, label := range tt.buttons {
+				if ids[label] == "" {
+					t.Errorf("no %q button in %v", label, ids)
+				}
+			}
+		})
+	}
+}
+
+// visible is everything a user sees in a response, one string.
+func visible(d *discordgo.InteractionResponseData) string {
+	parts := []string{d.Content}
+	for _, e := range d.Embeds {
+		parts = append(parts, e.Title, e.Description)
+		if e.Author != nil {
+			parts = append(parts, e.Author.Name)
+		}
+		if e.Footer != nil {
+			parts = append(parts, e.Footer.Text)
+		}
+		for _, f := range e.Fields {
+			parts = append(parts, f.Name, f.Value)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+func TestRespondNarrationAndNoAnswer(t *testing.T) {
+	e := newFake()
+	e.answer.Speaker = nil
+	r, _ := respond(e, slash(cmdAsk, opt(optQuestion, "what happened?")))
+	if got := r.Data.Embeds[0].Author.Name; got != "Narration" {
+		t.Errorf("author of narration = %q, want %q", got, "Narration")
+	}
+
+	e.answer = qa.Answer{Answered: false, Suggestions: []string{"When will the harbour reopen?", "Who is Ana Costa?"}}
+	r, _ = respond(e, slash(cmdAsk, opt(optQuestion, "what is the capital of Peru?")))
+	checkData(t, r.Data)
+	text := visible(r.Data)
+	for _, want := range []string{"don't answer that", "won't guess", "When will the harbour reopen?", "Who is Ana Costa?"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no-answer reply does not contain %q:\n%s", want, text)
+		}
+	}
+	if len(r.Data.Components) != 0 {
+		t.Errorf("no-answer reply has buttons: %v", buttonIDs(r.Data.Components))
+	}
+}
+
+func TestRespondButtons(t *testing.T) {
+	e := newFake()
+	answer, _ := respond(e, slash(cmdAsk, opt(optQuestion, "when will the harbour reopen?")))
+	msg := sent(answer)
+	ids := buttonIDs(answer.Data.Components)
+
+	t.Run("more answers", func(t *testing.T) {
+		r, err := respond(e, click(ids["More answers"], msg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkData(t, r.Data)
+		if r.Type != discordgo.InteractionResponseChannelMessageWithSource || r.Data.Flags != discordgo.MessageFlagsEphemeral {
+			t.Errorf("more answers: type %d flags %d, want an ephemeral new message", r.Type, r.Data.Flags)
+		}
+		text := visible(r.Data)
+		for _, want := range []string{"when will the harbour reopen?", "The port handles 40 ships a week.", "Harbour repairs · Background", "We are on schedule"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("more answers does not contain %q:\n%s", want, text)
+			}
+		}
+		if got := buttonIDs(r.Data.Components); got["Paragraph 1"] != "v1:para:b1:p2" {
+			t.Errorf("more answers buttons = %v, want Paragraph 1 → v1:para:b1:p2", got)
+		}
+	})
+	t.Run("full paragraph", func(t *testing.T) {
+		r, _ := respond(e, click(ids["Full paragraph"], msg))
+		checkData(t, r.Data)
+		if !strings.Contains(visible(r.Data), "Repairs began last week. More text.") || r.Data.Flags != discordgo.MessageFlagsEphemeral {
+			t.Errorf("full paragraph = %+v", r.Data)
+		}
+	})
+	t.Run("paragraph gone", func(t *testing.T) {
+		r, _ := respond(e, click("v1:para:gone", msg))
+		if !strings.Contains(r.Data.Content, "isn't in the loaded briefings") {
+			t.Errorf("missing paragraph reply = %q", r.Data.Content)
+		}
+	})
+	t.Run("more without a message", func(t *testing.T) {
+		r, _ := respond(e, click("v1:more", nil))
+		if r.Data.Content != msgNoQuestion || r.Data.Flags != discordgo.MessageFlagsEphemeral {
+			t.Errorf("more without message = %+v", r.Data)
+		}
+	})
+	for _, id := range []string{"", "v0:more", "v1:nope", "v2:more:x", "v1:tl:x:0:0:", "v1:src:-1", "garbage"} {
+		t.Run("stale "+id, func(t *testing.T) {
+			r, err := respond(e, click(id, msg))
+			if err != nil {
+				t.Errorf("stale button error = %v, want nil (not a fault)", err)
+			}
+			if r.Data.Content != msgStaleButton || r.Data.Flags != discordgo.MessageFlagsEphemeral {
+				t.Errorf("stale button reply = %+v", r.Data)
+			}
+		})
+	}
+}
+
+func TestRespondPagination(t *testing.T) {
+	e := newFake()
+	e.events = nil
+	for n := range 1000 {
+		e.events = append(e.events, qa.TimelineEvent{
+			Date: fmt.Sprintf("%04d", 1000+n), When: fmt.Sprintf("%d", 1000+n),
+			Text: fmt.Sprintf("Event %d. ", n) + strings.Repeat("A long sentence @everyone <@&1> ", 30),
+		})
+	}
+	var got qa.TimelineFilter
+	e.filter = &got
+	r, err := respond(e, slash(cmdTimeline, opt(optTopic, "harbour storm"), opt(optFrom, 1000.0), opt(optTo, 2999.0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != (qa.TimelineFilter{Topic: "harbour storm", From: 1000, To: 2999}) {
+		t.Errorf("engine got filter %+v", got)
+	}
+	pages := 0
+	for r != nil {
+		pages++
+		checkData(t, r.Data)
+		if want := fmt.Sprintf("Page %d of 100", pages); !strings.Contains(r.Data.Embeds[0].Footer.Text, want) {
+			t.Fatalf("footer %q, want %q", r.Data.Embeds[0].Footer.Text, want)
+		}
+		if want := fmt.Sprintf("Event %d.", (pages-1)*10); !strings.Contains(r.Data.Embeds[0].Description, want) {
+			t.Fatalf("page %d does not start with %q", pages, want)
+		}
+		next := buttonIDs(r.Data.Components)["Next ▶"]
+		if pages == 100 || pages > 100 {
+			break
+		}
+		r, err = respond(e, click(next, sent(r)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Type != discordgo.InteractionResponseUpdateMessage {
+			t.Fatalf("page click response type %d, want %d (update)", r.Type, discordgo.InteractionResponseUpdateMessage)
+		}
+		if got.Topic != "harbour storm" || got.From != 1000 || got.To != 2999 {
+			t.Fatalf("page %d: engine got filter %+v", pages, got)
+		}
+	}
+	if pages != 100 {
+		t.Errorf("paged through %d pages, want 100", pages)
+	}
+	// A page past the end (the list shrank after a reload) shows the last.
+	r, _ = respond(e, click("v1:tl:500:1000:2999:harbour storm", nil))
+	if !strings.Contains(r.Data.Embeds[0].Footer.Text, "Page 100 of 100") {
+		t.Errorf("page past the end: footer %q", r.Data.Embeds[0].Footer.Text)
+	}
+}
+
+func TestRespondSourcesPagination(t *testing.T) {
+	e := newFake()
+	e.sources = nil
+	long := strings.Repeat("Very Long Organisation Name ", 10) // over 100 characters
+	for n := range 35 {
+		e.sources = append(e.sources, qa.SourceSummary{Name: fmt.Sprintf("%s %d", long, n), Role: strings.Repeat("role ", 100), Quotes: n})
+	}
+	e.said = nil
+	for n := range 20 {
+		e.said = append(e.said, qa.Said{Text: fmt.Sprintf("Said %d ", n) + strings.Repeat("words ", 200), Quote: "q", Section: "S"})
+	}
+	r, _ := respond(e, slash(cmdSources))
+	for n := 1; ; n++ {
+		checkData(t, r.Data)
+		next, ok := buttonIDs(r.Data.Components)["Next ▶"]
+		if !ok || n > 10 {
+			t.Fatalf("no next button on page %d", n)
+		}
+		if n == 4 {
+			break
+		}
+		r, _ = respond(e, click(next, sent(r)))
+	}
+	if !strings.Contains(r.Data.Embeds[0].Footer.Text, "Page 4 of 4") {
+		t.Errorf("footer %q", r.Data.Embeds[0].Footer.Text)
+	}
+	if !buttonDisabled(r.Data.Components, "Next ▶") || buttonDisabled(r.Data.Components, "◀ Previous") {
+		t.Errorf("last page: want Next disabled and Previous enabled")
+	}
+
+	// What a long-named source said pages too, with the name in the ID.
+	r, _ = respond(e, slash(cmdQuote, opt(optSpeaker, e.sources[3].Name)))
+	checkData(t, r.Data)
+	next := buttonIDs(r.Data.Components)["Next ▶"]
+	if !strings.HasPrefix(next, "v1:q:1:Very Long") || len(next) > maxCustomID {
+		t.Errorf("quote next button %q", next)
+	}
+	r, _ = respond(e, click(next, sent(r)))
+	if r.Type != discordgo.InteractionResponseChannelMessageWithSource || !strings.Contains(r.Data.Content, "can't find anyone") {
+		// The name was cut to fit the custom ID, so the fake engine, which
+		// matches whole names only, no longer finds it: a friendly notice.
+		t.Logf("page 2 of a cut name: %d %q", r.Type, r.Data.Content)
+	}
+}
+
+func buttonDisabled(rows []discordgo.MessageComponent, label string) bool {
+	for _, c := range rows {
+		for _, b := range c.(discordgo.ActionsRow).Components {
+			if b := b.(discordgo.Button); b.Label == label {
+				return b.Disabled
+			}
+		}
+	}
+	return false
+}
+
+func TestRespondAutocomplete(t *testing.T) {
+	e := newFake()
+	e.names = nil
+	for n := range 40 {
+		e.names = append(e.names, fmt.Sprintf("Person %02d %s", n, strings.Repeat("x", 120)))
+	}
+	e.names = append(e.names, "Ana Costa")
+	tests := []struct {
+		name  string
+		i     *discordgo.Interaction
+		first string
+		err   bool
+	}{
+		{"sources", typing(cmdSources, focused(optName, "ana")), "Ana Costa", false},
+		{"quote", typing(cmdQuote, focused(optSpeaker, "ana costa")), "Ana Costa", false},
+		{"no focus", typing(cmdQuote, opt(optSpeaker, "ana")), "", true},
+		{"unknown option", typing(cmdAsk, focused(optQuestion, "x")), "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := respond(e, tt.i)
+			if (err != nil) != tt.err {
+				t.Fatalf("error = %v, want error %v", err, tt.err)
+			}
+			if r.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
+				t.Fatalf("type = %d, want 8", r.Type)
+			}
+			if len(r.Data.Choices) > maxChoices {
+				t.Errorf("%d choices, limit %d", len(r.Data.Choices), maxChoices)
+			}
+			for _, c := range r.Data.Choices {
+				within(t, "choice name", c.Name, maxChoiceName)
+				within(t, "choice value", c.Value.(string), maxChoiceValue)
+			}
+			if tt.first != "" && (len(r.Data.Choices) == 0 || r.Data.Choices[0].Name != tt.first) {
+				t.Errorf("first choice = %v, want %q", r.Data.Choices, tt.first)
+			}
+		})
+	}
+}
+
+func TestRespondMalformed(t *testing.T) {
+	e := newFake()
+	tests := []struct {
+		name string
+		json string
+	}{
+		{"command without data", `{"id":"1","type":2,"token":"t"}`},
+		{"component without data", `{"id":"1","type":3,"token":"t"}`},
+		{"modal", `{"id":"1","type":5,"token":"t","data":{"custom_id":"x","components":[]}}`},
+		{"unknown type", `{"id":"1","type":99,"token":"t"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ic discordgo.InteractionCreate
+			_ = json.Unmarshal([]byte(tt.json), &ic) // the gateway dispatches even what fails to decode
+			if ic.Interaction == nil {
+				ic.Interaction = &discordgo.Interaction{}
+				_ = json.Unmarshal([]byte(tt.json), ic.Interaction)
+			}
+			r, err := respond(e, ic.Interaction)
+			if err == nil {
+				t.Error("respond error = nil, want detail for the log")
+			}
+			checkData(t, r.Data)
+			if r.Data.Flags != discordgo.MessageFlagsEphemeral {
+				t.Errorf("malformed interaction reply is not ephemeral: %+v", r.Data)
+			}
+		})
+	}
+	if r, err := respond(nil, slash(cmdAsk, opt(optQuestion, "x"))); err == nil || r.Data.Content != msgNoEngine {
+		t.Errorf("no engine: %v %+v", err, r.Data)
+	}
+	if r, _ := respond(e, &discordgo.Interaction{Type: discordgo.InteractionPing}); r.Type != discordgo.InteractionResponsePong {
+		t.Errorf("ping: type %d", r.Type)
+	}
+}
+
+func TestEveryoneNeverPings(t *testing.T) {
+	e := newFake()
+	evil := "@everyone @here <@&123> <@456> look"
+	e.answer.Passage = evil
+	e.answer.Speaker = &qa.Speaker{Name: "@everyone", Role: "@here"}
+	e.events[0].Text = evil
+	e.sources[0].Name = "@everyone"
+	for _, i := range []*discordgo.Interaction{
+		slash(cmdAsk, opt(optQuestion, evil)),
+		slash(cmdTimeline, opt(optTopic, evil)),
+		slash(cmdSources),
+		slash(cmdSources, opt(optName, "@everyone")),
+		slash(cmdQuote, opt(optSpeaker, evil)),
+	} {
+		r, _ := respond(e, i)
+		b, _ := json.Marshal(r)
+		if !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
+			t.Errorf("response without allowed_mentions parse [] : %s", b)
+		}
+	}
+	send := messageReply(e, evil).message(nil)
+	if b, _ := json.Marshal(send); !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
+		t.Errorf("message without allowed_mentions parse []: %s", b)
+	}
+	edit := messageReply(e, evil).edit()
+	if b, _ := json.Marshal(edit); !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
+		t.Errorf("edit without allowed_mentions parse []: %s", b)
+	}
+}
+
+func TestHugePassage(t *testing.T) {
+	e := newFake()
+	e.answer.Passage = strings.Repeat("Ω long passage ", 2000)
+	e.answer.Speaker = &qa.Speaker{Name: strings.Repeat("N", 300), Role: strings.Repeat("r", 300)}
+	e.answer.Briefing = strings.Repeat("B", 3000)
+	e.answer.Section = strings.Repeat("S", 3000)
+	e.answer.Ref = strings.Repeat("r", 200) // too long for a custom ID: no button
+	r, _ := respond(e, slash(cmdAsk, opt(optQuestion, strings.Repeat("why ", 200))))
+	checkData(t, r.Data)
+	if _, ok := buttonIDs(r.Data.Components)["Full paragraph"]; ok {
+		t.Error("Full paragraph button with a ref too long for its custom ID")
+	}
+	if !strings.HasSuffix(r.Data.Embeds[0].Description, "…") {
+		t.Error("cut description does not end in …")
+	}
+	e.answer.More = nil
+	for range 30 {
+		e.answer.More = append(e.answer.More, qa.Match{Passage: e.answer.Passage, Ref: "p1"})
+	}
+	r, _ = respond(e, click("v1:more", &discordgo.Message{Embeds: []*discordgo.MessageEmbed{{Title: "why?"}}}))
+	checkData(t, r.Data)
+}
+
+func TestQuestionIn(t *testing.T) {
+	const bot = "100"
+	user := &discordgo.User{ID: "42"}
+	tests := []struct {
+		name string
+		m    *discordgo.Message
+		want string
+		ok   bool
+	}{
+		{"mention", &discordgo.Message{GuildID: "1", Author: user, Content: "<@100> why  now?", Mentions: []*discordgo.User{{ID: bot}}}, "why now?", true},
+		{"nick mention", &discordgo.Message{GuildID: "1", Author: user, Content: "hey <@!100>, why?", Mentions: []*discordgo.User{{ID: bot}}}, "hey , why?", true},
+		{"dm", &discordgo.Message{Author: user, Content: "why?"}, "why?", true},
+		{"guild without mention", &discordgo.Message{GuildID: "1", Author: user, Content: "why?"}, "", false},
+		{"mention of someone else", &discordgo.Message{GuildID: "1", Author: user, Content: "<@7> why?", Mentions: []*discordgo.User{{ID: "7"}}}, "", false},
+		{"own message", &discordgo.Message{Author: &discordgo.User{ID: bot, Bot: true}, Content: "hi"}, "", false},
+		{"other bot", &discordgo.Message{Author: &discordgo.User{ID: "9", Bot: true}, Content: "<@100> hi", Mentions: []*discordgo.User{{ID: bot}}}, "", false},
+		{"no author", &discordgo.Message{Content: "hi"}, "", false},
+		{"system message", &discordgo.Message{Author: user, Type: discordgo.MessageTypeGuildMemberJoin}, "", false},
+		{"bare mention", &discordgo.Message{GuildID: "1", Author: user, Content: "<@100>", Mentions: []*discordgo.User{{ID: bot}}}, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := questionIn(tt.m, bot)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("questionIn = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestMessageReply(t *testing.T) {
+	e := newFake()
+	m := &discordgo.Message{ID: "5", ChannelID: "6", GuildID: "7"}
+	send := messageReply(e, "when will the harbour reopen?").message(m.SoftReference())
+	checkSend(t, send)
+	if send.Reference == nil || send.Reference.MessageID != "5" || send.Reference.FailIfNotExists == nil || *send.Reference.FailIfNotExists {
+		t.Errorf("reference = %+v, want a soft reference to message 5", send.Reference)
+	}
+	if send.Embeds[0].Description != e.answer.Passage || buttonIDs(send.Components)["More answers"] != "v1:more" {
+		t.Errorf("message reply differs from the /ask answer: %+v", send.Embeds[0])
+	}
+	if got := messageReply(e, "").content; !strings.Contains(got, "Ask me a question") {
+		t.Errorf("empty question reply = %q", got)
+	}
+	if got := messageReply(nil, "x").content; got != msgNoEngine {
+		t.Errorf("no engine reply = %q", got)
+	}
+}

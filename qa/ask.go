@@ -1,0 +1,651 @@
+package qa
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// A tuning holds the constants chosen by measurement: the BM25 parameters
+// and the abstention thresholds (see TestTuneBM25 and TestAbstentionSweep,
+// which tune on answerable and unanswerable questions together).
+type tuning struct {
+	bm25          bm25Params
+	minCoverage   float64 // IDF-weighted share of the question's terms the answer must cover
+	minRelation   float64 // the share of its relation words: the terms that are not names
+	minTopic      float64 // for "what did X say about Y": the share of Y
+	minRelevance  float64 // BM25 score over the sum of the question's idf
+	unknownWeight float64 // a question word no briefing has weighs this share of the highest idf
+}
+
+var defaultTuning = tuning{
+	bm25:          defaultParams,
+	minCoverage:   0.55,
+	minRelation:   0.5,
+	minTopic:      0.5,
+	minRelevance:  0.25,
+	unknownWeight: 0.5,
+}
+
+const (
+	maxRelevance   = 2.0 // cap on the BM25 share of a candidate's score
+	candidatesK    = 64  // BM25 candidates reranked per question
+	captionPenalty = 0.5 // captions and video blurbs yield to prose on a tie
+	maxMore        = 3
+	maxTries       = 8 // candidates checked for the kind of answer asked for
+	numberDistance = 6 // "how many": words between the number and a question word
+)
+
+// A cand is one candidate answer sentence.
+type cand struct {
+	d        int32
+	bm       float32
+	full     uint64 // question terms matched in the sentence, its speaker or role
+	half     uint64 // matched only in the heading, through a related term or in the paragraph
+	cov      float64
+	topicCov float64 // coverage of the terms that are not a named speaker's
+	relCov   float64 // coverage of the relation words: terms that are not names
+	score    float64
+}
+
+// Ask answers one question, or abstains (Answered false) with suggestions.
+func (e *Engine) Ask(question string) Answer {
+	a := Answer{Question: question, More: []Match{}}
+	text := normalizeSpace(question)
+	if text == "" {
+		return e.abstain(a, nil, "the question is empty")
+	}
+	q := e.parseQuestion(text)
+	if len(q.missing) > 0 {
+		return e.abstain(a, &q, "the briefing doesn't mention "+joinList(q.missing))
+	}
+	if !hasRequired(q.terms) {
+		return e.abstain(a, &q, "the question has only common words; name a person, place or topic")
+	}
+	if q.unquoted != "" {
+		return e.abstain(a, &q, "the briefing doesn't quote "+q.unquoted)
+	}
+	known := 0
+	for _, t := range q.terms {
+		if t.known && !t.optional {
+			known++
+		}
+	}
+	if known == 0 {
+		return e.abstain(a, &q, "none of the question's words ("+termList(q.terms, ^uint64(0), 5)+") occur in the briefing")
+	}
+
+	s := e.ix.getScratch()
+	defer e.ix.putScratch(s)
+	e.ix.score(q.terms, s)
+	cands := e.rank(&q, s)
+	if len(cands) == 0 {
+		return e.abstain(a, &q, "nothing in the briefing matches the question")
+	}
+	// The answer is the best candidate that offers what the question asks
+	// for; when none of the first few does, the top one says why not.
+	pick, reason := -1, ""
+	for i := 0; i < len(cands) && i < maxTries; i++ {
+		r := e.rejects(&q, cands[i])
+		if r == "" {
+			pick = i
+			break
+		}
+		if i == 0 {
+			reason = r
+		}
+	}
+	if pick < 0 {
+		return e.abstain(a, &q, reason)
+	}
+	best := cands[pick]
+	e.fill(&a, &q, best)
+	for _, c := range cands {
+		if len(a.More) == maxMore {
+			break
+		}
+		if c.cov < e.tune.minCoverage*0.8 || c.d == best.d || e.joinsWith(best.d) == c.d {
+			continue
+		}
+		d := &e.docs[c.d]
+		pa := &e.paras[d.para]
+		a.More = append(a.More, Match{
+			Passage:  e.passage(c.d),
+			Speaker:  e.speaker(d),
+			Score:    round2(c.score),
+			Briefing: e.briefings[pa.b].Title,
+			Section:  pa.section,
+			Ref:      pa.ref,
+		})
+	}
+	return a
+}
+
+// hasRequired reports whether some term is not optional.
+func hasRequired(terms []queryTerm) bool {
+	for _, t := range terms {
+		if !t.optional {
+			return true
+		}
+	}
+	return false
+}
+
+// rank scores candidate sentences for q, best first.
+func (e *Engine) rank(q *question, s *scratch) []cand {
+	var total, topicTotal, relTotal float64
+	var optTotal float64
+	for _, t := range q.terms {
+		if t.optional {
+			optTotal += float64(t.idf)
+			continue
+		}
+		total += float64(t.idf)
+		if !t.speaker {
+			topicTotal += float64(t.idf)
+		}
+		if !t.entity {
+			relTotal += float64(t.idf)
+		}
+	}
+	// The BM25 top K, and every sentence of a named speaker.
+	top := topK(s, candidatesK)
+	seen := make(map[int32]bool, len(top))
+	for _, d := range top {
+		seen[d] = true
+	}
+	if q.typ == qSaid || q.typ == qWhoIs || q.typ == qWho {
+		for _, si := range q.speakers {
+			src := &e.sources[si]
+			for k, d := range src.docs {
+				if k == 4*candidatesK {
+					break
+				}
+				if !seen[d] {
+					seen[d] = true
+					top = append(top, d)
+				}
+			}
+			if src.intro >= 0 && !seen[src.intro] {
+				seen[src.intro] = true
+				top = append(top, src.intro)
+			}
+		}
+	}
+	cands := make([]cand, 0, len(top))
+	earliestFull := int32(-1)
+	for _, d := range top {
+		c := cand{d: d, bm: s.score[d], full: s.full[d], half: s.half[d] &^ s.full[d]}
+		pa := &e.paras[e.docs[d].para]
+		prev := e.referentPara(d)
+		var got, topicGot, relGot float64
+		for i, t := range q.terms {
+			bit := uint64(1) << uint(i)
+			w := float64(t.idf)
+			credit := 0.0
+			switch {
+			case c.full&bit != 0:
+				credit = 1
+			case c.half&bit != 0:
+				credit = 0.5
+			case t.known && (pa.count > 1 && pa.hasTerm(e.ix.ids[t.term]) || prev != nil && prev.hasTerm(e.ix.ids[t.term])):
+				c.half |= bit
+				credit = 0.5
+			}
+			if t.optional {
+				continue
+			}
+			got += credit * w
+			if !t.speaker {
+				topicGot += credit * w
+			}
+			if !t.entity {
+				relGot += credit * w
+			}
+		}
+		c.relCov = 1
+		if relTotal > 0 {
+			c.relCov = relGot / relTotal
+		}
+		if total > 0 {
+			c.cov = got / total
+		}
+		c.topicCov = 1
+		if topicTotal > 0 {
+			c.topicCov = topicGot / topicTotal
+		}
+		if c.cov >= 0.999 && (earliestFull < 0 || d < earliestFull) {
+			earliestFull = d
+		}
+		rel := 0.0
+		if total+optTotal > 0 {
+			rel = math.Min(float64(c.bm)/(total+optTotal), maxRelevance)
+		}
+		c.score = 10*c.cov + 3*rel + e.typeBonus(q, d)
+		if !isProse(string(pa.p.Kind)) {
+			c.score -= captionPenalty
+		}
+		cands = append(cands, c)
+	}
+	if q.typ == qWhoIs && earliestFull >= 0 {
+		for i := range cands {
+			if cands[i].d == earliestFull {
+				cands[i].score += 1
+			}
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		return cands[i].d < cands[j].d
+	})
+	return cands
+}
+
+// referentPara returns the paragraph a sentence opening with a pronoun may
+// refer back to: the previous one in the same section, or nil.
+func (e *Engine) referentPara(di int32) *para {
+	d := &e.docs[di]
+	if !d.has(docPronoun) || d.para == 0 {
+		return nil
+	}
+	pa, pp := &e.paras[d.para], &e.paras[d.para-1]
+	if pa.b != pp.b || pa.section != pp.section {
+		return nil
+	}
+	return pp
+}
+
+// typeBonus rewards a sentence for offering the kind of answer q asks for.
+func (e *Engine) typeBonus(q *question, di int32) float64 {
+	d := &e.docs[di]
+	bonus := 0.0
+	switch q.typ {
+	case qWhen:
+		switch {
+		case d.has(docEvent):
+			bonus += 3
+		case d.has(docDate):
+			bonus += 2
+		case e.prevHas(di, docDate):
+			bonus += 1
+		}
+	case qHowMany:
+		if d.has(docNumber) {
+			bonus += 3
+		}
+	case qWho:
+		if d.speaker >= 0 {
+			bonus += 1.5
+		}
+		if d.has(docName) {
+			bonus += 0.5
+		}
+	case qWhoIs:
+		for _, si := range q.speakers {
+			if e.sources[si].intro == di {
+				bonus += 4
+			}
+			if int(d.speaker) == si {
+				bonus += 1
+			}
+		}
+	case qSaid:
+		for k, si := range q.speakers {
+			if int(d.speaker) == si {
+				bonus += 3
+				if d.has(docQuote) {
+					bonus += 1.5
+				}
+			}
+			if k == 0 {
+				break // the one whose view is asked
+			}
+		}
+	case qWhy:
+		if d.has(docReason) {
+			bonus += 1.5
+		}
+	case qWhere:
+		if d.has(docPlace) {
+			bonus += 1.5
+		}
+	case qHow:
+		if d.has(docManner) {
+			bonus += 0.5
+		}
+	}
+	return bonus
+}
+
+// rejects returns why best does not answer q, or "".
+func (e *Engine) rejects(q *question, best cand) string {
+	d := &e.docs[best.d]
+	if best.cov < e.tune.minCoverage {
+		return fmt.Sprintf("the best match covers only %s of the question's terms (missing %s)",
+			fraction(q, best.full|best.half), termList(q.terms, ^(best.full|best.half), 4))
+	}
+	if best.relCov < e.tune.minRelation {
+		return fmt.Sprintf("the closest passage mentions %s but not %s", termList(q.terms, entityMask(q, true)&(best.full|best.half), 4),
+			termList(q.terms, entityMask(q, false)&^best.full, 4))
+	}
+	rel := 0.0
+	var total float64
+	for _, t := range q.terms {
+		if !t.optional {
+			total += float64(t.idf)
+		}
+	}
+	if total > 0 {
+		rel = float64(best.bm) / total
+	}
+	if rel < e.tune.minRelevance {
+		return "the best match is too weak to be an answer"
+	}
+	switch q.typ {
+	case qWhen:
+		if !d.has(docDate) && !e.prevHas(best.d, docDate) {
+			return "the question asks when, but the closest passage gives no date"
+		}
+	case qHowMany:
+		if !e.numberNear(best.d, q) && !(e.joinsWith(best.d) >= 0 && e.numberNear(e.joinsWith(best.d), q)) {
+			return "the question asks how many, but the closest passage gives no number for it"
+		}
+	case qSaid:
+		if len(q.speakers) == 0 {
+			break
+		}
+		name := e.sources[q.speakers[0]].summary.Name
+		var spk uint64
+		for i, t := range q.terms {
+			if t.speaker {
+				spk |= 1 << uint(i)
+			}
+		}
+		if int(d.speaker) != q.speakers[0] && best.full&spk != spk {
+			return fmt.Sprintf("%s is in the briefing, but the closest passage is not theirs", name)
+		}
+		if q.hasTopic && best.topicCov < e.tune.minTopic {
+			return fmt.Sprintf("%s is in the briefing, but not on %s", name, termList(q.terms, topicMask(q), 4))
+		}
+	}
+	return ""
+}
+
+// entityMask returns the terms that are names (entity true) or relation
+// words (false).
+func entityMask(q *question, entity bool) uint64 {
+	var m uint64
+	for i, t := range q.terms {
+		if t.entity == entity && !t.optional {
+			m |= 1 << uint(i)
+		}
+	}
+	return m
+}
+
+func topicMask(q *question) uint64 {
+	var m uint64
+	for i, t := range q.terms {
+		if !t.speaker {
+			m |= 1 << uint(i)
+		}
+	}
+	return m
+}
+
+// numberNear reports whether sentence di has a number (not a year) within
+// numberDistance words of a word of the question.
+func (e *Engine) numberNear(di int32, q *question) bool {
+	d := &e.docs[di]
+	if !d.has(docNumber) {
+		return false
+	}
+	want := make(map[string]bool, len(q.terms))
+	for _, t := range q.terms {
+		if t.speaker || t.optional {
+			continue
+		}
+		want[t.term] = true
+		for _, r := range t.related {
+			want[r] = true
+		}
+	}
+	var buf [64]token
+	toks := e.an.tokens(d.text, buf[:0], false)
+	var nums, hits []int
+	for _, t := range toks {
+		switch {
+		case t.has(tokNum) && t.word != "one" && !isYear(t.term):
+			nums = append(nums, t.pos)
+		case t.term != "" && want[t.term]:
+			hits = append(hits, t.pos)
+		}
+	}
+	for _, n := range nums {
+		for _, h := range hits {
+			if abs(n-h) <= numberDistance {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prevHas reports whether the sentence before di in its paragraph has f.
+func (e *Engine) prevHas(di int32, f docFlag) bool {
+	d := &e.docs[di]
+	return d.sent > 0 && di > 0 && e.docs[di-1].para == d.para && e.docs[di-1].has(f)
+}
+
+// joinsWith returns the sentence an answer at di is joined with, or -1.
+func (e *Engine) joinsWith(di int32) int32 {
+	d := &e.docs[di]
+	if !d.has(docPronoun) || di == 0 {
+		return -1
+	}
+	prev := &e.docs[di-1]
+	if prev.para == d.para {
+		return di - 1
+	}
+	// The first sentence of a paragraph: only when nobody is named as its
+	// speaker, and the previous paragraph is ordinary text of the same section.
+	pa, pp := &e.paras[d.para], &e.paras[prev.para]
+	if d.speaker < 0 && pa.b == pp.b && pa.section == pp.section && isProse(string(pa.p.Kind)) && isProse(string(pp.p.Kind)) {
+		return di - 1
+	}
+	return -1
+}
+
+func isProse(kind string) bool { return kind == "body" || kind == "lede" || kind == "" }
+
+// passage returns the answer text for di: the sentence, joined with the one
+// before when it opens with a pronoun.
+func (e *Engine) passage(di int32) string {
+	d := &e.docs[di]
+	prev := e.joinsWith(di)
+	if prev < 0 {
+		return d.text
+	}
+	pd := &e.docs[prev]
+	if pd.para == d.para {
+		p := e.paras[d.para].p
+		ps, cs := sentencesOf(p)[pd.sent], sentencesOf(p)[d.sent]
+		if 0 <= ps.Start && ps.Start < cs.End && cs.End <= len(p.Text) && strings.HasSuffix(p.Text[:cs.End], d.text) {
+			return p.Text[ps.Start:cs.End]
+		}
+	}
+	return pd.text + " " + d.text
+}
+
+// speaker returns who said di, or nil for narration.
+func (e *Engine) speaker(d *doc) *Speaker {
+	if d.speaker < 0 {
+		return nil
+	}
+	s := &e.sources[d.speaker].summary
+	kind := s.Kind
+	if kind == "media" {
+		kind = "organisation"
+	}
+	return &Speaker{Name: s.Name, Role: s.Role, Kind: kind}
+}
+
+// fill writes the answer best into a.
+func (e *Engine) fill(a *Answer, q *question, best cand) {
+	d := &e.docs[best.d]
+	pa := &e.paras[d.para]
+	a.Answered = true
+	a.Passage = e.passage(best.d)
+	a.Context = pa.p.Text
+	a.Speaker = e.speaker(d)
+	a.Quote = strings.Join(d.quotes, " … ")
+	a.Briefing = e.briefings[pa.b].Title
+	a.Section = pa.section
+	a.Score = round2(best.score)
+	a.Ref = pa.ref
+
+	var why []string
+	why = append(why, fmt.Sprintf("matched %s question terms (%s)", fraction(q, best.full|best.half), termList(q.terms, best.full|best.half, 4)))
+	switch {
+	case a.Speaker != nil && a.Quote != "":
+		why = append(why, "quote by "+a.Speaker.Name)
+	case a.Speaker != nil:
+		why = append(why, "said by "+a.Speaker.Name)
+	default:
+		why = append(why, "the briefing's own words")
+	}
+	ask := "question asks " + q.typ.String()
+	switch {
+	case q.typ == qWhen && d.has(docEvent):
+		ask += "; the passage dates an event"
+	case q.typ == qWhen && d.has(docDate):
+		ask += "; the passage has a date"
+	case q.typ == qHowMany && d.has(docNumber):
+		ask += "; the passage has a number"
+	case q.typ == qWhoIs && len(q.speakers) > 0 && e.sources[q.speakers[0]].intro == best.d:
+		ask += "; the passage introduces " + e.sources[q.speakers[0]].summary.Name
+	case q.typ == qWhy && d.has(docReason):
+		ask += "; the passage gives a reason"
+	}
+	why = append(why, ask)
+	a.Why = strings.Join(why, "; ")
+}
+
+// abstain fills a as a refusal with reason and suggestions.
+func (e *Engine) abstain(a Answer, q *question, reason string) Answer {
+	a.Answered = false
+	a.Passage, a.Context, a.Speaker, a.Quote = "", "", nil, ""
+	a.Why = reason
+	a.Suggestions = append([]string(nil), e.suggest...)
+	if q != nil {
+		for _, si := range q.speakers {
+			if s := e.sources[si]; len(s.said) > 0 {
+				a.Suggestions = append([]string{"/sources name:" + s.summary.Name}, a.Suggestions...)
+				break
+			}
+		}
+	}
+	if len(e.briefings) == 0 {
+		a.Why = reason + "; no briefing is loaded"
+	}
+	return a
+}
+
+// fraction says how many of q's terms mask covers, as "3/4".
+func fraction(q *question, mask uint64) string {
+	n := 0
+	for i := range q.terms {
+		if mask&(1<<uint(i)) != 0 {
+			n++
+		}
+	}
+	return fmt.Sprintf("%d/%d", n, len(q.terms))
+}
+
+// termList lists up to max of the question words in mask.
+func termList(terms []queryTerm, mask uint64, max int) string {
+	var ws []string
+	for i, t := range terms {
+		if mask&(1<<uint(i)) == 0 {
+			continue
+		}
+		if len(ws) == max {
+			ws = append(ws, "…")
+			break
+		}
+		w := t.word
+		if w == "" {
+			w = t.term
+		}
+		ws = append(ws, w)
+	}
+	return strings.Join(ws, ", ")
+}
+
+func joinList(ss []string) string {
+	switch len(ss) {
+	case 0:
+		return ""
+	case 1:
+		return ss[0]
+	}
+	return strings.Join(ss[:len(ss)-1], ", ") + " or " + ss[len(ss)-1]
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// topK returns the k touched documents with the highest scores.
+func topK(s *scratch, k int) []int32 {
+	if len(s.touched) <= k {
+		out := make([]int32, len(s.touched))
+		copy(out, s.touched)
+		return out
+	}
+	// A min-heap of the best k so far.
+	h := make([]int32, 0, k)
+	less := func(a, b int32) bool {
+		if s.score[a] != s.score[b] {
+			return s.score[a] < s.score[b]
+		}
+		return a > b
+	}
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			m := l
+			if r := l + 1; r < len(h) && less(h[r], h[l]) {
+				m = r
+			}
+			if !less(h[m], h[i]) {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for _, d := range s.touched {
+		if len(h) < k {
+			h = append(h, d)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !less(h[i], h[p]) {
+					break
+				}
+				h[i], h[p] = h[p], h[i]
+				i = p
+			}
+			continue
+		}
+		if less(h[0], d) {
+			h[0] = d
+			down(0)
+		}
+	}
+	return h
+}

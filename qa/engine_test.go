@@ -1,0 +1,351 @@
+package qa
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/knowledge"
+)
+
+// botEngine mirrors bot.Engine, the method set the bot depends on (bot
+// imports qa, so qa's tests cannot import bot).
+type botEngine interface {
+	Ask(question string) Answer
+	Timeline(f TimelineFilter) []TimelineEvent
+	Sources() []SourceSummary
+	SaidBy(name string) (SourceSummary, []Said, bool)
+	Quotes(speaker string) (SourceSummary, []Said, bool)
+	Complete(prefix string, quotedOnly bool) []string
+	Paragraph(ref string) (Paragraph, bool)
+	Briefings() []BriefingInfo
+}
+
+var _ botEngine = (*Engine)(nil)
+
+// mustEngine builds an engine over the hand-built seed.
+func mustEngine(tb testing.TB) *Engine {
+	tb.Helper()
+	return New(handSeed(tb))
+}
+
+func TestAskBadInput(t *testing.T) {
+	e := mustEngine(t)
+	tests := []struct {
+		name, q string
+	}{
+		{"empty", ""},
+		{"whitespace", " \t\n\u00a0 "},
+		{"only stop words", "what is it that they were?"},
+		{"control characters", "\x00\x01\x1b[31m\x7f"},
+		{"another language", "¿Quién es el responsable del ataque en la sala de conciertos?"},
+		{"another script", "Кто несёт ответственность за нападение?"},
+		{"someone not mentioned", "What did Justin Trudeau say about the attack?"},
+		{"long", strings.Repeat("Why was Moscow attacked by unknown people from elsewhere? ", 180)},
+		{"invalid utf-8", "who \xff\xfe said \xc3"},
+		{"punctuation", "?!?!... --- ***"},
+		{"emoji", "🔥🔥🔥 ??"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			if a.Answered {
+				t.Errorf("Ask(%.40q) answered %q, want an abstention", tt.q, a.Passage)
+			}
+			if a.Why == "" {
+				t.Errorf("Ask(%.40q): abstention without a Why", tt.q)
+			}
+			if a.Passage != "" || a.Speaker != nil {
+				t.Errorf("Ask(%.40q): abstention with passage %q", tt.q, a.Passage)
+			}
+			if len(a.Suggestions) == 0 {
+				t.Errorf("Ask(%.40q): abstention without suggestions", tt.q)
+			}
+			if a.Question != tt.q {
+				t.Errorf("Ask(%.40q).Question = %.40q", tt.q, a.Question)
+			}
+		})
+	}
+}
+
+func TestAskNamesMissing(t *testing.T) {
+	e := mustEngine(t)
+	a := e.Ask("What did Justin Trudeau say about the attack?")
+	if a.Answered || !strings.Contains(a.Why, "Justin Trudeau") {
+		t.Errorf("Ask: answered %v, why %q; want an abstention naming Justin Trudeau", a.Answered, a.Why)
+	}
+}
+
+func TestAskAnswer(t *testing.T) {
+	e := mustEngine(t)
+	a := e.Ask("What did Colin Clarke say?")
+	if !a.Answered {
+		t.Fatalf("Ask: abstained: %s", a.Why)
+	}
+	if a.Speaker == nil || a.Speaker.Name != "Colin Clarke" || a.Speaker.Role == "" || a.Speaker.Kind != "person" {
+		t.Errorf("Speaker = %+v, want Colin Clarke with a role, person", a.Speaker)
+	}
+	if !strings.Contains(a.Quote, "fixated on Russia") {
+		t.Errorf("Quote = %q", a.Quote)
+	}
+	if !strings.Contains(a.Context, a.Passage) {
+		t.Errorf("Context %q does not hold Passage %q", a.Context, a.Passage)
+	}
+	if a.Briefing != "The threat of ISIS-K and its interests in Russia" || a.Section != "Why Russia?" {
+		t.Errorf("Briefing, Section = %q, %q", a.Briefing, a.Section)
+	}
+	if a.Score <= 0 || a.Why == "" {
+		t.Errorf("Score %v, Why %q", a.Score, a.Why)
+	}
+	p, ok := e.Paragraph(a.Ref)
+	if !ok || p.Text != a.Context || p.Section != a.Section || p.Briefing != a.Briefing {
+		t.Errorf("Paragraph(%q) = %+v, %v", a.Ref, p, ok)
+	}
+	if len(a.Ref) > 40 || strings.ContainsAny(a.Ref, " \t\n") {
+		t.Errorf("Ref %q: want at most 40 bytes, no spaces", a.Ref)
+	}
+	for _, m := range a.More {
+		if _, ok := e.Paragraph(m.Ref); !ok || m.Passage == "" || m.Briefing == "" {
+			t.Errorf("More: %+v", m)
+		}
+	}
+}
+
+func TestAskNarration(t *testing.T) {
+	e := mustEngine(t)
+	a := e.Ask("When was the Russian Embassy in Kabul bombed?")
+	if !a.Answered || a.Speaker != nil {
+		t.Errorf("Ask: answered %v, speaker %+v; want narration", a.Answered, a.Speaker)
+	}
+	if !strings.Contains(a.Why, "date") {
+		t.Errorf("Why = %q, want it to mention the date", a.Why)
+	}
+}
+
+func TestAskJoinsPronoun(t *testing.T) {
+	e := mustEngine(t)
+	a := e.Ask("Is ISIS-K destroyed?")
+	if !strings.HasPrefix(a.Passage, "The Taliban is also putting pressure") || !strings.HasSuffix(a.Passage, "he said.") {
+		t.Errorf("Passage = %q, want the pronoun sentence joined with the one before", a.Passage)
+	}
+}
+
+func TestParagraphUnknown(t *testing.T) {
+	e := mustEngine(t)
+	for _, ref := range []string{"", "nope", "00000000:p1", strings.Repeat("x", 100)} {
+		if _, ok := e.Paragraph(ref); ok {
+			t.Errorf("Paragraph(%q) found", ref)
+		}
+	}
+}
+
+func TestRefStable(t *testing.T) {
+	a1 := mustEngine(t).Ask("Who is Michael Kugelman?")
+	a2 := mustEngine(t).Ask("Who is Michael Kugelman?")
+	if a1.Ref == "" || a1.Ref != a2.Ref {
+		t.Errorf("Ref %q then %q, want the same non-empty ref", a1.Ref, a2.Ref)
+	}
+}
+
+func TestEmptyEngine(t *testing.T) {
+	for _, e := range []*Engine{New(), New(nil), New(&knowledge.Briefing{Title: "empty"})} {
+		a := e.Ask("Who is Michael Kugelman?")
+		if a.Answered || a.Why == "" {
+			t.Errorf("Ask on an empty engine: %+v", a)
+		}
+		if len(e.Timeline(TimelineFilter{})) != 0 || len(e.Sources()) != 0 || len(e.Complete("", false)) != 0 {
+			t.Errorf("an empty engine lists something")
+		}
+		if _, _, ok := e.SaidBy("x"); ok {
+			t.Errorf("SaidBy on an empty engine found something")
+		}
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	e := mustEngine(t)
+	questions := []string{
+		"What did Colin Clarke say?", "When did ISIS-K membership peak?", "Who won the Stanley Cup?",
+		"How many U.S. troops were killed at the Kabul airport?", "", "Is ISIS-K destroyed?",
+	}
+	want := make([]Answer, len(questions))
+	for i, q := range questions {
+		want[i] = e.Ask(q)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for r := 0; r < 50; r++ {
+				i := (g + r) % len(questions)
+				a := e.Ask(questions[i])
+				if a.Passage != want[i].Passage || a.Score != want[i].Score {
+					errs <- fmt.Sprintf("Ask(%q) differs under concurrency", questions[i])
+					return
+				}
+				e.Timeline(TimelineFilter{Topic: "attack"})
+				e.Sources()
+				e.SaidBy("Kurilla")
+				e.Complete("ku", r%2 == 0)
+				e.Paragraph(a.Ref)
+				e.Briefings()
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestBriefings(t *testing.T) {
+	e := mustEngine(t)
+	got := e.Briefings()
+	if len(got) != 1 || got[0].Title != "The threat of ISIS-K and its interests in Russia" || got[0].Published != "2024-03-23" || got[0].Passages != 30 {
+		t.Errorf("Briefings() = %+v", got)
+	}
+}
+
+// secondBriefing is a small hand-built briefing that shares a source and an
+// event with the seed.
+func secondBriefing(tb testing.TB) *knowledge.Briefing {
+	tb.Helper()
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"Iran mourned the victims of the twin bombings in Kerman on Jan. 3, 2024, which ISIS-K claimed.", "Officials counted the dead for days."}},
+		{"Reaction", knowledge.Body, []string{"“The group will strike again,” said Colin Clarke, a senior research fellow with the Soufan Center."}},
+		{"Reaction", knowledge.Body, []string{"Lena Ortiz, a nurse in Kerman, said the hospital ran out of blood within hours."}},
+	}
+	said := []handSaid{
+		{1, 0, "Colin Clarke", "The group will strike again,"},
+		{2, 0, "Lena Ortiz", ""},
+	}
+	sources := []knowledge.Source{
+		{Name: "Colin Clarke", Kind: knowledge.Person, Role: "senior research fellow with the Soufan Center", Aliases: []string{"Clarke"}, Quotes: 1},
+		{Name: "Lena Ortiz", Kind: knowledge.Person, Role: "a nurse in Kerman", Aliases: []string{"Ortiz"}, Statements: 1},
+	}
+	events := []handEvent{{0, 0, "2024-01-03", "", "Jan. 3, 2024", false, ""}}
+	return handBriefing(tb, "Kerman mourns", "2024-01-05", paras, said, sources, events, nil)
+}
+
+func TestSeveralBriefings(t *testing.T) {
+	e := New(handSeed(t), secondBriefing(t))
+	a := e.Ask("What did the nurse in Kerman say about blood?")
+	if !a.Answered || a.Briefing != "Kerman mourns" || a.Speaker == nil || a.Speaker.Name != "Lena Ortiz" {
+		t.Errorf("Ask: %+v", a)
+	}
+	a = e.Ask("What did ISIS-K say about Putin in its propaganda?")
+	if a.Briefing != "The threat of ISIS-K and its interests in Russia" {
+		t.Errorf("Ask: briefing %q", a.Briefing)
+	}
+	s, said, ok := e.SaidBy("clarke")
+	if !ok || s.Quotes != 2 || len(said) != 2 || len(s.Briefings) != 2 {
+		t.Errorf("SaidBy(clarke) = %+v, %d said, %v; want 2 quotes from 2 briefings", s, len(said), ok)
+	}
+	var kerman []TimelineEvent
+	for _, ev := range e.Timeline(TimelineFilter{}) {
+		if ev.Date == "2024-01-03" {
+			kerman = append(kerman, ev)
+		}
+	}
+	if len(kerman) != 1 || len(kerman[0].Briefings) != 2 {
+		t.Errorf("Kerman events = %+v, want one event in both briefings", kerman)
+	}
+	if got := e.Briefings(); len(got) != 2 {
+		t.Errorf("Briefings() = %+v", got)
+	}
+}
+
+func TestSaidBy(t *testing.T) {
+	e := mustEngine(t)
+	for _, name := range []string{"Michael Kurilla", "kurilla", "KURILLA", "Gen. Kurilla", "gen kurilla", " Kurilla "} {
+		s, said, ok := e.SaidBy(name)
+		if !ok || s.Name != "Michael Kurilla" || len(said) != 3 {
+			t.Errorf("SaidBy(%q) = %q, %d said, %v; want Michael Kurilla, 3", name, s.Name, len(said), ok)
+		}
+	}
+	s, said, ok := e.Quotes("Courtney")
+	if !ok || s.Name != "William Courtney" || len(said) != 1 || said[0].Quote == "" {
+		t.Errorf("Quotes(Courtney) = %q, %+v, %v", s.Name, said, ok)
+	}
+	_, said, _ = e.SaidBy("Daniel Byman")
+	if len(said) != 3 || said[0].Section != "Why Russia?" || said[2].Section != "Embattled, not eradicated" {
+		t.Errorf("SaidBy(Daniel Byman) not in reading order: %+v", said)
+	}
+	for _, name := range []string{"", "nobody", "Michael", "Justin Trudeau"} {
+		if s, _, ok := e.SaidBy(name); ok {
+			t.Errorf("SaidBy(%q) = %q, want not found", name, s.Name)
+		}
+	}
+}
+
+func TestSources(t *testing.T) {
+	e := mustEngine(t)
+	got := e.Sources()
+	if len(got) != 19 {
+		t.Fatalf("Sources() has %d, want 19", len(got))
+	}
+	if got[len(got)-1].Kind != "media" || got[0].Kind == "media" {
+		t.Errorf("media credits should come last: %+v", got)
+	}
+	for _, s := range got {
+		if s.Name == "Michael Kurilla" && (s.Quotes != 2 || s.Statements != 1 || s.Role != "commander of U.S. Central Command") {
+			t.Errorf("Michael Kurilla: %+v", s)
+		}
+	}
+}
+
+func TestComplete(t *testing.T) {
+	e := mustEngine(t)
+	tests := []struct {
+		prefix     string
+		quotedOnly bool
+		want       []string
+	}{
+		{"Colin Clarke", false, []string{"Colin Clarke"}},
+		{"ku", false, []string{"Michael Kurilla", "Michael Kugelman"}},
+		{"KU", true, []string{"Michael Kurilla", "Michael Kugelman"}},
+		{"urill", false, []string{"Michael Kurilla"}},
+		{"michael", false, []string{"Michael Kurilla", "Michael Kugelman"}},
+		{"zzz", false, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.prefix, func(t *testing.T) {
+			got := e.Complete(tt.prefix, tt.quotedOnly)
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Complete(%q, %v) = %q, want %q", tt.prefix, tt.quotedOnly, got, tt.want)
+			}
+		})
+	}
+	all := e.Complete("", true)
+	for _, n := range all {
+		if _, said, _ := e.Quotes(n); len(said) == 0 {
+			t.Errorf("Complete(\"\", true) lists %q, who has no quotes", n)
+		}
+	}
+	if len(all) == 0 || len(all) > 25 {
+		t.Errorf("Complete(\"\", true) = %q", all)
+	}
+}
+
+func TestCompleteLimits(t *testing.T) {
+	var sources []knowledge.Source
+	for i := 0; i < 40; i++ {
+		sources = append(sources, knowledge.Source{Name: fmt.Sprintf("Person Number%02d", i), Kind: knowledge.Person})
+	}
+	sources = append(sources, knowledge.Source{Name: "Person " + strings.Repeat("Long", 30), Kind: knowledge.Person})
+	b := handBriefing(t, "t", "", []handPara{{"", knowledge.Body, []string{"Nothing happened."}}}, nil, sources, nil, nil)
+	got := New(b).Complete("person", false)
+	if len(got) != 25 {
+		t.Errorf("Complete returned %d names, want 25", len(got))
+	}
+	for _, n := range got {
+		if utf8.RuneCountInString(n) > 100 {
+			t.Errorf("Complete returned a name of %d characters", utf8.RuneCountInString(n))
+		}
+	}
+}

@@ -1,0 +1,363 @@
+package qa
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A timelineEntry is one event, possibly merged from several mentions.
+type timelineEntry struct {
+	ev    TimelineEvent
+	terms map[string]bool // content terms of every merged mention
+	order int             // reading order of the first mention
+	rank  mentionRank
+	// where its mentions are, for deciding whether a new one is the same event
+	mentions []mentionAt
+}
+
+type mentionAt struct {
+	b, para int
+	terms   map[string]bool
+}
+
+// mentionRank orders mentions of one event: the most precise date wins.
+type mentionRank struct {
+	precision int // 0 unresolved, 1 year, 2 month, 3 day
+	exact     bool
+	prose     bool
+}
+
+func (r mentionRank) better(o mentionRank) bool {
+	if r.precision != o.precision {
+		return r.precision > o.precision
+	}
+	if r.exact != o.exact {
+		return r.exact
+	}
+	return r.prose && !o.prose
+}
+
+func precisionOf(date string) int {
+	switch len(date) {
+	case 4:
+		return 1
+	case 7:
+		return 2
+	case 10:
+		return 3
+	}
+	return 0
+}
+
+// buildTimeline merges the briefings' events: mentions of one event (dates
+// that agree, about the same thing, close together or clearly alike) become
+// one event with the most precise date.
+func (e *Engine) buildTimeline() {
+	order := 0
+	for bi, b := range e.briefings {
+		paraOf := map[string]int{}
+		for i := range e.paras {
+			if e.paras[i].b == bi {
+				paraOf[e.paras[i].p.ID] = i
+			}
+		}
+		for _, ev := range b.Events {
+			if strings.TrimSpace(ev.Text) == "" && strings.TrimSpace(ev.Expression) == "" {
+				continue
+			}
+			pi, ok := paraOf[ev.Passage]
+			if !ok {
+				pi = -1
+			}
+			kind := ""
+			if pi >= 0 {
+				kind = string(e.paras[pi].p.Kind)
+			}
+			m := mentionAt{b: bi, para: pi, terms: e.eventTerms(ev.Text)}
+			rank := mentionRank{precision: precisionOf(ev.Date), exact: !ev.Approx, prose: isProse(kind)}
+			te := TimelineEvent{
+				Date: ev.Date, End: ev.End, Approx: ev.Approx, Expression: ev.Expression,
+				Text: ev.Text, Speaker: ev.Speaker, Briefings: []string{b.Title},
+			}
+			if j := e.sameEvent(te, m); j >= 0 {
+				x := &e.events[j]
+				if rank.better(x.rank) {
+					briefings := x.ev.Briefings
+					x.ev, x.rank = te, rank
+					x.ev.Briefings = briefings
+				}
+				if !contains(x.ev.Briefings, b.Title) {
+					x.ev.Briefings = append(x.ev.Briefings, b.Title)
+				}
+				for t := range m.terms {
+					x.terms[t] = true
+				}
+				x.mentions = append(x.mentions, m)
+				continue
+			}
+			terms := map[string]bool{}
+			for t := range m.terms {
+				terms[t] = true
+			}
+			e.events = append(e.events, timelineEntry{ev: te, terms: terms, order: order, rank: rank, mentions: []mentionAt{m}})
+			order++
+		}
+	}
+	for i := range e.events {
+		e.events[i].ev.When = whenOf(e.events[i].ev)
+		// Topic filters match any word of the merged mentions.
+		for _, t := range e.an.terms(e.events[i].ev.Speaker) {
+			e.events[i].terms[t] = true
+		}
+	}
+	sort.SliceStable(e.events, func(i, j int) bool {
+		a, b := e.events[i].ev, e.events[j].ev
+		if (a.Date == "") != (b.Date == "") {
+			return b.Date == ""
+		}
+		if a.Date != b.Date {
+			return a.Date < b.Date
+		}
+		return e.events[i].order < e.events[j].order
+	})
+}
+
+// eventTerms returns the content terms of an event sentence: no reporting
+// verbs, numbers or date words, which say nothing about what happened.
+func (e *Engine) eventTerms(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range e.an.tokens(text, nil, false) {
+		if t.term == "" || t.has(tokNum) || reportingStems[t.term] || dateWords[t.word] || relativeDates[t.word] {
+			continue
+		}
+		out[t.term] = true
+	}
+	return out
+}
+
+// sameEvent returns the index of the event te (mentioned at m) repeats, or -1.
+func (e *Engine) sameEvent(te TimelineEvent, m mentionAt) int {
+	for j := range e.events {
+		x := &e.events[j]
+		if !datesAgree(te, x.ev) {
+			continue
+		}
+		for _, o := range x.mentions {
+			shared := 0
+			for t := range m.terms {
+				if o.terms[t] {
+					shared++
+				}
+			}
+			small := min(len(m.terms), len(o.terms))
+			if small == 0 {
+				continue
+			}
+			overlap := float64(shared) / float64(small)
+			near := m.b == o.b && m.para >= 0 && o.para >= 0 && abs(m.para-o.para) <= 2
+			if near && shared >= 2 && overlap >= 0.3 || shared >= 3 && overlap >= 0.6 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// datesAgree reports whether two mentions can date the same event: one date
+// refines the other ("2024-01" and "2024-01-03"), and so do their ends.
+func datesAgree(a, b TimelineEvent) bool {
+	if a.Date == "" || b.Date == "" {
+		return a.Date == b.Date && strings.EqualFold(a.Expression, b.Expression)
+	}
+	if !refines(a.Date, b.Date) {
+		return false
+	}
+	return a.End == "" || b.End == "" || refines(a.End, b.End)
+}
+
+func refines(a, b string) bool { return strings.HasPrefix(a, b) || strings.HasPrefix(b, a) }
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// whenOf says when an event was, for people: "Friday, March 22, 2024",
+// "March 2023", "about 2018", "2022–2024", "last March (date unknown)".
+func whenOf(ev TimelineEvent) string {
+	if ev.Date == "" {
+		expr := strings.TrimSpace(ev.Expression)
+		if expr == "" {
+			return "date unknown"
+		}
+		return expr + " (date unknown)"
+	}
+	var s string
+	if ev.End != "" && ev.End != ev.Date {
+		if len(ev.Date) == 4 && len(ev.End) == 4 || ev.Approx && yearOf(ev.Date) != yearOf(ev.End) {
+			// an approximate span reads best in years: "about 2022–2024"
+			s = yearOf(ev.Date) + "–" + yearOf(ev.End)
+		} else {
+			s = formatDate(ev.Date, false) + " – " + formatDate(ev.End, false)
+		}
+	} else {
+		s = formatDate(ev.Date, true)
+	}
+	if ev.Approx {
+		q := "about"
+		low := " " + strings.ToLower(ev.Expression) + " "
+		for _, w := range [...]string{"early", "mid", "late"} {
+			if strings.Contains(low, " "+w+" ") || strings.Contains(low, " "+w+"-") {
+				q = w
+				break
+			}
+		}
+		s = q + " " + s
+	}
+	return s
+}
+
+// yearOf returns the year of a date, or the date when it is malformed.
+func yearOf(d string) string {
+	if len(d) >= 4 {
+		return d[:4]
+	}
+	return d
+}
+
+// formatDate writes YYYY, YYYY-MM or YYYY-MM-DD for people.
+func formatDate(d string, weekday bool) string {
+	switch len(d) {
+	case 10:
+		t, err := time.Parse("2006-01-02", d)
+		if err != nil {
+			return d
+		}
+		if weekday {
+			return t.Format("Monday, January 2, 2006")
+		}
+		return t.Format("January 2, 2006")
+	case 7:
+		t, err := time.Parse("2006-01", d)
+		if err != nil {
+			return d
+		}
+		return t.Format("January 2006")
+	}
+	return d
+}
+
+// yearsOf returns the years an event spans, or ok false when unresolved.
+func yearsOf(ev TimelineEvent) (from, to int, ok bool) {
+	if len(ev.Date) < 4 {
+		return 0, 0, false
+	}
+	from, err := strconv.Atoi(ev.Date[:4])
+	if err != nil {
+		return 0, 0, false
+	}
+	to = from
+	if len(ev.End) >= 4 {
+		if y, err := strconv.Atoi(ev.End[:4]); err == nil && y >= from {
+			to = y
+		}
+	}
+	return from, to, true
+}
+
+// Timeline lists dated events in order, merged across briefings: resolved
+// dates first, by date, then the unresolved ones in reading order.
+func (e *Engine) Timeline(f TimelineFilter) []TimelineEvent {
+	topic := e.topicGroups(f.Topic)
+	out := []TimelineEvent{}
+	for i := range e.events {
+		x := &e.events[i]
+		if f.From != 0 || f.To != 0 {
+			from, to, ok := yearsOf(x.ev)
+			if !ok || f.From != 0 && to < f.From || f.To != 0 && from > f.To {
+				continue
+			}
+		}
+		if !x.matches(topic) {
+			continue
+		}
+		ev := x.ev
+		ev.Briefings = append([]string(nil), ev.Briefings...)
+		out = append(out, ev)
+	}
+	return out
+}
+
+// topicGroups analyses a topic filter: every group must match, through any
+// one of its alternatives, all of whose terms must match. A phrase with an
+// alias ("Islamic State Khorasan") matches as the alias or as its words.
+func (e *Engine) topicGroups(topic string) [][][]string {
+	topic = normalizeSpace(topic)
+	if len(topic) > maxQuestionBytes {
+		topic = topic[:maxQuestionBytes]
+	}
+	toks := e.an.tokens(topic, nil, false)
+	var groups [][][]string
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.term == "" || t.has(tokPart) {
+			continue
+		}
+		if t.has(tokAlias) && t.end > t.start {
+			// the alias, or every word it spans
+			var words []string
+			j := i + 1
+			for ; j < len(toks) && toks[j].start < t.end; j++ {
+				if toks[j].term != "" && !toks[j].has(tokPart) && !toks[j].has(tokAlias) {
+					words = append(words, toks[j].term)
+				}
+			}
+			groups = append(groups, [][]string{{t.term}, words})
+			i = j - 1
+			continue
+		}
+		alts := [][]string{{t.term}}
+		for ; i+1 < len(toks) && toks[i+1].pos == t.pos && toks[i+1].has(tokAlias); i++ {
+			alts = append(alts, []string{toks[i+1].term})
+		}
+		groups = append(groups, alts)
+	}
+	return groups
+}
+
+// matches reports whether the event matches every topic group.
+func (x *timelineEntry) matches(groups [][][]string) bool {
+	for _, alts := range groups {
+		ok := false
+		for _, alt := range alts {
+			all := len(alt) > 0
+			for _, t := range alt {
+				if !x.terms[t] && !x.hasRelated(t) {
+					all = false
+					break
+				}
+			}
+			if all {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *timelineEntry) hasRelated(t string) bool {
+	for _, r := range relatedTerms[t] {
+		if x.terms[r] {
+			return true
+		}
+	}
+	return false
+}

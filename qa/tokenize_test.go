@@ -1,0 +1,98 @@
+package qa
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// termsOf returns the non-empty terms of text through the plain analyzer.
+func termsOf(text string) []string {
+	var a analyzer
+	var out []string
+	for _, t := range a.tokens(text, nil, false) {
+		if t.term != "" {
+			out = append(out, t.term)
+		}
+	}
+	return out
+}
+
+func TestTokenize(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"hyphenated keeps the whole and its parts", "ISIS-K", []string{"isi-k", "isi"}},
+		{"possessive curly", "ISIS-K’s propaganda", []string{"isi-k", "isi", "propaganda"}},
+		{"possessive straight", "Kabul's airport", []string{"kabul", "airport"}},
+		{"U.S. is the country", "U.S. troops", []string{"unitedstates", "troop"}},
+		{"US in capitals is the country", "the US said", []string{"unitedstates", "say"}},
+		{"us in lower case is a pronoun", "they see us as the enemy", []string{"see", "enemi"}},
+		{"United States is one term", "The United States says", []string{"unitedstates", "say"}},
+		{"America and American", "America and American forces", []string{"unitedstates", "unitedstates", "forc"}},
+		{"demonyms join their country", "Russian officials in Russia", []string{"russia", "offici", "russia"}},
+		{"al-Assad", "Bashar al-Assad", []string{"bashar", "al-assad", "al", "assad"}},
+		{"numbers", "killed 13 people and 1,000 more in 2021, about 2.5 times", []string{"kill", "13", "peopl", "1000", "2021", "2.5", "time"}},
+		{"number words", "thirteen troops", []string{"13", "troop"}},
+		{"irregular forms", "he said, she told, they died", []string{"say", "say", "kill"}},
+		{"synonyms", "soldiers and troops", []string{"troop", "troop"}},
+		{"non-breaking space", "Crocus\u00a0City\u00a0Hall", []string{"crocus", "citi", "hall"}},
+		{"soft hyphen inside a word", "Kras\u00adnogorsk", []string{"krasnogorsk"}},
+		{"stop words only", "what is the and of it", nil},
+		{"contractions", "didn't it’s they're", nil},
+		{"control characters", "Moscow\x00\x07attack", []string{"moscow", "attack"}},
+		{"sentence-final abbreviation", "troops left the U.S.", []string{"troop", "leav", "unitedstates"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := termsOf(tt.text); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("terms(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTokenOffsets(t *testing.T) {
+	text := "“ISIS-K has been fixated on Russia,” said Colin Clarke."
+	var a analyzer
+	for _, tok := range a.tokens(text, nil, false) {
+		if tok.has(tokPart) || tok.has(tokAlias) {
+			continue
+		}
+		got := strings.ToLower(strings.NewReplacer("’", "'").Replace(text[tok.start:tok.end]))
+		if got != tok.word {
+			t.Errorf("token %q spans %q", tok.word, got)
+		}
+	}
+}
+
+func TestTokenFlags(t *testing.T) {
+	var a analyzer
+	toks := a.tokens("Who said 13 troops died in Kabul?", nil, false)
+	want := map[string]tokFlag{"who": tokWh | tokStop | tokCap, "13": tokNum, "kabul": tokCap}
+	for _, tok := range toks {
+		if f, ok := want[tok.word]; ok && tok.flags&f != f {
+			t.Errorf("token %q flags %b, want %b set", tok.word, tok.flags, f)
+		}
+	}
+}
+
+func TestAliasPhrases(t *testing.T) {
+	b := handSeed(t)
+	e := New(b)
+	got := e.an.terms("Islamic State Khorasan")
+	if !contains(got, e.primary("ISIS-K")[0]) {
+		t.Errorf("terms(Islamic State Khorasan) = %q, want the term of ISIS-K among them", got)
+	}
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	text := strings.Repeat("The U.S. military has said it can see the “broad contours” of an impending attack. ", 20)
+	var a analyzer
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a.tokens(text, nil, false)
+	}
+}

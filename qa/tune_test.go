@@ -1,0 +1,160 @@
+package qa
+
+import (
+	"flag"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/knowledge"
+)
+
+var tuneFlag = flag.Bool("tune", false, "run the parameter sweeps (TestTuneBM25, TestAbstentionSweep)")
+
+// A labelled set is a briefing and questions about it.
+type labelled struct {
+	name  string
+	b     *knowledge.Briefing
+	cases []qaCase
+}
+
+// tuningSets are what the constants are tuned on: the seed (parsed and
+// hand-built) with its questions and the hand-written tuning questions.
+func tuningSets(tb testing.TB) []labelled {
+	tb.Helper()
+	seed := loadCases(tb, "testdata/seed-qa.json")
+	extra := loadCases(tb, "testdata/seed.tune.json")
+	return []labelled{
+		{"seed", mustParse(tb, "seed.txt"), seed},
+		{"seed-extra", mustParse(tb, "seed.txt"), extra},
+		{"hand-seed", handSeed(tb), seed},
+		{"hand-seed-extra", handSeed(tb), extra},
+	}
+}
+
+// heldOut are the fixture articles: reported, never tuned on.
+func heldOut(tb testing.TB) []labelled {
+	tb.Helper()
+	sets, _ := filepath.Glob("testdata/*-qa.json")
+	var out []labelled
+	for _, set := range sets {
+		name := strings.TrimSuffix(filepath.Base(set), "-qa.json")
+		if name == "seed" {
+			continue
+		}
+		out = append(out, labelled{name, mustParse(tb, articleFor(tb, name)), loadCases(tb, set)})
+	}
+	return out
+}
+
+// score runs every set with tuning tu: answerable and unanswerable right.
+func score(sets []labelled, tu tuning) (st qaStats) {
+	for _, s := range sets {
+		e := newEngine(tu, s.b)
+		for _, c := range s.cases {
+			st.add(c, judge(c, e.Ask(c.Q)))
+		}
+	}
+	return st
+}
+
+func (s qaStats) total() int { return s.hasAnsRight + s.noAnsRight }
+
+// TestAbstentionSweep sweeps the abstention thresholds, SQuAD 2.0 style:
+// answerable and unanswerable questions together, reporting both rates.
+func TestAbstentionSweep(t *testing.T) {
+	if !*tuneFlag {
+		t.Skip("run with -tune")
+	}
+	tune, held := tuningSets(t), heldOut(t)
+	type row struct {
+		tu        tuning
+		st, heldS qaStats
+	}
+	var rows []row
+	for _, cov := range []float64{0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7} {
+		for _, rel := range []float64{0.3, 0.4, 0.45, 0.5, 0.55, 0.6} {
+			for _, unk := range []float64{0.3, 0.5, 0.7, 1.0} {
+				tu := defaultTuning
+				tu.minCoverage, tu.minRelation, tu.unknownWeight = cov, rel, unk
+				rows = append(rows, row{tu, score(tune, tu), score(held, tu)})
+			}
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].st.total() > rows[j].st.total() })
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%-8s %-8s %-8s | %-32s | %s\n", "minCov", "minRel", "unknown", "tuning sets", "held-out fixtures")
+	for i, r := range rows {
+		if i == 25 {
+			break
+		}
+		fmt.Fprintf(&b, "%-8.2f %-8.2f %-8.2f | %-32s | %s\n", r.tu.minCoverage, r.tu.minRelation, r.tu.unknownWeight, r.st, r.heldS)
+	}
+	d := defaultTuning
+	fmt.Fprintf(&b, "default %.2f %.2f %.2f | %s | %s\n", d.minCoverage, d.minRelation, d.unknownWeight, score(tune, d), score(held, d))
+	t.Log(b.String())
+}
+
+// TestTuneBM25 sweeps k1 and b: the share of answerable questions whose
+// right passage BM25 alone ranks first, its mean reciprocal rank, and the
+// whole pipeline's accuracy.
+func TestTuneBM25(t *testing.T) {
+	if !*tuneFlag {
+		t.Skip("run with -tune")
+	}
+	tune, held := tuningSets(t), heldOut(t)
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%-5s %-5s | %-10s %-6s | %-32s | %s\n", "k1", "b", "BM25 top1", "MRR", "tuning sets (pipeline)", "held-out")
+	for _, k1 := range []float64{0.6, 0.9, 1.2, 1.5, 2.0} {
+		for _, bb := range []float64{0.3, 0.5, 0.75, 0.9} {
+			tu := defaultTuning
+			tu.bm25.k1, tu.bm25.b = k1, bb
+			top1, mrr, n := retrieval(append(append([]labelled{}, tune...), held...), tu)
+			fmt.Fprintf(&b, "%-5.1f %-5.2f | %4d/%-5d %.3f | %-32s | %s\n", k1, bb, top1, n, mrr/float64(n), score(tune, tu), score(held, tu))
+		}
+	}
+	t.Log(b.String())
+}
+
+// retrieval ranks sentences by BM25 alone for every answerable question.
+func retrieval(sets []labelled, tu tuning) (top1 int, mrr float64, n int) {
+	for _, s := range sets {
+		e := newEngine(tu, s.b)
+		for _, c := range s.cases {
+			if c.Unanswerable {
+				continue
+			}
+			n++
+			q := e.parseQuestion(normalizeSpace(c.Q))
+			sc := e.ix.getScratch()
+			e.ix.score(q.terms, sc)
+			docs := append([]int32(nil), sc.touched...)
+			sort.Slice(docs, func(i, j int) bool {
+				if sc.score[docs[i]] != sc.score[docs[j]] {
+					return sc.score[docs[i]] > sc.score[docs[j]]
+				}
+				return docs[i] < docs[j]
+			})
+			for rank, d := range docs {
+				pa := e.paras[e.docs[d].para]
+				hit := false
+				for _, want := range c.AnyOf {
+					if strings.Contains(pa.p.Text, want) {
+						hit = true
+					}
+				}
+				if hit {
+					if rank == 0 {
+						top1++
+					}
+					mrr += 1 / float64(rank+1)
+					break
+				}
+			}
+			e.ix.putScratch(sc)
+		}
+	}
+	return top1, mrr, n
+}
