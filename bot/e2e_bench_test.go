@@ -2,7 +2,6 @@ package bot_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -109,12 +108,8 @@ func (h *harness) burst(b *testing.B, n int, questions []string) (callbacks, ans
 			failed = append(failed, fmt.Sprintf("%s: %d %d %v", r.Route, r.Status, r.Code, r.Violations))
 			done++
 		case r.Route == discordtest.RouteCallback:
-			var cb struct {
-				Type discordgo.InteractionResponseType `json:"type"`
-			}
-			_ = json.Unmarshal(r.Body, &cb)
 			callbacks = append(callbacks, r.Time.Sub(in.Sent))
-			if cb.Type == discordgo.InteractionResponseDeferredChannelMessageWithSource {
+			if r.CallbackType == discordgo.InteractionResponseDeferredChannelMessageWithSource {
 				pending[in.Token] = in.Sent
 			} else {
 				answers = append(answers, r.Time.Sub(in.Sent))

@@ -11,12 +11,16 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/qa"
 )
 
 // now is the fixed clock of the endpoint tests.
@@ -186,15 +190,33 @@ func TestInteractionsEndpointWithoutKey(t *testing.T) {
 }
 
 // BenchmarkInteractionsEndpoint sends signed /ask requests to the endpoint
-// over loopback HTTP from 32 concurrent clients, 2,000 requests per run,
-// and reports requests per second and the 99th percentile latency.
+// over loopback HTTP from 32 concurrent clients, 2,000 requests per run, and
+// reports requests per second and the 50th and 99th percentile latency:
+// with the fake engine (the bot's own cost) and with the real engine over
+// the seed briefing (testdata/seed.txt).
 func BenchmarkInteractionsEndpoint(b *testing.B) {
+	b.Run("engine=fake", func(b *testing.B) { benchmarkEndpoint(b, newFake()) })
+	b.Run("engine=seed", func(b *testing.B) {
+		data, err := os.ReadFile("testdata/seed.txt")
+		if err != nil {
+			b.Skip("no seed briefing:", err)
+		}
+		br, err := knowledge.Parse("seed.txt", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchmarkEndpoint(b, qa.New(br))
+	})
+}
+
+func benchmarkEndpoint(b *testing.B, e Engine) {
 	const (
 		clients  = 32
 		requests = 2000
 	)
+	questions := []string{"who is quoted?", "what happened?", "why did it happen?", "when did it happen?", "what did officials say?"}
 	pub, priv := newKey(b)
-	h := endpoint(b, pub, newFake()).(*interactionsHandler)
+	h := endpoint(b, pub, e).(*interactionsHandler)
 	h.h.limit = newLimiter(1<<30, time.Second, nil) // measure answers, not refusals
 	srv := httptest.NewServer(h)
 	defer srv.Close()
@@ -206,6 +228,7 @@ func BenchmarkInteractionsEndpoint(b *testing.B) {
 	pre := make([]req, requests)
 	for n := range pre {
 		body := strings.Replace(askBody, `"id":"2"`, fmt.Sprintf(`"id":"%d"`, n+10), 1)
+		body = strings.Replace(body, "when will the harbour reopen?", questions[n%len(questions)], 1)
 		stamp := strconv.FormatInt(testNow.Unix(), 10)
 		pre[n] = req{stamp, hex.EncodeToString(ed25519.Sign(priv, []byte(stamp+body))), body}
 	}

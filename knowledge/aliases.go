@@ -1,18 +1,9 @@
 package knowledge
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
-
-// parenthesised finds "(X)" where X is a single word: a short form after its
-// long form, "Islamic State Khorasan (ISIS-K)".
-var parenthesised = regexp.MustCompile(`\(([^()\s]{2,15})\)`)
-
-// acronymThenLong finds a short form followed by its long form in
-// parentheses: "ISIS-K (Islamic State Khorasan)".
-var acronymThenLong = regexp.MustCompile(`(?:^|[\s“"(])([^\s()“”"]{2,15}) \(([^()]{3,100})\)`)
 
 // findAliases returns the short and long forms the text defines, each pair
 // as [short, long]: "Islamic State Khorasan (ISIS-K)" and "ISIS-K (Islamic
@@ -20,21 +11,34 @@ var acronymThenLong = regexp.MustCompile(`(?:^|[\s“"(])([^\s()“”"]{2,15}) 
 // long form's capitalised words must match the short form's letters.
 func findAliases(text string) [][2]string {
 	var out [][2]string
-	for _, m := range parenthesised.FindAllStringSubmatchIndex(text, -1) {
-		short := text[m[2]:m[3]]
-		if !isAcronym(short) {
+	for i := 0; i < len(text); {
+		k := strings.Index(text[i:], " (")
+		if k < 0 {
+			break
+		}
+		open := i + k + 1
+		i = open + 1
+		end := strings.IndexAny(text[open+1:], "()")
+		if end < 0 || text[open+1+end] != ')' {
 			continue
 		}
-		if long := longFormBefore(text[:m[0]], short); long != "" {
-			out = append(out, [2]string{short, long})
-		}
-	}
-	for _, m := range acronymThenLong.FindAllStringSubmatch(text, -1) {
-		short, long := m[1], strings.TrimSpace(m[2])
-		if !isAcronym(short) {
+		inner := text[open+1 : open+1+end]
+		before := text[:open-1]
+		if !strings.Contains(inner, " ") && len(inner) >= 2 && len(inner) <= 15 {
+			// "Long Form (LF)"
+			if isAcronym(inner) {
+				if long := longFormBefore(before, inner); long != "" {
+					out = append(out, [2]string{inner, long})
+				}
+			}
 			continue
 		}
-		long = strings.TrimPrefix(strings.TrimPrefix(long, "the "), "The ")
+		// "LF (Long Form)"
+		short := before[strings.LastIndexAny(before, " “\"(")+1:]
+		if !isAcronym(short) || len(short) > 15 || len(inner) > 100 {
+			continue
+		}
+		long := strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(inner), "the "), "The ")
 		words := strings.Fields(long)
 		if len(words) < 2 || !isUpperStart(words[0]) || !initialsFit(words, short) {
 			continue

@@ -358,20 +358,21 @@ func dateNextToken(s string, i int) string {
 	return s[i:j]
 }
 
-// dateCountNouns follow a number that counts things; after one, "2000" is not a year.
+// dateCountNouns follow a number that counts things; after one, "2000" is
+// not a year. Words that also start a clause ("In 2019 police said") are
+// left out: after "about" any lowercase word is suspect anyway.
 var dateCountNouns = map[string]bool{
 	"people": true, "persons": true, "troops": true, "soldiers": true, "fighters": true, "militants": true,
 	"civilians": true, "votes": true, "voters": true, "members": true, "residents": true, "homes": true,
 	"houses": true, "buildings": true, "dollars": true, "euros": true, "pounds": true, "rubles": true,
 	"roubles": true, "yuan": true, "yen": true, "miles": true, "kilometres": true, "kilometers": true,
 	"km": true, "metres": true, "meters": true, "feet": true, "tons": true, "tonnes": true, "hectares": true,
-	"acres": true, "units": true, "cases": true, "deaths": true, "dead": true, "workers": true, "jobs": true,
-	"times": true, "percent": true, "per": true, "refugees": true, "migrants": true, "children": true,
-	"students": true, "employees": true, "officers": true, "police": true, "prisoners": true,
-	"hostages": true, "vehicles": true, "cars": true, "rockets": true, "missiles": true, "drones": true,
-	"words": true, "pages": true, "years": true, "months": true, "weeks": true, "days": true, "hours": true,
-	"minutes": true, "seconds": true, "points": true, "more": true, "fewer": true, "others": true, "of": true,
-	"new": true, "additional": true, "square": true, "barrels": true, "men": true, "women": true,
+	"acres": true, "units": true, "cases": true, "deaths": true, "workers": true, "jobs": true,
+	"times": true, "percent": true, "per": true, "refugees": true, "migrants": true, "students": true,
+	"employees": true, "prisoners": true, "hostages": true, "vehicles": true, "rockets": true,
+	"missiles": true, "drones": true, "words": true, "pages": true, "years": true, "months": true,
+	"weeks": true, "days": true, "hours": true, "minutes": true, "seconds": true, "points": true,
+	"barrels": true, "square": true,
 }
 
 // dateCountFollows reports whether the number ending at i counts something
@@ -489,12 +490,8 @@ func dateFmtYear(y int) string {
 	if y < 1 || y > 9999 {
 		return ""
 	}
-	b := make([]byte, 0, 4)
-	b = strconv.AppendInt(b, int64(y), 10)
-	for len(b) < 4 {
-		b = append([]byte{'0'}, b...)
-	}
-	return string(b)
+	ys := strconv.Itoa(y)
+	return strings.Repeat("0", 4-len(ys)) + ys
 }
 
 func dateFmtMonth(y int, m time.Month) string {
@@ -557,8 +554,6 @@ func dateResolveMonthDay(m *dateMatch) (dateMention, bool) {
 		if dateCountFollows(m.s, m.end()) {
 			return dateMention{}, false
 		}
-		// "May 5" alone in a sentence that uses "may" as a modal elsewhere is
-		// still a date; but "May" must be capitalised, which the rule ensures.
 	}
 	d2 := 0
 	if g := m.group("day2"); g != "" {
@@ -1037,7 +1032,10 @@ func dateResolveWeekend(m *dateMatch) (dateMention, bool) {
 func dateResolveDeictic(m *dateMatch) (dateMention, bool) {
 	w := m.group("w")
 	if c := w[0]; c >= 'A' && c <= 'Z' && !dateSentenceStartBefore(m.s, m.start()) {
-		return dateMention{}, false // "USA Today", "Russia Today"
+		return dateMention{}, false // a capitalised "Today" mid-sentence is a title or a name
+	}
+	if strings.EqualFold(w, "today") && dateNowadays(m.s, m.end()) {
+		return dateMention{}, false
 	}
 	var dm dateMention
 	if !m.known {
@@ -1052,6 +1050,31 @@ func dateResolveDeictic(m *dateMatch) (dateMention, bool) {
 	}
 	dm.Date = dateFmtDay(m.pub.AddDate(0, 0, off))
 	return dm, true
+}
+
+// datePresentVerbs, soon after "today", make it mean "nowadays", not a day.
+var datePresentVerbs = map[string]bool{
+	"is": true, "are": true, "has": true, "have": true, "remains": true, "remain": true,
+	"stands": true, "exists": true, "lives": true, "live": true, "employs": true, "counts": true,
+}
+
+// dateNowadays reports whether "today" ending at i is followed within three
+// words by a present-tense verb: "today it has 281 members".
+func dateNowadays(s string, i int) bool {
+	for n := 0; n < 3 && i < len(s); n++ {
+		for i < len(s) && !dateIsWordByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && dateIsWordByte(s[j]) {
+			j++
+		}
+		if datePresentVerbs[strings.ToLower(s[i:j])] {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // dateSentenceStartBefore reports whether only spaces, quotes, brackets or a
@@ -1102,6 +1125,7 @@ func dateResolveWeekday(m *dateMatch) (dateMention, bool) {
 
 var dateFutureWords = map[string]bool{
 	"will": true, "shall": true, "won't": true, "won’t": true, "expected": true, "scheduled": true,
+	"would":   true, // reported future: "said the union would meet on Monday"
 	"planned": true, "plans": true, "plan": true, "upcoming": true, "tomorrow": true, "intends": true,
 	"aims": true, "hopes": true,
 }
@@ -1181,6 +1205,8 @@ func dateFutureTense(s string, start, end int) bool {
 		w := tw.w
 		kind := 0 // 1 future, 2 past
 		switch {
+		case w == "would" && k+1 < len(words) && words[k+1].w == "have":
+			kind = 2 // "would have met"
 		case dateIsFutureWord(w):
 			kind = 1
 		case (w == "going" || w == "set" || w == "due") && strings.HasPrefix(s[tw.end:], " to "),
@@ -1188,14 +1214,18 @@ func dateFutureTense(s string, start, end int) bool {
 			kind = 1
 		case datePastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !dateEdNotPast[w]:
 			kind = 2
+			perfect := false // "would have started" stays past; "will have started" does not
 			for b := k - 1; b >= 0 && b >= k-4; b-- {
 				if dateIsFutureWord(words[b].w) {
-					kind = 1
+					if !(perfect && words[b].w == "would") {
+						kind = 1
+					}
 					break
 				}
 				if !dateAuxiliaries[words[b].w] {
 					break
 				}
+				perfect = perfect || words[b].w == "have"
 			}
 		}
 		if kind == 0 {

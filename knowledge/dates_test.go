@@ -188,6 +188,11 @@ var dateCases = []struct {
 	{"2024-03-23", "Friday 22 March 2024 was a dark day.", []string{"Friday 22 March 2024=2024-03-22"}},
 	{"2024-03-23", "The Taliban took over in August 2021, and Russia intervened in 2015.", []string{"in August 2021=2021-08", "in 2015=2015"}},
 
+	{"2025-06-13", "Bell said the union would meet with the cooperative on Monday to negotiate the terms.", []string{"on Monday=2025-06-16"}},
+	{"2025-06-13", "Without the warning, the strike would have started on Monday.", []string{"on Monday=2025-06-09"}},
+	{"2025-06-13", "A decade ago it had 640 member farms; today it has 281, Kessler said.", []string{"A decade ago=2015~"}},
+	{"2025-06-13", "Kessler told workers today that the plant would close.", []string{"today=2025-06-13"}},
+
 	// Numbers that are not years.
 	{"2024-03-23", "More than 2,000 people fled, and 13 U.S. troops died.", nil},
 	{"2024-03-23", "In 2000 homes, the power failed.", nil},

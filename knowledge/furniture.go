@@ -135,6 +135,9 @@ func isFurniture(s string) bool {
 	if strings.HasPrefix(key, "http://") || strings.HasPrefix(key, "https://") || strings.HasPrefix(key, "www.") {
 		return !strings.Contains(key, " ")
 	}
+	if len(s) > 300 {
+		return false // furniture is short
+	}
 	for _, re := range furniturePatterns {
 		if re.MatchString(s) {
 			return true
@@ -149,8 +152,23 @@ func isByline(s string) bool {
 	if isMediaStart(s) {
 		return false
 	}
-	words := strings.Fields(s)
-	if len(words) >= 2 && len(words) <= 14 && (words[0] == "By" || words[0] == "BY" || words[0] == "by") {
+	head, parts := s, []string{s}
+	for _, sep := range []string{" · ", " | ", " • "} {
+		if strings.Contains(s, sep) {
+			parts = strings.Split(s, sep)
+			head = strings.TrimSpace(parts[0])
+			break
+		}
+	}
+	if len(parts) > 1 {
+		for _, p := range parts {
+			if p = strings.TrimSpace(p); wordCount(p) > 8 || strings.HasSuffix(p, ".") {
+				return false
+			}
+		}
+	}
+	words := strings.Fields(head)
+	if len(words) >= 2 && len(words) <= 14 && strings.EqualFold(words[0], "by") {
 		if strings.ContainsAny(lastString(words), ".!?") && !strings.HasSuffix(lastString(words), "Jr.") && !strings.HasSuffix(lastString(words), "Sr.") && len(words) > 4 {
 			return false
 		}
@@ -168,20 +186,7 @@ func isByline(s string) bool {
 		}
 		return capital >= 1 && lower == 0
 	}
-	for _, sep := range []string{" · ", " | ", " • ", " — "} {
-		if !strings.Contains(s, sep) {
-			continue
-		}
-		parts := strings.Split(s, sep)
-		for _, p := range parts {
-			p = strings.TrimSpace(p)
-			if wordCount(p) > 8 || strings.HasSuffix(p, ".") {
-				return false
-			}
-		}
-		return len(parts) >= 2 && (looksLikeName(strings.TrimSpace(parts[0])) || isTimestamp(parts[len(parts)-1]))
-	}
-	return false
+	return len(parts) > 1 && (looksLikeName(head) || isTimestamp(parts[len(parts)-1]))
 }
 
 func lastString(ss []string) string { return ss[len(ss)-1] }
@@ -260,8 +265,15 @@ var (
 // "Damaged cars ... (Jane Doe/The Associated Press)". ok is false when the
 // line has no credit.
 func captionCredit(s string) (text, credit string, ok bool) {
+	paren := strings.HasSuffix(s, ")")
+	if !paren && !strings.Contains(s, ": ") {
+		return "", "", false
+	}
 	if m := labelCredit.FindStringSubmatch(s); m != nil {
 		return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
+	}
+	if !paren {
+		return "", "", false
 	}
 	m := parenCredit.FindStringSubmatch(s)
 	if m == nil {
@@ -300,7 +312,7 @@ func creditNames(c string) bool {
 // isCreditOnly reports whether s is a credit line on its own ("Photo:
 // Reuters"). Such a line is dropped; its credit has no caption to belong to.
 func isCreditOnly(s string) bool {
-	return creditOnly.MatchString(s) && wordCount(s) <= 10
+	return strings.Contains(s, ":") && wordCount(s) <= 10 && creditOnly.MatchString(s)
 }
 
 // splitCredit splits a media credit into the names it holds: "Jane

@@ -194,7 +194,7 @@ func buildPassages(b *Briefing, items []item) []credit {
 			section = it.lines[0].text
 			continue
 		}
-		text := joinLines(it.lines)
+		text := joinLines(it.lines, it.kind == itemPara)
 		if text == "" {
 			continue
 		}
@@ -237,16 +237,18 @@ type credit struct {
 // joinLines joins a block's lines into a passage text. A line that ends a
 // sentence (or a list item) stays on its own line, which splitSentences
 // treats as a sentence break; a line that wraps mid-sentence is joined to the
-// next with a space.
-func joinLines(lines []line) string {
+// next with a space, as are all the lines of a paragraph (para) that is
+// hard-wrapped at a fixed width.
+func joinLines(lines []line, para bool) string {
 	var b strings.Builder
+	wrapped := para && hardWrapped(lines)
 	for i, l := range lines {
 		if l.text == "" {
 			continue
 		}
 		if b.Len() > 0 {
 			prev := lines[i-1]
-			if wraps(prev, l) {
+			if wrapped || wraps(prev, l) {
 				b.WriteByte(' ')
 			} else {
 				b.WriteByte('\n')
@@ -255,6 +257,24 @@ func joinLines(lines []line) string {
 		b.WriteString(l.text)
 	}
 	return b.String()
+}
+
+// hardWrapped reports whether a block's lines are one paragraph wrapped at
+// a fixed width: every line but the last is long, and some end mid-sentence.
+func hardWrapped(lines []line) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	mid := 0
+	for _, l := range lines[:len(lines)-1] {
+		if l.bullet || l.image || utf8.RuneCountInString(l.text) < 40 {
+			return false
+		}
+		if !strings.ContainsRune(".!?:”\"’)…", lastRune(l.text)) {
+			mid++
+		}
+	}
+	return mid > 0
 }
 
 // wraps reports whether line next continues the sentence of line prev.

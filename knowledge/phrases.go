@@ -95,8 +95,8 @@ func commonNP(text string, seg []tok) (nounPhrase, bool) {
 		if m.kind != tWord || determiners[m.lower] || quantifiers[m.lower] || functionWords[m.lower] || clauseStarters[m.lower] {
 			break
 		}
-		if _, isVerb := reportingVerbs[m.lower]; isVerb {
-			break
+		if use, isVerb := reportingVerbs[m.lower]; isVerb && (use == verbAlways || strings.HasSuffix(m.lower, "ed")) {
+			break // "state" and "report" may be modifiers; "said" is not
 		}
 		if isLowerStart(m.text) {
 			if lower++; lower > 2 || isLyAdverb(m) {
@@ -154,7 +154,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 	// openers ("On Friday Jane Doe", "The United States").
 	the := k >= 0 && seg[k].lower == "the"
 	for i := j; i >= runStart; i-- {
-		if runCut[seg[i].lower] {
+		if runCut[seg[i].lower] && isUpperStart(seg[i].text) {
 			the = the || seg[i].lower == "the"
 			runStart = i + 1
 			break
@@ -254,7 +254,7 @@ func rolePrefix(seg []tok, runStart int, titled bool) int {
 	if k < 0 || seg[k].kind != tWord {
 		return runStart
 	}
-	if !titled && !roleNouns[seg[k].lower] {
+	if !titled && !isRoleNoun(seg[k]) {
 		return runStart
 	}
 	start := runStart
@@ -274,6 +274,30 @@ func rolePrefix(seg []tok, runStart int, titled bool) int {
 	return start
 }
 
+// isRoleNoun reports whether t is a lower-case noun for a job or position:
+// one from the list, or an agent noun ("rancher", "economist", "resident")
+// that is not a function word.
+func isRoleNoun(t tok) bool {
+	if t.kind != tWord || !isLowerStart(t.text) {
+		return false
+	}
+	if roleNouns[t.lower] {
+		return true
+	}
+	if functionWords[t.lower] || clauseStarters[t.lower] || quantifiers[t.lower] || auxiliaries[t.lower] || len(t.lower) < 5 {
+		return false
+	}
+	if _, ok := reportingVerbs[t.lower]; ok {
+		return false
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent"} {
+		if strings.HasSuffix(t.lower, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // attachPP handles a phrase that follows a preposition: "Jane Doe of the
 // Canadian Institute" (a person and their role), "a spokesperson for the
 // ministry" (the ministry speaks), "analysts at the Kiel Institute" (a
@@ -290,7 +314,22 @@ func attachPP(text string, seg []tok, np nounPhrase, depth int) (nounPhrase, boo
 	prep := seg[k].lower
 	switch prep {
 	case "of", "at", "with", "from", "for":
-	case "in", "on", "by", "to", "about", "against", "after", "before", "over", "into", "than", "like", "between", "among", "during", "since", "toward", "towards", "near", "under":
+	case "in":
+		// A place after a speaker: "Officials in Kyiv said" (part of the
+		// group's name), "Jane Doe of X in Halifax told" (dropped).
+		if k > 0 && depth == 0 && (np.kind == npSingle || np.kind == npOrg) {
+			if head, ok := npAtEndDepth(text, seg[:k], depth+1); ok {
+				switch head.kind {
+				case npGroup:
+					head.name = text[seg[head.first].start:seg[len(seg)-1].end]
+					return head, true
+				case npPerson, npOrg:
+					return head, true
+				}
+			}
+		}
+		return nounPhrase{}, false
+	case "on", "by", "to", "about", "against", "after", "before", "over", "into", "than", "like", "between", "among", "during", "since", "toward", "towards", "near", "under":
 		return nounPhrase{}, false
 	default:
 		return np, true

@@ -21,11 +21,11 @@ type tuning struct {
 
 var defaultTuning = tuning{
 	bm25:          defaultParams,
-	minCoverage:   0.55,
-	minRelation:   0.5,
+	minCoverage:   0.5,
+	minRelation:   0.45,
 	minTopic:      0.5,
 	minRelevance:  0.25,
-	unknownWeight: 0.5,
+	unknownWeight: 0.7,
 }
 
 const (
@@ -33,8 +33,9 @@ const (
 	candidatesK    = 64  // BM25 candidates reranked per question
 	captionPenalty = 0.5 // captions and video blurbs yield to prose on a tie
 	maxMore        = 3
-	maxTries       = 8 // candidates checked for the kind of answer asked for
-	numberDistance = 6 // "how many": words between the number and a question word
+	maxTries       = 8  // candidates checked for the kind of answer asked for
+	numberDistance = 6  // "how many": words between the number and a question word
+	dateDistance   = 12 // "when": words between the date and a question word
 )
 
 // A cand is one candidate answer sentence.
@@ -105,7 +106,8 @@ func (e *Engine) Ask(question string) Answer {
 		if len(a.More) == maxMore {
 			break
 		}
-		if c.cov < e.tune.minCoverage*0.8 || c.d == best.d || e.joinsWith(best.d) == c.d {
+		// Further matches stand elsewhere: the answer's paragraph is its Context.
+		if c.cov < e.tune.minCoverage*0.8 || e.docs[c.d].para == e.docs[best.d].para || e.joinsWith(best.d) == c.d {
 			continue
 		}
 		d := &e.docs[c.d]
@@ -346,8 +348,12 @@ func (e *Engine) rejects(q *question, best cand) string {
 	}
 	switch q.typ {
 	case qWhen:
-		if !d.has(docDate) && !e.prevHas(best.d, docDate) {
-			return "the question asks when, but the closest passage gives no date"
+		if !e.dateNear(best.d, q) && !(e.joinsWith(best.d) >= 0 && e.dateNear(e.joinsWith(best.d), q)) {
+			return "the question asks when, but the closest passage gives no date for it"
+		}
+	case qWhy:
+		if !e.reasonNear(best.d) {
+			return "the question asks why, but the closest passage gives no reason"
 		}
 	case qHowMany:
 		if !e.numberNear(best.d, q) && !(e.joinsWith(best.d) >= 0 && e.numberNear(e.joinsWith(best.d), q)) {
@@ -403,30 +409,73 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	if !d.has(docNumber) {
 		return false
 	}
-	want := make(map[string]bool, len(q.terms))
-	for _, t := range q.terms {
-		if t.speaker || t.optional {
-			continue
+	return e.near(d.text, q, numberDistance, false, func(t token) bool {
+		return t.has(tokNum) && t.word != "one" && !isYear(t.term)
+	})
+}
+
+// dateNear reports whether sentence di dates something within
+// dateDistance words of a word of the question.
+func (e *Engine) dateNear(di int32, q *question) bool {
+	d := &e.docs[di]
+	if !d.has(docDate) {
+		return false
+	}
+	return e.near(d.text, q, dateDistance, true, func(t token) bool {
+		return isYear(t.term) || t.has(tokCap) && dateWords[t.word] || relativeDates[t.word]
+	})
+}
+
+// reasonNear reports whether sentence di, or one beside it in its
+// paragraph, gives a reason.
+func (e *Engine) reasonNear(di int32) bool {
+	d := &e.docs[di]
+	if d.has(docReason) {
+		return true
+	}
+	for _, k := range [...]int32{di - 1, di + 1} {
+		if k >= 0 && int(k) < len(e.docs) && e.docs[k].para == d.para && e.docs[k].has(docReason) {
+			return true
 		}
-		want[t.term] = true
-		for _, r := range t.related {
-			want[r] = true
+	}
+	return false
+}
+
+// near reports whether a token of text that is(token) lies within dist
+// words of a word of q; with relationFirst, of a relation word of q when it
+// has any.
+func (e *Engine) near(text string, q *question, dist int, relationFirst bool, is func(token) bool) bool {
+	want := make(map[string]bool, len(q.terms))
+	for _, relation := range [...]bool{relationFirst, false} {
+		// the relation words when there are any: "warn" in "when did the
+		// U.S. warn Iran", not "U.S."
+		for _, t := range q.terms {
+			if relation && (t.entity || t.optional) {
+				continue
+			}
+			want[t.term] = true
+			for _, r := range t.related {
+				want[r] = true
+			}
+		}
+		if len(want) > 0 {
+			break
 		}
 	}
 	var buf [64]token
-	toks := e.an.tokens(d.text, buf[:0], false)
-	var nums, hits []int
+	toks := e.an.tokens(text, buf[:0], false)
+	var marks, hits []int
 	for _, t := range toks {
 		switch {
-		case t.has(tokNum) && t.word != "one" && !isYear(t.term):
-			nums = append(nums, t.pos)
+		case is(t):
+			marks = append(marks, t.pos)
 		case t.term != "" && want[t.term]:
 			hits = append(hits, t.pos)
 		}
 	}
-	for _, n := range nums {
+	for _, m := range marks {
 		for _, h := range hits {
-			if abs(n-h) <= numberDistance {
+			if abs(m-h) <= dist {
 				return true
 			}
 		}

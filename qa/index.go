@@ -28,7 +28,7 @@ type bm25Params struct {
 
 var defaultParams = bm25Params{
 	k1:     1.2,
-	b:      0.5,
+	b:      0.3,
 	weight: [numFields]float64{fieldText: 1, fieldQuote: 0.5, fieldSpeaker: 2, fieldRole: 0.8, fieldSection: 0.5},
 }
 

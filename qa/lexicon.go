@@ -70,8 +70,10 @@ var synonymGroups = [][]string{
 	{"quit", "resign"},
 	{"halt", "suspend"},
 	{"blame", "accuse"},
-	{"warn", "caution"},
+	{"warn", "caution", "alert"},
+	{"impending", "upcoming", "looming", "imminent"},
 	{"kill", "die", "dead", "death", "slay"},
+	{"able", "ability", "capable", "capability"},
 	{"injure", "wound", "hurt", "injury"},
 }
 
@@ -139,6 +141,10 @@ var related = map[string][]string{
 	"leave":  {"withdraw", "exit", "depart"}, "withdraw": {"exit", "leave", "depart"},
 	"exit": {"withdraw", "leave", "depart"}, "lose": {"eliminate", "cut", "layoff"},
 	"behind": {"responsible", "claim"}, "cause": {"because", "reason"},
+	"come": {"impending", "upcoming"}, "blame": {"responsible", "responsibility", "fault"},
+	"responsible": {"blame", "claim"}, "charge": {"command", "head", "lead", "chief", "director"},
+	"fight": {"battle", "combat", "clash", "pressure"}, "lead": {"head", "chief", "command"},
+	"money": {"fund", "cash", "dollar"}, "fund": {"money", "finance"},
 }
 
 const relatedWeight = 0.5
@@ -243,7 +249,8 @@ var reasonCues = []string{
 	" result of ", " amid ", " driven by ", " motivated ", " grievance ", " grievances ",
 	" blamed ", " aims to ", " aimed at ", " goal ", " to avoid ", " to prevent ", " to protect ",
 	" point of contention ", " as being ", " since ", " sees ", " see ", " came down to ",
-	" comes down to ", " cited ", " citing ", " thanks to ", " blame ",
+	" comes down to ", " cited ", " citing ", " thanks to ", " blame ", " after ", " following ",
+	" so ", " therefore ", " means ", " because of ",
 }
 
 // pronouns whose referent lies in an earlier sentence.

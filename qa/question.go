@@ -126,7 +126,11 @@ func (e *Engine) parseQuestion(text string) question {
 		framing[ws[1].pos] = true
 	case first == "how" && (w(1) == "many" || w(1) == "much" || w(1) == "old" || w(1) == "long" || w(1) == "far" || w(1) == "big" || w(1) == "large"):
 		q.typ = qHowMany
-		framing[ws[1].pos] = true
+		if w(1) == "many" || w(1) == "much" {
+			framing[ws[1].pos] = true
+		} else {
+			optional[ws[1].pos] = true // "how old": "a decade old"
+		}
 	case first == "how":
 		q.typ = qHow
 		if end := opinionVerbAt(ws, 2); end > 2 && auxiliaries[w(1)] {

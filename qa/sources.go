@@ -14,6 +14,24 @@ const maxChoiceLen = 100
 // maxChoices is Discord's limit on autocomplete choices.
 const maxChoices = 25
 
+// maxNameInput bounds the name or prefix looked up.
+const maxNameInput = 200
+
+// clipRunes returns s cut to at most n runes.
+func clipRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k]
+		}
+		i++
+	}
+	return s
+}
+
 // Sources lists every person and organisation quoted or cited, merged across
 // briefings by name, in order of first appearance; media credits come last.
 func (e *Engine) Sources() []SourceSummary {
@@ -40,7 +58,7 @@ func copySummary(s SourceSummary) SourceSummary {
 // surname, in any case; then a title dropped ("Gen. X"); then a name that
 // holds the words. ok is false when nothing, or more than one source, fits.
 func (e *Engine) resolve(name string) (int, bool) {
-	k := nameKey(name)
+	k := nameKey(clipRunes(name, maxNameInput))
 	if k == "" {
 		return 0, false
 	}
@@ -107,7 +125,7 @@ func (e *Engine) Quotes(speaker string) (SourceSummary, []Said, bool) {
 // most quoted first. quotedOnly keeps speakers with at least one direct
 // quote. Names longer than Discord allows are left out.
 func (e *Engine) Complete(prefix string, quotedOnly bool) []string {
-	p := nameKey(prefix)
+	p := nameKey(clipRunes(prefix, maxNameInput))
 	type hit struct {
 		i, tier int
 	}

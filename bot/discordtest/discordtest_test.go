@@ -355,8 +355,11 @@ func TestShards(t *testing.T) {
 	if len(shards) != 2 || shards[0] == shards[1] {
 		t.Errorf("identified shards %v", shards)
 	}
-	if sessions[1].State.Guilds[0].ID != onShard1 {
-		t.Errorf("shard 1 guilds: %v", sessions[1].State.Guilds)
+	if _, err := sessions[1].State.Guild(onShard1); err != nil {
+		t.Errorf("shard 1 does not know its guild: %v", err)
+	}
+	if _, err := sessions[0].State.Guild(onShard1); err == nil {
+		t.Errorf("shard 0 knows shard 1's guild")
 	}
 }
 

@@ -76,11 +76,24 @@
 // MESSAGE_CREATE events (FromSelf, FromBot change the author), sent with
 // DispatchMessage.
 //
-// Every REST call is recorded as a Request (route, path values, body, status,
-// Discord code, violations, and the resulting message). WaitFor waits for a
-// request matching a predicate (ForToken, ReplyTo, InChannel), WaitReply for
-// an interaction's complete answer (callback, plus the edit of a deferred
-// response) with its latency from dispatch, and WaitMessageReply for the
-// reply to an @mention or DM. Message decodes what the bot sent with
-// discordgo's types and finds buttons by label.
+// Every REST call is recorded as a Request (route, path values, body,
+// callback type, status, Discord code, violations, and the resulting
+// message); Requests, RequestsFor and RequestCount read the record. WaitFor
+// waits for a request matching a predicate (ForToken, ReplyTo, InChannel),
+// WaitReply for an interaction's complete answer (the accepted callback, plus
+// the edit of a deferred response) with its latency from dispatch, and
+// WaitMessageReply for the reply to an @mention or DM; both fail at once with
+// a RefusedError when the fake refused the answer. Message decodes what the
+// bot sent with discordgo's types, finds buttons by label and flattens the
+// text for substring checks. NewID hands out fresh snowflakes, e.g. a user
+// per interaction to stay clear of per-user rate limits.
+//
+// A minimal test:
+//
+//	fake := discordtest.New(t)
+//	go bot.Run(ctx, bot.Options{Token: "x", APIBase: fake.URL(), Engine: engine})
+//	fake.WaitReady(ctx, 1)
+//	in := fake.Command("ask", discordtest.Str("question", "who said it?"))
+//	fake.DispatchInteraction(in)
+//	rep, err := fake.WaitReply(ctx, in)   // rep.Message.Embeds[0].Description ...
 package discordtest

@@ -268,9 +268,7 @@ func (s *Server) observe(event string, raw json.RawMessage, p *probe) {
 		if msg.ID != "" {
 			if _, ok := s.messages[msg.ID]; !ok {
 				// A message the fake has not seen: keep it so type 7 can edit it.
-				m := &stored{id: msg.ID, channelID: msg.ChannelID, fields: map[string]json.RawMessage{}}
-				m.apply(p.Message)
-				s.messages[msg.ID] = m
+				s.messages[msg.ID] = &stored{id: msg.ID, channelID: msg.ChannelID, fields: patchOf(p.Message)}
 			}
 		}
 		s.interactions[p.Token] = t

@@ -4,12 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -73,6 +71,9 @@ type Request struct {
 	Body   json.RawMessage // the JSON payload (payload_json of a multipart body)
 	Files  int             // attached files in a multipart body
 
+	// CallbackType is the response type of an interaction callback.
+	CallbackType discordgo.InteractionResponseType
+
 	Status     int      // the status the fake answered
 	Code       int      // the Discord error code it answered, 0 on success
 	Violations []string // the Discord limits the payload broke
@@ -123,6 +124,35 @@ func (c *call) fail(status, code int, msg string) {
 	}
 	c.json(status, body)
 }
+
+// An outcome is how a handler answers, decided under the server's lock and
+// written after it is released.
+type outcome struct {
+	status, code int
+	msg          string
+	body         json.RawMessage
+}
+
+func (c *call) finish(o outcome) {
+	switch {
+	case o.status >= 400:
+		c.fail(o.status, o.code, o.msg)
+	case o.status == http.StatusNoContent:
+		c.noContent()
+	default:
+		c.json(o.status, o.body)
+	}
+}
+
+var (
+	unknownInteraction  = outcome{status: http.StatusNotFound, code: CodeUnknownInteraction, msg: "Unknown interaction"}
+	alreadyAcknowledged = outcome{status: http.StatusBadRequest, code: CodeAlreadyAcknowledged, msg: "Interaction has already been acknowledged."}
+	unknownWebhook      = outcome{status: http.StatusNotFound, code: CodeUnknownWebhook, msg: "Unknown Webhook"}
+	unknownMessage      = outcome{status: http.StatusNotFound, code: CodeUnknownMessage, msg: "Unknown Message"}
+	emptyMessage        = outcome{status: http.StatusBadRequest, code: CodeEmptyMessage, msg: "Cannot send an empty message"}
+	invalidForm         = outcome{status: http.StatusBadRequest, code: CodeInvalidFormBody, msg: "Invalid Form Body"}
+	invalidJSON         = outcome{status: http.StatusBadRequest, code: CodeInvalidJSON, msg: "The request body contains invalid JSON."}
+)
 
 func violationErrors(vs []string) []map[string]string {
 	out := make([]map[string]string, len(vs))
@@ -408,421 +438,6 @@ func (s *Server) postCommand(c *call) {
 	}
 	s.fillCommand(cmd, c.param("guild"))
 	c.json(http.StatusCreated, cmd)
-}
-
-// A stored message is one the bot sent, kept so that edits merge and GETs
-// return it.
-type stored struct {
-	id, channelID, guildID string
-	kind                   int // 0 default, 19 reply, 20 chat input command
-	fields                 map[string]json.RawMessage
-	deleted                bool
-}
-
-// messageFields are the payload keys a stored message keeps.
-var messageFields = []string{"content", "embeds", "components", "flags", "message_reference", "tts", "attachments", "poll"}
-
-func (m *stored) apply(body json.RawMessage) {
-	var in map[string]json.RawMessage
-	_ = json.Unmarshal(body, &in)
-	for _, k := range messageFields {
-		if v, ok := in[k]; ok {
-			m.fields[k] = v
-		}
-	}
-}
-
-// json renders the message as Discord returns it.
-func (m *stored) json() json.RawMessage {
-	out := map[string]any{
-		"id":               m.id,
-		"channel_id":       m.channelID,
-		"author":           botUser(),
-		"type":             m.kind,
-		"timestamp":        snowflakeTime(m.id).Format(time.RFC3339Nano),
-		"edited_timestamp": nil,
-		"tts":              false,
-		"mention_everyone": false,
-		"mentions":         []any{},
-		"mention_roles":    []any{},
-		"attachments":      []any{},
-		"embeds":           []any{},
-		"components":       []any{},
-		"pinned":           false,
-		"content":          "",
-		"flags":            0,
-	}
-	if m.guildID != "" {
-		out["guild_id"] = m.guildID
-	}
-	for k, v := range m.fields {
-		if string(v) == "null" {
-			continue
-		}
-		out[k] = v
-	}
-	b, _ := json.Marshal(out)
-	return b
-}
-
-func snowflakeTime(id string) time.Time {
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil || n < 1<<22 {
-		return time.Now().UTC()
-	}
-	return time.UnixMilli((n >> 22) + 1420070400000).UTC()
-}
-
-// empty reports whether a stored message has nothing to show.
-func (m *stored) empty() bool {
-	var p payload
-	b, _ := json.Marshal(m.fields)
-	_ = json.Unmarshal(b, &p)
-	return p.empty()
-}
-
-// A tracked interaction is one the fake dispatched (or first saw in a
-// callback): its deadline, whether it was acknowledged, and its messages.
-type tracked struct {
-	id        string
-	itype     discordgo.InteractionType
-	sent      time.Time
-	deadline  time.Duration // 0: none
-	acked     bool
-	ackType   discordgo.InteractionResponseType
-	channelID string
-	guildID   string
-	msgID     string // the component's message, for type 3
-	original  string // ID of the original response message
-	followups map[string]bool
-}
-
-func (s *Server) trackLocked(token, id string) *tracked {
-	t, ok := s.interactions[token]
-	if !ok {
-		t = &tracked{id: id, sent: time.Now(), followups: map[string]bool{}}
-		s.interactions[token] = t
-	}
-	return t
-}
-
-func (s *Server) callback(c *call) {
-	var d struct {
-		Type discordgo.InteractionResponseType `json:"type"`
-		Data json.RawMessage                   `json:"data"`
-	}
-	s.mu.Lock()
-	limited := s.limit429 > 0
-	if limited {
-		s.limit429--
-	}
-	after := s.retryAfter
-	s.mu.Unlock()
-	if limited {
-		secs := after.Seconds()
-		c.w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(secs))))
-		c.w.Header().Set("X-RateLimit-Scope", "user")
-		c.w.Header().Set("X-RateLimit-Global", "false")
-		c.req.Code = 0
-		c.json(http.StatusTooManyRequests, map[string]any{
-			"message": "You are being rate limited.", "retry_after": secs, "global": false,
-		})
-		return
-	}
-	if err := json.Unmarshal(c.req.Body, &d); err != nil {
-		c.fail(http.StatusBadRequest, CodeInvalidJSON, "The request body contains invalid JSON.")
-		return
-	}
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.trackLocked(c.param("token"), c.param("id"))
-	switch {
-	case t.id != c.param("id"):
-		c.fail(http.StatusNotFound, CodeUnknownInteraction, "Unknown interaction")
-		return
-	case t.acked:
-		c.fail(http.StatusBadRequest, CodeAlreadyAcknowledged, "Interaction has already been acknowledged.")
-		return
-	case t.deadline > 0 && time.Since(t.sent) > t.deadline:
-		c.fail(http.StatusNotFound, CodeUnknownInteraction, "Unknown interaction")
-		return
-	}
-
-	var p payload
-	if len(d.Data) > 0 && string(d.Data) != "null" {
-		if err := json.Unmarshal(d.Data, &p); err != nil {
-			c.invalid([]string{fmt.Sprintf("callback data: %v", err)})
-			return
-		}
-	}
-	var vs []string
-	if bad := validFor(d.Type, t.itype); bad != "" {
-		vs = append(vs, bad)
-	}
-	switch d.Type {
-	case discordgo.InteractionResponseChannelMessageWithSource:
-		vs = append(vs, p.checkMessage("callback type 4")...)
-		if p.empty() {
-			c.fail(http.StatusBadRequest, CodeEmptyMessage, "Cannot send an empty message")
-			return
-		}
-	case discordgo.InteractionResponseUpdateMessage:
-		vs = append(vs, p.checkMessage("callback type 7")...)
-	case discordgo.InteractionResponseDeferredChannelMessageWithSource:
-		if p.Flags != nil && *p.Flags&^int(discordgo.MessageFlagsEphemeral) != 0 {
-			vs = append(vs, fmt.Sprintf("callback type 5: flags %d: only EPHEMERAL (64) is allowed on a deferred response", *p.Flags))
-		}
-	case discordgo.InteractionApplicationCommandAutocompleteResult:
-		vs = append(vs, checkChoices(p.Choices)...)
-	}
-	if c.invalid(vs) {
-		return
-	}
-
-	t.acked, t.ackType = true, d.Type
-	switch d.Type {
-	case discordgo.InteractionResponseChannelMessageWithSource,
-		discordgo.InteractionResponseDeferredChannelMessageWithSource:
-		m := &stored{id: s.newID(), channelID: t.channelID, guildID: t.guildID, kind: 20, fields: map[string]json.RawMessage{}}
-		if d.Type == discordgo.InteractionResponseDeferredChannelMessageWithSource {
-			flags := int(discordgo.MessageFlagsLoading)
-			if p.Flags != nil {
-				flags |= *p.Flags
-			}
-			m.fields["flags"] = json.RawMessage(strconv.Itoa(flags))
-		} else {
-			m.apply(d.Data)
-		}
-		s.messages[m.id] = m
-		t.original = m.id
-		c.req.Result = m.json()
-	case discordgo.InteractionResponseUpdateMessage,
-		discordgo.InteractionResponseDeferredMessageUpdate:
-		t.original = t.msgID
-		if m := s.messages[t.msgID]; m != nil && d.Type == discordgo.InteractionResponseUpdateMessage {
-			m.apply(d.Data)
-			c.req.Result = m.json()
-		}
-	case discordgo.InteractionApplicationCommandAutocompleteResult:
-		c.req.Result = d.Data
-	}
-	c.req.Status = http.StatusNoContent
-	c.w.WriteHeader(http.StatusNoContent)
-}
-
-// validFor checks that a response type suits an interaction type; "" is fine.
-func validFor(rt discordgo.InteractionResponseType, it discordgo.InteractionType) string {
-	if it == 0 { // not dispatched by the fake: unknown
-		return ""
-	}
-	ok := false
-	switch rt {
-	case discordgo.InteractionResponseChannelMessageWithSource,
-		discordgo.InteractionResponseDeferredChannelMessageWithSource:
-		ok = it == discordgo.InteractionApplicationCommand || it == discordgo.InteractionMessageComponent || it == discordgo.InteractionModalSubmit
-	case discordgo.InteractionResponseDeferredMessageUpdate, discordgo.InteractionResponseUpdateMessage:
-		ok = it == discordgo.InteractionMessageComponent || it == discordgo.InteractionModalSubmit
-	case discordgo.InteractionApplicationCommandAutocompleteResult:
-		ok = it == discordgo.InteractionApplicationCommandAutocomplete
-	case discordgo.InteractionResponseModal:
-		ok = it == discordgo.InteractionApplicationCommand || it == discordgo.InteractionMessageComponent
-	}
-	if ok {
-		return ""
-	}
-	return fmt.Sprintf("callback type %d is not valid for interaction type %d", rt, it)
-}
-
-// webhookMessage serves GET, PATCH and DELETE of @original and followups.
-func (s *Server) webhookMessage(c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t, m, ok := s.webhookTarget(c)
-	if !ok {
-		return
-	}
-	switch c.req.Method {
-	case http.MethodGet:
-		c.req.Result = m.json()
-		c.json(http.StatusOK, c.req.Result)
-	case http.MethodDelete:
-		m.deleted = true
-		c.noContent()
-	case http.MethodPatch:
-		var p payload
-		if err := json.Unmarshal(c.req.Body, &p); err != nil {
-			c.fail(http.StatusBadRequest, CodeInvalidJSON, "The request body contains invalid JSON.")
-			return
-		}
-		if c.invalid(p.checkMessage(c.req.Route)) {
-			return
-		}
-		next := &stored{id: m.id, fields: map[string]json.RawMessage{}}
-		for k, v := range m.fields {
-			next.fields[k] = v
-		}
-		next.apply(c.req.Body)
-		if next.empty() {
-			c.fail(http.StatusBadRequest, CodeEmptyMessage, "Cannot send an empty message")
-			return
-		}
-		m.apply(c.req.Body)
-		if fl, ok := m.fields["flags"]; ok && c.req.Route == RouteOriginalEdit {
-			// The loading state ends with the first edit.
-			var f int
-			_ = json.Unmarshal(fl, &f)
-			m.fields["flags"] = json.RawMessage(strconv.Itoa(f &^ int(discordgo.MessageFlagsLoading)))
-		}
-		_ = t
-		c.req.Result = m.json()
-		c.json(http.StatusOK, c.req.Result)
-	}
-}
-
-// webhookTarget resolves the interaction and message a webhook route names,
-// answering the error itself when it cannot. s.mu must be held.
-func (s *Server) webhookTarget(c *call) (*tracked, *stored, bool) {
-	if c.param("app") != ApplicationID {
-		c.req.Violations = append(c.req.Violations, fmt.Sprintf("%s: application %q is not the bot's (%s)", c.req.Route, c.param("app"), ApplicationID))
-		c.fail(http.StatusNotFound, CodeUnknownWebhook, "Unknown Webhook")
-		return nil, nil, false
-	}
-	t, ok := s.interactions[c.param("token")]
-	if !ok || !t.acked {
-		c.fail(http.StatusNotFound, CodeUnknownWebhook, "Unknown Webhook")
-		return nil, nil, false
-	}
-	id := c.param("message")
-	if id == "" {
-		id = t.original
-	} else if !t.followups[id] && id != t.original {
-		c.fail(http.StatusNotFound, CodeUnknownMessage, "Unknown Message")
-		return nil, nil, false
-	}
-	m := s.messages[id]
-	if m == nil || m.deleted {
-		c.fail(http.StatusNotFound, CodeUnknownMessage, "Unknown Message")
-		return nil, nil, false
-	}
-	return t, m, true
-}
-
-func (s *Server) followup(c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if c.param("app") != ApplicationID {
-		c.req.Violations = append(c.req.Violations, fmt.Sprintf("%s: application %q is not the bot's (%s)", c.req.Route, c.param("app"), ApplicationID))
-		c.fail(http.StatusNotFound, CodeUnknownWebhook, "Unknown Webhook")
-		return
-	}
-	t, ok := s.interactions[c.param("token")]
-	if !ok || !t.acked {
-		c.fail(http.StatusNotFound, CodeUnknownWebhook, "Unknown Webhook")
-		return
-	}
-	var p payload
-	if err := json.Unmarshal(c.req.Body, &p); err != nil {
-		c.fail(http.StatusBadRequest, CodeInvalidJSON, "The request body contains invalid JSON.")
-		return
-	}
-	if c.invalid(p.checkMessage("followup")) {
-		return
-	}
-	if p.empty() && c.req.Files == 0 {
-		c.fail(http.StatusBadRequest, CodeEmptyMessage, "Cannot send an empty message")
-		return
-	}
-	var m *stored
-	if orig := s.messages[t.original]; t.ackType == discordgo.InteractionResponseDeferredChannelMessageWithSource && orig != nil && orig.loading() {
-		// The first followup after a defer edits the loading message
-		// (Discord's deprecated compatibility path).
-		m = orig
-		m.fields["flags"] = json.RawMessage(`0`)
-	} else {
-		m = &stored{id: s.newID(), channelID: t.channelID, guildID: t.guildID, kind: 19, fields: map[string]json.RawMessage{}}
-		s.messages[m.id] = m
-		t.followups[m.id] = true
-	}
-	m.apply(c.req.Body)
-	c.req.Result = m.json()
-	if c.req.Query.Get("wait") == "true" {
-		c.json(http.StatusOK, c.req.Result)
-		return
-	}
-	c.noContent()
-}
-
-func (m *stored) loading() bool {
-	var f int
-	_ = json.Unmarshal(m.fields["flags"], &f)
-	return f&int(discordgo.MessageFlagsLoading) != 0
-}
-
-func (s *Server) channelMessage(c *call) {
-	var p payload
-	if err := json.Unmarshal(c.req.Body, &p); err != nil {
-		c.fail(http.StatusBadRequest, CodeInvalidJSON, "The request body contains invalid JSON.")
-		return
-	}
-	vs := p.checkMessage(RouteChannelMessage)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	kind := 0
-	if ref := p.MessageReference; ref != nil {
-		kind = 19
-		known, ok := s.seen[ref.MessageID]
-		switch {
-		case ref.MessageID == "":
-			vs = append(vs, "message_reference.message_id is required")
-		case !ok && (ref.FailIfNotExists == nil || *ref.FailIfNotExists):
-			vs = append(vs, fmt.Sprintf("message_reference: unknown message %s", ref.MessageID))
-		case ok && known != c.param("channel"):
-			vs = append(vs, fmt.Sprintf("message_reference: message %s is in channel %s, not %s", ref.MessageID, known, c.param("channel")))
-		}
-	}
-	if c.invalid(vs) {
-		return
-	}
-	if p.empty() && c.req.Files == 0 {
-		c.fail(http.StatusBadRequest, CodeEmptyMessage, "Cannot send an empty message")
-		return
-	}
-	m := &stored{id: s.newID(), channelID: c.param("channel"), kind: kind, fields: map[string]json.RawMessage{}}
-	m.apply(c.req.Body)
-	s.messages[m.id] = m
-	c.req.Result = m.json()
-	c.json(http.StatusOK, c.req.Result)
-}
-
-func (s *Server) channelMessageByID(c *call) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	m := s.messages[c.param("message")]
-	if m == nil || m.deleted || m.channelID != c.param("channel") {
-		c.fail(http.StatusNotFound, CodeUnknownMessage, "Unknown Message")
-		return
-	}
-	switch c.req.Method {
-	case http.MethodGet:
-		c.req.Result = m.json()
-		c.json(http.StatusOK, c.req.Result)
-	case http.MethodDelete:
-		m.deleted = true
-		c.noContent()
-	case http.MethodPatch:
-		var p payload
-		if err := json.Unmarshal(c.req.Body, &p); err != nil {
-			c.fail(http.StatusBadRequest, CodeInvalidJSON, "The request body contains invalid JSON.")
-			return
-		}
-		if c.invalid(p.checkMessage(RouteMessageEdit)) {
-			return
-		}
-		m.apply(c.req.Body)
-		c.req.Result = m.json()
-		c.json(http.StatusOK, c.req.Result)
-	}
 }
 
 // Requests returns every REST call answered so far, in order.

@@ -1,0 +1,296 @@
+package knowledge
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestFindQuotes(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // quote texts; a trailing "…" marks one left open
+	}{
+		{"“Q one,” he said. “Q two.”", []string{"Q one", "Q two."}},
+		{`"Straight one," she said, "and straight two."`, []string{"Straight one", "and straight two."}},
+		{"X said ISIS “bears sole responsibility” for it.", []string{"bears sole responsibility"}},
+		{"“Opened and never closed", []string{"Opened and never closed…"}},
+		{"It’s the group’s view, officials’ too.", nil},
+		{"He said 5\" of rain fell.", nil},
+		{"A stray ” mark.", nil},
+		{"“Mixed close,\" he said.", []string{"Mixed close"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range findQuotes(tt.text) {
+			s := quoteText(tt.text, q)
+			if !q.closed {
+				s += "…"
+			}
+			got = append(got, s)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("findQuotes(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestIsQuotation(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"It saw the “broad contours” of an attack.", true},
+		{"The so-called “special military operation” began.", false},
+		{"She starred in “The Long Goodbye” last year.", false},
+		{"A group dubbed “Black Alder” claimed it.", false},
+		{"He said “No.”", true},
+	}
+	for _, tt := range tests {
+		qs := findQuotes(tt.text)
+		if len(qs) != 1 {
+			t.Fatalf("%q: %d quotes", tt.text, len(qs))
+		}
+		if got := isQuotation(tt.text, qs[0]); got != tt.want {
+			t.Errorf("isQuotation(%q) = %v", tt.text, got)
+		}
+	}
+}
+
+// attribution parses body (under a small header) and returns its quotes as
+// "text — speaker (role)" and its statements as "speaker: sentence".
+func attribution(t *testing.T, body string) (quotes, statements []string, b *Briefing) {
+	t.Helper()
+	b, err := Parse("a.txt", []byte("title: T\npublished: 2024-03-23\n---\n"+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range b.Quotes {
+		quotes = append(quotes, fmt.Sprintf("%s — %s (%s)", q.Text, q.Speaker, q.Role))
+	}
+	for _, s := range b.Statements {
+		statements = append(statements, s.Speaker+": "+s.Text)
+	}
+	return quotes, statements, b
+}
+
+func TestAttribution(t *testing.T) {
+	tests := []struct {
+		name   string
+		body   string
+		quotes []string // all quotes, in order
+		stmts  []string // "speaker: sentence prefix" that must be among the statements
+		absent []string // speakers that must not be among the statements
+	}{
+		{
+			name:   "said NAME, appositive role, second appositive",
+			body:   "“We will respond,” said Jane Doe, a senior fellow with the Example Center, a Boston-based group.\n",
+			quotes: []string{"We will respond — Jane Doe (senior fellow with the Example Center)"},
+		},
+		{
+			name:   "NAME said, then pronoun and continuation",
+			body:   "Jane Doe, director of the Example Institute at the City-based Roe Center, said the plan “cannot work.” She added that talks would continue.\n\n“We are ready,” she said. “We have been ready for years.”\n",
+			quotes: []string{"cannot work. — Jane Doe (director of the Example Institute at the City-based Roe Center)", "We are ready — Jane Doe (director of the Example Institute at the City-based Roe Center)", "We have been ready for years. — Jane Doe (director of the Example Institute at the City-based Roe Center)"},
+			stmts:  []string{"Jane Doe: She added that talks", "Jane Doe: “We have been ready"},
+		},
+		{
+			name:   "title before the name, honorific, surname later",
+			body:   "Gen. John Smith, commander of the Northern Fleet, told lawmakers that the threat was real.\n\nLater, Gen. Smith said the fleet was “fully prepared.”\n",
+			quotes: []string{"fully prepared. — John Smith (commander of the Northern Fleet)"},
+			stmts:  []string{"John Smith: Gen. John Smith", "John Smith: Later, Gen. Smith"},
+		},
+		{
+			name:   "role written before the name",
+			body:   "On Friday, Example Council spokesperson Ann Lee said the council “bears full responsibility” for the delay.\n",
+			quotes: []string{"bears full responsibility — Ann Lee (Example Council spokesperson)"},
+		},
+		{
+			name:   "NAME of the ORG told, institution city dropped only when named elsewhere",
+			body:   "“They have been attacking the port,” Tom Reed of the Atlantic Policy Institute in Halifax told reporters.\n\nHalifax has a large port.\n",
+			quotes: []string{"They have been attacking the port — Tom Reed (Atlantic Policy Institute)"},
+		},
+		{
+			name:   "agreed that",
+			body:   "Ana Cruz, a professor at Example University, agreed that “the risk is rising.”\n",
+			quotes: []string{"the risk is rising. — Ana Cruz (professor at Example University)"},
+		},
+		{
+			name:   "organisations and groups as speakers",
+			body:   "The Example Republic says it has proof. Security analysts concur the claim is plausible. U.S. officials said they had warned them. The U.S. military has said it can see the “broad outline” of a plan. Experts said the risk was high.\n",
+			quotes: []string{"broad outline — U.S. military ()"},
+			stmts:  []string{"Example Republic: The Example Republic says", "Security analysts: Security analysts concur", "U.S. officials: U.S. officials said", "U.S. military: The U.S. military has said", "Experts: Experts said"},
+		},
+		{
+			name:  "according to, before and after",
+			body:  "More than 130 people were killed, according to regional officials. According to Jane Doe, a historian, the site is old.\n",
+			stmts: []string{"regional officials: More than 130", "Jane Doe: According to Jane Doe"},
+		},
+		{
+			name:  "U.S. takes the spelled-out name only when the text spells it",
+			body:  "The United States says it has intelligence. The U.S. has said its ability is reduced.\n",
+			stmts: []string{"United States: The United States says", "United States: The U.S. has said"},
+		},
+		{
+			name:  "U.S. stays U.S. otherwise",
+			body:  "The U.S. has said its ability is reduced.\n",
+			stmts: []string{"U.S.: The U.S. has said"},
+		},
+		{
+			name:   "it and the ministry refer to the last organisation",
+			body:   "The Example Defence Ministry said the drills were routine. It said they would end soon.\n\n“The exercises are defensive,” the ministry said in a statement.\n",
+			quotes: []string{"The exercises are defensive — Example Defence Ministry ()"},
+			stmts:  []string{"Example Defence Ministry: It said they would"},
+		},
+		{
+			name:  "the company refers to the body named just before",
+			body:  "Sales fell at Brightwater, the regional operator that runs the ferries, the company said on Tuesday.\n",
+			stmts: []string{"Brightwater: Sales fell"},
+		},
+		{
+			name:   "pronoun with two people: last speaker wins",
+			body:   "Maria Lopez, the union’s negotiator, said talks had failed. Peter Grant, a spokesman for the port, disputed that.\n\n“We offered a fair deal,” Grant said.\n\n“It is not enough,” she said.\n",
+			quotes: []string{"We offered a fair deal — Peter Grant (spokesman for the port)", "It is not enough — Peter Grant (spokesman for the port)"},
+		},
+		{
+			name:   "a quote over two paragraphs",
+			body:   "“We are prepared to stay out as long as it takes,” Lopez told a rally.\n\nMaria Lopez, a negotiator, spoke first. “Our members are united.\n\n“And they are angry,” she said.\n",
+			quotes: []string{"We are prepared to stay out as long as it takes — Maria Lopez (negotiator)", "Our members are united. — Maria Lopez (negotiator)", "And they are angry — Maria Lopez (negotiator)"},
+		},
+		{
+			name:   "unnamed and unknown speakers stay unattributed",
+			body:   "“It is a trap,” said one resident, who declined to give her name. Two people familiar with the matter said the talks could fail. “Nobody knows,” a witness said.\n",
+			quotes: []string{"It is a trap —  ()", "Nobody knows —  ()"},
+			absent: []string{"resident", "people", "witness"},
+		},
+		{
+			name:   "negated, infinitive and passive verbs report nothing",
+			body:   "Jane Doe declined to say how much was paid. John Roe did not say whether he would stay. Ann Lee was told to leave. The deal was added to the agenda.\n",
+			absent: []string{"Jane Doe", "John Roe", "Ann Lee"},
+		},
+		{
+			name:   "claimed responsibility is not speech, claimed that is",
+			body:   "The group claimed responsibility for the attack. The Example Front claimed that it had won.\n",
+			stmts:  []string{"Example Front: The Example Front claimed that"},
+			absent: []string{"group"},
+		},
+		{
+			name:  "aside in parentheses before the verb",
+			body:  "Prices rose, the Example Growers Association (EGA) said on Saturday. Losses were high, according to the association.\n",
+			stmts: []string{"Example Growers Association: Prices rose", "Example Growers Association: Losses were high"},
+		},
+		{
+			name:   "inverted with an age",
+			body:   "“We need a deal,” Kovalenko, 54, said. Dmytro Kovalenko, the foreign minister, spoke first.\n",
+			quotes: []string{"We need a deal — Dmytro Kovalenko (foreign minister)"},
+		},
+		{
+			name:  "description then name",
+			body:  "Ukraine’s foreign minister, Dmytro Kovalenko, said his government had not been consulted.\n",
+			stmts: []string{"Dmytro Kovalenko: Ukraine’s foreign minister"},
+		},
+		{
+			name:  "group in a place and group at an organisation",
+			body:  "Officials in Kyiv said the plan was unacceptable. Analysts at Kessler Capital said it would save money.\n",
+			stmts: []string{"Officials in Kyiv: Officials in Kyiv", "Analysts at Kessler Capital: Analysts at Kessler"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			quotes, stmts, _ := attribution(t, tt.body)
+			if tt.quotes != nil && !slices.Equal(quotes, tt.quotes) {
+				t.Errorf("quotes\n got %q\nwant %q", quotes, tt.quotes)
+			}
+			for _, want := range tt.stmts {
+				if !slices.ContainsFunc(stmts, func(s string) bool { return strings.HasPrefix(s, want) }) {
+					t.Errorf("no statement %q among\n%s", want, strings.Join(stmts, "\n"))
+				}
+			}
+			for _, who := range tt.absent {
+				for _, s := range stmts {
+					if strings.Contains(strings.SplitN(s, ":", 2)[0], who) {
+						t.Errorf("unexpected statement %q", s)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestCleanRole(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a senior research fellow with the Example Center", "senior research fellow with the Example Center"},
+		{"the mayor of Casalmaggiore", "mayor of Casalmaggiore"},
+		{"An analyst", "analyst"},
+		{"who also served as an envoy", ""},
+		{"54", ""},
+		{"director of the South Institute at the Roe Center", "director of the South Institute at the Roe Center"},
+	}
+	for _, tt := range tests {
+		if got := cleanRole(tt.in); got != tt.want {
+			t.Errorf("cleanRole(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	named := func(n int) func(string) int { return func(string) int { return n } }
+	if got := dropPlace("senior fellow at the Center for Studies in Washington", named(3)); got != "senior fellow at the Center for Studies" {
+		t.Errorf("dropPlace: %q", got)
+	}
+	if got := dropPlace("economist at Lakes College in Manitowoc", named(1)); got != "economist at Lakes College in Manitowoc" {
+		t.Errorf("dropPlace kept only mention: %q", got)
+	}
+	if got := dropPlace("ambassador in Moscow", named(3)); got != "ambassador in Moscow" {
+		t.Errorf("dropPlace after a lower-case word: %q", got)
+	}
+}
+
+func TestSourcesAndAliases(t *testing.T) {
+	_, _, b := attribution(t, "Gen. Michael Doe, commander of the Example Command, told Congress that the group was growing.\n\n"+
+		"“We see it,” Gen. Doe said. Doe added that the group had grown.\n\n"+
+		"Roughly a decade old, Example State Khorasan (ESK) is a militant group. The North Atlantic Treaty Organization (NATO) said it was watching. "+
+		"NATO (North Atlantic Treaty Organization) is an alliance. ESK said it would fight.\n")
+	var doe *Source
+	for i := range b.Sources {
+		if b.Sources[i].Name == "Michael Doe" {
+			doe = &b.Sources[i]
+		}
+	}
+	if doe == nil {
+		t.Fatalf("no source Michael Doe in %+v", b.Sources)
+	}
+	if doe.Kind != Person || doe.Role != "commander of the Example Command" || !slices.Equal(doe.Aliases, []string{"Doe", "Gen. Doe"}) || doe.Quotes != 1 || doe.Statements != 3 {
+		t.Errorf("source %+v", *doe)
+	}
+	want := [][]string{{"ESK", "Example State Khorasan"}, {"NATO", "North Atlantic Treaty Organization"}}
+	if !slices.EqualFunc(b.Aliases, want, slices.Equal) {
+		t.Errorf("aliases %q, want %q", b.Aliases, want)
+	}
+	names := map[string]SourceKind{}
+	for _, s := range b.Sources {
+		names[s.Name] = s.Kind
+	}
+	if names["North Atlantic Treaty Organization"] != Organisation || names["ESK"] != Organisation {
+		t.Errorf("sources %v", names)
+	}
+	if _, ok := names["NATO"]; ok {
+		t.Errorf("NATO listed apart from its long form: %v", names)
+	}
+}
+
+func TestFindAliases(t *testing.T) {
+	tests := []struct {
+		text string
+		want [][2]string
+	}{
+		{"Roughly a decade old, Islamic State Khorasan (ISIS-K) is named after a region.", [][2]string{{"ISIS-K", "Islamic State Khorasan"}}},
+		{"the Center for Strategic and International Studies (CSIS) said", [][2]string{{"CSIS", "Center for Strategic and International Studies"}}},
+		{"The Taliban and the Islamic State (IS) fought.", [][2]string{{"IS", "Islamic State"}}},
+		{"WHO (World Health Organization) officials", [][2]string{{"WHO", "World Health Organization"}}},
+		{"He visited the city (Moscow) and left (quickly).", nil},
+		{"Prices rose (by 5%) in March (MAR).", nil},
+	}
+	for _, tt := range tests {
+		if got := findAliases(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("findAliases(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

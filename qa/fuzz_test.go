@@ -1,0 +1,52 @@
+package qa
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzAsk feeds the question path arbitrary text: it must never panic, and
+// every answer must keep the contract.
+func FuzzAsk(f *testing.F) {
+	for _, c := range loadCases(f, "testdata/seed-qa.json") {
+		f.Add(c.Q)
+	}
+	for _, s := range []string{"", " ", "\x00", "ISIS-K’s U.S.-led al-Assad", "¿Qué?", strings.Repeat("why ", 300),
+		"\u00a0\u200b\ufeff", "What did \"Colin\" say about “Russia”?", "1,000,000.5 2021–2024", "U.S.A.'s", "--",
+		"who is the", "how many", "when", "What did the U.S. military say about Kerman, Iran on Jan. 3, 2024?"} {
+		f.Add(s)
+	}
+	e := New(handSeed(f), secondBriefing(f))
+	f.Fuzz(func(t *testing.T, q string) {
+		a := e.Ask(q)
+		if a.Question != q {
+			t.Fatalf("Question changed")
+		}
+		if a.Why == "" {
+			t.Fatalf("Ask(%q): no Why", q)
+		}
+		if a.Answered {
+			if a.Passage == "" || !strings.Contains(a.Context, strings.SplitN(a.Passage, " ", 2)[0]) || a.Briefing == "" {
+				t.Fatalf("Ask(%q): answered with passage %q, context %q", q, a.Passage, a.Context)
+			}
+			if _, ok := e.Paragraph(a.Ref); !ok {
+				t.Fatalf("Ask(%q): Ref %q does not resolve", q, a.Ref)
+			}
+		} else if a.Passage != "" || a.Speaker != nil || len(a.Suggestions) == 0 {
+			t.Fatalf("Ask(%q): abstention %+v", q, a)
+		}
+		if len(a.More) > maxMore {
+			t.Fatalf("Ask(%q): %d more", q, len(a.More))
+		}
+		if utf8.ValidString(q) {
+			if _, err := json.Marshal(a); err != nil {
+				t.Fatalf("Ask(%q): %v", q, err)
+			}
+		}
+		e.Timeline(TimelineFilter{Topic: q})
+		e.Complete(q, len(q)%2 == 0)
+		e.SaidBy(q)
+	})
+}
