@@ -97,9 +97,6 @@ func (ss *session) dispatch(event string, d json.RawMessage) error {
 }
 
 func (ss *session) frameLocked(event string, d json.RawMessage) (frame, error) {
-	if !json.Valid(d) {
-		return frame{}, fmt.Errorf("discordtest: %s payload is not valid JSON", event)
-	}
 	ss.seq++
 	t, _ := json.Marshal(event)
 	b := make([]byte, 0, len(d)+len(t)+40)
@@ -398,7 +395,9 @@ func (s *Server) Dispatch(event string, payload any) error {
 		return err
 	}
 	var p probe
-	_ = json.Unmarshal(raw, &p)
+	if err := json.Unmarshal(raw, &p); err != nil && !json.Valid(raw) {
+		return fmt.Errorf("discordtest: %s payload is not valid JSON", event)
+	}
 	ss, err := s.sessionFor(p.GuildID, -1)
 	if err != nil {
 		return err
@@ -418,7 +417,9 @@ func (s *Server) DispatchTo(shard int, event string, payload any) error {
 		return err
 	}
 	var p probe
-	_ = json.Unmarshal(raw, &p)
+	if err := json.Unmarshal(raw, &p); err != nil && !json.Valid(raw) {
+		return fmt.Errorf("discordtest: %s payload is not valid JSON", event)
+	}
 	s.observe(event, raw, &p)
 	return ss.dispatch(event, raw)
 }

@@ -77,36 +77,57 @@ func (m *stored) setFlags(f int) { m.fields["flags"] = json.RawMessage(strconv.I
 
 func (m *stored) loading() bool { return m.flags()&int(discordgo.MessageFlagsLoading) != 0 }
 
-// json renders the message as Discord returns it.
+// messageDefaults are what a message shows for fields the bot did not set,
+// in the order they are rendered.
+var messageDefaults = []struct{ key, value string }{
+	{"content", `""`}, {"embeds", `[]`}, {"components", `[]`}, {"flags", `0`},
+	{"tts", `false`}, {"attachments", `[]`}, {"message_reference", ``}, {"poll", ``},
+	{"mentions", `[]`}, {"mention_roles", `[]`}, {"mention_everyone", `false`},
+	{"pinned", `false`}, {"edited_timestamp", `null`},
+}
+
+var botUserJSON, _ = json.Marshal(botUser())
+
+// json renders the message as Discord returns it. It appends the stored
+// raw values as they are (they were checked on the way in) rather than
+// re-encoding them.
 func (m *stored) json() json.RawMessage {
-	out := map[string]any{
-		"id":               m.id,
-		"channel_id":       m.channelID,
-		"author":           botUser(),
-		"type":             m.kind,
-		"timestamp":        snowflakeTime(m.id).Format(time.RFC3339Nano),
-		"edited_timestamp": nil,
-		"tts":              false,
-		"mention_everyone": false,
-		"mentions":         []any{},
-		"mention_roles":    []any{},
-		"attachments":      []any{},
-		"embeds":           []any{},
-		"components":       []any{},
-		"pinned":           false,
-		"content":          "",
-		"flags":            0,
+	n := 400
+	for _, v := range m.fields {
+		n += len(v)
 	}
+	b := make([]byte, 0, n)
+	str := func(key, v string) {
+		b = append(b, ',', '"')
+		b = append(b, key...)
+		b = append(b, '"', ':')
+		b = strconv.AppendQuote(b, v)
+	}
+	b = append(b, `{"id":`...)
+	b = strconv.AppendQuote(b, m.id)
+	str("channel_id", m.channelID)
 	if m.guildID != "" {
-		out["guild_id"] = m.guildID
+		str("guild_id", m.guildID)
 	}
-	for k, v := range m.fields {
-		if string(v) != "null" {
-			out[k] = v
+	str("timestamp", snowflakeTime(m.id).Format(time.RFC3339Nano))
+	b = append(b, `,"type":`...)
+	b = strconv.AppendInt(b, int64(m.kind), 10)
+	b = append(b, `,"author":`...)
+	b = append(b, botUserJSON...)
+	for _, d := range messageDefaults {
+		v := d.value
+		if raw, ok := m.fields[d.key]; ok && string(raw) != "null" {
+			v = string(raw)
 		}
+		if v == "" {
+			continue
+		}
+		b = append(b, ',', '"')
+		b = append(b, d.key...)
+		b = append(b, '"', ':')
+		b = append(b, v...)
 	}
-	b, _ := json.Marshal(out)
-	return b
+	return append(b, '}')
 }
 
 func snowflakeTime(id string) time.Time {
