@@ -57,7 +57,7 @@ func chat(ctx context.Context, lib *library, std stdio) error {
 		arg = strings.TrimSpace(arg)
 		switch strings.ToLower(name) {
 		case "help", "?":
-			fmt.Fprintln(out, chatHelp)
+			fmt.Fprint(out, chatHelp+"\n")
 		case "quit", "exit", "q":
 			return io.EOF
 		case "timeline":
@@ -106,7 +106,7 @@ func writeMore(w io.Writer, a qa.Answer) {
 		return
 	}
 	for _, m := range a.More {
-		fmt.Fprintf(w, "“%s”\n— %s\n\n", strings.Trim(m.Passage, "“”\""), speakerLine(m.Speaker))
+		fmt.Fprintf(w, "%s\n— %s\n\n", m.Passage, speakerLine(m.Speaker))
 	}
 }
 

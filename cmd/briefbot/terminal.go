@@ -107,7 +107,7 @@ func writeAnswer(w io.Writer, a qa.Answer) {
 		fmt.Fprintln(w)
 		return
 	}
-	fmt.Fprintf(w, "“%s”\n", strings.Trim(a.Passage, "“”\""))
+	fmt.Fprintln(w, a.Passage)
 	fmt.Fprintln(w, "— "+speakerLine(a.Speaker))
 	fmt.Fprintln(w, "  "+whereLine(a.Briefing, a.Section))
 	fmt.Fprintln(w)
