@@ -3,11 +3,12 @@ package knowledge
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // findAliases returns the short and long forms the text defines, each pair
-// as [short, long]: "Islamic State Khorasan (ISIS-K)" and "ISIS-K (Islamic
-// State Khorasan)" both give ["ISIS-K", "Islamic State Khorasan"]. The
+// as [short, long]: "World Health Organization (WHO)" and "WHO (World
+// Health Organization)" both give ["WHO", "World Health Organization"]. The
 // long form's capitalised words must match the short form's letters.
 func findAliases(text string) [][2]string {
 	var out [][2]string
@@ -23,7 +24,10 @@ func findAliases(text string) [][2]string {
 			continue
 		}
 		inner := text[open+1 : open+1+end]
-		before := text[:open-1]
+		before := text[max(0, open-1-200) : open-1] // a long form is a few words
+		for !utf8.ValidString(before) && before != "" {
+			before = before[1:]
+		}
 		if !strings.Contains(inner, " ") && len(inner) >= 2 && len(inner) <= 15 {
 			// "Long Form (LF)"
 			if isAcronym(inner) {

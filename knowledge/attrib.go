@@ -49,8 +49,8 @@ func analyseSentence(text string, ts []tok) []attr {
 	return out
 }
 
-// notBefore are words after which a verb such as "added" or "agreed" is
-// not reporting: "added to the tension", "agreed to talks".
+// toVerbs are reporting verbs that do not report speech when "to" follows:
+// "added to the tension", "agreed to talks".
 var toVerbs = map[string]bool{
 	"add": true, "adds": true, "added": true, "agree": true, "agrees": true, "agreed": true,
 	"note": true, "notes": true, "noted": true, "call": true, "calls": true, "called": true,
@@ -123,8 +123,8 @@ func clauseBefore(ts []tok, v int) bool {
 	return false
 }
 
-// timeWords that may stand between a subject and its verb: "Jane Doe on
-// Friday said".
+// adjunctTimes are the nouns of time adverbials that may stand between a
+// subject and its verb: "Jane Doe on Friday said", "X last week said".
 var adjunctTimes = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "week": true, "month": true, "year": true,
@@ -160,7 +160,7 @@ func subjectBefore(text string, ts []tok, v int) (nounPhrase, bool) {
 		return nounPhrase{}, false
 	}
 	b := e
-	for b >= 0 && ts[b].kind != tQuote && ts[b].kind != tPunct {
+	for b >= 0 && ts[b].kind != tQuote && ts[b].kind != tPunct && e-b < maxSubject {
 		b--
 	}
 	segs := splitCommas(ts[b+1 : e+1])
@@ -184,6 +184,10 @@ func subjectBefore(text string, ts []tok, v int) (nounPhrase, bool) {
 	np.role = cleanRole(np.role)
 	return np, true
 }
+
+// maxSubject bounds how far back from its verb a subject (with its
+// appositives) may start, in tokens.
+const maxSubject = 60
 
 // splitCommas splits tokens at commas. A trailing comma gives an empty last
 // segment.
@@ -217,7 +221,7 @@ func appositive(text string, segs [][]tok) (nounPhrase, bool) {
 		return nounPhrase{}, false
 	}
 	last := segs[n-1]
-	if np, ok := nameSeg(text, last); ok {
+	if np, ok := nameSeg(text, last); ok && !(np.kind == npGroup && determiners[last[0].lower] && n >= 2 && isProperSeg(text, segs[n-2])) {
 		if n >= 2 && isDesc(segs[n-2]) && np.role == "" && np.kind != npGroup {
 			np.role = cleanRole(segText(text, segs[n-2]))
 		}
@@ -241,6 +245,13 @@ func appositive(text string, segs [][]tok) (nounPhrase, bool) {
 		}
 	}
 	return nounPhrase{}, false
+}
+
+// isProperSeg reports whether a segment is wholly a proper name: a person,
+// an organisation or a single capitalised name.
+func isProperSeg(text string, seg []tok) bool {
+	np, ok := nameSeg(text, seg)
+	return ok && (np.kind == npPerson || np.kind == npOrg || np.kind == npSingle)
 }
 
 // nameSeg parses a segment that is wholly a name (or a group).
@@ -270,7 +281,7 @@ func segText(text string, seg []tok) string {
 var stopAfter = map[string]bool{
 	"who": true, "which": true, "in": true, "on": true, "after": true, "because": true,
 	"that": true, "when": true, "while": true, "as": true, "adding": true, "saying": true,
-	"referring": true, "during": true, "before": true, "than": true, "during,": true,
+	"referring": true, "during": true, "before": true, "than": true,
 	"last": true, "this": true, "earlier": true, "later": true, "told": true, "said": true,
 	"says": true, "noting": true, "explaining": true, "and": true, "but": true,
 	"to": true, "about": true, "since": true, "if": true, "were": true, "was": true,

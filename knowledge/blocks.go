@@ -195,6 +195,17 @@ func splitCaptions(bl block) []item {
 	var items []item
 	start := 0
 	for i := 0; i < len(bl); i++ {
+		if m := captionLabel.FindStringSubmatch(bl[i].text); m != nil {
+			// "Image caption, Police at the scene": a caption without a credit.
+			if i > start {
+				items = append(items, item{kind: itemPara, lines: bl[start:i]})
+			}
+			l := bl[i]
+			l.text, l.soft = m[1], false
+			items = append(items, item{kind: itemCaption, lines: []line{l}})
+			start = i + 1
+			continue
+		}
 		text, cr, ok := captionCredit(bl[i].text)
 		if !ok {
 			continue
@@ -314,6 +325,9 @@ func looksLikeName(s string) bool {
 	}
 	return true
 }
+
+// captionLabel marks a caption line: "Image caption, Police at the scene".
+var captionLabel = regexp.MustCompile(`^(?i:image|photo|video) caption,\s*(\S.*)$`)
 
 var mediaStart = regexp.MustCompile(`^(?i:watch|listen|video|audio)\s*[|:]\s*\S`)
 

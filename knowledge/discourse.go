@@ -1,6 +1,8 @@
 package knowledge
 
 import (
+	"slices"
+	"sort"
 	"strings"
 )
 
@@ -51,16 +53,17 @@ type doc struct {
 	spans [][]quoteSpan
 	sents [][]sentenceInfo
 
-	persons   []*person
-	byName    map[string]*person
-	bySurname map[string][]*person
-	orgs      map[string]*org
-	knownOrgs map[string]bool // names of organisations the text mentions
-	orgTyped  map[string]bool // names an appositive calls a body ("X, the operator")
-	spelled   map[string]bool // long forms the text spells out ("United States")
-	proper    map[string]bool // words seen capitalised inside a sentence
-	lower     map[string]bool // words seen in lower case
-	recent    []mention
+	byName     map[string]*person
+	bySurname  map[string][]*person
+	orgs       map[string]*org
+	orgBase    map[string]string // a company's name without "AG", "Inc." → the name it spoke by
+	knownOrgs  map[string]bool   // names of organisations the text mentions
+	orgTyped   map[string]bool   // names an appositive calls a body ("X, the operator")
+	spelled    map[string]bool   // long forms the text spells out ("United States")
+	aliasGroup map[string]int    // a name → its group in b.Aliases
+	proper     map[string]bool   // words seen capitalised inside a sentence
+	lower      map[string]bool   // words seen in lower case
+	recent     []mention
 
 	quotes     []Quote
 	quoteWho   []*speaker
@@ -68,22 +71,25 @@ type doc struct {
 	chainPrev  map[int]int // quote index → the quote it continues (from the paragraph before)
 	statements []Statement
 	stmtSeen   map[string]bool
+	onlyCache  map[int]*speaker // onlyPerson's answer per passage
 }
 
 // analyse finds the briefing's quotes, statements, sources and aliases.
 func analyse(b *Briefing, credits []credit) {
 	d := &doc{
-		b:         b,
-		byName:    map[string]*person{},
-		bySurname: map[string][]*person{},
-		orgs:      map[string]*org{},
-		knownOrgs: map[string]bool{},
-		orgTyped:  map[string]bool{},
-		spelled:   map[string]bool{},
-		proper:    map[string]bool{},
-		lower:     map[string]bool{},
-		chainPrev: map[int]int{},
-		stmtSeen:  map[string]bool{},
+		b:          b,
+		byName:     map[string]*person{},
+		bySurname:  map[string][]*person{},
+		orgs:       map[string]*org{},
+		orgBase:    map[string]string{},
+		knownOrgs:  map[string]bool{},
+		orgTyped:   map[string]bool{},
+		spelled:    map[string]bool{},
+		aliasGroup: map[string]int{},
+		proper:     map[string]bool{},
+		lower:      map[string]bool{},
+		chainPrev:  map[int]int{},
+		stmtSeen:   map[string]bool{},
 	}
 	d.collect()
 	d.attribute()
@@ -128,32 +134,45 @@ func (d *doc) collect() {
 			d.scanNames(p.Text, ts)
 		}
 	}
+	// A name an appositive calls a body is not a person, wherever else it
+	// looked like one.
+	for name := range d.orgTyped {
+		if p := d.byName[name]; p != nil && p.name == name {
+			delete(d.byName, name)
+			d.bySurname[p.surname] = slices.DeleteFunc(d.bySurname[p.surname], func(q *person) bool { return q == p })
+		}
+	}
 }
 
 // addAlias records that long is another name for short.
 func (d *doc) addAlias(short, long string) {
-	for i, g := range d.b.Aliases {
-		if g[0] == short {
-			if !contains(g[1:], long) {
-				d.b.Aliases[i] = append(g, long)
-			}
-			return
+	i, ok := d.aliasGroup[short]
+	if !ok {
+		d.b.Aliases = append(d.b.Aliases, []string{short})
+		i = len(d.b.Aliases) - 1
+		d.aliasGroup[short] = i
+	}
+	if g := d.b.Aliases[i]; len(g) <= maxAliases && !contains(g[1:], long) {
+		d.b.Aliases[i] = append(g, long)
+		if _, ok := d.aliasGroup[long]; !ok {
+			d.aliasGroup[long] = i
 		}
 	}
-	d.b.Aliases = append(d.b.Aliases, []string{short, long})
 }
+
+// maxAliases bounds the long forms kept for one short form.
+const maxAliases = 8
 
 // aliasIn returns another name of name, from the aliases the text defines,
 // that is already a speaker; or "".
 func (d *doc) aliasIn(name string) string {
-	for _, g := range d.b.Aliases {
-		if !contains(g, name) {
-			continue
-		}
-		for _, other := range g {
-			if other != name && d.orgs[other] != nil {
-				return other
-			}
+	i, ok := d.aliasGroup[name]
+	if !ok {
+		return ""
+	}
+	for _, other := range d.b.Aliases[i] {
+		if other != name && d.orgs[other] != nil {
+			return other
 		}
 	}
 	return ""
@@ -184,7 +203,6 @@ func (d *doc) register(np nounPhrase) *person {
 			sur = words[len(words)-2]
 		}
 		p = &person{name: np.name, surname: strings.TrimRight(sur, ",")}
-		d.persons = append(d.persons, p)
 		d.bySurname[p.surname] = append(d.bySurname[p.surname], p)
 	}
 	d.byName[np.name] = p
@@ -227,8 +245,8 @@ func (p *person) addHonorific(h string) {
 // scanNames registers the people and organisations a sentence introduces
 // outside speaker position: people with a title ("Syrian President Jane
 // Doe") or an appositive ("Jane Doe, a professor at X,"); organisations by
-// their name ("Tejo Water Company", "NATO") or an appositive that calls
-// them a body ("Nordvik Rail, the regional operator").
+// their name ("Harbour Water Company", "NATO") or an appositive that calls
+// them a body ("Brightwater Lines, the regional operator").
 func (d *doc) scanNames(text string, ts []tok) {
 	segStart := 0
 	for j := 0; j < len(ts); j++ {
@@ -245,14 +263,16 @@ func (d *doc) scanNames(text string, ts []tok) {
 		}
 		// The run of capitalised words ending here, with a "the" before it.
 		k := j
-		for k > segStart && (isCapWord(ts[k-1]) || isParticle(ts[k-1].text) || (k-2 >= segStart && isCapWord(ts[k-2]) && joinsOrg(ts[:j+1], k-1))) {
+		for k > segStart && j-k < maxName && (isCapWord(ts[k-1]) || isParticle(ts[k-1].text) || (k-2 >= segStart && isCapWord(ts[k-2]) && joinsOrg(ts[:j+1], k-1))) {
 			k--
 		}
 		if k > segStart && ts[k-1].lower == "the" {
 			k--
 		}
-		if k > segStart && isCapWord(ts[k]) && rolePrefix(ts[segStart:j+1], k-segStart, false) < k-segStart {
-			k = segStart // keep a role written before the name
+		if k > segStart && isCapWord(ts[k]) {
+			if pre := rolePrefix(ts[segStart:j+1], k-segStart, false); pre < k-segStart {
+				k = segStart + pre // keep a role written before the name
+			}
 		}
 		np, ok := npAtEnd(text, ts[k:j+1])
 		if !ok {
@@ -319,12 +339,13 @@ func hasReportingVerb(ts []tok) bool {
 func (d *doc) attribute() {
 	for pi := range d.b.Passages {
 		p := &d.b.Passages[pi]
-		quoteIdx := d.passageQuotes(pi)
+		quoteIdx := d.passageQuotes(pi) // in text order, so also by the sentence they end in
+		next := 0
 		for si := range p.Sentences {
 			info := &d.sents[pi][si]
 			info.who = make([]*speaker, len(info.attrs))
 			// Names before the first speaker phrase are in scope for it
-			// ("at Nordvik Rail, ..., the company said").
+			// ("at Brightwater Lines, ..., the company said").
 			names := d.namesIn(pi, p.Text, info)
 			cut := len(p.Text) + 1
 			for _, a := range info.attrs {
@@ -358,16 +379,11 @@ func (d *doc) attribute() {
 				}
 			}
 			d.noteMentions(later)
-			for _, qi := range quoteIdx {
-				if d.quotes[qi].Passage == p.ID && d.quoteEnd(pi, qi) == si {
-					d.attributeQuote(pi, qi)
-				}
-			}
-			if info.speaker == nil {
-				for _, qi := range quoteIdx {
-					if d.quotes[qi].Sentence == si && d.quoteWho[qi] != nil {
-						info.speaker = d.quoteWho[qi]
-					}
+			for ; next < len(quoteIdx) && d.quoteEnd(pi, quoteIdx[next]) <= si; next++ {
+				qi := quoteIdx[next]
+				d.attributeQuote(pi, qi)
+				if s := d.quotes[qi].Sentence; d.quoteWho[qi] != nil && d.sents[pi][s].speaker == nil {
+					d.sents[pi][s].speaker = d.quoteWho[qi]
 				}
 			}
 		}
@@ -429,12 +445,8 @@ func (d *doc) passageQuotes(pi int) []int {
 
 // sentenceAt returns the index of the sentence holding offset off.
 func sentenceAt(ss []Sentence, off int) int {
-	for i, s := range ss {
-		if off < s.End {
-			return i
-		}
-	}
-	return len(ss) - 1
+	i := sort.Search(len(ss), func(i int) bool { return off < ss[i].End })
+	return min(i, len(ss)-1)
 }
 
 // quoteEnd returns the sentence in which quote qi closes.

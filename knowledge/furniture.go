@@ -53,7 +53,12 @@ var furnitureLines = map[string]bool{
 	"in case you missed it": true, "editor's picks": true, "editor’s picks": true,
 	"recommended stories": true, "recommended for you": true, "more coverage": true,
 	"watch more": true, "share full article": true, "gift this article": true,
-	"save": true, "save article": true, "listen": true,
+	"save": true, "save article": true, "listen": true, "social sharing": true,
+	"corrections and clarifications": true, "submit a news tip": true, "report error": true,
+	"explore more on these topics": true, "reuse this content": true, "most viewed": true,
+	"supported by": true, "send any friend a story": true, "related topics": true,
+	"more on this story": true, "image": true, "photo": true,
+	"view image in fullscreen": true, "open in new window": true,
 }
 
 // listHeaders open a list of links or tags: the header and the rest of its
@@ -72,10 +77,43 @@ var furniturePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`^(?i:(?:image|photo|video|slide|picture)\s+)?\d+\s*(?:of|/)\s*\d+$`),
 	regexp.MustCompile(`^\(?\d{1,2}:\d{2}(?::\d{2})?\)?$`),
 	regexp.MustCompile(`^(?i:reporting|writing|editing|additional reporting|compiled|contributed reporting|with reporting|produced|graphics|research) by\b.{0,200}$`),
-	regexp.MustCompile(`(?i:contributed (?:to )?this (?:report|story|article))\.?$`),
 	regexp.MustCompile(`^(?i:this (?:story|article) (?:is|was) (?:available|free))\b.{0,100}$`),
 	regexp.MustCompile(`^(?i:this (?:story|article|report) (?:was|has been) (?:amended|updated|corrected|edited)\b).{0,200}$`),
 	regexp.MustCompile(`^(?i:share (?:this|on|via))\b.{0,60}$`),
+	regexp.MustCompile(`^(?i:with files from)\b.{0,200}$`),
+	regexp.MustCompile(`^(?i:(?:image|photo|video) source),.{0,120}$`),
+	regexp.MustCompile(`^(?i:credit)(?:\.\.\.|…|:).{0,120}$`),
+}
+
+// separatorLine is a line of rule characters: "___", "* * *", "-----".
+var separatorLine = regexp.MustCompile(`^[_\-=*~·•#+ ]{3,}$`)
+
+// writersContributed ends a wire story: "AP writer Jane Doe in Kyiv contributed."
+var writersContributed = regexp.MustCompile(`(?i)\b(?:writers?|reporters?|correspondents?|staff)\b.{0,120}\bcontributed\.?$`)
+
+// contributed matches a closing line crediting other reporters.
+var contributed = regexp.MustCompile(`(?i:contributed (?:to )?this (?:report|story|article))\.?$`)
+
+// furnitureStarts are the first words of the lines furniturePatterns
+// match; other lines skip the patterns.
+var furnitureStarts = map[string]bool{
+	"related": true, "read": true, "also": true, "see": true, "more": true, "watch": true,
+	"recommended": true, "filed": true, "tags": true, "topics": true, "editor’s": true,
+	"editor's": true, "estimated": true, "reading": true, "copyright": true, "(c)": true,
+	"sign": true, "subscribe": true, "follow": true, "like": true, "click": true, "tap": true,
+	"download": true, "get": true, "image": true, "photo": true, "video": true, "slide": true,
+	"picture": true, "reporting": true, "writing": true, "editing": true, "additional": true,
+	"compiled": true, "contributed": true, "with": true, "produced": true, "graphics": true,
+	"research": true, "this": true, "share": true, "credit": true, "credit...": true,
+	"credit…": true,
+}
+
+// firstWord returns the first space-separated word of s.
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // dropFurniture removes page furniture from the blocks, keeping the rest in
@@ -90,7 +128,7 @@ func dropFurniture(blocks []block) []block {
 		skipLists = false
 		var kept block
 		byline := false
-		for i, l := range bl {
+		for _, l := range bl {
 			if listHeader.MatchString(strings.TrimSpace(l.text)) {
 				skipLists = true
 				break // the header and the rest of its block
@@ -103,9 +141,6 @@ func dropFurniture(blocks []block) []block {
 				continue // the agency or job line under a byline
 			}
 			byline = false
-			if i > 0 && skipLists {
-				continue
-			}
 			kept = append(kept, l)
 		}
 		if len(kept) > 0 {
@@ -138,9 +173,19 @@ func isFurniture(s string) bool {
 	if len(s) > 300 {
 		return false // furniture is short
 	}
-	for _, re := range furniturePatterns {
-		if re.MatchString(s) {
-			return true
+	bare := strings.TrimSpace(strings.Trim(s, "()[]"))
+	if separatorLine.MatchString(s) {
+		return true
+	}
+	if strings.Contains(strings.ToLower(s), "contributed") && (contributed.MatchString(s) || wordCount(s) <= 25 && writersContributed.MatchString(s)) {
+		return true
+	}
+	first := strings.ToLower(strings.Trim(firstWord(bare), ":,."))
+	if furnitureStarts[first] || furnitureStarts[strings.ToLower(firstWord(s))] || isDigitWord(first) || strings.HasPrefix(first, "©") || strings.HasPrefix(first, "credit") {
+		for _, re := range furniturePatterns {
+			if re.MatchString(s) || re.MatchString(bare) {
+				return true
+			}
 		}
 	}
 	return isByline(s) || isTimestamp(s) || isCreditOnly(s)
@@ -255,6 +300,8 @@ var (
 	labelCredit = regexp.MustCompile(`^(.*[.!?”’"])\s+` + creditLabel + `:\s*(\S.{0,120})$`)
 	// "Photo: Jane Doe/Reuters" on a line of its own
 	creditOnly = regexp.MustCompile(`^\(?` + creditLabel + `:\s*(\S.{0,120}?)\)?$`)
+	// "… text.Credit...Jane Doe for The Times"
+	nytCredit = regexp.MustCompile(`^(.*[.!?”’"])\s*Credit(?:\.\.\.|…)\s*(\S.{0,120})$`)
 	// a label in front of a credit
 	creditPrefix = regexp.MustCompile(`^` + creditLabel + `:\s*`)
 	// words that mark a parenthesised credit
@@ -265,6 +312,9 @@ var (
 // "Damaged cars ... (Jane Doe/The Associated Press)". ok is false when the
 // line has no credit.
 func captionCredit(s string) (text, credit string, ok bool) {
+	if m := nytCredit.FindStringSubmatch(s); m != nil {
+		return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
+	}
 	paren := strings.HasSuffix(s, ")")
 	if !paren && !strings.Contains(s, ": ") {
 		return "", "", false
@@ -315,6 +365,19 @@ func isCreditOnly(s string) bool {
 	return strings.Contains(s, ":") && wordCount(s) <= 10 && creditOnly.MatchString(s)
 }
 
+// splitAny splits s at every occurrence of any of seps.
+func splitAny(s string, seps ...string) []string {
+	parts := []string{s}
+	for _, sep := range seps {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	return parts
+}
+
 // splitCredit splits a media credit into the names it holds: "Jane
 // Doe/AFP/Getty Images" gives Jane Doe, AFP and Getty Images. Generic words
 // ("File", "Handout") are dropped, as is "Photo" after an agency ("AP Photo").
@@ -323,7 +386,7 @@ func splitCredit(c string) []string {
 	fields := strings.FieldsFunc(c, func(r rune) bool { return r == '/' || r == ';' || r == '|' })
 	var out []string
 	for _, f := range fields {
-		for _, g := range strings.Split(f, " via ") {
+		for _, g := range splitAny(f, " via ", " for ") {
 			g = strings.TrimSpace(g)
 			for _, suf := range []string{" Photos", " Photo", " photo", " photos"} {
 				g = strings.TrimSpace(strings.TrimSuffix(g, suf))

@@ -118,7 +118,7 @@ var titleWords = map[string]bool{
 	"councilor": true, "sheriff": true, "officer": true, "constable": true, "detective": true,
 	"superintendent": true, "inspector": true, "coach": true, "attorney": true,
 	"prosecutor": true, "rep.": true, "sen.": true, "gov.": true, "gen.": true,
-	"ceo": true, "founder": true, "head": true,
+	"ceo": true, "founder": true, "head": true, "staff": true,
 }
 
 // titleGender gives the gender a capitalised title implies.
@@ -270,8 +270,9 @@ var orgWords = map[string]bool{
 	"defense": true, "intelligence": true,
 }
 
-// groupModifierStop are words dropped from the front of a group speaker:
-// "Two U.S. officials" and "other experts" name the same kind of source.
+// quantifiers are words that stop a group speaker's modifiers: "Two U.S.
+// officials" and "other experts" name the groups "U.S. officials" and
+// "experts".
 var quantifiers = map[string]bool{
 	"some": true, "many": true, "several": true, "other": true, "most": true,
 	"both": true, "all": true, "few": true, "two": true, "three": true, "four": true,

@@ -241,7 +241,10 @@ func TestFurnitureLines(t *testing.T) {
 		"RELATED: A headline here", "Read more: Another headline", "Enlarge Image", "Sign up for our newsletter",
 		"Story continues below advertisement", "© 2025 Example Wire. All rights reserved.", "12 Comments",
 		"Reporting by Jane Doe; Editing by John Roe", "The Associated Press contributed to this report.",
-		"Photo: Reuters", "2:41", "https://example.com/x",
+		"Photo: Reuters", "2:41", "https://example.com/x", "Social Sharing",
+		"With files from The Associated Press and Reuters", "___", "* * *",
+		"AP writer Jane Doe in Kyiv contributed.", "Image source, Getty Images",
+		"Credit...Jane Doe for The Example Times", "(Reporting by Jane Doe; Editing by John Roe)",
 	}
 	for _, s := range furniture {
 		if !isFurniture(s) {
@@ -255,6 +258,8 @@ func TestFurnitureLines(t *testing.T) {
 		"Related attacks have killed 13 people since 2021.",
 		"Why Russia?", "Embattled, not eradicated", "Posted guards stood at the gate all night long.",
 		"March 23, 2024, was the deadliest day of the year, officials said.",
+		"With help from volunteers, the town rebuilt the bridge in a month.",
+		"Credit card debt rose 4 percent last year, the bank said.",
 	}
 	for _, s := range content {
 		if isFurniture(s) {
@@ -273,6 +278,7 @@ func TestCaptionCredit(t *testing.T) {
 		{"A library due to close. Photograph: Jon Super/The Guardian", "A library due to close.", "Jon Super/The Guardian"},
 		{"Police at the scene (Jane Doe/AP Photo)", "Police at the scene", "Jane Doe/AP Photo"},
 		{"Smoke rises. (Photo: Jane Doe)", "Smoke rises.", "Jane Doe"},
+		{"Rescuers search the rubble.Credit...Jane Doe for The Example Times", "Rescuers search the rubble.", "Jane Doe for The Example Times"},
 		{"The group is called Islamic State Khorasan (ISIS-K)", "", ""},
 		{"He said it was over (for now).", "", ""},
 		{"The vote passed (with 31 votes in favour)", "", ""},
@@ -290,6 +296,9 @@ func TestCaptionCredit(t *testing.T) {
 		t.Errorf("splitCredit: %q", got)
 	}
 	if got := splitCredit("File photo/Handout via Reuters"); !slices.Equal(got, []string{"Reuters"}) {
+		t.Errorf("splitCredit: %q", got)
+	}
+	if got := splitCredit("Jane Doe for The Example Times"); !slices.Equal(got, []string{"Jane Doe", "The Example Times"}) {
 		t.Errorf("splitCredit: %q", got)
 	}
 }
@@ -363,6 +372,17 @@ func TestHeadingsNeedContent(t *testing.T) {
 		t.Errorf("sections %q", b.Sections)
 	}
 	if got := kinds(b); !slices.Equal(got, []string{"body:A short deck", "lede:The lede paragraph,", "body:Body text."}) {
+		t.Errorf("passages %q", got)
+	}
+}
+
+func TestLabelledCaptions(t *testing.T) {
+	in := "Title\n\nThe lede, with a comma.\n\nImage source, Example Images\nImage caption, Police at the scene on Friday\n\nMore body text.\n"
+	b, err := Parse("bbc.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := kinds(b); !slices.Equal(got, []string{"lede:The lede, with", "caption:Police at the", "body:More body text."}) {
 		t.Errorf("passages %q", got)
 	}
 }

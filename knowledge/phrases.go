@@ -11,7 +11,7 @@ type npKind uint8
 const (
 	npNone    npKind = iota
 	npPerson         // a full name: "Jane Doe"
-	npSingle         // one capitalised word: a surname ("Doe") or a body ("Moscow")
+	npSingle         // one capitalised word: a surname ("Doe") or a body ("Geneva")
 	npOrg            // an organisation or place: "The United States", "Wilson Center"
 	npGroup          // a group: "U.S. officials", "experts", "The U.S. military"
 	npPronoun        // he, she, they, it
@@ -29,7 +29,6 @@ type nounPhrase struct {
 	plural    bool
 	first     int // index of the phrase's first token in the slice parsed
 	pos       int // offset of the phrase in the passage text
-	the       bool
 }
 
 // phraseText returns the passage text spanned by tokens ts[a..b], both
@@ -108,7 +107,6 @@ func commonNP(text string, seg []tok) (nounPhrase, bool) {
 	}
 	first := k + 1
 	np := nounPhrase{first: first, pos: seg[first].start, head: t.lower}
-	np.the = k >= 0 && determiners[seg[k].lower]
 	np.name = phraseText(text, seg, first, j)
 	switch {
 	case group:
@@ -129,7 +127,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 	j := len(seg) - 1
 	// The run of capitalised words, name particles and initials.
 	k := j
-	for k >= 0 {
+	for k >= 0 && j-k < maxName {
 		t := seg[k]
 		if t.kind != tWord {
 			break
@@ -147,9 +145,17 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 			k--
 			continue
 		}
+		// Titles with a complement: "Secretary of State", "Chief of Staff".
+		if t.lower == "of" && k > 0 && k < j && isCapWord(seg[k-1]) && titleWords[seg[k-1].lower] {
+			k--
+			continue
+		}
 		break
 	}
 	runStart := k + 1
+	for runStart < j && !isUpperStart(seg[runStart].text) {
+		runStart++ // a run starts with a capital, not a connector
+	}
 	// Cut at words that cannot be in a name: weekdays, months, sentence
 	// openers ("On Friday Jane Doe", "The United States").
 	the := k >= 0 && seg[k].lower == "the"
@@ -166,7 +172,9 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 	if seg[j].poss && j < len(seg)-1 {
 		return nounPhrase{}, false
 	}
-	// A title inside the run ends it: "Russian President Jane Doe", "Gen. Jane Doe".
+	// A title inside the run ends it: "Russian President Jane Doe", "Gen.
+	// Jane Doe", "Secretary of State Jane Doe" (a title's complement of
+	// organisation words belongs to it).
 	title := -1
 	for i := j - 1; i >= runStart; i-- {
 		lw := seg[i].lower
@@ -175,11 +183,19 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 			break
 		}
 	}
+	if title >= 0 && title+1 < j && seg[title+1].lower == "of" {
+		for i := j - 1; i >= title+2; i-- {
+			if orgWords[seg[i].lower] || titleWords[seg[i].lower] {
+				title = i
+				break
+			}
+		}
+	}
 	nameStart := runStart
 	if title >= 0 {
 		nameStart = title + 1
 	}
-	np := nounPhrase{first: runStart, pos: seg[runStart].start, the: the}
+	np := nounPhrase{first: runStart, pos: seg[runStart].start}
 	np.name = phraseText(text, seg, nameStart, j)
 	nameToks := seg[nameStart : j+1]
 	if title >= 0 {
@@ -212,6 +228,10 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 		np.kind = npOrg
 		np.name = phraseText(text, seg, runStart, j)
 		np.role, np.honorific = "", ""
+		if p := runStart - 1; p >= 0 && seg[p].poss && isCapWord(seg[p]) && !the {
+			// "Russia’s Foreign Ministry"
+			np.name, np.first, np.pos = phraseText(text, seg, p, j), p, seg[p].start
+		}
 	case len(nameToks) == 1 && isAcronym(nameToks[0].text):
 		np.kind = npOrg
 	case len(nameToks) == 1:
@@ -227,6 +247,9 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 	return np, true
 }
 
+// maxName bounds a name, a title or a role prefix, in tokens.
+const maxName = 12
+
 // joinsOrg reports whether the connector at seg[k] joins two parts of one
 // organisation's name: the part before ends in an organisation word
 // ("Bank of", "Center for"), or the part after does ("Strategic and
@@ -238,7 +261,7 @@ func joinsOrg(seg []tok, k int) bool {
 	if seg[k].lower != "and" {
 		return false
 	}
-	for i := k + 1; i < len(seg) && isCapWord(seg[i]); i++ {
+	for i := k + 1; i < len(seg) && i <= k+maxName && isCapWord(seg[i]); i++ {
 		if orgWords[seg[i].lower] && (i+1 == len(seg) || !isCapWord(seg[i+1])) {
 			return true
 		}
@@ -258,7 +281,7 @@ func rolePrefix(seg []tok, runStart int, titled bool) int {
 		return runStart
 	}
 	start := runStart
-	for ; k >= 0; k-- {
+	for ; k >= 0 && runStart-k <= maxName; k-- {
 		t := seg[k]
 		if t.kind != tWord || determiners[t.lower] || functionWords[t.lower] || clauseStarters[t.lower] || quantifiers[t.lower] {
 			break
@@ -408,9 +431,8 @@ func isDigitWord(w string) bool {
 }
 
 // cleanRole tidies a role as the briefing writes it: without a leading
-// article, a trailing place after an institution ("... Studies in
-// Washington"), or a relative clause. A role that is only a number (an age)
-// or a clause is no role.
+// article. A role that is only a number (an age), a relative clause or
+// very long is no role.
 func cleanRole(r string) string {
 	r = strings.TrimSpace(strings.Trim(r, " ,;:"))
 	lr := strings.ToLower(r)
@@ -465,7 +487,7 @@ func isDesc(seg []tok) bool {
 	case isLowerStart(t.text):
 		return !functionWords[t.lower] && !clauseStarters[t.lower]
 	}
-	// "Nordic Rail’s chief executive": a name's possessive, then the role.
+	// "Harbour Lines’ chief executive": a name's possessive, then the role.
 	for i, x := range seg {
 		if x.kind != tWord || i > 5 {
 			break
@@ -487,6 +509,9 @@ func descHead(seg []tok) string {
 	for i, t := range seg {
 		if t.kind != tWord || i > 8 {
 			break
+		}
+		if t.poss {
+			continue // "the union’s lead negotiator": the union is not the head
 		}
 		if roleNouns[t.lower] || orgNouns[t.lower] || genericOrgNouns[t.lower] || groupNouns[t.lower] {
 			return t.lower

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,6 +55,17 @@ func isOpenContext(r rune) bool {
 	return unicode.IsSpace(r) || strings.ContainsRune("([{—–-/:", r)
 }
 
+// spansIn returns the spans that overlap sentence s. Spans are in text
+// order and do not overlap each other.
+func spansIn(spans []quoteSpan, s Sentence) []quoteSpan {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].close > s.Start })
+	j := i
+	for j < len(spans) && spans[j].open < s.End {
+		j++
+	}
+	return spans[i:j]
+}
+
 // quoteText returns the words of a quotation as they should be reported:
 // trimmed, without the comma that hands over to "she said".
 func quoteText(text string, q quoteSpan) string {
@@ -69,7 +81,11 @@ func isQuotation(text string, q quoteSpan) bool {
 	if !hasLetter(s) {
 		return false
 	}
-	before := strings.ToLower(strings.TrimSpace(text[:q.open]))
+	before := text[max(0, q.open-40):q.open]
+	for !utf8.ValidString(before) && before != "" {
+		before = before[1:]
+	}
+	before = strings.ToLower(strings.TrimSpace(before))
 	for _, cue := range []string{"so-called", "dubbed", "nicknamed", "known as", "titled", "entitled", "headlined", "the word", "the term", "the phrase", "hashtag", "code-named", "codenamed", "billed as", "named"} {
 		if strings.HasSuffix(before, cue) {
 			return false
@@ -103,10 +119,7 @@ func isTitleCase(s string) bool {
 func quoteOnly(text string, s Sentence, spans []quoteSpan) bool {
 	var rest strings.Builder
 	pos := s.Start
-	for _, q := range spans {
-		if q.close <= s.Start || q.open >= s.End {
-			continue
-		}
+	for _, q := range spansIn(spans, s) {
 		if q.open > pos {
 			rest.WriteString(text[pos:q.open])
 		}

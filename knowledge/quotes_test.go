@@ -151,6 +151,7 @@ func TestAttribution(t *testing.T) {
 			name:   "pronoun with two people: last speaker wins",
 			body:   "Maria Lopez, the union’s negotiator, said talks had failed. Peter Grant, a spokesman for the port, disputed that.\n\n“We offered a fair deal,” Grant said.\n\n“It is not enough,” she said.\n",
 			quotes: []string{"We offered a fair deal — Peter Grant (spokesman for the port)", "It is not enough — Peter Grant (spokesman for the port)"},
+			stmts:  []string{"Maria Lopez: Maria Lopez, the union’s negotiator"},
 		},
 		{
 			name:   "a quote over two paragraphs",
@@ -291,6 +292,41 @@ func TestFindAliases(t *testing.T) {
 	for _, tt := range tests {
 		if got := findAliases(tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("findAliases(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		sentence, name, role string
+		kind                 SourceKind
+	}{
+		{"U.S. Secretary of State Anna Blake said the talks were useful.", "Anna Blake", "U.S. Secretary of State", Person},
+		{"Minister of Foreign Affairs Wang Li said China was open.", "Wang Li", "Minister of Foreign Affairs", Person},
+		{"Chief of Staff Jane Roe told reporters it was over.", "Jane Roe", "Chief of Staff", Person},
+		{"Russian President Ivan Petrov said the attack was barbaric.", "Ivan Petrov", "Russian President", Person},
+		{"Labour leader Keith Stone said the government must act.", "Keith Stone", "Labour leader", Person},
+		{"IDF spokesperson Daniel Harel said more strikes were planned.", "Daniel Harel", "IDF spokesperson", Person},
+		{"“It was hard,” said rancher Bill Tanner, who runs 300 head.", "Bill Tanner", "rancher", Person},
+		{"Sophie Blanc, the owner of Cape Seafood Exports, agreed that prices were low.", "Sophie Blanc", "owner of Cape Seafood Exports", Person},
+		{"A company spokeswoman, Maja Ek, said the site was working again.", "Maja Ek", "company spokeswoman", Person},
+		{"“Safety first,” Nordwerk spokesperson Katrin Vogel told Reuters.", "Katrin Vogel", "Nordwerk spokesperson", Person},
+		{"Karim Haddad, Nordvik Rail’s chief executive, said at a news conference that the railway would run.", "Karim Haddad", "Nordvik Rail’s chief executive", Person},
+		{"Dr. Amara Obi of the Centre for Trade Studies said the strike would hurt.", "Amara Obi", "Centre for Trade Studies", Person},
+		{"Russia’s Foreign Ministry said it would not attend.", "Russia’s Foreign Ministry", "", Organisation},
+		{"Gaza’s Hamas-run health ministry said 40 people were killed.", "Gaza’s Hamas-run health ministry", "", Organisation},
+		{"The White House said the president would travel.", "White House", "", Organisation},
+		{"Brightwater Lines, the regional operator, said fares would rise.", "Brightwater Lines", "", Organisation},
+	}
+	for _, tt := range tests {
+		_, _, b := attribution(t, tt.sentence+"\n")
+		i := slices.IndexFunc(b.Sources, func(s Source) bool { return s.Kind != MediaCredit })
+		if i < 0 {
+			t.Errorf("%q: no source", tt.sentence)
+			continue
+		}
+		if s := b.Sources[i]; s.Name != tt.name || s.Role != tt.role || s.Kind != tt.kind {
+			t.Errorf("%q:\n got %s (%s) %s\nwant %s (%s) %s", tt.sentence, s.Name, s.Role, s.Kind, tt.name, tt.role, tt.kind)
 		}
 	}
 }

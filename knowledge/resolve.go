@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -52,8 +53,8 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 	return speaker{}, false
 }
 
-// surname returns the person whose surname is name, or nil. When several
-// share it, the one named most recently wins.
+// surname returns the person introduced earlier whose surname is name, or
+// nil. When several share it, the one named most recently wins.
 func (d *doc) surname(name string) *person {
 	ps := d.bySurname[name]
 	switch len(ps) {
@@ -74,7 +75,7 @@ func (d *doc) surname(name string) *person {
 
 // orgSpeaker returns the speaker for an organisation or group, under the
 // name it first spoke by. Another name for one that already spoke (an alias
-// the text defines, "ASHA" for "Atlantic Shellfish Harvesters Association")
+// the text defines, "WHO" for "World Health Organization")
 // gives that one; an abbreviation whose spelled-out form the text also uses
 // gives the spelled-out form ("United States" for "U.S.").
 func (d *doc) orgSpeaker(written, role string, plural bool) speaker {
@@ -84,12 +85,17 @@ func (d *doc) orgSpeaker(written, role string, plural bool) speaker {
 			name = other
 		} else if long, ok := equivalents[name]; ok && (d.orgs[long] != nil || d.spelled[long]) {
 			name = long
+		} else if other := d.orgBase[companyBase(name)]; other != "" {
+			name = other // "Nordic Steel" for "Nordic Steel AG"
 		}
 	}
 	o := d.orgs[name]
 	if o == nil {
 		o = &org{name: name, plural: plural}
 		d.orgs[name] = o
+		if b := companyBase(name); d.orgBase[b] == "" {
+			d.orgBase[b] = name
+		}
 		d.knownOrgs[name] = true
 	}
 	if o.role == "" {
@@ -99,6 +105,20 @@ func (d *doc) orgSpeaker(written, role string, plural bool) speaker {
 		o.aliases = append(o.aliases, written)
 	}
 	return speaker{name: name, kind: Organisation, plural: o.plural}
+}
+
+// corporateSuffixes end company names: "Nordic Steel AG" and "Nordic Steel"
+// are one company.
+var corporateSuffixes = []string{" AG", " Inc.", " Inc", " Corp.", " Corp", " Ltd.", " Ltd", " LLC", " plc", " PLC", " SA", " S.A.", " SE", " NV", " N.V.", " Co.", " GmbH", " Group", " Holdings", " Limited", " Corporation", " Company"}
+
+// companyBase returns a company's name without a corporate suffix.
+func companyBase(n string) string {
+	for _, suf := range corporateSuffixes {
+		if strings.HasSuffix(n, suf) && len(n) > len(suf) {
+			return strings.TrimSuffix(n, suf)
+		}
+	}
+	return n
 }
 
 func contains(ss []string, s string) bool {
@@ -255,11 +275,7 @@ func (d *doc) orgAt(text string, ts []tok, i int) (string, int) {
 
 // noteMentions adds mentions to the recent list in text order.
 func (d *doc) noteMentions(ms []placed) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].pos < ms[j-1].pos; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	slices.SortStableFunc(ms, func(a, b placed) int { return a.pos - b.pos })
 	for _, m := range ms {
 		d.recent = append(d.recent, m.m)
 	}
@@ -354,6 +370,22 @@ func sieveName(a attr, q quoteSpan) string {
 // onlyPerson returns the one person named in the paragraph outside quotes,
 // when exactly one is.
 func (d *doc) onlyPerson(pi int) (*speaker, string) {
+	if d.onlyCache == nil {
+		d.onlyCache = map[int]*speaker{}
+	}
+	sp, ok := d.onlyCache[pi]
+	if !ok {
+		sp = d.findOnlyPerson(pi)
+		d.onlyCache[pi] = sp
+	}
+	if sp == nil {
+		return nil, ""
+	}
+	return sp, "onename"
+}
+
+// findOnlyPerson does the work of onlyPerson.
+func (d *doc) findOnlyPerson(pi int) *speaker {
 	var found *person
 	for si := range d.sents[pi] {
 		for i, t := range d.sents[pi][si].toks {
@@ -370,15 +402,15 @@ func (d *doc) onlyPerson(pi int) (*speaker, string) {
 				continue
 			}
 			if found != nil && found != p {
-				return nil, ""
+				return nil
 			}
 			found = p
 		}
 	}
 	if found == nil {
-		return nil, ""
+		return nil
 	}
-	return &speaker{name: found.name, kind: Person}, "onename"
+	return &speaker{name: found.name, kind: Person}
 }
 
 // followChains gives a quote that runs over several paragraphs one speaker:
@@ -473,10 +505,13 @@ func (d *doc) sortStatements() {
 		}
 		return a.Sentence < b.Sentence
 	}
-	st := d.statements
-	for i := 1; i < len(st); i++ {
-		for j := i; j > 0 && less(st[j], st[j-1]); j-- {
-			st[j], st[j-1] = st[j-1], st[j]
+	slices.SortStableFunc(d.statements, func(a, b Statement) int {
+		switch {
+		case less(a, b):
+			return -1
+		case less(b, a):
+			return 1
 		}
-	}
+		return 0
+	})
 }

@@ -44,11 +44,16 @@ func (d *doc) finish(credits []credit) {
 			get(name, MediaCredit, c.passage, 1<<20)
 		}
 	}
+	counted := map[string]int{}
 	mentions := func(place string) int {
+		if n, ok := counted[place]; ok {
+			return n
+		}
 		n := 0
 		for _, p := range d.b.Passages {
 			n += strings.Count(p.Text, place)
 		}
+		counted[place] = n
 		return n
 	}
 	for _, e := range entries {
@@ -63,12 +68,10 @@ func (d *doc) finish(credits []credit) {
 				e.src.Role = o.role
 				e.src.Aliases = append(e.src.Aliases, o.aliases...)
 			}
-			for _, g := range d.b.Aliases {
-				if g[0] == e.src.Name {
-					for _, l := range g[1:] {
-						if !contains(e.src.Aliases, l) {
-							e.src.Aliases = append(e.src.Aliases, l)
-						}
+			if i, ok := d.aliasGroup[e.src.Name]; ok {
+				for _, l := range d.b.Aliases[i] {
+					if l != e.src.Name && !contains(e.src.Aliases, l) {
+						e.src.Aliases = append(e.src.Aliases, l)
 					}
 				}
 			}
@@ -96,7 +99,7 @@ func (d *doc) finish(credits []credit) {
 
 // kindOf says whether a speaker's name is a person's.
 func (d *doc) kindOf(name string) SourceKind {
-	if d.byName[name] != nil {
+	if d.orgs[name] == nil && d.byName[name] != nil {
 		return Person
 	}
 	return Organisation

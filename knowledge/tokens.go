@@ -32,10 +32,7 @@ type tok struct {
 func tokenize(text string, s Sentence, spans []quoteSpan) []tok {
 	ts := make([]tok, 0, 24)
 	pos := s.Start
-	for _, q := range spans {
-		if q.close <= s.Start || q.open >= s.End {
-			continue
-		}
+	for _, q := range spansIn(spans, s) {
 		if q.open > pos {
 			ts = tokenizeRange(text, pos, q.open, ts)
 		}
@@ -164,7 +161,7 @@ func isCapWord(t tok) bool {
 }
 
 // isAcronym reports whether w is an acronym: two or more capitals and no
-// lower-case letters apart from a trailing "s" ("NATO", "ISIS-K", "U.S.").
+// lower-case letters apart from a trailing "s" ("NATO", "G-7", "U.S.").
 func isAcronym(w string) bool {
 	upper := 0
 	for i, r := range w {

@@ -252,6 +252,25 @@ func TestSession(t *testing.T) {
 		}
 	})
 
+	t.Run("op 7 reconnect then resume", func(t *testing.T) {
+		if err := fake.SendOp(-1, 7, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := fake.WaitResumes(ctx, 2); err != nil {
+			t.Fatal(err)
+		}
+		in := fake.Command("ask", discordtest.Str("question", "after op 7"))
+		if err := fake.DispatchInteraction(in); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := fake.WaitReply(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+		if fake.Identifies() != 1 {
+			t.Errorf("%d identifies; want 1 (op 7 keeps the session)", fake.Identifies())
+		}
+	})
+
 	t.Run("heartbeats", func(t *testing.T) {
 		if fake.Heartbeats() < 1 {
 			t.Errorf("no heartbeats")

@@ -71,10 +71,12 @@
 // Command, Autocomplete (with Focused options) and Button (on a message the
 // bot sent) build interactions; InDM, InGuild and By adjust them, and Raw
 // sends a malformed payload verbatim. DispatchInteraction sends one and
-// starts its acknowledgement clock; Track starts the clock without the
-// gateway, for HTTP-interaction tests. Mention, DirectMessage and Plain build
-// MESSAGE_CREATE events (FromSelf, FromBot change the author), sent with
-// DispatchMessage.
+// starts its acknowledgement clock. For the HTTP interactions endpoint, Track
+// starts the clock without the gateway, and Acknowledge hands the fake the
+// bot's HTTP response as if Discord had received it, so that WaitReply works
+// and the edits after it are checked the same way. Mention, DirectMessage and
+// Plain build MESSAGE_CREATE events (FromSelf, FromBot change the author),
+// sent with DispatchMessage.
 //
 // Every REST call is recorded as a Request (route, path values, body,
 // callback type, status, Discord code, violations, and the resulting

@@ -398,11 +398,16 @@ func (s *Server) Dispatch(event string, payload any) error {
 	if err := json.Unmarshal(raw, &p); err != nil && !json.Valid(raw) {
 		return fmt.Errorf("discordtest: %s payload is not valid JSON", event)
 	}
+	return s.dispatch(event, raw, &p)
+}
+
+// dispatch routes an event whose probe is known.
+func (s *Server) dispatch(event string, raw json.RawMessage, p *probe) error {
 	ss, err := s.sessionFor(p.GuildID, -1)
 	if err != nil {
 		return err
 	}
-	s.observe(event, raw, &p)
+	s.observe(event, raw, p)
 	return ss.dispatch(event, raw)
 }
 

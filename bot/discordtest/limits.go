@@ -46,12 +46,47 @@ type payload struct {
 	Attachments     []json.RawMessage `json:"attachments"`
 	Poll            json.RawMessage   `json:"poll"`
 
+	raw    json.RawMessage            // the payload as sent
+	fields map[string]json.RawMessage // its message fields (messageFields)
+
 	MessageReference *struct {
 		MessageID       string `json:"message_id"`
 		ChannelID       string `json:"channel_id"`
 		GuildID         string `json:"guild_id"`
 		FailIfNotExists *bool  `json:"fail_if_not_exists"`
 	} `json:"message_reference"`
+}
+
+// UnmarshalJSON decodes a payload in one pass over its keys, keeping the raw
+// message fields for storage alongside the decoded ones for the checks.
+func (p *payload) UnmarshalJSON(b []byte) error {
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return err
+	}
+	type plain payload // without this method
+	var q plain
+	dst := map[string]any{
+		"content": &q.Content, "embeds": &q.Embeds, "components": &q.Components,
+		"allowed_mentions": &q.AllowedMentions, "flags": &q.Flags, "choices": &q.Choices,
+		"attachments": &q.Attachments, "poll": &q.Poll, "message_reference": &q.MessageReference,
+	}
+	for k, v := range all {
+		if d, ok := dst[k]; ok {
+			if err := json.Unmarshal(v, d); err != nil {
+				return fmt.Errorf("%s: %w", k, err)
+			}
+		}
+	}
+	*p = payload(q)
+	p.raw = b
+	p.fields = make(map[string]json.RawMessage, len(messageFields))
+	for _, k := range messageFields {
+		if v, ok := all[k]; ok {
+			p.fields[k] = v
+		}
+	}
+	return nil
 }
 
 type embed struct {

@@ -42,6 +42,9 @@ func patchOf(body json.RawMessage) map[string]json.RawMessage {
 }
 
 func (m *stored) merge(patch map[string]json.RawMessage) {
+	if m.fields == nil {
+		m.fields = make(map[string]json.RawMessage, len(patch))
+	}
 	for k, v := range patch {
 		m.fields[k] = v
 	}
@@ -73,7 +76,9 @@ func (m *stored) flags() int {
 	return f
 }
 
-func (m *stored) setFlags(f int) { m.fields["flags"] = json.RawMessage(strconv.Itoa(f)) }
+func (m *stored) setFlags(f int) {
+	m.merge(map[string]json.RawMessage{"flags": json.RawMessage(strconv.Itoa(f))})
+}
 
 func (m *stored) loading() bool { return m.flags()&int(discordgo.MessageFlagsLoading) != 0 }
 
@@ -192,19 +197,20 @@ func (s *Server) callback(c *call) {
 	}
 	var d struct {
 		Type discordgo.InteractionResponseType `json:"type"`
-		Data json.RawMessage                   `json:"data"`
+		Data *payload                          `json:"data"`
 	}
 	if err := json.Unmarshal(c.req.Body, &d); err != nil {
-		c.finish(invalidJSON)
+		if !json.Valid(c.req.Body) {
+			c.finish(invalidJSON)
+		} else {
+			c.invalid([]string{fmt.Sprintf("callback: %v", err)})
+		}
 		return
 	}
 	c.req.CallbackType = d.Type
-	var p payload
-	if len(d.Data) > 0 && string(d.Data) != "null" {
-		if err := json.Unmarshal(d.Data, &p); err != nil {
-			c.invalid([]string{fmt.Sprintf("callback data: %v", err)})
-			return
-		}
+	p := payload{fields: map[string]json.RawMessage{}}
+	if d.Data != nil {
+		p = *d.Data
 	}
 	var vs []string
 	var msg *stored                      // the message a type 4 or 5 creates
@@ -212,7 +218,7 @@ func (s *Server) callback(c *call) {
 	switch d.Type {
 	case discordgo.InteractionResponseChannelMessageWithSource:
 		vs = p.checkMessage("callback type 4")
-		msg = &stored{kind: 20, fields: patchOf(d.Data)}
+		msg = &stored{kind: 20, fields: p.fields}
 	case discordgo.InteractionResponseDeferredChannelMessageWithSource:
 		flags := 0
 		if p.Flags != nil {
@@ -225,7 +231,7 @@ func (s *Server) callback(c *call) {
 		msg.setFlags(flags | int(discordgo.MessageFlagsLoading))
 	case discordgo.InteractionResponseUpdateMessage:
 		vs = p.checkMessage("callback type 7")
-		patch = patchOf(d.Data)
+		patch = p.fields
 	case discordgo.InteractionApplicationCommandAutocompleteResult:
 		vs = checkChoices(p.Choices)
 	}
@@ -267,7 +273,7 @@ func (s *Server) callback(c *call) {
 					result = m.clone()
 				}
 			case discordgo.InteractionApplicationCommandAutocompleteResult:
-				c.req.Result = d.Data
+				c.req.Result = p.raw
 			}
 		}
 	}
@@ -309,7 +315,7 @@ func editOf(c *call, where string) (map[string]json.RawMessage, []string, bool) 
 		c.finish(invalidJSON)
 		return nil, nil, false
 	}
-	return patchOf(c.req.Body), p.checkMessage(where), true
+	return p.fields, p.checkMessage(where), true
 }
 
 // edit applies a checked PATCH to m. s.mu must be held.
@@ -393,7 +399,7 @@ func (s *Server) followup(c *call) {
 		return
 	}
 	vs := p.checkMessage("followup")
-	patch := patchOf(c.req.Body)
+	patch := p.fields
 	empty := p.empty() && c.req.Files == 0
 
 	var result *stored
@@ -444,7 +450,7 @@ func (s *Server) channelMessage(c *call) {
 		return
 	}
 	vs := p.checkMessage(RouteChannelMessage)
-	patch := patchOf(c.req.Body)
+	patch := p.fields
 	empty := p.empty() && c.req.Files == 0
 	kind := 0
 	if p.MessageReference != nil {

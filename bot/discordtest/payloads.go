@@ -1,8 +1,10 @@
 package discordtest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -224,8 +226,16 @@ func (s *Server) DispatchInteraction(in *Interaction) error {
 	if err != nil {
 		return fmt.Errorf("discordtest: encoding interaction: %w", err)
 	}
+	if in.Raw != nil {
+		in.Sent = time.Now()
+		return s.Dispatch("INTERACTION_CREATE", json.RawMessage(raw))
+	}
+	p := &probe{ID: in.ID, Token: in.Token, Type: in.Type, GuildID: in.GuildID, ChannelID: in.ChannelID}
+	if in.Message != nil {
+		p.Message = mustJSON(in.Message)
+	}
 	in.Sent = time.Now()
-	return s.Dispatch("INTERACTION_CREATE", json.RawMessage(raw))
+	return s.dispatch("INTERACTION_CREATE", raw, p)
 }
 
 // probe is what the fake reads of every dispatched payload.
@@ -383,4 +393,21 @@ func (s *Server) Track(in *Interaction) {
 	var p probe
 	_ = json.Unmarshal(raw, &p)
 	s.observe("INTERACTION_CREATE", raw, &p)
+}
+
+// Acknowledge hands the fake an interaction response that reached Discord
+// other than through the callback endpoint: the body of the bot's answer to
+// an HTTP interaction. The fake treats it exactly as a POST to
+// /interactions/{id}/{token}/callback (checks, deadline, state, record), so
+// that WaitReply, later edits and followups work as for the gateway. It
+// returns the status the callback got.
+func (s *Server) Acknowledge(in *Interaction, response []byte) (int, error) {
+	u := s.URL() + APIPrefix + "/interactions/" + in.ID + "/" + in.Token + "/callback"
+	resp, err := s.http.Client().Post(u, "application/json", bytes.NewReader(response))
+	if err != nil {
+		return 0, fmt.Errorf("discordtest: acknowledging %s: %w", in.ID, err)
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return resp.StatusCode, nil
 }

@@ -117,11 +117,12 @@ func (m *Message) Text() string {
 // match is true.
 func (s *Server) WaitFor(ctx context.Context, match func(Request) bool) (Request, error) {
 	var found Request
-	next := 0
+	next := 0 // Seq-1 of the next request to look at
 	err := s.waitUntil(ctx, func() bool {
-		for ; next < len(s.reqs); next++ {
-			if match(s.reqs[next]) {
-				found = s.reqs[next]
+		for i := max(next-s.forgotten, 0); i < len(s.reqs); i++ {
+			next = s.forgotten + i + 1
+			if match(s.reqs[i]) {
+				found = s.reqs[i]
 				return true
 			}
 		}

@@ -275,7 +275,7 @@ func readBody(r *http.Request) (json.RawMessage, int, error) {
 func (s *Server) record(c *call) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c.req.Seq = len(s.reqs) + 1
+	c.req.Seq = s.forgotten + len(s.reqs) + 1
 	s.reqs = append(s.reqs, c.req)
 	s.notifyLocked()
 }
@@ -452,7 +452,23 @@ func (s *Server) Requests() []Request {
 func (s *Server) RequestCount() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return len(s.reqs)
+	return s.forgotten + len(s.reqs)
+}
+
+// Forget drops what the fake has recorded so far (requests, interactions,
+// the messages the bot sent) so that a long benchmark does not grow without
+// bound; Seq numbers carry on. Problems among the dropped requests are no
+// longer reported at cleanup, and buttons on forgotten messages act as on
+// messages the fake never saw.
+func (s *Server) Forget() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.forgotten += len(s.reqs)
+	s.reqs = nil
+	s.accepted = 0
+	s.interactions = make(map[string]*tracked)
+	s.messages = make(map[string]*stored)
+	s.seen = make(map[string]string)
 }
 
 // Unexpected returns the REST calls to routes the fake does not know.

@@ -131,6 +131,7 @@ type Server struct {
 	closed       bool
 	changed      chan struct{} // closed and replaced on every recorded change
 	reqs         []Request
+	forgotten    int // requests dropped by Forget
 	identifies   []Identify
 	resumes      int
 	heartbeats   int
