@@ -395,7 +395,7 @@ func (r sessionResponder) edit(ctx context.Context, e *discordgo.WebhookEdit) er
 // addresses to https://discord.com go to apiBase instead.
 func restClient(apiBase string) (*http.Client, error) {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = 64
+	t.MaxIdleConnsPerHost = 256 // a burst of interactions re-dials less
 	client := &http.Client{Timeout: 15 * time.Second, Transport: t}
 	if apiBase == "" || strings.TrimSuffix(apiBase, "/") == "https://discord.com" {
 		return client, nil

@@ -107,7 +107,7 @@ func (e *Engine) Ask(question string) Answer {
 			break
 		}
 		// Further matches stand elsewhere: the answer's paragraph is its Context.
-		if c.cov < e.tune.minCoverage*0.8 || e.docs[c.d].para == e.docs[best.d].para || e.joinsWith(best.d) == c.d {
+		if c.cov < e.tune.minCoverage*0.8 || e.docs[c.d].para == e.docs[best.d].para || e.joinsWith(best.d) == c.d || e.joinsWith(c.d) == best.d {
 			continue
 		}
 		d := &e.docs[c.d]
@@ -526,7 +526,21 @@ func (e *Engine) passage(di int32) string {
 			return p.Text[ps.Start:cs.End]
 		}
 	}
-	return pd.text + " " + d.text
+	return pd.text + paragraphBreak + d.text // the sentence before opens the paragraph before
+}
+
+// paragraphBreak separates text from two paragraphs, as the briefing does.
+const paragraphBreak = "\n\n"
+
+// context returns the paragraph(s) an answer at di stands in: its own,
+// after the one before when the answer reaches back into it.
+func (e *Engine) context(di int32) string {
+	d := &e.docs[di]
+	text := e.paras[d.para].p.Text
+	if prev := e.joinsWith(di); prev >= 0 && e.docs[prev].para != d.para {
+		return e.paras[e.docs[prev].para].p.Text + paragraphBreak + text
+	}
+	return text
 }
 
 // speaker returns who said di, or nil for narration.
@@ -548,7 +562,7 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 	pa := &e.paras[d.para]
 	a.Answered = true
 	a.Passage = e.passage(best.d)
-	a.Context = pa.p.Text
+	a.Context = e.context(best.d)
 	a.Speaker = e.speaker(d)
 	a.Quote = strings.Join(d.quotes, " … ")
 	a.Briefing = e.briefings[pa.b].Title

@@ -3,6 +3,7 @@ package qa
 import (
 	"fmt"
 	"math/rand"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -98,7 +99,7 @@ func generateLibrary(nb, np int, seed int64) ([]*knowledge.Briefing, []string) {
 				ws[k] = vocab[zipf.Uint64()]
 			}
 		}
-		ws[0] = strings.ToUpper(ws[0][:1]) + ws[0][1:]
+		ws[0] = title(ws[0])
 		if r.Intn(10) == 0 {
 			ws[n-1] = fmt.Sprint(1990 + r.Intn(35))
 		}
@@ -110,7 +111,7 @@ func generateLibrary(nb, np int, seed int64) ([]*knowledge.Briefing, []string) {
 		b := &knowledge.Briefing{Title: fmt.Sprintf("Briefing %d", bi), Published: "2024-06-01"}
 		var speakers []string
 		for k := 0; k < 20; k++ {
-			name := strings.Title(vocab[r.Intn(5000)]) + " " + strings.Title(vocab[r.Intn(5000)]) //nolint:staticcheck // ASCII names
+			name := title(vocab[r.Intn(5000)]) + " " + title(vocab[r.Intn(5000)])
 			speakers = append(speakers, name)
 			b.Sources = append(b.Sources, knowledge.Source{Name: name, Kind: knowledge.Person, Role: "official of " + vocab[r.Intn(2000)], Aliases: []string{strings.Fields(name)[1]}})
 		}
@@ -149,6 +150,9 @@ func generateLibrary(nb, np int, seed int64) ([]*knowledge.Briefing, []string) {
 	return out, questions
 }
 
+// title capitalises an ASCII word.
+func title(w string) string { return strings.ToUpper(w[:1]) + w[1:] }
+
 // BenchmarkAskLarge answers questions against the generated library of
 // 100,000 passages.
 func BenchmarkAskLarge(b *testing.B) {
@@ -168,6 +172,21 @@ func BenchmarkAskLarge(b *testing.B) {
 	reportCPU(b, cpu)
 }
 
+// retained reports the heap an engine built by build keeps, per passage.
+func retained(b *testing.B, passages, copies int, build func() *Engine) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	es := make([]*Engine, copies)
+	for i := range es {
+		es[i] = build()
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/float64(passages*copies), "heap-B/passage")
+	runtime.KeepAlive(es)
+}
+
 // BenchmarkNew builds the engine: per op, and per passage.
 func BenchmarkNew(b *testing.B) {
 	b.Run("seed", func(b *testing.B) {
@@ -179,6 +198,7 @@ func BenchmarkNew(b *testing.B) {
 		}
 		reportCPU(b, cpu)
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(br.Passages)), "ns/passage")
+		retained(b, len(br.Passages), 50, func() *Engine { return New(br) })
 	})
 	b.Run("large", func(b *testing.B) {
 		bs, _ := largeLibrary(b)
@@ -190,5 +210,8 @@ func BenchmarkNew(b *testing.B) {
 		}
 		reportCPU(b, cpu)
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/largePassages, "ns/passage")
+		large.engine = nil // measure this engine alone
+		runtime.GC()
+		retained(b, largePassages, 1, func() *Engine { return New(bs...) })
 	})
 }

@@ -80,6 +80,8 @@ type source struct {
 	said    []Said
 	docs    []int32 // documents attributed to it, in reading order
 	intro   int32   // the document that introduces it, or -1
+
+	nameTerms, roleTerms []string // its index fields, analysed once
 }
 
 // New indexes briefings. The result is safe for concurrent use.
@@ -91,7 +93,7 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	p := tune.bm25
 	e := &Engine{
 		tune:   tune,
-		an:     &analyzer{cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}},
+		an:     &analyzer{building: true, cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}},
 		byKey:  map[string]int{},
 		names:  map[string][]nameEntry{},
 		vocab:  map[string]bool{},
@@ -110,11 +112,11 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 		e.addSources(bi, b)
 	}
 	var fields []fieldDoc
-	caps := map[string][2]int{} // term → [capitalised, lower-case] uses inside sentences
+	st := &buildStats{caps: map[string][2]int{}, form: map[string]string{}}
 	for bi, b := range e.briefings {
-		fields = e.addPassages(bi, b, fields, caps)
+		fields = e.addPassages(bi, b, fields, st)
 	}
-	for t, n := range caps {
+	for t, n := range st.caps {
 		if n[0] > 0 && n[0] >= 4*n[1] {
 			e.proper[t] = true
 		}
@@ -130,7 +132,8 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	}
 	e.addNames()
 	e.buildTimeline()
-	e.suggest = e.buildSuggestions()
+	e.suggest = e.buildSuggestions(st)
+	e.an.building, e.an.buildWords = false, nil // read-only from here on
 	return e
 }
 
@@ -152,7 +155,9 @@ func (e *Engine) addAliases(b *knowledge.Briefing) {
 		}
 		for _, form := range g[1:] {
 			var ws []string
-			scanWords(form, func(w word) { ws = append(ws, w.norm) })
+			for _, w := range scanWords(form, nil) {
+				ws = append(ws, w.norm)
+			}
 			switch {
 			case len(ws) > 1:
 				e.an.phrases[ws[0]] = append(e.an.phrases[ws[0]], phrase{words: ws, term: term})
@@ -189,9 +194,11 @@ func contains(ss []string, s string) bool {
 // apostrophes, single spaces.
 func nameKey(s string) string {
 	s = strings.ToLower(normalizeSpace(s))
-	s = strings.NewReplacer(".", "", "’", "'", "‘", "'", "\u00a0", " ").Replace(s)
+	s = nameReplacer.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
+
+var nameReplacer = strings.NewReplacer(".", "", "’", "'", "‘", "'", "\u00a0", " ")
 
 // sourceFor returns the index of the source named name, adding it if new.
 func (e *Engine) sourceFor(name string, bi int) int {
@@ -335,7 +342,13 @@ type sentKey struct {
 }
 
 // addPassages adds a briefing's paragraphs and sentences.
-func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, caps map[string][2]int) []fieldDoc {
+// buildStats gathers, while indexing, how the briefings write each term.
+type buildStats struct {
+	caps map[string][2]int // term → uses inside sentences: [capitalised, lower case]
+	form map[string]string // term → its first capitalised form
+}
+
+func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, st *buildStats) []fieldDoc {
 	byID := map[string]int{}
 	for pi := range b.Passages {
 		byID[b.Passages[pi].ID] = pi
@@ -379,6 +392,7 @@ func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, c
 		}
 	}
 	secTerms := map[string][]string{}
+	var tokBuf []token
 	for pi := range b.Passages {
 		p := &b.Passages[pi]
 		if strings.TrimSpace(p.Text) == "" {
@@ -398,20 +412,24 @@ func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, c
 			k := sentKey{p.ID, si}
 			d := doc{para: int32(len(e.paras)), sent: int32(si), speaker: -1, text: text}
 			var fd fieldDoc
-			toks := e.an.tokens(text, nil, true)
+			toks := e.an.tokens(text, tokBuf[:0], true)
+			tokBuf = toks
 			quoted := quoteSpans(text)
 			for _, t := range toks {
 				if t.term == "" {
 					continue
 				}
 				if t.pos > 0 && !t.has(tokAlias) && !t.has(tokPart) {
-					n := caps[t.term]
+					n := st.caps[t.term]
 					if t.has(tokCap) {
 						n[0]++
+						if _, ok := st.form[t.term]; !ok {
+							st.form[t.term] = text[t.start:t.end]
+						}
 					} else {
 						n[1]++
 					}
-					caps[t.term] = n
+					st.caps[t.term] = n
 				}
 				fd[fieldText] = append(fd[fieldText], t.term)
 				if inSpans(quoted, t.start) {
@@ -421,12 +439,7 @@ func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, c
 			if src, ok := speakerOf[k]; ok && saidKeys[k] {
 				d.speaker = int32(src)
 				d.quotes = quotesOf[k]
-				sum := &e.sources[src].summary
-				fd[fieldSpeaker] = e.an.terms(sum.Name)
-				for _, a := range sum.Aliases {
-					fd[fieldSpeaker] = append(fd[fieldSpeaker], e.an.terms(a)...)
-				}
-				fd[fieldRole] = e.an.terms(sum.Role)
+				fd[fieldSpeaker], fd[fieldRole] = e.speakerFields(src)
 				e.sources[src].docs = append(e.sources[src].docs, int32(len(e.docs)))
 				e.addSaid(src, b, p, text, d.quotes)
 			}
@@ -448,6 +461,20 @@ func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, c
 		e.vocab[t] = true
 	}
 	return fields
+}
+
+// speakerFields returns the terms of a source's names and of its role,
+// analysed once.
+func (e *Engine) speakerFields(src int) (names, role []string) {
+	s := &e.sources[src]
+	if s.nameTerms == nil {
+		s.nameTerms = e.an.terms(s.summary.Name)
+		for _, a := range s.summary.Aliases {
+			s.nameTerms = append(s.nameTerms, e.an.terms(a)...)
+		}
+		s.roleTerms = e.an.terms(s.summary.Role)
+	}
+	return s.nameTerms, s.roleTerms
 }
 
 // addSaid records one thing source src said.
@@ -561,12 +588,22 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 			f |= docManner
 		}
 	}
-	low := wordText(text)
-	if containsAny(low, reasonCues) {
+	words := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if !t.has(tokAlias) && !t.has(tokPart) {
+			words = append(words, t.word)
+		}
+	}
+	if hasCue(words, reasonIndex) {
 		f |= docReason
 	}
-	if containsAny(low, locationCues) {
-		f |= docPlace
+	for _, w := range words {
+		for _, c := range locationCues {
+			if strings.HasPrefix(w, c) {
+				f |= docPlace
+				break
+			}
+		}
 	}
 	return f
 }
@@ -639,17 +676,37 @@ func (e *Engine) addNames() {
 		if s.summary.Kind == string(knowledge.MediaCredit) {
 			continue
 		}
-		low := strings.ToLower(s.summary.Name)
-		for di := range e.docs {
-			if strings.Contains(strings.ToLower(e.docs[di].text), low) {
-				s.intro = int32(di)
-				break
-			}
-		}
+		s.intro = e.firstMention(s.summary.Name)
 		if s.intro < 0 && len(s.docs) > 0 {
 			s.intro = s.docs[0]
 		}
 	}
+}
+
+// firstMention returns the first sentence that has name in full, or -1. It
+// looks only at the sentences holding the name's rarest term.
+func (e *Engine) firstMention(name string) int32 {
+	terms := e.primary(name)
+	var rare []posting
+	for i, t := range terms {
+		id, ok := e.ix.ids[t]
+		if !ok {
+			return -1
+		}
+		if ps := e.ix.postings[id]; i == 0 || len(ps) < len(rare) {
+			rare = ps
+		}
+	}
+	low := strings.ToLower(name)
+	for _, p := range rare {
+		if p.fields&(1<<fieldText) == 0 {
+			continue
+		}
+		if text := e.docs[p.doc].text; len(text) >= len(low) && strings.Contains(strings.ToLower(text), low) {
+			return p.doc
+		}
+	}
+	return -1
 }
 
 // Briefings describes the loaded briefings.

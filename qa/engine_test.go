@@ -132,6 +132,17 @@ func TestAskJoinsPronoun(t *testing.T) {
 	}
 }
 
+func TestAskJoinsAcrossParagraphs(t *testing.T) {
+	e := mustEngine(t)
+	a := e.Ask("What did experts point to as a point of contention for the militants?")
+	if !strings.HasPrefix(a.Passage, "Daniel Byman") || !strings.HasSuffix(a.Passage, "for the militants.") {
+		t.Errorf("Passage = %q, want the sentence joined with the paragraph before's last", a.Passage)
+	}
+	if !strings.Contains(a.Context, a.Passage) {
+		t.Errorf("Context %q does not hold Passage %q", a.Context, a.Passage)
+	}
+}
+
 func TestParagraphUnknown(t *testing.T) {
 	e := mustEngine(t)
 	for _, ref := range []string{"", "nope", "00000000:p1", strings.Repeat("x", 100)} {

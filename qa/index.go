@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math"
+	"sort"
 	"sync"
 )
 
@@ -46,7 +47,8 @@ type index struct {
 	idf      []float32
 	n        int     // documents
 	maxIDF   float32 // the idf of a term no document has
-	pool     sync.Pool
+	mu       sync.Mutex
+	free     []*scratch // reusable accumulators; a sync.Pool would drop them at every GC
 }
 
 // A fieldDoc is one document's terms by field, for building.
@@ -63,73 +65,72 @@ func buildIndex(docs []fieldDoc, p bm25Params) *index {
 	if len(docs) > 0 && total > 0 {
 		avg = total / float64(len(docs))
 	}
-	type acc struct {
-		tf     float64
-		fields uint8
-	}
-	var raw [][]struct {
-		doc    int32
+	// One entry per term occurrence in one document, merged per term.
+	type hit struct {
+		id     int32
 		tf     float32
 		fields uint8
 	}
-	tfs := map[int32]*acc{}
-	order := []int32{}
+	var df []int32
+	hits := make([][]hit, len(docs)) // per document, merged
+	var buf []hit
 	for di, d := range docs {
-		clear(tfs)
-		order = order[:0]
+		buf = buf[:0]
 		norm := 1 - p.b + p.b*float64(len(d[fieldText]))/avg
 		for f := 0; f < numFields; f++ {
-			seen := map[string]bool{}
+			w := p.weight[f]
+			if f <= fieldQuote {
+				w /= norm
+			}
+			start := len(buf)
+		terms:
 			for _, t := range d[f] {
-				if f >= fieldSpeaker {
-					if seen[t] {
-						continue // names and headings count once
-					}
-					seen[t] = true
-				}
 				id, ok := ix.ids[t]
 				if !ok {
 					id = int32(len(ix.ids))
 					ix.ids[t] = id
-					raw = append(raw, nil)
+					df = append(df, 0)
 				}
-				a := tfs[id]
-				if a == nil {
-					a = &acc{}
-					tfs[id] = a
-					order = append(order, id)
+				if f >= fieldSpeaker {
+					for _, h := range buf[start:] {
+						if h.id == id {
+							continue terms // names and headings count once
+						}
+					}
 				}
-				w := p.weight[f]
-				if f <= fieldQuote {
-					w /= norm
-				}
-				a.tf += w
-				a.fields |= 1 << f
+				buf = append(buf, hit{id, float32(w), 1 << f})
 			}
 		}
-		for _, id := range order {
-			a := tfs[id]
-			raw[id] = append(raw[id], struct {
-				doc    int32
-				tf     float32
-				fields uint8
-			}{int32(di), float32(a.tf), a.fields})
+		sort.Slice(buf, func(i, j int) bool { return buf[i].id < buf[j].id })
+		var merged []hit
+		for _, h := range buf {
+			if n := len(merged); n > 0 && merged[n-1].id == h.id {
+				merged[n-1].tf += h.tf
+				merged[n-1].fields |= h.fields
+				continue
+			}
+			merged = append(merged, h)
+			df[h.id]++
 		}
+		hits[di] = merged
 	}
-	ix.postings = make([][]posting, len(raw))
-	ix.idf = make([]float32, len(raw))
+	ix.postings = make([][]posting, len(df))
+	for id, n := range df {
+		ix.postings[id] = make([]posting, 0, n)
+	}
+	ix.idf = make([]float32, len(df))
 	N := float64(len(docs))
 	ix.maxIDF = float32(math.Log(1 + (N+0.5)/0.5))
-	for id, ps := range raw {
-		df := float64(len(ps))
-		idf := math.Log(1 + (N-df+0.5)/(df+0.5))
-		ix.idf[id] = float32(idf)
-		out := make([]posting, len(ps))
-		for i, r := range ps {
-			tf := float64(r.tf)
-			out[i] = posting{doc: r.doc, w: float32(idf * tf * (p.k1 + 1) / (tf + p.k1)), fields: r.fields}
+	for id, n := range df {
+		ix.idf[id] = float32(math.Log(1 + (N-float64(n)+0.5)/(float64(n)+0.5)))
+	}
+	for di, hs := range hits {
+		for _, h := range hs {
+			idf := float64(ix.idf[h.id])
+			tf := float64(h.tf)
+			ix.postings[h.id] = append(ix.postings[h.id], posting{doc: int32(di), w: float32(idf * tf * (p.k1 + 1) / (tf + p.k1)), fields: h.fields})
 		}
-		ix.postings[id] = out
+		hits[di] = nil
 	}
 	return ix
 }
@@ -152,10 +153,18 @@ type scratch struct {
 	touched []int32
 }
 
+// maxFree bounds the accumulators kept for reuse.
+const maxFree = 64
+
 func (ix *index) getScratch() *scratch {
-	if s, ok := ix.pool.Get().(*scratch); ok {
+	ix.mu.Lock()
+	if n := len(ix.free); n > 0 {
+		s := ix.free[n-1]
+		ix.free = ix.free[:n-1]
+		ix.mu.Unlock()
 		return s
 	}
+	ix.mu.Unlock()
 	return &scratch{score: make([]float32, ix.n), full: make([]uint64, ix.n), half: make([]uint64, ix.n)}
 }
 
@@ -164,7 +173,11 @@ func (ix *index) putScratch(s *scratch) {
 		s.score[d], s.full[d], s.half[d] = 0, 0, 0
 	}
 	s.touched = s.touched[:0]
-	ix.pool.Put(s)
+	ix.mu.Lock()
+	if len(ix.free) < maxFree {
+		ix.free = append(ix.free, s)
+	}
+	ix.mu.Unlock()
 }
 
 // A queryTerm is one distinct content term of a question.

@@ -1,9 +1,6 @@
 package qa
 
-import (
-	"strings"
-	"unicode"
-)
+import "strings"
 
 // This file holds the engine's general English knowledge as data: irregular
 // forms, synonyms, demonyms, phrases and cue words. None of it is about any
@@ -278,42 +275,38 @@ var relativeDates = map[string]bool{
 	"weekend": true, "tonight": true, "morning": true, "evening": true, "ago": true,
 }
 
-// locationCues mark a passage that places something (whole-word prefixes).
-var locationCues = []string{" suburb", " north", " south", " east", " west", " capital", " city ", " town ", " region", " province", " border", " outskirts", " downtown ", " village"}
+// locationCues mark a passage that places something: word prefixes.
+var locationCues = []string{"suburb", "north", "south", "east", "west", "capital", "city", "town", "region", "province", "border", "outskirts", "downtown", "village"}
 
-// wordText returns text in lower case with every run of characters other
-// than letters, digits and apostrophes made one space, and a space at each
-// end, for matching cues as whole words.
-func wordText(text string) string {
-	var b strings.Builder
-	b.Grow(len(text) + 2)
-	b.WriteByte(' ')
-	space := true
-	for _, r := range text {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-			space = false
-		case isApostrophe(r) && !space:
-			b.WriteByte('\'')
-		default:
-			if !space {
-				b.WriteByte(' ')
-				space = true
-			}
-		}
+// reasonIndex holds reasonCues as word sequences by their first word.
+var reasonIndex = cueIndex(reasonCues)
+
+func cueIndex(cues []string) map[string][][]string {
+	idx := map[string][][]string{}
+	for _, c := range cues {
+		ws := strings.Fields(c)
+		idx[ws[0]] = append(idx[ws[0]], ws)
 	}
-	if !space {
-		b.WriteByte(' ')
-	}
-	return b.String()
+	return idx
 }
 
-// containsAny reports whether s (lower case) contains any of cues.
-func containsAny(s string, cues []string) bool {
-	for _, c := range cues {
-		if strings.Contains(s, c) {
-			return true
+// hasCue reports whether words (lower case) hold one of the indexed cues.
+func hasCue(words []string, idx map[string][][]string) bool {
+	for i, w := range words {
+		for _, cue := range idx[w] {
+			if i+len(cue) > len(words) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(cue); k++ {
+				if words[i+k] != cue[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
 		}
 	}
 	return false

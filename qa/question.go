@@ -450,7 +450,7 @@ func (e *Engine) resolveSpan(q *question, span []token, framing map[int]bool, na
 		}
 	}
 	// A source whose name and role hold every word of the span ("the
-	// Soufan Center fellow"), the most quoted first.
+	// research center fellow"), the most quoted first.
 	best := -1
 	for si := range e.sources {
 		s := &e.sources[si]

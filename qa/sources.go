@@ -211,7 +211,7 @@ func (e *Engine) hasQuote(i int) bool {
 
 // buildSuggestions lists what an abstention offers instead: the commands,
 // then a few section titles, then the most named people and things.
-func (e *Engine) buildSuggestions() []string {
+func (e *Engine) buildSuggestions(st *buildStats) []string {
 	out := []string{"/timeline", "/sources"}
 	const maxTopics = 4
 	topics := 0
@@ -233,17 +233,10 @@ func (e *Engine) buildSuggestions() []string {
 	}
 	// No headings: the capitalised words the briefings use most.
 	count := map[string]int{}
-	form := map[string]string{}
-	for di := range e.docs {
-		text := e.docs[di].text
-		for _, t := range e.an.tokens(text, nil, false) {
-			if t.pos == 0 || !t.has(tokCap) || t.term == "" || t.has(tokAlias) || t.has(tokPart) || honorifics[t.word] || dateWords[t.word] {
-				continue
-			}
-			count[t.term]++
-			if _, ok := form[t.term]; !ok {
-				form[t.term] = text[t.start:t.end]
-			}
+	form := st.form
+	for t, n := range st.caps {
+		if f, ok := form[t]; ok && n[0] > 0 && !honorifics[strings.ToLower(f)] && !dateWords[strings.ToLower(f)] {
+			count[t] = n[0]
 		}
 	}
 	terms := make([]string, 0, len(count))

@@ -19,7 +19,7 @@ type timelineEntry struct {
 
 type mentionAt struct {
 	b, para int
-	terms   map[string]bool
+	terms   []string // sorted, distinct
 }
 
 // mentionRank orders mentions of one event: the most precise date wins.
@@ -56,6 +56,7 @@ func precisionOf(date string) int {
 // one event with the most precise date.
 func (e *Engine) buildTimeline() {
 	order := 0
+	buckets := map[string][]int{} // year, or the expression of an unresolved date → events
 	for bi, b := range e.briefings {
 		paraOf := map[string]int{}
 		for i := range e.paras {
@@ -75,13 +76,18 @@ func (e *Engine) buildTimeline() {
 			if pi >= 0 {
 				kind = string(e.paras[pi].p.Kind)
 			}
-			m := mentionAt{b: bi, para: pi, terms: e.eventTerms(ev.Text)}
+			evTerms := e.eventTerms(ev.Text)
+			m := mentionAt{b: bi, para: pi, terms: sortedKeys(evTerms)}
 			rank := mentionRank{precision: precisionOf(ev.Date), exact: !ev.Approx, prose: isProse(kind)}
 			te := TimelineEvent{
 				Date: ev.Date, End: ev.End, Approx: ev.Approx, Expression: ev.Expression,
 				Text: ev.Text, Speaker: ev.Speaker, Briefings: []string{b.Title},
 			}
-			if j := e.sameEvent(te, m); j >= 0 {
+			key := yearOf(ev.Date)
+			if ev.Date == "" {
+				key = "?" + strings.ToLower(strings.TrimSpace(ev.Expression))
+			}
+			if j := e.sameEvent(te, m, buckets[key]); j >= 0 {
 				x := &e.events[j]
 				if rank.better(x.rank) {
 					briefings := x.ev.Briefings
@@ -91,16 +97,14 @@ func (e *Engine) buildTimeline() {
 				if !contains(x.ev.Briefings, b.Title) {
 					x.ev.Briefings = append(x.ev.Briefings, b.Title)
 				}
-				for t := range m.terms {
+				for t := range evTerms {
 					x.terms[t] = true
 				}
 				x.mentions = append(x.mentions, m)
 				continue
 			}
-			terms := map[string]bool{}
-			for t := range m.terms {
-				terms[t] = true
-			}
+			terms := evTerms
+			buckets[key] = append(buckets[key], len(e.events))
 			e.events = append(e.events, timelineEntry{ev: te, terms: terms, order: order, rank: rank, mentions: []mentionAt{m}})
 			order++
 		}
@@ -137,20 +141,16 @@ func (e *Engine) eventTerms(text string) map[string]bool {
 	return out
 }
 
-// sameEvent returns the index of the event te (mentioned at m) repeats, or -1.
-func (e *Engine) sameEvent(te TimelineEvent, m mentionAt) int {
-	for j := range e.events {
+// sameEvent returns the index of the event te (mentioned at m) repeats, or
+// -1; only events in cands (those of the same year) can be.
+func (e *Engine) sameEvent(te TimelineEvent, m mentionAt, cands []int) int {
+	for _, j := range cands {
 		x := &e.events[j]
 		if !datesAgree(te, x.ev) {
 			continue
 		}
 		for _, o := range x.mentions {
-			shared := 0
-			for t := range m.terms {
-				if o.terms[t] {
-					shared++
-				}
-			}
+			shared := sharedCount(m.terms, o.terms)
 			small := min(len(m.terms), len(o.terms))
 			if small == 0 {
 				continue
@@ -163,6 +163,34 @@ func (e *Engine) sameEvent(te TimelineEvent, m mentionAt) int {
 		}
 	}
 	return -1
+}
+
+// sortedKeys returns the keys of m, sorted.
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sharedCount counts the strings two sorted lists share.
+func sharedCount(a, b []string) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return n
 }
 
 // datesAgree reports whether two mentions can date the same event: one date

@@ -64,8 +64,8 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-// scanWords calls fn for each word of text in order.
-func scanWords(text string, fn func(w word)) {
+// scanWords appends the words of text to dst, in order.
+func scanWords(text string, dst []word) []word {
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -117,8 +117,20 @@ func scanWords(text string, fn func(w word)) {
 			}
 			i += n
 		}
-		fn(makeWord(text, start, i))
+		dst = append(dst, makeWord(text, start, i))
 	}
+	return dst
+}
+
+// countLetters counts the ASCII letters of s.
+func countLetters(s string) int {
+	n := 0
+	for k := 0; k < len(s); k++ {
+		if c := s[k] | 0x20; 'a' <= c && c <= 'z' {
+			n++
+		}
+	}
+	return n
 }
 
 // threeDigits reports whether s starts with exactly three digits.
@@ -137,6 +149,35 @@ func threeDigits(s string) bool {
 func makeWord(text string, start, end int) word {
 	raw := text[start:end]
 	w := word{start: start, end: end}
+	// Fast path: plain ASCII letters and digits need no rewriting.
+	plain, upper := true, 0
+	for k := 0; k < len(raw); k++ {
+		c := raw[k]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			upper++
+		default:
+			plain = false
+		}
+		if !plain {
+			break
+		}
+	}
+	if plain {
+		w.cap = 'A' <= raw[0] && raw[0] <= 'Z'
+		w.allCaps = upper >= 2 && upper == countLetters(raw)
+		w.norm = raw
+		if upper > 0 {
+			w.norm = strings.ToLower(raw)
+		}
+		if w.allCaps {
+			if f, ok := capsForms[raw]; ok {
+				w.norm = f
+			}
+		}
+		return w
+	}
 	upper, lower := 0, 0
 	var b strings.Builder
 	b.Grow(len(raw))
@@ -160,9 +201,7 @@ func makeWord(text string, start, end int) word {
 	}
 	w.allCaps = upper >= 2 && lower == 0
 	norm := b.String()
-	if strings.HasSuffix(norm, "'s") {
-		norm = norm[:len(norm)-2]
-	}
+	norm = strings.TrimSuffix(norm, "'s")
 	if w.allCaps {
 		if f, ok := capsForms[strings.ToUpper(norm)]; ok {
 			norm = f
@@ -320,6 +359,9 @@ type analyzer struct {
 	phrases map[string][]phrase // first word → the briefings' multi-word aliases
 	extra   map[string][]string // term → alias terms indexed with it
 	caps    map[string]string   // an upper-case alias short form → its term
+
+	building   bool   // New is running: single-threaded, stems may be cached
+	buildWords []word // scratch for tokens while building
 }
 
 // term returns the term of one normalised word.
@@ -336,7 +378,7 @@ func (a *analyzer) remember(w string) string {
 		return t
 	}
 	t := analyseWord(w)
-	if a.cache != nil && len(w) < 64 {
+	if a.building && a.cache != nil && len(w) < 64 {
 		a.cache[w] = t
 	}
 	return t
@@ -345,10 +387,15 @@ func (a *analyzer) remember(w string) string {
 // tokens appends the tokens of text to dst. build says the analyzer is being
 // built and may cache stems.
 func (a *analyzer) tokens(text string, dst []token, build bool) []token {
+	build = build && a.building
 	var words []word
-	var buf [64]word
-	words = buf[:0]
-	scanWords(text, func(w word) { words = append(words, w) })
+	if build {
+		// single-threaded while the engine is built: reuse one buffer
+		words = scanWords(text, a.buildWords[:0])
+		a.buildWords = words
+	} else {
+		words = scanWords(text, make([]word, 0, len(text)/6+1))
+	}
 	termOf := a.term
 	if build {
 		termOf = a.remember
