@@ -89,10 +89,16 @@ func (e *Engine) buildTimeline() {
 			}
 			if j := e.sameEvent(te, m, buckets[key]); j >= 0 {
 				x := &e.events[j]
+				// The most precise date wins; the text comes from prose
+				// where there is any, since a caption says less about what
+				// happened than the paragraph about it.
 				if rank.better(x.rank) {
-					briefings := x.ev.Briefings
-					x.ev, x.rank = te, rank
-					x.ev.Briefings = briefings
+					x.ev.Date, x.ev.End, x.ev.Approx, x.ev.Expression = te.Date, te.End, te.Approx, te.Expression
+					x.rank.precision, x.rank.exact = rank.precision, rank.exact
+				}
+				if rank.prose && !x.rank.prose {
+					x.ev.Text, x.ev.Speaker = te.Text, te.Speaker
+					x.rank.prose = true
 				}
 				if !contains(x.ev.Briefings, b.Title) {
 					x.ev.Briefings = append(x.ev.Briefings, b.Title)
@@ -322,7 +328,7 @@ func (e *Engine) Timeline(f TimelineFilter) []TimelineEvent {
 
 // topicGroups analyses a topic filter: every group must match, through any
 // one of its alternatives, all of whose terms must match. A phrase with an
-// alias ("Islamic State Khorasan") matches as the alias or as its words.
+// alias ("North Atlantic Treaty Organization") matches as the alias or as its words.
 func (e *Engine) topicGroups(topic string) [][][]string {
 	topic = normalizeSpace(topic)
 	if len(topic) > maxQuestionBytes {
