@@ -66,21 +66,17 @@ func chat(ctx context.Context, lib *library, std stdio) error {
 		case "sources":
 			if arg == "" {
 				writeSources(out, e.Sources())
-			} else if src, said, ok := e.SaidBy(arg); ok {
-				writeSaid(out, src, said)
+				fmt.Fprintln(out)
 			} else {
-				fmt.Fprintf(out, "No source named %q. Try /sources for the list.\n", arg)
+				showSaid(out, e.SaidBy, arg, "No source named %q. Try /sources for the list.\n")
 			}
-			fmt.Fprintln(out)
 		case "quote":
 			if arg == "" {
 				fmt.Fprintln(out, "Whose quotes? For example /quote "+firstSpeaker(e)+". /sources lists everyone quoted.")
-			} else if src, said, ok := e.Quotes(arg); ok {
-				writeSaid(out, src, said)
+				fmt.Fprintln(out)
 			} else {
-				fmt.Fprintf(out, "No one named %q is quoted. Try /sources for the list.\n", arg)
+				showSaid(out, e.Quotes, arg, "No one named %q is quoted. Try /sources for the list.\n")
 			}
-			fmt.Fprintln(out)
 		case "more":
 			writeMore(out, last)
 		case "about":
@@ -97,6 +93,16 @@ func chat(ctx context.Context, lib *library, std stdio) error {
 		}
 		return nil
 	})
+}
+
+// showSaid prints what lookup finds for name, or the missing message.
+func showSaid(w io.Writer, lookup func(string) (qa.SourceSummary, []qa.Said, bool), name, missing string) {
+	if src, said, ok := lookup(name); ok {
+		writeSaid(w, src, said)
+	} else {
+		fmt.Fprintf(w, missing, name)
+	}
+	fmt.Fprintln(w)
 }
 
 func writeMore(w io.Writer, a qa.Answer) {

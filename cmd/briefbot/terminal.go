@@ -89,6 +89,14 @@ func writeJSONLine(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// nonNil makes an empty list print as [] rather than null.
+func nonNil[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list
+}
+
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -135,10 +143,7 @@ func whereLine(briefing, section string) string {
 func timeline(e *qa.Engine, cmd command, w io.Writer) error {
 	events := e.Timeline(qa.TimelineFilter{Topic: strings.Join(cmd.args, " ")})
 	if cmd.json {
-		if events == nil {
-			events = []qa.TimelineEvent{}
-		}
-		return writeJSON(w, events)
+		return writeJSON(w, nonNil(events))
 	}
 	writeTimeline(w, events)
 	return nil
@@ -176,10 +181,7 @@ func sources(e *qa.Engine, cmd command, w io.Writer) error {
 	}
 	list := e.Sources()
 	if cmd.json {
-		if list == nil {
-			list = []qa.SourceSummary{}
-		}
-		return writeJSON(w, list)
+		return writeJSON(w, nonNil(list))
 	}
 	writeSources(w, list)
 	return nil
