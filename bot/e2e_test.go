@@ -742,6 +742,17 @@ func TestE2EShards(t *testing.T) {
 	})
 }
 
+// TestE2ENoGatewayBot starts against a server without GET /gateway/bot (a
+// REST proxy or a minimal fake): the bot runs one shard and answers.
+func TestE2ENoGatewayBot(t *testing.T) {
+	t.Parallel()
+	h := start(t, newStubEngine(), bot.Options{GuildID: discordtest.GuildID}, discordtest.NoGatewayBot())
+	if got := len(h.fake.IdentifyPayloads()); got != 1 {
+		t.Fatalf("%d IDENTIFYs; want 1 (one shard)", got)
+	}
+	contains(t, "about", h.ask(t, h.fake.Command("about")).Message.Text(), "Harbour repairs")
+}
+
 // seedEngine is the real engine over the seed briefing.
 func seedEngine(tb testing.TB) *qa.Engine {
 	tb.Helper()

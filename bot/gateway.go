@@ -143,14 +143,21 @@ func (g *gateway) connect(ctx context.Context) error {
 	if count == 0 {
 		probe := g.session(0, 1)
 		gb, err := probe.GatewayBot(discordgo.WithContext(ctx))
-		if err != nil {
+		switch {
+		case err == nil:
+			count, ids = max(gb.Shards, 1), nil
+			for id := range count {
+				ids = append(ids, id)
+			}
+			concurrency = max(gb.SessionStartLimit.MaxConcurrency, 1)
+		case unauthorized(err) || ctx.Err() != nil:
 			return connectError("ask for the recommended shard count", err)
+		default:
+			// A REST proxy or test server may not offer /gateway/bot: one
+			// shard serves everything a small bot needs.
+			g.log.Warn("ask for the recommended shard count; running one shard", "err", redact(err.Error()))
+			count = 1
 		}
-		count, ids = max(gb.Shards, 1), nil
-		for id := range count {
-			ids = append(ids, id)
-		}
-		concurrency = max(gb.SessionStartLimit.MaxConcurrency, 1)
 	}
 	for n, id := range ids {
 		// Discord allows max_concurrency identifies per 5 s.

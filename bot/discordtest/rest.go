@@ -285,6 +285,10 @@ func (s *Server) routes(mux *http.ServeMux) {
 		c.json(http.StatusOK, map[string]any{"url": s.ws})
 	})
 	s.handle(mux, RouteGatewayBot, authBot, func(c *call) {
+		if s.cfg.noGatewayBot {
+			c.fail(http.StatusNotFound, 0, "404: Not Found")
+			return
+		}
 		c.json(http.StatusOK, map[string]any{
 			"url":    s.ws,
 			"shards": s.cfg.shards,

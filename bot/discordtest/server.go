@@ -76,6 +76,7 @@ type config struct {
 	expectProblems   bool
 	guilds           []string
 	maxConcurrency   int
+	noGatewayBot     bool
 }
 
 // HeartbeatInterval sets the interval HELLO announces (default 41.25 s, as
@@ -108,6 +109,10 @@ func CallbackDeadline(d time.Duration) Option { return func(c *config) { c.callb
 // MaxConcurrency sets session_start_limit.max_concurrency in GET
 // /gateway/bot (default 1): how many shards may IDENTIFY per 5 s.
 func MaxConcurrency(n int) Option { return func(c *config) { c.maxConcurrency = n } }
+
+// NoGatewayBot makes GET /gateway/bot answer 404, as a REST proxy or a
+// minimal test server may: the bot must still start, on one shard.
+func NoGatewayBot() Option { return func(c *config) { c.noGatewayBot = true } }
 
 // Guilds sets the guilds the bot is in (default GuildID). READY lists those
 // on the identifying shard, and a GUILD_CREATE follows for each.

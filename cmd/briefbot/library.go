@@ -68,35 +68,39 @@ func (l *library) briefings() []*knowledge.Briefing { return l.state.Load().brie
 func (l *library) engine() bot.Engine { return l.current() }
 
 // watch reloads the briefings on SIGHUP and whenever a watched file or folder
-// changes, until ctx is done. A briefing that fails to parse leaves the old
-// one serving; the log says why.
+// changes, in the background until ctx is done. A briefing that fails to
+// parse leaves the old one serving; the log says why.
 func (l *library) watch(ctx context.Context, log *slog.Logger) {
 	l.watchEvery(ctx, log, 2*time.Second)
 }
 
+// watchEvery is watch, polling the files every interval. SIGHUP is caught
+// from the moment it returns.
 func (l *library) watchEvery(ctx context.Context, log *slog.Logger, every time.Duration) {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
-	tick := time.NewTicker(every)
-	defer tick.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-hup:
-			l.reload(log, "signal")
-		case <-tick.C:
-			if len(l.paths) == 0 {
-				continue
+	go func() {
+		defer signal.Stop(hup)
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				l.reload(log, "signal")
+			case <-tick.C:
+				if len(l.paths) == 0 {
+					continue
+				}
+				stamp, err := fingerprint(l.paths)
+				if err != nil || stamp == l.state.Load().stamp {
+					continue
+				}
+				l.reload(log, "change")
 			}
-			stamp, err := fingerprint(l.paths)
-			if err != nil || stamp == l.state.Load().stamp {
-				continue
-			}
-			l.reload(log, "change")
 		}
-	}
+	}()
 }
 
 func (l *library) reload(log *slog.Logger, why string) {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -290,7 +291,7 @@ func TestLibraryReload(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	log := slog.New(slog.DiscardHandler)
-	go lib.watchEvery(ctx, log, 10*time.Millisecond)
+	lib.watchEvery(ctx, log, 10*time.Millisecond)
 
 	var wg sync.WaitGroup
 	for range 4 {
@@ -319,6 +320,36 @@ func TestLibraryReload(t *testing.T) {
 	waitTitle("Second")
 	cancel()
 	wg.Wait()
+}
+
+// TestReloadOnSIGHUP changes a briefing without the poll noticing (it polls
+// once an hour here) and sends SIGHUP: the change is served.
+func TestReloadOnSIGHUP(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "b.txt")
+	if err := os.WriteFile(path, []byte("title: Before\n---\nThe mayor said the park would reopen.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	lib := &library{paths: []string{path}}
+	if err := lib.load(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	lib.watchEvery(ctx, slog.New(slog.DiscardHandler), time.Hour)
+	if err := os.WriteFile(path, []byte("title: After\n---\nThe mayor said the park would stay shut.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for lib.current().Briefings()[0].Title != "After" {
+		if time.Now().After(deadline) {
+			t.Fatal("SIGHUP did not reload the briefing")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 func TestServeShutdown(t *testing.T) {

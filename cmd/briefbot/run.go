@@ -259,7 +259,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, std std
 
 // runBot runs the Discord gateway bot, reloading briefings as they change.
 func runBot(ctx context.Context, cfg config, lib *library, log *slog.Logger) error {
-	go lib.watch(ctx, log)
+	lib.watch(ctx, log)
 	return bot.Run(ctx, bot.Options{
 		Token:      cfg.token,
 		GuildID:    cfg.guildID,

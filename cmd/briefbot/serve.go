@@ -20,7 +20,7 @@ func serve(ctx context.Context, addr string, cfg config, lib *library, log *slog
 	if err != nil {
 		return err
 	}
-	go lib.watch(ctx, log)
+	lib.watch(ctx, log)
 	srv := &http.Server{
 		Addr: addr,
 		Handler: bot.NewInteractionsHandler(bot.InteractionsOptions{
