@@ -45,8 +45,8 @@ const (
 // Refusals: 405 for anything but POST, 413 for a body over 64 KiB, 401 for a
 // missing or bad signature or a stale timestamp, 400 for a body that is not
 // an interaction. PING gets {"type":1}. The handler keeps no state between
-// requests but the per-user rate limit, so instances scale out behind any
-// load balancer (each instance limits on its own).
+// requests (and so, unlike the gateway bot, applies no per-user rate limit),
+// so instances scale out behind any load balancer.
 func NewInteractionsHandler(o InteractionsOptions) http.Handler {
 	log := o.Log
 	if log == nil {
@@ -71,7 +71,12 @@ func NewInteractionsHandler(o InteractionsOptions) http.Handler {
 	if len(o.PublicKey) != ed25519.PublicKeySize {
 		log.Error("public key is not an Ed25519 public key: every interaction will be refused", "bytes", len(o.PublicKey))
 	}
-	return &interactionsHandler{key: o.PublicKey, now: now, log: log, rest: rest, h: newHandler(o.Engine, log, now)}
+	h := newHandler(o.Engine, log, now)
+	// No per-user rate limit here: behind a load balancer each instance would
+	// see only part of a user's questions, so a limit per process means
+	// nothing. Put one in the load balancer if you need it.
+	h.limit = nil
+	return &interactionsHandler{key: o.PublicKey, now: now, log: log, rest: rest, h: h}
 }
 
 type interactionsHandler struct {

@@ -100,11 +100,11 @@ const (
 )
 
 // speakerLine is the author line of an answer: "Name, role", or
-// "Narration" when the briefing speaks for itself.
+// "narration" when the briefing speaks for itself (as DESIGN.md words it).
 func speakerLine(s *qa.Speaker) string {
 	switch {
 	case s == nil || strings.TrimSpace(s.Name) == "":
-		return "Narration"
+		return "narration"
 	case strings.TrimSpace(s.Role) == "":
 		return s.Name
 	}

@@ -140,8 +140,8 @@ func TestRespondNarrationAndNoAnswer(t *testing.T) {
 	e := newFake()
 	e.answer.Speaker = nil
 	r, _ := respond(e, slash(cmdAsk, opt(optQuestion, "what happened?")))
-	if got := r.Data.Embeds[0].Author.Name; got != "Narration" {
-		t.Errorf("author of narration = %q, want %q", got, "Narration")
+	if got := r.Data.Embeds[0].Author.Name; got != "narration" {
+		t.Errorf("author of narration = %q, want %q", got, "narration")
 	}
 
 	e.answer = qa.Answer{Answered: false, Suggestions: []string{"When will the harbour reopen?", "Who is Ana Costa?"}}

@@ -143,7 +143,7 @@ func subjectBefore(text string, ts []tok, v int) (nounPhrase, bool) {
 	}
 	skip()
 	if e >= 0 && ts[e].kind == tPunct && ts[e].text == ")" {
-		// "the Harvesters Association (HA) said": skip the aside.
+		// "the Ferry Workers Union (FWU) said": skip the aside.
 		k := e - 1
 		for k >= 0 && !(ts[k].kind == tPunct && ts[k].text == "(") && e-k < 12 {
 			k--

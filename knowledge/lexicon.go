@@ -163,7 +163,7 @@ var roleNouns = map[string]bool{
 }
 
 // groupNouns are plural nouns for groups of people that can speak as one:
-// "officials said", "Security analysts concur", "police said".
+// "officials said", "Climate scientists agree", "police said".
 var groupNouns = map[string]bool{
 	"officials": true, "analysts": true, "experts": true, "police": true,
 	"authorities": true, "sources": true, "diplomats": true, "investigators": true,

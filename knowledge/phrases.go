@@ -12,7 +12,7 @@ const (
 	npNone    npKind = iota
 	npPerson         // a full name: "Jane Doe"
 	npSingle         // one capitalised word: a surname ("Doe") or a body ("Geneva")
-	npOrg            // an organisation or place: "The United States", "Wilson Center"
+	npOrg            // an organisation or place: "The United States", "Brookings Institution"
 	npGroup          // a group: "U.S. officials", "experts", "The U.S. military"
 	npPronoun        // he, she, they, it
 	npNominal        // "the ministry", "the ambassador": refers to someone named before
@@ -210,7 +210,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 			}
 		}
 	}
-	// A role before the run: "U.S. National Security Council spokesperson
+	// A role before the run: "State Department spokesperson
 	// Jane Doe", "former ambassador Jane Doe".
 	if pre := rolePrefix(seg, runStart, title >= 0); pre < runStart {
 		end := runStart - 1

@@ -85,6 +85,9 @@ func (d *doc) finish(credits []credit) {
 	})
 	roles := map[string]string{}
 	for _, e := range entries {
+		if e.src.Kind == Organisation && bareGroup(e.src.Name) {
+			continue // "experts said": a statement's speaker, but no one to list
+		}
 		d.b.Sources = append(d.b.Sources, e.src)
 		if e.src.Kind != MediaCredit {
 			roles[e.src.Name] = e.src.Role
@@ -95,6 +98,13 @@ func (d *doc) finish(credits []credit) {
 	}
 	d.b.Quotes = append(d.b.Quotes, d.quotes...)
 	d.b.Statements = append(d.b.Statements, d.statements...)
+}
+
+// bareGroup reports whether a speaker is a bare plural group ("experts",
+// "officials") rather than a named organisation or a described group
+// ("Security analysts", "Russian officials").
+func bareGroup(name string) bool {
+	return !strings.ContainsAny(name, " -.") && strings.ToLower(name) == name
 }
 
 // kindOf says whether a speaker's name is a person's.

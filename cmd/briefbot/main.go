@@ -31,7 +31,7 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Getenv, stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr})
+	err := run(ctx, os.Args[1:], os.LookupEnv, stdio{in: os.Stdin, out: os.Stdout, err: os.Stderr})
 	stop()
 	if errors.Is(err, errUsageShown) {
 		os.Exit(2)

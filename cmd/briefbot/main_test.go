@@ -20,9 +20,14 @@ import (
 	"github.com/briefbot/briefbot/knowledge"
 )
 
-// fakeEnv is a getenv over a map.
-func fakeEnv(m map[string]string) func(string) string {
-	return func(k string) string { return m[k] }
+// fakeEnv is an environment lookup over a map.
+func fakeEnv(m map[string]string) func(string) (string, bool) {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+// getenvOf turns a lookup into a getenv.
+func getenvOf(lookup func(string) (string, bool)) func(string) string {
+	return func(k string) string { v, _ := lookup(k); return v }
 }
 
 // runCmd runs the program with args, stdin and env, returning its output.
@@ -58,7 +63,7 @@ func TestLoadConfig(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := loadConfig(fakeEnv(tt.env))
+			got, err := loadConfig(getenvOf(fakeEnv(tt.env)))
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("loadConfig() error = %v, want it to mention %q", err, tt.wantErr)
@@ -83,15 +88,26 @@ func TestWithDotenv(t *testing.T) {
 	if err := os.WriteFile(path, []byte("DISCORD_TOKEN=from-file\nDISCORD_GUILD_ID=7\n# comment\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	getenv, err := withDotenv(fakeEnv(map[string]string{"DISCORD_TOKEN": "from-env"}), path)
+	lookup, err := withDotenv(fakeEnv(map[string]string{"DISCORD_TOKEN": "from-env", "DISCORD_GUILD_ID": ""}), path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	getenv := getenvOf(lookup)
 	if got := getenv("DISCORD_TOKEN"); got != "from-env" {
 		t.Errorf("DISCORD_TOKEN = %q, want the real environment to win", got)
 	}
-	if got := getenv("DISCORD_GUILD_ID"); got != "7" {
-		t.Errorf("DISCORD_GUILD_ID = %q, want 7 from the file", got)
+	if got := getenv("DISCORD_GUILD_ID"); got != "" {
+		t.Errorf("DISCORD_GUILD_ID = %q, want the real environment's empty value to win", got)
+	}
+	if v, ok := lookup("LOG_LEVEL"); ok {
+		t.Errorf("LOG_LEVEL = %q, want unset", v)
+	}
+	if err := os.WriteFile(path, []byte("LOG_LEVEL=debug\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	lookup, _ = withDotenv(fakeEnv(nil), path)
+	if got := getenvOf(lookup)("LOG_LEVEL"); got != "debug" {
+		t.Errorf("LOG_LEVEL = %q, want debug from the file", got)
 	}
 	if _, err := withDotenv(fakeEnv(nil), filepath.Join(dir, "missing")); err != nil {
 		t.Errorf("missing .env: error %v, want none", err)
@@ -110,9 +126,13 @@ func TestParseCommand(t *testing.T) {
 		{args: []string{"serve", "--addr", "127.0.0.1:9"}, want: command{name: "serve", addr: "127.0.0.1:9"}},
 		{args: []string{"--briefing", "x"}, want: command{addr: ":8080", briefings: paths{"x"}}},
 		{args: []string{"--help"}, want: command{name: "help", addr: ":8080"}},
+		{args: []string{"--briefing", "x", "ask", "--json", "Q"}, want: command{name: "ask", json: true, addr: ":8080", args: []string{"Q"}, briefings: paths{"x"}}},
+		{args: []string{"--json", "timeline"}, want: command{name: "timeline", json: true, addr: ":8080"}},
 		{args: []string{"frobnicate"}, err: true},
 		{args: []string{"inspect", "extra"}, err: true},
 		{args: []string{"serve", "--json"}, err: true},
+		{args: []string{"ask", "--addr", ":1", "Q"}, err: true},
+		{args: []string{"--json"}, err: true},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, "_"), func(t *testing.T) {

@@ -118,22 +118,23 @@ func envInt(getenv func(string) string, name string) (int, error) {
 	return n, nil
 }
 
-// withDotenv returns a getenv that falls back to the values in the .env file
-// at path when the real environment does not set a variable. A missing file
-// is not an error.
-func withDotenv(getenv func(string) string, path string) (func(string) string, error) {
+// withDotenv returns a lookup that falls back to the values in the .env file
+// at path for variables the real environment does not set. A variable set in
+// the real environment wins even when empty. A missing file is not an error.
+func withDotenv(lookup func(string) (string, bool), path string) (func(string) (string, bool), error) {
 	file, err := godotenv.Read(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return getenv, nil
+			return lookup, nil
 		}
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	return func(k string) string {
-		if v := getenv(k); v != "" {
-			return v
+	return func(k string) (string, bool) {
+		if v, ok := lookup(k); ok {
+			return v, true
 		}
-		return file[k]
+		v, ok := file[k]
+		return v, ok
 	}, nil
 }
 
@@ -152,28 +153,20 @@ type command struct {
 	args      []string
 }
 
-// parseCommand parses args (subcommand first, flags anywhere).
+// commands are the subcommands; "" is the default (bot or chat).
+var commands = map[string]bool{"": true, "run": true, "ask": true, "timeline": true, "sources": true, "inspect": true, "serve": true, "help": true}
+
+// parseCommand parses args: the subcommand and flags in any order, then the
+// subcommand's own arguments.
 func parseCommand(args []string, stderr io.Writer) (command, error) {
 	c := command{addr: ":8080"}
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		c.name, args = args[0], args[1:]
-	}
-	switch c.name {
-	case "", "run", "ask", "timeline", "sources", "inspect", "serve", "help":
-	default:
-		fmt.Fprintf(stderr, "briefbot: unknown command %q\n\n%s", c.name, usage)
-		return c, errUsageShown
-	}
-	set := flag.NewFlagSet("briefbot "+c.name, flag.ContinueOnError)
+	set := flag.NewFlagSet("briefbot", flag.ContinueOnError)
 	set.SetOutput(stderr)
 	set.Usage = func() { fmt.Fprint(stderr, usage) }
 	set.Var(&c.briefings, "briefing", "a briefing file or folder (repeatable)")
-	switch c.name {
-	case "ask", "timeline", "sources", "inspect":
-		set.BoolVar(&c.json, "json", false, "print JSON")
-	case "serve":
-		set.StringVar(&c.addr, "addr", c.addr, "listen address")
-	}
+	set.BoolVar(&c.json, "json", false, "print JSON (ask, timeline, sources, inspect)")
+	set.StringVar(&c.addr, "addr", c.addr, "listen address (serve)")
+	var positional []string
 	for {
 		if err := set.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -187,25 +180,49 @@ func parseCommand(args []string, stderr io.Writer) (command, error) {
 			break
 		}
 		if args[0] == "--" {
-			c.args = append(c.args, args[1:]...)
+			positional = append(positional, args[1:]...)
 			break
 		}
-		c.args = append(c.args, args[0])
+		positional = append(positional, args[0])
 		args = args[1:]
+	}
+	if len(positional) > 0 {
+		c.name, c.args = positional[0], positional[1:]
+		if !commands[c.name] {
+			fmt.Fprintf(stderr, "briefbot: unknown command %q\n\n%s", c.name, usage)
+			return c, errUsageShown
+		}
+	}
+	used := map[string]bool{}
+	set.Visit(func(f *flag.Flag) { used[f.Name] = true })
+	switch {
+	case used["json"] && c.name != "ask" && c.name != "timeline" && c.name != "sources" && c.name != "inspect":
+		return c, usageError(stderr, c.name, "--json goes with ask, timeline, sources or inspect")
+	case used["addr"] && c.name != "serve":
+		return c, usageError(stderr, c.name, "--addr goes with serve")
 	}
 	switch c.name {
 	case "", "run", "inspect", "serve", "help":
 		if len(c.args) > 0 {
-			fmt.Fprintf(stderr, "briefbot %s: unexpected argument %q\n\n%s", c.name, c.args[0], usage)
-			return c, errUsageShown
+			return c, usageError(stderr, c.name, fmt.Sprintf("unexpected argument %q", c.args[0]))
 		}
 	}
 	return c, nil
 }
 
+// usageError prints what is wrong with the command line, then the usage.
+func usageError(stderr io.Writer, name, msg string) error {
+	if name == "" {
+		fmt.Fprintf(stderr, "briefbot: %s\n\n%s", msg, usage)
+	} else {
+		fmt.Fprintf(stderr, "briefbot %s: %s\n\n%s", name, msg, usage)
+	}
+	return errUsageShown
+}
+
 // run is the whole program: it parses args, reads the configuration, loads
 // the briefings and runs the chosen subcommand until ctx is done.
-func run(ctx context.Context, args []string, getenv func(string) string, std stdio) error {
+func run(ctx context.Context, args []string, lookupEnv func(string) (string, bool), std stdio) error {
 	cmd, err := parseCommand(args, std.err)
 	if err != nil {
 		return err
@@ -214,11 +231,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, std std
 		_, err := fmt.Fprint(std.out, usage)
 		return err
 	}
-	getenv, err = withDotenv(getenv, ".env")
+	lookupEnv, err = withDotenv(lookupEnv, ".env")
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(getenv)
+	cfg, err := loadConfig(func(k string) string { v, _ := lookupEnv(k); return v })
 	if err != nil {
 		return err
 	}
