@@ -57,7 +57,7 @@ type TimelineEvent struct {
 	Date       string   `json:"date"` // YYYY | YYYY-MM | YYYY-MM-DD | "" (unresolved)
 	End        string   `json:"end"`
 	Approx     bool     `json:"approx"`
-	When       string   `json:"when"` // human form: "Friday, March 22, 2024", "about 2018", "last March (date unknown)"
+	When       string   `json:"when"` // human form: "Sunday, November 3, 2019", "about 2015", "last May (date unknown)"
 	Expression string   `json:"expression"`
 	Text       string   `json:"text"`
 	Speaker    string   `json:"speaker,omitempty"`

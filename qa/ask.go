@@ -85,33 +85,73 @@ func (e *Engine) Ask(question string) Answer {
 		return e.abstain(a, &q, "nothing in the briefing matches the question")
 	}
 	// The answer is the best candidate that offers what the question asks
-	// for; when none of the first few does, the top one says why not.
-	pick, reason := -1, ""
-	for i := 0; i < len(cands) && i < maxTries; i++ {
+	// for; when none of the first few does, the top one says why not. For
+	// "why", every candidate is tried: the best match may only restate what
+	// the question asks about, and the best one that passes the other gates
+	// and gives a reason, in itself or beside it, answers instead.
+	tries := maxTries
+	if q.typ == qWhy {
+		tries = len(cands)
+	}
+	pick, reason, unreasoned := -1, "", 0
+	for i := 0; i < len(cands) && i < tries; i++ {
 		r := e.rejects(&q, cands[i])
 		if r == "" {
 			pick = i
 			break
+		}
+		if r == noReason {
+			unreasoned++
 		}
 		if i == 0 {
 			reason = r
 		}
 	}
 	if pick < 0 {
+		if unreasoned > 1 {
+			reason = fmt.Sprintf("the question asks why, but none of the %d passages that match it gives a reason", unreasoned)
+		}
 		return e.abstain(a, &q, reason)
 	}
 	best := cands[pick]
 	e.fill(&a, &q, best)
+	// Further matches stand elsewhere: the answer's paragraph is its Context,
+	// and no sentence is offered twice. covered maps the sentences shown so
+	// far to their index in More, or -1 for the answer's.
+	covered := map[int32]int{best.d: -1}
+	var shown []int32 // the sentence of each further match
+	if j := e.joinsWith(best.d); j >= 0 {
+		covered[j] = -1
+	}
 	for _, c := range cands {
 		if len(a.More) == maxMore {
 			break
 		}
-		// Further matches stand elsewhere: the answer's paragraph is its Context.
-		if c.cov < e.tune.minCoverage*0.8 || e.docs[c.d].para == e.docs[best.d].para || e.joinsWith(best.d) == c.d || e.joinsWith(c.d) == best.d {
+		if c.cov < e.tune.minCoverage*0.8 || e.docs[c.d].para == e.docs[best.d].para {
+			continue
+		}
+		if _, ok := covered[c.d]; ok {
 			continue
 		}
 		d := &e.docs[c.d]
+		j := e.joinsWith(c.d)
+		if k, ok := covered[j]; j >= 0 && ok {
+			// The sentence it joins with is shown already: show the two
+			// together there, when that match is the sentence alone and the
+			// same speaker's.
+			if k >= 0 && shown[k] == j && e.joinsWith(j) < 0 && sameSpeaker(a.More[k].Speaker, e.speaker(d)) {
+				a.More[k].Passage = e.passage(c.d)
+				shown[k] = c.d
+				covered[c.d] = k
+			}
+			continue
+		}
 		pa := &e.paras[d.para]
+		covered[c.d] = len(a.More)
+		if j >= 0 {
+			covered[j] = len(a.More)
+		}
+		shown = append(shown, c.d)
 		a.More = append(a.More, Match{
 			Passage:  e.passage(c.d),
 			Speaker:  e.speaker(d),
@@ -122,6 +162,14 @@ func (e *Engine) Ask(question string) Answer {
 		})
 	}
 	return a
+}
+
+// sameSpeaker reports whether a and b name the same speaker, or both none.
+func sameSpeaker(a, b *Speaker) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Name == b.Name
 }
 
 // hasRequired reports whether some term is not optional.
@@ -322,6 +370,9 @@ func (e *Engine) typeBonus(q *question, di int32) float64 {
 	return bonus
 }
 
+// noReason is why a passage that matches a "why" question is not its answer.
+const noReason = "the question asks why, but the closest passage gives no reason"
+
 // rejects returns why best does not answer q, or "".
 func (e *Engine) rejects(q *question, best cand) string {
 	d := &e.docs[best.d]
@@ -353,7 +404,7 @@ func (e *Engine) rejects(q *question, best cand) string {
 		}
 	case qWhy:
 		if !e.reasonNear(best.d) {
-			return "the question asks why, but the closest passage gives no reason"
+			return noReason
 		}
 	case qHowMany:
 		if !e.numberNear(best.d, q) && !(e.joinsWith(best.d) >= 0 && e.numberNear(e.joinsWith(best.d), q)) {
@@ -447,8 +498,8 @@ func (e *Engine) reasonNear(di int32) bool {
 func (e *Engine) near(text string, q *question, dist int, relationFirst bool, is func(token) bool) bool {
 	want := make(map[string]bool, len(q.terms))
 	for _, relation := range [...]bool{relationFirst, false} {
-		// the relation words when there are any: "warn" in "when did the
-		// U.S. warn Iran", not "U.S."
+		// the relation words when there are any: "recall" in "when did
+		// Acme recall the heaters", not "Acme"
 		for _, t := range q.terms {
 			if relation && (t.entity || t.optional) {
 				continue
@@ -489,7 +540,13 @@ func (e *Engine) prevHas(di int32, f docFlag) bool {
 	return d.sent > 0 && di > 0 && e.docs[di-1].para == d.para && e.docs[di-1].has(f)
 }
 
-// joinsWith returns the sentence an answer at di is joined with, or -1.
+// joinsWith returns the sentence an answer at di is joined with, or -1: the
+// one before it when it opens with a pronoun ("He", "It", "These", ...)
+// whose referent would otherwise be lost. That is the sentence before in its
+// paragraph or, for the first sentence of a paragraph, the last sentence of
+// the paragraph before when both are ordinary text of the same section. The
+// join is made even when the sentence's speaker is known: the passage must
+// read on its own, and its pronouns may refer to more than the speaker.
 func (e *Engine) joinsWith(di int32) int32 {
 	d := &e.docs[di]
 	if !d.has(docPronoun) || di == 0 {
@@ -499,10 +556,8 @@ func (e *Engine) joinsWith(di int32) int32 {
 	if prev.para == d.para {
 		return di - 1
 	}
-	// The first sentence of a paragraph: only when nobody is named as its
-	// speaker, and the previous paragraph is ordinary text of the same section.
 	pa, pp := &e.paras[d.para], &e.paras[prev.para]
-	if d.speaker < 0 && pa.b == pp.b && pa.section == pp.section && isProse(string(pa.p.Kind)) && isProse(string(pp.p.Kind)) {
+	if prev.para == d.para-1 && pa.b == pp.b && pa.section == pp.section && isProse(string(pa.p.Kind)) && isProse(string(pp.p.Kind)) {
 		return di - 1
 	}
 	return -1

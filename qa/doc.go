@@ -6,10 +6,10 @@
 //
 // The pipeline, by file:
 //
-//   - tokenize.go: words (keeping "ISIS-K" whole and in parts, "U.S." as the
-//     country, possessives, curly apostrophes, odd spaces), stop words,
-//     irregular forms, synonyms, demonyms and multi-word forms, then snowball
-//     stems, cached per engine while it is built.
+//   - tokenize.go: words (keeping "Rolls-Royce" whole and in parts, "U.S."
+//     as the country, possessives, curly apostrophes, odd spaces), stop
+//     words, irregular forms, synonyms, demonyms and multi-word forms, then
+//     snowball stems, cached per engine while it is built.
 //   - lexicon.go: that general English knowledge, as data. Nothing in this
 //     package knows any particular briefing.
 //   - index.go: a BM25F index over sentences, with fields for the sentence,

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -359,4 +360,109 @@ func TestCompleteLimits(t *testing.T) {
 			t.Errorf("Complete returned a name of %d characters", utf8.RuneCountInString(n))
 		}
 	}
+}
+
+// bridgeBriefing is an invented briefing for the join and "why" tests.
+func bridgeBriefing(tb testing.TB, restatements int) *knowledge.Briefing {
+	tb.Helper()
+	paras := []handPara{
+		{"Inspection", knowledge.Body, []string{"Ana Ruiz, chief engineer of the harbour authority, told the council on Monday that the old swing bridge was failing."}},
+		{"Inspection", knowledge.Body, []string{"She predicted it would have to carry only pedestrians within two years."}},
+	}
+	// Sentences that name what a "why" question asks about but give no
+	// reason, then one whose reason is in the sentence after it: they all
+	// rank alike, the last one last.
+	for i := 0; i < restatements; i++ {
+		paras = append(paras, handPara{"Closures", knowledge.Body, []string{fmt.Sprintf("Ferries replaced the bridge (%d).", i+1)}})
+	}
+	paras = append(paras, handPara{"Closures", knowledge.Body, []string{"Ferries replaced the bridge in the summer.", "The reason was that divers had found its piers badly scoured by the tide."}})
+	said := []handSaid{{para: 0, sent: 0, speaker: "Ana Ruiz"}, {para: 1, sent: 0, speaker: "Ana Ruiz"}}
+	sources := []knowledge.Source{{Name: "Ana Ruiz", Kind: knowledge.Person, Role: "chief engineer of the harbour authority", Aliases: []string{"Ruiz"}, Statements: 2}}
+	return handBriefing(tb, "Harbour bridge", "2019-11-04", paras, said, sources, nil, nil)
+}
+
+// A sentence opening with a pronoun is joined with the one before, across a
+// paragraph break, even when its speaker is known.
+func TestAskJoinsPronounOfKnownSpeaker(t *testing.T) {
+	e := New(bridgeBriefing(t, 0))
+	a := e.Ask("What did Ruiz predict?")
+	want := "Ana Ruiz, chief engineer of the harbour authority, told the council on Monday that the old swing bridge was failing." +
+		paragraphBreak + "She predicted it would have to carry only pedestrians within two years."
+	if !a.Answered || a.Passage != want {
+		t.Fatalf("Passage = %q (why %q), want %q", a.Passage, a.Why, want)
+	}
+	if a.Speaker == nil || a.Speaker.Name != "Ana Ruiz" {
+		t.Errorf("Speaker = %+v, want Ana Ruiz", a.Speaker)
+	}
+	if !strings.Contains(a.Context, a.Passage) {
+		t.Errorf("Context %q does not hold Passage %q", a.Context, a.Passage)
+	}
+}
+
+// A "why" question is answered by the best passage that gives a reason,
+// however many passages that only name its subject rank above it.
+func TestAskWhyLooksPastRestatements(t *testing.T) {
+	e := New(bridgeBriefing(t, 2*maxTries))
+	q := e.parseQuestion("Why did ferries replace the bridge?")
+	s := e.ix.getScratch()
+	e.ix.score(q.terms, s)
+	cands := e.rank(&q, s)
+	e.ix.putScratch(s)
+	at := -1
+	for i, c := range cands {
+		if strings.Contains(e.docs[c.d].text, "in the summer") {
+			at = i
+		}
+	}
+	if at < maxTries {
+		t.Fatalf("the reason ranks %d; the test needs it below the first %d", at, maxTries)
+	}
+	a := e.Ask("Why did ferries replace the bridge?")
+	if !a.Answered || !strings.Contains(a.Passage, "in the summer") || !strings.Contains(a.Context, "divers had found") {
+		t.Errorf("Ask = answered %v, %q (why %q); want the sentence with the reason", a.Answered, a.Passage, a.Why)
+	}
+	if a := e.Ask("Why did ferries replace the tunnel?"); a.Answered {
+		t.Errorf("Ask about a tunnel answered %q", a.Passage)
+	}
+}
+
+// No sentence is offered twice among an answer and its further matches.
+func TestAskMoreDistinct(t *testing.T) {
+	sets, err := filepath.Glob("testdata/*-qa.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets = append(sets, "testdata/seed.tune.json")
+	for _, set := range sets {
+		article := "seed.txt"
+		if name := strings.TrimSuffix(filepath.Base(set), "-qa.json"); name != "seed" && name != "seed.tune.json" {
+			article = articleFor(t, name)
+		}
+		e := New(mustParse(t, article))
+		for _, c := range loadCases(t, set) {
+			a := e.Ask(c.Q)
+			if !a.Answered {
+				continue
+			}
+			var seen []string
+			for _, p := range append([]string{a.Passage}, morePassages(a)...) {
+				for _, s := range strings.Split(p, paragraphBreak) {
+					for _, prev := range seen {
+						if strings.Contains(prev, s) || strings.Contains(s, prev) {
+							t.Errorf("%s: %q is offered twice", c.ID, s)
+						}
+					}
+					seen = append(seen, s)
+				}
+			}
+		}
+	}
+}
+
+func morePassages(a Answer) []string {
+	var out []string
+	for _, m := range a.More {
+		out = append(out, m.Passage)
+	}
+	return out
 }

@@ -189,7 +189,7 @@ type queryTerm struct {
 	related  []string // weaker equivalents
 	speaker  bool     // part of a named speaker's name
 	entity   bool     // a name, place or number rather than a relation word
-	optional bool     // ranks, but an answer need not cover it ("predict" in "what did X predict")
+	optional bool     // ranks, but an answer need not cover it ("propose" in "what did X propose")
 }
 
 // score accumulates the BM25 scores of terms (at most 64) into s.

@@ -74,8 +74,8 @@ var synonymGroups = [][]string{
 	{"injure", "wound", "hurt", "injury"},
 }
 
-// countries lists country names with their demonyms, so that "Russian" and
-// "Russia" are one term. The first name is the one indexed.
+// countries lists country names with their demonyms, so that "French" and
+// "France" are one term. The first name is the one indexed.
 var countries = []string{
 	"afghanistan:afghan,afghans", "albania:albanian", "algeria:algerian", "argentina:argentine,argentinian",
 	"armenia:armenian", "australia:australian", "austria:austrian", "azerbaijan:azerbaijani",
@@ -135,12 +135,9 @@ var related = map[string][]string{
 	"japan": {"tokyo"}, "afghanistan": {"kabul"}, "syria": {"damascus"}, "turkey": {"ankara"},
 	"india": {"delhi"}, "canada": {"ottawa"}, "kill": {"victim", "casualty"},
 	"attack": {"bomb", "shooting", "strike", "hack", "raid"},
-	"leave":  {"withdraw", "exit", "depart"}, "withdraw": {"exit", "leave", "depart"},
-	"exit": {"withdraw", "leave", "depart"}, "lose": {"eliminate", "cut", "layoff"},
-	"behind": {"responsible", "claim"}, "cause": {"because", "reason"},
-	"come": {"impending", "upcoming"}, "blame": {"responsible", "responsibility", "fault"},
-	"responsible": {"blame", "claim"}, "charge": {"command", "head", "lead", "chief", "director"},
-	"fight": {"battle", "combat", "clash", "pressure"}, "lead": {"head", "chief", "command"},
+	"cause":  {"because", "reason"}, "blame": {"responsible", "responsibility", "fault"},
+	"responsible": {"blame"}, "fight": {"battle", "combat", "clash"},
+	"lead":  {"head", "command"},
 	"money": {"fund", "cash", "dollar"}, "fund": {"money", "finance"},
 }
 
@@ -245,16 +242,18 @@ var reasonCues = []string{
 	" so that ", " in order to ", " reason ", " reasons ", " why ", " caused ", " led to ",
 	" result of ", " amid ", " driven by ", " motivated ", " grievance ", " grievances ",
 	" blamed ", " aims to ", " aimed at ", " goal ", " to avoid ", " to prevent ", " to protect ",
-	" point of contention ", " as being ", " since ", " sees ", " see ", " came down to ",
-	" comes down to ", " cited ", " citing ", " thanks to ", " blame ", " after ", " following ",
-	" so ", " therefore ", " means ", " because of ",
+	" since ", " cited ", " citing ", " thanks to ", " blame ", " after ", " following ",
+	" so ", " therefore ", " means ", " because of ", " motive ", " motives ", " stems from ",
+	" on the grounds ", " prompted by ", " fuelled by ", " fueled by ",
 }
 
-// pronouns whose referent lies in an earlier sentence.
+// pronouns whose referent lies in an earlier sentence: a sentence opening
+// with one is joined with the sentence before when it is the answer. Not
+// "there", which mostly opens a sentence with nothing to refer back to.
 var pronouns = map[string]bool{
 	"he": true, "she": true, "they": true, "it": true, "this": true, "that": true,
 	"these": true, "those": true, "his": true, "her": true, "their": true, "its": true,
-	"him": true, "them": true, "such": true, "both": true, "there": true,
+	"him": true, "them": true, "such": true, "both": true,
 }
 
 // months and weekdays, for spotting dates in text.

@@ -101,12 +101,12 @@ func (e *Engine) parseQuestion(text string) question {
 		return ""
 	}
 	framing := map[int]bool{}  // word positions that frame rather than ask
-	optional := map[int]bool{} // the verb of "what did X predict": ranks, need not be covered
+	optional := map[int]bool{} // the verb of "what did X propose": ranks, need not be covered
 	var speakerSpan []token    // the words naming whose view is asked
 	switch first := w(0); {
 	case first == "who" || first == "whom" || first == "whose":
 		q.typ = qWho
-		// "who is X" or "who is the <role>"; not "who is behind ...".
+		// "who is X" or "who is the <role>"; not "who is running ...".
 		if (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && len(ws) > 2 &&
 			(ws[2].has(tokCap) || ws[2].has(tokAllCaps) || w(2) == "the" || w(2) == "a" || w(2) == "an" || e.startsName(ws[2])) {
 			q.typ = qWhoIs
@@ -122,14 +122,14 @@ func (e *Engine) parseQuestion(text string) question {
 		first == "what" && (w(1) == "is" || w(1) == "was") && w(2) == "the" && (w(3) == "reason" || w(3) == "motive" || w(3) == "cause"):
 		q.typ = qWhy
 	case first == "how" && w(1) == "often":
-		q.typ = qWhat // a frequency: "every Wednesday", not a count
+		q.typ = qWhat // a frequency: "twice a year", not a count
 		framing[ws[1].pos] = true
 	case first == "how" && (w(1) == "many" || w(1) == "much" || w(1) == "old" || w(1) == "long" || w(1) == "far" || w(1) == "big" || w(1) == "large"):
 		q.typ = qHowMany
 		if w(1) == "many" || w(1) == "much" {
 			framing[ws[1].pos] = true
 		} else {
-			optional[ws[1].pos] = true // "how old": "a decade old"
+			optional[ws[1].pos] = true // "how old": "a century old"
 		}
 	case first == "how":
 		q.typ = qHow
@@ -419,7 +419,7 @@ func (e *Engine) knownTerm(term string) bool {
 }
 
 // resolveSpan settles whose view a qSaid question asks for. A span naming no
-// source may still name part of one ("officials"); a span of framing words
+// source may still name part of one ("inspectors"); a span of framing words
 // only ("the article") makes the question a plain what-question; a span
 // naming someone the briefings never quote is noted for abstention.
 func (e *Engine) resolveSpan(q *question, span []token, framing map[int]bool, namePos map[int]bool) {
@@ -450,7 +450,7 @@ func (e *Engine) resolveSpan(q *question, span []token, framing map[int]bool, na
 		}
 	}
 	// A source whose name and role hold every word of the span ("the
-	// research center fellow"), the most quoted first.
+	// museum's chief curator"), the most quoted first.
 	best := -1
 	for si := range e.sources {
 		s := &e.sources[si]
@@ -503,11 +503,11 @@ func (e *Engine) startsName(t token) bool {
 }
 
 // minCompound is the least share of the longer term a shared prefix must
-// cover for two terms to be related as compounds ("ransom", "ransomware").
+// cover for two terms to be related as compounds ("rocket", "rocketry").
 const minCompound = 0.6
 
 // compounds returns the briefings' terms that term is a long prefix of, or
-// that are a long prefix of term: "ransom" and "ransomware".
+// that are a long prefix of term: "rocket" and "rocketry".
 func (e *Engine) compounds(term string) []string {
 	if len(term) < 5 || isNumeric(term) || strings.ContainsAny(term, "-.") {
 		return nil

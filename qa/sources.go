@@ -55,7 +55,7 @@ func copySummary(s SourceSummary) SourceSummary {
 }
 
 // resolve finds the source name refers to: its full name, an alias or the
-// surname, in any case; then a title dropped ("Gen. X"); then a name that
+// surname, in any case; then a title dropped ("Prof. X"); then a name that
 // holds the words. ok is false when nothing, or more than one source, fits.
 func (e *Engine) resolve(name string) (int, bool) {
 	k := nameKey(clipRunes(name, maxNameInput))

@@ -200,7 +200,7 @@ func sharedCount(a, b []string) int {
 }
 
 // datesAgree reports whether two mentions can date the same event: one date
-// refines the other ("2024-01" and "2024-01-03"), and so do their ends.
+// refines the other ("2019-11" and "2019-11-03"), and so do their ends.
 func datesAgree(a, b TimelineEvent) bool {
 	if a.Date == "" || b.Date == "" {
 		return a.Date == b.Date && strings.EqualFold(a.Expression, b.Expression)
@@ -220,8 +220,8 @@ func abs(x int) int {
 	return x
 }
 
-// whenOf says when an event was, for people: "Friday, March 22, 2024",
-// "March 2023", "about 2018", "2022–2024", "last March (date unknown)".
+// whenOf says when an event was, for people: "Sunday, November 3, 2019",
+// "November 2019", "about 2015", "2015–2017", "last May (date unknown)".
 func whenOf(ev TimelineEvent) string {
 	if ev.Date == "" {
 		expr := strings.TrimSpace(ev.Expression)
@@ -233,7 +233,7 @@ func whenOf(ev TimelineEvent) string {
 	var s string
 	if ev.End != "" && ev.End != ev.Date {
 		if len(ev.Date) == 4 && len(ev.End) == 4 || ev.Approx && yearOf(ev.Date) != yearOf(ev.End) {
-			// an approximate span reads best in years: "about 2022–2024"
+			// an approximate span reads best in years: "about 2015–2017"
 			s = yearOf(ev.Date) + "–" + yearOf(ev.End)
 		} else {
 			s = formatDate(ev.Date, false) + " – " + formatDate(ev.End, false)

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -211,12 +212,15 @@ func makeWord(text string, start, end int) word {
 	return w
 }
 
-// Global, read-only tables derived from the lexicon at start-up.
+// Global, read-only tables derived from the lexicon when the package is
+// initialised. Go orders these initialisers by their dependencies:
+// relatedTerms analyses words through globalWord and stemSynonym, so it is
+// built after them.
 var (
-	globalWord    = map[string]string{}   // word → term, for forms that must not be stemmed apart
-	globalPhrases = map[string][]phrase{} // first word → multi-word forms
-	stemSynonym   = map[string]string{}   // stem → the stem it is indexed under
-	relatedTerms  = map[string][]string{} // term → weaker related terms
+	globalWord    = buildGlobalWord()    // word → term, for forms that must not be stemmed apart
+	globalPhrases = buildGlobalPhrases() // first word → multi-word forms
+	stemSynonym   = buildStemSynonym()   // stem → the stem it is indexed under
+	relatedTerms  = buildRelatedTerms()  // term → weaker related terms
 )
 
 // A phrase is a multi-word form indexed as one term.
@@ -226,11 +230,14 @@ type phrase struct {
 	replace bool // the words stand only for the phrase, and are not indexed themselves
 }
 
-func init() {
+// buildStemSynonym maps the stems of synonyms and demonyms to the stem each
+// group is indexed under.
+func buildStemSynonym() map[string]string {
+	m := map[string]string{}
 	for _, g := range synonymGroups {
 		canon := stemWord(g[0])
 		for _, w := range g[1:] {
-			stemSynonym[stemWord(w)] = canon
+			m[stemWord(w)] = canon
 		}
 	}
 	for _, c := range countries {
@@ -238,36 +245,95 @@ func init() {
 		canon := stemWord(name)
 		for _, d := range strings.Split(demonyms, ",") {
 			if stemWord(d) != canon {
-				stemSynonym[stemWord(d)] = canon
+				m[stemWord(d)] = canon
 			}
 		}
 	}
+	return m
+}
+
+// buildGlobalWord maps the one-word (or dotted) forms of phrases to their
+// term.
+func buildGlobalWord() map[string]string {
+	m := map[string]string{}
 	for _, g := range phrases {
 		for _, form := range g[1:] {
-			ws := strings.Fields(form)
-			if len(ws) == 1 {
-				globalWord[form] = g[0]
-				continue
+			if ws := strings.Fields(form); len(ws) == 1 {
+				m[form] = g[0]
 			}
-			globalPhrases[ws[0]] = append(globalPhrases[ws[0]], phrase{words: ws, term: g[0], replace: true})
 		}
 	}
-	for k, vs := range related {
+	return m
+}
+
+// buildGlobalPhrases indexes the multi-word forms of phrases, which replace
+// their words, and the multi-word related forms, which are indexed beside
+// their words.
+func buildGlobalPhrases() map[string][]phrase {
+	m := map[string][]phrase{}
+	for _, g := range phrases {
+		for _, form := range g[1:] {
+			if ws := strings.Fields(form); len(ws) > 1 {
+				m[ws[0]] = append(m[ws[0]], phrase{words: ws, term: g[0], replace: true})
+			}
+		}
+	}
+	for _, k := range relatedKeys() {
+		for _, v := range related[k] {
+			if ws := strings.Fields(v); len(ws) > 1 && !hasPhrase(m[ws[0]], ws) {
+				m[ws[0]] = append(m[ws[0]], phrase{words: ws, term: phraseTerm(ws)})
+			}
+		}
+	}
+	return m
+}
+
+// buildRelatedTerms analyses the related table into terms.
+func buildRelatedTerms() map[string][]string {
+	m := map[string][]string{}
+	for _, k := range relatedKeys() {
 		kt := analyseWord(k)
-		for _, v := range vs {
+		for _, v := range related[k] {
 			var vt string
 			if ws := strings.Fields(v); len(ws) > 1 {
-				vt = stemWord(ws[len(ws)-1])
-				if len(ws) == 2 && ws[0] == "white" {
-					vt = "whitehous"
-					globalPhrases["white"] = append(globalPhrases["white"], phrase{words: ws, term: vt})
-				}
+				vt = phraseTerm(ws)
 			} else {
 				vt = analyseWord(v)
 			}
-			relatedTerms[kt] = append(relatedTerms[kt], vt)
+			m[kt] = append(m[kt], vt)
 		}
 	}
+	return m
+}
+
+// phraseTerm is the term of a multi-word related form: its words' stems,
+// joined.
+func phraseTerm(ws []string) string {
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteString(stemWord(w))
+	}
+	return b.String()
+}
+
+func hasPhrase(ps []phrase, ws []string) bool {
+	for _, p := range ps {
+		if strings.Join(p.words, " ") == strings.Join(ws, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedKeys returns the keys of related in order, so that the tables are
+// built the same way every time.
+func relatedKeys() []string {
+	keys := make([]string, 0, len(related))
+	for k := range related {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // stemWord stems one lower-case word through the irregular-forms table,
