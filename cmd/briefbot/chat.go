@@ -30,9 +30,8 @@ func chat(ctx context.Context, lib *library, std stdio) error {
 	for _, b := range e.Briefings() {
 		titles = append(titles, b.Title)
 	}
-	fmt.Fprintf(out, "briefbot: terminal chat over %s.\n", strings.Join(titles, "; "))
-	fmt.Fprintln(out, "To connect it to Discord, put DISCORD_TOKEN in .env (see .env.example and the README) and run it again.")
-	fmt.Fprintln(out, "Ask a question, or type /help.")
+	fmt.Fprintln(out, "briefbot (terminal chat): to connect it to Discord, put DISCORD_TOKEN in .env (see .env.example and the README) and run it again.")
+	fmt.Fprintf(out, "Briefing: %s. Ask a question, or type /help.\n", strings.Join(titles, "; "))
 	fmt.Fprintln(out)
 
 	prompt := isTerminal(std.in)
