@@ -95,24 +95,31 @@ func TestGold(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(path), ".gold.json")
 		t.Run(name, func(t *testing.T) {
 			g := loadGold(t, path)
-			article := filepath.Join("testdata", g.Briefing)
-			data, err := os.ReadFile(article)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := knowledge.Parse(article, data)
-			if err != nil {
-				t.Fatalf("Parse(%s): %v", article, err)
-			}
-			if b == nil {
-				t.Fatalf("Parse(%s) returned a nil briefing and no error", article)
-			}
+			b := goldBriefing(t, g)
 			r := scoreGold(g, b)
 			t.Logf("%s: per-item results\n%s", name, r.table())
 			t.Logf("%s: %s", name, r.summary())
 			r.check(t, goldBarsFor(filepath.Base(path)))
 		})
 	}
+}
+
+// goldBriefing parses the article a gold file describes.
+func goldBriefing(tb testing.TB, g *goldFile) *knowledge.Briefing {
+	tb.Helper()
+	article := filepath.Join("testdata", g.Briefing)
+	data, err := os.ReadFile(article)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	b, err := knowledge.Parse(article, data)
+	if err != nil {
+		tb.Fatalf("Parse(%s): %v", article, err)
+	}
+	if b == nil {
+		tb.Fatalf("Parse(%s) returned a nil briefing and no error", article)
+	}
+	return b
 }
 
 // TestGoldSubstringsOccur keeps the gold honest: every text the gold or the

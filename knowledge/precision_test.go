@@ -1,13 +1,10 @@
 package knowledge_test
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/briefbot/briefbot/knowledge"
 )
 
 // TestGoldPrecision is TestGold's other half: what the parser finds that the
@@ -20,15 +17,7 @@ func TestGoldPrecision(t *testing.T) {
 	for _, path := range goldPaths(t) {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".gold.json"), func(t *testing.T) {
 			g := loadGold(t, path)
-			article := filepath.Join("testdata", g.Briefing)
-			data, err := os.ReadFile(article)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := knowledge.Parse(article, data)
-			if err != nil {
-				t.Fatalf("Parse(%s): %v", article, err)
-			}
+			b := goldBriefing(t, g)
 			for _, q := range b.Quotes {
 				if !slices.ContainsFunc(g.Quotes, func(gq goldQuote) bool { return goldSameQuote(gq.Text, q.Text) }) {
 					t.Errorf("quote %q (speaker %q) is not in the gold", q.Text, q.Speaker)
