@@ -110,7 +110,10 @@ func writeAnswer(w io.Writer, a qa.Answer) {
 	if !a.Answered {
 		fmt.Fprintln(w, "The briefing doesn't answer that.")
 		if len(a.Suggestions) > 0 {
-			fmt.Fprintln(w, "Try: "+strings.Join(a.Suggestions, " · "))
+			// Suggestions use Discord's option syntax; the terminal takes
+			// the name as a plain argument.
+			try := strings.ReplaceAll(strings.Join(a.Suggestions, " · "), "/sources name:", "/sources ")
+			fmt.Fprintln(w, "Try: "+try)
 		}
 		fmt.Fprintln(w)
 		return
