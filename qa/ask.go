@@ -223,6 +223,9 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 			}
 		}
 	}
+	if q.defines >= 0 && !seen[q.defines] {
+		top = append(top, q.defines)
+	}
 	cands := make([]cand, 0, len(top))
 	earliestFull := int32(-1)
 	for _, d := range top {
@@ -277,6 +280,13 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 			c.score -= captionPenalty
 		}
 		cands = append(cands, c)
+	}
+	if q.defines >= 0 {
+		for i := range cands {
+			if cands[i].d == q.defines {
+				cands[i].score += 1 // the sentence that says what it is
+			}
+		}
 	}
 	if q.typ == qWhoIs && earliestFull >= 0 {
 		for i := range cands {

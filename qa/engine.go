@@ -26,6 +26,7 @@ type Engine struct {
 	proper      map[string]bool        // terms the briefings write capitalised: names of people, places, things
 	sortedTerms []string               // every indexed term, sorted, for prefix search
 	refs        map[string]int         // Ref → paragraph
+	defines     map[string]int32       // an alias form, lower case → the sentence defining it
 
 	events  []timelineEntry
 	suggest []string
@@ -92,13 +93,14 @@ func New(briefings ...*knowledge.Briefing) *Engine {
 func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	p := tune.bm25
 	e := &Engine{
-		tune:   tune,
-		an:     &analyzer{building: true, cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}},
-		byKey:  map[string]int{},
-		names:  map[string][]nameEntry{},
-		vocab:  map[string]bool{},
-		proper: map[string]bool{},
-		refs:   map[string]int{},
+		tune:    tune,
+		an:      &analyzer{building: true, cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}},
+		byKey:   map[string]int{},
+		names:   map[string][]nameEntry{},
+		vocab:   map[string]bool{},
+		proper:  map[string]bool{},
+		refs:    map[string]int{},
+		defines: map[string]int32{},
 	}
 	for _, b := range briefings {
 		if b != nil {
@@ -131,6 +133,7 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 		e.paras[i].terms = e.paraTerms(i, fields)
 	}
 	e.addNames()
+	e.addDefinitions()
 	e.buildTimeline()
 	e.suggest = e.buildSuggestions(st)
 	e.an.building, e.an.buildWords = false, nil // read-only from here on
@@ -726,4 +729,32 @@ func (e *Engine) Paragraph(ref string) (Paragraph, bool) {
 	}
 	pa := e.paras[i]
 	return Paragraph{Text: pa.p.Text, Briefing: e.briefings[pa.b].Title, Section: pa.p.Section, Kind: string(pa.p.Kind)}, true
+}
+
+// addDefinitions finds, for each alias group a briefing defines ("Islamic
+// State Khorasan (ISIS-K)"), the first sentence that holds every form: the one
+// that says what the thing is.
+func (e *Engine) addDefinitions() {
+	for di := range e.docs {
+		d := &e.docs[di]
+		for _, group := range e.briefings[e.paras[d.para].b].Aliases {
+			if len(group) < 2 || !containsAll(d.text, group) {
+				continue
+			}
+			for _, form := range group {
+				if _, ok := e.defines[strings.ToLower(form)]; !ok {
+					e.defines[strings.ToLower(form)] = int32(di)
+				}
+			}
+		}
+	}
+}
+
+func containsAll(text string, forms []string) bool {
+	for _, f := range forms {
+		if !strings.Contains(text, f) {
+			return false
+		}
+	}
+	return true
 }

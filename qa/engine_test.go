@@ -466,3 +466,20 @@ func morePassages(a Answer) []string {
 	}
 	return out
 }
+
+// "What is X?" about an abbreviation the briefing defines is answered by the
+// sentence that defines it, not by one that merely uses it more often.
+func TestAskWhatIsAlias(t *testing.T) {
+	paras := []handPara{
+		{"Fares", knowledge.Body, []string{"The HTA said HTA fares on HTA ferries would rise."}},
+		{"Fares", knowledge.Body, []string{"The Harbour Transport Authority (HTA), which runs the ferries, was set up by the city."}},
+	}
+	aliases := [][]string{{"HTA", "Harbour Transport Authority"}}
+	e := New(handBriefing(t, "Ferry fares", "2019-11-04", paras, nil, nil, nil, aliases))
+	for _, q := range []string{"What is the HTA?", "what is HTA", "What is the Harbour Transport Authority?"} {
+		a := e.Ask(q)
+		if !a.Answered || !strings.Contains(a.Passage, "which runs the ferries") {
+			t.Errorf("Ask(%q) = %q (why %q), want the defining sentence", q, a.Passage, a.Why)
+		}
+	}
+}

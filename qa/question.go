@@ -56,6 +56,7 @@ type question struct {
 	hasTopic bool     // some term is not part of a named speaker
 	unquoted string   // for qSaid: whom the question asks about, when the briefings quote no such source
 	entities []int    // indices into terms of capitalised words (names, places)
+	defines  int32    // for "what is X" with X an alias the briefing defines: the defining sentence; else -1
 }
 
 // lowerWords returns the question's words (not alias or part tokens).
@@ -81,7 +82,7 @@ func (e *Engine) parseQuestion(text string) question {
 	var buf [48]token
 	toks := e.an.tokens(text, buf[:0], false)
 	words := wordTokens(toks)
-	var q question
+	q := question{defines: -1}
 
 	// Skip preambles such as "can you tell me" and "do you know".
 	start := 0
@@ -254,6 +255,7 @@ func (e *Engine) parseQuestion(text string) question {
 		}
 	}
 	q.missing = e.missingNames(text, toks)
+	q.defines = e.definition(text)
 	return q
 }
 
@@ -529,4 +531,21 @@ func (e *Engine) compounds(term string) []string {
 		}
 	}
 	return out
+}
+
+// definition returns the sentence defining the alias a "what is X" question
+// asks about ("What is the NTSB?"), or -1.
+func (e *Engine) definition(text string) int32 {
+	t := strings.ToLower(strings.TrimSpace(text))
+	t = strings.TrimRight(t, "?!. ")
+	for _, p := range [...]string{"what is ", "what are ", "what was ", "what's ", "what’s ", "who is ", "who are ", "who was "} {
+		if rest, ok := strings.CutPrefix(t, p); ok {
+			rest = strings.TrimPrefix(rest, "the ")
+			if d, ok := e.defines[strings.TrimSpace(rest)]; ok {
+				return d
+			}
+			return -1
+		}
+	}
+	return -1
 }
