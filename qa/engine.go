@@ -731,8 +731,8 @@ func (e *Engine) Paragraph(ref string) (Paragraph, bool) {
 	return Paragraph{Text: pa.p.Text, Briefing: e.briefings[pa.b].Title, Section: pa.p.Section, Kind: string(pa.p.Kind)}, true
 }
 
-// addDefinitions finds, for each alias group a briefing defines ("Islamic
-// State Khorasan (ISIS-K)"), the first sentence that holds every form: the one
+// addDefinitions finds, for each alias group a briefing defines ("National
+// Transportation Safety Board (NTSB)"), the first sentence that holds every form: the one
 // that says what the thing is.
 func (e *Engine) addDefinitions() {
 	for di := range e.docs {
