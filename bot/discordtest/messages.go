@@ -338,17 +338,24 @@ func (s *Server) editLocked(c *call, m *stored, patch map[string]json.RawMessage
 
 // webhookMessage serves GET, PATCH and DELETE of @original and followups.
 func (s *Server) webhookMessage(c *call) {
+	s.serveMessage(c, c.req.Route, c.req.Route == RouteOriginalEdit, s.webhookTargetLocked)
+}
+
+// serveMessage serves GET, PATCH (an edit checked as route editRoute) and
+// DELETE of the stored message target resolves, or target's refusal.
+// target is called with s.mu held.
+func (s *Server) serveMessage(c *call, editRoute string, original bool, target func(*call) (*stored, outcome)) {
 	var patch map[string]json.RawMessage
 	var vs []string
 	if c.req.Method == http.MethodPatch {
 		var ok bool
-		if patch, vs, ok = editOf(c, c.req.Route); !ok {
+		if patch, vs, ok = editOf(c, editRoute); !ok {
 			return
 		}
 	}
 	var result *stored
 	s.mu.Lock()
-	m, o := s.webhookTargetLocked(c)
+	m, o := target(c)
 	if m != nil {
 		switch c.req.Method {
 		case http.MethodGet:
@@ -357,7 +364,7 @@ func (s *Server) webhookMessage(c *call) {
 			m.deleted = true
 			o = outcome{status: http.StatusNoContent}
 		case http.MethodPatch:
-			o, result = s.editLocked(c, m, patch, vs, c.req.Route == RouteOriginalEdit)
+			o, result = s.editLocked(c, m, patch, vs, original)
 		}
 	}
 	s.mu.Unlock()
@@ -491,32 +498,10 @@ func (s *Server) channelMessage(c *call) {
 }
 
 func (s *Server) channelMessageByID(c *call) {
-	var patch map[string]json.RawMessage
-	var vs []string
-	if c.req.Method == http.MethodPatch {
-		var ok bool
-		if patch, vs, ok = editOf(c, RouteMessageEdit); !ok {
-			return
+	s.serveMessage(c, RouteMessageEdit, false, func(c *call) (*stored, outcome) {
+		if m := s.messages[c.param("message")]; m != nil && !m.deleted && m.channelID == c.param("channel") {
+			return m, outcome{}
 		}
-	}
-	var result *stored
-	s.mu.Lock()
-	o := unknownMessage
-	if m := s.messages[c.param("message")]; m != nil && !m.deleted && m.channelID == c.param("channel") {
-		switch c.req.Method {
-		case http.MethodGet:
-			o, result = outcome{status: http.StatusOK}, m.clone()
-		case http.MethodDelete:
-			m.deleted = true
-			o = outcome{status: http.StatusNoContent}
-		case http.MethodPatch:
-			o, result = s.editLocked(c, m, patch, vs, false)
-		}
-	}
-	s.mu.Unlock()
-	if result != nil {
-		c.req.Result = result.json()
-		o.body = c.req.Result
-	}
-	c.finish(o)
+		return nil, unknownMessage
+	})
 }
