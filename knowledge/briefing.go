@@ -2,6 +2,11 @@ package knowledge
 
 import "time"
 
+// Version names the parser's output: a cache of parsed briefings is keyed by
+// it with the text's hash. Change it whenever Parse may give a different
+// Briefing for the same text.
+const Version = "2026-12-03.1"
+
 // A Briefing is one parsed news article. Its JSON form is the contract of
 // `briefbot inspect --json` (see DESIGN.md).
 type Briefing struct {
@@ -74,7 +79,9 @@ type SourceKind string
 const (
 	Person       SourceKind = "person"
 	Organisation SourceKind = "organisation"
-	MediaCredit  SourceKind = "media" // a photo or video credit
+	Group        SourceKind = "group"     // a collective: "union representatives", "federal prosecutors"
+	Anonymous    SourceKind = "anonymous" // a described, unnamed source: "a military source"
+	MediaCredit  SourceKind = "media"     // a photo or video credit
 )
 
 // A Source is a person or organisation the briefing quotes or cites, or a
@@ -84,6 +91,7 @@ type Source struct {
 	Kind       SourceKind `json:"kind"`
 	Role       string     `json:"role"`
 	Aliases    []string   `json:"aliases"` // surname, titled forms ("Gen. X"), abbreviations
+	Members    []string   `json:"members"` // for a collective speaker, the bodies it names
 	Quotes     int        `json:"quotes"`
 	Statements int        `json:"statements"`
 }

@@ -25,7 +25,7 @@ func (d *doc) finish(credits []credit) {
 		if e := index[key]; e != nil {
 			return e
 		}
-		e := &entry{src: Source{Name: name, Kind: kind, Aliases: []string{}}, at: [2]int{order[passage], sentence}}
+		e := &entry{src: Source{Name: name, Kind: kind, Aliases: []string{}, Members: []string{}}, at: [2]int{order[passage], sentence}}
 		index[key] = e
 		entries = append(entries, e)
 		return e

@@ -15,10 +15,13 @@ type Answer struct {
 	Why         string   `json:"why"`
 	More        []Match  `json:"more"`
 	Suggestions []string `json:"suggestions,omitempty"`
+	// Closest holds, when the question is declined, up to three passages
+	// nearest to it, shown as such and never as the answer.
+	Closest []Match `json:"closest,omitempty"`
 
 	// Ref names the answer's paragraph for Engine.Paragraph: stable across
 	// reloads of the same briefing, at most 40 bytes, no spaces.
-	Ref string `json:"-"`
+	Ref string `json:"ref"`
 }
 
 // A Speaker is who said a passage.
