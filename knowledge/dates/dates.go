@@ -1,4 +1,4 @@
-package knowledge
+package dates
 
 import (
 	"regexp"
@@ -9,44 +9,31 @@ import (
 	"unicode/utf8"
 )
 
-// Dates are found with small hand-written rules in the manner of HeidelTime:
-// each rule is a regular expression for one kind of expression plus a
-// function that normalises what it matched against the publication date.
-// The rules run in a fixed order, most specific first ("Jan. 3, 2024" before
-// "in January", "In September 2022" before "in 2022"), and a rule may not
-// claim words an earlier rule already claimed.
-//
-// Relative expressions are resolved the way news is written: a bare weekday,
-// month or "March 22" is the latest one on or before the publication date,
-// unless the nearest tense cue in the sentence is a future one ("will meet on
-// Monday"), when it is the first one on or after it. Without a publication
-// date relative expressions keep their words but get no date.
-
-// A dateMention is one date expression found in a sentence.
-type dateMention struct {
+// A Mention is one date expression found in a sentence.
+type Mention struct {
 	Expr       string // the words as written, e.g. "last March"
 	Start, End int    // byte offsets of Expr in the sentence
-	Date       string // YYYY | YYYY-MM | YYYY-MM-DD; "" when unresolved (no publication date)
-	EndDate    string // for spans, the end; else ""
-	Approx     bool
+	Date       string // YYYY | YYYY-MM | YYYY-MM-DD; "" when unresolved
+	EndDate    string // for spans, the last day, month or year; else ""
+	Approx     bool   // the text hedges or the expression is vague ("about 2018", "last summer")
 	Mod        string // "start", "mid" or "end" for early/mid/late and the like; else ""
 }
 
-// findDates returns the date expressions in sentence, in order, resolved
+// Find returns the date expressions in sentence, in order, resolved
 // against published (UTC midnight of the publication date; zero when unknown).
-func findDates(sentence string, published time.Time) []dateMention {
+func Find(sentence string, published time.Time) []Mention {
 	hasDigit := strings.ContainsAny(sentence, "0123456789")
-	hasYear := hasDigit && dateHasYear(sentence)
-	c := dateCtx{s: sentence, known: !published.IsZero()}
+	hasYear := hasDigit && mayHaveYear(sentence)
+	c := context{s: sentence, known: !published.IsZero()}
 	if c.known {
 		y, m, d := published.Date() // the calendar day, wherever it was given
 		c.pub = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	}
-	var out []dateMention
-	var claimed []dateSpan // sorted, disjoint
-	for i := range dateRules {
-		r := &dateRules[i]
-		if r.digits && !hasDigit || r.year && !hasYear || !dateContainsAny(sentence, r.need) {
+	var out []Mention
+	var claimed []span // sorted, disjoint
+	for i := range rules {
+		r := &rules[i]
+		if r.digits && !hasDigit || r.year && !hasYear || !containsAny(sentence, r.need) {
 			continue
 		}
 		pos := 0
@@ -60,43 +47,43 @@ func findDates(sentence string, published time.Time) []dateMention {
 					loc[j] += pos
 				}
 			}
-			m := dateMatch{dateCtx: &c, re: r.re, loc: loc}
-			if k, free := dateFreeSpan(claimed, loc[0], loc[1]); free {
+			m := match{context: &c, re: r.re, loc: loc}
+			if k, free := freeSpan(claimed, loc[0], loc[1]); free {
 				if d, ok := r.resolve(&m); ok {
 					if d.End == 0 { // else the resolver narrowed the expression
 						d.Start, d.End = loc[0], loc[1]
 					}
 					d.Expr = sentence[d.Start:d.End]
 					out = append(out, d)
-					claimed = append(claimed, dateSpan{})
+					claimed = append(claimed, span{})
 					copy(claimed[k+1:], claimed[k:])
-					claimed[k] = dateSpan{loc[0], loc[1]}
+					claimed[k] = span{loc[0], loc[1]}
 					pos = loc[1]
 					continue
 				}
 			}
-			pos = dateNextWord(sentence, loc[0])
+			pos = nextWord(sentence, loc[0])
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
 
-type dateCtx struct {
+type context struct {
 	s     string
 	pub   time.Time
 	known bool // pub is set
 }
 
-// A dateMatch is one match of a rule's expression.
-type dateMatch struct {
-	*dateCtx
+// A match is one match of a rule's expression.
+type match struct {
+	*context
 	re  *regexp.Regexp
 	loc []int
 }
 
 // group returns the text of the named group, "" when it did not take part.
-func (m *dateMatch) group(name string) string {
+func (m *match) group(name string) string {
 	i := m.re.SubexpIndex(name)
 	if i < 0 || m.loc[2*i] < 0 {
 		return ""
@@ -105,79 +92,79 @@ func (m *dateMatch) group(name string) string {
 }
 
 // groupStart returns where the named group starts; -1 when it did not take part.
-func (m *dateMatch) groupStart(name string) int { return m.loc[2*m.re.SubexpIndex(name)] }
+func (m *match) groupStart(name string) int { return m.loc[2*m.re.SubexpIndex(name)] }
 
-func (m *dateMatch) start() int { return m.loc[0] }
-func (m *dateMatch) end() int   { return m.loc[1] }
+func (m *match) start() int { return m.loc[0] }
+func (m *match) end() int   { return m.loc[1] }
 
 // future reports whether the tense cue nearest the match is a future one.
-func (m *dateMatch) future() bool { return dateFutureTense(m.s, m.loc[0], m.loc[1]) }
+func (m *match) future() bool { return futureTense(m.s, m.loc[0], m.loc[1]) }
 
-type dateRule struct {
+type rule struct {
 	name    string
 	digits  bool     // the rule needs a digit in the sentence
 	year    bool     // the rule needs four digits that could be a year (1900-2099)
 	need    []string // the sentence must contain one of these for the rule to run
 	re      *regexp.Regexp
-	resolve func(m *dateMatch) (dateMention, bool)
+	resolve func(m *match) (Mention, bool)
 }
 
 // Pieces of the rules' expressions.
 const (
-	dateReWeekday   = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`
-	dateReMonthFull = `January|February|March|April|May|June|July|August|September|October|November|December`
-	dateReMonthAbbr = `Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`
+	reWeekday   = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`
+	reMonthFull = `January|February|March|April|May|June|July|August|September|October|November|December`
+	reMonthAbbr = `Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`
 	// a month name, or an abbreviation with or without its full stop
-	dateReMonth = `(?:(?:` + dateReMonthFull + `)\b|(?:` + dateReMonthAbbr + `)\.|(?:` + dateReMonthAbbr + `)\b)`
+	reMonth = `(?:(?:` + reMonthFull + `)\b|(?:` + reMonthAbbr + `)\.|(?:` + reMonthAbbr + `)\b)`
 	// a bare year: only in a date context, and only 1900-2099
-	dateReYear = `(?:19|20)\d\d`
+	reYear = `(?:19|20)\d\d`
 	// a year after a month or a day, where the context makes it a year
-	dateReAnyYear = `(?:1\d|20)\d\d`
-	dateRePrep    = `(?i:in|since|by|until|till|during|through|throughout|from)`
-	dateReMod     = `(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)`
-	dateReHedge   = `(?i:about|around|roughly|nearly|almost|some|approximately|more\s+than|over|less\s+than|under|just\s+over|just\s+under|at\s+least|fewer\s+than|barely|just|only|exactly|precisely)`
-	dateReRel     = `(?i:this\s+past|this\s+last|this\s+coming|last|this|next)`
-	dateReNum     = `(?:\d{1,3}|(?i:a\s+couple\s+of|a\s+dozen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|an|a))`
-	dateReUnit    = `(?i:years?|months?|weeks?|days?|decades?|centur(?:y|ies))`
+	reAnyYear = `(?:1\d|20)\d\d`
+	rePrep    = `(?i:in|since|by|until|till|during|through|throughout|from)`
+	reMod     = `(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)`
+	reHedge   = `(?i:about|around|roughly|nearly|almost|some|approximately|more\s+than|over|less\s+than|under|just\s+over|just\s+under|at\s+least|fewer\s+than|barely|just|only|exactly|precisely)`
+	reRel     = `(?i:this\s+past|this\s+last|this\s+coming|last|this|next)`
+	reNum     = `(?:\d{1,3}|(?i:a\s+couple\s+of|a\s+dozen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|ten|an|a))`
+	reUnit    = `(?i:years?|months?|weeks?|days?|decades?|centur(?:y|ies))`
 )
 
-var dateMonthNeed = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+var monthNeed = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
-// dateRules run in this order; earlier rules claim their words first.
-var dateRules = []dateRule{
+// rules run in this order; earlier rules claim their words first.
+var rules = []rule{
 	{
 		name:    "iso",
 		digits:  true,
 		year:    true,
 		need:    []string{"-"},
-		re:      regexp.MustCompile(`\b(?P<y>` + dateReYear + `)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b`),
-		resolve: dateResolveISO,
+		re:      regexp.MustCompile(`\b(?P<y>` + reYear + `)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b`),
+		resolve: resolveISO,
 	},
 	{
 		// "Jan. 3, 2024", "March 22", "Tuesday, March 12", "March 22-24, 2024"
 		name:   "month-day",
 		digits: true,
-		need:   dateMonthNeed,
-		re: regexp.MustCompile(`\b(?:(?P<wd>` + dateReWeekday + `),?\s+)?(?P<mon>` + dateReMonth + `)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?` +
-			`(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<year>` + dateReAnyYear + `)\b)?`),
-		resolve: dateResolveMonthDay,
+		need:   monthNeed,
+		re: regexp.MustCompile(`\b(?:(?P<wd>` + reWeekday + `),?\s+)?(?P<mon>` + reMonth + `)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?` +
+			`(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<year>` + reAnyYear + `)\b)?`),
+		resolve: resolveMonthDay,
 	},
 	{
 		// "3 January 2024", "the 3rd of January", "Saturday 23 March"
 		name:   "day-month",
 		digits: true,
-		need:   dateMonthNeed,
-		re: regexp.MustCompile(`\b(?:(?P<wd>` + dateReWeekday + `),?\s+)?(?:(?P<the>(?i:the))\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?P<of>of)\s+)?` +
-			`(?P<mon>` + dateReMonth + `)(?:,?\s+(?P<year>` + dateReAnyYear + `)\b)?`),
-		resolve: dateResolveDayMonth,
+		need:   monthNeed,
+		re: regexp.MustCompile(`\b(?:(?P<wd>` + reWeekday + `),?\s+)?(?:(?P<the>(?i:the))\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?P<of>of)\s+)?` +
+			`(?P<mon>` + reMonth + `)(?:,?\s+(?P<year>` + reAnyYear + `)\b)?`),
+		resolve: resolveDayMonth,
 	},
 	{
 		// "In September 2022", "early January 2024", "September of 2022"
 		name:    "month-year",
 		digits:  true,
-		need:    dateMonthNeed,
-		re:      regexp.MustCompile(`\b(?:(?P<prep>` + dateRePrep + `)\s+)?(?:(?P<mod>` + dateReMod + `)(?:\s+|-))?(?P<mon>` + dateReMonth + `)(?:\s+of)?,?\s+(?P<year>` + dateReAnyYear + `)\b`),
-		resolve: dateResolveMonthYear,
+		need:    monthNeed,
+		re:      regexp.MustCompile(`\b(?:(?P<prep>` + rePrep + `)\s+)?(?:(?P<mod>` + reMod + `)(?:\s+|-))?(?P<mon>` + reMonth + `)(?:\s+of)?,?\s+(?P<year>` + reAnyYear + `)\b`),
+		resolve: resolveMonthYear,
 	},
 	{
 		// "from 2019 to 2021", "between 2019 and 2021", "2019-20"
@@ -185,24 +172,24 @@ var dateRules = []dateRule{
 		digits:  true,
 		year:    true,
 		need:    []string{"19", "20"},
-		re:      regexp.MustCompile(`\b(?:(?P<prep>(?i:from|between|in|during|since|through))\s+)?(?P<y1>` + dateReYear + `)\s*(?:(?P<sep>(?i:to|until|till|through|and))\s+|(?P<dash>[-–—])\s*)(?P<y2>(?:19|20)?\d\d)\b`),
-		resolve: dateResolveYearRange,
+		re:      regexp.MustCompile(`\b(?:(?P<prep>(?i:from|between|in|during|since|through))\s+)?(?P<y1>` + reYear + `)\s*(?:(?P<sep>(?i:to|until|till|through|and))\s+|(?P<dash>[-–—])\s*)(?P<y2>(?:19|20)?\d\d)\b`),
+		resolve: resolveYearRange,
 	},
 	{
 		// "the 1990s", "in the early 2000s", "the ’90s"
 		name:    "decade",
 		digits:  true,
 		need:    []string{"0s", "0's", "0’s"},
-		re:      regexp.MustCompile(`\b(?:(?P<prep>` + dateRePrep + `)\s+)?(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))(?:\s+|-))?(?P<dec>(?:1[89]|20)\d0|['’]\d0)['’]?s\b`),
-		resolve: dateResolveDecade,
+		re:      regexp.MustCompile(`\b(?:(?P<prep>` + rePrep + `)\s+)?(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))(?:\s+|-))?(?P<dec>(?:1[89]|20)\d0|['’]\d0)['’]?s\b`),
+		resolve: resolveDecade,
 	},
 	{
 		// "the summer of 2019", "spring 2023", "last summer"
 		name: "season",
 		need: []string{"spring", "Spring", "summer", "Summer", "fall", "Fall", "autumn", "Autumn", "winter", "Winter"},
-		re: regexp.MustCompile(`\b(?:(?P<prep>` + dateRePrep + `)\s+)?(?:(?P<rel>` + dateReRel + `)\s+|(?i:the)\s+(?:(?P<mod>(?i:early|late))\s+)?|(?P<mod2>(?i:early|late))\s+)?` +
-			`(?P<season>(?i:spring|summer|fall|autumn|winter))\b(?:(?:\s+of)?,?\s+(?P<year>` + dateReYear + `)\b)?`),
-		resolve: dateResolveSeason,
+		re: regexp.MustCompile(`\b(?:(?P<prep>` + rePrep + `)\s+)?(?:(?P<rel>` + reRel + `)\s+|(?i:the)\s+(?:(?P<mod>(?i:early|late))\s+)?|(?P<mod2>(?i:early|late))\s+)?` +
+			`(?P<season>(?i:spring|summer|fall|autumn|winter))\b(?:(?:\s+of)?,?\s+(?P<year>` + reYear + `)\b)?`),
+		resolve: resolveSeason,
 	},
 	{
 		// "about 2018", "circa 2018"
@@ -210,8 +197,8 @@ var dateRules = []dateRule{
 		digits:  true,
 		year:    true,
 		need:    []string{"19", "20"},
-		re:      regexp.MustCompile(`\b(?P<hedge>(?i:about|around|roughly|circa|approximately|c\.|ca\.))\s*(?P<year>` + dateReYear + `)\b`),
-		resolve: dateResolveApproxYear,
+		re:      regexp.MustCompile(`\b(?P<hedge>(?i:about|around|roughly|circa|approximately|c\.|ca\.))\s*(?P<year>` + reYear + `)\b`),
+		resolve: resolveApproxYear,
 	},
 	{
 		// "in 2021", "since 2019", "mid-2023", "early 2024", "the end of 2023"
@@ -220,83 +207,83 @@ var dateRules = []dateRule{
 		year:   true,
 		need:   []string{"19", "20"},
 		re: regexp.MustCompile(`\b(?:(?P<prep>(?i:in\s+the\s+year|the\s+year|as\s+early\s+as|as\s+late\s+as|as\s+of|in|since|by|until|till|during|through|throughout|from|and|or))\s+)?` +
-			`(?:(?P<mod>` + dateReMod + `|(?i:the\s+(?:first|second)\s+half\s+of|the\s+(?P<q>first|second|third|fourth|final|last)\s+quarter\s+of))(?:\s+|-))?` +
-			`(?P<year>` + dateReYear + `)\b`),
-		resolve: dateResolveYear,
+			`(?:(?P<mod>` + reMod + `|(?i:the\s+(?:first|second)\s+half\s+of|the\s+(?P<q>first|second|third|fourth|final|last)\s+quarter\s+of))(?:\s+|-))?` +
+			`(?P<year>` + reYear + `)\b`),
+		resolve: resolveYear,
 	},
 	{
 		// "last March", "in early January", "in March", "since May"
 		name: "month",
-		need: dateMonthNeed,
-		re: regexp.MustCompile(`\b(?:(?P<prep>` + dateRePrep + `)\s+)?(?:(?P<rel>` + dateReRel + `)\s+)?(?:(?P<mod>` + dateReMod + `)(?:\s+|-))?(?P<mon>` + dateReMonthFull + `)\b` +
+		need: monthNeed,
+		re: regexp.MustCompile(`\b(?:(?P<prep>` + rePrep + `)\s+)?(?:(?P<rel>` + reRel + `)\s+)?(?:(?P<mod>` + reMod + `)(?:\s+|-))?(?P<mon>` + reMonthFull + `)\b` +
 			`(?:\s+(?i:of)\s+(?P<rel2>(?i:last|this|next))\s+(?i:year))?`),
-		resolve: dateResolveMonth,
+		resolve: resolveMonth,
 	},
 	{
 		// "Roughly a decade old", "a century-old"
 		name:    "old",
 		need:    []string{" old", "-old"},
-		re:      regexp.MustCompile(`\b(?:(?P<hedge>` + dateReHedge + `)\s+)?(?P<n>` + dateReNum + `)(?:\s+|-)(?P<unit>(?i:decades?|centur(?:y|ies)))(?:\s+|-)(?i:old)\b`),
-		resolve: dateResolveOld,
+		re:      regexp.MustCompile(`\b(?:(?P<hedge>` + reHedge + `)\s+)?(?P<n>` + reNum + `)(?:\s+|-)(?P<unit>(?i:decades?|centur(?:y|ies)))(?:\s+|-)(?i:old)\b`),
+		resolve: resolveOld,
 	},
 	{
 		// "two weeks ago", "about three years ago", "a decade ago"
 		name:    "ago",
 		need:    []string{"ago"},
-		re:      regexp.MustCompile(`\b(?:(?P<hedge>` + dateReHedge + `)\s+)?(?P<n>` + dateReNum + `)\s+(?P<unit>` + dateReUnit + `)\s+ago\b`),
-		resolve: dateResolveAgo,
+		re:      regexp.MustCompile(`\b(?:(?P<hedge>` + reHedge + `)\s+)?(?P<n>` + reNum + `)\s+(?P<unit>` + reUnit + `)\s+ago\b`),
+		resolve: resolveAgo,
 	},
 	{
 		// "the past two years", "the last three months", "the past decade"
 		name:    "span",
 		need:    []string{"past", "last", "next", "coming", "Past", "Last", "Next", "Coming"},
-		re:      regexp.MustCompile(`\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming))\s+(?:(?P<n>` + dateReNum + `)\s+)?(?P<unit>` + dateReUnit + `)\b`),
-		resolve: dateResolveSpan,
+		re:      regexp.MustCompile(`\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming))\s+(?:(?P<n>` + reNum + `)\s+)?(?P<unit>` + reUnit + `)\b`),
+		resolve: resolveSpan,
 	},
 	{
 		// "last month", "this year", "late last year", "earlier this week"
 		name:    "relative",
 		need:    []string{"week", "month", "year", "Week", "Month", "Year"},
-		re:      regexp.MustCompile(`\b(?:(?P<mod>` + dateReMod + `|(?i:earlier|later|the\s+rest\s+of))(?:\s+|-))?(?P<rel>` + dateReRel + `)\s+(?P<unit>(?i:weekend|week|month|year))\b`),
-		resolve: dateResolveRelative,
+		re:      regexp.MustCompile(`\b(?:(?P<mod>` + reMod + `|(?i:earlier|later|the\s+rest\s+of))(?:\s+|-))?(?P<rel>` + reRel + `)\s+(?P<unit>(?i:weekend|week|month|year))\b`),
+		resolve: resolveRelative,
 	},
 	{
 		// "over the weekend"
 		name:    "weekend",
 		need:    []string{"weekend"},
 		re:      regexp.MustCompile(`\b(?P<prep>(?i:over|during|on|at|for))\s+the\s+weekend\b`),
-		resolve: dateResolveWeekend,
+		resolve: resolveWeekend,
 	},
 	{
 		name:    "deictic",
 		need:    []string{"today", "Today", "yesterday", "Yesterday", "tomorrow", "Tomorrow", "night", "Tonight", "morning", "afternoon", "evening"},
 		re:      regexp.MustCompile(`\b(?P<w>(?i:earlier\s+today|later\s+today|yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))\b`),
-		resolve: dateResolveDeictic,
+		resolve: resolveDeictic,
 	},
 	{
 		// "on Friday", "last Tuesday", "next Monday", "late Friday"
 		name:    "weekday",
 		need:    []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
-		re:      regexp.MustCompile(`\b(?:(?P<part>(?i:early|late))\s+)?(?:(?P<on>(?i:on))\s+)?(?:(?P<rel>` + dateReRel + `|(?i:coming))\s+)?(?P<wd>` + dateReWeekday + `)\b`),
-		resolve: dateResolveWeekday,
+		re:      regexp.MustCompile(`\b(?:(?P<part>(?i:early|late))\s+)?(?:(?P<on>(?i:on))\s+)?(?:(?P<rel>` + reRel + `|(?i:coming))\s+)?(?P<wd>` + reWeekday + `)\b`),
+		resolve: resolveWeekday,
 	},
 }
 
-// dateHasYear reports whether s has four digits, on their own, that could
+// mayHaveYear reports whether s has four digits, on their own, that could
 // be a year: 1900-2099.
-func dateHasYear(s string) bool {
+func mayHaveYear(s string) bool {
 	for i := 0; i+4 <= len(s); i++ {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && dateIsDigit(s[i+2]) && dateIsDigit(s[i+3]) &&
-			(i == 0 || !dateIsDigit(s[i-1])) && (i+4 == len(s) || !dateIsDigit(s[i+4])) {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
 			return true
 		}
 	}
 	return false
 }
 
-func dateIsDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-func dateContainsAny(s string, subs []string) bool {
+func containsAny(s string, subs []string) bool {
 	for _, x := range subs {
 		if strings.Contains(s, x) {
 			return true
@@ -305,50 +292,50 @@ func dateContainsAny(s string, subs []string) bool {
 	return false
 }
 
-type dateSpan struct{ start, end int }
+type span struct{ start, end int }
 
-// dateFreeSpan reports whether [start, end) overlaps none of the sorted,
+// freeSpan reports whether [start, end) overlaps none of the sorted,
 // disjoint spans, and where it would go among them.
-func dateFreeSpan(spans []dateSpan, start, end int) (int, bool) {
+func freeSpan(spans []span, start, end int) (int, bool) {
 	k := sort.Search(len(spans), func(i int) bool { return spans[i].end > start })
 	return k, k == len(spans) || spans[k].start >= end
 }
 
-// dateNextWord returns the first position after i where a word starts.
-func dateNextWord(s string, i int) int {
+// nextWord returns the first position after i where a word starts.
+func nextWord(s string, i int) int {
 	_, size := utf8.DecodeRuneInString(s[i:])
 	j := i + max(size, 1)
-	for j < len(s) && (dateIsWordByte(s[j]) && dateIsWordByte(s[j-1])) {
+	for j < len(s) && (isWordByte(s[j]) && isWordByte(s[j-1])) {
 		j++
 	}
 	return j
 }
 
-func dateIsWordByte(c byte) bool {
+func isWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
-// datePrevWord returns the word just before position i, skipping spaces only.
-func datePrevWord(s string, i int) string {
+// prevWord returns the word just before position i, skipping spaces only.
+func prevWord(s string, i int) string {
 	j := i
 	for j > 0 && s[j-1] == ' ' {
 		j--
 	}
 	k := j
-	for k > 0 && dateIsWordByte(s[k-1]) {
+	for k > 0 && isWordByte(s[k-1]) {
 		k--
 	}
 	return s[k:j]
 }
 
-// dateNextToken returns what follows position i after spaces: a word (letters
+// nextToken returns what follows position i after spaces: a word (letters
 // and digits), or else the single next character; "" at the end.
-func dateNextToken(s string, i int) string {
+func nextToken(s string, i int) string {
 	for i < len(s) && s[i] == ' ' {
 		i++
 	}
 	j := i
-	for j < len(s) && dateIsWordByte(s[j]) {
+	for j < len(s) && isWordByte(s[j]) {
 		j++
 	}
 	if j == i && i < len(s) {
@@ -358,10 +345,10 @@ func dateNextToken(s string, i int) string {
 	return s[i:j]
 }
 
-// dateCountNouns follow a number that counts things; after one, "2000" is
+// countNouns follow a number that counts things; after one, "2000" is
 // not a year. Words that also start a clause ("In 2019 police said") are
 // left out: after "about" any lowercase word is suspect anyway.
-var dateCountNouns = map[string]bool{
+var countNouns = map[string]bool{
 	"people": true, "persons": true, "troops": true, "soldiers": true, "fighters": true, "militants": true,
 	"civilians": true, "votes": true, "voters": true, "members": true, "residents": true, "homes": true,
 	"houses": true, "buildings": true, "dollars": true, "euros": true, "pounds": true, "rubles": true,
@@ -375,9 +362,9 @@ var dateCountNouns = map[string]bool{
 	"barrels": true, "square": true,
 }
 
-// dateCountFollows reports whether the number ending at i counts something
+// countFollows reports whether the number ending at i counts something
 // ("2,000", "2000 people", "2000%") rather than naming a year.
-func dateCountFollows(s string, i int) bool {
+func countFollows(s string, i int) bool {
 	if i < len(s) {
 		switch c := s[i]; {
 		case c == '%':
@@ -386,12 +373,12 @@ func dateCountFollows(s string, i int) bool {
 			return true
 		}
 	}
-	return dateCountNouns[strings.ToLower(dateNextToken(s, i))]
+	return countNouns[strings.ToLower(nextToken(s, i))]
 }
 
-// dateYearFollowers may come after a year that has no preposition before it:
+// yearFollowers may come after a year that has no preposition before it:
 // "peaking at about 2018, when", "around 2018 and".
-var dateYearFollowers = map[string]bool{
+var yearFollowers = map[string]bool{
 	"and": true, "or": true, "but": true, "when": true, "that": true, "the": true, "to": true, "as": true,
 	"after": true, "before": true, "until": true, "while": true, "with": true, "in": true, "on": true,
 	"at": true, "for": true, "from": true, "which": true, "where": true, "though": true, "although": true,
@@ -399,24 +386,24 @@ var dateYearFollowers = map[string]bool{
 	"is": true, "was": true, "were": true, "has": true, "had": true, "have": true, "did": true,
 }
 
-// dateYearPreps make the number after them a year.
-var dateYearPreps = map[string]bool{
+// yearPreps make the number after them a year.
+var yearPreps = map[string]bool{
 	"in": true, "since": true, "by": true, "until": true, "till": true, "during": true, "through": true,
 	"throughout": true, "from": true, "to": true, "of": true, "after": true, "before": true,
 }
 
 // Tables for the words the rules match.
 var (
-	dateMonthByPrefix = map[string]time.Month{
+	monthByPrefix = map[string]time.Month{
 		"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
 		"may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
 		"sep": time.September, "oct": time.October, "nov": time.November, "dec": time.December,
 	}
-	dateWeekdayByPrefix = map[string]time.Weekday{
+	weekdayByPrefix = map[string]time.Weekday{
 		"mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday, "thu": time.Thursday,
 		"fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday,
 	}
-	dateNumberWords = map[string]int{
+	numberWords = map[string]int{
 		"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
 		"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
@@ -424,14 +411,14 @@ var (
 		"a couple of": 2, "a dozen": 12,
 	}
 	// hedges that make a date approximate ("just", "only", "exactly" do not)
-	dateApproxHedges = map[string]bool{
+	approxHedges = map[string]bool{
 		"about": true, "around": true, "roughly": true, "nearly": true, "almost": true, "some": true,
 		"approximately": true, "more than": true, "over": true, "less than": true, "under": true,
 		"just over": true, "just under": true, "at least": true, "fewer than": true, "barely": true,
 		"circa": true, "c.": true, "ca.": true,
 	}
 	// words before a weekday that make it a holiday or a name, not a date
-	dateWeekdayNames = map[string]bool{
+	weekdayNames = map[string]bool{
 		"Black": true, "Good": true, "Super": true, "Ash": true, "Cyber": true, "Bloody": true,
 		"Holy": true, "Maundy": true, "Easter": true, "Palm": true, "Giving": true, "Blue": true,
 		"Shrove": true, "Whit": true, "Low": true, "Clean": true, "Great": true, "Fat": true,
@@ -439,38 +426,38 @@ var (
 	}
 )
 
-func dateMonthOf(tok string) time.Month {
-	return dateMonthByPrefix[strings.ToLower(tok[:3])]
+func monthOf(tok string) time.Month {
+	return monthByPrefix[strings.ToLower(tok[:3])]
 }
 
-func dateWeekdayOf(tok string) time.Weekday {
-	return dateWeekdayByPrefix[strings.ToLower(tok[:3])]
+func weekdayOf(tok string) time.Weekday {
+	return weekdayByPrefix[strings.ToLower(tok[:3])]
 }
 
-// dateNumber reads a count written as digits or words: "two", "twenty-five",
+// number reads a count written as digits or words: "two", "twenty-five",
 // "a couple of", "12". It returns 0 when it cannot.
-func dateNumber(s string) int {
+func number(s string) int {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n
 	}
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	if n, ok := dateNumberWords[s]; ok {
+	if n, ok := numberWords[s]; ok {
 		return n
 	}
 	if i := strings.IndexAny(s, "- "); i > 0 {
-		return dateNumberWords[s[:i]] + dateNumberWords[s[i+1:]]
+		return numberWords[s[:i]] + numberWords[s[i+1:]]
 	}
 	return 0
 }
 
-// dateCanon lowercases and collapses the spaces in a matched phrase.
-func dateCanon(s string) string {
+// canon lowercases and collapses the spaces in a matched phrase.
+func canon(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// dateModOf maps "early", "the end of" and the like to "start", "mid" or "end".
-func dateModOf(s string) string {
-	switch c := dateCanon(s); {
+// modOf maps "early", "the end of" and the like to "start", "mid" or "end".
+func modOf(s string) string {
+	switch c := canon(s); {
 	case c == "":
 		return ""
 	case c == "early" || c == "the beginning of" || c == "the start of" || c == "the first half of":
@@ -486,7 +473,7 @@ func dateModOf(s string) string {
 // Formatting. A year outside 1..9999 cannot be written as YYYY, so it
 // leaves the date unresolved.
 
-func dateFmtYear(y int) string {
+func fmtYear(y int) string {
 	if y < 1 || y > 9999 {
 		return ""
 	}
@@ -494,117 +481,117 @@ func dateFmtYear(y int) string {
 	return strings.Repeat("0", 4-len(ys)) + ys
 }
 
-func dateFmtMonth(y int, m time.Month) string {
+func fmtMonth(y int, m time.Month) string {
 	t := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
-	ys := dateFmtYear(t.Year())
+	ys := fmtYear(t.Year())
 	if ys == "" {
 		return ""
 	}
-	return ys + "-" + dateTwoDigits(int(t.Month()))
+	return ys + "-" + twoDigits(int(t.Month()))
 }
 
-func dateFmtDay(t time.Time) string {
-	ys := dateFmtYear(t.Year())
+func fmtDay(t time.Time) string {
+	ys := fmtYear(t.Year())
 	if ys == "" {
 		return ""
 	}
-	return ys + "-" + dateTwoDigits(int(t.Month())) + "-" + dateTwoDigits(t.Day())
+	return ys + "-" + twoDigits(int(t.Month())) + "-" + twoDigits(t.Day())
 }
 
-func dateTwoDigits(n int) string {
+func twoDigits(n int) string {
 	return string([]byte{byte('0' + n/10), byte('0' + n%10)})
 }
 
-func dateDay(y int, m time.Month, d int) time.Time {
+func dayOf(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// dateValidDay reports whether d is a day of month m in some year (Feb 29 is).
-func dateValidDay(m time.Month, d int) bool {
-	return d >= 1 && d <= dateDay(2000, m+1, 0).Day()
+// validDay reports whether d is a day of month m in some year (Feb 29 is).
+func validDay(m time.Month, d int) bool {
+	return d >= 1 && d <= dayOf(2000, m+1, 0).Day()
 }
 
 // Resolvers, one per rule.
 
-func dateResolveISO(m *dateMatch) (dateMention, bool) {
+func resolveISO(m *match) (Mention, bool) {
 	y, _ := strconv.Atoi(m.group("y"))
 	mo, _ := strconv.Atoi(m.group("m"))
 	d, _ := strconv.Atoi(m.group("d"))
-	t := dateDay(y, time.Month(mo), d)
+	t := dayOf(y, time.Month(mo), d)
 	if mo < 1 || mo > 12 || t.Day() != d {
-		return dateMention{}, false
+		return Mention{}, false
 	}
-	return dateMention{Date: dateFmtDay(t)}, true
+	return Mention{Date: fmtDay(t)}, true
 }
 
-func dateResolveMonthDay(m *dateMatch) (dateMention, bool) {
-	mon := dateMonthOf(m.group("mon"))
+func resolveMonthDay(m *match) (Mention, bool) {
+	mon := monthOf(m.group("mon"))
 	d, _ := strconv.Atoi(m.group("day"))
-	if !dateValidDay(mon, d) {
-		return dateMention{}, false
+	if !validDay(mon, d) {
+		return Mention{}, false
 	}
 	year := m.group("year")
 	if year == "" && m.group("wd") == "" {
 		// "In January 13 people died": a month, then a count.
-		if strings.EqualFold(datePrevWord(m.s, m.start()), "in") {
-			if tok := dateNextToken(m.s, m.end()); tok != "" && tok[0] >= 'a' && tok[0] <= 'z' {
-				return dateMention{}, false
+		if strings.EqualFold(prevWord(m.s, m.start()), "in") {
+			if tok := nextToken(m.s, m.end()); tok != "" && tok[0] >= 'a' && tok[0] <= 'z' {
+				return Mention{}, false
 			}
 		}
-		if dateCountFollows(m.s, m.end()) {
-			return dateMention{}, false
+		if countFollows(m.s, m.end()) {
+			return Mention{}, false
 		}
 	}
 	d2 := 0
 	if g := m.group("day2"); g != "" {
 		d2, _ = strconv.Atoi(g)
-		if d2 <= d || !dateValidDay(mon, d2) {
-			return dateMention{}, false
+		if d2 <= d || !validDay(mon, d2) {
+			return Mention{}, false
 		}
 	}
-	return dateResolveDayDate(m, mon, d, d2, year)
+	return resolveDayDate(m, mon, d, d2, year)
 }
 
-func dateResolveDayMonth(m *dateMatch) (dateMention, bool) {
-	mon := dateMonthOf(m.group("mon"))
+func resolveDayMonth(m *match) (Mention, bool) {
+	mon := monthOf(m.group("mon"))
 	d, _ := strconv.Atoi(m.group("day"))
-	if !dateValidDay(mon, d) {
-		return dateMention{}, false
+	if !validDay(mon, d) {
+		return Mention{}, false
 	}
 	year := m.group("year")
 	if year == "" && m.group("wd") == "" && m.group("the") == "" && m.group("of") == "" {
-		switch strings.ToLower(datePrevWord(m.s, m.start())) {
+		switch strings.ToLower(prevWord(m.s, m.start())) {
 		case "on", "since", "until", "till", "by", "from":
 		default:
-			return dateMention{}, false
+			return Mention{}, false
 		}
 	}
-	return dateResolveDayDate(m, mon, d, 0, year)
+	return resolveDayDate(m, mon, d, 0, year)
 }
 
-// dateResolveDayDate finishes "March 22[-24][, 2024]", with the weekday if one
+// resolveDayDate finishes "March 22[-24][, 2024]", with the weekday if one
 // was given.
-func dateResolveDayDate(m *dateMatch, mon time.Month, d, d2 int, year string) (dateMention, bool) {
+func resolveDayDate(m *match, mon time.Month, d, d2 int, year string) (Mention, bool) {
 	var t time.Time
 	switch {
 	case year != "":
 		y, _ := strconv.Atoi(year)
-		t = dateDay(y, mon, d)
+		t = dayOf(y, mon, d)
 		if t.Day() != d { // Feb 29 in a common year
-			return dateMention{}, false
+			return Mention{}, false
 		}
 	case !m.known:
-		return dateMention{}, true
+		return Mention{}, true
 	default:
 		wd, hasWd := time.Weekday(0), m.group("wd") != ""
 		if hasWd {
-			wd = dateWeekdayOf(m.group("wd"))
+			wd = weekdayOf(m.group("wd"))
 		}
-		t = dateYearFor(m.pub, mon, d, m.future(), hasWd, wd)
+		t = yearFor(m.pub, mon, d, m.future(), hasWd, wd)
 	}
-	dm := dateMention{Date: dateFmtDay(t)}
+	dm := Mention{Date: fmtDay(t)}
 	if d2 > 0 {
-		dm.EndDate = dateFmtDay(dateDay(t.Year(), mon, d2))
+		dm.EndDate = fmtDay(dayOf(t.Year(), mon, d2))
 		if dm.Date == "" || dm.EndDate == "" {
 			dm.Date, dm.EndDate = "", ""
 		}
@@ -612,74 +599,74 @@ func dateResolveDayDate(m *dateMatch, mon time.Month, d, d2 int, year string) (d
 	return dm, true
 }
 
-// dateYearFor puts month and day in the year that makes them the latest such
+// yearFor puts month and day in the year that makes them the latest such
 // day on or before pub (or, for the future, the first on or after it). A
 // weekday, when given, picks the nearby year where the date falls on it.
-func dateYearFor(pub time.Time, mon time.Month, d int, future, hasWd bool, wd time.Weekday) time.Time {
+func yearFor(pub time.Time, mon time.Month, d int, future, hasWd bool, wd time.Weekday) time.Time {
 	y := pub.Year()
-	t := dateDay(y, mon, d)
+	t := dayOf(y, mon, d)
 	step := -1
 	if future {
 		step = 1
 	}
 	for i := 0; i < 8 && (t.Day() != d || (!future && t.After(pub)) || (future && t.Before(pub))); i++ {
 		y += step
-		t = dateDay(y, mon, d)
+		t = dayOf(y, mon, d)
 	}
 	if !hasWd || t.Weekday() == wd {
 		return t
 	}
 	for _, dy := range []int{-step, 2 * -step, step, 2 * step} {
-		if u := dateDay(y+dy, mon, d); u.Day() == d && u.Weekday() == wd {
+		if u := dayOf(y+dy, mon, d); u.Day() == d && u.Weekday() == wd {
 			return u
 		}
 	}
 	return t
 }
 
-func dateResolveMonthYear(m *dateMatch) (dateMention, bool) {
+func resolveMonthYear(m *match) (Mention, bool) {
 	y, _ := strconv.Atoi(m.group("year"))
-	if dateCountFollows(m.s, m.end()) {
-		return dateMention{}, false
+	if countFollows(m.s, m.end()) {
+		return Mention{}, false
 	}
-	mod := dateModOf(m.group("mod"))
-	return dateMention{Date: dateFmtMonth(y, dateMonthOf(m.group("mon"))), Mod: mod, Approx: mod != ""}, true
+	mod := modOf(m.group("mod"))
+	return Mention{Date: fmtMonth(y, monthOf(m.group("mon"))), Mod: mod, Approx: mod != ""}, true
 }
 
-func dateResolveYearRange(m *dateMatch) (dateMention, bool) {
+func resolveYearRange(m *match) (Mention, bool) {
 	y1, _ := strconv.Atoi(m.group("y1"))
 	g2 := m.group("y2")
 	y2, _ := strconv.Atoi(g2)
-	prep, sep := dateCanon(m.group("prep")), dateCanon(m.group("sep"))
+	prep, sep := canon(m.group("prep")), canon(m.group("sep"))
 	if len(g2) == 2 {
 		if m.group("dash") == "" {
-			return dateMention{}, false
+			return Mention{}, false
 		}
 		y2 += y1 / 100 * 100
 		if y2 <= y1 {
 			y2 += 100
 		}
 		if y2-y1 > 10 { // "2023-02" is a month, not 2023 to 2102
-			return dateMention{}, false
+			return Mention{}, false
 		}
 	}
 	if e := m.end(); e+1 < len(m.s) && (m.s[e] == '-' || m.s[e] == '/') && m.s[e+1] >= '0' && m.s[e+1] <= '9' {
-		return dateMention{}, false // part of a numeric date
+		return Mention{}, false // part of a numeric date
 	}
 	switch {
 	case y2 <= y1 || y2-y1 > 99:
-		return dateMention{}, false
+		return Mention{}, false
 	case sep == "and" && prep != "between":
-		return dateMention{}, false
+		return Mention{}, false
 	case sep != "" && sep != "and" && prep != "from" && prep != "between":
-		return dateMention{}, false
-	case dateCountFollows(m.s, m.end()):
-		return dateMention{}, false
+		return Mention{}, false
+	case countFollows(m.s, m.end()):
+		return Mention{}, false
 	}
-	return dateMention{Date: dateFmtYear(y1), EndDate: dateFmtYear(y2)}, true
+	return Mention{Date: fmtYear(y1), EndDate: fmtYear(y2)}, true
 }
 
-func dateResolveDecade(m *dateMatch) (dateMention, bool) {
+func resolveDecade(m *match) (Mention, bool) {
 	g := m.group("dec")
 	var y int
 	if g[0] >= '0' && g[0] <= '9' {
@@ -696,11 +683,11 @@ func dateResolveDecade(m *dateMatch) (dateMention, bool) {
 		case yy >= 30:
 			y = 1900 + yy
 		default:
-			return dateMention{Approx: true}, true
+			return Mention{Approx: true}, true
 		}
 	}
 	from, to := y, y+9
-	mod := dateModOf(m.group("mod"))
+	mod := modOf(m.group("mod"))
 	switch mod {
 	case "start":
 		to = y + 3
@@ -709,42 +696,42 @@ func dateResolveDecade(m *dateMatch) (dateMention, bool) {
 	case "end":
 		from = y + 7
 	}
-	return dateMention{Date: dateFmtYear(from), EndDate: dateFmtYear(to), Approx: true, Mod: mod}, true
+	return Mention{Date: fmtYear(from), EndDate: fmtYear(to), Approx: true, Mod: mod}, true
 }
 
-// dateSeasonStart is the first month of each season (northern hemisphere).
-var dateSeasonStart = map[string]time.Month{
+// seasonStart is the first month of each season (northern hemisphere).
+var seasonStart = map[string]time.Month{
 	"spring": time.March, "summer": time.June, "fall": time.September, "autumn": time.September, "winter": time.December,
 }
 
-func dateResolveSeason(m *dateMatch) (dateMention, bool) {
+func resolveSeason(m *match) (Mention, bool) {
 	season := strings.ToLower(m.group("season"))
-	first := dateSeasonStart[season]
-	rel := dateCanon(m.group("rel"))
+	first := seasonStart[season]
+	rel := canon(m.group("rel"))
 	year := m.group("year")
-	mod := dateModOf(m.group("mod") + m.group("mod2"))
+	mod := modOf(m.group("mod") + m.group("mod2"))
 	if year == "" && rel == "" || year != "" && rel != "" {
-		return dateMention{}, false
+		return Mention{}, false
 	}
-	if year != "" && dateCountFollows(m.s, m.end()) {
-		return dateMention{}, false
+	if year != "" && countFollows(m.s, m.end()) {
+		return Mention{}, false
 	}
-	dm := dateMention{Approx: true, Mod: mod}
+	dm := Mention{Approx: true, Mod: mod}
 	var start time.Time // the season's first month
 	switch {
 	case year != "":
 		y, _ := strconv.Atoi(year)
 		if season == "winter" { // "the winter of 2022" straddles two years
-			dm.Date = dateFmtYear(y)
+			dm.Date = fmtYear(y)
 			return dm, true
 		}
-		start = dateDay(y, first, 1)
+		start = dayOf(y, first, 1)
 	case !m.known:
 		return dm, true
 	default:
-		pm := dateDay(m.pub.Year(), m.pub.Month(), 1)
+		pm := dayOf(m.pub.Year(), m.pub.Month(), 1)
 		// the season in progress or most recently begun
-		cur := dateDay(m.pub.Year(), first, 1)
+		cur := dayOf(m.pub.Year(), first, 1)
 		if cur.After(pm) {
 			cur = cur.AddDate(-1, 0, 0)
 		}
@@ -758,46 +745,46 @@ func dateResolveSeason(m *dateMatch) (dateMention, bool) {
 		case "next", "this coming":
 			start = cur.AddDate(1, 0, 0)
 		default: // "this summer": this year's, or the winter now under way
-			start = dateDay(m.pub.Year(), first, 1)
+			start = dayOf(m.pub.Year(), first, 1)
 			if season == "winter" && m.pub.Month() <= time.February {
 				start = start.AddDate(-1, 0, 0)
 			}
 		}
 	}
-	dm.Date = dateFmtMonth(start.Year(), start.Month())
+	dm.Date = fmtMonth(start.Year(), start.Month())
 	end := start.AddDate(0, 2, 0)
-	dm.EndDate = dateFmtMonth(end.Year(), end.Month())
+	dm.EndDate = fmtMonth(end.Year(), end.Month())
 	if dm.Date == "" || dm.EndDate == "" {
 		dm.Date, dm.EndDate = "", ""
 	}
 	return dm, true
 }
 
-func dateResolveApproxYear(m *dateMatch) (dateMention, bool) {
-	if dateCountFollows(m.s, m.end()) {
-		return dateMention{}, false
+func resolveApproxYear(m *match) (Mention, bool) {
+	if countFollows(m.s, m.end()) {
+		return Mention{}, false
 	}
-	if !dateYearPreps[strings.ToLower(datePrevWord(m.s, m.start()))] {
-		tok := dateNextToken(m.s, m.end())
-		if tok != "" && tok[0] >= 'a' && tok[0] <= 'z' && !dateYearFollowers[tok] {
-			return dateMention{}, false
+	if !yearPreps[strings.ToLower(prevWord(m.s, m.start()))] {
+		tok := nextToken(m.s, m.end())
+		if tok != "" && tok[0] >= 'a' && tok[0] <= 'z' && !yearFollowers[tok] {
+			return Mention{}, false
 		}
 	}
 	y, _ := strconv.Atoi(m.group("year"))
-	return dateMention{Date: dateFmtYear(y), Approx: true}, true
+	return Mention{Date: fmtYear(y), Approx: true}, true
 }
 
-func dateResolveYear(m *dateMatch) (dateMention, bool) {
-	prep, mod := dateCanon(m.group("prep")), dateModOf(m.group("mod"))
-	if prep == "" && m.group("mod") == "" || dateCountFollows(m.s, m.end()) {
-		return dateMention{}, false
+func resolveYear(m *match) (Mention, bool) {
+	prep, mod := canon(m.group("prep")), modOf(m.group("mod"))
+	if prep == "" && m.group("mod") == "" || countFollows(m.s, m.end()) {
+		return Mention{}, false
 	}
 	y, _ := strconv.Atoi(m.group("year"))
-	dm := dateMention{Date: dateFmtYear(y), Approx: mod != "", Mod: mod}
+	dm := Mention{Date: fmtYear(y), Approx: mod != "", Mod: mod}
 	if prep == "and" || prep == "or" {
 		// "in 2019 and 2020": only after another year, and only the year is the expression
-		if w := datePrevWord(m.s, m.start()); len(w) != 4 || w < "1900" || w > "2099" || strings.Trim(w, "0123456789") != "" {
-			return dateMention{}, false
+		if w := prevWord(m.s, m.start()); len(w) != 4 || w < "1900" || w > "2099" || strings.Trim(w, "0123456789") != "" {
+			return Mention{}, false
 		}
 		dm.Start, dm.End = m.groupStart("year"), m.end()
 	}
@@ -811,27 +798,27 @@ func dateResolveYear(m *dateMatch) (dateMention, bool) {
 		case "third":
 			first = time.July
 		}
-		dm.Date, dm.EndDate = dateFmtMonth(y, first), dateFmtMonth(y, first+2)
+		dm.Date, dm.EndDate = fmtMonth(y, first), fmtMonth(y, first+2)
 	}
 	return dm, true
 }
 
-func dateResolveMonth(m *dateMatch) (dateMention, bool) {
-	mon := dateMonthOf(m.group("mon"))
-	prep, rel, rel2 := dateCanon(m.group("prep")), dateCanon(m.group("rel")), dateCanon(m.group("rel2"))
-	mod := dateModOf(m.group("mod"))
+func resolveMonth(m *match) (Mention, bool) {
+	mon := monthOf(m.group("mon"))
+	prep, rel, rel2 := canon(m.group("prep")), canon(m.group("rel")), canon(m.group("rel2"))
+	mod := modOf(m.group("mod"))
 	if prep == "" && rel == "" && rel2 == "" && mod == "" {
-		return dateMention{}, false
+		return Mention{}, false
 	}
 	if mon == time.May && rel == "" && rel2 == "" && mod == "" {
 		// "by May", "from May" are too often the surname
 		switch prep {
 		case "in", "since", "until", "till", "during", "through", "throughout":
 		default:
-			return dateMention{}, false
+			return Mention{}, false
 		}
 	}
-	dm := dateMention{Mod: mod, Approx: mod != ""}
+	dm := Mention{Mod: mod, Approx: mod != ""}
 	if !m.known {
 		return dm, true
 	}
@@ -871,12 +858,12 @@ func dateResolveMonth(m *dateMatch) (dateMention, bool) {
 			y--
 		}
 	}
-	dm.Date = dateFmtMonth(y, mon)
+	dm.Date = fmtMonth(y, mon)
 	return dm, true
 }
 
-// dateUnitYears is the number of years a decade or century unit stands for.
-func dateUnitYears(unit string) int {
+// unitYears is the number of years a decade or century unit stands for.
+func unitYears(unit string) int {
 	switch u := strings.ToLower(unit); {
 	case strings.HasPrefix(u, "decade"):
 		return 10
@@ -888,58 +875,58 @@ func dateUnitYears(unit string) int {
 	return 0
 }
 
-func dateResolveOld(m *dateMatch) (dateMention, bool) {
-	n := dateNumber(m.group("n"))
+func resolveOld(m *match) (Mention, bool) {
+	n := number(m.group("n"))
 	if n <= 0 {
-		return dateMention{}, false
+		return Mention{}, false
 	}
-	dm := dateMention{Approx: true}
+	dm := Mention{Approx: true}
 	if m.known {
-		dm.Date = dateFmtYear(m.pub.Year() - n*dateUnitYears(m.group("unit")))
+		dm.Date = fmtYear(m.pub.Year() - n*unitYears(m.group("unit")))
 	}
 	return dm, true
 }
 
-func dateResolveAgo(m *dateMatch) (dateMention, bool) {
-	n := dateNumber(m.group("n"))
+func resolveAgo(m *match) (Mention, bool) {
+	n := number(m.group("n"))
 	if n <= 0 {
-		return dateMention{}, false
+		return Mention{}, false
 	}
 	unit := strings.ToLower(m.group("unit"))
-	dm := dateMention{Approx: dateApproxHedges[dateCanon(m.group("hedge"))] || dateUnitYears(unit) >= 10 || dateCanon(m.group("n")) == "a couple of"}
+	dm := Mention{Approx: approxHedges[canon(m.group("hedge"))] || unitYears(unit) >= 10 || canon(m.group("n")) == "a couple of"}
 	if !m.known {
 		return dm, true
 	}
 	p := m.pub
 	switch {
-	case dateUnitYears(unit) > 0:
-		dm.Date = dateFmtYear(p.Year() - n*dateUnitYears(unit))
+	case unitYears(unit) > 0:
+		dm.Date = fmtYear(p.Year() - n*unitYears(unit))
 	case strings.HasPrefix(unit, "month"):
-		dm.Date = dateFmtMonth(p.Year(), p.Month()-time.Month(n))
+		dm.Date = fmtMonth(p.Year(), p.Month()-time.Month(n))
 	case strings.HasPrefix(unit, "week"):
-		dm.Date = dateFmtDay(p.AddDate(0, 0, -7*n))
+		dm.Date = fmtDay(p.AddDate(0, 0, -7*n))
 	default:
-		dm.Date = dateFmtDay(p.AddDate(0, 0, -n))
+		dm.Date = fmtDay(p.AddDate(0, 0, -n))
 	}
 	return dm, true
 }
 
-func dateResolveSpan(m *dateMatch) (dateMention, bool) {
+func resolveSpan(m *match) (Mention, bool) {
 	unit := strings.ToLower(m.group("unit"))
 	n := 1
 	if g := m.group("n"); g != "" {
-		n = dateNumber(g)
+		n = number(g)
 	} else if strings.HasSuffix(unit, "s") {
-		return dateMention{}, false // "the past years" is vague
+		return Mention{}, false // "the past years" is vague
 	}
 	if n <= 0 {
-		return dateMention{}, false
+		return Mention{}, false
 	}
 	// "the last two years of the war" is not measured from publication
 	if rest := strings.TrimLeft(m.s[m.end():], " "); strings.HasPrefix(rest, "of ") || strings.HasPrefix(rest, "of\u00a0") {
-		return dateMention{}, false
+		return Mention{}, false
 	}
-	var dm dateMention
+	var dm Mention
 	if !m.known {
 		return dm, true
 	}
@@ -948,14 +935,14 @@ func dateResolveSpan(m *dateMatch) (dateMention, bool) {
 		n = -n // "the next two years" runs forward from publication
 	}
 	switch {
-	case dateUnitYears(unit) > 0:
-		dm.Date, dm.EndDate = dateFmtYear(p.Year()-n*dateUnitYears(unit)), dateFmtYear(p.Year())
+	case unitYears(unit) > 0:
+		dm.Date, dm.EndDate = fmtYear(p.Year()-n*unitYears(unit)), fmtYear(p.Year())
 	case strings.HasPrefix(unit, "month"):
-		dm.Date, dm.EndDate = dateFmtMonth(p.Year(), p.Month()-time.Month(n)), dateFmtMonth(p.Year(), p.Month())
+		dm.Date, dm.EndDate = fmtMonth(p.Year(), p.Month()-time.Month(n)), fmtMonth(p.Year(), p.Month())
 	case strings.HasPrefix(unit, "week"):
-		dm.Date, dm.EndDate = dateFmtDay(p.AddDate(0, 0, -7*n)), dateFmtDay(p)
+		dm.Date, dm.EndDate = fmtDay(p.AddDate(0, 0, -7*n)), fmtDay(p)
 	default:
-		dm.Date, dm.EndDate = dateFmtDay(p.AddDate(0, 0, -n)), dateFmtDay(p)
+		dm.Date, dm.EndDate = fmtDay(p.AddDate(0, 0, -n)), fmtDay(p)
 	}
 	if n < 0 {
 		dm.Date, dm.EndDate = dm.EndDate, dm.Date
@@ -966,26 +953,26 @@ func dateResolveSpan(m *dateMatch) (dateMention, bool) {
 	return dm, true
 }
 
-// dateMonday returns the Monday of t's week (weeks run Monday to Sunday).
-func dateMonday(t time.Time) time.Time {
+// monday returns the Monday of t's week (weeks run Monday to Sunday).
+func monday(t time.Time) time.Time {
 	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
 }
 
-func dateResolveRelative(m *dateMatch) (dateMention, bool) {
-	rawMod := dateCanon(m.group("mod"))
+func resolveRelative(m *match) (Mention, bool) {
+	rawMod := canon(m.group("mod"))
 	if rawMod == "" {
 		// "the last year" is a span, left to that rule
-		if strings.EqualFold(datePrevWord(m.s, m.start()), "the") {
-			return dateMention{}, false
+		if strings.EqualFold(prevWord(m.s, m.start()), "the") {
+			return Mention{}, false
 		}
 	}
-	mod := dateModOf(rawMod)
-	dm := dateMention{Mod: mod, Approx: mod != ""}
+	mod := modOf(rawMod)
+	dm := Mention{Mod: mod, Approx: mod != ""}
 	if !m.known {
 		return dm, true
 	}
 	off := 0
-	switch dateCanon(m.group("rel")) {
+	switch canon(m.group("rel")) {
 	case "last", "this past", "this last":
 		off = -1
 	case "next", "this coming":
@@ -994,82 +981,82 @@ func dateResolveRelative(m *dateMatch) (dateMention, bool) {
 	p := m.pub
 	switch strings.ToLower(m.group("unit")) {
 	case "year":
-		dm.Date = dateFmtYear(p.Year() + off)
+		dm.Date = fmtYear(p.Year() + off)
 	case "month":
-		dm.Date = dateFmtMonth(p.Year(), p.Month()+time.Month(off))
+		dm.Date = fmtMonth(p.Year(), p.Month()+time.Month(off))
 	case "week":
-		w := dateMonday(p).AddDate(0, 0, 7*off)
-		dm.Date, dm.EndDate = dateFmtDay(w), dateFmtDay(w.AddDate(0, 0, 6))
+		w := monday(p).AddDate(0, 0, 7*off)
+		dm.Date, dm.EndDate = fmtDay(w), fmtDay(w.AddDate(0, 0, 6))
 	case "weekend":
-		w := dateMonday(p).AddDate(0, 0, 7*off)
-		dm.Date, dm.EndDate = dateFmtDay(w.AddDate(0, 0, 5)), dateFmtDay(w.AddDate(0, 0, 6))
+		w := monday(p).AddDate(0, 0, 7*off)
+		dm.Date, dm.EndDate = fmtDay(w.AddDate(0, 0, 5)), fmtDay(w.AddDate(0, 0, 6))
 	}
-	if dm.Date == "" || (dm.EndDate == "") != (dm.Date == "") && strings.HasPrefix(dateCanon(m.group("unit")), "week") {
+	if dm.Date == "" || (dm.EndDate == "") != (dm.Date == "") && strings.HasPrefix(canon(m.group("unit")), "week") {
 		dm.Date, dm.EndDate = "", ""
 	}
 	return dm, true
 }
 
-func dateResolveWeekend(m *dateMatch) (dateMention, bool) {
-	var dm dateMention
+func resolveWeekend(m *match) (Mention, bool) {
+	var dm Mention
 	if !m.known {
 		return dm, true
 	}
 	p := m.pub
-	w := dateMonday(p)
+	w := monday(p)
 	wd := p.Weekday()
 	weekend := wd == time.Saturday || wd == time.Sunday
 	if !m.future() && !weekend {
 		w = w.AddDate(0, 0, -7)
 	}
-	dm.Date, dm.EndDate = dateFmtDay(w.AddDate(0, 0, 5)), dateFmtDay(w.AddDate(0, 0, 6))
+	dm.Date, dm.EndDate = fmtDay(w.AddDate(0, 0, 5)), fmtDay(w.AddDate(0, 0, 6))
 	if dm.Date == "" || dm.EndDate == "" {
 		dm.Date, dm.EndDate = "", ""
 	}
 	return dm, true
 }
 
-func dateResolveDeictic(m *dateMatch) (dateMention, bool) {
+func resolveDeictic(m *match) (Mention, bool) {
 	w := m.group("w")
-	if c := w[0]; c >= 'A' && c <= 'Z' && !dateSentenceStartBefore(m.s, m.start()) {
-		return dateMention{}, false // a capitalised "Today" mid-sentence is a title or a name
+	if c := w[0]; c >= 'A' && c <= 'Z' && !sentenceStartBefore(m.s, m.start()) {
+		return Mention{}, false // a capitalised "Today" mid-sentence is a title or a name
 	}
-	if strings.EqualFold(w, "today") && dateNowadays(m.s, m.end()) {
-		return dateMention{}, false
+	if strings.EqualFold(w, "today") && nowadays(m.s, m.end()) {
+		return Mention{}, false
 	}
-	var dm dateMention
+	var dm Mention
 	if !m.known {
 		return dm, true
 	}
 	off := 0
-	switch dateCanon(w) {
+	switch canon(w) {
 	case "yesterday", "last night":
 		off = -1
 	case "tomorrow":
 		off = 1
 	}
-	dm.Date = dateFmtDay(m.pub.AddDate(0, 0, off))
+	dm.Date = fmtDay(m.pub.AddDate(0, 0, off))
 	return dm, true
 }
 
-// datePresentVerbs, soon after "today", make it mean "nowadays", not a day.
-var datePresentVerbs = map[string]bool{
+// presentVerbs, soon after "today", make it mean "nowadays", not a day.
+var presentVerbs = map[string]bool{
 	"is": true, "are": true, "has": true, "have": true, "remains": true, "remain": true,
 	"stands": true, "exists": true, "lives": true, "live": true, "employs": true, "counts": true,
 }
 
-// dateNowadays reports whether "today" ending at i is followed within three
+// nowadays reports whether "today" ending at i is followed within three
 // words by a present-tense verb: "today it has 281 members".
-func dateNowadays(s string, i int) bool {
+func nowadays(s string, i int) bool {
 	for n := 0; n < 3 && i < len(s); n++ {
-		for i < len(s) && !dateIsWordByte(s[i]) {
+		for i < len(s) && !isWordByte(s[i]) {
 			i++
 		}
 		j := i
-		for j < len(s) && dateIsWordByte(s[j]) {
+		for j < len(s) && isWordByte(s[j]) {
 			j++
 		}
-		if datePresentVerbs[strings.ToLower(s[i:j])] {
+		if presentVerbs[strings.ToLower(s[i:j])] {
 			return true
 		}
 		i = j
@@ -1077,23 +1064,23 @@ func dateNowadays(s string, i int) bool {
 	return false
 }
 
-// dateSentenceStartBefore reports whether only spaces, quotes, brackets or a
+// sentenceStartBefore reports whether only spaces, quotes, brackets or a
 // dash stand between the start of s (or a colon) and position i.
-func dateSentenceStartBefore(s string, i int) bool {
+func sentenceStartBefore(s string, i int) bool {
 	t := strings.TrimRight(s[:i], " \"'([“‘—–-")
 	return t == "" || strings.HasSuffix(t, ":")
 }
 
-func dateResolveWeekday(m *dateMatch) (dateMention, bool) {
-	rel := dateCanon(m.group("rel"))
-	if rel == "" && m.group("on") == "" && m.group("part") == "" && dateWeekdayNames[datePrevWord(m.s, m.start())] {
-		return dateMention{}, false
+func resolveWeekday(m *match) (Mention, bool) {
+	rel := canon(m.group("rel"))
+	if rel == "" && m.group("on") == "" && m.group("part") == "" && weekdayNames[prevWord(m.s, m.start())] {
+		return Mention{}, false
 	}
-	var dm dateMention
+	var dm Mention
 	if !m.known {
 		return dm, true
 	}
-	wd := dateWeekdayOf(m.group("wd"))
+	wd := weekdayOf(m.group("wd"))
 	p := m.pub
 	back := int(p.Weekday()-wd+7) % 7 // days back to the latest such day on or before p
 	fwd := int(wd-p.Weekday()+7) % 7  // days on to the first such day on or after p
@@ -1116,21 +1103,21 @@ func dateResolveWeekday(m *dateMatch) (dateMention, bool) {
 			t = p.AddDate(0, 0, -back)
 		}
 	}
-	dm.Date = dateFmtDay(t)
+	dm.Date = fmtDay(t)
 	return dm, true
 }
 
 // Tense. The verb nearest the expression decides whether an underspecified
 // date lies before or after publication; news defaults to the past.
 
-var dateFutureWords = map[string]bool{
+var futureWords = map[string]bool{
 	"will": true, "shall": true, "won't": true, "won’t": true, "expected": true, "scheduled": true,
 	"would":   true, // reported future: "said the union would meet on Monday"
 	"planned": true, "plans": true, "plan": true, "upcoming": true, "tomorrow": true, "intends": true,
 	"aims": true, "hopes": true,
 }
 
-var datePastWords = map[string]bool{
+var pastWords = map[string]bool{
 	"was": true, "were": true, "had": true, "did": true, "said": true, "told": true, "been": true,
 	"ago": true, "yesterday": true, "came": true, "went": true, "saw": true, "took": true, "made": true,
 	"gave": true, "met": true, "held": true, "left": true, "began": true, "spoke": true, "wrote": true,
@@ -1146,40 +1133,40 @@ var datePastWords = map[string]bool{
 	"wept": true, "arose": true, "sprang": true,
 }
 
-// dateEdNotPast end in -ed without being past forms, or are adjectives as often.
-var dateEdNotPast = map[string]bool{
+// edNotPast end in -ed without being past forms, or are adjectives as often.
+var edNotPast = map[string]bool{
 	"need": true, "speed": true, "bleed": true, "breed": true, "creed": true, "greed": true, "indeed": true,
 	"proceed": true, "succeed": true, "exceed": true, "hundred": true, "embed": true, "based": true,
 	"related": true, "alleged": true, "limited": true, "detailed": true, "advanced": true, "expected": true,
 	"scheduled": true, "planned": true, "supposed": true, "united": true, "armed": true, "sacred": true,
 }
 
-// dateAuxiliaries may stand between a future cue and the participle it governs:
+// auxiliaries may stand between a future cue and the participle it governs:
 // "will be held", "is expected to have been signed".
-var dateAuxiliaries = map[string]bool{
+var auxiliaries = map[string]bool{
 	"be": true, "been": true, "being": true, "have": true, "to": true, "not": true, "also": true,
 	"likely": true, "soon": true, "then": true, "again": true, "probably": true, "only": true,
 	"finally": true, "formally": true, "officially": true, "get": true,
 }
 
-// dateTenseWindow is how many bytes either side of an expression are searched
+// tenseWindow is how many bytes either side of an expression are searched
 // for a tense cue.
-const dateTenseWindow = 160
+const tenseWindow = 160
 
-type dateTenseWord struct {
+type tenseWord struct {
 	w          string // lowercased
 	start, end int
 }
 
-// dateFutureTense reports whether the tense cue nearest to s[start:end] is a
+// futureTense reports whether the tense cue nearest to s[start:end] is a
 // future one ("will", "is expected to", "’ll"), not a past one. A past form
 // governed by a future auxiliary ("will be held") counts as future.
-func dateFutureTense(s string, start, end int) bool {
-	var buf [64]dateTenseWord
+func futureTense(s string, start, end int) bool {
+	var buf [64]tenseWord
 	words := buf[:0]
 	// Only words near the expression count; this also bounds the work on
 	// very long "sentences".
-	lo, hi := max(start-dateTenseWindow, 0), min(end+dateTenseWindow, len(s))
+	lo, hi := max(start-tenseWindow, 0), min(end+tenseWindow, len(s))
 	for i := lo; i < hi; {
 		j := i
 		for j < hi {
@@ -1194,7 +1181,7 @@ func dateFutureTense(s string, start, end int) bool {
 			i += size
 			continue
 		}
-		words = append(words, dateTenseWord{strings.ToLower(s[i:j]), i, j})
+		words = append(words, tenseWord{strings.ToLower(s[i:j]), i, j})
 		i = j
 	}
 	best, future := -1, false
@@ -1207,22 +1194,22 @@ func dateFutureTense(s string, start, end int) bool {
 		switch {
 		case w == "would" && k+1 < len(words) && words[k+1].w == "have":
 			kind = 2 // "would have met"
-		case dateIsFutureWord(w):
+		case isFutureWord(w):
 			kind = 1
 		case (w == "going" || w == "set" || w == "due") && strings.HasPrefix(s[tw.end:], " to "),
 			(w == "set" || w == "slated") && strings.HasPrefix(s[tw.end:], " for "):
 			kind = 1
-		case datePastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !dateEdNotPast[w]:
+		case pastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !edNotPast[w]:
 			kind = 2
 			perfect := false // "would have started" stays past; "will have started" does not
 			for b := k - 1; b >= 0 && b >= k-4; b-- {
-				if dateIsFutureWord(words[b].w) {
+				if isFutureWord(words[b].w) {
 					if !(perfect && words[b].w == "would") {
 						kind = 1
 					}
 					break
 				}
-				if !dateAuxiliaries[words[b].w] {
+				if !auxiliaries[words[b].w] {
 					break
 				}
 				perfect = perfect || words[b].w == "have"
@@ -1242,6 +1229,6 @@ func dateFutureTense(s string, start, end int) bool {
 	return future
 }
 
-func dateIsFutureWord(w string) bool {
-	return dateFutureWords[w] || strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll")
+func isFutureWord(w string) bool {
+	return futureWords[w] || strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll")
 }
