@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"github.com/briefbot/briefbot/knowledge/english"
 	"regexp"
 	"sort"
 	"strconv"
@@ -109,13 +110,35 @@ type rule struct {
 	resolve func(m *match) (Mention, bool)
 }
 
-// Pieces of the rules' expressions.
-const (
-	reWeekday   = `Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`
-	reMonthFull = `January|February|March|April|May|June|July|August|September|October|November|December`
+// Pieces of the rules' expressions. Month and weekday names are the
+// standard library's (time.Month and time.Weekday print in English).
+var (
+	reWeekday   = weekdayNames()
+	reMonthFull = monthNames()
 	reMonthAbbr = `Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`
 	// a month name, or an abbreviation with or without its full stop
 	reMonth = `(?:(?:` + reMonthFull + `)\b|(?:` + reMonthAbbr + `)\.|(?:` + reMonthAbbr + `)\b)`
+)
+
+// weekdayNames returns "Monday|Tuesday|...|Sunday".
+func weekdayNames() string {
+	names := make([]string, 0, 7)
+	for d := time.Monday; d <= time.Saturday; d++ {
+		names = append(names, d.String())
+	}
+	return strings.Join(append(names, time.Sunday.String()), "|")
+}
+
+// monthNames returns "January|February|...|December".
+func monthNames() string {
+	names := make([]string, 0, 12)
+	for m := time.January; m <= time.December; m++ {
+		names = append(names, m.String())
+	}
+	return strings.Join(names, "|")
+}
+
+const (
 	// a bare year: only in a date context, and only 1900-2099
 	reYear = `(?:19|20)\d\d`
 	// a year after a month or a day, where the context makes it a year
@@ -263,7 +286,7 @@ var rules = []rule{
 	{
 		// "on Friday", "last Tuesday", "next Monday", "late Friday"
 		name:    "weekday",
-		need:    []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
+		need:    strings.Split(reWeekday, "|"),
 		re:      regexp.MustCompile(`\b(?:(?P<part>(?i:early|late))\s+)?(?:(?P<on>(?i:on))\s+)?(?:(?P<rel>` + reRel + `|(?i:coming))\s+)?(?P<wd>` + reWeekday + `)\b`),
 		resolve: resolveWeekday,
 	},
@@ -394,22 +417,8 @@ var yearPreps = map[string]bool{
 
 // Tables for the words the rules match.
 var (
-	monthByPrefix = map[string]time.Month{
-		"jan": time.January, "feb": time.February, "mar": time.March, "apr": time.April,
-		"may": time.May, "jun": time.June, "jul": time.July, "aug": time.August,
-		"sep": time.September, "oct": time.October, "nov": time.November, "dec": time.December,
-	}
-	weekdayByPrefix = map[string]time.Weekday{
-		"mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday, "thu": time.Thursday,
-		"fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday,
-	}
-	numberWords = map[string]int{
-		"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-		"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-		"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-		"a couple of": 2, "a dozen": 12,
-	}
+	// counts written as phrases, beyond english.Number
+	countPhrases = map[string]int{"a": 1, "an": 1, "a couple of": 2, "a dozen": 12}
 	// hedges that make a date approximate ("just", "only", "exactly" do not)
 	approxHedges = map[string]bool{
 		"about": true, "around": true, "roughly": true, "nearly": true, "almost": true, "some": true,
@@ -418,7 +427,7 @@ var (
 		"circa": true, "c.": true, "ca.": true,
 	}
 	// words before a weekday that make it a holiday or a name, not a date
-	weekdayNames = map[string]bool{
+	weekdayNamers = map[string]bool{
 		"Black": true, "Good": true, "Super": true, "Ash": true, "Cyber": true, "Bloody": true,
 		"Holy": true, "Maundy": true, "Easter": true, "Palm": true, "Giving": true, "Blue": true,
 		"Shrove": true, "Whit": true, "Low": true, "Clean": true, "Great": true, "Fat": true,
@@ -426,12 +435,19 @@ var (
 	}
 )
 
+// monthOf returns the month a matched name or abbreviation names.
 func monthOf(tok string) time.Month {
-	return monthByPrefix[strings.ToLower(tok[:3])]
+	if m, ok := english.Month(tok); ok {
+		return m
+	}
+	m, _ := english.MonthAbbreviation(tok)
+	return m
 }
 
+// weekdayOf returns the day a matched weekday name names.
 func weekdayOf(tok string) time.Weekday {
-	return weekdayByPrefix[strings.ToLower(tok[:3])]
+	d, _ := english.Weekday(tok)
+	return d
 }
 
 // number reads a count written as digits or words: "two", "twenty-five",
@@ -441,13 +457,11 @@ func number(s string) int {
 		return n
 	}
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
-	if n, ok := numberWords[s]; ok {
+	if n, ok := countPhrases[s]; ok {
 		return n
 	}
-	if i := strings.IndexAny(s, "- "); i > 0 {
-		return numberWords[s[:i]] + numberWords[s[i+1:]]
-	}
-	return 0
+	n, _ := english.Number(strings.ReplaceAll(s, " ", "-"))
+	return n
 }
 
 // canon lowercases and collapses the spaces in a matched phrase.
@@ -1073,7 +1087,7 @@ func sentenceStartBefore(s string, i int) bool {
 
 func resolveWeekday(m *match) (Mention, bool) {
 	rel := canon(m.group("rel"))
-	if rel == "" && m.group("on") == "" && m.group("part") == "" && weekdayNames[prevWord(m.s, m.start())] {
+	if rel == "" && m.group("on") == "" && m.group("part") == "" && weekdayNamers[prevWord(m.s, m.start())] {
 		return Mention{}, false
 	}
 	var dm Mention
@@ -1117,20 +1131,20 @@ var futureWords = map[string]bool{
 	"aims": true, "hopes": true,
 }
 
+// pastWords are past-tense cues beyond the irregular past forms
+// (english.IsIrregularPast).
 var pastWords = map[string]bool{
 	"was": true, "were": true, "had": true, "did": true, "said": true, "told": true, "been": true,
-	"ago": true, "yesterday": true, "came": true, "went": true, "saw": true, "took": true, "made": true,
-	"gave": true, "met": true, "held": true, "left": true, "began": true, "spoke": true, "wrote": true,
-	"struck": true, "fled": true, "fought": true, "won": true, "lost": true, "led": true, "sent": true,
-	"found": true, "ran": true, "fell": true, "rose": true, "broke": true, "chose": true, "drew": true,
-	"drove": true, "flew": true, "froze": true, "grew": true, "hid": true, "knew": true, "paid": true,
-	"rode": true, "rang": true, "sang": true, "sank": true, "shook": true, "shot": true, "sat": true,
-	"slept": true, "stood": true, "stole": true, "swore": true, "threw": true, "woke": true, "wore": true,
-	"became": true, "brought": true, "bought": true, "caught": true, "taught": true, "thought": true,
-	"felt": true, "kept": true, "meant": true, "heard": true, "built": true, "spent": true, "sought": true,
-	"got": true, "forgot": true, "withdrew": true, "overthrew": true, "undertook": true, "blew": true,
-	"dealt": true, "lay": true, "laid": true, "fed": true, "bled": true, "bore": true, "swept": true,
-	"wept": true, "arose": true, "sprang": true,
+	"ago": true, "yesterday": true,
+}
+
+// notPastCues are irregular past forms that are more often nouns or
+// adjectives: "a bit", "the ground", "a lit candle".
+var notPastCues = map[string]bool{"bit": true, "ground": true, "lit": true, "beat": true, "hung": true, "stuck": true}
+
+// isPastCue reports whether w (lower case) marks the past tense.
+func isPastCue(w string) bool {
+	return pastWords[w] || english.IsIrregularPast(w) && !notPastCues[w]
 }
 
 // edNotPast end in -ed without being past forms, or are adjectives as often.
@@ -1199,7 +1213,7 @@ func futureTense(s string, start, end int) bool {
 		case (w == "going" || w == "set" || w == "due") && strings.HasPrefix(s[tw.end:], " to "),
 			(w == "set" || w == "slated") && strings.HasPrefix(s[tw.end:], " for "):
 			kind = 1
-		case pastWords[w] || len(w) >= 5 && strings.HasSuffix(w, "ed") && !edNotPast[w]:
+		case isPastCue(w) || len(w) >= 5 && strings.HasSuffix(w, "ed") && !edNotPast[w]:
 			kind = 2
 			perfect := false // "would have started" stays past; "will have started" does not
 			for b := k - 1; b >= 0 && b >= k-4; b-- {
