@@ -427,7 +427,8 @@ func (d *doc) passageQuotes(pi int) []int {
 			continue
 		}
 		si := sentenceAt(p.Sentences, q.open)
-		d.quotes = append(d.quotes, Quote{Text: quoteText(p.Text, q), Passage: p.ID, Sentence: si})
+		start, end := quoteBounds(p.Text, q)
+		d.quotes = append(d.quotes, Quote{Text: p.Text[start:end], Passage: p.ID, Sentence: si, Start: start, End: end})
 		d.quoteWho = append(d.quoteWho, nil)
 		qi := len(d.quotes) - 1
 		idx = append(idx, qi)
