@@ -1,24 +1,46 @@
 package knowledge
 
-import "github.com/briefbot/briefbot/knowledge/english"
+import (
+	"strings"
+
+	"github.com/briefbot/briefbot/knowledge/english"
+)
 
 // An attr is one attribution found in a sentence: a reporting verb (or
 // "according to") and the phrase naming who speaks.
 type attr struct {
-	np        nounPhrase
-	verb      int  // offset of the reporting verb (or "according") in the passage text
-	verbEnd   int  // offset just past it
-	after     bool // the speaker follows the verb: "…,” said Jane Doe"
-	according bool // "according to X"
-	quoteOnly bool // a verb such as "called" that attributes only a quote
+	np         nounPhrase
+	verb       int  // offset of the reporting verb (or "according") in the passage text
+	verbEnd    int  // offset just past it
+	after      bool // the speaker follows the verb: "…,” said Jane Doe"
+	according  bool // "according to X"
+	quoteOnly  bool // a verb such as "called" that attributes only a quote
+	participle bool // "…, saying": the speaker is the clause's subject
+	loose      bool // a clause verb without its "that": only quotes of minLoose words or more
 }
 
-// analyseSentence finds the attributions in one tokenized sentence: the
-// first reporting verb with a subject it can name (before the verb, or
-// after it in the inverted "…,” said X"), and every "according to X".
+// An attrReach says what a reporting verb attributes.
+type attrReach uint8
+
+const (
+	reachStatement  attrReach = iota // the sentence, and any quote in it
+	reachQuote                       // only a quotation in the sentence: "called it “…”"
+	reachLooseQuote                  // only a quotation of minLoose words or more
+)
+
+// minLoose is the fewest words a quotation needs to be attributed by a
+// clause verb whose "that" is left out ("claimed its prices saved “…”"):
+// a shorter one may be a scare quote in the narration.
+const minLoose = 3
+
+// analyseSentence finds the attributions in one tokenized sentence: every
+// reporting verb with a subject it can name (before the verb, after it in
+// the inverted "…,” said X", or the clause's subject when a coordinated
+// verb leaves it out: "X declined to comment, but said …"), every
+// participle that reports for its clause's subject ("X issued a statement,
+// saying …"), and every "according to X".
 func analyseSentence(text string, ts []tok) []attr {
 	var out []attr
-	found := false
 	for v, t := range ts {
 		if t.kind != tWord {
 			continue
@@ -29,13 +51,23 @@ func analyseSentence(text string, ts []tok) []attr {
 			}
 			continue
 		}
-		if found {
+		if isLowerStart(t.text) && reportingParticiples[t.lower] {
+			if np, ok := participleSubject(text, ts, v); ok {
+				out = append(out, attr{np: np, verb: t.start, verbEnd: t.end, participle: true})
+			}
 			continue
 		}
-		use := english.ReportingVerb(t.lower)
-		ok := use != english.NotReporting
-		if !ok || (!isLowerStart(t.text) && !t.first) || !verbApplies(ts, v, use) {
+		use := reportingUse(ts, v)
+		if use == english.NotReporting || (!isLowerStart(t.text) && !t.first) {
 			continue
+		}
+		applies, reach := verbApplies(ts, v, use)
+		if !applies {
+			continue
+		}
+		verbEnd := t.end
+		if phrasalUse(ts, v) != english.NotReporting {
+			verbEnd = ts[v+1].end // "pointed out"
 		}
 		np, ok := subjectBefore(text, ts, v)
 		after := false
@@ -43,13 +75,164 @@ func analyseSentence(text string, ts []tok) []attr {
 			np, ok = subjectAfter(text, ts, v)
 			after = ok
 		}
+		if c := coordinated(ts, v); !ok && c > 0 {
+			np, ok = clauseSubject(text, ts, c)
+		}
 		if !ok {
 			continue
 		}
-		out = append(out, attr{np: np, verb: t.start, verbEnd: t.end, after: after, quoteOnly: use == english.ReportsQuote})
-		found = use != english.ReportsQuote
+		out = append(out, attr{np: np, verb: t.start, verbEnd: verbEnd, after: after, quoteOnly: reach != reachStatement, loose: reach == reachLooseQuote})
 	}
 	return out
+}
+
+// phrasalReporting are verbs that report speech with a particle after
+// them: "pointed out that".
+var phrasalReporting = map[string]string{"pointed": "out", "points": "out", "point": "out", "spelled": "out", "spells": "out"}
+
+// phrasalUse returns how a phrasal reporting verb at ts[v] reports, or
+// english.NotReporting when it is not one.
+func phrasalUse(ts []tok, v int) english.Reporting {
+	if p, ok := phrasalReporting[ts[v].lower]; ok && v+1 < len(ts) && ts[v+1].lower == p {
+		return english.ReportsAlways
+	}
+	return english.NotReporting
+}
+
+// reportingUse says how the word at ts[v] reports speech, if it does.
+func reportingUse(ts []tok, v int) english.Reporting {
+	if use := english.ReportingVerb(ts[v].lower); use != english.NotReporting {
+		return use
+	}
+	return phrasalUse(ts, v)
+}
+
+// coordinated returns where the "and" or "but" stands that the verb at
+// ts[v] follows with no subject of its own ("X declined to comment, but
+// said …"), or 0 when it does not.
+func coordinated(ts []tok, v int) int {
+	k := v - 1
+	for k >= 0 && ts[k].kind == tWord && (auxiliaries[ts[k].lower] || isLyAdverb(ts[k])) {
+		k--
+	}
+	if k > 0 && ts[k].kind == tWord && (ts[k].lower == "but" || ts[k].lower == "and") {
+		if ts[k-1].kind == tComma {
+			return k - 1
+		}
+		return k
+	}
+	return 0
+}
+
+// reportingParticiples report what the subject of their clause says:
+// "X issued a statement, saying …", "Y canceled the order, citing …".
+var reportingParticiples = map[string]bool{
+	"saying": true, "adding": true, "noting": true, "warning": true, "stating": true,
+	"arguing": true, "insisting": true, "explaining": true, "citing": true, "claiming": true,
+	"stressing": true, "declaring": true, "acknowledging": true, "asserting": true,
+	"complaining": true, "contending": true, "suggesting": true, "urging": true,
+	"telling": true, "writing": true, "predicting": true, "promising": true, "vowing": true,
+	"announcing": true, "confirming": true, "denying": true, "conceding": true,
+}
+
+// statementNouns name something a speaker puts out; a participle right after
+// one reports for whoever put it out: "issued a statement warning that …".
+var statementNouns = map[string]bool{
+	"statement": true, "release": true, "post": true, "letter": true, "tweet": true,
+	"memo": true, "note": true, "email": true, "message": true, "notice": true, "video": true,
+}
+
+// participleSubject finds who a reporting participle at ts[v] speaks for:
+// the subject of its clause, when the participle follows a comma or a
+// statement noun and the clause is active ("X was charged, stating …"
+// reports nothing).
+func participleSubject(text string, ts []tok, v int) (nounPhrase, bool) {
+	if v < 2 || !(ts[v-1].kind == tComma || ts[v-1].kind == tWord && statementNouns[ts[v-1].lower]) {
+		return nounPhrase{}, false
+	}
+	return clauseSubject(text, ts, v)
+}
+
+// clauseSubject finds the subject of the clause that ts[v] stands in: the
+// noun phrase that opens it, after any leading adverbial ("In May, X …",
+// "After the hearing, X …"), and before its verb. A passive clause ("X was
+// charged") has no speaking subject.
+func clauseSubject(text string, ts []tok, v int) (nounPhrase, bool) {
+	start := 0
+	for k := v - 1; k > 0; k-- {
+		if ts[k].kind == tPunct && (ts[k].text == ";" || ts[k].text == ":") {
+			start = k + 1
+			break
+		}
+		if ts[k].kind == tWord && ts[k-1].kind == tComma && (ts[k].lower == "but" || ts[k].lower == "and" || ts[k].lower == "while" || ts[k].lower == "yet") {
+			start = k + 1
+			break
+		}
+	}
+	// A quotation and its handing-over comma may open the sentence.
+	for start < v && (ts[start].kind == tQuote || ts[start].kind == tComma) {
+		start++
+	}
+	start = skipAdverbial(ts, start, v)
+	for e := start; e < v && e-start < maxName; e++ {
+		if ts[e].kind != tWord {
+			return nounPhrase{}, false
+		}
+		next := ts[e+1]
+		if !(next.kind == tComma || next.kind == tWord && isLowerStart(next.text) && !isFunctionWord(next.lower) || next.kind == tWord && auxiliaries[next.lower]) {
+			continue
+		}
+		seg := ts[start : e+1]
+		np, ok := npAtEnd(text, seg)
+		if !ok || !nameCovers(seg, np) || np.kind == npNominal && !determiners[ts[start].lower] {
+			continue
+		}
+		if passiveAfter(ts, e+1, v) {
+			return nounPhrase{}, false
+		}
+		np.role = cleanRole(np.role)
+		return np, true
+	}
+	return nounPhrase{}, false
+}
+
+// skipAdverbial returns where a clause's subject may start: after a leading
+// adverbial closed by a comma ("In May,", "After the hearing,", "Tuesday,").
+func skipAdverbial(ts []tok, start, v int) int {
+	for n := 0; n < 2 && start < v; n++ {
+		t := ts[start]
+		if t.kind != tWord || determiners[t.lower] || pronounGender[t.lower] != english.UnknownGender || t.lower == "they" || t.lower == "it" {
+			return start
+		}
+		_, weekday := english.Weekday(t.lower)
+		_, month := english.Month(t.lower)
+		if !(english.IsFunctionWord(t.lower) || clauseStarters[t.lower] || weekday || month || isLyAdverb(t) || t.lower == "following") {
+			return start
+		}
+		k := start + 1
+		for k < v && k-start <= 10 && ts[k].kind != tComma {
+			k++
+		}
+		if k >= v || ts[k].kind != tComma {
+			return start
+		}
+		start = k + 1
+	}
+	return start
+}
+
+// passiveAfter reports whether the clause verb after a subject (from ts[i],
+// before ts[v]) is passive: a form of "be", perhaps after "has" or an
+// adverb, then a past participle.
+func passiveAfter(ts []tok, i, v int) bool {
+	for i < v && ts[i].kind == tWord && (auxiliaries[ts[i].lower] || isLyAdverb(ts[i])) && !beForms[ts[i].lower] {
+		i++
+	}
+	if i+1 >= v || !beForms[ts[i].lower] {
+		return false
+	}
+	n := ts[i+1].lower
+	return strings.HasSuffix(n, "ed") || english.IsIrregularPast(n) || n == "being" || n == "been"
 }
 
 // toVerbs are reporting verbs that do not report speech when "to" follows:
@@ -64,14 +247,18 @@ var toVerbs = map[string]bool{
 
 // verbApplies reports whether the reporting verb at ts[v] reports speech
 // here: not negated, not an infinitive or a passive, and for verbs that
-// need it, followed by "that", a colon or a quotation.
-func verbApplies(ts []tok, v int, use english.Reporting) bool {
+// need it, followed by "that", a colon or a quotation. quoteOnly is true
+// when it reports only a quotation in the sentence: a verb such as
+// "called", or a clause verb whose "that" is left out ("the company claims
+// its prices have saved “…”") or that takes an infinitive ("pledged to
+// take “…”").
+func verbApplies(ts []tok, v int, use english.Reporting) (applies bool, reach attrReach) {
 	for k := v - 1; k >= 0 && k >= v-3; k-- {
 		if ts[k].kind != tWord {
 			break
 		}
 		if negations[ts[k].lower] {
-			return false
+			return false, reachStatement
 		}
 	}
 	k := v - 1
@@ -79,28 +266,78 @@ func verbApplies(ts []tok, v int, use english.Reporting) bool {
 		k--
 	}
 	if k >= 0 && ts[k].kind == tWord && (ts[k].lower == "to" || beForms[ts[k].lower]) {
-		return false
+		return false, reachStatement
 	}
-	if v+1 < len(ts) && ts[v+1].lower == "to" && toVerbs[ts[v].lower] {
-		return false
+	quoted := hasQuote(ts)
+	if v+1 < len(ts) && ts[v+1].lower == "to" {
+		switch {
+		case promiseVerbs[ts[v].lower]:
+			return quoted, reachLooseQuote
+		case toVerbs[ts[v].lower]:
+			return false, reachStatement
+		}
 	}
 	switch use {
 	case english.ReportsClause:
 		if v+1 >= len(ts) || ts[v+1].kind == tPunct || opensAdjunct(ts[v+1].lower) {
-			return clauseBefore(ts, v) // "..., the company announced on Thursday."
+			if clauseBefore(ts, v) {
+				return true, reachStatement // "..., the company announced on Thursday."
+			}
+			return quotedAfter(ts, v), reachLooseQuote
 		}
 		n := ts[v+1]
-		return n.lower == "that" || n.kind == tQuote || n.text == ":" ||
-			(n.kind == tComma && v+2 < len(ts) && ts[v+2].kind == tQuote)
-	case english.ReportsQuote:
-		for _, t := range ts[v+1:] {
-			if t.kind == tQuote {
-				return true
-			}
+		if n.lower == "that" || n.kind == tQuote || n.text == ":" ||
+			(n.kind == tComma && v+2 < len(ts) && ts[v+2].kind == tQuote) {
+			return true, reachStatement
 		}
+		return quotedAfter(ts, v), reachLooseQuote
+	case english.ReportsQuote:
+		if describesAs(ts, v) {
+			return true, reachStatement
+		}
+		return quoted, reachQuote
+	}
+	return true, reachStatement
+}
+
+// promiseVerbs take an infinitive ("pledged to take …"); with a quotation
+// later in the sentence, the quoted words are the subject's.
+var promiseVerbs = map[string]bool{
+	"pledge": true, "pledges": true, "pledged": true, "vow": true, "vows": true, "vowed": true,
+	"promise": true, "promises": true, "promised": true, "threaten": true, "threatens": true,
+	"threatened": true,
+}
+
+// hasQuote reports whether any token is a quotation.
+func hasQuote(ts []tok) bool {
+	for _, t := range ts {
+		if t.kind == tQuote {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedAfter reports whether a quotation follows ts[v] in the sentence.
+func quotedAfter(ts []tok, v int) bool {
+	return hasQuote(ts[v+1:])
+}
+
+// describesAs reports whether "described" at ts[v] reports a view: "X
+// described the plan as reckless".
+func describesAs(ts []tok, v int) bool {
+	if !strings.HasPrefix(ts[v].lower, "describ") {
 		return false
 	}
-	return true
+	for k := v + 1; k < len(ts) && k <= v+8; k++ {
+		if ts[k].kind != tWord {
+			return false
+		}
+		if ts[k].lower == "as" {
+			return k > v+1
+		}
+	}
+	return false
 }
 
 // adjunctStart are words that open an adverbial after a verb: "announced

@@ -54,17 +54,19 @@ type doc struct {
 	spans [][]quoteSpan
 	sents [][]sentenceInfo
 
-	byName     map[string]*person
-	bySurname  map[string][]*person
-	orgs       map[string]*org
-	orgBase    map[string]string // a company's name without "AG", "Inc." → the name it spoke by
-	knownOrgs  map[string]bool   // names of organisations the text mentions
-	orgTyped   map[string]bool   // names an appositive calls a body ("X, the operator")
-	spelled    map[string]bool   // long forms the text spells out ("United States")
-	aliasGroup map[string]int    // a name → its group in b.Aliases
-	proper     map[string]bool   // words seen capitalised inside a sentence
-	lower      map[string]bool   // words seen in lower case
-	recent     []mention
+	byName         map[string]*person
+	bySurname      map[string][]*person
+	orgs           map[string]*org
+	orgBase        map[string]string // a company's name without "AG", "Inc." → the name it spoke by
+	knownOrgs      map[string]bool   // names of organisations the text mentions
+	orgTyped       map[string]bool   // names an appositive calls a body ("X, the operator")
+	spelled        map[string]bool   // long forms the text spells out ("United States")
+	candidates     []nounPhrase      // full names with no sign yet of being a person's
+	personSurnames map[string]bool   // single names shown to be people's: "Mr. Doe", "Doe, 54,"
+	aliasGroup     map[string]int    // a name → its group in b.Aliases
+	proper         map[string]bool   // words seen capitalised inside a sentence
+	lower          map[string]bool   // words seen in lower case
+	recent         []mention
 
 	quotes     []Quote
 	quoteWho   []*speaker
@@ -78,19 +80,20 @@ type doc struct {
 // analyse finds the briefing's quotes, statements, sources and aliases.
 func analyse(b *Briefing, credits []credit) {
 	d := &doc{
-		b:          b,
-		byName:     map[string]*person{},
-		bySurname:  map[string][]*person{},
-		orgs:       map[string]*org{},
-		orgBase:    map[string]string{},
-		knownOrgs:  map[string]bool{},
-		orgTyped:   map[string]bool{},
-		spelled:    map[string]bool{},
-		aliasGroup: map[string]int{},
-		proper:     map[string]bool{},
-		lower:      map[string]bool{},
-		chainPrev:  map[int]int{},
-		stmtSeen:   map[string]bool{},
+		b:              b,
+		byName:         map[string]*person{},
+		bySurname:      map[string][]*person{},
+		orgs:           map[string]*org{},
+		orgBase:        map[string]string{},
+		knownOrgs:      map[string]bool{},
+		orgTyped:       map[string]bool{},
+		spelled:        map[string]bool{},
+		personSurnames: map[string]bool{},
+		aliasGroup:     map[string]int{},
+		proper:         map[string]bool{},
+		lower:          map[string]bool{},
+		chainPrev:      map[int]int{},
+		stmtSeen:       map[string]bool{},
 	}
 	d.collect()
 	d.attribute()
@@ -133,6 +136,13 @@ func (d *doc) collect() {
 				}
 			}
 			d.scanNames(p.Text, ts)
+		}
+	}
+	// A full name is a person's when its surname is: "Jane Doe" when the
+	// text also has "Ms. Doe", "Doe, 54," or another person named Doe.
+	for _, np := range d.candidates {
+		if d.byName[np.name] == nil && d.knownOrgs[np.name] == false && (d.personSurnames[surnameOf(np.name)] || len(d.bySurname[surnameOf(np.name)]) > 0) {
+			d.register(np)
 		}
 	}
 	// A name an appositive calls a body is not a person, wherever else it
@@ -198,12 +208,7 @@ func (d *doc) register(np nounPhrase) *person {
 		p = d.sameAs(np.name)
 	}
 	if p == nil {
-		words := strings.Fields(np.name)
-		sur := words[len(words)-1]
-		if english.IsNameSuffix(strings.ToLower(sur)) && len(words) > 2 {
-			sur = words[len(words)-2]
-		}
-		p = &person{name: np.name, surname: strings.TrimRight(sur, ",")}
+		p = &person{name: np.name, surname: surnameOf(np.name)}
 		d.bySurname[p.surname] = append(d.bySurname[p.surname], p)
 	}
 	d.byName[np.name] = p
@@ -217,6 +222,17 @@ func (d *doc) register(np nounPhrase) *person {
 		p.addHonorific(np.honorific)
 	}
 	return p
+}
+
+// surnameOf returns the surname of a full name: its last word, or the one
+// before a suffix such as "Jr.".
+func surnameOf(name string) string {
+	words := strings.Fields(name)
+	sur := words[len(words)-1]
+	if english.IsNameSuffix(strings.ToLower(sur)) && len(words) > 2 {
+		sur = words[len(words)-2]
+	}
+	return strings.TrimRight(sur, ",")
 }
 
 // sameAs finds a registered person with the same first and last names as
@@ -303,12 +319,52 @@ func (d *doc) scanNames(text string, ts []tok) {
 				role = cleanRole(segText(text, desc))
 			}
 			if role == "" && np.honorific == "" {
+				role = descBefore(text, ts, k, j)
+			}
+			if role == "" && np.honorific == "" && !personCue(ts, j) {
+				d.candidates = append(d.candidates, np)
 				continue
 			}
 			np.role = role
 			d.register(np)
+		case np.kind == npSingle && (np.honorific != "" || personCue(ts, j)):
+			d.personSurnames[np.name] = true
 		}
 	}
+}
+
+// personCue reports whether the words after the name ending at ts[j] show
+// it is a person's: an age ("Jane Doe, 54,") or a relative "who".
+func personCue(ts []tok, j int) bool {
+	if j+2 >= len(ts) || ts[j+1].kind != tComma {
+		return false
+	}
+	n := ts[j+2]
+	if n.lower == "who" || n.lower == "whose" {
+		return true
+	}
+	return isDigitWord(n.text) && len(n.text) <= 3 && (j+3 == len(ts) || ts[j+3].kind == tComma || ts[j+3].kind == tPunct)
+}
+
+// descBefore returns the role a description gives a name written after it
+// in an appositive: "a co-worker, Jane Doe, said" and "the agency’s
+// district supervisor, Jane Doe." The name runs from ts[k] to ts[j]; the
+// description must end in a role noun and the name must close the
+// appositive.
+func descBefore(text string, ts []tok, k, j int) string {
+	if k < 2 || ts[k-1].kind != tComma || (j+1 < len(ts) && ts[j+1].kind != tComma && ts[j+1].kind != tPunct) {
+		return ""
+	}
+	b := k - 2
+	for b > 0 && ts[b-1].kind == tWord {
+		b--
+	}
+	seg := ts[b : k-1]
+	last := seg[len(seg)-1]
+	if len(seg) > maxName || !isDesc(seg) || !isRoleNoun(last) && !english.IsRoleNoun(strings.TrimPrefix(last.lower, "co-")) {
+		return ""
+	}
+	return cleanRole(segText(text, seg))
 }
 
 // inDateline reports whether ts[j] is an all-capitals word of a dateline
@@ -383,9 +439,17 @@ func (d *doc) attribute() {
 			for ; next < len(quoteIdx) && d.quoteEnd(pi, quoteIdx[next]) <= si; next++ {
 				qi := quoteIdx[next]
 				d.attributeQuote(pi, qi)
-				if s := d.quotes[qi].Sentence; d.quoteWho[qi] != nil && d.sents[pi][s].speaker == nil {
-					d.sents[pi][s].speaker = d.quoteWho[qi]
+				w := d.quoteWho[qi]
+				if w == nil {
+					continue
 				}
+				for s := d.quotes[qi].Sentence; s <= si; s++ {
+					if d.sents[pi][s].speaker == nil {
+						d.sents[pi][s].speaker = w
+					}
+				}
+				// Whoever is quoted is the most salient speaker from here on.
+				d.noteMentions([]placed{{d.refs[qi].span.open, mention{sp: *w, passage: pi, speaker: true}}})
 			}
 		}
 	}

@@ -367,7 +367,11 @@ func attachPP(text string, seg []tok, np nounPhrase, depth int) (nounPhrase, boo
 		if np.kind != npOrg && np.kind != npSingle && np.kind != npGroup {
 			return nounPhrase{}, false
 		}
-		head.role = np.name
+		if head.role != "" {
+			head.role += " " + seg[k].text + " " + np.name // "detective sergeant of Westvale police"
+		} else {
+			head.role = np.name
+		}
 		return head, true
 	case head.kind == npNominal && spokesNouns[head.head] && (np.kind == npOrg || np.kind == npSingle || np.kind == npNominal || np.kind == npGroup):
 		// "a spokesperson for the ministry": the body speaks.
@@ -477,6 +481,8 @@ func isDesc(seg []tok) bool {
 	switch {
 	case determiners[t.lower], t.poss, t.lower == "who", t.lower == "whose", t.lower == "which":
 		return true
+	case possessivePronouns[t.lower] && len(seg) > 1 && isLowerStart(seg[1].text):
+		return true // "her mother", "their lawyer"
 	case isDigitWord(t.text):
 		return true
 	case english.IsRoleNoun(t.lower) || english.IsTitle(t.lower):
@@ -498,6 +504,9 @@ func isDesc(seg []tok) bool {
 	}
 	return false
 }
+
+// possessivePronouns open a description: "her mother, Jane,".
+var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true}
 
 // descHead returns the head noun of a description ("the regional operator
 // that carries ..." gives "operator"): the first word, after determiners,

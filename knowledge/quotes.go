@@ -15,18 +15,33 @@ type quoteSpan struct {
 }
 
 // findQuotes returns the direct quotations in text: curly “…” or straight
-// "…" marks, the two kinds mixed as scraped copy does. A quote opened and
-// not closed by the end of the text runs to the end (it continues in the
-// next paragraph). Marks that cannot open or close a quote are ignored.
+// "…" marks, the two kinds mixed as scraped copy does, and doubled single
+// marks (‘‘…’’, ’’ closing a curly quote, as some typesetting does). A quote
+// opened and not closed by the end of the text runs to the end (it
+// continues in the next paragraph). Marks that cannot open or close a
+// quote are ignored.
 func findQuotes(text string) []quoteSpan {
 	var spans []quoteSpan
 	inside := false
 	var cur quoteSpan
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if r == '’' || r == '‘' || r == '\'' {
+			if next, w2 := utf8.DecodeRuneInString(text[i+w:]); next == r {
+				w += w2 // a doubled single mark stands for a double one
+				if r == '‘' {
+					r = '“'
+				} else if r == '’' {
+					r = '”'
+				} else {
+					r = '"'
+				}
+			}
+		}
 		if r != '“' && r != '”' && r != '"' && r != '„' && r != '«' && r != '»' {
+			i += w
 			continue
 		}
-		w := utf8.RuneLen(r)
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		next, _ := utf8.DecodeRuneInString(text[i+w:])
 		opens := r == '“' || r == '„' || r == '«' || (r == '"' && (i == 0 || isOpenContext(prev)) && i+w < len(text) && !unicode.IsSpace(next))
@@ -42,6 +57,7 @@ func findQuotes(text string) []quoteSpan {
 		case inside && opens && r != '"':
 			cur = quoteSpan{open: i, in: i + w} // the earlier mark was never closed
 		}
+		i += w
 	}
 	if inside {
 		cur.out, cur.close = len(text), len(text)

@@ -20,6 +20,10 @@ func TestFindQuotes(t *testing.T) {
 		{"He said 5\" of rain fell.", nil},
 		{"A stray ” mark.", nil},
 		{"“Mixed close,\" he said.", []string{"Mixed close"}},
+		{"“Closed by two single marks,’’ she said. “Then curly.”", []string{"Closed by two single marks", "Then curly."}},
+		{"‘‘Doubled open and close,’’ he said.", []string{"Doubled open and close"}},
+		{"“A ‘nested’ quote inside,” he said.", []string{"A ‘nested’ quote inside"}},
+		{"It's the farmers' market, the growers’ ’90s.", nil},
 	}
 	for _, tt := range tests {
 		var got []string

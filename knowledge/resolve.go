@@ -35,6 +35,9 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 			}
 			return speaker{name: p.name, kind: Person}, true
 		}
+		if p := d.firstName(np.name); p != nil && np.honorific == "" {
+			return speaker{name: p.name, kind: Person}, true // "her mother, Fiona," for Fiona Doe
+		}
 		if np.honorific != "" {
 			return speaker{}, false
 		}
@@ -72,6 +75,23 @@ func (d *doc) surname(name string) *person {
 		}
 	}
 	return ps[0]
+}
+
+// firstName returns the one person whose first name is name, or nil when
+// none or several are.
+func (d *doc) firstName(name string) *person {
+	var found *person
+	for _, ps := range d.bySurname {
+		for _, p := range ps {
+			if first, _, _ := strings.Cut(p.name, " "); first == name && p.name != name {
+				if found != nil && found != p {
+					return nil
+				}
+				found = p
+			}
+		}
+	}
+	return found
 }
 
 // orgSpeaker returns the speaker for an organisation or group, under the
@@ -181,6 +201,9 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 		m := d.recent[i]
 		switch m.sp.kind {
 		case Organisation:
+			if pi-m.passage > 2 && d.orgs[m.sp.name] == nil {
+				continue // named long ago and never a speaker: "the company" is another one
+			}
 			if (english.IsOrgNoun(h) || english.IsGenericOrgNoun(h)) && containsWord(strings.ToLower(m.sp.name), h) {
 				return d.orgSpeaker(m.sp.name, "", m.sp.plural), true
 			}
@@ -190,7 +213,7 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 			}
 		}
 	}
-	if !english.IsGenericOrgNoun(h) {
+	if !anyBodyNouns[h] {
 		return speaker{}, false
 	}
 	for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= 1; i-- {
@@ -199,6 +222,14 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 		}
 	}
 	return speaker{}, false
+}
+
+// anyBodyNouns may refer to a body of any kind: "the company said" after
+// "Brightwater, the regional operator". A noun for one kind of body ("the
+// association") refers only to a body whose name says so.
+var anyBodyNouns = map[string]bool{
+	"company": true, "firm": true, "group": true, "organisation": true, "organization": true,
+	"business": true, "body": true,
 }
 
 // containsWord reports whether s has w as a whole word.
@@ -227,8 +258,9 @@ func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 		if t.kind != tWord || !isUpperStart(t.text) {
 			continue
 		}
-		if p := d.byName[t.text+" "+nextWords(ts, i)]; p != nil {
+		if p, n := d.personAt(ts, i); p != nil && n > 1 {
 			ms = append(ms, placed{t.start, mention{sp: speaker{name: p.name, kind: Person}, passage: pi}})
+			i += n - 1
 			continue
 		}
 		if name, n := d.orgAt(text, ts, i); n > 0 {
@@ -240,12 +272,36 @@ func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 			i += n - 1
 			continue
 		}
-		if ps := d.bySurname[t.text]; len(ps) > 0 && (i+1 >= len(ts) || !isCapWord(ts[i+1])) {
-			p := d.surname(t.text)
+		if p, _ := d.personAt(ts, i); p != nil {
 			ms = append(ms, placed{t.start, mention{sp: speaker{name: p.name, kind: Person}, passage: pi}})
 		}
 	}
 	return ms
+}
+
+// personAt returns the person named at ts[i] and how many tokens the name
+// takes: a full name ("Jane Doe", "Jane Q. Doe"), or a surname on its own
+// ("Doe", "Ms. Doe") that no other capitalised word joins.
+func (d *doc) personAt(ts []tok, i int) (*person, int) {
+	var words []string
+	for k := i; k < len(ts) && k <= i+3 && isCapWord(ts[k]); k++ {
+		words = append(words, ts[k].text)
+	}
+	for n := len(words); n >= 2; n-- {
+		if p := d.byName[strings.Join(words[:n], " ")]; p != nil {
+			return p, n
+		}
+	}
+	if len(words) != 1 || len(d.bySurname[ts[i].text]) == 0 {
+		return nil, 0
+	}
+	if i > 0 && isCapWord(ts[i-1]) && !ts[i-1].first {
+		lw := ts[i-1].lower
+		if _, ok := english.Honorific(lw); !ok && !english.IsTitle(lw) {
+			return nil, 0 // another person's full name: "Fiona Doe" is not Jane Doe
+		}
+	}
+	return d.surname(ts[i].text), 1
 }
 
 // orgAt returns the longest known organisation name starting at ts[i] and
@@ -286,7 +342,6 @@ func nextWords(ts []tok, i int) string {
 func (d *doc) attributeQuote(pi, qi int) {
 	ref := d.refs[qi]
 	q := ref.span
-	p := &d.b.Passages[pi]
 	first := d.quotes[qi].Sentence
 	last := d.quoteEnd(pi, qi)
 
@@ -297,7 +352,7 @@ func (d *doc) attributeQuote(pi, qi int) {
 		info := &d.sents[pi][si]
 		for i, a := range info.attrs {
 			w := info.who[i]
-			if w == nil {
+			if w == nil || a.loose && wordCount(d.quotes[qi].Text) < minLoose {
 				continue
 			}
 			dist := 0
@@ -316,16 +371,73 @@ func (d *doc) attributeQuote(pi, qi int) {
 			}
 		}
 	}
-	if prev := d.speakerBefore(pi, first); best == nil && prev != nil && quoteOnly(p.Text, p.Sentences[first], d.spans[pi]) {
-		best, sieve = prev, "continuation"
-	}
 	if best == nil {
-		best, sieve = d.onlyPerson(pi)
+		best, sieve = d.carriedSpeaker(pi, qi, first)
 	}
 	if best == nil {
 		return
 	}
 	d.setQuote(pi, qi, best, sieve)
+}
+
+// minCarried is the fewest words a quote must have to take a speaker from
+// outside its own sentence: shorter ones are mostly scare quotes and
+// titles ("deliveries", "on-ramp").
+const minCarried = 4
+
+// carriedSpeaker finds the speaker of a quote its own sentence does not
+// attribute, from the text around it, in order of reliability: the quote
+// continues one left open at the end of the paragraph before; the
+// sentence is nothing but the quote, after a sentence with a speaker; the
+// quote speaks in the first person right after a sentence with a speaker;
+// exactly one person is named in the paragraph.
+func (d *doc) carriedSpeaker(pi, qi, first int) (*speaker, string) {
+	p := &d.b.Passages[pi]
+	if k, ok := d.chainPrev[qi]; ok && d.quoteWho[k] != nil {
+		return d.quoteWho[k], "continuation"
+	}
+	prev := d.speakerBefore(pi, first)
+	if prev != nil && quoteOnly(p.Text, p.Sentences[first], d.spans[pi]) {
+		return prev, "continuation"
+	}
+	if wordCount(d.quotes[qi].Text) < minCarried {
+		return nil, ""
+	}
+	if prev != nil && first > 0 && firstPerson(d.quotes[qi].Text) && !d.namesOther(pi, first, prev) {
+		return prev, "continuation"
+	}
+	return d.onlyPerson(pi)
+}
+
+// firstPersonWords are the pronouns by which a quote's speaker refers to
+// themselves.
+var firstPersonWords = map[string]bool{
+	"i": true, "i’m": true, "i'm": true, "i’ve": true, "i've": true, "i’d": true, "i'd": true,
+	"i’ll": true, "i'll": true, "me": true, "my": true, "mine": true, "myself": true,
+	"we": true, "we’re": true, "we're": true, "we’ve": true, "we've": true, "we’d": true,
+	"we'd": true, "we’ll": true, "we'll": true, "us": true, "our": true, "ours": true,
+}
+
+// firstPerson reports whether a quote's words include a first-person pronoun.
+func firstPerson(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if firstPersonWords[strings.ToLower(strings.Trim(w, ",.;:!?“”\"‘’()[]—"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// namesOther reports whether sentence si of passage pi names, outside
+// quotes, a person or organisation other than sp.
+func (d *doc) namesOther(pi, si int, sp *speaker) bool {
+	info := &d.sents[pi][si]
+	for _, m := range d.namesIn(pi, d.b.Passages[pi].Text, info) {
+		if m.m.sp.name != sp.name {
+			return true
+		}
+	}
+	return false
 }
 
 // setQuote attributes quote qi to sp, and records the sentences carrying
@@ -379,13 +491,8 @@ func (d *doc) findOnlyPerson(pi int) *speaker {
 			if t.kind != tWord || !isUpperStart(t.text) {
 				continue
 			}
-			p := d.byName[t.text+" "+nextWords(d.sents[pi][si].toks, i)]
-			if p == nil && (i+1 >= len(d.sents[pi][si].toks) || !isCapWord(d.sents[pi][si].toks[i+1])) {
-				if ps := d.bySurname[t.text]; len(ps) == 1 {
-					p = ps[0]
-				}
-			}
-			if p == nil {
+			p, n := d.personAt(d.sents[pi][si].toks, i)
+			if p == nil || n == 1 && len(d.bySurname[t.text]) > 1 {
 				continue
 			}
 			if found != nil && found != p {
@@ -421,6 +528,9 @@ func (d *doc) followChains() {
 				who = d.quoteWho[k]
 				break
 			}
+		}
+		if who == nil && d.quoteWho[chain[0]] != nil && d.quotes[chain[0]].Sieve == "continuation" {
+			who = d.quoteWho[chain[0]] // the chain's first part continues what came before it
 		}
 		if who == nil {
 			continue

@@ -99,7 +99,10 @@ func (m *match) start() int { return m.loc[0] }
 func (m *match) end() int   { return m.loc[1] }
 
 // future reports whether the tense cue nearest the match is a future one.
-func (m *match) future() bool { return futureTense(m.s, m.loc[0], m.loc[1]) }
+func (m *match) future() bool { return m.tense().future() }
+
+// tense returns the tense cue nearest the match.
+func (m *match) tense() tense { return tenseAt(m.s, m.loc[0], m.loc[1]) }
 
 type rule struct {
 	name    string
@@ -601,7 +604,7 @@ func resolveDayDate(m *match, mon time.Month, d, d2 int, year string) (Mention, 
 		if hasWd {
 			wd = weekdayOf(m.group("wd"))
 		}
-		t = yearFor(m.pub, mon, d, m.future(), hasWd, wd)
+		t = yearFor(m.pub, mon, d, m.direction(strings.ToLower(prevWord(m.s, m.start()))), hasWd, wd)
 	}
 	dm := Mention{Date: fmtDay(t)}
 	if d2 > 0 {
@@ -613,29 +616,80 @@ func resolveDayDate(m *match, mon time.Month, d, d2 int, year string) (Mention, 
 	return dm, true
 }
 
-// yearFor puts month and day in the year that makes them the latest such
-// day on or before pub (or, for the future, the first on or after it). A
-// weekday, when given, picks the nearby year where the date falls on it.
-func yearFor(pub time.Time, mon time.Month, d int, future, hasWd bool, wd time.Weekday) time.Time {
-	y := pub.Year()
-	t := dayOf(y, mon, d)
-	step := -1
-	if future {
-		step = 1
+// A direction says which occurrence of a date the text leaves
+// underspecified ("March 22", "in May") is meant, relative to the anchor.
+type direction int8
+
+const (
+	back    direction = -1 // the latest on or before the anchor
+	nearest direction = 0  // the nearest, before or after (a tie goes back)
+	forward direction = 1  // the first on or after the anchor
+)
+
+// direction returns which occurrence the match means: by the preposition
+// before it ("since" looks back, "until" ahead), then by tense. Without a
+// clear past or future, the nearest occurrence is meant: news writes the
+// year out when it is not the current one.
+func (m *match) direction(prep string) direction {
+	t := m.tense()
+	switch {
+	case prep == "since":
+		return back
+	case t == tenseFuture:
+		return forward
+	case t == tensePast:
+		return back
+	case (prep == "until" || prep == "till") && t != tenseWould:
+		return forward
 	}
-	for i := 0; i < 8 && (t.Day() != d || (!future && t.After(pub)) || (future && t.Before(pub))); i++ {
-		y += step
+	return nearest
+}
+
+// yearFor puts month and day in the year dir picks relative to pub. A
+// weekday, when given, picks the nearby year where the date falls on it.
+func yearFor(pub time.Time, mon time.Month, d int, dir direction, hasWd bool, wd time.Weekday) time.Time {
+	var t time.Time
+	if dir == nearest {
+		for _, y := range []int{pub.Year() - 1, pub.Year(), pub.Year() + 1} {
+			u := dayOf(y, mon, d)
+			if u.Day() == d && (t.IsZero() || absDays(u, pub) < absDays(t, pub)) {
+				t = u
+			}
+		}
+		if t.IsZero() { // Feb 29 far from a leap year
+			dir = back
+		}
+	}
+	step := int(dir)
+	if dir != nearest {
+		y := pub.Year()
 		t = dayOf(y, mon, d)
+		for i := 0; i < 8 && (t.Day() != d || (dir == back && t.After(pub)) || (dir == forward && t.Before(pub))); i++ {
+			y += step
+			t = dayOf(y, mon, d)
+		}
+	} else {
+		step = -1
 	}
 	if !hasWd || t.Weekday() == wd {
 		return t
 	}
+	y := t.Year()
 	for _, dy := range []int{-step, 2 * -step, step, 2 * step} {
 		if u := dayOf(y+dy, mon, d); u.Day() == d && u.Weekday() == wd {
 			return u
 		}
 	}
 	return t
+}
+
+// absDays returns how many days apart a and b are.
+func absDays(a, b time.Time) time.Duration {
+	d := a.Sub(b)
+	if d < 0 {
+		d = -d
+	}
+	return d
 }
 
 func resolveMonthYear(m *match) (Mention, bool) {
@@ -861,19 +915,30 @@ func resolveMonth(m *match) (Mention, bool) {
 		if mon <= pm {
 			y++
 		}
-	case m.future():
-		y = py
-		if mon < pm {
-			y++
-		}
 	default:
-		y = py
-		if mon > pm {
-			y--
-		}
+		y = monthYear(py, pm, mon, m.direction(prep))
 	}
 	dm.Date = fmtMonth(y, mon)
 	return dm, true
+}
+
+// monthYear returns the year in which month mon lies in direction dir from
+// month pm of year py.
+func monthYear(py int, pm, mon time.Month, dir direction) int {
+	behind, ahead := (int(pm)-int(mon)+12)%12, (int(mon)-int(pm)+12)%12
+	if dir == nearest {
+		dir = back
+		if ahead < behind {
+			dir = forward
+		}
+	}
+	switch {
+	case dir == forward && mon < pm:
+		return py + 1
+	case dir == back && mon > pm:
+		return py - 1
+	}
+	return py
 }
 
 // unitYears is the number of years a decade or century unit stands for.
@@ -1172,15 +1237,27 @@ type tenseWord struct {
 	start, end int
 }
 
-// futureTense reports whether the tense cue nearest to s[start:end] is a
-// future one ("will", "is expected to", "’ll"), not a past one. A past form
-// governed by a future auxiliary ("will be held") counts as future.
-func futureTense(s string, start, end int) bool {
+// A tense is what the verbs nearest a date expression say about when it is.
+type tense uint8
+
+const (
+	tenseNone    tense = iota // no cue: present, modal, or nothing
+	tensePast                 // "was", "met", "said"
+	tenseFuture               // "will", "is expected to", "’ll"
+	tenseWould                // reported future: "said it would open"
+	tensePerfect              // present perfect: "has been adjourned"
+)
+
+// tenseAt returns the tense cue nearest to s[start:end] within its clause.
+// A past form governed by a future auxiliary ("will be held") counts as
+// future, one after "has" or "have" as present perfect.
+func tenseAt(s string, start, end int) tense {
 	var buf [64]tenseWord
 	words := buf[:0]
-	// Only words near the expression count; this also bounds the work on
-	// very long "sentences".
-	lo, hi := max(start-tenseWindow, 0), min(end+tenseWindow, len(s))
+	// Only words near the expression, in its clause, count; this also
+	// bounds the work on very long "sentences".
+	lo, hi := clauseBounds(s, start, end)
+	lo, hi = max(lo, start-tenseWindow), min(hi, end+tenseWindow)
 	for i := lo; i < hi; {
 		j := i
 		for j < hi {
@@ -1195,41 +1272,33 @@ func futureTense(s string, start, end int) bool {
 			i += size
 			continue
 		}
+		if len(words) == cap(words) {
+			break
+		}
 		words = append(words, tenseWord{strings.ToLower(s[i:j]), i, j})
 		i = j
 	}
-	best, future := -1, false
+	best, found := -1, tenseNone
 	for k, tw := range words {
 		if tw.start >= start && tw.end <= end {
 			continue
 		}
 		w := tw.w
-		kind := 0 // 1 future, 2 past
+		kind := tenseNone
 		switch {
 		case w == "would" && k+1 < len(words) && words[k+1].w == "have":
-			kind = 2 // "would have met"
+			kind = tensePast // "would have met"
+		case w == "would":
+			kind = tenseWould
 		case isFutureWord(w):
-			kind = 1
+			kind = tenseFuture
 		case (w == "going" || w == "set" || w == "due") && strings.HasPrefix(s[tw.end:], " to "),
 			(w == "set" || w == "slated") && strings.HasPrefix(s[tw.end:], " for "):
-			kind = 1
+			kind = tenseFuture
 		case isPastCue(w) || len(w) >= 5 && strings.HasSuffix(w, "ed") && !edNotPast[w]:
-			kind = 2
-			perfect := false // "would have started" stays past; "will have started" does not
-			for b := k - 1; b >= 0 && b >= k-4; b-- {
-				if isFutureWord(words[b].w) {
-					if !(perfect && words[b].w == "would") {
-						kind = 1
-					}
-					break
-				}
-				if !auxiliaries[words[b].w] {
-					break
-				}
-				perfect = perfect || words[b].w == "have"
-			}
+			kind = governed(words, k)
 		}
-		if kind == 0 {
+		if kind == tenseNone {
 			continue
 		}
 		d := start - tw.end
@@ -1237,11 +1306,84 @@ func futureTense(s string, start, end int) bool {
 			d = tw.start - end
 		}
 		if best < 0 || d < best {
-			best, future = d, kind == 1
+			best, found = d, kind
 		}
 	}
-	return future
+	return found
 }
+
+// governed returns the tense of the past form words[k], given the
+// auxiliaries before it: "will be held" is future, "would have started"
+// past, "has been adjourned" present perfect, "was held" past.
+func governed(words []tenseWord, k int) tense {
+	have := false
+	for b := k - 1; b >= 0 && b >= k-4; b-- {
+		w := words[b].w
+		if isFutureWord(w) || w == "would" {
+			if have && w == "would" {
+				return tensePast
+			}
+			return tenseFuture
+		}
+		if w == "has" || w == "have" || w == "’ve" || w == "'ve" {
+			return tensePerfect
+		}
+		if !auxiliaries[w] {
+			break
+		}
+		have = have || w == "have"
+	}
+	if words[k].w == "been" && k > 0 && (words[k-1].w == "has" || words[k-1].w == "have") {
+		return tensePerfect
+	}
+	return tensePast
+}
+
+// clauseBounds returns the part of s around s[start:end] that belongs to
+// the same clause: it ends at a semicolon, a dash, a bracket, or a comma
+// that opens another clause (", as", ", which", ", but").
+func clauseBounds(s string, start, end int) (lo, hi int) {
+	lo, hi = 0, len(s)
+	for i := start - 1; i >= 0 && start-i <= tenseWindow; i-- {
+		if clauseBreakAt(s, i) {
+			lo = i + 1
+			break
+		}
+	}
+	for i := end; i < len(s) && i-end <= tenseWindow; i++ {
+		if clauseBreakAt(s, i) {
+			hi = i
+			break
+		}
+	}
+	return lo, hi
+}
+
+// clauseStarters, after a comma, open a clause of their own.
+var clauseStarters = map[string]bool{
+	"as": true, "while": true, "when": true, "whereas": true, "because": true, "although": true,
+	"though": true, "since": true, "but": true, "which": true, "who": true, "where": true,
+	"whose": true, "after": true, "before": true, "until": true, "if": true, "and": true,
+}
+
+// clauseBreakAt reports whether s[i] ends a clause: see clauseBounds.
+func clauseBreakAt(s string, i int) bool {
+	switch s[i] {
+	case ';', '(', ')':
+		return true
+	case ',':
+		return clauseStarters[strings.ToLower(nextToken(s, i+1))]
+	case ' ':
+		return i+2 < len(s) && s[i+1] == '-' && s[i+2] == ' '
+	case 0xe2: // the first byte of "—" and "–"
+		return strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–")
+	}
+	return false
+}
+
+// future reports whether the expression lies after the anchor by tense:
+// a future or reported future ("would") cue.
+func (t tense) future() bool { return t == tenseFuture || t == tenseWould }
 
 func isFutureWord(w string) bool {
 	return futureWords[w] || strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll")

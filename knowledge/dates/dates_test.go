@@ -193,6 +193,16 @@ var cases = []struct {
 	{"2025-06-13", "A decade ago it had 640 member farms; today it has 281, Kessler said.", []string{"A decade ago=2015~"}},
 	{"2025-06-13", "Kessler told workers today that the plant would close.", []string{"today=2025-06-13"}},
 
+	// Without a past or future cue in its clause, a date is the nearest one.
+	{"2019-11-20", "Leaders debated on Tuesday, as the country prepares for an election on Dec. 12.", []string{"on Tuesday=2019-11-19", "Dec. 12=2019-12-12"}},
+	{"2019-11-20", "He kept his vow that the country would leave the bloc on Oct. 31.", []string{"Oct. 31=2019-10-31"}},
+	{"2019-11-19", "The campaign – which will be in its fourth year in January – began small.", []string{"in January=2020-01"}},
+	{"2015-04-21", "The hearing has been adjourned until July.", []string{"until July=2015-07"}},
+	{"2019-02-21", "During the peak season in early March, crews can double.", []string{"in early March=2019-03~start"}},
+	{"2019-02-21", "The crews doubled in early March.", []string{"in early March=2018-03~start"}},
+	{"2024-03-23", "Prices have risen since November.", []string{"since November=2023-11"}},
+	{"2024-01-10", "The accord, which was signed Dec. 5, holds.", []string{"Dec. 5=2023-12-05"}},
+
 	// Numbers that are not years.
 	{"2024-03-23", "More than 2,000 people fled, and 13 U.S. troops died.", nil},
 	{"2024-03-23", "In 2000 homes, the power failed.", nil},
@@ -201,7 +211,7 @@ var cases = []struct {
 	{"2024-03-23", "The score was 2019 points.", nil},
 
 	// "May": the month, not the modal or the name.
-	{"2024-03-23", "Officials may meet in May.", []string{"in May=2023-05"}},
+	{"2024-03-23", "Officials may meet in May.", []string{"in May=2024-05"}}, // no tense: the nearest May
 	{"2024-03-23", "The talks may resume May 5, 2024.", []string{"May 5, 2024=2024-05-05"}},
 	{"2024-03-23", "May they rest in peace.", nil},
 	{"2024-03-23", "The plan was criticised by May and her cabinet.", nil},
@@ -274,7 +284,7 @@ func TestFutureTense(t *testing.T) {
 		{"The vote is on Monday.", "on Monday", false},
 	} {
 		i := strings.Index(c.s, c.expr)
-		if got := futureTense(c.s, i, i+len(c.expr)); got != c.future {
+		if got := tenseAt(c.s, i, i+len(c.expr)).future(); got != c.future {
 			t.Errorf("futureTense(%q, %q) = %v, want %v", c.s, c.expr, got, c.future)
 		}
 	}
