@@ -392,6 +392,10 @@ func subjectBefore(text string, ts []tok, v int) (nounPhrase, bool) {
 		for e >= 0 && ts[e].kind == tWord && (auxiliaries[ts[e].lower] || isLyAdverb(ts[e])) {
 			e--
 		}
+		// "Doe and Roe both said", "the ministries jointly said"
+		if e >= 1 && ts[e].kind == tWord && jointWords[ts[e].lower] && ts[e-1].kind == tWord && !isFunctionWord(ts[e-1].lower) {
+			e--
+		}
 	}
 	skip()
 	if e >= 0 && ts[e].kind == tPunct && ts[e].text == ")" {
@@ -437,6 +441,31 @@ func subjectBefore(text string, ts []tok, v int) (nounPhrase, bool) {
 	return np, true
 }
 
+// jointWords stand between a joint subject and its verb: "Doe and Roe
+// both said".
+var jointWords = map[string]bool{"both": true, "all": true, "jointly": true, "together": true, "each": true}
+
+// documentNP parses a document cited as a source, filling the phrase:
+// "court records", "the company's annual report", "police documents".
+func documentNP(text string, seg []tok) (nounPhrase, bool) {
+	j := len(seg) - 1
+	if j < 0 || seg[j].kind != tWord || !docNouns[seg[j].lower] || j > 4 {
+		return nounPhrase{}, false
+	}
+	first := 0
+	for first < j && determiners[seg[first].lower] {
+		first++
+	}
+	for _, t := range seg[first:j] {
+		if t.kind != tWord || isFunctionWord(t.lower) || english.ReportingVerb(t.lower) != english.NotReporting {
+			return nounPhrase{}, false
+		}
+	}
+	np := nounPhrase{kind: npDocument, head: seg[j].lower, first: first, pos: seg[first].start, plural: strings.HasSuffix(seg[j].lower, "s")}
+	np.name = text[seg[first].start:seg[j].end]
+	return np, true
+}
+
 // maxSubject bounds how far back from its verb a subject (with its
 // appositives) may start, in tokens.
 const maxSubject = 60
@@ -473,7 +502,7 @@ func appositive(text string, segs [][]tok) (nounPhrase, bool) {
 		return nounPhrase{}, false
 	}
 	last := segs[n-1]
-	if np, ok := nameSeg(text, last); ok && !(np.kind == npGroup && determiners[last[0].lower] && n >= 2 && isProperSeg(text, segs[n-2])) {
+	if np, ok := nameSeg(text, last); ok && !((np.kind == npGroup || np.kind == npAnonymous) && n >= 2 && isProperSeg(text, segs[n-2])) {
 		if n >= 2 && isDesc(segs[n-2]) && np.role == "" && np.kind != npGroup {
 			np.role = cleanRole(segText(text, segs[n-2]))
 		}
@@ -513,7 +542,7 @@ func nameSeg(text string, seg []tok) (nounPhrase, bool) {
 		return nounPhrase{}, false
 	}
 	switch np.kind {
-	case npPerson, npSingle, npOrg, npGroup:
+	case npPerson, npSingle, npOrg, npGroup, npAnonymous, npCoord:
 		np.role = cleanRole(np.role)
 		return np, true
 	}
@@ -569,6 +598,9 @@ func phraseAfter(text string, ts []tok, i int) (nounPhrase, bool) {
 			slice = slice[k+2:]
 			break
 		}
+	}
+	if np, ok := documentNP(text, slice); ok {
+		return np, true // "according to court records"
 	}
 	np, ok := npAtEnd(text, slice)
 	if !ok || !nameCovers(slice, np) || np.kind == npPronoun && np.first > 0 {

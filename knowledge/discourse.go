@@ -23,12 +23,17 @@ type person struct {
 	honorific []string // titles seen before the surname: "Gen.", "Mr."
 }
 
-// An org is an organisation or group that speaks.
+// An org is a speaker other than a person named in full: an
+// organisation, a group, an anonymous source or a joint speaker.
 type org struct {
-	name    string
-	role    string
-	plural  bool
-	aliases []string // other forms used: "U.S." for "United States"
+	name     string
+	role     string
+	plural   bool
+	kind     SourceKind
+	aliases  []string // other forms used: "U.S." for "United States"
+	members  []string // for a joint speaker, who it joins
+	head     string   // for an anonymous source, its head noun: "resident"
+	document bool     // a document cited ("court records"): a speaker, not a source
 }
 
 // A mention is a person or organisation named (or speaking) at a point in
@@ -480,6 +485,7 @@ func (d *doc) speakerBefore(pi, si int) *speaker {
 type quoteRef struct {
 	passage int
 	span    quoteSpan
+	title   bool // not speech: see isQuotation
 }
 
 // passageQuotes creates the quotes of passage pi and returns their indexes.
@@ -487,21 +493,29 @@ func (d *doc) passageQuotes(pi int) []int {
 	p := &d.b.Passages[pi]
 	var idx []int
 	for k, q := range d.spans[pi] {
-		if !isQuotation(p.Text, q) {
+		start, end := quoteBounds(p.Text, q)
+		if start == end || !hasLetter(p.Text[start:end]) {
 			continue
 		}
 		si := sentenceAt(p.Sentences, q.open)
-		start, end := quoteBounds(p.Text, q)
-		d.quotes = append(d.quotes, Quote{Text: p.Text[start:end], Passage: p.ID, Sentence: si, Start: start, End: end})
+		title := !isQuotation(p.Text, q)
+		sieve := ""
+		if title {
+			sieve = "title" // a title, a name or a so-called term: no one says it
+		}
+		d.quotes = append(d.quotes, Quote{Text: p.Text[start:end], Passage: p.ID, Sentence: si, Sieve: sieve, Start: start, End: end})
 		d.quoteWho = append(d.quoteWho, nil)
 		qi := len(d.quotes) - 1
 		idx = append(idx, qi)
-		d.refs = append(d.refs, quoteRef{passage: pi, span: q})
+		d.refs = append(d.refs, quoteRef{passage: pi, span: q, title: title})
+		if title {
+			continue
+		}
 		// A paragraph that opens with a quote continues a quote left open
 		// at the end of the paragraph before.
 		if k == 0 && pi > 0 && strings.TrimSpace(p.Text[:q.open]) == "" && qi > 0 {
 			prevRef := d.refs[qi-1]
-			if prevRef.passage == pi-1 && !prevRef.span.closed {
+			if prevRef.passage == pi-1 && !prevRef.span.closed && !prevRef.title {
 				d.chainPrev[qi] = qi - 1
 			}
 		}

@@ -10,13 +10,16 @@ import (
 type npKind uint8
 
 const (
-	npNone    npKind = iota
-	npPerson         // a full name: "Jane Doe"
-	npSingle         // one capitalised word: a surname ("Doe") or a body ("Geneva")
-	npOrg            // an organisation or place: "The United States", "Brookings Institution"
-	npGroup          // a group: "U.S. officials", "experts", "The U.S. military"
-	npPronoun        // he, she, they, it
-	npNominal        // "the ministry", "the ambassador": refers to someone named before
+	npNone      npKind = iota
+	npPerson           // a full name: "Jane Doe"
+	npSingle           // one capitalised word: a surname ("Doe") or a body ("Geneva")
+	npOrg              // an organisation or place: "The United States", "Brookings Institution"
+	npGroup            // a group: "U.S. officials", "experts", "The U.S. military"
+	npPronoun          // he, she, they, it
+	npNominal          // "the ministry", "the ambassador": refers to someone named before
+	npAnonymous        // a described, unnamed source: "a resident of the village", "the chairman of the X Party"
+	npCoord            // several speakers at once: "Jane Doe and John Roe", "the farm and trade ministries"
+	npDocument         // a document cited: "court records", "the annual report"
 )
 
 // A nounPhrase is a candidate speaker as written in a sentence.
@@ -28,8 +31,11 @@ type nounPhrase struct {
 	head      string // for nominals and pronouns: the head word ("ministry", "he")
 	gender    english.Gender
 	plural    bool
-	first     int // index of the phrase's first token in the slice parsed
-	pos       int // offset of the phrase in the passage text
+	first     int          // index of the phrase's first token in the slice parsed
+	pos       int          // offset of the phrase in the passage text
+	definite  bool         // an npAnonymous written with "the": it may refer to someone named
+	parts     []nounPhrase // an npCoord's speakers
+	members   []string     // a plural body's members: "farm ministry", "trade ministry"
 }
 
 // phraseText returns the passage text spanned by tokens ts[a..b], both
@@ -60,6 +66,12 @@ func npAtEndDepth(text string, seg []tok, depth int) (nounPhrase, bool) {
 		}
 		return nounPhrase{kind: npPronoun, head: t.lower, first: j, pos: t.start, plural: t.lower == "they", gender: g}, true
 	}
+	if np, ok := describedNP(text, seg); ok {
+		return np, true
+	}
+	if np, ok := groupWithPP(text, seg); ok {
+		return np, true
+	}
 	var np nounPhrase
 	var ok bool
 	if isLowerStart(t.text) || (t.first && (english.IsGroupNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsRoleNoun(t.lower))) {
@@ -70,7 +82,153 @@ func npAtEndDepth(text string, seg []tok, depth int) (nounPhrase, bool) {
 	if !ok {
 		return nounPhrase{}, false
 	}
-	return attachPP(text, seg, np, depth)
+	np, ok = attachPP(text, seg, np, depth)
+	if ok && depth == 0 {
+		np = coordinate(text, seg, np)
+	}
+	return np, ok
+}
+
+// coordinate widens a named speaker to every name coordinated with it:
+// "Jane Doe and John Roe", "Doe, Roe and Poe", "Jane Doe and the X Agency".
+func coordinate(text string, seg []tok, np nounPhrase) nounPhrase {
+	if !speakingName(np) || np.first < 2 || seg[np.first-1].lower != "and" {
+		return np
+	}
+	parts := []nounPhrase{np}
+	end := np.first - 1 // the "and"
+	for len(parts) < 6 {
+		left, ok := npAtEndDepth(text, seg[:end], 2)
+		if !ok || !speakingName(left) {
+			return np
+		}
+		parts = append([]nounPhrase{left}, parts...)
+		if left.first >= 2 && seg[left.first-1].kind == tComma {
+			end = left.first - 1
+			continue
+		}
+		c := nounPhrase{kind: npCoord, first: left.first, pos: left.pos, plural: true, parts: parts}
+		c.name = text[left.pos:seg[len(seg)-1].end]
+		return c
+	}
+	return np
+}
+
+// speakingName reports whether a phrase names one speaker that can stand
+// in a coordination: a person, a single name or an organisation.
+func speakingName(np nounPhrase) bool {
+	return np.kind == npPerson || np.kind == npSingle || np.kind == npOrg
+}
+
+// anonHeads head descriptions of unnamed sources beyond the role nouns:
+// "a person familiar with the talks", "two people close to the family".
+var anonHeads = map[string]bool{
+	"source": true, "sources": true, "person": true, "people": true, "man": true, "woman": true,
+	"men": true, "women": true, "insider": true, "insiders": true, "officials": true,
+	"residents": true, "witnesses": true, "employees": true, "workers": true, "members": true,
+	"relative": true, "relatives": true, "neighbour": true, "neighbor": true, "neighbours": true,
+	"neighbors": true, "friend": true, "friends": true, "co-worker": true, "colleague": true,
+	"colleagues": true, "passenger": true, "passengers": true, "driver": true, "shopkeeper": true,
+	"villager": true, "villagers": true, "worker": true, "employee": true, "staffer": true,
+}
+
+// indefinites open a description of an unnamed source.
+var indefinites = map[string]bool{
+	"a": true, "an": true, "one": true, "two": true, "three": true, "four": true, "five": true,
+	"several": true, "some": true, "another": true, "other": true,
+}
+
+// anonPrepositions may follow the head of a description: "a resident of
+// the village", "a source at the ministry", "people familiar with it".
+var anonPrepositions = map[string]bool{
+	"of": true, "at": true, "in": true, "from": true, "with": true, "for": true, "inside": true,
+	"within": true, "near": true, "close": true, "familiar": true, "involved": true, "briefed": true,
+	"on": true,
+}
+
+// describedNP parses a description of an unnamed source that fills the
+// segment from an indefinite word on: "a resident of the village", "a
+// military source", "two people familiar with the matter", "one witness".
+func describedNP(text string, seg []tok) (nounPhrase, bool) {
+	for i := 0; i < len(seg) && i < 4; i++ {
+		if seg[i].kind != tWord || !indefinites[seg[i].lower] {
+			continue
+		}
+		if i > 0 && !clauseStarters[seg[i-1].lower] && !isFunctionWord(seg[i-1].lower) {
+			return nounPhrase{}, false
+		}
+		h, ok := descriptionHead(seg, i+1)
+		if !ok {
+			return nounPhrase{}, false
+		}
+		if !describedTail(seg, h+1) || spokesNouns[seg[h].lower] && h+1 < len(seg) {
+			return nounPhrase{}, false // "a spokesperson for the ministry" is the ministry
+		}
+		head := seg[h].lower
+		np := nounPhrase{kind: npAnonymous, head: head, first: i, pos: seg[i].start}
+		np.plural = seg[i].lower != "a" && seg[i].lower != "an" && seg[i].lower != "one" && seg[i].lower != "another"
+		np.name = text[seg[i].start:seg[len(seg)-1].end]
+		return np, true
+	}
+	return nounPhrase{}, false
+}
+
+// groupWithPP parses a group named by a plural noun and what it knows or
+// where it works, filling the segment: "Experts on prison safety",
+// "researchers at the institute".
+func groupWithPP(text string, seg []tok) (nounPhrase, bool) {
+	i := 0
+	for i < len(seg) && seg[i].kind == tWord && clauseStarters[seg[i].lower] {
+		i++
+	}
+	if i+2 >= len(seg) || seg[i].kind != tWord || !english.IsGroupNoun(seg[i].lower) || !(isLowerStart(seg[i].text) || seg[i].first) {
+		return nounPhrase{}, false
+	}
+	if p := seg[i+1].lower; p != "on" && p != "in" && p != "at" && p != "from" && p != "with" && p != "for" && p != "of" || !describedTail(seg, i+1) {
+		return nounPhrase{}, false
+	}
+	np := nounPhrase{kind: npGroup, head: seg[i].lower, first: i, pos: seg[i].start, plural: true}
+	np.name = text[seg[i].start:seg[len(seg)-1].end]
+	return np, true
+}
+
+// descriptionHead finds the head noun of a description starting at
+// seg[i]: up to three modifiers, then a role noun or a noun for people.
+func descriptionHead(seg []tok, i int) (int, bool) {
+	for h := i; h < len(seg) && h <= i+3; h++ {
+		t := seg[h]
+		if t.kind != tWord || isFunctionWord(t.lower) || english.ReportingVerb(t.lower) != english.NotReporting {
+			return 0, false
+		}
+		if isLowerStart(t.text) && (english.IsRoleNoun(t.lower) || anonHeads[t.lower] || english.IsGroupNoun(t.lower)) {
+			if h+1 < len(seg) && seg[h+1].kind == tWord && isLowerStart(seg[h+1].text) && !anonPrepositions[seg[h+1].lower] {
+				continue // a modifier: "a police source"
+			}
+			return h, true
+		}
+	}
+	return 0, false
+}
+
+// describedTail reports whether seg[i:] can close a description: nothing,
+// or a short prepositional phrase with no verb ("of the village", "familiar
+// with the talks", "close to the family").
+func describedTail(seg []tok, i int) bool {
+	if i == len(seg) {
+		return true
+	}
+	if !anonPrepositions[seg[i].lower] || len(seg)-i > 8 {
+		return false
+	}
+	for _, t := range seg[i+1:] {
+		if t.kind != tWord || english.ReportingVerb(t.lower) != english.NotReporting || auxiliaries[t.lower] || beForms[t.lower] {
+			return false
+		}
+		if isFunctionWord(t.lower) && !determiners[t.lower] && t.lower != "of" && t.lower != "to" && t.lower != "with" && t.lower != "and" && t.lower != "in" && t.lower != "at" && t.lower != "the" {
+			return false
+		}
+	}
+	return true
 }
 
 // commonNP parses a phrase headed by a lower-case noun: a group ("U.S.
@@ -132,7 +290,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 		if k < j && t.poss {
 			break // "Ukraine’s President X": the possessive is part of the title
 		}
-		if isUpperStart(t.text) || (isParticle(t.text) && k < j && k > 0 && isCapWord(seg[k-1])) || isDigitWord(t.text) && k < j {
+		if isUpperStart(t.text) || (isParticle(t.text) && k < j && k > 0 && isCapWord(seg[k-1])) || isDigitWord(t.text) && (k < j || hasLetter(t.text)) {
 			k--
 			continue
 		}
@@ -220,11 +378,21 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 			np.gender = english.TitleGender(seg[runStart-1].lower)
 		}
 	}
+	bodyBefore := runStart > 0 && seg[runStart-1].kind == tWord && isLowerStart(seg[runStart-1].text) &&
+		(english.IsGenericOrgNoun(seg[runStart-1].lower) || english.IsOrgNoun(seg[runStart-1].lower))
 	switch {
-	case the || hasOrgWord(nameToks):
-		np.kind = npOrg
+	case the || hasOrgWord(nameToks) || bodyBefore && len(nameToks) == 1 && title < 0:
+		np.kind = npOrg // "the X Institute", "data firm 1010data"
 		np.name = phraseText(text, seg, runStart, j)
 		np.role, np.honorific = "", ""
+		if bodyBefore && !the {
+			// The description before it is its role: "data analysis firm".
+			k := runStart - 1
+			for k > 0 && runStart-k < 4 && seg[k-1].kind == tWord && isLowerStart(seg[k-1].text) && !isFunctionWord(seg[k-1].lower) && english.ReportingVerb(seg[k-1].lower) == english.NotReporting {
+				k--
+			}
+			np.first, np.pos, np.role = k, seg[k].start, phraseText(text, seg, k, runStart-1)
+		}
 		if p := runStart - 1; p >= 0 && seg[p].poss && isCapWord(seg[p]) && !the {
 			// "Russia’s Foreign Ministry"
 			np.name, np.first, np.pos = phraseText(text, seg, p, j), p, seg[p].start
@@ -380,6 +548,11 @@ func attachPP(text string, seg []tok, np nounPhrase, depth int) (nounPhrase, boo
 		}
 		np.first, np.pos = head.first, head.pos
 		return np, true
+	case head.kind == npNominal && english.IsRoleNoun(head.head) && (prep == "of" || prep == "at") && (np.kind == npOrg || np.kind == npSingle):
+		// "the chairman of the X Party": a person described, not named.
+		head.kind, head.definite = npAnonymous, true
+		head.name = text[seg[head.first].start:seg[end].end]
+		return head, true
 	case head.kind == npGroup && (np.kind == npOrg || np.kind == npSingle):
 		head.name = text[seg[head.first].start:seg[end].end]
 		return head, true
@@ -543,5 +716,4 @@ func nameCovers(seg []tok, np nounPhrase) bool {
 // for the ministry" is the ministry speaking.
 var spokesNouns = map[string]bool{
 	"spokesperson": true, "spokesman": true, "spokeswoman": true, "representative": true,
-	"official": true, "source": true,
 }

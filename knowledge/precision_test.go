@@ -23,7 +23,7 @@ func TestGoldPrecision(t *testing.T) {
 					t.Errorf("quote %q (speaker %q) is not in the gold", q.Text, q.Speaker)
 				}
 			}
-			gold := slices.Concat(g.Sources.People, g.Sources.Organisations, g.Sources.MediaCredits)
+			gold := slices.Concat(g.Sources.People, g.Sources.Organisations, g.Sources.Anonymous, g.Sources.MediaCredits)
 			for _, s := range b.Sources {
 				if !slices.Contains(gold, s.Name) {
 					t.Errorf("source %q (%s) is not in the gold", s.Name, s.Kind)

@@ -163,10 +163,16 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"We are prepared to stay out as long as it takes — Maria Lopez (negotiator)", "Our members are united. — Maria Lopez (negotiator)", "And they are angry — Maria Lopez (negotiator)"},
 		},
 		{
-			name:   "unnamed and unknown speakers stay unattributed",
+			name:   "described, unnamed speakers are anonymous sources",
 			body:   "“It is a trap,” said one resident, who declined to give her name. Two people familiar with the matter said the talks could fail. “Nobody knows,” a witness said.\n",
+			quotes: []string{"It is a trap — one resident ()", "Nobody knows — a witness ()"},
+			stmts:  []string{"Two people familiar with the matter: Two people"},
+		},
+		{
+			name:   "unknown speakers stay unattributed",
+			body:   "“It is a trap,” said Mr. Vance. “Nobody knows,” the expert said.\n",
 			quotes: []string{"It is a trap —  ()", "Nobody knows —  ()"},
-			absent: []string{"resident", "people", "witness"},
+			absent: []string{"Vance", "expert"},
 		},
 		{
 			name:   "negated, infinitive and passive verbs report nothing",

@@ -2,9 +2,10 @@ package knowledge
 
 import (
 	"fmt"
-	"github.com/briefbot/briefbot/knowledge/english"
 	"slices"
 	"strings"
+
+	"github.com/briefbot/briefbot/knowledge/english"
 )
 
 // resolve turns a speaker phrase into a speaker: a full name, a surname or
@@ -48,13 +49,54 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 	case npOrg:
 		return d.orgSpeaker(np.name, np.role, false), true
 	case npGroup:
-		return d.orgSpeaker(np.name, "", np.plural), true
+		if !np.plural {
+			return d.orgSpeaker(np.name, "", false), true // "the U.S. military"
+		}
+		return d.bodySpeaker(body{name: np.name, kind: Group, plural: true, members: np.members}), true
 	case npPronoun:
 		return d.pronoun(np, pi)
 	case npNominal:
 		return d.nominal(np, pi)
+	case npAnonymous:
+		return d.described(np, pi)
+	case npCoord:
+		return d.coordinated(np, pi)
+	case npDocument:
+		return d.bodySpeaker(body{name: np.name, kind: Organisation, plural: np.plural, document: true}), true
 	}
 	return speaker{}, false
+}
+
+// described resolves a description of an unnamed source. One written with
+// "the" ("the chairman of the X Party") is the person named with that role,
+// if there is one; otherwise, like "a resident of the village", it is an
+// anonymous source of its own.
+func (d *doc) described(np nounPhrase, pi int) (speaker, bool) {
+	if np.definite {
+		for i := len(d.recent) - 1; i >= 0; i-- {
+			m := d.recent[i]
+			if p := d.byName[m.sp.name]; m.sp.kind == Person && p != nil && containsWord(strings.ToLower(p.role), np.head) {
+				return m.sp, true
+			}
+		}
+	}
+	return d.bodySpeaker(body{name: np.name, kind: Anonymous, plural: np.plural, head: np.head}), true
+}
+
+// coordinated resolves several speakers named together ("Jane Doe and John
+// Roe said") to one collective speaker whose members are each resolved. It
+// fails if any of them cannot be.
+func (d *doc) coordinated(np nounPhrase, pi int) (speaker, bool) {
+	var members []string
+	for _, part := range np.parts {
+		sp, ok := d.resolve(part, pi)
+		if !ok || contains(members, sp.name) {
+			return speaker{}, false
+		}
+		members = append(members, sp.name)
+	}
+	name := strings.Join(members[:len(members)-1], ", ") + " and " + members[len(members)-1]
+	return d.bodySpeaker(body{name: name, kind: Group, plural: true, members: members}), true
 }
 
 // surname returns the person introduced earlier whose surname is name, or
@@ -94,11 +136,23 @@ func (d *doc) firstName(name string) *person {
 	return found
 }
 
-// orgSpeaker returns the speaker for an organisation or group, under the
-// name it first spoke by. Another name for one that already spoke (an alias
-// the text defines, "WHO" for "World Health Organization")
-// gives that one; an abbreviation whose spelled-out form the text also uses
-// gives the spelled-out form ("United States" for "U.S.").
+// A body describes a speaker that is not a person named in full: an
+// organisation, a group, an anonymous source or several speakers at once.
+type body struct {
+	name     string
+	role     string
+	kind     SourceKind
+	plural   bool
+	members  []string
+	head     string // for an anonymous source, its head noun: "resident"
+	document bool   // a document cited, not a body: not listed as a source
+}
+
+// orgSpeaker returns the speaker for an organisation, under the name it
+// first spoke by. Another name for one that already spoke (an alias the
+// text defines, "WHO" for "World Health Organization") gives that one; an
+// abbreviation whose spelled-out form the text also uses gives the
+// spelled-out form ("United States" for "U.S.").
 func (d *doc) orgSpeaker(written, role string, plural bool) speaker {
 	name := written
 	if d.orgs[name] == nil {
@@ -110,22 +164,30 @@ func (d *doc) orgSpeaker(written, role string, plural bool) speaker {
 			name = other // "Nordic Steel" for "Nordic Steel AG"
 		}
 	}
-	o := d.orgs[name]
-	if o == nil {
-		o = &org{name: name, plural: plural}
-		d.orgs[name] = o
-		if b := english.TrimCompanySuffix(name); d.orgBase[b] == "" {
-			d.orgBase[b] = name
-		}
-		d.knownOrgs[name] = true
-	}
-	if o.role == "" {
-		o.role = cleanRole(role)
-	}
-	if written != name && !contains(o.aliases, written) {
+	sp := d.bodySpeaker(body{name: name, role: role, kind: Organisation, plural: plural})
+	if o := d.orgs[sp.name]; written != sp.name && !contains(o.aliases, written) {
 		o.aliases = append(o.aliases, written)
 	}
-	return speaker{name: name, kind: Organisation, plural: o.plural}
+	return sp
+}
+
+// bodySpeaker returns the speaker for b, registering it the first time.
+func (d *doc) bodySpeaker(b body) speaker {
+	o := d.orgs[b.name]
+	if o == nil {
+		o = &org{name: b.name, plural: b.plural, kind: b.kind, members: b.members, head: b.head, document: b.document}
+		d.orgs[b.name] = o
+		if b.kind == Organisation {
+			if base := english.TrimCompanySuffix(b.name); d.orgBase[base] == "" {
+				d.orgBase[base] = b.name
+			}
+			d.knownOrgs[b.name] = true
+		}
+	}
+	if o.role == "" {
+		o.role = cleanRole(b.role)
+	}
+	return speaker{name: o.name, kind: o.kind, plural: o.plural}
 }
 
 func contains(ss []string, s string) bool {
@@ -142,24 +204,25 @@ func contains(ss []string, s string) bool {
 // last organisation. Gender is respected where known, and learned.
 func (d *doc) pronoun(np nounPhrase, pi int) (speaker, bool) {
 	person := np.head == "he" || np.head == "she"
+	isPerson := func(m mention) bool {
+		return m.sp.kind == Person || m.sp.kind == Anonymous && !m.sp.plural
+	}
 	fits := func(m mention) bool {
 		if person {
-			if m.sp.kind != Person {
+			if !isPerson(m) {
 				return false
 			}
-			g := d.byName[m.sp.name].gender
-			return g == 0 || g == np.gender
+			p := d.byName[m.sp.name]
+			return p == nil || p.gender == 0 || p.gender == np.gender
 		}
-		if m.sp.kind != Organisation {
+		if m.sp.kind != Organisation && m.sp.kind != Group && !(m.sp.kind == Anonymous && m.sp.plural) {
 			return false
 		}
 		return np.head == "they" || !m.sp.plural
 	}
 	pick := func(m mention) (speaker, bool) {
-		if person {
-			if p := d.byName[m.sp.name]; p.gender == 0 {
-				p.gender = np.gender
-			}
+		if p := d.byName[m.sp.name]; person && p != nil && p.gender == 0 {
+			p.gender = np.gender
 		}
 		return m.sp, true
 	}
@@ -171,7 +234,7 @@ func (d *doc) pronoun(np nounPhrase, pi int) (speaker, bool) {
 		if m.speaker && fits(m) {
 			return pick(m)
 		}
-		if person && m.sp.kind == Person && !fits(m) {
+		if person && isPerson(m) && !fits(m) {
 			continue
 		}
 	}
@@ -181,7 +244,7 @@ func (d *doc) pronoun(np nounPhrase, pi int) (speaker, bool) {
 		if pi-m.passage > 2 {
 			break
 		}
-		if (person && m.sp.kind != Person) || (!person && m.sp.kind != Organisation) {
+		if (person && !isPerson(m)) || (!person && m.sp.kind != Organisation && m.sp.kind != Group) {
 			continue
 		}
 		seen++
@@ -210,6 +273,10 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 		case Person:
 			if p := d.byName[m.sp.name]; english.IsRoleNoun(h) && p != nil && containsWord(strings.ToLower(p.role), h) {
 				return m.sp, true
+			}
+		case Anonymous:
+			if o := d.orgs[m.sp.name]; o != nil && o.head == h {
+				return m.sp, true // "the resident" after "a resident of the village"
 			}
 		}
 	}
@@ -341,6 +408,9 @@ func nextWords(ts []tok, i int) string {
 // of passage pi.
 func (d *doc) attributeQuote(pi, qi int) {
 	ref := d.refs[qi]
+	if ref.title {
+		return
+	}
 	q := ref.span
 	first := d.quotes[qi].Sentence
 	last := d.quoteEnd(pi, qi)

@@ -63,10 +63,11 @@ func (d *doc) finish(credits []credit) {
 				e.src.Role = dropPlace(p.role, mentions)
 				e.src.Aliases = p.aliases()
 			}
-		case Organisation:
+		case Organisation, Group, Anonymous:
 			if o := d.orgs[e.src.Name]; o != nil {
 				e.src.Role = o.role
 				e.src.Aliases = append(e.src.Aliases, o.aliases...)
+				e.src.Members = append(e.src.Members, o.members...)
 			}
 			if i, ok := d.aliasGroup[e.src.Name]; ok {
 				for _, l := range d.b.Aliases[i] {
@@ -85,7 +86,10 @@ func (d *doc) finish(credits []credit) {
 	})
 	roles := map[string]string{}
 	for _, e := range entries {
-		if e.src.Kind == Organisation && bareGroup(e.src.Name) {
+		if o := d.orgs[e.src.Name]; o != nil && o.document {
+			continue // "court records": who a statement is attributed to, not a source
+		}
+		if (e.src.Kind == Organisation || e.src.Kind == Group) && bareGroup(e.src.Name) {
 			continue // "experts said": a statement's speaker, but no one to list
 		}
 		d.b.Sources = append(d.b.Sources, e.src)
@@ -104,12 +108,15 @@ func (d *doc) finish(credits []credit) {
 // "officials") rather than a named organisation or a described group
 // ("Security analysts", "Russian officials").
 func bareGroup(name string) bool {
-	return !strings.ContainsAny(name, " -.") && strings.ToLower(name) == name
+	return !strings.ContainsAny(name, " -.") && strings.ToLower(name) == name && isLowerStart(name)
 }
 
-// kindOf says whether a speaker's name is a person's.
+// kindOf says what kind of speaker a name is.
 func (d *doc) kindOf(name string) SourceKind {
-	if d.orgs[name] == nil && d.byName[name] != nil {
+	if o := d.orgs[name]; o != nil {
+		return o.kind
+	}
+	if d.byName[name] != nil {
 		return Person
 	}
 	return Organisation
