@@ -2,8 +2,9 @@ package knowledge
 
 import "github.com/briefbot/briefbot/knowledge/dates"
 
-// buildEvents finds the dated mentions in every sentence, resolved against
-// the publication date, each with its sentence, passage and speaker.
+// buildEvents finds the dated mentions in every sentence, in reading
+// order, resolved against the publication date or a date the text gave
+// just before, each with its sentence, passage and speaker.
 func buildEvents(b *Briefing) []Event {
 	who := map[[2]int]string{}
 	index := make(map[string]int, len(b.Passages))
@@ -17,9 +18,11 @@ func buildEvents(b *Briefing) []Event {
 		}
 	}
 	events := []Event{}
+	r := dates.NewReader(b.Date)
 	for pi, p := range b.Passages {
+		r.Paragraph()
 		for si, s := range p.Sentences {
-			for _, m := range dates.Find(s.Text, b.Date) {
+			for _, m := range r.Read(s.Text) {
 				events = append(events, Event{
 					Date:       m.Date,
 					End:        m.EndDate,

@@ -23,13 +23,15 @@ type Mention struct {
 // Find returns the date expressions in sentence, in order, resolved
 // against published (UTC midnight of the publication date; zero when unknown).
 func Find(sentence string, published time.Time) []Mention {
+	return NewReader(published).Read(sentence)
+}
+
+// find runs the rules over the context's sentence: every rule of rules,
+// then the anchored rules, left to right.
+func find(c *context) []Mention {
+	sentence := c.s
 	hasDigit := strings.ContainsAny(sentence, "0123456789")
 	hasYear := hasDigit && mayHaveYear(sentence)
-	c := context{s: sentence, known: !published.IsZero()}
-	if c.known {
-		y, m, d := published.Date() // the calendar day, wherever it was given
-		c.pub = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	}
 	var out []Mention
 	var claimed []span // sorted, disjoint
 	for i := range rules {
@@ -48,7 +50,7 @@ func Find(sentence string, published time.Time) []Mention {
 					loc[j] += pos
 				}
 			}
-			m := match{context: &c, re: r.re, loc: loc}
+			m := match{context: c, re: r.re, loc: loc}
 			if k, free := freeSpan(claimed, loc[0], loc[1]); free {
 				if d, ok := r.resolve(&m); ok {
 					if d.End == 0 { // else the resolver narrowed the expression
@@ -56,9 +58,7 @@ func Find(sentence string, published time.Time) []Mention {
 					}
 					d.Expr = sentence[d.Start:d.End]
 					out = append(out, d)
-					claimed = append(claimed, span{})
-					copy(claimed[k+1:], claimed[k:])
-					claimed[k] = span{loc[0], loc[1]}
+					claimed = insertSpan(claimed, k, span{loc[0], loc[1]})
 					pos = loc[1]
 					continue
 				}
@@ -67,13 +67,23 @@ func Find(sentence string, published time.Time) []Mention {
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	return findAnchored(c, out, claimed)
+}
+
+// insertSpan inserts sp at index k of the sorted spans.
+func insertSpan(spans []span, k int, sp span) []span {
+	spans = append(spans, span{})
+	copy(spans[k+1:], spans[k:])
+	spans[k] = sp
+	return spans
 }
 
 type context struct {
 	s     string
 	pub   time.Time
 	known bool // pub is set
+
+	day, year anchor // dates the text gave just before this sentence, if near enough
 }
 
 // A match is one match of a rule's expression.
@@ -198,7 +208,7 @@ var rules = []rule{
 		digits:  true,
 		year:    true,
 		need:    []string{"19", "20"},
-		re:      regexp.MustCompile(`\b(?:(?P<prep>(?i:from|between|in|during|since|through))\s+)?(?P<y1>` + reYear + `)\s*(?:(?P<sep>(?i:to|until|till|through|and))\s+|(?P<dash>[-–—])\s*)(?P<y2>(?:19|20)?\d\d)\b`),
+		re:      regexp.MustCompile(`\b(?:(?P<prep>(?i:from|between|in|during|since|through))\s+(?:(?i:at\s+least|about|around|roughly|as\s+early\s+as)\s+)?)?(?P<y1>` + reYear + `)\s*(?:(?P<sep>(?i:to|until|till|through|and))\s+|(?P<dash>[-–—])\s*)(?P<y2>(?:19|20)?\d\d)\b`),
 		resolve: resolveYearRange,
 	},
 	{
@@ -287,10 +297,18 @@ var rules = []rule{
 		resolve: resolveDeictic,
 	},
 	{
-		// "on Friday", "last Tuesday", "next Monday", "late Friday"
+		// "the day after Easter", "on Christmas Eve", "over Easter 2019"
+		name: "holiday",
+		need: []string{"Easter", "Christmas", "Good Friday", "Boxing Day", "New Year", "Halloween", "Valentine"},
+		re: regexp.MustCompile(`\b(?:(?P<prep>(?i:on|at|over|since|before|after|until|by|during|from|around))\s+)?(?:(?i:the)\s+(?P<rel>(?i:day|night))\s+(?P<dir>(?i:after|before))\s+)?` +
+			`(?P<h>Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|Halloween|Valentine['’]s\s+Day)\b(?:,?\s+(?P<year>` + reYear + `)\b)?`),
+		resolve: resolveHoliday,
+	},
+	{
+		// "on Friday", "last Tuesday", "next Monday", "late Friday", "around 9 p.m. Thursday"
 		name:    "weekday",
 		need:    strings.Split(reWeekday, "|"),
-		re:      regexp.MustCompile(`\b(?:(?P<part>(?i:early|late))\s+)?(?:(?P<on>(?i:on))\s+)?(?:(?P<rel>` + reRel + `|(?i:coming))\s+)?(?P<wd>` + reWeekday + `)\b`),
+		re:      regexp.MustCompile(`\b(?:(?P<time>(?:(?i:at|around|about|shortly\s+after|shortly\s+before|before|after|by|until)\s+)?\d{1,2}(?::\d{2})?\s*(?i:a\.?m\.?|p\.?m\.?))\s+)?(?:(?P<part>(?i:early|late))\s+)?(?:(?P<on>(?i:on))\s+)?(?:(?P<rel>` + reRel + `|(?i:coming))\s+)?(?P<wd>` + reWeekday + `)\b`),
 		resolve: resolveWeekday,
 	},
 }
@@ -844,7 +862,7 @@ func resolveApproxYear(m *match) (Mention, bool) {
 
 func resolveYear(m *match) (Mention, bool) {
 	prep, mod := canon(m.group("prep")), modOf(m.group("mod"))
-	if prep == "" && m.group("mod") == "" || countFollows(m.s, m.end()) {
+	if prep == "" && m.group("mod") == "" && !attributiveYear(m.s, m.start(), m.end()) || countFollows(m.s, m.end()) {
 		return Mention{}, false
 	}
 	y, _ := strconv.Atoi(m.group("year"))
@@ -869,6 +887,33 @@ func resolveYear(m *match) (Mention, bool) {
 		dm.Date, dm.EndDate = fmtMonth(y, first), fmtMonth(y, first+2)
 	}
 	return dm, true
+}
+
+// yearDeterminers may stand before a year used as a modifier: "the 2016
+// election", "a confident 2010 appearance", "its 2019 report".
+var yearDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true,
+	"our": true, "my": true, "this": true, "that": true, "whose": true,
+}
+
+// attributiveYear reports whether the year at s[start:end] modifies the
+// noun after it ("the 2016 election"): a determiner stands before it, with
+// at most one lower-case word between, and a lower-case word that counts
+// nothing follows.
+func attributiveYear(s string, start, end int) bool {
+	next := nextToken(s, end)
+	if next == "" || next[0] < 'a' || next[0] > 'z' || countNouns[next] {
+		return false
+	}
+	w := prevWord(s, start)
+	if yearDeterminers[strings.ToLower(w)] {
+		return true
+	}
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	i := strings.LastIndex(s[:start], w)
+	return i > 0 && yearDeterminers[strings.ToLower(prevWord(s, i))]
 }
 
 func resolveMonth(m *match) (Mention, bool) {
@@ -959,6 +1004,9 @@ func resolveOld(m *match) (Mention, bool) {
 	if n <= 0 {
 		return Mention{}, false
 	}
+	if unit := m.group("unit"); n > 1 && !strings.HasSuffix(unit, "s") && !strings.HasSuffix(m.s[m.groupStart("n"):m.groupStart("unit")], "-") {
+		return Mention{}, false // "four century-old ships" counts ships, not centuries
+	}
 	dm := Mention{Approx: true}
 	if m.known {
 		dm.Date = fmtYear(m.pub.Year() - n*unitYears(m.group("unit")))
@@ -978,6 +1026,8 @@ func resolveAgo(m *match) (Mention, bool) {
 	}
 	p := m.pub
 	switch {
+	case unit == "year" && n == 1:
+		dm.Date = fmtMonth(p.Year()-1, p.Month()) // "a year ago": about twelve months, so the month
 	case unitYears(unit) > 0:
 		dm.Date = fmtYear(p.Year() - n*unitYears(unit))
 	case strings.HasPrefix(unit, "month"):
@@ -1003,6 +1053,11 @@ func resolveSpan(m *match) (Mention, bool) {
 	}
 	// "the last two years of the war" is not measured from publication
 	if rest := strings.TrimLeft(m.s[m.end():], " "); strings.HasPrefix(rest, "of ") || strings.HasPrefix(rest, "of\u00a0") {
+		return Mention{}, false
+	}
+	// "The next year, it expanded" counts from a date the text gave, not
+	// from publication: left to the anchored rules.
+	if r := strings.ToLower(m.group("rel")); r == "next" && m.group("n") == "" && !m.tense().future() {
 		return Mention{}, false
 	}
 	var dm Mention
@@ -1065,7 +1120,7 @@ func resolveRelative(m *match) (Mention, bool) {
 		dm.Date = fmtMonth(p.Year(), p.Month()+time.Month(off))
 	case "week":
 		w := monday(p).AddDate(0, 0, 7*off)
-		dm.Date, dm.EndDate = fmtDay(w), fmtDay(w.AddDate(0, 0, 6))
+		dm.Date, dm.EndDate, dm.Approx = fmtDay(w), fmtDay(w.AddDate(0, 0, 6)), true // some day that week
 	case "weekend":
 		w := monday(p).AddDate(0, 0, 7*off)
 		dm.Date, dm.EndDate = fmtDay(w.AddDate(0, 0, 5)), fmtDay(w.AddDate(0, 0, 6))
@@ -1152,7 +1207,7 @@ func sentenceStartBefore(s string, i int) bool {
 
 func resolveWeekday(m *match) (Mention, bool) {
 	rel := canon(m.group("rel"))
-	if rel == "" && m.group("on") == "" && m.group("part") == "" && weekdayNamers[prevWord(m.s, m.start())] {
+	if rel == "" && m.group("on") == "" && m.group("part") == "" && m.group("time") == "" && weekdayNamers[prevWord(m.s, m.start())] {
 		return Mention{}, false
 	}
 	var dm Mention

@@ -137,7 +137,7 @@ var cases = []struct {
 	{"2024-03-23", "Exports fell last year.", []string{"last year=2023"}},
 	{"2024-03-23", "Exports fell late last year.", []string{"late last year=2023~end"}},
 	{"2024-03-23", "Exports will recover this year.", []string{"this year=2024"}},
-	{"2024-03-23", "The strike ended last week.", []string{"last week=2024-03-11..2024-03-17"}},
+	{"2024-03-23", "The strike ended last week.", []string{"last week=2024-03-11..2024-03-17~"}},
 	{"2024-03-18", "Rallies took place over the weekend.", []string{"over the weekend=2024-03-16..2024-03-17"}},
 	{"2024-03-23", "He arrived yesterday.", []string{"yesterday=2024-03-22"}},
 	{"2024-03-23", "The report is published today.", []string{"today=2024-03-23"}},
@@ -181,7 +181,7 @@ var cases = []struct {
 	{"2023-11-30", "Snow fell in early December.", []string{"in early December=2022-12~start"}},
 	{"2023-11-30", "Snow will fall in early December.", []string{"in early December=2023-12~start"}},
 	{"2024-03-20", "Rallies were held this past weekend.", []string{"this past weekend=2024-03-16..2024-03-17"}},
-	{"2024-03-20", "Rallies are planned this week.", []string{"this week=2024-03-18..2024-03-24"}},
+	{"2024-03-20", "Rallies are planned this week.", []string{"this week=2024-03-18..2024-03-24~"}},
 	{"2024-03-23", "She visited in the spring of 2021 and last winter.", []string{"in the spring of 2021=2021-03..2021-05~", "last winter=2023-12..2024-02~"}},
 	{"2024-03-23", "Officials said Thursday that the talks would resume.", []string{"Thursday=2024-03-21"}},
 	{"2024-03-23", "The accident happened at 2:30 p.m. on Wednesday, March 20.", []string{"Wednesday, March 20=2024-03-20"}},
@@ -202,6 +202,19 @@ var cases = []struct {
 	{"2019-02-21", "The crews doubled in early March.", []string{"in early March=2018-03~start"}},
 	{"2024-03-23", "Prices have risen since November.", []string{"since November=2023-11"}},
 	{"2024-01-10", "The accord, which was signed Dec. 5, holds.", []string{"Dec. 5=2023-12-05"}},
+
+	// Holidays, times of day, hedged ranges, a year ago.
+	{"2019-04-28", "The day after Easter, the crew loaded the boat.", []string{"The day after Easter=2019-04-22"}},
+	{"2024-03-23", "Shops will close on Christmas Eve.", []string{"on Christmas Eve=2024-12-24"}},
+	{"2024-03-23", "Buyers want fresh fish for Easter.", nil},
+	{"2024-03-23", "Shots were heard around 9 p.m. Thursday near the port.", []string{"around 9 p.m. Thursday=2024-03-21"}},
+	{"2024-03-23", "The scheme ran from at least 2002 to 2005.", []string{"from at least 2002 to 2005=2002..2005"}},
+	{"2019-11-18", "The nine firms were chosen nearly a year ago.", []string{"nearly a year ago=2018-11~"}},
+	{"2024-03-23", "It is one of four century-old ships in the harbour.", nil},
+	{"2024-03-23", "A confident 2010 appearance made her famous; the 2016 election did not.", []string{"2010=2010", "2016=2016"}},
+	{"2024-03-23", "The 2000 workers went home, and 1999 more stayed.", nil},
+	{"2024-03-23", "They ended a two-decade-old feud.", []string{"two-decade-old=2004~"}},
+	{"2024-03-23", "Over the next year, the plan will cost more.", []string{"the next year=2024..2025"}},
 
 	// Numbers that are not years.
 	{"2024-03-23", "More than 2,000 people fled, and 13 U.S. troops died.", nil},
@@ -366,5 +379,56 @@ func BenchmarkFindDates(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/sentence")
 		})
+	}
+}
+
+// TestReader reads short texts sentence by sentence: expressions anchored
+// to a date the text gave resolve against it, and stay unresolved without
+// one.
+func TestReader(t *testing.T) {
+	tests := []struct {
+		pub       string
+		sentences []string // "¶" starts a paragraph
+		want      []string
+	}{
+		{"2019-11-19", []string{"No checks were made from 10:30 p.m. Aug. 9 to 6:30 a.m. the following morning."},
+			[]string{"Aug. 9=2019-08-09", "the following morning=2019-08-10"}},
+		{"2019-11-18", []string{"In May, the agency awarded the orders, but one firm canceled its order two months later."},
+			[]string{"In May=2019-05", "two months later=2019-07"}},
+		{"2024-03-23", []string{"The dam was inspected on Jan. 10, 2023.", "A week earlier, engineers had found a crack."},
+			[]string{"Jan. 10, 2023=2023-01-10", "A week earlier=2023-01-03"}},
+		{"2024-03-23", []string{"The dam was inspected in 2019.", "¶", "The next year, it was closed.", "It reopened a year later."},
+			[]string{"in 2019=2019", "The next year=2020", "a year later=2021"}},
+		{"2024-03-23", []string{"A few days earlier, the firm cut prices."},
+			[]string{"A few days earlier=~"}},
+		{"2024-03-23", []string{"The council voted on Feb. 2.", "Three weeks before the vote, residents protested."},
+			[]string{"Feb. 2=2024-02-02"}},
+		{"2024-03-23", []string{"The storm hit on Feb. 2.", "Later that day, the power failed.", "The day after, crews arrived."},
+			[]string{"Feb. 2=2024-02-02", "Later that day=2024-02-02", "The day after=2024-02-03"}},
+		{"2024-03-23", []string{"The storm hit on Feb. 2.", "The bridge had been closed.", "A week later, it reopened."},
+			[]string{"Feb. 2=2024-02-02", "A week later="}},
+		{"2024-03-23", []string{"The firm was founded in 2001.", "¶", "Sales grew.", "¶", "Profits fell.", "¶", "The next year, it moved."},
+			[]string{"in 2001=2001", "The next year="}},
+		{"", []string{"The storm hit on Feb. 2, 2022.", "The next day, crews arrived."},
+			[]string{"Feb. 2, 2022=2022-02-02", "The next day=2022-02-03"}},
+	}
+	for _, tt := range tests {
+		r := NewReader(pubDate(t, tt.pub))
+		var got []string
+		for _, s := range tt.sentences {
+			if s == "¶" {
+				r.Paragraph()
+				continue
+			}
+			for _, m := range r.Read(s) {
+				got = append(got, formatMention(m))
+				if s[m.Start:m.End] != m.Expr {
+					t.Errorf("offsets [%d:%d] give %q, Expr is %q", m.Start, m.End, s[m.Start:m.End], m.Expr)
+				}
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("Read(%q)\n got  %q\n want %q", tt.sentences, got, tt.want)
+		}
 	}
 }
