@@ -542,7 +542,7 @@ func nameSeg(text string, seg []tok) (nounPhrase, bool) {
 		return nounPhrase{}, false
 	}
 	switch np.kind {
-	case npPerson, npSingle, npOrg, npGroup, npAnonymous, npCoord:
+	case npPerson, npSingle, npOrg, npGroup, npAnonymous, npCoord, npBoth:
 		np.role = cleanRole(np.role)
 		return np, true
 	}

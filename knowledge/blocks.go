@@ -292,7 +292,7 @@ func placeHeadings(items []item) []item {
 
 // isHeadingItem reports whether a paragraph item is a single heading-like line.
 func isHeadingItem(it item) bool {
-	return len(it.lines) == 1 && !it.lines[0].bullet && headingLike(it.lines[0].text)
+	return len(it.lines) == 1 && !it.lines[0].bullet && headingLike(it.lines[0].text) && !isBoxLine(it.lines[0].text)
 }
 
 // headingLike reports whether s could be a section heading: short, starting

@@ -80,6 +80,7 @@ type doc struct {
 	statements []Statement
 	stmtSeen   map[string]bool
 	onlyCache  map[int]*speaker // onlyPerson's answer per passage
+	claimants  map[int]nounPhrase // a fact check's claim passage → who the box says made the claim
 }
 
 // analyse finds the briefing's quotes, statements, sources and aliases.
@@ -141,6 +142,12 @@ func (d *doc) collect() {
 				}
 			}
 			d.scanNames(p.Text, ts)
+		}
+	}
+	d.claimants = d.findClaimants()
+	for _, np := range d.claimants {
+		if np.kind == npPerson {
+			d.register(np)
 		}
 	}
 	// A full name is a person's when its surname is: "Jane Doe" when the
@@ -352,12 +359,31 @@ func personCue(ts []tok, j int) bool {
 }
 
 // descBefore returns the role a description gives a name written after it
-// in an appositive: "a co-worker, Jane Doe, said" and "the agency’s
-// district supervisor, Jane Doe." The name runs from ts[k] to ts[j]; the
-// description must end in a role noun and the name must close the
-// appositive.
+// in an appositive: "a co-worker, Jane Doe, said", "the agency’s district
+// supervisor, Jane Doe." and, for each of several names, "two hikers, Jane
+// Doe and John Roe, filmed it". The name runs from ts[k] to ts[j]; the
+// description must end in a noun for a person or people, and the names
+// must close the appositive.
 func descBefore(text string, ts []tok, k, j int) string {
-	if k < 2 || ts[k-1].kind != tComma || (j+1 < len(ts) && ts[j+1].kind != tComma && ts[j+1].kind != tPunct) {
+	// A later name of a list: find where the list starts.
+	for k >= 2 && (ts[k-1].lower == "and" || ts[k-1].kind == tComma && k >= 3 && isCapWord(ts[k-2]) && listContinues(ts, k)) {
+		b := k - 2
+		for b > 0 && isCapWord(ts[b-1]) {
+			b--
+		}
+		if b == k-1 || !isCapWord(ts[b]) {
+			return ""
+		}
+		k = b
+	}
+	end := j + 1
+	for end < len(ts) && (ts[end].lower == "and" || ts[end].kind == tComma && end+1 < len(ts) && isCapWord(ts[end+1])) {
+		end++
+		for end < len(ts) && isCapWord(ts[end]) {
+			end++
+		}
+	}
+	if k < 2 || ts[k-1].kind != tComma || (end < len(ts) && ts[end].kind != tComma && ts[end].kind != tPunct) {
 		return ""
 	}
 	b := k - 2
@@ -366,10 +392,36 @@ func descBefore(text string, ts []tok, k, j int) string {
 	}
 	seg := ts[b : k-1]
 	last := seg[len(seg)-1]
-	if len(seg) > maxName || !isDesc(seg) || !isRoleNoun(last) && !english.IsRoleNoun(strings.TrimPrefix(last.lower, "co-")) {
+	if len(seg) > maxName || !isDesc(seg) && !english.IsQuantifier(seg[0].lower) {
+		return ""
+	}
+	if !isRoleNoun(last) && !english.IsRoleNoun(strings.TrimPrefix(last.lower, "co-")) && !peopleNoun(last) {
 		return ""
 	}
 	return cleanRole(segText(text, seg))
+}
+
+// listContinues reports whether the comma before ts[k] separates names of
+// one list ("Doe, Roe and Poe") rather than closing an appositive.
+func listContinues(ts []tok, k int) bool {
+	for i := k; i < len(ts) && i < k+maxName; i++ {
+		if ts[i].lower == "and" {
+			return true
+		}
+		if !isCapWord(ts[i]) {
+			return false
+		}
+	}
+	return false
+}
+
+// peopleNoun reports whether t is a plural noun for people: "hikers",
+// "residents", "officials".
+func peopleNoun(t tok) bool {
+	if english.IsGroupNoun(t.lower) {
+		return true
+	}
+	return strings.HasSuffix(t.lower, "s") && isRoleNoun(tok{kind: tWord, text: strings.TrimSuffix(t.text, "s"), lower: strings.TrimSuffix(t.lower, "s")})
 }
 
 // inDateline reports whether ts[j] is an all-capitals word of a dateline
@@ -498,7 +550,7 @@ func (d *doc) passageQuotes(pi int) []int {
 			continue
 		}
 		si := sentenceAt(p.Sentences, q.open)
-		title := !isQuotation(p.Text, q)
+		title := !isQuotation(p.Text, q) || isTitleLine(p.Text, d.spans[pi])
 		sieve := ""
 		if title {
 			sieve = "title" // a title, a name or a so-called term: no one says it

@@ -1,9 +1,12 @@
 package knowledge
 
 import (
-	"github.com/briefbot/briefbot/knowledge/english"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/knowledge/english"
 )
 
 // npKind says what a noun phrase in speaker position refers to.
@@ -20,6 +23,7 @@ const (
 	npAnonymous        // a described, unnamed source: "a resident of the village", "the chairman of the X Party"
 	npCoord            // several speakers at once: "Jane Doe and John Roe", "the farm and trade ministries"
 	npDocument         // a document cited: "court records", "the annual report"
+	npBoth             // "both climbers": the two people just named
 )
 
 // A nounPhrase is a candidate speaker as written in a sentence.
@@ -65,6 +69,9 @@ func npAtEndDepth(text string, seg []tok, depth int) (nounPhrase, bool) {
 			return nounPhrase{}, false
 		}
 		return nounPhrase{kind: npPronoun, head: t.lower, first: j, pos: t.start, plural: t.lower == "they", gender: g}, true
+	}
+	if j >= 1 && seg[j-1].lower == "both" && isLowerStart(t.text) && strings.HasSuffix(t.lower, "s") && !t.poss {
+		return nounPhrase{kind: npBoth, head: t.lower, first: j - 1, pos: seg[j-1].start, plural: true}, true
 	}
 	if np, ok := describedNP(text, seg); ok {
 		return np, true
@@ -167,7 +174,7 @@ func describedNP(text string, seg []tok) (nounPhrase, bool) {
 		head := seg[h].lower
 		np := nounPhrase{kind: npAnonymous, head: head, first: i, pos: seg[i].start}
 		np.plural = seg[i].lower != "a" && seg[i].lower != "an" && seg[i].lower != "one" && seg[i].lower != "another"
-		np.name = text[seg[i].start:seg[len(seg)-1].end]
+		np.name = lowerInitial(seg[i], text[seg[i].start:seg[len(seg)-1].end], true)
 		return np, true
 	}
 	return nounPhrase{}, false
@@ -192,6 +199,18 @@ func groupWithPP(text string, seg []tok) (nounPhrase, bool) {
 	return np, true
 }
 
+// lowerInitial lower-cases the first letter of a description that is
+// capitalised only because it starts the sentence ("A resident of the
+// village", "Residents"): t is its first word, and common says whether that
+// word is a common word rather than a name.
+func lowerInitial(t tok, name string, common bool) string {
+	if !t.first || !common || !isUpperStart(name) || isAcronym(t.text) {
+		return name
+	}
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToLower(r)) + name[size:]
+}
+
 // descriptionHead finds the head noun of a description starting at
 // seg[i]: up to three modifiers, then a role noun or a noun for people.
 func descriptionHead(seg []tok, i int) (int, bool) {
@@ -200,7 +219,7 @@ func descriptionHead(seg []tok, i int) (int, bool) {
 		if t.kind != tWord || isFunctionWord(t.lower) || english.ReportingVerb(t.lower) != english.NotReporting {
 			return 0, false
 		}
-		if isLowerStart(t.text) && (english.IsRoleNoun(t.lower) || anonHeads[t.lower] || english.IsGroupNoun(t.lower)) {
+		if isLowerStart(t.text) && (isRoleNoun(t) || anonHeads[t.lower] || english.IsGroupNoun(t.lower) || peopleNoun(t)) {
 			if h+1 < len(seg) && seg[h+1].kind == tWord && isLowerStart(seg[h+1].text) && !anonPrepositions[seg[h+1].lower] {
 				continue // a modifier: "a police source"
 			}
@@ -237,7 +256,7 @@ func describedTail(seg []tok, i int) bool {
 func commonNP(text string, seg []tok) (nounPhrase, bool) {
 	j := len(seg) - 1
 	t := seg[j]
-	group, org, role := english.IsGroupNoun(t.lower), english.IsOrgNoun(t.lower), english.IsRoleNoun(t.lower)
+	group, org, role := english.IsGroupNoun(t.lower), english.IsOrgNoun(t.lower), english.IsRoleNoun(t.lower) || anonHeads[t.lower]
 	if !group && !org && !role {
 		return nounPhrase{}, false
 	}

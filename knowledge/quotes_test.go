@@ -166,7 +166,7 @@ func TestAttribution(t *testing.T) {
 			name:   "described, unnamed speakers are anonymous sources",
 			body:   "“It is a trap,” said one resident, who declined to give her name. Two people familiar with the matter said the talks could fail. “Nobody knows,” a witness said.\n",
 			quotes: []string{"It is a trap — one resident ()", "Nobody knows — a witness ()"},
-			stmts:  []string{"Two people familiar with the matter: Two people"},
+			stmts:  []string{"two people familiar with the matter: Two people"},
 		},
 		{
 			name:   "unknown speakers stay unattributed",

@@ -61,6 +61,8 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 		return d.described(np, pi)
 	case npCoord:
 		return d.coordinated(np, pi)
+	case npBoth:
+		return d.both(pi)
 	case npDocument:
 		return d.bodySpeaker(body{name: np.name, kind: Organisation, plural: np.plural, document: true}), true
 	}
@@ -81,6 +83,25 @@ func (d *doc) described(np nounPhrase, pi int) (speaker, bool) {
 		}
 	}
 	return d.bodySpeaker(body{name: np.name, kind: Anonymous, plural: np.plural, head: np.head}), true
+}
+
+// both resolves "both climbers" to the two people named last, in this
+// paragraph or the one before, as a joint speaker.
+func (d *doc) both(pi int) (speaker, bool) {
+	var parts []nounPhrase
+	for i := len(d.recent) - 1; i >= 0 && len(parts) < 2; i-- {
+		m := d.recent[i]
+		if pi-m.passage > 1 {
+			break
+		}
+		if m.sp.kind == Person && (len(parts) == 0 || parts[0].name != m.sp.name) {
+			parts = append([]nounPhrase{{kind: npPerson, name: m.sp.name}}, parts...)
+		}
+	}
+	if len(parts) < 2 {
+		return speaker{}, false
+	}
+	return d.coordinated(nounPhrase{kind: npCoord, parts: parts}, pi)
 }
 
 // coordinated resolves several speakers named together ("Jane Doe and John
@@ -439,6 +460,11 @@ func (d *doc) attributeQuote(pi, qi int) {
 				best, bestDist = w, dist
 				sieve = sieveName(a, q)
 			}
+		}
+	}
+	if np, ok := d.claimants[pi]; best == nil && ok {
+		if sp, ok := d.resolve(np, pi); ok {
+			best, sieve = &sp, "claim" // "Claim: “…”" with "Claimed by: X" in its box
 		}
 	}
 	if best == nil {

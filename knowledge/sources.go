@@ -3,6 +3,8 @@ package knowledge
 import (
 	"slices"
 	"strings"
+
+	"github.com/briefbot/briefbot/knowledge/english"
 )
 
 // finish fills the briefing's quotes, statements and sources: everyone who
@@ -108,8 +110,13 @@ func (d *doc) finish(credits []credit) {
 // "officials") rather than a named organisation or a described group
 // ("Security analysts", "Russian officials").
 func bareGroup(name string) bool {
-	return !strings.ContainsAny(name, " -.") && strings.ToLower(name) == name && isLowerStart(name)
+	lower := strings.ToLower(name)
+	return !strings.ContainsAny(name, " -.") && english.IsGroupNoun(lower) && !institutions[lower]
 }
+
+// institutions are collective nouns that name one body even when bare:
+// "Police said" is the force that covers the story.
+var institutions = map[string]bool{"police": true}
 
 // kindOf says what kind of speaker a name is.
 func (d *doc) kindOf(name string) SourceKind {
