@@ -280,7 +280,7 @@ func verbApplies(ts []tok, v int, use english.Reporting) (applies bool, reach at
 	switch use {
 	case english.ReportsClause:
 		if v+1 >= len(ts) || ts[v+1].kind == tPunct || opensAdjunct(ts[v+1].lower) {
-			if clauseBefore(ts, v) {
+			if clauseBefore(ts, v) || thatAfterAdjunct(ts, v) {
 				return true, reachStatement // "..., the company announced on Thursday."
 			}
 			return quotedAfter(ts, v), reachLooseQuote
@@ -298,6 +298,24 @@ func verbApplies(ts []tok, v int, use english.Reporting) (applies bool, reach at
 		return quoted, reachQuote
 	}
 	return true, reachStatement
+}
+
+// thatAfterAdjunct reports whether the clause verb at ts[v] takes its
+// "that", colon or quotation after an adverbial: "alleged in a filing
+// that", "said in a statement:".
+func thatAfterAdjunct(ts []tok, v int) bool {
+	if v+1 >= len(ts) || !opensAdjunct(ts[v+1].lower) {
+		return false
+	}
+	for k := v + 2; k < len(ts) && k <= v+8; k++ {
+		switch {
+		case ts[k].lower == "that", ts[k].text == ":", ts[k].kind == tQuote:
+			return true
+		case ts[k].kind != tWord || english.ReportingVerb(ts[k].lower) != english.NotReporting:
+			return false
+		}
+	}
+	return false
 }
 
 // promiseVerbs take an infinitive ("pledged to take …"); with a quotation

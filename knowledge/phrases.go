@@ -257,6 +257,15 @@ func commonNP(text string, seg []tok) (nounPhrase, bool) {
 	j := len(seg) - 1
 	t := seg[j]
 	group, org, role := english.IsGroupNoun(t.lower), english.IsOrgNoun(t.lower), english.IsRoleNoun(t.lower) || anonHeads[t.lower]
+	if j > 0 && seg[j-1].lower == "the" && placeBodies[t.lower] {
+		// "the city said": a body named for its place, referring back.
+		return nounPhrase{kind: npNominal, first: j, pos: t.start, head: t.lower, name: t.text}, true
+	}
+	if bodies := pluralBody(t.lower); bodies != "" {
+		if np, ok := jointBodies(text, seg, bodies); ok {
+			return np, true
+		}
+	}
 	if !group && !org && !role {
 		return nounPhrase{}, false
 	}
@@ -282,6 +291,7 @@ func commonNP(text string, seg []tok) (nounPhrase, bool) {
 	first := k + 1
 	np := nounPhrase{first: first, pos: seg[first].start, head: t.lower}
 	np.name = phraseText(text, seg, first, j)
+	np.definite = first > 0 && seg[first-1].lower == "the"
 	switch {
 	case group:
 		np.kind, np.plural = npGroup, strings.HasSuffix(t.lower, "s") || t.lower == "police" || t.lower == "staff" || t.lower == "media"
@@ -292,6 +302,60 @@ func commonNP(text string, seg []tok) (nounPhrase, bool) {
 	default:
 		np.kind = npNominal
 	}
+	return np, true
+}
+
+// placeBodies are places that speak through their government: "the city
+// said" is its council.
+var placeBodies = map[string]bool{
+	"city": true, "town": true, "county": true, "village": true, "borough": true,
+	"province": true, "state": true, "municipality": true, "district": true,
+}
+
+// pluralBody returns the singular of w if w is a plural noun for
+// organisations ("ministries" gives "ministry"), else "".
+func pluralBody(w string) string {
+	var one string
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		one = strings.TrimSuffix(w, "ies") + "y"
+	case strings.HasSuffix(w, "s"):
+		one = strings.TrimSuffix(w, "s")
+	default:
+		return ""
+	}
+	if english.IsOrgNoun(one) || english.IsGenericOrgNoun(one) {
+		return one
+	}
+	return ""
+}
+
+// jointBodies parses bodies named together by their modifiers before a
+// plural noun, "the agriculture and trade ministries", as one joint
+// speaker whose members are "agriculture ministry" and "trade ministry".
+func jointBodies(text string, seg []tok, one string) (nounPhrase, bool) {
+	j := len(seg) - 1
+	var members []string
+	k := j - 1
+	for k >= 0 && len(members) < 6 {
+		m := seg[k]
+		if m.kind != tWord || isFunctionWord(m.lower) || english.ReportingVerb(m.lower) != english.NotReporting {
+			break
+		}
+		members = append([]string{m.text + " " + one}, members...)
+		if k >= 2 && (seg[k-1].lower == "and" || seg[k-1].kind == tComma) && seg[k-2].kind == tWord && !isFunctionWord(seg[k-2].lower) {
+			k -= 2
+			continue
+		}
+		k--
+		break
+	}
+	if len(members) < 2 {
+		return nounPhrase{}, false
+	}
+	first := k + 1
+	np := nounPhrase{kind: npGroup, head: seg[j].lower, first: first, pos: seg[first].start, plural: true, members: members}
+	np.name = phraseText(text, seg, first, j)
 	return np, true
 }
 
@@ -497,7 +561,10 @@ func isRoleNoun(t tok) bool {
 	if english.ReportingVerb(t.lower) != english.NotReporting {
 		return false
 	}
-	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent"} {
+	if english.IsOrgNoun(t.lower) || english.IsGenericOrgNoun(t.lower) {
+		return false // "committee", "manufacturer"
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "ee"} {
 		if strings.HasSuffix(t.lower, suf) {
 			return true
 		}

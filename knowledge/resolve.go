@@ -52,6 +52,11 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 		if !np.plural {
 			return d.orgSpeaker(np.name, "", false), true // "the U.S. military"
 		}
+		if np.definite && bareGroup(np.name) {
+			if sp, ok := d.groupBefore(np.head); ok {
+				return sp, true // "the prosecutors" after "Federal prosecutors alleged"
+			}
+		}
 		return d.bodySpeaker(body{name: np.name, kind: Group, plural: true, members: np.members}), true
 	case npPronoun:
 		return d.pronoun(np, pi)
@@ -65,6 +70,18 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 		return d.both(pi)
 	case npDocument:
 		return d.bodySpeaker(body{name: np.name, kind: Organisation, plural: np.plural, document: true}), true
+	}
+	return speaker{}, false
+}
+
+// groupBefore returns the group that spoke last whose name ends in head
+// ("Federal prosecutors" for "the prosecutors").
+func (d *doc) groupBefore(head string) (speaker, bool) {
+	for i := len(d.recent) - 1; i >= 0; i-- {
+		m := d.recent[i]
+		if m.speaker && m.sp.kind == Group && strings.HasSuffix(strings.ToLower(m.sp.name), " "+head) {
+			return m.sp, true
+		}
 	}
 	return speaker{}, false
 }
@@ -288,7 +305,7 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 			if pi-m.passage > 2 && d.orgs[m.sp.name] == nil {
 				continue // named long ago and never a speaker: "the company" is another one
 			}
-			if (english.IsOrgNoun(h) || english.IsGenericOrgNoun(h)) && containsWord(strings.ToLower(m.sp.name), h) {
+			if (english.IsOrgNoun(h) || english.IsGenericOrgNoun(h) || placeBodies[h]) && containsWord(strings.ToLower(m.sp.name), h) {
 				return d.orgSpeaker(m.sp.name, "", m.sp.plural), true
 			}
 		case Person:
