@@ -79,7 +79,7 @@ type doc struct {
 	chainPrev  map[int]int // quote index → the quote it continues (from the paragraph before)
 	statements []Statement
 	stmtSeen   map[string]bool
-	onlyCache  map[int]*speaker // onlyPerson's answer per passage
+	onlyCache  map[int]*speaker   // onlyPerson's answer per passage
 	claimants  map[int]nounPhrase // a fact check's claim passage → who the box says made the claim
 }
 
