@@ -42,6 +42,7 @@ type mention struct {
 	sp      speaker
 	passage int
 	speaker bool // it spoke here, not just named
+	oblique bool // named inside a person's role: "Jane Doe, president of X,"
 }
 
 // A sentenceInfo is the analysis of one sentence.

@@ -321,8 +321,8 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 	if !anyBodyNouns[h] {
 		return speaker{}, false
 	}
-	for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= 1; i-- {
-		if m := d.recent[i]; m.sp.kind == Organisation && !m.sp.plural {
+	for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= 2; i-- {
+		if m := d.recent[i]; m.sp.kind == Organisation && !m.sp.plural && !m.oblique {
 			return d.orgSpeaker(m.sp.name, "", false), true
 		}
 	}
@@ -358,8 +358,15 @@ type placed struct {
 func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 	var ms []placed
 	ts := info.toks
+	inRole := false // inside the appositive after a person's name: "Jane Doe, president of X,"
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
+		if t.kind == tPunct || t.kind == tQuote || t.kind == tComma && !(i > 0 && ts[i-1].kind == tWord && d.personEndsAt(ts, i-1)) {
+			inRole = false
+		}
+		if t.kind == tComma && i > 0 && d.personEndsAt(ts, i-1) {
+			inRole = true
+		}
 		if t.kind != tWord || !isUpperStart(t.text) {
 			continue
 		}
@@ -373,7 +380,7 @@ func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 			if o := d.orgs[name]; o != nil {
 				plural = o.plural
 			}
-			ms = append(ms, placed{t.start, mention{sp: speaker{name: name, kind: Organisation, plural: plural}, passage: pi}})
+			ms = append(ms, placed{t.start, mention{sp: speaker{name: name, kind: Organisation, plural: plural}, passage: pi, oblique: inRole}})
 			i += n - 1
 			continue
 		}
@@ -382,6 +389,16 @@ func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 		}
 	}
 	return ms
+}
+
+// personEndsAt reports whether a person's name ends at ts[e].
+func (d *doc) personEndsAt(ts []tok, e int) bool {
+	for i := max(0, e-3); i <= e; i++ {
+		if p, n := d.personAt(ts, i); p != nil && i+n-1 == e {
+			return true
+		}
+	}
+	return false
 }
 
 // personAt returns the person named at ts[i] and how many tokens the name
