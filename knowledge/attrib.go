@@ -273,8 +273,8 @@ func verbApplies(ts []tok, v int, use english.Reporting) (applies bool, reach at
 		switch {
 		case promiseVerbs[ts[v].lower]:
 			return quoted, reachLooseQuote
-		case toVerbs[ts[v].lower]:
-			return false, reachStatement
+		case toVerbs[ts[v].lower] && !thatAfter(ts, v+1):
+			return false, reachStatement // "added to the tension", not "admitted to them that"
 		}
 	}
 	switch use {
@@ -298,6 +298,20 @@ func verbApplies(ts []tok, v int, use english.Reporting) (applies bool, reach at
 		return quoted, reachQuote
 	}
 	return true, reachStatement
+}
+
+// thatAfter reports whether "that", a colon or a quotation follows ts[i]
+// within a few words: "admitted to a supervisor that".
+func thatAfter(ts []tok, i int) bool {
+	for k := i + 1; k < len(ts) && k <= i+6; k++ {
+		switch {
+		case ts[k].lower == "that", ts[k].text == ":", ts[k].kind == tQuote:
+			return true
+		case ts[k].kind != tWord:
+			return false
+		}
+	}
+	return false
 }
 
 // thatAfterAdjunct reports whether the clause verb at ts[v] takes its

@@ -328,7 +328,8 @@ func (d *doc) scanNames(text string, ts []tok) {
 			d.knownOrgs[np.name] = true
 		case np.kind == npPerson:
 			role := cleanRole(np.role)
-			if role == "" && desc != nil && j+2+len(desc) < len(ts) && ts[j+2+len(desc)].kind == tComma {
+			listed := k > 0 && ts[k-1].lower == "and" // "Jane Doe and John Roe, …,": the appositive is both's
+			if role == "" && desc != nil && !listed && j+2+len(desc) < len(ts) && ts[j+2+len(desc)].kind == tComma {
 				role = cleanRole(segText(text, desc))
 			}
 			if role == "" && np.honorific == "" {

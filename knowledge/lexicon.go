@@ -61,6 +61,7 @@ var docNouns = map[string]bool{
 	"estimates": true, "estimate": true, "reports": true, "filing": true, "records": true,
 	"release": true, "post": true, "transcript": true, "tally": true, "count": true,
 	"assessment": true, "statements": true, "memo": true, "letter": true, "website": true,
+	"lawsuit": true, "complaint": true, "indictment": true, "affidavit": true,
 }
 
 // parserFunctionWords, beyond english.IsFunctionWord, cannot be part of a

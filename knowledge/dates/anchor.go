@@ -133,10 +133,11 @@ var anchoredRules = []anchoredRule{
 		unit:    shiftNeeds,
 	},
 	{
-		// "the next day", "the following morning", "the previous year", "that week"
+		// "the next day", "the following morning", "the previous year", "later
+		// that day" (a bare "that night" may be any night the story told of)
 		name:    "next",
 		need:    []string{"next", "following", "previous", "preceding", "prior", "same", "that", "That"},
-		re:      regexp.MustCompile(`\b(?:(?P<mod>(?i:later|earlier))\s+)?(?:(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior|same))|(?P<that>(?i:that)))\s+(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year))\b`),
+		re:      regexp.MustCompile(`\b(?:(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior|same))|(?P<mod>(?i:later|earlier))\s+(?P<that>(?i:that)))\s+(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year))\b`),
 		resolve: resolveNext,
 		unit:    nextNeeds,
 	},
