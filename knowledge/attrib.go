@@ -384,7 +384,9 @@ var adjunctStart = map[string]bool{
 // verb: an adjunctStart word or a weekday ("announced Thursday").
 func opensAdjunct(w string) bool {
 	_, weekday := english.Weekday(w)
-	return adjunctStart[w] || weekday
+	_, month := english.Month(w)
+	_, abbr := english.MonthAbbreviation(w)
+	return adjunctStart[w] || weekday || month && w != "may" || abbr && strings.HasSuffix(w, ".")
 }
 
 // clauseBefore reports whether the verb at ts[v] closes a sentence whose
