@@ -206,7 +206,7 @@ func skipAdverbial(ts []tok, start, v int) int {
 		}
 		_, weekday := english.Weekday(t.lower)
 		_, month := english.Month(t.lower)
-		if !(english.IsFunctionWord(t.lower) || clauseStarters[t.lower] || weekday || month || isLyAdverb(t) || t.lower == "following") {
+		if !(isFunctionWord(t.lower) || clauseStarters[t.lower] || adjunctStart[t.lower] || weekday || month || isLyAdverb(t) || t.lower == "following") {
 			return start
 		}
 		k := start + 1

@@ -43,6 +43,7 @@ type mention struct {
 	passage int
 	speaker bool // it spoke here, not just named
 	oblique bool // named inside a person's role: "Jane Doe, president of X,"
+	subject bool // named first in its sentence, as the one acting: "X cut its prices"
 }
 
 // A sentenceInfo is the analysis of one sentence.

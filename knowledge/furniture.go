@@ -86,6 +86,11 @@ var furniturePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`^(?i:credit)(?:\.\.\.|…|:).{0,120}$`),
 }
 
+// embedLine matches the lines a social-media embed leaves in scraped text:
+// its signature ("— Jane Doe (@janedoe) March 3, 2024"), an image link in
+// its text, and the "A post shared by" line.
+var embedLine = regexp.MustCompile(`^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}$|pic\.twitter\.com/\w+|^(?i:a post shared by\b.{0,80}|view this post on instagram)$`)
+
 // separatorLine is a line of rule characters: "___", "* * *", "-----".
 var separatorLine = regexp.MustCompile(`^[_\-=*~·•#+ ]{3,}$`)
 
@@ -175,7 +180,7 @@ func isFurniture(s string) bool {
 		return false // furniture is short
 	}
 	bare := strings.TrimSpace(strings.Trim(s, "()[]"))
-	if separatorLine.MatchString(s) {
+	if separatorLine.MatchString(s) || embedLine.MatchString(s) {
 		return true
 	}
 	if strings.Contains(strings.ToLower(s), "contributed") && (contributed.MatchString(s) || wordCount(s) <= 25 && writersContributed.MatchString(s)) {

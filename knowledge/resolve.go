@@ -321,8 +321,11 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 	if !anyBodyNouns[h] {
 		return speaker{}, false
 	}
+	// The body acting lately: the subject of a sentence, one that spoke, or
+	// one an appositive calls a body ("Brightwater, the regional operator").
 	for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= 2; i-- {
-		if m := d.recent[i]; m.sp.kind == Organisation && !m.sp.plural && !m.oblique {
+		m := d.recent[i]
+		if m.sp.kind == Organisation && !m.sp.plural && !m.oblique && (m.subject || m.speaker || d.orgTyped[m.sp.name]) {
 			return d.orgSpeaker(m.sp.name, "", false), true
 		}
 	}
@@ -334,7 +337,7 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 // association") refers only to a body whose name says so.
 var anyBodyNouns = map[string]bool{
 	"company": true, "firm": true, "group": true, "organisation": true, "organization": true,
-	"business": true, "body": true,
+	"business": true, "body": true, "club": true, "team": true,
 }
 
 // containsWord reports whether s has w as a whole word.
@@ -358,6 +361,14 @@ type placed struct {
 func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 	var ms []placed
 	ts := info.toks
+	subj := 0
+	for subj < len(ts) && (ts[subj].kind == tQuote || ts[subj].kind == tComma) {
+		subj++
+	}
+	subj = skipAdverbial(ts, subj, len(ts))
+	if subj < len(ts) && determiners[ts[subj].lower] {
+		subj++
+	}
 	inRole := false // inside the appositive after a person's name: "Jane Doe, president of X,"
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
@@ -380,7 +391,7 @@ func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 			if o := d.orgs[name]; o != nil {
 				plural = o.plural
 			}
-			ms = append(ms, placed{t.start, mention{sp: speaker{name: name, kind: Organisation, plural: plural}, passage: pi, oblique: inRole}})
+			ms = append(ms, placed{t.start, mention{sp: speaker{name: name, kind: Organisation, plural: plural}, passage: pi, oblique: inRole, subject: i == subj}})
 			i += n - 1
 			continue
 		}

@@ -91,6 +91,8 @@ var orgWords = map[string]bool{
 	"energy": true, "robotics": true, "aerospace": true, "market": true, "markets": true,
 	"finance": true, "financial": true, "insurance": true, "investments": true, "ventures": true,
 	"logistics": true, "communications": true, "networks": true, "studios": true, "publishing": true,
+	"town": true, "united": true, "rovers": true, "athletic": true, "wanderers": true, "albion": true,
+	"fc": true, "afc": true,
 	"emirates": true, "federal": true, "national": true, "royal": true,
 	"ministries": true, "affairs": true, "security": true, "defence": true,
 	"defense": true, "intelligence": true,
