@@ -91,6 +91,12 @@ var furniturePatterns = []*regexp.Regexp{
 // its text, and the "A post shared by" line.
 var embedLine = regexp.MustCompile(`^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}$|pic\.twitter\.com/\w+|^(?i:a post shared by\b.{0,80}|view this post on instagram)$`)
 
+// mayBeEmbed reports whether s could be an embed line, before the
+// regular expression is tried.
+func mayBeEmbed(s string) bool {
+	return strings.Contains(s, "(@") || strings.Contains(s, "pic.twitter.com") || strings.HasPrefix(s, "A post") || strings.HasPrefix(s, "View this")
+}
+
 // separatorLine is a line of rule characters: "___", "* * *", "-----".
 var separatorLine = regexp.MustCompile(`^[_\-=*~·•#+ ]{3,}$`)
 
@@ -169,21 +175,27 @@ func allBullets(bl block) bool {
 
 // isFurniture reports whether one line is page furniture.
 func isFurniture(s string) bool {
-	key := strings.ToLower(strings.TrimRight(s, " :|.»›>"))
-	if furnitureLines[key] || key == "" {
+	trimmed := strings.TrimRight(s, " :|.»›>")
+	if trimmed == "" {
 		return true
 	}
-	if strings.HasPrefix(key, "http://") || strings.HasPrefix(key, "https://") || strings.HasPrefix(key, "www.") {
-		return !strings.Contains(key, " ")
+	if len(trimmed) <= 60 && furnitureLines[strings.ToLower(trimmed)] {
+		return true
+	}
+	if len(trimmed) > 4 && (strings.EqualFold(trimmed[:4], "http") || strings.EqualFold(trimmed[:4], "www.")) {
+		low := strings.ToLower(trimmed)
+		if strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://") || strings.HasPrefix(low, "www.") {
+			return !strings.Contains(low, " ") // a bare link
+		}
 	}
 	if len(s) > 300 {
 		return false // furniture is short
 	}
 	bare := strings.TrimSpace(strings.Trim(s, "()[]"))
-	if separatorLine.MatchString(s) || embedLine.MatchString(s) {
+	if separatorLine.MatchString(s) || mayBeEmbed(s) && embedLine.MatchString(s) {
 		return true
 	}
-	if strings.Contains(strings.ToLower(s), "contributed") && (contributed.MatchString(s) || wordCount(s) <= 25 && writersContributed.MatchString(s)) {
+	if strings.Contains(s, "ontributed") && (contributed.MatchString(s) || wordCount(s) <= 25 && writersContributed.MatchString(s)) {
 		return true
 	}
 	first := strings.ToLower(strings.Trim(firstWord(bare), ":,."))
@@ -200,8 +212,11 @@ func isFurniture(s string) bool {
 // isByline reports whether s is a byline: "By Jane Doe", "By Jane Doe and
 // John Roe, The Associated Press", "Jane Doe · Reporter · Posted: ...".
 func isByline(s string) bool {
-	if isMediaStart(s) {
+	if isMediaStart(s) || len(s) > 400 {
 		return false
+	}
+	if !strings.Contains(s, " · ") && !strings.Contains(s, " | ") && !strings.Contains(s, " • ") && !(len(s) > 3 && strings.EqualFold(s[:3], "by ")) {
+		return false // neither separated parts nor "By …"
 	}
 	head, parts := s, []string{s}
 	for _, sep := range []string{" · ", " | ", " • "} {
@@ -258,7 +273,7 @@ var (
 // isTimestamp reports whether s is only a date or time, perhaps with a
 // label: "Posted: Mar 23, 2024 4:01 PM EDT", "Updated 2 hours ago".
 func isTimestamp(s string) bool {
-	if !strings.ContainsAny(s, "0123456789") {
+	if len(s) > 160 || !strings.ContainsAny(s, "0123456789") {
 		return false
 	}
 	words := strings.Fields(s)
@@ -311,8 +326,10 @@ var (
 // "Damaged cars ... (Jane Doe/The Associated Press)". ok is false when the
 // line has no credit.
 func captionCredit(s string) (text, credit string, ok bool) {
-	if m := nytCredit.FindStringSubmatch(s); m != nil {
-		return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
+	if strings.Contains(s, "Credit") {
+		if m := nytCredit.FindStringSubmatch(s); m != nil {
+			return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
+		}
 	}
 	paren := strings.HasSuffix(s, ")")
 	if !paren && !strings.Contains(s, ": ") {

@@ -14,33 +14,40 @@ import (
 var errNoBriefings = errors.New("no briefings (.txt or .md files)")
 
 // Load reads the briefings at paths: files, or folders whose .txt and .md
-// files are read in name order. Errors name the file; every path is tried
-// and all errors are reported together.
+// files are read in name order, and parses them concurrently (ParseAll).
+// Errors name the file; every path is tried and all errors are reported
+// together, in order.
 func Load(paths ...string) ([]*Briefing, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("load: no briefing paths given")
 	}
-	var out []*Briefing
+	var files []File
 	var errs []error
 	for _, path := range paths {
-		files, err := briefingFiles(path)
+		names, err := briefingFiles(path)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		for _, f := range files {
-			b, err := loadFile(f)
+		for _, name := range names {
+			data, err := readFile(name)
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
-			out = append(out, b)
+			files = append(files, File{Name: name, Data: data})
+		}
+	}
+	briefings, parseErrs := ParseAll(files)
+	for _, err := range parseErrs {
+		if err != nil {
+			errs = append(errs, err)
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return out, nil
+	return briefings, nil
 }
 
 // briefingFiles returns path if it is a file, or the briefing files in it
@@ -74,9 +81,8 @@ func briefingFiles(path string) ([]string, error) {
 	return files, nil
 }
 
-// loadFile reads and parses one briefing file, refusing files over MaxSize
-// before reading them whole.
-func loadFile(path string) (*Briefing, error) {
+// readFile reads one briefing file, at most one byte more than MaxSize.
+func readFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", path, err)
@@ -86,5 +92,5 @@ func loadFile(path string) (*Briefing, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", path, err)
 	}
-	return Parse(path, data)
+	return data, nil // Parse refuses it if it is over MaxSize
 }

@@ -375,3 +375,36 @@ func TestQuoteOffsets(t *testing.T) {
 		}
 	}
 }
+
+// TestCollectiveSources checks the kind and members of speakers that are
+// not one named person.
+func TestCollectiveSources(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    string
+		source  string
+		kind    SourceKind
+		members []string
+	}{
+		{"joint bodies", "The farm and trade ministries said in a joint statement that the rules would change.\n", "farm and trade ministries", Group, []string{"farm ministry", "trade ministry"}},
+		{"two people", "Jane Doe, 41, and John Roe, 38, run the shop. Doe and Roe both said the rent had doubled.\n", "Jane Doe and John Roe", Group, []string{"Jane Doe", "John Roe"}},
+		{"a described source", "A resident of the valley, who asked not to be named, said the road was closed.\n", "a resident of the valley", Anonymous, nil},
+		{"a group", "Federal prosecutors alleged that the bids were rigged.\n", "Federal prosecutors", Group, nil},
+		{"a body", "The Example Water Board said it would appeal.\n", "Example Water Board", Organisation, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, b := attribution(t, tt.body)
+			for _, s := range b.Sources {
+				if s.Name != tt.source {
+					continue
+				}
+				if s.Kind != tt.kind || !slices.Equal(s.Members, tt.members) && len(s.Members)+len(tt.members) > 0 {
+					t.Errorf("source %q: kind %s, members %q; want %s, %q", s.Name, s.Kind, s.Members, tt.kind, tt.members)
+				}
+				return
+			}
+			t.Errorf("no source %q among %+v", tt.source, b.Sources)
+		})
+	}
+}

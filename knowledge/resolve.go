@@ -342,13 +342,22 @@ var anyBodyNouns = map[string]bool{
 
 // containsWord reports whether s has w as a whole word.
 func containsWord(s, w string) bool {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '-' }) {
-		if f == w {
+	for i := 0; i+len(w) <= len(s); {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return false
+		}
+		a, b := i+k, i+k+len(w)
+		if (a == 0 || isWordSep(s[a-1])) && (b == len(s) || isWordSep(s[b])) {
 			return true
 		}
+		i = a + 1
 	}
 	return false
 }
+
+// isWordSep reports whether c separates the words containsWord looks for.
+func isWordSep(c byte) bool { return c == ' ' || c == ',' || c == '-' }
 
 // A placed mention is a mention at an offset in its passage.
 type placed struct {

@@ -1,17 +1,81 @@
 package knowledge
 
 import (
-	"github.com/briefbot/briefbot/knowledge/english"
-	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/knowledge/english"
 )
 
-// sentenceBoundary finds a candidate boundary: terminal punctuation, any
-// closing quotes or brackets, space, then any opening quotes or brackets and
-// a capital letter or digit. Group 1 is the punctuation, group 2 the closers,
-// group 3 the start of the next sentence.
-var sentenceBoundary = regexp.MustCompile(`([.?!]+)(["”’')\]]*)[ \t]+((?:["“‘'(\[]*)[\p{Lu}\d])`)
+// A boundary is a candidate sentence boundary in a line: terminal
+// punctuation (line[punct:closers]), any closing quotes or brackets
+// (line[closers:end]), spaces, then any opening quotes or brackets and a
+// capital letter or digit, which start at next.
+type boundary struct {
+	punct, closers, end, next int
+}
+
+// closingMarks may follow a sentence's terminal punctuation; openingMarks
+// may precede the next sentence's first letter.
+const (
+	closingMarks = "\"”’')]"
+	openingMarks = "\"“‘'(["
+)
+
+// boundaries returns the candidate sentence boundaries of line, left to
+// right and not overlapping: what the pattern
+// ([.?!]+)(["”’')\]]*)[ \t]+((?:["“‘'(\[]*)[\p{Lu}\d]) would find.
+func boundaries(line string) []boundary {
+	var out []boundary
+	for i := 0; i < len(line); {
+		if !isTerminal(line[i]) {
+			i++
+			continue
+		}
+		b := boundary{punct: i}
+		j := i
+		for j < len(line) && isTerminal(line[j]) {
+			j++
+		}
+		b.closers = j
+		j = skipMarks(line, j, closingMarks)
+		b.end = j
+		for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		if j == b.end {
+			i = b.closers
+			continue
+		}
+		b.next = j
+		j = skipMarks(line, j, openingMarks)
+		r, w := utf8.DecodeRuneInString(line[j:])
+		if j == len(line) || !(unicode.IsUpper(r) || r >= '0' && r <= '9') {
+			i = b.closers
+			continue
+		}
+		out = append(out, b)
+		i = j + w
+	}
+	return out
+}
+
+// skipMarks returns where the run of marks (runes of set) from line[j]
+// ends.
+func skipMarks(line string, j int, set string) int {
+	for j < len(line) {
+		r, w := utf8.DecodeRuneInString(line[j:])
+		if !strings.ContainsRune(set, r) {
+			break
+		}
+		j += w
+	}
+	return j
+}
+
+// isTerminal reports whether c ends a sentence.
+func isTerminal(c byte) bool { return c == '.' || c == '?' || c == '!' }
 
 // sentenceStarters are words that often start a sentence and rarely follow
 // an abbreviation inside one.
@@ -55,19 +119,19 @@ func splitSentences(text string) []Sentence {
 		}
 		line := text[lineStart:lineEnd]
 		start := 0
-		for _, m := range sentenceBoundary.FindAllStringSubmatchIndex(line, -1) {
-			punct := line[m[2]:m[3]]
-			if m[2] < start {
+		for _, m := range boundaries(line) {
+			punct := line[m.punct:m.closers]
+			if m.punct < start {
 				continue
 			}
-			if punct == "." && !isBoundary(line[start:m[2]], line[m[6]:]) {
+			if punct == "." && !isBoundary(line[start:m.punct], line[m.next:]) {
 				continue
 			}
 			if strings.HasPrefix(punct, "..") {
 				continue // an ellipsis
 			}
-			add(lineStart+start, lineStart+m[5])
-			start = m[6]
+			add(lineStart+start, lineStart+m.end)
+			start = m.next
 		}
 		add(lineStart+start, lineEnd)
 		lineStart = lineEnd + 1

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -74,4 +75,35 @@ func TestSeedSentences(t *testing.T) {
 			t.Errorf("missing sentence %q", want)
 		}
 	}
+}
+
+// boundaryPattern is what boundaries finds, as a regular expression: the
+// hand-written scan is the faster of the two, and must agree with it.
+var boundaryPattern = regexp.MustCompile(`([.?!]+)(["”’')\]]*)[ \t]+((?:["“‘'(\[]*)[\p{Lu}\d])`)
+
+func checkBoundaries(t *testing.T, line string) {
+	t.Helper()
+	var want []boundary
+	for _, m := range boundaryPattern.FindAllStringSubmatchIndex(line, -1) {
+		want = append(want, boundary{punct: m[2], closers: m[3], end: m[5], next: m[6]})
+	}
+	if got := boundaries(line); !slices.Equal(got, want) {
+		t.Errorf("boundaries(%q) = %v, want %v", line, got, want)
+	}
+}
+
+func TestBoundaries(t *testing.T) {
+	for _, line := range []string{
+		"", "One. Two", "One.Two", "One.  “Two", "Why?! “No.” Then", "He said “stop.” (Then) 3 more. x",
+		"a... B", "U.S. Army", "end.\tTab", "Wait . . . What", "“Q.’’ She", "x. é", "x. É", "1. 2. 3.",
+	} {
+		checkBoundaries(t, line)
+	}
+}
+
+func FuzzBoundaries(f *testing.F) {
+	f.Add("He left. She stayed! “Why?” ‘No.’ (Yes.) 42.")
+	f.Fuzz(func(t *testing.T, line string) {
+		checkBoundaries(t, line)
+	})
 }

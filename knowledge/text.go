@@ -137,5 +137,13 @@ func sameText(a, b string) bool {
 
 // wordCount counts space-separated words.
 func wordCount(s string) int {
-	return len(strings.Fields(s))
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }

@@ -31,7 +31,7 @@ type tok struct {
 // tokenize splits one sentence of a passage into tokens. Quoted spans
 // become single tQuote tokens.
 func tokenize(text string, s Sentence, spans []quoteSpan) []tok {
-	ts := make([]tok, 0, 24)
+	ts := make([]tok, 0, (s.End-s.Start)/5+4)
 	pos := s.Start
 	for _, q := range spansIn(spans, s) {
 		if q.open > pos {

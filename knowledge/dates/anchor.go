@@ -117,7 +117,8 @@ func format(t time.Time, g granularity) string {
 // the text gave, not against the publication date.
 type anchoredRule struct {
 	name    string
-	need    []string
+	need    []string // the sentence must contain one of these
+	need2   []string // and one of these, when given
 	re      *regexp.Regexp
 	resolve func(m *match, a anchor) (Mention, bool)
 	unit    func(m *match) granularity // the anchor precision the expression needs
@@ -127,8 +128,9 @@ var anchoredRules = []anchoredRule{
 	{
 		// "a week earlier", "two months later", "three days after", "a few days before"
 		name:    "shift",
-		need:    []string{"earlier", "later", "before", "after", "on"},
-		re:      regexp.MustCompile(`\b(?:(?P<hedge>` + reHedge + `)\s+)?(?P<n>` + reNum + `|(?i:a\s+few|several))\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?))\s+(?P<dir>(?i:earlier|later|before|after|afterwards?|on))\b`),
+		need:    []string{" day", " week", " month", " year", " decade"},
+		need2:   []string{"earlier", "later", "before", "after"},
+		re:      regexp.MustCompile(`\b(?:(?P<hedge>` + reHedge + `)\s+)?(?P<n>` + reNum + `|(?i:a\s+few|several))\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?))\s+(?P<dir>(?i:earlier|later|before|after|afterwards?))\b`),
 		resolve: resolveShift,
 		unit:    shiftNeeds,
 	},
@@ -136,7 +138,8 @@ var anchoredRules = []anchoredRule{
 		// "the next day", "the following morning", "the previous year", "later
 		// that day" (a bare "that night" may be any night the story told of)
 		name:    "next",
-		need:    []string{"next", "following", "previous", "preceding", "prior", "same", "that", "That"},
+		need:    []string{" day", " morning", " afternoon", " evening", " night", " week", " month", " year"},
+		need2:   []string{"next", "following", "previous", "preceding", "prior", "same", "later that", "earlier that", "Later that", "Earlier that"},
 		re:      regexp.MustCompile(`\b(?:(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior|same))|(?P<mod>(?i:later|earlier))\s+(?P<that>(?i:that)))\s+(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year))\b`),
 		resolve: resolveNext,
 		unit:    nextNeeds,
@@ -144,7 +147,7 @@ var anchoredRules = []anchoredRule{
 	{
 		// "the day after", "the year before": with nothing after them
 		name:    "day-after",
-		need:    []string{"after", "before"},
+		need:    []string{"day after", "day before", "night after", "night before", "week after", "week before", "month after", "month before", "year after", "year before"},
 		re:      regexp.MustCompile(`\b(?i:the)\s+(?P<unit>(?i:day|night|week|month|year))\s+(?P<dir>(?i:after|before))\b`),
 		resolve: resolveDayAfter,
 		unit:    nextNeeds,
@@ -162,11 +165,26 @@ func findAnchored(c *context, out []Mention, claimed []span) []Mention {
 	var cands []cand
 	for i := range anchoredRules {
 		r := &anchoredRules[i]
-		if !containsAny(c.s, r.need) {
+		if !containsAny(c.s, r.need) || r.need2 != nil && !containsAny(c.s, r.need2) {
 			continue
 		}
-		for _, loc := range r.re.FindAllStringSubmatchIndex(c.s, -1) {
+		for pos := 0; pos < len(c.s); {
+			from, to, trig := c.window(pos, r.need, false)
+			if trig < 0 {
+				break
+			}
+			loc := r.re.FindStringSubmatchIndex(c.s[from:to])
+			if loc == nil {
+				pos = trig + 1
+				continue
+			}
+			for j := range loc {
+				if loc[j] >= 0 {
+					loc[j] += from
+				}
+			}
 			cands = append(cands, cand{r, loc})
+			pos = max(loc[1], trig+1)
 		}
 	}
 	if len(cands) == 0 {
@@ -261,11 +279,6 @@ func resolveShift(m *match, a anchor) (Mention, bool) {
 	dir := strings.ToLower(m.group("dir"))
 	if (dir == "before" || dir == "after") && complementFollows(m.s, m.end()) {
 		return Mention{}, false // "three weeks before he died": anchored to an event, not a date
-	}
-	if dir == "on" && !complementFollows(m.s, m.end()) {
-		dir = "later" // "two years on"
-	} else if dir == "on" {
-		return Mention{}, false
 	}
 	if (dir == "later" || dir == "earlier") && strings.EqualFold(nextToken(m.s, m.end()), "than") {
 		return Mention{}, false // "two days later than planned"

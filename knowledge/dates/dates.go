@@ -31,23 +31,31 @@ func Find(sentence string, published time.Time) []Mention {
 func find(c *context) []Mention {
 	sentence := c.s
 	hasDigit := strings.ContainsAny(sentence, "0123456789")
+	if !hasDigit && !mayHaveDate(sentence) {
+		return nil // most sentences: no rule can match
+	}
 	hasYear := hasDigit && mayHaveYear(sentence)
 	var out []Mention
 	var claimed []span // sorted, disjoint
 	for i := range rules {
 		r := &rules[i]
-		if r.digits && !hasDigit || r.year && !hasYear || !containsAny(sentence, r.need) {
+		if r.digits && !hasDigit || r.year && !hasYear || r.need2 != nil && !containsAny(sentence, r.need2) {
 			continue
 		}
 		pos := 0
 		for pos < len(sentence) {
-			loc := r.re.FindStringSubmatchIndex(sentence[pos:])
-			if loc == nil {
+			from, to, trig := c.window(pos, r.need, r.months)
+			if trig < 0 {
 				break
+			}
+			loc := r.re.FindStringSubmatchIndex(sentence[from:to])
+			if loc == nil {
+				pos = trig + 1 // no match holds this need word; try the next
+				continue
 			}
 			for j := range loc {
 				if loc[j] >= 0 {
-					loc[j] += pos
+					loc[j] += from
 				}
 			}
 			m := match{context: c, re: r.re, loc: loc}
@@ -70,6 +78,82 @@ func find(c *context) []Mention {
 	return findAnchored(c, out, claimed)
 }
 
+// monthWords returns where the sentence's capitalised month names and
+// abbreviations start, in order.
+func (c *context) monthWords() []int {
+	if c.monthsDone {
+		return c.months
+	}
+	c.monthsDone = true
+	s := c.s
+	for i := 0; i < len(s); {
+		if !isLetterByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isLetterByte(s[j]) {
+			j++
+		}
+		if s[i] >= 'A' && s[i] <= 'Z' && j-i >= 3 && (i == 0 || !isWordByte(s[i-1])) {
+			w := s[i:j]
+			if _, ok := english.Month(w); ok {
+				c.months = append(c.months, i)
+			} else if _, ok := english.MonthAbbreviation(w); ok {
+				c.months = append(c.months, i)
+			}
+		}
+		i = j
+	}
+	return c.months
+}
+
+// dateWords are the words, lower case, one of which every expression the
+// rules find without a digit holds: month and weekday names and their
+// abbreviations, units of time, seasons, "ago", "old", holidays.
+var dateWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`jan feb mar apr jun jul aug sep sept oct nov dec
+		day days week weeks weekend month months year years decade decades century centuries
+		today tonight yesterday tomorrow night morning afternoon evening
+		spring summer fall autumn winter ago old easter christmas halloween valentine boxing`) {
+		m[w] = true
+	}
+	for mo := time.January; mo <= time.December; mo++ {
+		m[strings.ToLower(mo.String())] = true
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		m[strings.ToLower(d.String())] = true
+	}
+	return m
+}()
+
+// mayHaveDate reports whether s holds one of the dateWords, as a word of
+// ASCII letters.
+func mayHaveDate(s string) bool {
+	var buf [16]byte
+	for i := 0; i < len(s); {
+		for i < len(s) && !isLetterByte(s[i]) {
+			i++
+		}
+		n := 0
+		for i < len(s) && isLetterByte(s[i]) {
+			if n < len(buf) {
+				buf[n] = s[i] | 0x20 // lower case
+			}
+			n++
+			i++
+		}
+		if n > 0 && n <= len(buf) && dateWords[string(buf[:n])] {
+			return true
+		}
+	}
+	return false
+}
+
+// isLetterByte reports whether c is an ASCII letter.
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
 // insertSpan inserts sp at index k of the sorted spans.
 func insertSpan(spans []span, k int, sp span) []span {
 	spans = append(spans, span{})
@@ -82,6 +166,9 @@ type context struct {
 	s     string
 	pub   time.Time
 	known bool // pub is set
+
+	months     []int // where month names and abbreviations start, once found
+	monthsDone bool
 
 	day, year anchor // dates the text gave just before this sentence, if near enough
 }
@@ -118,7 +205,9 @@ type rule struct {
 	name    string
 	digits  bool     // the rule needs a digit in the sentence
 	year    bool     // the rule needs four digits that could be a year (1900-2099)
-	need    []string // the sentence must contain one of these for the rule to run
+	need    []string // the sentence must contain one of these for the rule to run; every match holds one
+	months  bool     // instead of need: every match holds a month's name or abbreviation
+	need2   []string // and, when given, one of these
 	re      *regexp.Regexp
 	resolve func(m *match) (Mention, bool)
 }
@@ -164,15 +253,13 @@ const (
 	reUnit    = `(?i:years?|months?|weeks?|days?|decades?|centur(?:y|ies))`
 )
 
-var monthNeed = []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-
 // rules run in this order; earlier rules claim their words first.
 var rules = []rule{
 	{
 		name:    "iso",
 		digits:  true,
 		year:    true,
-		need:    []string{"-"},
+		need:    []string{"-0", "-1"},
 		re:      regexp.MustCompile(`\b(?P<y>` + reYear + `)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b`),
 		resolve: resolveISO,
 	},
@@ -180,7 +267,7 @@ var rules = []rule{
 		// "Jan. 3, 2024", "March 22", "Tuesday, March 12", "March 22-24, 2024"
 		name:   "month-day",
 		digits: true,
-		need:   monthNeed,
+		months: true,
 		re: regexp.MustCompile(`\b(?:(?P<wd>` + reWeekday + `),?\s+)?(?P<mon>` + reMonth + `)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?` +
 			`(?:\s*[-–]\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<year>` + reAnyYear + `)\b)?`),
 		resolve: resolveMonthDay,
@@ -189,7 +276,7 @@ var rules = []rule{
 		// "3 January 2024", "the 3rd of January", "Saturday 23 March"
 		name:   "day-month",
 		digits: true,
-		need:   monthNeed,
+		months: true,
 		re: regexp.MustCompile(`\b(?:(?P<wd>` + reWeekday + `),?\s+)?(?:(?P<the>(?i:the))\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?P<of>of)\s+)?` +
 			`(?P<mon>` + reMonth + `)(?:,?\s+(?P<year>` + reAnyYear + `)\b)?`),
 		resolve: resolveDayMonth,
@@ -198,7 +285,7 @@ var rules = []rule{
 		// "In September 2022", "early January 2024", "September of 2022"
 		name:    "month-year",
 		digits:  true,
-		need:    monthNeed,
+		months:  true,
 		re:      regexp.MustCompile(`\b(?:(?P<prep>` + rePrep + `)\s+)?(?:(?P<mod>` + reMod + `)(?:\s+|-))?(?P<mon>` + reMonth + `)(?:\s+of)?,?\s+(?P<year>` + reAnyYear + `)\b`),
 		resolve: resolveMonthYear,
 	},
@@ -233,6 +320,7 @@ var rules = []rule{
 		digits:  true,
 		year:    true,
 		need:    []string{"19", "20"},
+		need2:   []string{"about", "around", "roughly", "circa", "approximately", "c.", "ca.", "About", "Around", "Roughly", "Circa", "Approximately"},
 		re:      regexp.MustCompile(`\b(?P<hedge>(?i:about|around|roughly|circa|approximately|c\.|ca\.))\s*(?P<year>` + reYear + `)\b`),
 		resolve: resolveApproxYear,
 	},
@@ -249,8 +337,8 @@ var rules = []rule{
 	},
 	{
 		// "last March", "in early January", "in March", "since May"
-		name: "month",
-		need: monthNeed,
+		name:   "month",
+		months: true,
 		re: regexp.MustCompile(`\b(?:(?P<prep>` + rePrep + `)\s+)?(?:(?P<rel>` + reRel + `)\s+)?(?:(?P<mod>` + reMod + `)(?:\s+|-))?(?P<mon>` + reMonthFull + `)\b` +
 			`(?:\s+(?i:of)\s+(?P<rel2>(?i:last|this|next))\s+(?i:year))?`),
 		resolve: resolveMonth,
@@ -273,6 +361,7 @@ var rules = []rule{
 		// "the past two years", "the last three months", "the past decade"
 		name:    "span",
 		need:    []string{"past", "last", "next", "coming", "Past", "Last", "Next", "Coming"},
+		need2:   []string{"year", "month", "week", "day", "decade", "centur", "Year", "Month", "Week", "Day", "Decade", "Centur"},
 		re:      regexp.MustCompile(`\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming))\s+(?:(?P<n>` + reNum + `)\s+)?(?P<unit>` + reUnit + `)\b`),
 		resolve: resolveSpan,
 	},
@@ -280,6 +369,7 @@ var rules = []rule{
 		// "last month", "this year", "late last year", "earlier this week"
 		name:    "relative",
 		need:    []string{"week", "month", "year", "Week", "Month", "Year"},
+		need2:   []string{"last", "this", "next", "Last", "This", "Next"},
 		re:      regexp.MustCompile(`\b(?:(?P<mod>` + reMod + `|(?i:earlier|later|the\s+rest\s+of))(?:\s+|-))?(?P<rel>` + reRel + `)\s+(?P<unit>(?i:weekend|week|month|year))\b`),
 		resolve: resolveRelative,
 	},
@@ -326,6 +416,50 @@ func mayHaveYear(s string) bool {
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// A rule's matches hold one of its need words; each runs at most maxLead
+// bytes before the need word it holds ("shortly before 10:30 p.m. on
+// Monday", "in the first half of 2019") and at most maxTail bytes from its
+// start on ("September 30 – October 2, 2024").
+const (
+	maxLead = 64
+	maxTail = 64
+)
+
+// window returns the part of the sentence, from pos on, in which to look
+// for a rule's next match: around the first of its need words, widened to
+// whole words so that \b keeps its meaning. trig is where that word is; -1
+// when no need word is left.
+func (c *context) window(pos int, need []string, months bool) (from, to, trig int) {
+	s := c.s
+	trig = -1
+	if months {
+		for _, m := range c.monthWords() {
+			if m >= pos {
+				trig = m
+				break
+			}
+		}
+	} else {
+		for _, x := range need {
+			if i := strings.Index(s[pos:], x); i >= 0 && (trig < 0 || pos+i < trig) {
+				trig = pos + i
+			}
+		}
+	}
+	if trig < 0 {
+		return 0, 0, -1
+	}
+	from = max(pos, trig-maxLead)
+	for from > pos && (isWordByte(s[from-1]) || !utf8.RuneStart(s[from])) {
+		from--
+	}
+	to = min(len(s), trig+maxTail)
+	for to < len(s) && (isWordByte(s[to-1]) && isWordByte(s[to]) || !utf8.RuneStart(s[to])) {
+		to++
+	}
+	return from, to, trig
+}
 
 func containsAny(s string, subs []string) bool {
 	for _, x := range subs {
