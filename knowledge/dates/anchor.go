@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // A Reader resolves the date expressions of one text, sentence by sentence
@@ -117,8 +118,9 @@ func format(t time.Time, g granularity) string {
 // the text gave, not against the publication date.
 type anchoredRule struct {
 	name    string
-	need    []string // the sentence must contain one of these
-	need2   []string // and one of these, when given
+	trigger func(s string, pos int) int // where, from pos on, a match may hold its key words; -1 for none
+	lead    int                         // the most bytes a match runs before its trigger
+	tail    int                         // the most bytes a match runs after its trigger starts
 	re      *regexp.Regexp
 	resolve func(m *match, a anchor) (Mention, bool)
 	unit    func(m *match) granularity // the anchor precision the expression needs
@@ -127,9 +129,9 @@ type anchoredRule struct {
 var anchoredRules = []anchoredRule{
 	{
 		// "a week earlier", "two months later", "three days after", "a few days before"
-		name:    "shift",
-		need:    []string{" day", " week", " month", " year", " decade"},
-		need2:   []string{"earlier", "later", "before", "after"},
+		name: "shift",
+		lead: 48, tail: 12,
+		trigger: unitThenWord(shiftWords),
 		re:      regexp.MustCompile(`\b(?:(?P<hedge>` + reHedge + `)\s+)?(?P<n>` + reNum + `|(?i:a\s+few|several))\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?))\s+(?P<dir>(?i:earlier|later|before|after|afterwards?))\b`),
 		resolve: resolveShift,
 		unit:    shiftNeeds,
@@ -137,21 +139,91 @@ var anchoredRules = []anchoredRule{
 	{
 		// "the next day", "the following morning", "the previous year", "later
 		// that day" (a bare "that night" may be any night the story told of)
-		name:    "next",
-		need:    []string{" day", " morning", " afternoon", " evening", " night", " week", " month", " year"},
-		need2:   []string{"next", "following", "previous", "preceding", "prior", "same", "later that", "earlier that", "Later that", "Earlier that"},
+		name: "next",
+		lead: 8, tail: 24,
+		trigger: wordThenUnit(nextWords),
 		re:      regexp.MustCompile(`\b(?:(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|prior|same))|(?P<mod>(?i:later|earlier))\s+(?P<that>(?i:that)))\s+(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year))\b`),
 		resolve: resolveNext,
 		unit:    nextNeeds,
 	},
 	{
 		// "the day after", "the year before": with nothing after them
-		name:    "day-after",
-		need:    []string{"day after", "day before", "night after", "night before", "week after", "week before", "month after", "month before", "year after", "year before"},
+		name: "day-after",
+		lead: 12, tail: 8,
+		trigger: unitThenWord([]string{"after", "before"}),
 		re:      regexp.MustCompile(`\b(?i:the)\s+(?P<unit>(?i:day|night|week|month|year))\s+(?P<dir>(?i:after|before))\b`),
 		resolve: resolveDayAfter,
 		unit:    nextNeeds,
 	},
+}
+
+// shiftWords end "two days later" and the like; nextWords open "the next
+// day" ("later that day" counts "that").
+var (
+	shiftWords = []string{"earlier", "later", "before", "after", "afterward", "afterwards"}
+	nextWords  = []string{"next", "following", "previous", "preceding", "prior", "same", "that"}
+	unitWords  = map[string]bool{
+		"day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+		"year": true, "years": true, "decade": true, "decades": true, "night": true,
+		"morning": true, "afternoon": true, "evening": true,
+	}
+)
+
+// unitThenWord returns a trigger at each of words that follows a unit of
+// time: "days later", "year before".
+func unitThenWord(words []string) func(s string, pos int) int {
+	return func(s string, pos int) int {
+		return nextWordAt(s, pos, words, func(i, j int) bool { return unitWords[strings.ToLower(prevWord(s, i))] })
+	}
+}
+
+// wordThenUnit returns a trigger at each of words that a unit of time
+// follows: "next day", "following morning".
+func wordThenUnit(words []string) func(s string, pos int) int {
+	return func(s string, pos int) int {
+		return nextWordAt(s, pos, words, func(i, j int) bool { return unitWords[strings.ToLower(nextToken(s, j))] })
+	}
+}
+
+// nextWordAt returns where, from pos on, the first of words (lower case,
+// as a whole word) stands that ok accepts; -1 if none does. ok is given the
+// word's start and end.
+func nextWordAt(s string, pos int, words []string, ok func(i, j int) bool) int {
+	best := -1
+	for _, w := range words {
+		for from := pos; from < len(s); {
+			k := strings.Index(s[from:], w)
+			if k < 0 {
+				break
+			}
+			i, j := from+k, from+k+len(w)
+			if best >= 0 && i >= best {
+				break
+			}
+			if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) && ok(i, j) {
+				best = i
+				break
+			}
+			from = j
+		}
+	}
+	return best
+}
+
+// around returns the window around a trigger at trig in which to look for
+// a match, from lead bytes before it to tail bytes after it, widened to
+// whole words.
+func (c *context) around(pos, trig, lead, tail int) (from, to int) {
+	s := c.s
+	from = max(pos, trig-lead)
+	for from > pos && (isWordByte(s[from-1]) || !utf8.RuneStart(s[from])) {
+		from--
+	}
+	to = min(len(s), trig+tail)
+	for to < len(s) && (isWordByte(s[to-1]) && isWordByte(s[to]) || !utf8.RuneStart(s[to])) {
+		to++
+	}
+	return from, to
 }
 
 // findAnchored adds the anchored expressions of the context's sentence to
@@ -165,14 +237,12 @@ func findAnchored(c *context, out []Mention, claimed []span) []Mention {
 	var cands []cand
 	for i := range anchoredRules {
 		r := &anchoredRules[i]
-		if !containsAny(c.s, r.need) || r.need2 != nil && !containsAny(c.s, r.need2) {
-			continue
-		}
 		for pos := 0; pos < len(c.s); {
-			from, to, trig := c.window(pos, r.need, false)
+			trig := r.trigger(c.s, pos)
 			if trig < 0 {
 				break
 			}
+			from, to := c.around(pos, trig, r.lead, r.tail)
 			loc := r.re.FindStringSubmatchIndex(c.s[from:to])
 			if loc == nil {
 				pos = trig + 1

@@ -44,7 +44,7 @@ func find(c *context) []Mention {
 		}
 		pos := 0
 		for pos < len(sentence) {
-			from, to, trig := c.window(pos, r.need, r.months)
+			from, to, trig := c.window(pos, r)
 			if trig < 0 {
 				break
 			}
@@ -76,6 +76,33 @@ func find(c *context) []Mention {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return findAnchored(c, out, claimed)
+}
+
+// firstFrom returns the first of the sorted offsets at or after pos, or -1.
+func firstFrom(offsets []int, pos int) int {
+	for _, o := range offsets {
+		if o >= pos {
+			return o
+		}
+	}
+	return -1
+}
+
+// yearWords returns where the sentence's years (four digits, 1900-2099,
+// not part of a longer number) start, in order.
+func (c *context) yearWords() []int {
+	if c.yearsDone {
+		return c.years
+	}
+	c.yearsDone = true
+	s := c.s
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			c.years = append(c.years, i)
+		}
+	}
+	return c.years
 }
 
 // monthWords returns where the sentence's capitalised month names and
@@ -169,6 +196,8 @@ type context struct {
 
 	months     []int // where month names and abbreviations start, once found
 	monthsDone bool
+	years      []int // where years start, once found
+	yearsDone  bool
 
 	day, year anchor // dates the text gave just before this sentence, if near enough
 }
@@ -206,7 +235,10 @@ type rule struct {
 	digits  bool     // the rule needs a digit in the sentence
 	year    bool     // the rule needs four digits that could be a year (1900-2099)
 	need    []string // the sentence must contain one of these for the rule to run; every match holds one
+	lead    int      // the most bytes a match runs before the trigger word it holds
+	tail    int      // the most bytes a match runs after the trigger word starts
 	months  bool     // instead of need: every match holds a month's name or abbreviation
+	years   bool     // instead of need: every match holds a year, 1900-2099
 	need2   []string // and, when given, one of these
 	re      *regexp.Regexp
 	resolve func(m *match) (Mention, bool)
@@ -256,16 +288,18 @@ const (
 // rules run in this order; earlier rules claim their words first.
 var rules = []rule{
 	{
-		name:    "iso",
+		name: "iso",
+		lead: 2, tail: 14,
 		digits:  true,
 		year:    true,
-		need:    []string{"-0", "-1"},
+		years:   true,
 		re:      regexp.MustCompile(`\b(?P<y>` + reYear + `)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b`),
 		resolve: resolveISO,
 	},
 	{
 		// "Jan. 3, 2024", "March 22", "Tuesday, March 12", "March 22-24, 2024"
-		name:   "month-day",
+		name: "month-day",
+		lead: 16, tail: 40,
 		digits: true,
 		months: true,
 		re: regexp.MustCompile(`\b(?:(?P<wd>` + reWeekday + `),?\s+)?(?P<mon>` + reMonth + `)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?` +
@@ -274,7 +308,8 @@ var rules = []rule{
 	},
 	{
 		// "3 January 2024", "the 3rd of January", "Saturday 23 March"
-		name:   "day-month",
+		name: "day-month",
+		lead: 32, tail: 24,
 		digits: true,
 		months: true,
 		re: regexp.MustCompile(`\b(?:(?P<wd>` + reWeekday + `),?\s+)?(?:(?P<the>(?i:the))\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?P<of>of)\s+)?` +
@@ -283,7 +318,8 @@ var rules = []rule{
 	},
 	{
 		// "In September 2022", "early January 2024", "September of 2022"
-		name:    "month-year",
+		name: "month-year",
+		lead: 36, tail: 24,
 		digits:  true,
 		months:  true,
 		re:      regexp.MustCompile(`\b(?:(?P<prep>` + rePrep + `)\s+)?(?:(?P<mod>` + reMod + `)(?:\s+|-))?(?P<mon>` + reMonth + `)(?:\s+of)?,?\s+(?P<year>` + reAnyYear + `)\b`),
@@ -291,16 +327,18 @@ var rules = []rule{
 	},
 	{
 		// "from 2019 to 2021", "between 2019 and 2021", "2019-20"
-		name:    "year-range",
+		name: "year-range",
+		lead: 28, tail: 24,
 		digits:  true,
 		year:    true,
-		need:    []string{"19", "20"},
+		years:   true,
 		re:      regexp.MustCompile(`\b(?:(?P<prep>(?i:from|between|in|during|since|through))\s+(?:(?i:at\s+least|about|around|roughly|as\s+early\s+as)\s+)?)?(?P<y1>` + reYear + `)\s*(?:(?P<sep>(?i:to|until|till|through|and))\s+|(?P<dash>[-–—])\s*)(?P<y2>(?:19|20)?\d\d)\b`),
 		resolve: resolveYearRange,
 	},
 	{
 		// "the 1990s", "in the early 2000s", "the ’90s"
-		name:    "decade",
+		name: "decade",
+		lead: 32, tail: 6,
 		digits:  true,
 		need:    []string{"0s", "0's", "0’s"},
 		re:      regexp.MustCompile(`\b(?:(?P<prep>` + rePrep + `)\s+)?(?i:the)\s+(?:(?P<mod>(?i:early|mid|late))(?:\s+|-))?(?P<dec>(?:1[89]|20)\d0|['’]\d0)['’]?s\b`),
@@ -309,6 +347,7 @@ var rules = []rule{
 	{
 		// "the summer of 2019", "spring 2023", "last summer"
 		name: "season",
+		lead: 32, tail: 20,
 		need: []string{"spring", "Spring", "summer", "Summer", "fall", "Fall", "autumn", "Autumn", "winter", "Winter"},
 		re: regexp.MustCompile(`\b(?:(?P<prep>` + rePrep + `)\s+)?(?:(?P<rel>` + reRel + `)\s+|(?i:the)\s+(?:(?P<mod>(?i:early|late))\s+)?|(?P<mod2>(?i:early|late))\s+)?` +
 			`(?P<season>(?i:spring|summer|fall|autumn|winter))\b(?:(?:\s+of)?,?\s+(?P<year>` + reYear + `)\b)?`),
@@ -316,20 +355,22 @@ var rules = []rule{
 	},
 	{
 		// "about 2018", "circa 2018"
-		name:    "approx-year",
+		name: "approx-year",
+		lead: 20, tail: 8,
 		digits:  true,
 		year:    true,
-		need:    []string{"19", "20"},
+		years:   true,
 		need2:   []string{"about", "around", "roughly", "circa", "approximately", "c.", "ca.", "About", "Around", "Roughly", "Circa", "Approximately"},
 		re:      regexp.MustCompile(`\b(?P<hedge>(?i:about|around|roughly|circa|approximately|c\.|ca\.))\s*(?P<year>` + reYear + `)\b`),
 		resolve: resolveApproxYear,
 	},
 	{
 		// "in 2021", "since 2019", "mid-2023", "early 2024", "the end of 2023"
-		name:   "year",
+		name: "year",
+		lead: 40, tail: 8,
 		digits: true,
 		year:   true,
-		need:   []string{"19", "20"},
+		years:  true,
 		re: regexp.MustCompile(`\b(?:(?P<prep>(?i:in\s+the\s+year|the\s+year|as\s+early\s+as|as\s+late\s+as|as\s+of|in|since|by|until|till|during|through|throughout|from|and|or))\s+)?` +
 			`(?:(?P<mod>` + reMod + `|(?i:the\s+(?:first|second)\s+half\s+of|the\s+(?P<q>first|second|third|fourth|final|last)\s+quarter\s+of))(?:\s+|-))?` +
 			`(?P<year>` + reYear + `)\b`),
@@ -337,7 +378,8 @@ var rules = []rule{
 	},
 	{
 		// "last March", "in early January", "in March", "since May"
-		name:   "month",
+		name: "month",
+		lead: 48, tail: 28,
 		months: true,
 		re: regexp.MustCompile(`\b(?:(?P<prep>` + rePrep + `)\s+)?(?:(?P<rel>` + reRel + `)\s+)?(?:(?P<mod>` + reMod + `)(?:\s+|-))?(?P<mon>` + reMonthFull + `)\b` +
 			`(?:\s+(?i:of)\s+(?P<rel2>(?i:last|this|next))\s+(?i:year))?`),
@@ -345,21 +387,24 @@ var rules = []rule{
 	},
 	{
 		// "Roughly a decade old", "a century-old"
-		name:    "old",
+		name: "old",
+		lead: 44, tail: 6,
 		need:    []string{" old", "-old"},
 		re:      regexp.MustCompile(`\b(?:(?P<hedge>` + reHedge + `)\s+)?(?P<n>` + reNum + `)(?:\s+|-)(?P<unit>(?i:decades?|centur(?:y|ies)))(?:\s+|-)(?i:old)\b`),
 		resolve: resolveOld,
 	},
 	{
 		// "two weeks ago", "about three years ago", "a decade ago"
-		name:    "ago",
+		name: "ago",
+		lead: 44, tail: 5,
 		need:    []string{"ago"},
 		re:      regexp.MustCompile(`\b(?:(?P<hedge>` + reHedge + `)\s+)?(?P<n>` + reNum + `)\s+(?P<unit>` + reUnit + `)\s+ago\b`),
 		resolve: resolveAgo,
 	},
 	{
 		// "the past two years", "the last three months", "the past decade"
-		name:    "span",
+		name: "span",
+		lead: 8, tail: 36,
 		need:    []string{"past", "last", "next", "coming", "Past", "Last", "Next", "Coming"},
 		need2:   []string{"year", "month", "week", "day", "decade", "centur", "Year", "Month", "Week", "Day", "Decade", "Centur"},
 		re:      regexp.MustCompile(`\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming))\s+(?:(?P<n>` + reNum + `)\s+)?(?P<unit>` + reUnit + `)\b`),
@@ -367,7 +412,8 @@ var rules = []rule{
 	},
 	{
 		// "last month", "this year", "late last year", "earlier this week"
-		name:    "relative",
+		name: "relative",
+		lead: 32, tail: 10,
 		need:    []string{"week", "month", "year", "Week", "Month", "Year"},
 		need2:   []string{"last", "this", "next", "Last", "This", "Next"},
 		re:      regexp.MustCompile(`\b(?:(?P<mod>` + reMod + `|(?i:earlier|later|the\s+rest\s+of))(?:\s+|-))?(?P<rel>` + reRel + `)\s+(?P<unit>(?i:weekend|week|month|year))\b`),
@@ -375,13 +421,15 @@ var rules = []rule{
 	},
 	{
 		// "over the weekend"
-		name:    "weekend",
+		name: "weekend",
+		lead: 16, tail: 8,
 		need:    []string{"weekend"},
 		re:      regexp.MustCompile(`\b(?P<prep>(?i:over|during|on|at|for))\s+the\s+weekend\b`),
 		resolve: resolveWeekend,
 	},
 	{
-		name:    "deictic",
+		name: "deictic",
+		lead: 12, tail: 12,
 		need:    []string{"today", "Today", "yesterday", "Yesterday", "tomorrow", "Tomorrow", "night", "Tonight", "morning", "afternoon", "evening"},
 		re:      regexp.MustCompile(`\b(?P<w>(?i:earlier\s+today|later\s+today|yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))\b`),
 		resolve: resolveDeictic,
@@ -389,6 +437,7 @@ var rules = []rule{
 	{
 		// "the day after Easter", "on Christmas Eve", "over Easter 2019"
 		name: "holiday",
+		lead: 32, tail: 28,
 		need: []string{"Easter", "Christmas", "Good Friday", "Boxing Day", "New Year", "Halloween", "Valentine"},
 		re: regexp.MustCompile(`\b(?:(?P<prep>(?i:on|at|over|since|before|after|until|by|during|from|around))\s+)?(?:(?i:the)\s+(?P<rel>(?i:day|night))\s+(?P<dir>(?i:after|before))\s+)?` +
 			`(?P<h>Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|Halloween|Valentine['’]s\s+Day)\b(?:,?\s+(?P<year>` + reYear + `)\b)?`),
@@ -396,7 +445,8 @@ var rules = []rule{
 	},
 	{
 		// "on Friday", "last Tuesday", "next Monday", "late Friday", "around 9 p.m. Thursday"
-		name:    "weekday",
+		name: "weekday",
+		lead: 56, tail: 12,
 		need:    strings.Split(reWeekday, "|"),
 		re:      regexp.MustCompile(`\b(?:(?P<time>(?:(?i:at|around|about|shortly\s+after|shortly\s+before|before|after|by|until)\s+)?\d{1,2}(?::\d{2})?\s*(?i:a\.?m\.?|p\.?m\.?))\s+)?(?:(?P<part>(?i:early|late))\s+)?(?:(?P<on>(?i:on))\s+)?(?:(?P<rel>` + reRel + `|(?i:coming))\s+)?(?P<wd>` + reWeekday + `)\b`),
 		resolve: resolveWeekday,
@@ -417,31 +467,21 @@ func mayHaveYear(s string) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// A rule's matches hold one of its need words; each runs at most maxLead
-// bytes before the need word it holds ("shortly before 10:30 p.m. on
-// Monday", "in the first half of 2019") and at most maxTail bytes from its
-// start on ("September 30 – October 2, 2024").
-const (
-	maxLead = 64
-	maxTail = 64
-)
-
 // window returns the part of the sentence, from pos on, in which to look
-// for a rule's next match: around the first of its need words, widened to
-// whole words so that \b keeps its meaning. trig is where that word is; -1
+// for a rule's next match: around the first of its need words (from lead
+// bytes before it to tail bytes after its start), widened to whole words so
+// that \b keeps its meaning. trig is where that word is; -1
 // when no need word is left.
-func (c *context) window(pos int, need []string, months bool) (from, to, trig int) {
+func (c *context) window(pos int, r *rule) (from, to, trig int) {
 	s := c.s
 	trig = -1
-	if months {
-		for _, m := range c.monthWords() {
-			if m >= pos {
-				trig = m
-				break
-			}
-		}
-	} else {
-		for _, x := range need {
+	switch {
+	case r.months:
+		trig = firstFrom(c.monthWords(), pos)
+	case r.years:
+		trig = firstFrom(c.yearWords(), pos)
+	default:
+		for _, x := range r.need {
 			if i := strings.Index(s[pos:], x); i >= 0 && (trig < 0 || pos+i < trig) {
 				trig = pos + i
 			}
@@ -450,14 +490,7 @@ func (c *context) window(pos int, need []string, months bool) (from, to, trig in
 	if trig < 0 {
 		return 0, 0, -1
 	}
-	from = max(pos, trig-maxLead)
-	for from > pos && (isWordByte(s[from-1]) || !utf8.RuneStart(s[from])) {
-		from--
-	}
-	to = min(len(s), trig+maxTail)
-	for to < len(s) && (isWordByte(s[to-1]) && isWordByte(s[to]) || !utf8.RuneStart(s[to])) {
-		to++
-	}
+	from, to = c.around(pos, trig, r.lead, r.tail)
 	return from, to, trig
 }
 
