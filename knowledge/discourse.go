@@ -207,6 +207,9 @@ func (d *doc) aliasIn(name string) string {
 // (english.LongForm) that text spells out.
 func equivalentsIn(text string) map[string]bool {
 	out := map[string]bool{}
+	if !strings.Contains(text, "United") && !strings.Contains(text, "European") {
+		return out // every long form starts with one of these
+	}
 	for _, long := range english.LongForms() {
 		if strings.Contains(text, long) {
 			out[long] = true

@@ -722,6 +722,9 @@ var trailingPlace = regexp.MustCompile(`^(.*\p{Lu}[\p{L}.’'-]*) in (\p{Lu}[\p{
 // the reader already has, not part of the role. A place named only in the
 // role stays, so nothing is lost.
 func dropPlace(role string, mentions func(place string) int) string {
+	if !strings.Contains(role, " in ") {
+		return role
+	}
 	m := trailingPlace.FindStringSubmatch(role)
 	if m == nil || mentions(m[2]) < 2 {
 		return role

@@ -79,6 +79,9 @@ func tokenizeRange(text string, a, b int, ts []tok) []tok {
 func tokenizeChunk(text string, a, b int, ts []tok) []tok {
 	// Dashes split a chunk: "bombings—as".
 	for _, d := range []string{"—", "–", "--"} {
+		if strings.IndexByte(text[a:b], d[0]) < 0 {
+			continue
+		}
 		if k := strings.Index(text[a:b], d); k >= 0 {
 			ts = tokenizeChunk(text, a, a+k, ts)
 			ts = append(ts, tok{text: d, start: a + k, end: a + k + len(d), kind: tPunct})

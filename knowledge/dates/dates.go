@@ -31,7 +31,7 @@ func Find(sentence string, published time.Time) []Mention {
 func find(c *context) []Mention {
 	sentence := c.s
 	hasDigit := strings.ContainsAny(sentence, "0123456789")
-	if !hasDigit && !mayHaveDate(sentence) {
+	if !hasDigit && !c.mayHaveDate() {
 		return nil // most sentences: no rule can match
 	}
 	hasYear := hasDigit && mayHaveYear(sentence)
@@ -135,35 +135,64 @@ func (c *context) monthWords() []int {
 	return c.months
 }
 
-// dateWords are the words, lower case, one of which every expression the
+// triggerWords are the words, lower case, that rules look for: key to
+// itself, so that a lookup gives a string that outlives the sentence's
+// buffer. gateWords are those of them one of which every expression the
 // rules find without a digit holds: month and weekday names and their
 // abbreviations, units of time, seasons, "ago", "old", holidays.
-var dateWords = func() map[string]bool {
-	m := map[string]bool{}
+var triggerWords, gateWords = func() (map[string]string, map[string]bool) {
+	gate := map[string]bool{}
 	for _, w := range strings.Fields(`jan feb mar apr jun jul aug sep sept oct nov dec
 		day days week weeks weekend month months year years decade decades century centuries
 		today tonight yesterday tomorrow night morning afternoon evening
 		spring summer fall autumn winter ago old easter christmas halloween valentine boxing`) {
-		m[w] = true
+		gate[w] = true
 	}
 	for mo := time.January; mo <= time.December; mo++ {
-		m[strings.ToLower(mo.String())] = true
+		gate[strings.ToLower(mo.String())] = true
 	}
 	for d := time.Sunday; d <= time.Saturday; d++ {
-		m[strings.ToLower(d.String())] = true
+		gate[strings.ToLower(d.String())] = true
 	}
-	return m
+	trig := map[string]string{}
+	for w := range gate {
+		trig[w] = w
+	}
+	for _, w := range []string{"past", "last", "next", "coming"} {
+		trig[w] = w
+	}
+	return trig, gate
 }()
 
-// mayHaveDate reports whether s holds one of the dateWords, as a word of
-// ASCII letters.
-func mayHaveDate(s string) bool {
+// wordSet returns the set of the space-separated words in s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// A wordAt is a trigger word of a sentence, lower case, and where it starts.
+type wordAt struct {
+	w  string
+	at int
+}
+
+// wordList returns the sentence's triggerWords, as words of ASCII
+// letters, in order.
+func (c *context) wordList() []wordAt {
+	if c.wordsDone {
+		return c.words
+	}
+	c.wordsDone = true
+	s := c.s
 	var buf [16]byte
 	for i := 0; i < len(s); {
 		for i < len(s) && !isLetterByte(s[i]) {
 			i++
 		}
-		n := 0
+		start, n := i, 0
 		for i < len(s) && isLetterByte(s[i]) {
 			if n < len(buf) {
 				buf[n] = s[i] | 0x20 // lower case
@@ -171,7 +200,19 @@ func mayHaveDate(s string) bool {
 			n++
 			i++
 		}
-		if n > 0 && n <= len(buf) && dateWords[string(buf[:n])] {
+		if n > 0 && n <= len(buf) {
+			if w, ok := triggerWords[string(buf[:n])]; ok {
+				c.words = append(c.words, wordAt{w, start})
+			}
+		}
+	}
+	return c.words
+}
+
+// mayHaveDate reports whether the sentence holds one of the gateWords.
+func (c *context) mayHaveDate() bool {
+	for _, w := range c.wordList() {
+		if gateWords[w.w] {
 			return true
 		}
 	}
@@ -198,6 +239,8 @@ type context struct {
 	monthsDone bool
 	years      []int // where years start, once found
 	yearsDone  bool
+	words      []wordAt // the trigger words, once found
+	wordsDone  bool
 
 	day, year anchor // dates the text gave just before this sentence, if near enough
 }
@@ -232,14 +275,15 @@ func (m *match) tense() tense { return tenseAt(m.s, m.loc[0], m.loc[1]) }
 
 type rule struct {
 	name    string
-	digits  bool     // the rule needs a digit in the sentence
-	year    bool     // the rule needs four digits that could be a year (1900-2099)
-	need    []string // the sentence must contain one of these for the rule to run; every match holds one
-	lead    int      // the most bytes a match runs before the trigger word it holds
-	tail    int      // the most bytes a match runs after the trigger word starts
-	months  bool     // instead of need: every match holds a month's name or abbreviation
-	years   bool     // instead of need: every match holds a year, 1900-2099
-	need2   []string // and, when given, one of these
+	digits  bool            // the rule needs a digit in the sentence
+	year    bool            // the rule needs four digits that could be a year (1900-2099)
+	need    []string        // the sentence must contain one of these for the rule to run; every match holds one
+	lead    int             // the most bytes a match runs before the trigger word it holds
+	tail    int             // the most bytes a match runs after the trigger word starts
+	months  bool            // instead of need: every match holds a month's name or abbreviation
+	years   bool            // instead of need: every match holds a year, 1900-2099
+	words   map[string]bool // instead of need: every match holds one of these words, in any case
+	need2   []string        // and, when given, one of these
 	re      *regexp.Regexp
 	resolve func(m *match) (Mention, bool)
 }
@@ -348,7 +392,7 @@ var rules = []rule{
 		// "the summer of 2019", "spring 2023", "last summer"
 		name: "season",
 		lead: 32, tail: 20,
-		need: []string{"spring", "Spring", "summer", "Summer", "fall", "Fall", "autumn", "Autumn", "winter", "Winter"},
+		words: wordSet("spring summer fall autumn winter"),
 		re: regexp.MustCompile(`\b(?:(?P<prep>` + rePrep + `)\s+)?(?:(?P<rel>` + reRel + `)\s+|(?i:the)\s+(?:(?P<mod>(?i:early|late))\s+)?|(?P<mod2>(?i:early|late))\s+)?` +
 			`(?P<season>(?i:spring|summer|fall|autumn|winter))\b(?:(?:\s+of)?,?\s+(?P<year>` + reYear + `)\b)?`),
 		resolve: resolveSeason,
@@ -389,7 +433,7 @@ var rules = []rule{
 		// "Roughly a decade old", "a century-old"
 		name: "old",
 		lead: 44, tail: 6,
-		need:    []string{" old", "-old"},
+		words:   wordSet("old"),
 		re:      regexp.MustCompile(`\b(?:(?P<hedge>` + reHedge + `)\s+)?(?P<n>` + reNum + `)(?:\s+|-)(?P<unit>(?i:decades?|centur(?:y|ies)))(?:\s+|-)(?i:old)\b`),
 		resolve: resolveOld,
 	},
@@ -397,7 +441,7 @@ var rules = []rule{
 		// "two weeks ago", "about three years ago", "a decade ago"
 		name: "ago",
 		lead: 44, tail: 5,
-		need:    []string{"ago"},
+		words:   wordSet("ago"),
 		re:      regexp.MustCompile(`\b(?:(?P<hedge>` + reHedge + `)\s+)?(?P<n>` + reNum + `)\s+(?P<unit>` + reUnit + `)\s+ago\b`),
 		resolve: resolveAgo,
 	},
@@ -405,7 +449,7 @@ var rules = []rule{
 		// "the past two years", "the last three months", "the past decade"
 		name: "span",
 		lead: 8, tail: 36,
-		need:    []string{"past", "last", "next", "coming", "Past", "Last", "Next", "Coming"},
+		words:   wordSet("past last next coming"),
 		need2:   []string{"year", "month", "week", "day", "decade", "centur", "Year", "Month", "Week", "Day", "Decade", "Centur"},
 		re:      regexp.MustCompile(`\b(?i:the)\s+(?P<rel>(?i:past|last|next|coming))\s+(?:(?P<n>` + reNum + `)\s+)?(?P<unit>` + reUnit + `)\b`),
 		resolve: resolveSpan,
@@ -414,7 +458,7 @@ var rules = []rule{
 		// "last month", "this year", "late last year", "earlier this week"
 		name: "relative",
 		lead: 32, tail: 10,
-		need:    []string{"week", "month", "year", "Week", "Month", "Year"},
+		words:   wordSet("week weekend month year"),
 		need2:   []string{"last", "this", "next", "Last", "This", "Next"},
 		re:      regexp.MustCompile(`\b(?:(?P<mod>` + reMod + `|(?i:earlier|later|the\s+rest\s+of))(?:\s+|-))?(?P<rel>` + reRel + `)\s+(?P<unit>(?i:weekend|week|month|year))\b`),
 		resolve: resolveRelative,
@@ -423,14 +467,14 @@ var rules = []rule{
 		// "over the weekend"
 		name: "weekend",
 		lead: 16, tail: 8,
-		need:    []string{"weekend"},
+		words:   wordSet("weekend"),
 		re:      regexp.MustCompile(`\b(?P<prep>(?i:over|during|on|at|for))\s+the\s+weekend\b`),
 		resolve: resolveWeekend,
 	},
 	{
 		name: "deictic",
 		lead: 12, tail: 12,
-		need:    []string{"today", "Today", "yesterday", "Yesterday", "tomorrow", "Tomorrow", "night", "Tonight", "morning", "afternoon", "evening"},
+		words:   wordSet("today yesterday tomorrow night tonight morning afternoon evening"),
 		re:      regexp.MustCompile(`\b(?P<w>(?i:earlier\s+today|later\s+today|yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))\b`),
 		resolve: resolveDeictic,
 	},
@@ -447,7 +491,7 @@ var rules = []rule{
 		// "on Friday", "last Tuesday", "next Monday", "late Friday", "around 9 p.m. Thursday"
 		name: "weekday",
 		lead: 56, tail: 12,
-		need:    strings.Split(reWeekday, "|"),
+		words:   wordSet(strings.ToLower(strings.ReplaceAll(reWeekday, "|", " "))),
 		re:      regexp.MustCompile(`\b(?:(?P<time>(?:(?i:at|around|about|shortly\s+after|shortly\s+before|before|after|by|until)\s+)?\d{1,2}(?::\d{2})?\s*(?i:a\.?m\.?|p\.?m\.?))\s+)?(?:(?P<part>(?i:early|late))\s+)?(?:(?P<on>(?i:on))\s+)?(?:(?P<rel>` + reRel + `|(?i:coming))\s+)?(?P<wd>` + reWeekday + `)\b`),
 		resolve: resolveWeekday,
 	},
@@ -480,6 +524,13 @@ func (c *context) window(pos int, r *rule) (from, to, trig int) {
 		trig = firstFrom(c.monthWords(), pos)
 	case r.years:
 		trig = firstFrom(c.yearWords(), pos)
+	case r.words != nil:
+		for _, w := range c.wordList() {
+			if w.at >= pos && r.words[w.w] {
+				trig = w.at
+				break
+			}
+		}
 	default:
 		for _, x := range r.need {
 			if i := strings.Index(s[pos:], x); i >= 0 && (trig < 0 || pos+i < trig) {

@@ -53,6 +53,13 @@ func holdsTrigger(r *rule, s string, m []int) bool {
 	case r.years:
 		trig := firstFrom(c.yearWords(), m[0])
 		return trig >= 0 && trig < m[1]
+	case r.words != nil:
+		for _, w := range c.wordList() {
+			if w.at >= m[0] && w.at < m[1] && r.words[w.w] {
+				return true
+			}
+		}
+		return false
 	}
 	return containsAny(s[m[0]:m[1]], r.need)
 }
