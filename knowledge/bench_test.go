@@ -90,3 +90,52 @@ func library(seed string, n, size int) []File {
 	}
 	return files
 }
+
+// BenchmarkPathological parses inputs built to find quadratic paths: 10,000
+// short quotes, unbalanced and nested quotation marks, a 2 MiB paragraph
+// with no break, and 5,000 "he said" in a row. Each must parse in well
+// under a second (a benchmark reports it; no test asserts on time).
+func BenchmarkPathological(b *testing.B) {
+	header := "title: T\npublished: 2024-03-23\n---\nT\n\n"
+	var quotes, unbalanced, nested, said strings.Builder
+	for i := range 10000 {
+		fmt.Fprintf(&quotes, "“Quote number %d,” said Jane Doe%d. ", i, i%50)
+		if i%40 == 39 {
+			quotes.WriteString("\n\n")
+		}
+	}
+	for i := range 20000 {
+		unbalanced.WriteString([]string{"“Open ", "and ”close ", "\"straight ", "‘single ", "’’ ", "«guillemet "}[i%6])
+		if i%500 == 499 {
+			unbalanced.WriteString("\n\n")
+		}
+	}
+	for i := range 5000 {
+		fmt.Fprintf(&nested, "“He said ‘she said “they said ‘it was %d” ’ ” ’ ", i)
+	}
+	for range 5000 {
+		said.WriteString("he said ")
+	}
+	para := strings.Repeat("Officials in Example City said on Friday that the plan, which began in March 2024, “would not work,” according to Jane Doe of the Example Institute, and he said ", 2<<20/160)
+	for _, c := range []struct {
+		name string
+		body string
+	}{
+		{"10000-quotes", quotes.String()},
+		{"unbalanced-marks", unbalanced.String()},
+		{"nested-marks", nested.String()},
+		{"2MiB-paragraph", para[:min(len(para), MaxSize-len(header)-1)]},
+		{"5000-he-said", said.String()},
+	} {
+		data := []byte(header + c.body)
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Parse("bench.txt", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

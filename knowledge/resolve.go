@@ -3,6 +3,7 @@ package knowledge
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/briefbot/briefbot/knowledge/english"
@@ -495,7 +496,12 @@ func (d *doc) attributeQuote(pi, qi int) {
 	bestDist := -1
 	for si := first; si <= last; si++ {
 		info := &d.sents[pi][si]
-		for i, a := range info.attrs {
+		// The attributions nearest the quote, on either side: a sentence
+		// may hold thousands.
+		lo := sort.Search(len(info.attrs), func(i int) bool { return info.attrs[i].verb >= q.open })
+		lo, hi := max(0, lo-nearAttrs), min(len(info.attrs), lo+nearAttrs)
+		for i := lo; i < hi; i++ {
+			a := info.attrs[i]
 			w := info.who[i]
 			if w == nil || a.loose && wordCount(d.quotes[qi].Text) < minLoose {
 				continue
@@ -529,6 +535,10 @@ func (d *doc) attributeQuote(pi, qi int) {
 	}
 	d.setQuote(pi, qi, best, sieve)
 }
+
+// nearAttrs is how many attributions on each side of a quote, in its
+// sentence, are weighed for it.
+const nearAttrs = 6
 
 // minCarried is the fewest words a quote must have to take a speaker from
 // outside its own sentence: shorter ones are mostly scare quotes and

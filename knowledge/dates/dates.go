@@ -48,6 +48,14 @@ func find(c *context) []Mention {
 			if trig < 0 {
 				break
 			}
+			if k, free := freeSpan(claimed, trig, trig+1); !free {
+				pos = claimed[k].end // an earlier rule took these words
+				continue
+			}
+			if r.check != nil && !r.check(sentence, trig) {
+				pos = trig + 1
+				continue
+			}
 			loc := r.re.FindStringSubmatchIndex(sentence[from:to])
 			if loc == nil {
 				pos = trig + 1 // no match holds this need word; try the next
@@ -78,12 +86,37 @@ func find(c *context) []Mention {
 	return findAnchored(c, out, claimed)
 }
 
+// digitAfterWord reports whether a digit follows the word at trig, after a
+// full stop and spaces: "March 22", "Sept. 3".
+func digitAfterWord(s string, trig int) bool {
+	i := trig
+	for i < len(s) && isLetterByte(s[i]) {
+		i++
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i < len(s) && isDigit(s[i])
+}
+
+// digitBefore reports whether a digit stands in the few words before trig:
+// "22 March", "the 3rd of March".
+func digitBefore(s string, trig int) bool {
+	for i := trig - 1; i >= 0 && trig-i <= 12; i-- {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // firstFrom returns the first of the sorted offsets at or after pos, or -1.
 func firstFrom(offsets []int, pos int) int {
-	for _, o := range offsets {
-		if o >= pos {
-			return o
-		}
+	if k := sort.SearchInts(offsets, pos); k < len(offsets) {
+		return offsets[k]
 	}
 	return -1
 }
@@ -275,15 +308,16 @@ func (m *match) tense() tense { return tenseAt(m.s, m.loc[0], m.loc[1]) }
 
 type rule struct {
 	name    string
-	digits  bool            // the rule needs a digit in the sentence
-	year    bool            // the rule needs four digits that could be a year (1900-2099)
-	need    []string        // the sentence must contain one of these for the rule to run; every match holds one
-	lead    int             // the most bytes a match runs before the trigger word it holds
-	tail    int             // the most bytes a match runs after the trigger word starts
-	months  bool            // instead of need: every match holds a month's name or abbreviation
-	years   bool            // instead of need: every match holds a year, 1900-2099
-	words   map[string]bool // instead of need: every match holds one of these words, in any case
-	need2   []string        // and, when given, one of these
+	digits  bool                          // the rule needs a digit in the sentence
+	year    bool                          // the rule needs four digits that could be a year (1900-2099)
+	need    []string                      // the sentence must contain one of these for the rule to run; every match holds one
+	lead    int                           // the most bytes a match runs before the trigger word it holds
+	tail    int                           // the most bytes a match runs after the trigger word starts
+	months  bool                          // instead of need: every match holds a month's name or abbreviation
+	years   bool                          // instead of need: every match holds a year, 1900-2099
+	words   map[string]bool               // instead of need: every match holds one of these words, in any case
+	check   func(s string, trig int) bool // when given, must accept a trigger before the expression is tried
+	need2   []string                      // and, when given, one of these
 	re      *regexp.Regexp
 	resolve func(m *match) (Mention, bool)
 }
@@ -342,8 +376,9 @@ var rules = []rule{
 	},
 	{
 		// "Jan. 3, 2024", "March 22", "Tuesday, March 12", "March 22-24, 2024"
-		name: "month-day",
-		lead: 16, tail: 40,
+		name:  "month-day",
+		check: digitAfterWord,
+		lead:  16, tail: 40,
 		digits: true,
 		months: true,
 		re: regexp.MustCompile(`\b(?:(?P<wd>` + reWeekday + `),?\s+)?(?P<mon>` + reMonth + `)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?` +
@@ -352,8 +387,9 @@ var rules = []rule{
 	},
 	{
 		// "3 January 2024", "the 3rd of January", "Saturday 23 March"
-		name: "day-month",
-		lead: 32, tail: 24,
+		name:  "day-month",
+		check: digitBefore,
+		lead:  32, tail: 24,
 		digits: true,
 		months: true,
 		re: regexp.MustCompile(`\b(?:(?P<wd>` + reWeekday + `),?\s+)?(?:(?P<the>(?i:the))\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?P<of>of)\s+)?` +
@@ -525,9 +561,10 @@ func (c *context) window(pos int, r *rule) (from, to, trig int) {
 	case r.years:
 		trig = firstFrom(c.yearWords(), pos)
 	case r.words != nil:
-		for _, w := range c.wordList() {
-			if w.at >= pos && r.words[w.w] {
-				trig = w.at
+		ws := c.wordList()
+		for k := sort.Search(len(ws), func(k int) bool { return ws[k].at >= pos }); k < len(ws); k++ {
+			if r.words[ws[k].w] {
+				trig = ws[k].at
 				break
 			}
 		}

@@ -31,7 +31,7 @@ func matchesWindowed(r *rule, s string) [][]int {
 			break
 		}
 		loc := r.re.FindStringIndex(s[from:to])
-		if loc == nil {
+		if loc == nil || r.check != nil && !r.check(s, trig) {
 			pos = trig + 1
 			continue
 		}
