@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -86,5 +87,33 @@ func TestLoadErrors(t *testing.T) {
 	_, err := Load(missing, bad)
 	if err == nil || !strings.Contains(err.Error(), missing) || !strings.Contains(err.Error(), bad) {
 		t.Errorf("Load(missing, bad) = %v", err)
+	}
+}
+
+// TestParseAll checks that ParseAll keeps the files' order and gives each
+// file its own briefing or error.
+func TestParseAll(t *testing.T) {
+	var files []File
+	for i := range 40 {
+		body := fmt.Sprintf("Title %d\n\n“Line %d is here,” said Jane Doe%d.\n", i, i, i)
+		if i%7 == 3 {
+			body = "" // an error in the middle
+		}
+		files = append(files, File{Name: fmt.Sprintf("f%d.txt", i), Data: []byte(body)})
+	}
+	briefings, errs := ParseAll(files)
+	if len(briefings) != len(files) || len(errs) != len(files) {
+		t.Fatalf("got %d briefings and %d errors for %d files", len(briefings), len(errs), len(files))
+	}
+	for i := range files {
+		switch {
+		case i%7 == 3 && (errs[i] == nil || briefings[i] != nil):
+			t.Errorf("file %d: briefing %v, error %v; want an error", i, briefings[i], errs[i])
+		case i%7 != 3 && (errs[i] != nil || briefings[i] == nil || briefings[i].Title != fmt.Sprintf("Title %d", i)):
+			t.Errorf("file %d: briefing %+v, error %v", i, briefings[i], errs[i])
+		}
+	}
+	if b, errs := ParseAll(nil); len(b) != 0 || len(errs) != 0 {
+		t.Errorf("ParseAll(nil) = %v, %v", b, errs)
 	}
 }

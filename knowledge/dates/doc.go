@@ -8,11 +8,19 @@
 // "In September 2022" before "in 2022"), and a rule may not claim words an
 // earlier rule already claimed.
 //
-// Relative expressions are resolved the way news is written: a bare weekday,
-// month or "March 22" is the latest one on or before the anchor, unless the
-// nearest tense cue in the sentence is a future one ("will meet on Monday"),
-// when it is the first one on or after it. Without an anchor, relative
-// expressions keep their words but get no date: they are never guessed.
+// Relative expressions are resolved the way news is written: a bare weekday
+// is the latest one on or before the anchor unless the nearest tense cue in
+// its clause is a future one ("will meet on Monday"); a month or "March 22"
+// is the past or future one the tense cue says, and without one the nearest
+// (news writes the year out when it is not the current one). Without an
+// anchor, relative expressions keep their words but get no date: they are
+// never guessed.
 //
-// The package uses only the standard library and holds no mutable state.
+// Find resolves one sentence against the publication date. A Reader reads a
+// text sentence by sentence and also resolves what the text anchors itself:
+// "a week earlier" and "the following morning" against a date in the same or
+// the previous sentence, "the next year" against the year last given.
+//
+// The package uses only the standard library and package english, and holds
+// no mutable state.
 package dates
