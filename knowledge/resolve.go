@@ -470,16 +470,6 @@ func (d *doc) noteMentions(ms []placed) {
 	}
 }
 
-// nextWords returns the capitalised words after ts[i], space-separated, so
-// that "Jane" + "Doe" can be looked up as a full name.
-func nextWords(ts []tok, i int) string {
-	var ws []string
-	for k := i + 1; k < len(ts) && k <= i+3 && isCapWord(ts[k]); k++ {
-		ws = append(ws, ts[k].text)
-	}
-	return strings.Join(ws, " ")
-}
-
 // attributeQuote attributes quote qi, which ends in the current sentence
 // of passage pi.
 func (d *doc) attributeQuote(pi, qi int) {
