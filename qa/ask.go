@@ -50,55 +50,78 @@ type cand struct {
 	score    float64
 }
 
-// Ask answers one question, or abstains (Answered false) with suggestions.
+// Ask answers one question, or declines (Answered false) with the reason,
+// suggestions and the passages closest to it.
 func (e *Engine) Ask(question string) Answer {
 	a := Answer{Question: question, More: []Match{}}
+	q, reason := e.read(question)
+	if reason != "" {
+		return e.abstain(a, q, reason)
+	}
+	return e.answer(a, q)
+}
+
+// read parses a question and says why it cannot be answered at all, before
+// anything is searched: "" when it can be searched.
+func (e *Engine) read(question string) (*question, string) {
 	text := normalizeSpace(question)
 	if text == "" {
-		return e.abstain(a, nil, "the question is empty")
+		return nil, "the question is empty"
 	}
 	q := e.parseQuestion(text)
-	if len(q.missing) > 0 {
-		return e.abstain(a, &q, "the briefing doesn't mention "+joinList(q.missing))
+	switch {
+	case len(q.missing) > 0:
+		return &q, "the briefing doesn't mention " + joinList(q.missing)
+	case !hasRequired(q.terms):
+		return &q, "the question has only common words; name a person, place or topic"
+	case q.unquoted != "":
+		return &q, "the briefing doesn't quote " + q.unquoted
 	}
-	if !hasRequired(q.terms) {
-		return e.abstain(a, &q, "the question has only common words; name a person, place or topic")
-	}
-	if q.unquoted != "" {
-		return e.abstain(a, &q, "the briefing doesn't quote "+q.unquoted)
-	}
-	known := 0
 	for _, t := range q.terms {
 		if t.known && !t.optional {
-			known++
+			return &q, ""
 		}
 	}
-	if known == 0 {
-		return e.abstain(a, &q, "none of the question's words ("+termList(q.terms, ^uint64(0), 5)+") occur in the briefing")
-	}
+	return &q, "none of the question's words (" + termList(q.terms, ^uint64(0), 5) + ") occur in the briefing"
+}
 
+// answer searches for q's answer and writes it into a, or declines.
+func (e *Engine) answer(a Answer, q *question) Answer {
 	s := e.ix.getScratch()
 	defer e.ix.putScratch(s)
 	e.ix.score(q.terms, s)
-	cands := e.rank(&q, s)
+	cands := e.rank(q, s)
 	if len(cands) == 0 {
-		return e.abstain(a, &q, "nothing in the briefing matches the question")
+		return e.abstain(a, q, "nothing in the briefing matches the question")
 	}
-	// The answer is the best candidate that offers what the question asks
-	// for; when none of the first few does, the top one says why not. For
-	// "why", every candidate is tried: the best match may only restate what
-	// the question asks about, and the best one that passes the other gates
-	// and gives a reason, in itself or beside it, answers instead.
+	pick, reason := e.choose(q, cands)
+	if pick < 0 {
+		a = e.abstain(a, q, reason)
+		a.Closest = e.closest(q, cands)
+		return a
+	}
+	best := cands[pick]
+	e.fill(&a, q, best)
+	a.More = e.further(q, cands, best.d)
+	return a
+}
+
+// choose returns the index of the best candidate that offers what the
+// question asks for, or -1 and why none does. When none of the first few
+// does, the top one says why not. For "why", every candidate is tried: the
+// best match may only restate what the question asks about, and the best
+// one that passes the other gates and gives a reason, in itself or beside
+// it, answers instead.
+func (e *Engine) choose(q *question, cands []cand) (int, string) {
 	tries := maxTries
 	if q.typ == qWhy {
 		tries = len(cands)
 	}
-	pick, reason, unreasoned := -1, "", 0
+	reason, unreasoned := "", 0
 	for i := 0; i < len(cands) && i < tries; i++ {
-		r := e.rejects(&q, cands[i])
+		r := e.rejects(q, cands[i])
 		if r == "" {
-			pick = i
-			break
+			return i, ""
 		}
 		if r == noReason {
 			unreasoned++
@@ -107,27 +130,48 @@ func (e *Engine) Ask(question string) Answer {
 			reason = r
 		}
 	}
-	if pick < 0 {
-		if unreasoned > 1 {
-			reason = fmt.Sprintf("the question asks why, but none of the %d passages that match it gives a reason", unreasoned)
-		}
-		return e.abstain(a, &q, reason)
+	if unreasoned > 1 {
+		reason = fmt.Sprintf("the question asks why, but none of the %d passages that match it gives a reason", unreasoned)
 	}
-	best := cands[pick]
-	e.fill(&a, &q, best)
-	// Further matches stand elsewhere: the answer's paragraph is its Context,
-	// and no sentence is offered twice. covered maps the sentences shown so
-	// far to their index in More, or -1 for the answer's.
-	covered := map[int32]int{best.d: -1}
-	var shown []int32 // the sentence of each further match
-	if j := e.joinsWith(best.d); j >= 0 {
+	return -1, reason
+}
+
+// further returns the further matches after the answer at answer: they
+// stand elsewhere (the answer's paragraph is its Context), and no sentence
+// is offered twice.
+func (e *Engine) further(q *question, cands []cand, answer int32) []Match {
+	covered := map[int32]int{answer: -1}
+	if j := e.joinsWith(answer); j >= 0 {
 		covered[j] = -1
 	}
+	return e.matches(q, cands, covered, e.docs[answer].para, e.tune.minCoverage*0.8, maxMore)
+}
+
+// maxClosest is how many closest passages a declined question shows.
+const maxClosest = 3
+
+// closest returns the passages nearest to a declined question: shown as
+// such, never as its answer.
+func (e *Engine) closest(q *question, cands []cand) []Match {
+	return e.matches(q, cands, map[int32]int{}, -1, minClosest, maxClosest)
+}
+
+// minClosest is the least coverage of the question a closest passage has.
+const minClosest = 0.2
+
+// matches picks up to max candidates with coverage of at least minCov, not
+// in paragraph skip, as Matches. covered maps the sentences shown so far to
+// their index in the result, or -1 for ones shown elsewhere; a sentence is
+// never offered twice, and one that joins with a sentence already offered
+// is shown together with it.
+func (e *Engine) matches(q *question, cands []cand, covered map[int32]int, skip int32, minCov float64, max int) []Match {
+	out := []Match{}
+	var shown []int32 // the sentence of each match
 	for _, c := range cands {
-		if len(a.More) == maxMore {
+		if len(out) == max {
 			break
 		}
-		if c.cov < e.tune.minCoverage*0.8 || e.docs[c.d].para == e.docs[best.d].para {
+		if c.cov < minCov || e.docs[c.d].para == skip {
 			continue
 		}
 		if _, ok := covered[c.d]; ok {
@@ -139,29 +183,30 @@ func (e *Engine) Ask(question string) Answer {
 			// The sentence it joins with is shown already: show the two
 			// together there, when that match is the sentence alone and the
 			// same speaker's.
-			if k >= 0 && shown[k] == j && e.joinsWith(j) < 0 && sameSpeaker(a.More[k].Speaker, e.speaker(d)) {
-				a.More[k].Passage = e.passage(c.d)
+			if k >= 0 && shown[k] == j && e.joinsWith(j) < 0 && sameSpeaker(out[k].Speaker, e.speaker(d)) {
+				out[k].Passage = e.passage(c.d)
+				out[k].Ref = e.refOf(c.d, q.typ)
 				shown[k] = c.d
 				covered[c.d] = k
 			}
 			continue
 		}
 		pa := &e.paras[d.para]
-		covered[c.d] = len(a.More)
+		covered[c.d] = len(out)
 		if j >= 0 {
-			covered[j] = len(a.More)
+			covered[j] = len(out)
 		}
 		shown = append(shown, c.d)
-		a.More = append(a.More, Match{
+		out = append(out, Match{
 			Passage:  e.passage(c.d),
 			Speaker:  e.speaker(d),
 			Score:    round2(c.score),
 			Briefing: e.briefings[pa.b].Title,
 			Section:  pa.section,
-			Ref:      pa.ref,
+			Ref:      e.refOf(c.d, q.typ),
 		})
 	}
-	return a
+	return out
 }
 
 // sameSpeaker reports whether a and b name the same speaker, or both none.
@@ -184,115 +229,24 @@ func hasRequired(terms []queryTerm) bool {
 
 // rank scores candidate sentences for q, best first.
 func (e *Engine) rank(q *question, s *scratch) []cand {
-	var total, topicTotal, relTotal float64
-	var optTotal float64
-	for _, t := range q.terms {
-		if t.optional {
-			optTotal += float64(t.idf)
-			continue
-		}
-		total += float64(t.idf)
-		if !t.speaker {
-			topicTotal += float64(t.idf)
-		}
-		if !t.entity {
-			relTotal += float64(t.idf)
-		}
-	}
-	// The BM25 top K, and every sentence of a named speaker.
-	top := topK(s, candidatesK)
-	seen := make(map[int32]bool, len(top))
-	for _, d := range top {
-		seen[d] = true
-	}
-	if q.typ == qSaid || q.typ == qWhoIs || q.typ == qWho {
-		for _, si := range q.speakers {
-			src := &e.sources[si]
-			for k, d := range src.docs {
-				if k == 4*candidatesK {
-					break
-				}
-				if !seen[d] {
-					seen[d] = true
-					top = append(top, d)
-				}
-			}
-			if src.intro >= 0 && !seen[src.intro] {
-				seen[src.intro] = true
-				top = append(top, src.intro)
-			}
-		}
-	}
-	if q.defines >= 0 && !seen[q.defines] {
-		top = append(top, q.defines)
-	}
+	w := weighTerms(q)
+	top := e.candidateDocs(q, s)
 	cands := make([]cand, 0, len(top))
 	earliestFull := int32(-1)
 	for _, d := range top {
-		c := cand{d: d, bm: s.score[d], full: s.full[d], half: s.half[d] &^ s.full[d]}
-		pa := &e.paras[e.docs[d].para]
-		prev := e.referentPara(d)
-		var got, topicGot, relGot float64
-		for i, t := range q.terms {
-			bit := uint64(1) << uint(i)
-			w := float64(t.idf)
-			credit := 0.0
-			switch {
-			case c.full&bit != 0:
-				credit = 1
-			case c.half&bit != 0:
-				credit = 0.5
-			case t.known && (pa.count > 1 && pa.hasTerm(e.ix.ids[t.term]) || prev != nil && prev.hasTerm(e.ix.ids[t.term])):
-				c.half |= bit
-				credit = 0.5
-			}
-			if t.optional {
-				continue
-			}
-			got += credit * w
-			if !t.speaker {
-				topicGot += credit * w
-			}
-			if !t.entity {
-				relGot += credit * w
-			}
-		}
-		c.relCov = 1
-		if relTotal > 0 {
-			c.relCov = relGot / relTotal
-		}
-		if total > 0 {
-			c.cov = got / total
-		}
-		c.topicCov = 1
-		if topicTotal > 0 {
-			c.topicCov = topicGot / topicTotal
-		}
+		c := e.scoreCand(q, s, d, w)
 		if c.cov >= 0.999 && (earliestFull < 0 || d < earliestFull) {
 			earliestFull = d
 		}
-		rel := 0.0
-		if total+optTotal > 0 {
-			rel = math.Min(float64(c.bm)/(total+optTotal), maxRelevance)
-		}
-		c.score = 10*c.cov + 3*rel + e.typeBonus(q, d)
-		if !isProse(string(pa.p.Kind)) {
-			c.score -= captionPenalty
-		}
 		cands = append(cands, c)
 	}
-	if q.defines >= 0 {
-		for i := range cands {
-			if cands[i].d == q.defines {
-				cands[i].score += 1 // the sentence that says what it is
-			}
+	for i := range cands {
+		d := cands[i].d
+		if d == q.defines {
+			cands[i].score += 1 // the sentence that says what it is
 		}
-	}
-	if q.typ == qWhoIs && earliestFull >= 0 {
-		for i := range cands {
-			if cands[i].d == earliestFull {
-				cands[i].score += 1
-			}
+		if q.typ == qWhoIs && d == earliestFull {
+			cands[i].score += 1 // the first sentence that names them in full
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool {
@@ -302,6 +256,118 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 		return cands[i].d < cands[j].d
 	})
 	return cands
+}
+
+// termWeights are the idf totals a candidate's coverage is measured against.
+type termWeights struct {
+	total    float64 // the terms an answer must cover
+	topic    float64 // those that are not a named speaker's
+	relation float64 // those that are not names
+	optional float64 // the terms that only rank
+}
+
+func weighTerms(q *question) termWeights {
+	var w termWeights
+	for _, t := range q.terms {
+		if t.optional {
+			w.optional += float64(t.idf)
+			continue
+		}
+		w.total += float64(t.idf)
+		if !t.speaker {
+			w.topic += float64(t.idf)
+		}
+		if !t.entity {
+			w.relation += float64(t.idf)
+		}
+	}
+	return w
+}
+
+// candidateDocs returns the sentences to rerank: the BM25 top K, every
+// sentence of a speaker the question names (for who and what-did-X-say),
+// and the sentence defining what the question asks about.
+func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
+	top := topK(s, candidatesK)
+	seen := make(map[int32]bool, len(top))
+	for _, d := range top {
+		seen[d] = true
+	}
+	add := func(d int32) {
+		if !seen[d] {
+			seen[d] = true
+			top = append(top, d)
+		}
+	}
+	if q.typ == qSaid || q.typ == qWhoIs || q.typ == qWho {
+		for _, si := range q.speakers {
+			src := &e.sources[si]
+			for k, d := range src.docs {
+				if k == 4*candidatesK {
+					break
+				}
+				add(d)
+			}
+			if src.intro >= 0 {
+				add(src.intro)
+			}
+		}
+	}
+	if q.defines >= 0 {
+		add(q.defines)
+	}
+	return top
+}
+
+// scoreCand scores sentence d for q: its coverage of the question's terms,
+// in itself (full credit), in its heading, through a related term or in its
+// paragraph (half), then its relevance and the kind of answer it offers.
+func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand {
+	c := cand{d: d, bm: s.score[d], full: s.full[d], half: s.half[d] &^ s.full[d]}
+	pa := &e.paras[e.docs[d].para]
+	prev := e.referentPara(d)
+	var got, topicGot, relGot float64
+	for i, t := range q.terms {
+		bit := uint64(1) << uint(i)
+		credit := 0.0
+		switch {
+		case c.full&bit != 0:
+			credit = 1
+		case c.half&bit != 0:
+			credit = 0.5
+		case t.known && (pa.count > 1 && pa.hasTerm(e.ix.ids[t.term]) || prev != nil && prev.hasTerm(e.ix.ids[t.term])):
+			c.half |= bit
+			credit = 0.5
+		}
+		if t.optional {
+			continue
+		}
+		got += credit * float64(t.idf)
+		if !t.speaker {
+			topicGot += credit * float64(t.idf)
+		}
+		if !t.entity {
+			relGot += credit * float64(t.idf)
+		}
+	}
+	c.cov, c.topicCov, c.relCov = share(got, w.total, 0), share(topicGot, w.topic, 1), share(relGot, w.relation, 1)
+	rel := 0.0
+	if w.total+w.optional > 0 {
+		rel = math.Min(float64(c.bm)/(w.total+w.optional), maxRelevance)
+	}
+	c.score = 10*c.cov + 3*rel + e.typeBonus(q, d)
+	if !isProse(string(pa.p.Kind)) {
+		c.score -= captionPenalty
+	}
+	return c
+}
+
+// share returns part/whole, or none when whole is 0.
+func share(part, whole, none float64) float64 {
+	if whole > 0 {
+		return part / whole
+	}
+	return none
 }
 
 // referentPara returns the paragraph a sentence opening with a pronoun may
@@ -633,7 +699,7 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 	a.Briefing = e.briefings[pa.b].Title
 	a.Section = pa.section
 	a.Score = round2(best.score)
-	a.Ref = pa.ref
+	a.Ref = e.refOf(best.d, q.typ)
 
 	var why []string
 	why = append(why, fmt.Sprintf("matched %s question terms (%s)", fraction(q, best.full|best.half), termList(q.terms, best.full|best.half, 4)))

@@ -1,8 +1,6 @@
 package qa
 
 import (
-	"fmt"
-	"hash/fnv"
 	"sort"
 	"strings"
 
@@ -344,58 +342,27 @@ type sentKey struct {
 	sentence int
 }
 
-// addPassages adds a briefing's paragraphs and sentences.
 // buildStats gathers, while indexing, how the briefings write each term.
 type buildStats struct {
 	caps map[string][2]int // term → uses inside sentences: [capitalised, lower case]
 	form map[string]string // term → its first capitalised form
 }
 
+// A briefingIndex is what addPassages needs to know about one briefing's
+// sentences before indexing them: who said each, the quotations in it, and
+// whether the briefing dates an event in it.
+type briefingIndex struct {
+	speakerOf map[sentKey]int
+	quotesOf  map[sentKey][]string
+	said      map[sentKey]bool
+	dated     map[sentKey]bool
+	secTerms  map[string][]string // section heading → its terms
+	tokBuf    []token
+}
+
+// addPassages adds a briefing's paragraphs and sentences.
 func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, st *buildStats) []fieldDoc {
-	byID := map[string]int{}
-	for pi := range b.Passages {
-		byID[b.Passages[pi].ID] = pi
-	}
-	speakerOf := map[sentKey]int{}
-	quotesOf := map[sentKey][]string{}
-	saidKeys := map[sentKey]bool{}
-	attribute := func(pid string, sentence int, text, speaker string, isQuote bool) {
-		pi, ok := byID[pid]
-		if !ok || strings.TrimSpace(speaker) == "" {
-			return
-		}
-		p := &b.Passages[pi]
-		si := locate(sentencesOf(p), p, sentence, text)
-		if si < 0 {
-			return
-		}
-		k := sentKey{pid, si}
-		src := e.byKey[nameKey(speaker)]
-		if cur, ok := speakerOf[k]; !ok || isQuote && len(quotesOf[k]) == 0 && cur != src {
-			speakerOf[k] = src
-		}
-		if isQuote && speakerOf[k] == src && strings.TrimSpace(text) != "" {
-			quotesOf[k] = append(quotesOf[k], strings.TrimSpace(text))
-		}
-		saidKeys[k] = true
-	}
-	for _, q := range b.Quotes {
-		attribute(q.Passage, q.Sentence, q.Text, q.Speaker, true)
-	}
-	for _, s := range b.Statements {
-		attribute(s.Passage, s.Sentence, s.Text, s.Speaker, false)
-	}
-	dated := map[sentKey]bool{}
-	for _, ev := range b.Events {
-		if pi, ok := byID[ev.Passage]; ok {
-			p := &b.Passages[pi]
-			if si := locate(sentencesOf(p), p, ev.Sentence, ev.Text); si >= 0 {
-				dated[sentKey{ev.Passage, si}] = true
-			}
-		}
-	}
-	secTerms := map[string][]string{}
-	var tokBuf []token
+	bx := e.indexBriefing(b)
 	for pi := range b.Passages {
 		p := &b.Passages[pi]
 		if strings.TrimSpace(p.Text) == "" {
@@ -404,58 +371,13 @@ func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, s
 		pa := para{b: bi, p: p, first: int32(len(e.docs)), section: p.Section}
 		pa.ref = e.makeRef(b, p.ID)
 		e.refs[pa.ref] = len(e.paras)
-		if _, ok := secTerms[p.Section]; !ok {
-			secTerms[p.Section] = e.an.terms(p.Section)
+		if _, ok := bx.secTerms[p.Section]; !ok {
+			bx.secTerms[p.Section] = e.an.terms(p.Section)
 		}
 		for si, s := range sentencesOf(p) {
-			text := sentenceText(p, s)
-			if strings.TrimSpace(text) == "" {
-				continue
+			if text := sentenceText(p, s); strings.TrimSpace(text) != "" {
+				fields = append(fields, e.addSentence(b, p, si, text, bx, st))
 			}
-			k := sentKey{p.ID, si}
-			d := doc{para: int32(len(e.paras)), sent: int32(si), speaker: -1, text: text}
-			var fd fieldDoc
-			toks := e.an.tokens(text, tokBuf[:0], true)
-			tokBuf = toks
-			quoted := quoteSpans(text)
-			for _, t := range toks {
-				if t.term == "" {
-					continue
-				}
-				if t.pos > 0 && !t.has(tokAlias) && !t.has(tokPart) {
-					n := st.caps[t.term]
-					if t.has(tokCap) {
-						n[0]++
-						if _, ok := st.form[t.term]; !ok {
-							st.form[t.term] = text[t.start:t.end]
-						}
-					} else {
-						n[1]++
-					}
-					st.caps[t.term] = n
-				}
-				fd[fieldText] = append(fd[fieldText], t.term)
-				if inSpans(quoted, t.start) {
-					fd[fieldQuote] = append(fd[fieldQuote], t.term)
-				}
-			}
-			if src, ok := speakerOf[k]; ok && saidKeys[k] {
-				d.speaker = int32(src)
-				d.quotes = quotesOf[k]
-				fd[fieldSpeaker], fd[fieldRole] = e.speakerFields(src)
-				e.sources[src].docs = append(e.sources[src].docs, int32(len(e.docs)))
-				e.addSaid(src, b, p, text, d.quotes)
-			}
-			fd[fieldSection] = secTerms[p.Section]
-			d.flags = sentenceFlags(text, toks, len(quoted) > 0)
-			if dated[k] {
-				d.flags |= docEvent | docDate
-			}
-			if len(d.quotes) > 0 {
-				d.flags |= docQuote
-			}
-			e.docs = append(e.docs, d)
-			fields = append(fields, fd)
 		}
 		pa.count = int32(len(e.docs)) - pa.first
 		e.paras = append(e.paras, pa)
@@ -464,6 +386,105 @@ func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, s
 		e.vocab[t] = true
 	}
 	return fields
+}
+
+// indexBriefing locates each quote, statement and event of b in its
+// passage's sentences.
+func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
+	bx := &briefingIndex{speakerOf: map[sentKey]int{}, quotesOf: map[sentKey][]string{}, said: map[sentKey]bool{},
+		dated: map[sentKey]bool{}, secTerms: map[string][]string{}}
+	byID := map[string]int{}
+	for pi := range b.Passages {
+		byID[b.Passages[pi].ID] = pi
+	}
+	find := func(pid string, sentence int, text string) (sentKey, bool) {
+		pi, ok := byID[pid]
+		if !ok {
+			return sentKey{}, false
+		}
+		p := &b.Passages[pi]
+		si := locate(sentencesOf(p), p, sentence, text)
+		return sentKey{pid, si}, si >= 0
+	}
+	attribute := func(pid string, sentence int, text, speaker string, isQuote bool) {
+		k, ok := find(pid, sentence, text)
+		if !ok || strings.TrimSpace(speaker) == "" {
+			return
+		}
+		src := e.byKey[nameKey(speaker)]
+		if cur, ok := bx.speakerOf[k]; !ok || isQuote && len(bx.quotesOf[k]) == 0 && cur != src {
+			bx.speakerOf[k] = src
+		}
+		if isQuote && bx.speakerOf[k] == src && strings.TrimSpace(text) != "" {
+			bx.quotesOf[k] = append(bx.quotesOf[k], strings.TrimSpace(text))
+		}
+		bx.said[k] = true
+	}
+	for _, q := range b.Quotes {
+		attribute(q.Passage, q.Sentence, q.Text, q.Speaker, true)
+	}
+	for _, s := range b.Statements {
+		attribute(s.Passage, s.Sentence, s.Text, s.Speaker, false)
+	}
+	for _, ev := range b.Events {
+		if k, ok := find(ev.Passage, ev.Sentence, ev.Text); ok {
+			bx.dated[k] = true
+		}
+	}
+	return bx
+}
+
+// addSentence adds sentence si of p as a document and returns its fields.
+func (e *Engine) addSentence(b *knowledge.Briefing, p *knowledge.Passage, si int, text string, bx *briefingIndex, st *buildStats) fieldDoc {
+	k := sentKey{p.ID, si}
+	d := doc{para: int32(len(e.paras)), sent: int32(si), speaker: -1, text: text}
+	var fd fieldDoc
+	toks := e.an.tokens(text, bx.tokBuf[:0], true)
+	bx.tokBuf = toks
+	quoted := quoteSpans(text)
+	for _, t := range toks {
+		if t.term == "" {
+			continue
+		}
+		if t.pos > 0 && !t.has(tokAlias) && !t.has(tokPart) {
+			st.count(t, text)
+		}
+		fd[fieldText] = append(fd[fieldText], t.term)
+		if inSpans(quoted, t.start) {
+			fd[fieldQuote] = append(fd[fieldQuote], t.term)
+		}
+	}
+	if src, ok := bx.speakerOf[k]; ok && bx.said[k] {
+		d.speaker = int32(src)
+		d.quotes = bx.quotesOf[k]
+		fd[fieldSpeaker], fd[fieldRole] = e.speakerFields(src)
+		e.sources[src].docs = append(e.sources[src].docs, int32(len(e.docs)))
+		e.addSaid(src, b, p, text, d.quotes)
+	}
+	fd[fieldSection] = bx.secTerms[p.Section]
+	d.flags = sentenceFlags(text, toks, len(quoted) > 0)
+	if bx.dated[k] {
+		d.flags |= docEvent | docDate
+	}
+	if len(d.quotes) > 0 {
+		d.flags |= docQuote
+	}
+	e.docs = append(e.docs, d)
+	return fd
+}
+
+// count records how a sentence writes t: capitalised or not.
+func (st *buildStats) count(t token, text string) {
+	n := st.caps[t.term]
+	if t.has(tokCap) {
+		n[0]++
+		if _, ok := st.form[t.term]; !ok {
+			st.form[t.term] = text[t.start:t.end]
+		}
+	} else {
+		n[1]++
+	}
+	st.caps[t.term] = n
 }
 
 // speakerFields returns the terms of a source's names and of its role,
@@ -485,30 +506,6 @@ func (e *Engine) addSaid(src int, b *knowledge.Briefing, p *knowledge.Passage, t
 	s := &e.sources[src]
 	said := Said{Text: text, Quote: strings.Join(quotes, " … "), Briefing: b.Title, Section: p.Section}
 	s.said = append(s.said, said)
-}
-
-// makeRef names a paragraph: 8 hex digits of the FNV-1a hash of the
-// briefing's title and date, a colon and the passage ID.
-func (e *Engine) makeRef(b *knowledge.Briefing, id string) string {
-	pid := id
-	if len(pid) > 30 || strings.ContainsAny(pid, " \t\n") {
-		ph := fnv.New32a()
-		ph.Write([]byte(pid))
-		pid = fmt.Sprintf("h%08x", ph.Sum32())
-	}
-	for n := 0; ; n++ {
-		h := fnv.New32a()
-		h.Write([]byte(b.Title))
-		h.Write([]byte{0})
-		h.Write([]byte(b.Published))
-		if n > 0 {
-			fmt.Fprintf(h, "#%d", n) // the same briefing loaded twice, or a duplicate passage ID
-		}
-		ref := fmt.Sprintf("%08x:%s", h.Sum32(), pid)
-		if _, taken := e.refs[ref]; !taken {
-			return ref
-		}
-	}
 }
 
 // quoteSpans returns the byte ranges inside quotation marks.
@@ -719,16 +716,6 @@ func (e *Engine) Briefings() []BriefingInfo {
 		out = append(out, BriefingInfo{Title: b.Title, Publisher: b.Publisher, Published: b.Published, URL: b.URL, Passages: len(b.Passages)})
 	}
 	return out
-}
-
-// Paragraph returns the paragraph an Answer.Ref or Match.Ref names.
-func (e *Engine) Paragraph(ref string) (Paragraph, bool) {
-	i, ok := e.refs[ref]
-	if !ok {
-		return Paragraph{}, false
-	}
-	pa := e.paras[i]
-	return Paragraph{Text: pa.p.Text, Briefing: e.briefings[pa.b].Title, Section: pa.p.Section, Kind: string(pa.p.Kind)}, true
 }
 
 // addDefinitions finds, for each alias group a briefing defines ("National

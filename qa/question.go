@@ -59,7 +59,7 @@ type question struct {
 	defines  int32    // for "what is X" with X an alias the briefing defines: the defining sentence; else -1
 }
 
-// lowerWords returns the question's words (not alias or part tokens).
+// wordTokens returns the question's words (not alias or part tokens).
 func wordTokens(toks []token) []token {
 	out := toks[:0:0]
 	for _, t := range toks {
@@ -70,138 +70,180 @@ func wordTokens(toks []token) []token {
 	return out
 }
 
+// A reading is the working state of parseQuestion: the question's tokens and
+// what its wording says about them.
+type reading struct {
+	toks     []token
+	ws       []token      // the words from the question proper, after any preamble
+	start    int          // the word position where the question proper starts
+	framing  map[int]bool // word positions that frame rather than ask
+	optional map[int]bool // the verb of "what did X propose": ranks, need not be covered
+	span     []token      // the words naming whose view is asked
+	namePos  map[int]bool // word positions inside a source's name
+	asked    map[int]bool // word positions naming the asked speaker: not topic
+}
+
 // parseQuestion types q and extracts its terms and named speakers.
 func (e *Engine) parseQuestion(text string) question {
-	if len(text) > maxQuestionBytes {
-		cut := maxQuestionBytes
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
+	text = clipQuestion(text)
 	var buf [48]token
-	toks := e.an.tokens(text, buf[:0], false)
-	words := wordTokens(toks)
+	r := reading{toks: e.an.tokens(text, buf[:0], false), framing: map[int]bool{}, optional: map[int]bool{}, namePos: map[int]bool{}}
+	words := wordTokens(r.toks)
+	r.start = preamble(words)
+	r.ws = words[r.start:]
+	if r.start > 0 {
+		r.start = words[r.start].pos
+	}
 	q := question{defines: -1}
+	q.typ = e.classify(&r)
+	e.findAsked(&q, &r)
+	e.addTerms(&q, &r)
+	q.missing = e.missingNames(text, r.toks)
+	q.defines = e.definition(text)
+	return q
+}
 
-	// Skip preambles such as "can you tell me" and "do you know".
-	start := 0
+// clipQuestion cuts text to maxQuestionBytes, at a rune boundary.
+func clipQuestion(text string) string {
+	if len(text) <= maxQuestionBytes {
+		return text
+	}
+	cut := maxQuestionBytes
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut]
+}
+
+// preamble returns the index of the first word after a preamble such as
+// "can you tell me" or "do you know": the wh-word, or 0.
+func preamble(words []token) int {
 	for k := 0; k < len(words) && k < 6; k++ {
 		if words[k].has(tokWh) {
-			if k > 0 && (auxiliaries[words[0].word] || words[0].word == "tell" || words[0].word == "please" || words[0].word == "so" || words[0].word == "and" || words[0].word == "i") {
-				start = k
+			switch w := words[0].word; {
+			case k == 0:
+			case auxiliaries[w] || w == "tell" || w == "please" || w == "so" || w == "and" || w == "i":
+				return k
 			}
 			break
 		}
 	}
-	ws := words[start:]
+	return 0
+}
+
+// classify returns the question's type from its opening words, and marks in
+// r the words that frame it, the verb that only ranks, and whose view it
+// asks for.
+func (e *Engine) classify(r *reading) qType {
+	ws := r.ws
 	w := func(i int) string {
 		if i < len(ws) {
 			return ws[i].word
 		}
 		return ""
 	}
-	framing := map[int]bool{}  // word positions that frame rather than ask
-	optional := map[int]bool{} // the verb of "what did X propose": ranks, need not be covered
-	var speakerSpan []token    // the words naming whose view is asked
+	typ := qWhat
 	switch first := w(0); {
 	case first == "who" || first == "whom" || first == "whose":
-		q.typ = qWho
+		typ = qWho
 		// "who is X" or "who is the <role>"; not "who is running ...".
 		if (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && len(ws) > 2 &&
 			(ws[2].has(tokCap) || ws[2].has(tokAllCaps) || w(2) == "the" || w(2) == "a" || w(2) == "an" || e.startsName(ws[2])) {
-			q.typ = qWhoIs
-			speakerSpan = ws[2:]
+			typ = qWhoIs
+			r.span = ws[2:]
 		}
 	case first == "when" || (first == "what" || first == "which") && isTimeNoun(w(1)) ||
 		first == "since" && w(1) == "when" || first == "how" && w(1) == "long" && w(2) == "ago":
-		q.typ = qWhen
+		typ = qWhen
 	case first == "where" || (first == "what" || first == "which") && isPlaceNoun(w(1)):
-		q.typ = qWhere
+		typ = qWhere
 	case first == "why" || first == "how" && w(1) == "come" ||
 		first == "what" && isCauseVerb(w(1)) || first == "for" && w(1) == "what" && w(2) == "reason" ||
 		first == "what" && (w(1) == "is" || w(1) == "was") && w(2) == "the" && (w(3) == "reason" || w(3) == "motive" || w(3) == "cause"):
-		q.typ = qWhy
+		typ = qWhy
 	case first == "how" && w(1) == "often":
-		q.typ = qWhat // a frequency: "twice a year", not a count
-		framing[ws[1].pos] = true
+		typ = qWhat // a frequency: "twice a year", not a count
+		r.framing[ws[1].pos] = true
 	case first == "how" && (w(1) == "many" || w(1) == "much" || w(1) == "old" || w(1) == "long" || w(1) == "far" || w(1) == "big" || w(1) == "large"):
-		q.typ = qHowMany
+		typ = qHowMany
 		if w(1) == "many" || w(1) == "much" {
-			framing[ws[1].pos] = true
+			r.framing[ws[1].pos] = true
 		} else {
-			optional[ws[1].pos] = true // "how old": "a century old"
+			r.optional[ws[1].pos] = true // "how old": "a century old"
 		}
 	case first == "how":
-		q.typ = qHow
+		typ = qHow
 		if end := opinionVerbAt(ws, 2); end > 2 && auxiliaries[w(1)] {
-			q.typ, speakerSpan = qSaid, ws[2:end]
-			optional[ws[end].pos] = true
+			typ, r.span = qSaid, ws[2:end]
+			r.optional[ws[end].pos] = true
 		}
 	case first == "what" || first == "which":
-		q.typ = qWhat
-		if auxiliaries[w(1)] {
-			if end := opinionVerbAt(ws, 2); end > 2 {
-				q.typ, speakerSpan = qSaid, ws[2:end]
-				optional[ws[end].pos] = true
-			} else if end := opinionNounAt(ws, 2); end > 2 {
-				q.typ, speakerSpan = qSaid, ws[2:end]
-				optional[ws[end].pos] = true
-			}
+		if !auxiliaries[w(1)] {
+			break
+		}
+		end := opinionVerbAt(ws, 2)
+		if end <= 2 {
+			end = opinionNounAt(ws, 2)
+		}
+		if end > 2 {
+			typ, r.span = qSaid, ws[2:end]
+			r.optional[ws[end].pos] = true
 		}
 	case auxiliaries[first]:
-		q.typ = qYesNo
+		typ = qYesNo
 	}
 	// "according to X" names whose view is asked, in any question.
 	for k := 0; k+2 < len(ws); k++ {
 		if ws[k].word == "according" && ws[k+1].word == "to" {
-			if q.typ == qWhat || q.typ == qYesNo {
-				q.typ = qSaid
+			if typ == qWhat || typ == qYesNo {
+				typ = qSaid
 			}
-			speakerSpan = ws[k+2:]
-			framing[ws[k].pos] = true
+			r.span = ws[k+2:]
+			r.framing[ws[k].pos] = true
 		}
 	}
 	for _, t := range ws {
 		if framingWords[t.word] {
-			framing[t.pos] = true
+			r.framing[t.pos] = true
 		}
 	}
+	return typ
+}
 
-	// Named speakers: the longest source names in the question.
-	namePos := map[int]bool{}
-	q.speakers = e.findSpeakers(toks, speakerSpan, namePos)
+// findAsked finds the sources the question names and settles whose view it
+// asks for. The words naming the asked speaker are not topic: in "what did
+// X say about Y", or "who is X"; other names in the question are.
+func (e *Engine) findAsked(q *question, r *reading) {
+	q.speakers = e.findSpeakers(r.toks, r.span, r.namePos)
 	if q.typ == qSaid {
-		e.resolveSpan(&q, speakerSpan, framing, namePos)
+		e.resolveSpan(q, r.span, r.framing, r.namePos)
 	}
-	// The words naming the asked speaker are not topic: in "what did X say
-	// about Y", or "who is X"; other names in the question are.
-	askedPos := namePos
-	if (q.typ == qSaid || q.typ == qWhoIs) && len(speakerSpan) > 0 {
-		askedPos = map[int]bool{}
-		for _, t := range speakerSpan {
-			if namePos[t.pos] {
-				askedPos[t.pos] = true
+	r.asked = r.namePos
+	if (q.typ == qSaid || q.typ == qWhoIs) && len(r.span) > 0 {
+		r.asked = map[int]bool{}
+		for _, t := range r.span {
+			if r.namePos[t.pos] {
+				r.asked[t.pos] = true
 			}
 		}
 	}
+}
 
-	// Content terms. A hyphenated word's parts are weaker alternatives of the
-	// whole when the briefings use the whole, and stand in for it otherwise.
+// addTerms collects the question's content terms. A hyphenated word's parts
+// are weaker alternatives of the whole when the briefings use the whole, and
+// stand in for it otherwise.
+func (e *Engine) addTerms(q *question, r *reading) {
 	seen := map[string]int{}
 	wholeAt := map[int]string{} // position → the known hyphenated term there
-	for _, t := range toks {
+	for _, t := range r.toks {
 		if t.term != "" && strings.IndexByte(t.word, '-') > 0 && !t.has(tokPart) {
 			if _, known := e.ix.ids[t.term]; known {
 				wholeAt[t.pos] = t.term
 			}
 		}
 	}
-	for _, t := range toks {
-		if t.term == "" || framing[t.pos] && !t.has(tokAlias) {
-			continue
-		}
-		if t.pos < start {
+	for _, t := range r.toks {
+		if t.term == "" || r.framing[t.pos] && !t.has(tokAlias) || t.pos < r.start {
 			continue
 		}
 		if strings.IndexByte(t.word, '-') > 0 && !t.has(tokPart) && !t.has(tokAlias) {
@@ -220,7 +262,7 @@ func (e *Engine) parseQuestion(text string) question {
 			}
 		}
 		if i, ok := seen[t.term]; ok {
-			if namePos[t.pos] {
+			if r.namePos[t.pos] {
 				q.terms[i].speaker = true
 			}
 			continue
@@ -228,35 +270,37 @@ func (e *Engine) parseQuestion(text string) question {
 		if len(q.terms) == maxTerms {
 			break
 		}
-		idf, known := e.ix.idfOf(t.term, e.tune.unknownWeight)
-		if optional[t.pos] && reportingStems[t.term] {
+		if r.optional[t.pos] && reportingStems[t.term] {
 			continue // "say" asks for what was said; it names no topic
-		}
-		// "said" ranks attributed passages up but names no topic.
-		opt := optional[t.pos] || t.term == "say"
-		qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, speaker: askedPos[t.pos], optional: opt}
-		qt.related = append(qt.related, e.compounds(t.term)...)
-		qt.entity = qt.speaker || t.has(tokCap) && t.pos > start || t.has(tokAllCaps) || t.has(tokAlias) ||
-			t.has(tokNum) || e.proper[t.term]
-		for _, r := range relatedTerms[t.term] {
-			if _, ok := e.ix.ids[r]; ok && !contains(qt.related, r) {
-				qt.related = append(qt.related, r)
-			}
 		}
 		seen[t.term] = len(q.terms)
 		if t.has(tokCap) && !t.has(tokNum) && t.pos > 0 {
 			q.entities = append(q.entities, len(q.terms))
 		}
-		q.terms = append(q.terms, qt)
+		q.terms = append(q.terms, e.queryTerm(t, r))
 	}
 	for _, qt := range q.terms {
 		if !qt.speaker && !qt.optional {
 			q.hasTopic = true
 		}
 	}
-	q.missing = e.missingNames(text, toks)
-	q.defines = e.definition(text)
-	return q
+}
+
+// queryTerm makes the question term of token t, with its related terms.
+func (e *Engine) queryTerm(t token, r *reading) queryTerm {
+	idf, known := e.ix.idfOf(t.term, e.tune.unknownWeight)
+	// "said" ranks attributed passages up but names no topic.
+	opt := r.optional[t.pos] || t.term == "say"
+	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, speaker: r.asked[t.pos], optional: opt}
+	qt.related = append(qt.related, e.compounds(t.term)...)
+	qt.entity = qt.speaker || t.has(tokCap) && t.pos > r.start || t.has(tokAllCaps) || t.has(tokAlias) ||
+		t.has(tokNum) || e.proper[t.term]
+	for _, rt := range relatedTerms[t.term] {
+		if _, ok := e.ix.ids[rt]; ok && !contains(qt.related, rt) {
+			qt.related = append(qt.related, rt)
+		}
+	}
+	return qt
 }
 
 func isTimeNoun(w string) bool {
