@@ -3,6 +3,7 @@ package qa
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -69,20 +70,26 @@ func (e *Engine) read(question string) (*question, string) {
 		return nil, "the question is empty"
 	}
 	q := e.parseQuestion(text)
+	return &q, e.unanswerable(&q)
+}
+
+// unanswerable says why q cannot be answered before anything is searched,
+// or "".
+func (e *Engine) unanswerable(q *question) string {
 	switch {
 	case len(q.missing) > 0:
-		return &q, "the briefing doesn't mention " + joinList(q.missing)
+		return "the briefing doesn't mention " + joinList(q.missing)
 	case !hasRequired(q.terms):
-		return &q, "the question has only common words; name a person, place or topic"
+		return "the question has only common words; name a person, place or topic"
 	case q.unquoted != "":
-		return &q, "the briefing doesn't quote " + q.unquoted
+		return "the briefing doesn't quote " + q.unquoted
 	}
 	for _, t := range q.terms {
 		if t.known && !t.optional {
-			return &q, ""
+			return ""
 		}
 	}
-	return &q, "none of the question's words (" + termList(q.terms, ^uint64(0), 5) + ") occur in the briefing"
+	return "none of the question's words (" + termList(q.terms, ^uint64(0), 5) + ") occur in the briefing"
 }
 
 // answer searches for q's answer and writes it into a, or declines.
@@ -99,6 +106,9 @@ func (e *Engine) answer(a Answer, q *question) Answer {
 		a = e.abstain(a, q, reason)
 		a.Closest = e.closest(q, cands)
 		return a
+	}
+	if q.follow {
+		pick = e.besideEarlier(q, cands, pick)
 	}
 	best := cands[pick]
 	e.fill(&a, q, best)
@@ -119,6 +129,10 @@ func (e *Engine) choose(q *question, cands []cand) (int, string) {
 	}
 	reason, unreasoned := "", 0
 	for i := 0; i < len(cands) && i < tries; i++ {
+		if slices.Contains(q.exclude, cands[i].d) {
+			tries++
+			continue
+		}
 		r := e.rejects(q, cands[i])
 		if r == "" {
 			return i, ""
@@ -126,9 +140,12 @@ func (e *Engine) choose(q *question, cands []cand) (int, string) {
 		if r == noReason {
 			unreasoned++
 		}
-		if i == 0 {
+		if reason == "" {
 			reason = r
 		}
+	}
+	if reason == "" {
+		reason = "nothing else in the briefing matches the question"
 	}
 	if unreasoned > 1 {
 		reason = fmt.Sprintf("the question asks why, but none of the %d passages that match it gives a reason", unreasoned)
@@ -141,10 +158,51 @@ func (e *Engine) choose(q *question, cands []cand) (int, string) {
 // is offered twice.
 func (e *Engine) further(q *question, cands []cand, answer int32) []Match {
 	covered := map[int32]int{answer: -1}
+	for _, d := range q.exclude {
+		covered[d] = -1
+	}
 	if j := e.joinsWith(answer); j >= 0 {
 		covered[j] = -1
 	}
 	return e.matches(q, cands, covered, e.docs[answer].para, e.tune.minCoverage*0.8, maxMore)
+}
+
+// besideEarlier returns, when a follow-up's best answer is the earlier
+// answer itself and a sentence beside it in its paragraph offers the kind
+// of fact asked for that it lacks ("Why?" with the reason in the next
+// sentence), that sentence's candidate; else pick.
+func (e *Engine) besideEarlier(q *question, cands []cand, pick int) int {
+	best := cands[pick].d
+	if !slices.Contains(q.prior, best) {
+		return pick
+	}
+	var want docFlag
+	switch q.typ {
+	case qWhy:
+		want = docReason
+	case qWhen:
+		want = docDate
+	case qWhere:
+		want = docPlace
+	case qHowMany:
+		want = docNumber
+	default:
+		return pick
+	}
+	if e.docs[best].has(want) {
+		return pick
+	}
+	for _, k := range [...]int32{best + 1, best - 1} {
+		if k < 0 || int(k) >= len(e.docs) || e.docs[k].para != e.docs[best].para || !e.docs[k].has(want) || slices.Contains(q.exclude, k) {
+			continue
+		}
+		for i, c := range cands {
+			if c.d == k {
+				return i
+			}
+		}
+	}
+	return pick
 }
 
 // maxClosest is how many closest passages a declined question shows.
@@ -153,7 +211,11 @@ const maxClosest = 3
 // closest returns the passages nearest to a declined question: shown as
 // such, never as its answer.
 func (e *Engine) closest(q *question, cands []cand) []Match {
-	return e.matches(q, cands, map[int32]int{}, -1, minClosest, maxClosest)
+	covered := map[int32]int{}
+	for _, d := range q.prior {
+		covered[d] = -1 // a follow-up's earlier answer is not offered again
+	}
+	return e.matches(q, cands, covered, -1, minClosest, maxClosest)
 }
 
 // minClosest is the least coverage of the question a closest passage has.
@@ -315,6 +377,9 @@ func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
 	}
 	if q.defines >= 0 {
 		add(q.defines)
+	}
+	for _, d := range q.focus {
+		add(d)
 	}
 	return top
 }
@@ -693,6 +758,9 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 	pa := &e.paras[d.para]
 	a.Answered = true
 	a.Passage = e.passage(best.d)
+	if j := e.joinsWith(best.d); j >= 0 && slices.Contains(q.exclude, j) {
+		a.Passage = d.text // the sentence it joins is the answer a follow-up asks past
+	}
 	a.Context = e.context(best.d)
 	a.Speaker = e.speaker(d)
 	a.Quote = strings.Join(d.quotes, " … ")

@@ -81,6 +81,7 @@ type source struct {
 	intro   int32   // the document that introduces it, or -1
 
 	nameTerms, roleTerms []string // its index fields, analysed once
+	gender               byte     // for a person: 'm' or 'f' as the briefing refers to them, or 0 when it does not say
 }
 
 // New indexes briefings. The result is safe for concurrent use.
@@ -680,7 +681,48 @@ func (e *Engine) addNames() {
 		if s.intro < 0 && len(s.docs) > 0 {
 			s.intro = s.docs[0]
 		}
+		if s.summary.Kind == string(knowledge.Person) {
+			s.gender = e.genderOf(s)
+		}
 	}
+}
+
+// genderOf returns how the briefing refers to person s: 'f' when the
+// sentences attributed to them, and the one after where they are
+// introduced, say "she" or "her" and never "he", "him" or "his"; 'm' the
+// other way round; 0 when they say neither or both. A title ("Mr.",
+// "Ms.") settles it first.
+func (e *Engine) genderOf(s *source) byte {
+	for _, n := range append([]string{s.summary.Name}, s.summary.Aliases...) {
+		switch w, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(n)), " "); strings.TrimSuffix(w, ".") {
+		case "mr", "sir", "lord":
+			return 'm'
+		case "mrs", "ms", "miss", "dame", "lady":
+			return 'f'
+		}
+	}
+	docs := append([]int32(nil), s.docs...)
+	if s.intro >= 0 && int(s.intro)+1 < len(e.docs) {
+		docs = append(docs, s.intro+1)
+	}
+	var he, she int
+	for _, d := range docs {
+		for _, w := range scanWords(e.docs[d].text, nil) {
+			switch w.norm {
+			case "he", "him", "his", "himself":
+				he++
+			case "she", "her", "hers", "herself":
+				she++
+			}
+		}
+	}
+	switch {
+	case she > 0 && he == 0:
+		return 'f'
+	case he > 0 && she == 0:
+		return 'm'
+	}
+	return 0
 }
 
 // firstMention returns the first sentence that has name in full, or -1. It

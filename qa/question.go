@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/knowledge"
 )
 
 // A qType is the kind of answer a question asks for.
@@ -57,6 +59,13 @@ type question struct {
 	unquoted string   // for qSaid: whom the question asks about, when the briefings quote no such source
 	entities []int    // indices into terms of capitalised words (names, places)
 	defines  int32    // for "what is X" with X an alias the briefing defines: the defining sentence; else -1
+
+	// For a follow-up: the earlier answer's sentences, those not to answer
+	// with ("what else"), and the sentences searched besides the best
+	// matches (the earlier answer's paragraph).
+	follow         bool
+	prior, exclude []int32
+	focus          []int32
 }
 
 // wordTokens returns the question's words (not alias or part tokens).
@@ -218,6 +227,7 @@ func (e *Engine) findAsked(q *question, r *reading) {
 	if q.typ == qSaid {
 		e.resolveSpan(q, r.span, r.framing, r.namePos)
 	}
+	e.occupation(q, r)
 	r.asked = r.namePos
 	if (q.typ == qSaid || q.typ == qWhoIs) && len(r.span) > 0 {
 		r.asked = map[int]bool{}
@@ -225,6 +235,47 @@ func (e *Engine) findAsked(q *question, r *reading) {
 			if r.namePos[t.pos] {
 				r.asked[t.pos] = true
 			}
+		}
+	}
+}
+
+// occupationWords ask what someone does: "where does X work", "what is X's
+// job".
+var occupationWords = map[string]bool{
+	"work": true, "works": true, "worked": true, "job": true, "role": true, "position": true,
+	"title": true, "occupation": true, "profession": true, "employer": true, "employs": true,
+	"employed": true, "living": true,
+}
+
+// occupation makes a question about what a named person does ("Where does
+// X work?", "Who does X work for?", "What is X's job?", "What does X do?")
+// a who-is question about them: their introduction says it.
+func (e *Engine) occupation(q *question, r *reading) {
+	if q.typ != qWho && q.typ != qWhere && q.typ != qWhat || len(q.speakers) == 0 ||
+		e.sources[q.speakers[0]].summary.Kind != string(knowledge.Person) {
+		return
+	}
+	var span []token
+	asks := false
+	for i, t := range r.ws {
+		switch {
+		case r.namePos[t.pos]:
+			span = append(span, t)
+		case occupationWords[t.word]:
+			asks = true
+		case t.word == "do" && i == len(r.ws)-1 && q.typ == qWhat:
+			asks = true // "what does X do"
+		case t.term != "" && !r.framing[t.pos]:
+			return // the question asks something more
+		}
+	}
+	if !asks || len(span) == 0 {
+		return
+	}
+	q.typ, r.span = qWhoIs, span
+	for _, t := range r.ws {
+		if occupationWords[t.word] {
+			r.framing[t.pos] = true
 		}
 	}
 }

@@ -104,11 +104,17 @@ func (e *Engine) parseRef(ref string) (refPoint, bool) {
 		pt.typ, pt.hasTyp = qType(t), true
 		span = span[:n-1]
 	}
-	if _, last, ok := strings.Cut(span, "-"); ok {
+	if first, last, ok := strings.Cut(span, "-"); ok {
+		if !isDigits(first) {
+			return refPoint{}, false
+		}
 		span = last
 	}
+	if !isDigits(span) {
+		return refPoint{}, false
+	}
 	s, err := strconv.Atoi(span)
-	if err != nil || s < 0 {
+	if err != nil {
 		return refPoint{}, false
 	}
 	pa := &e.paras[i]
@@ -129,4 +135,14 @@ func (e *Engine) Paragraph(ref string) (Paragraph, bool) {
 	}
 	pa := e.paras[pt.para]
 	return Paragraph{Text: pa.p.Text, Briefing: e.briefings[pa.b].Title, Section: pa.p.Section, Kind: string(pa.p.Kind)}, true
+}
+
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

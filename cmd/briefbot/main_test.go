@@ -133,6 +133,8 @@ func TestParseCommand(t *testing.T) {
 		{args: []string{"serve", "--json"}, err: true},
 		{args: []string{"ask", "--addr", ":1", "Q"}, err: true},
 		{args: []string{"--json"}, err: true},
+		{args: []string{"ask", "--after", "0badc0de:p1:0s", "Why?"}, want: command{name: "ask", addr: ":8080", after: "0badc0de:p1:0s", args: []string{"Why?"}}},
+		{args: []string{"timeline", "--after", "x"}, err: true},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, "_"), func(t *testing.T) {
@@ -147,7 +149,7 @@ func TestParseCommand(t *testing.T) {
 				t.Fatalf("parseCommand(%q) error = %v", tt.args, err)
 			}
 			if got.name != tt.want.name || got.json != tt.want.json || got.addr != tt.want.addr ||
-				!slices.Equal(got.args, tt.want.args) || !slices.Equal(got.briefings, tt.want.briefings) {
+				got.after != tt.want.after || !slices.Equal(got.args, tt.want.args) || !slices.Equal(got.briefings, tt.want.briefings) {
 				t.Errorf("parseCommand(%q) = %+v, want %+v", tt.args, got, tt.want)
 			}
 		})
@@ -250,6 +252,10 @@ func TestTerminalCommands(t *testing.T) {
 		{name: "Sources", args: []string{"sources"}, want: []string{"Colin Clarke", "quote"}},
 		{name: "SourcesName", args: []string{"sources", "Byman"}, want: []string{"Daniel Byman", "embattled"}},
 		{name: "InspectJSON", args: []string{"inspect", "--json"}, want: []string{`"publisher": "CBC News"`, `"published": "2024-03-23"`, `"quotes"`}},
+		{name: "AskClosest", args: []string{"ask", "Why is ISIS-K targeting Russia?"},
+			want: []string{"Not answered directly. Closest passages in the briefing:", "  • ", "    — "}},
+		{name: "ChatFollowUp", stdin: "What did Daniel Byman say about Russia?\nWhat else did he say?\n",
+			want: []string{"top enemy", "(taking 'he' as Daniel Byman", "embattled but not completely destroyed"}},
 		{name: "Chat", stdin: "/help\n/about\nWhat did Colin Clarke say?\n/more\n/quote Kurilla\n/sources\n/timeline\n/nonsense\n/quit\nnever read\n",
 			want: []string{"DISCORD_TOKEN", "/timeline", "CBC News", "fixated on Russia", "external operations", "Unknown command /nonsense"}},
 	}
@@ -265,6 +271,43 @@ func TestTerminalCommands(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAskAfter follows an answer up through its ref, as a script would.
+func TestAskAfter(t *testing.T) {
+	out, _, err := runCmd(t, nil, "", "ask", "--json", "What did Daniel Byman say about Russia?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first struct {
+		Ref string `json:"ref"`
+	}
+	if err := json.Unmarshal([]byte(out), &first); err != nil || first.Ref == "" {
+		t.Fatalf("ask --json: no ref (%v):\n%s", err, out)
+	}
+	out, _, err = runCmd(t, nil, "", "ask", "--json", "--after", first.Ref, "What else did he say?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var next struct {
+		Answered bool   `json:"answered"`
+		Passage  string `json:"passage"`
+		Why      string `json:"why"`
+		Speaker  *struct {
+			Name string `json:"name"`
+		} `json:"speaker"`
+	}
+	if err := json.Unmarshal([]byte(out), &next); err != nil {
+		t.Fatalf("ask --after: %v\n%s", err, out)
+	}
+	if !next.Answered || next.Speaker == nil || next.Speaker.Name != "Daniel Byman" || strings.Contains(next.Passage, "top enemy") ||
+		!strings.Contains(next.Why, "Daniel Byman") {
+		t.Errorf("ask --after %s = %+v, want another passage by Daniel Byman, saying whom 'he' was taken as", first.Ref, next)
+	}
+	out, _, err = runCmd(t, nil, "", "ask", "--after", "nosuch:p1:0s", "What else did he say?")
+	if err != nil || !strings.Contains(out, "answered as a new question") {
+		t.Errorf("ask --after with an unknown ref = %q, %v; want it answered as a new question, saying so", out, err)
 	}
 }
 

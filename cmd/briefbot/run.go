@@ -32,6 +32,7 @@ Usage:
   briefbot [--briefing PATH]...         the Discord bot when DISCORD_TOKEN is set, else a terminal chat
   briefbot run                          the Discord bot (needs DISCORD_TOKEN)
   briefbot ask [--json] [QUESTION]      answer QUESTION; without it, one question per line from stdin
+  briefbot ask --after REF QUESTION     a follow-up to the answer whose ref was REF
   briefbot timeline [--json] [TOPIC]    dated events in order, relative dates resolved
   briefbot sources [--json] [NAME]      people and organisations quoted, or what NAME said
   briefbot inspect --json               the parsed structure of the loaded briefings
@@ -150,6 +151,7 @@ type command struct {
 	briefings paths
 	json      bool
 	addr      string
+	after     string // ask: the ref of the answer the question follows up
 	args      []string
 }
 
@@ -166,6 +168,7 @@ func parseCommand(args []string, stderr io.Writer) (command, error) {
 	set.Var(&c.briefings, "briefing", "a briefing file or folder (repeatable)")
 	set.BoolVar(&c.json, "json", false, "print JSON (ask, timeline, sources, inspect)")
 	set.StringVar(&c.addr, "addr", c.addr, "listen address (serve)")
+	set.StringVar(&c.after, "after", "", "the ref of the answer a question follows up (ask)")
 	var positional []string
 	for {
 		if err := set.Parse(args); err != nil {
@@ -200,6 +203,8 @@ func parseCommand(args []string, stderr io.Writer) (command, error) {
 		return c, usageError(stderr, c.name, "--json goes with ask, timeline, sources or inspect")
 	case used["addr"] && c.name != "serve":
 		return c, usageError(stderr, c.name, "--addr goes with serve")
+	case used["after"] && c.name != "ask":
+		return c, usageError(stderr, c.name, "--after goes with ask")
 	}
 	switch c.name {
 	case "", "run", "inspect", "serve", "help":
