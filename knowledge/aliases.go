@@ -77,7 +77,7 @@ func longFormBefore(text, short string) string {
 	best := ""
 	for i := start; i < len(words); i++ {
 		w := words[i]
-		if !isUpperStart(w) || runCut[strings.ToLower(w)] {
+		if !isUpperStart(w) || cutsRun(strings.ToLower(w)) {
 			continue
 		}
 		cand := words[i:]

@@ -1,5 +1,7 @@
 package knowledge
 
+import "github.com/briefbot/briefbot/knowledge/english"
+
 // An attr is one attribution found in a sentence: a reporting verb (or
 // "according to") and the phrase naming who speaks.
 type attr struct {
@@ -30,7 +32,8 @@ func analyseSentence(text string, ts []tok) []attr {
 		if found {
 			continue
 		}
-		use, ok := reportingVerbs[t.lower]
+		use := english.ReportingVerb(t.lower)
+		ok := use != english.NotReporting
 		if !ok || (!isLowerStart(t.text) && !t.first) || !verbApplies(ts, v, use) {
 			continue
 		}
@@ -43,8 +46,8 @@ func analyseSentence(text string, ts []tok) []attr {
 		if !ok {
 			continue
 		}
-		out = append(out, attr{np: np, verb: t.start, verbEnd: t.end, after: after, quoteOnly: use == verbQuote})
-		found = use != verbQuote
+		out = append(out, attr{np: np, verb: t.start, verbEnd: t.end, after: after, quoteOnly: use == english.ReportsQuote})
+		found = use != english.ReportsQuote
 	}
 	return out
 }
@@ -62,7 +65,7 @@ var toVerbs = map[string]bool{
 // verbApplies reports whether the reporting verb at ts[v] reports speech
 // here: not negated, not an infinitive or a passive, and for verbs that
 // need it, followed by "that", a colon or a quotation.
-func verbApplies(ts []tok, v int, use verbUse) bool {
+func verbApplies(ts []tok, v int, use english.Reporting) bool {
 	for k := v - 1; k >= 0 && k >= v-3; k-- {
 		if ts[k].kind != tWord {
 			break
@@ -82,14 +85,14 @@ func verbApplies(ts []tok, v int, use verbUse) bool {
 		return false
 	}
 	switch use {
-	case verbClause:
-		if v+1 >= len(ts) || ts[v+1].kind == tPunct || adjunctStart[ts[v+1].lower] {
+	case english.ReportsClause:
+		if v+1 >= len(ts) || ts[v+1].kind == tPunct || opensAdjunct(ts[v+1].lower) {
 			return clauseBefore(ts, v) // "..., the company announced on Thursday."
 		}
 		n := ts[v+1]
 		return n.lower == "that" || n.kind == tQuote || n.text == ":" ||
 			(n.kind == tComma && v+2 < len(ts) && ts[v+2].kind == tQuote)
-	case verbQuote:
+	case english.ReportsQuote:
 		for _, t := range ts[v+1:] {
 			if t.kind == tQuote {
 				return true
@@ -105,8 +108,14 @@ func verbApplies(ts []tok, v int, use verbUse) bool {
 var adjunctStart = map[string]bool{
 	"on": true, "in": true, "late": true, "last": true, "this": true, "earlier": true,
 	"yesterday": true, "today": true, "at": true, "during": true, "early": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "tonight": true, "overnight": true,
+	"tonight": true, "overnight": true,
+}
+
+// opensAdjunct reports whether w (lower case) opens an adverbial after a
+// verb: an adjunctStart word or a weekday ("announced Thursday").
+func opensAdjunct(w string) bool {
+	_, weekday := english.Weekday(w)
+	return adjunctStart[w] || weekday
 }
 
 // clauseBefore reports whether the verb at ts[v] closes a sentence whose
@@ -126,9 +135,15 @@ func clauseBefore(ts []tok, v int) bool {
 // adjunctTimes are the nouns of time adverbials that may stand between a
 // subject and its verb: "Jane Doe on Friday said", "X last week said".
 var adjunctTimes = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "week": true, "month": true, "year": true,
+	"week": true, "month": true, "year": true,
 	"night": true, "morning": true, "evening": true, "afternoon": true, "weekend": true,
+}
+
+// isAdjunctTime reports whether w (lower case) is the noun of a time
+// adverbial: an adjunctTimes word or a weekday.
+func isAdjunctTime(w string) bool {
+	_, weekday := english.Weekday(w)
+	return adjunctTimes[w] || weekday
 }
 
 // subjectBefore finds the subject of the verb at ts[v] before it: "Jane Doe
@@ -152,7 +167,7 @@ func subjectBefore(text string, ts []tok, v int) (nounPhrase, bool) {
 			e = k - 1
 		}
 	}
-	if e >= 1 && ts[e].kind == tWord && adjunctTimes[ts[e].lower] && (ts[e-1].lower == "on" || ts[e-1].lower == "last" || ts[e-1].lower == "this") {
+	if e >= 1 && ts[e].kind == tWord && isAdjunctTime(ts[e].lower) && (ts[e-1].lower == "on" || ts[e-1].lower == "last" || ts[e-1].lower == "this") {
 		e -= 2
 		skip()
 	}
@@ -210,7 +225,7 @@ func splitCommas(ts []tok) [][]tok {
 func appositive(text string, segs [][]tok) (nounPhrase, bool) {
 	for n := 0; n < 2 && len(segs) > 1; n++ {
 		last := segs[len(segs)-1]
-		if len(last) > 0 && last[0].kind == tWord && (functionWords[last[0].lower] || clauseStarters[last[0].lower]) && !determiners[last[0].lower] && last[0].lower != "who" {
+		if len(last) > 0 && last[0].kind == tWord && (isFunctionWord(last[0].lower) || clauseStarters[last[0].lower]) && !determiners[last[0].lower] && last[0].lower != "who" {
 			segs = segs[:len(segs)-1]
 			continue
 		}

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"github.com/briefbot/briefbot/knowledge/english"
 	"regexp"
 	"strings"
 )
@@ -319,7 +320,7 @@ func looksLikeName(s string) bool {
 	}
 	for _, w := range ws {
 		lw := strings.ToLower(w)
-		if !isUpperStart(w) || runCut[lw] || notNames[lw] || orgWords[lw] {
+		if !isUpperStart(w) || cutsRun(lw) || notName(lw) || english.IsOrgWord(lw) {
 			return false
 		}
 	}

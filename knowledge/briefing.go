@@ -8,7 +8,7 @@ import "time"
 const Version = "2026-12-03.1"
 
 // A Briefing is one parsed news article. Its JSON form is the contract of
-// `briefbot inspect --json` (see DESIGN.md).
+// `briefbot inspect --json` (see the README's Commands section).
 type Briefing struct {
 	Title     string    `json:"title"`
 	Publisher string    `json:"publisher"`
@@ -54,13 +54,21 @@ type Sentence struct {
 }
 
 // A Quote is a direct quotation: the words inside the quotation marks.
+//
+// Start and End locate Text in its passage: Passage.Text[Start:End] ==
+// Text, always. Sentence is the sentence the quotation opens in; one that
+// runs on (“It failed. We knew,” she said) ends in a later sentence, and
+// covers every sentence that overlaps [Start, End). A quotation that runs
+// over several paragraphs is one Quote per paragraph; a part whose closing
+// mark is left off ends at the end of its paragraph.
 type Quote struct {
-	Text     string `json:"text"`
-	Speaker  string `json:"speaker"` // full name or organisation; "" when unattributed
-	Role     string `json:"role"`
-	Passage  string `json:"passage"`         // Passage.ID
-	Sentence int    `json:"sentence"`        // index into that passage's Sentences
-	Sieve    string `json:"sieve,omitempty"` // which attribution rule fired
+	Text       string `json:"text"`
+	Speaker    string `json:"speaker"` // full name or organisation; "" when unattributed
+	Role       string `json:"role"`
+	Passage    string `json:"passage"`         // Passage.ID
+	Sentence   int    `json:"sentence"`        // index into that passage's Sentences
+	Sieve      string `json:"sieve,omitempty"` // which attribution rule fired
+	Start, End int    `json:"-"`               // byte offsets of Text in Passage.Text
 }
 
 // A Statement is an attributed sentence: indirect speech ("X said that ..."),

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"github.com/briefbot/briefbot/knowledge/english"
 	"slices"
 	"sort"
 	"strings"
@@ -18,7 +19,7 @@ type person struct {
 	name      string
 	role      string
 	surname   string
-	gender    byte
+	gender    english.Gender
 	honorific []string // titles seen before the surname: "Gen.", "Mr."
 }
 
@@ -178,11 +179,11 @@ func (d *doc) aliasIn(name string) string {
 	return ""
 }
 
-// equivalentsIn returns the long forms from the equivalents table that text
-// spells out.
+// equivalentsIn returns the long forms of general abbreviations
+// (english.LongForm) that text spells out.
 func equivalentsIn(text string) map[string]bool {
 	out := map[string]bool{}
-	for _, long := range equivalents {
+	for _, long := range english.LongForms() {
 		if strings.Contains(text, long) {
 			out[long] = true
 		}
@@ -199,7 +200,7 @@ func (d *doc) register(np nounPhrase) *person {
 	if p == nil {
 		words := strings.Fields(np.name)
 		sur := words[len(words)-1]
-		if nameSuffixes[strings.ToLower(sur)] && len(words) > 2 {
+		if english.IsNameSuffix(strings.ToLower(sur)) && len(words) > 2 {
 			sur = words[len(words)-2]
 		}
 		p = &person{name: np.name, surname: strings.TrimRight(sur, ",")}
@@ -291,7 +292,7 @@ func (d *doc) scanNames(text string, ts []tok) {
 		}
 		head := descHead(desc)
 		switch {
-		case (np.kind == npPerson || np.kind == npSingle || np.kind == npOrg) && (orgNouns[head] || genericOrgNouns[head]):
+		case (np.kind == npPerson || np.kind == npSingle || np.kind == npOrg) && (english.IsOrgNoun(head) || english.IsGenericOrgNoun(head)):
 			d.orgTyped[np.name] = true
 			d.knownOrgs[np.name] = true
 		case np.kind == npOrg && (strings.Contains(np.name, " ") || isAcronym(np.name)):
@@ -327,7 +328,7 @@ func inDateline(ts []tok, j int) bool {
 // hasReportingVerb reports whether any token is a reporting verb.
 func hasReportingVerb(ts []tok) bool {
 	for _, t := range ts {
-		if _, ok := reportingVerbs[t.lower]; ok && t.kind == tWord {
+		if t.kind == tWord && english.ReportingVerb(t.lower) != english.NotReporting {
 			return true
 		}
 	}
@@ -426,7 +427,8 @@ func (d *doc) passageQuotes(pi int) []int {
 			continue
 		}
 		si := sentenceAt(p.Sentences, q.open)
-		d.quotes = append(d.quotes, Quote{Text: quoteText(p.Text, q), Passage: p.ID, Sentence: si})
+		start, end := quoteBounds(p.Text, q)
+		d.quotes = append(d.quotes, Quote{Text: p.Text[start:end], Passage: p.ID, Sentence: si, Start: start, End: end})
 		d.quoteWho = append(d.quoteWho, nil)
 		qi := len(d.quotes) - 1
 		idx = append(idx, qi)

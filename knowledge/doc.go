@@ -6,5 +6,6 @@
 //
 // knowledge knows nothing about any particular article: everything it knows
 // is general English (reporting verbs, titles, month names, organisation
-// words). It does no I/O beyond reading the paths it is handed, and never logs.
+// words), kept in package english; dates are read by package dates. It does
+// no I/O beyond reading the paths it is handed, and never logs.
 package knowledge

@@ -1,5 +1,7 @@
 package knowledge
 
+import "github.com/briefbot/briefbot/knowledge/dates"
+
 // buildEvents finds the dated mentions in every sentence, resolved against
 // the publication date, each with its sentence, passage and speaker.
 func buildEvents(b *Briefing) []Event {
@@ -17,7 +19,7 @@ func buildEvents(b *Briefing) []Event {
 	events := []Event{}
 	for pi, p := range b.Passages {
 		for si, s := range p.Sentences {
-			for _, m := range findDates(s.Text, b.Date) {
+			for _, m := range dates.Find(s.Text, b.Date) {
 				events = append(events, Event{
 					Date:       m.Date,
 					End:        m.EndDate,

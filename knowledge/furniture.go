@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"github.com/briefbot/briefbot/knowledge/english"
 	"regexp"
 	"strings"
 	"unicode"
@@ -244,14 +245,7 @@ var (
 		"am": true, "pm": true, "a.m.": true, "p.m.": true, "ago": true, "hours": true,
 		"hour": true, "minutes": true, "minute": true, "days": true, "day": true,
 		"|": true, "·": true, "-": true, "—": true, "–": true, "•": true, "and": true,
-		"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true,
-		"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
-		"dec": true, "january": true, "february": true, "march": true, "april": true,
-		"june": true, "july": true, "august": true, "september": true, "october": true,
-		"november": true, "december": true, "mon": true, "tue": true, "tues": true,
-		"wed": true, "thu": true, "thur": true, "thurs": true, "fri": true, "sat": true,
-		"sun": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-		"friday": true, "saturday": true, "sunday": true, "today": true, "yesterday": true,
+		"today": true, "yesterday": true,
 		"et": true, "edt": true, "est": true, "pt": true, "gmt": true, "utc": true, "bst": true,
 	}
 )
@@ -268,7 +262,7 @@ func isTimestamp(s string) bool {
 	}
 	for _, w := range words {
 		w = strings.Trim(w, ",:;()[]")
-		if w == "" || timeWords[strings.ToLower(strings.TrimSuffix(w, "."))] || timeWords[strings.ToLower(w)] {
+		if w == "" || timeWords[strings.ToLower(strings.TrimSuffix(w, "."))] || timeWords[strings.ToLower(w)] || english.IsCalendarWord(w) {
 			continue
 		}
 		if timeToken.MatchString(w) {

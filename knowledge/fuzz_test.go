@@ -47,7 +47,9 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("no passages and no error")
 		}
 		ids := map[string]int{}
+		texts := map[string]string{}
 		for _, p := range b.Passages {
+			texts[p.ID] = p.Text
 			if !utf8.ValidString(p.Text) {
 				t.Fatalf("passage %s is not UTF-8", p.ID)
 			}
@@ -64,6 +66,9 @@ func FuzzParse(f *testing.F) {
 		for _, q := range b.Quotes {
 			if n, ok := ids[q.Passage]; !ok || q.Sentence < 0 || q.Sentence >= n {
 				t.Fatalf("quote %+v points nowhere", q)
+			}
+			if text := texts[q.Passage]; q.Start < 0 || q.End > len(text) || q.Start > q.End || text[q.Start:q.End] != q.Text {
+				t.Fatalf("quote %q: offsets %d:%d do not give its text", q.Text, q.Start, q.End)
 			}
 		}
 		for _, s := range b.Statements {

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"github.com/briefbot/briefbot/knowledge/english"
 	"regexp"
 	"strings"
 )
@@ -25,7 +26,7 @@ type nounPhrase struct {
 	honorific string // "Gen.", "Mr."
 	role      string // from a title before the name, an appositive after it, or "of the X"
 	head      string // for nominals and pronouns: the head word ("ministry", "he")
-	gender    byte   // 'm', 'f', or 0
+	gender    english.Gender
 	plural    bool
 	first     int // index of the phrase's first token in the slice parsed
 	pos       int // offset of the phrase in the passage text
@@ -53,19 +54,15 @@ func npAtEndDepth(text string, seg []tok, depth int) (nounPhrase, bool) {
 		return nounPhrase{}, false
 	}
 	t := seg[j]
-	if g, ok := subjectPronouns[t.lower]; ok && !t.poss {
+	if g, ok := pronounGender[t.lower]; ok && !t.poss {
 		if j > 0 && !clauseStarters[seg[j-1].lower] {
 			return nounPhrase{}, false
 		}
-		np := nounPhrase{kind: npPronoun, head: t.lower, first: j, pos: t.start, plural: g == 'p'}
-		if g == 'm' || g == 'f' {
-			np.gender = g
-		}
-		return np, true
+		return nounPhrase{kind: npPronoun, head: t.lower, first: j, pos: t.start, plural: t.lower == "they", gender: g}, true
 	}
 	var np nounPhrase
 	var ok bool
-	if isLowerStart(t.text) || (t.first && (groupNouns[t.lower] || orgNouns[t.lower] || roleNouns[t.lower])) {
+	if isLowerStart(t.text) || (t.first && (english.IsGroupNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsRoleNoun(t.lower))) {
 		np, ok = commonNP(text, seg) // "Analysts at X said": capitalised only as the first word
 	} else {
 		np, ok = properNP(text, seg)
@@ -82,7 +79,7 @@ func npAtEndDepth(text string, seg []tok, depth int) (nounPhrase, bool) {
 func commonNP(text string, seg []tok) (nounPhrase, bool) {
 	j := len(seg) - 1
 	t := seg[j]
-	group, org, role := groupNouns[t.lower], orgNouns[t.lower], roleNouns[t.lower]
+	group, org, role := english.IsGroupNoun(t.lower), english.IsOrgNoun(t.lower), english.IsRoleNoun(t.lower)
 	if !group && !org && !role {
 		return nounPhrase{}, false
 	}
@@ -91,17 +88,17 @@ func commonNP(text string, seg []tok) (nounPhrase, bool) {
 	k, lower := j-1, 0
 	for ; k >= 0; k-- {
 		m := seg[k]
-		if m.kind != tWord || determiners[m.lower] || quantifiers[m.lower] || functionWords[m.lower] || clauseStarters[m.lower] {
+		if m.kind != tWord || determiners[m.lower] || english.IsQuantifier(m.lower) || isFunctionWord(m.lower) || clauseStarters[m.lower] {
 			break
 		}
-		if use, isVerb := reportingVerbs[m.lower]; isVerb && (use == verbAlways || strings.HasSuffix(m.lower, "ed")) {
+		if use := english.ReportingVerb(m.lower); use != english.NotReporting && (use == english.ReportsAlways || strings.HasSuffix(m.lower, "ed")) {
 			break // "state" and "report" may be modifiers; "said" is not
 		}
 		if isLowerStart(m.text) {
 			if lower++; lower > 2 || isLyAdverb(m) {
 				break
 			}
-		} else if runCut[m.lower] && !m.first {
+		} else if cutsRun(m.lower) && !m.first {
 			break
 		}
 	}
@@ -146,7 +143,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 			continue
 		}
 		// Titles with a complement: "Secretary of State", "Chief of Staff".
-		if t.lower == "of" && k > 0 && k < j && isCapWord(seg[k-1]) && titleWords[seg[k-1].lower] {
+		if t.lower == "of" && k > 0 && k < j && isCapWord(seg[k-1]) && english.IsTitle(seg[k-1].lower) {
 			k--
 			continue
 		}
@@ -160,7 +157,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 	// openers ("On Friday Jane Doe", "The United States").
 	the := k >= 0 && seg[k].lower == "the"
 	for i := j; i >= runStart; i-- {
-		if runCut[seg[i].lower] && isUpperStart(seg[i].text) {
+		if cutsRun(seg[i].lower) && isUpperStart(seg[i].text) {
 			the = the || seg[i].lower == "the"
 			runStart = i + 1
 			break
@@ -178,14 +175,14 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 	title := -1
 	for i := j - 1; i >= runStart; i-- {
 		lw := seg[i].lower
-		if _, ok := honorifics[lw]; ok || titleWords[lw] {
+		if _, ok := english.Honorific(lw); ok || english.IsTitle(lw) {
 			title = i
 			break
 		}
 	}
 	if title >= 0 && title+1 < j && seg[title+1].lower == "of" {
 		for i := j - 1; i >= title+2; i-- {
-			if orgWords[seg[i].lower] || titleWords[seg[i].lower] {
+			if english.IsOrgWord(seg[i].lower) || english.IsTitle(seg[i].lower) {
 				title = i
 				break
 			}
@@ -200,12 +197,12 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 	nameToks := seg[nameStart : j+1]
 	if title >= 0 {
 		lw := seg[title].lower
-		if g, ok := honorifics[lw]; ok && title == runStart {
+		if g, ok := english.Honorific(lw); ok && title == runStart {
 			np.honorific, np.gender = seg[title].text, g
 		} else {
 			np.role = phraseText(text, seg, runStart, title)
-			np.gender = titleGender[lw]
-			if _, ok := honorifics[lw]; ok {
+			np.gender = english.TitleGender(lw)
+			if _, ok := english.Honorific(lw); ok {
 				np.honorific = seg[title].text
 			}
 		}
@@ -220,7 +217,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 		np.role = phraseText(text, seg, pre, end)
 		np.first, np.pos = pre, seg[pre].start
 		if np.gender == 0 {
-			np.gender = titleGender[seg[runStart-1].lower]
+			np.gender = english.TitleGender(seg[runStart-1].lower)
 		}
 	}
 	switch {
@@ -255,14 +252,14 @@ const maxName = 12
 // ("Bank of", "Center for"), or the part after does ("Strategic and
 // International Studies").
 func joinsOrg(seg []tok, k int) bool {
-	if orgWords[seg[k-1].lower] {
+	if english.IsOrgWord(seg[k-1].lower) {
 		return true
 	}
 	if seg[k].lower != "and" {
 		return false
 	}
 	for i := k + 1; i < len(seg) && i <= k+maxName && isCapWord(seg[i]); i++ {
-		if orgWords[seg[i].lower] && (i+1 == len(seg) || !isCapWord(seg[i+1])) {
+		if english.IsOrgWord(seg[i].lower) && (i+1 == len(seg) || !isCapWord(seg[i+1])) {
 			return true
 		}
 	}
@@ -283,13 +280,13 @@ func rolePrefix(seg []tok, runStart int, titled bool) int {
 	start := runStart
 	for ; k >= 0 && runStart-k <= maxName; k-- {
 		t := seg[k]
-		if t.kind != tWord || determiners[t.lower] || functionWords[t.lower] || clauseStarters[t.lower] || quantifiers[t.lower] {
+		if t.kind != tWord || determiners[t.lower] || isFunctionWord(t.lower) || clauseStarters[t.lower] || english.IsQuantifier(t.lower) {
 			break
 		}
-		if isUpperStart(t.text) && runCut[t.lower] {
+		if isUpperStart(t.text) && cutsRun(t.lower) {
 			break
 		}
-		if _, isVerb := reportingVerbs[t.lower]; isVerb {
+		if english.ReportingVerb(t.lower) != english.NotReporting {
 			break
 		}
 		start = k
@@ -304,13 +301,13 @@ func isRoleNoun(t tok) bool {
 	if t.kind != tWord || !isLowerStart(t.text) {
 		return false
 	}
-	if roleNouns[t.lower] {
+	if english.IsRoleNoun(t.lower) {
 		return true
 	}
-	if functionWords[t.lower] || clauseStarters[t.lower] || quantifiers[t.lower] || auxiliaries[t.lower] || len(t.lower) < 5 {
+	if isFunctionWord(t.lower) || clauseStarters[t.lower] || english.IsQuantifier(t.lower) || auxiliaries[t.lower] || len(t.lower) < 5 {
 		return false
 	}
-	if _, ok := reportingVerbs[t.lower]; ok {
+	if english.ReportingVerb(t.lower) != english.NotReporting {
 		return false
 	}
 	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent"} {
@@ -389,7 +386,7 @@ func attachPP(text string, seg []tok, np nounPhrase, depth int) (nounPhrase, boo
 // hasOrgWord reports whether any token is an organisation word.
 func hasOrgWord(ts []tok) bool {
 	for _, t := range ts {
-		if orgWords[t.lower] {
+		if english.IsOrgWord(t.lower) {
 			return true
 		}
 	}
@@ -415,8 +412,8 @@ func isPersonName(ts []tok) bool {
 		switch {
 		case isInitial(t.text):
 		case isParticle(t.text) && i > 0:
-		case nameSuffixes[t.lower] && i > 0:
-		case isUpperStart(t.text) && !runCut[t.lower] && !notNames[t.lower] && !isAcronym(t.text) && !strings.ContainsAny(t.text, "0123456789/&"):
+		case english.IsNameSuffix(t.lower) && i > 0:
+		case isUpperStart(t.text) && !cutsRun(t.lower) && !notName(t.lower) && !isAcronym(t.text) && !strings.ContainsAny(t.text, "0123456789/&"):
 			words++
 		default:
 			return false
@@ -482,10 +479,10 @@ func isDesc(seg []tok) bool {
 		return true
 	case isDigitWord(t.text):
 		return true
-	case roleNouns[t.lower] || titleWords[t.lower]:
+	case english.IsRoleNoun(t.lower) || english.IsTitle(t.lower):
 		return true
 	case isLowerStart(t.text):
-		return !functionWords[t.lower] && !clauseStarters[t.lower]
+		return !isFunctionWord(t.lower) && !clauseStarters[t.lower]
 	}
 	// "Harbour Lines’ chief executive": a name's possessive, then the role.
 	for i, x := range seg {
@@ -513,10 +510,10 @@ func descHead(seg []tok) string {
 		if t.poss {
 			continue // "the union’s lead negotiator": the union is not the head
 		}
-		if roleNouns[t.lower] || orgNouns[t.lower] || genericOrgNouns[t.lower] || groupNouns[t.lower] {
+		if english.IsRoleNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsGenericOrgNoun(t.lower) || english.IsGroupNoun(t.lower) {
 			return t.lower
 		}
-		if i > 0 && (functionWords[t.lower] || clauseStarters[t.lower]) {
+		if i > 0 && (isFunctionWord(t.lower) || clauseStarters[t.lower]) {
 			break
 		}
 	}

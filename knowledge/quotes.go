@@ -69,9 +69,33 @@ func spansIn(spans []quoteSpan, s Sentence) []quoteSpan {
 // quoteText returns the words of a quotation as they should be reported:
 // trimmed, without the comma that hands over to "she said".
 func quoteText(text string, q quoteSpan) string {
-	s := strings.TrimSpace(text[q.in:q.out])
-	s = strings.TrimSpace(strings.TrimSuffix(s, ","))
-	return s
+	a, b := quoteBounds(text, q)
+	return text[a:b]
+}
+
+// quoteBounds returns where quoteText's words start and end in text.
+func quoteBounds(text string, q quoteSpan) (start, end int) {
+	start, end = q.in, q.out
+	trim := func() {
+		for start < end && isSpaceByte(text[start]) {
+			start++
+		}
+		for end > start && isSpaceByte(text[end-1]) {
+			end--
+		}
+	}
+	trim()
+	if end > start && text[end-1] == ',' {
+		end--
+		trim()
+	}
+	return start, end
+}
+
+// isSpaceByte reports whether c is ASCII white space; passage text holds no
+// other spaces.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t'
 }
 
 // isQuotation reports whether a quoted span is a quotation rather than a

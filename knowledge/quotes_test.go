@@ -330,3 +330,38 @@ func TestRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteOffsets checks that every quote's Start and End give back its
+// text, for a quote inside a sentence, one that runs over two sentences and
+// one that runs on into the next paragraph.
+func TestQuoteOffsets(t *testing.T) {
+	body := "Jane Doe said the plan “cannot work.”\n\n“It failed. We knew,” she said.\n\n“The first part runs on\n\n“and ends here,” she added.\n"
+	_, _, b := attribution(t, body)
+	passages := map[string]Passage{}
+	for _, p := range b.Passages {
+		passages[p.ID] = p
+	}
+	tests := []struct {
+		text           string
+		sentence, last int // the sentences it opens and ends in
+	}{
+		{"cannot work.", 0, 0},
+		{"It failed. We knew", 0, 1},
+		{"The first part runs on", 0, 0},
+		{"and ends here", 0, 0},
+	}
+	if len(b.Quotes) != len(tests) {
+		t.Fatalf("got %d quotes, want %d: %+v", len(b.Quotes), len(tests), b.Quotes)
+	}
+	for i, tt := range tests {
+		q := b.Quotes[i]
+		p := passages[q.Passage]
+		if got := p.Text[q.Start:q.End]; got != q.Text || q.Text != tt.text {
+			t.Errorf("quote %d: Passage.Text[%d:%d] = %q, Text %q, want %q", i, q.Start, q.End, got, q.Text, tt.text)
+		}
+		last := sentenceAt(p.Sentences, q.End-1)
+		if q.Sentence != tt.sentence || last != tt.last {
+			t.Errorf("quote %q: sentences %d..%d, want %d..%d", q.Text, q.Sentence, last, tt.sentence, tt.last)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"github.com/briefbot/briefbot/knowledge/english"
 	"slices"
 	"strings"
 )
@@ -83,9 +84,9 @@ func (d *doc) orgSpeaker(written, role string, plural bool) speaker {
 	if d.orgs[name] == nil {
 		if other := d.aliasIn(name); other != "" {
 			name = other
-		} else if long, ok := equivalents[name]; ok && (d.orgs[long] != nil || d.spelled[long]) {
+		} else if long, ok := english.LongForm(name); ok && (d.orgs[long] != nil || d.spelled[long]) {
 			name = long
-		} else if other := d.orgBase[companyBase(name)]; other != "" {
+		} else if other := d.orgBase[english.TrimCompanySuffix(name)]; other != "" {
 			name = other // "Nordic Steel" for "Nordic Steel AG"
 		}
 	}
@@ -93,7 +94,7 @@ func (d *doc) orgSpeaker(written, role string, plural bool) speaker {
 	if o == nil {
 		o = &org{name: name, plural: plural}
 		d.orgs[name] = o
-		if b := companyBase(name); d.orgBase[b] == "" {
+		if b := english.TrimCompanySuffix(name); d.orgBase[b] == "" {
 			d.orgBase[b] = name
 		}
 		d.knownOrgs[name] = true
@@ -105,20 +106,6 @@ func (d *doc) orgSpeaker(written, role string, plural bool) speaker {
 		o.aliases = append(o.aliases, written)
 	}
 	return speaker{name: name, kind: Organisation, plural: o.plural}
-}
-
-// corporateSuffixes end company names: "Nordic Steel AG" and "Nordic Steel"
-// are one company.
-var corporateSuffixes = []string{" AG", " Inc.", " Inc", " Corp.", " Corp", " Ltd.", " Ltd", " LLC", " plc", " PLC", " SA", " S.A.", " SE", " NV", " N.V.", " Co.", " GmbH", " Group", " Holdings", " Limited", " Corporation", " Company"}
-
-// companyBase returns a company's name without a corporate suffix.
-func companyBase(n string) string {
-	for _, suf := range corporateSuffixes {
-		if strings.HasSuffix(n, suf) && len(n) > len(suf) {
-			return strings.TrimSuffix(n, suf)
-		}
-	}
-	return n
 }
 
 func contains(ss []string, s string) bool {
@@ -194,16 +181,16 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 		m := d.recent[i]
 		switch m.sp.kind {
 		case Organisation:
-			if (orgNouns[h] || genericOrgNouns[h]) && containsWord(strings.ToLower(m.sp.name), h) {
+			if (english.IsOrgNoun(h) || english.IsGenericOrgNoun(h)) && containsWord(strings.ToLower(m.sp.name), h) {
 				return d.orgSpeaker(m.sp.name, "", m.sp.plural), true
 			}
 		case Person:
-			if p := d.byName[m.sp.name]; roleNouns[h] && p != nil && containsWord(strings.ToLower(p.role), h) {
+			if p := d.byName[m.sp.name]; english.IsRoleNoun(h) && p != nil && containsWord(strings.ToLower(p.role), h) {
 				return m.sp, true
 			}
 		}
 	}
-	if !genericOrgNouns[h] {
+	if !english.IsGenericOrgNoun(h) {
 		return speaker{}, false
 	}
 	for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= 1; i-- {

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"github.com/briefbot/briefbot/knowledge/english"
 	"regexp"
 	"strings"
 	"unicode"
@@ -11,30 +12,6 @@ import (
 // a capital letter or digit. Group 1 is the punctuation, group 2 the closers,
 // group 3 the start of the next sentence.
 var sentenceBoundary = regexp.MustCompile(`([.?!]+)(["”’')\]]*)[ \t]+((?:["“‘'(\[]*)[\p{Lu}\d])`)
-
-// neverFinal are abbreviations that never end a sentence: titles before a
-// name ("Gen. X", "Dr. X", "St. X").
-var neverFinal = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
-	"col": true, "sgt": true, "capt": true, "maj": true, "adm": true, "cmdr": true,
-	"rev": true, "sen": true, "rep": true, "gov": true, "st": true, "mt": true, "ft": true,
-	"messrs": true, "hon": true, "pres": true, "supt": true, "insp": true, "cpl": true,
-	"pvt": true, "brig": true, "det": true, "fr": true, "gens": true, "reps": true,
-	"sens": true, "govs": true, "lt.-gen": true, "maj.-gen": true, "lt.-col": true,
-}
-
-// rarelyFinal are abbreviations that end a sentence only before a word that
-// typically starts one ("... at 10 p.m. The ..."): "U.S.", "Jan.", "a.m.".
-var rarelyFinal = map[string]bool{
-	"u.s": true, "u.k": true, "u.n": true, "e.u": true, "a.m": true, "p.m": true,
-	"e.g": true, "i.e": true, "etc": true, "vs": true, "no": true, "nos": true,
-	"inc": true, "corp": true, "ltd": true, "co": true, "jr": true, "sr": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"approx": true, "est": true, "dept": true, "univ": true, "ave": true, "blvd": true,
-	"rd": true, "fig": true, "vol": true, "al": true, "ph.d": true, "u.s.a": true,
-	"d.c": true, "op": true, "cf": true, "ca": true, "c": true, "ed": true, "eds": true,
-}
 
 // sentenceStarters are words that often start a sentence and rarely follow
 // an abbreviation inside one.
@@ -104,12 +81,13 @@ func isBoundary(before, after string) bool {
 	i := strings.LastIndexAny(before, " \t(“\"‘'[—")
 	word := before[i+1:]
 	lw := strings.ToLower(word)
-	if neverFinal[lw] {
+	abbr := english.AbbreviationOf(lw)
+	if abbr == english.BeforeName {
 		return false
 	}
 	next := nextWord(after)
 	starter := sentenceStarters[strings.ToLower(next)]
-	if rarelyFinal[lw] {
+	if abbr == english.Common {
 		return starter
 	}
 	runes := []rune(word)

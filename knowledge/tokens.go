@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"github.com/briefbot/briefbot/knowledge/english"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,7 +146,7 @@ func appendReversed(ts, tail []tok) []tok {
 // an initial, whose full stop belongs to the word: "Gen.", "U.S.", "J.".
 func keepsPeriod(word string) bool {
 	lw := strings.ToLower(word)
-	if _, ok := honorifics[lw+"."]; ok || neverFinal[lw] || rarelyFinal[lw] {
+	if _, ok := english.Honorific(lw); ok || english.AbbreviationOf(lw) != english.NotAbbreviation {
 		return true
 	}
 	if utf8.RuneCountInString(word) == 1 {
@@ -186,10 +187,10 @@ func isInitial(w string) bool {
 // "bin", "van").
 func isParticle(w string) bool {
 	lw := strings.ToLower(w)
-	if nameParticles[lw] {
+	if english.IsNameParticle(lw) {
 		return true
 	}
-	if k := strings.IndexAny(w, "-‘’'"); k > 0 && nameParticles[lw[:k]] {
+	if k := strings.IndexAny(w, "-‘’'"); k > 0 && english.IsNameParticle(lw[:k]) {
 		return true
 	}
 	return false

@@ -1,4 +1,4 @@
-package knowledge
+package dates
 
 import (
 	"fmt"
@@ -16,7 +16,7 @@ import (
 //	"about 2018=2018~"               approximate
 //	"in early January=2024-01~start" approximate, with its modifier
 //	"last March="                    found but unresolved
-func dateFormatMention(m dateMention) string {
+func formatMention(m Mention) string {
 	s := m.Expr + "=" + m.Date
 	if m.EndDate != "" {
 		s += ".." + m.EndDate
@@ -27,7 +27,7 @@ func dateFormatMention(m dateMention) string {
 	return s + m.Mod
 }
 
-func datePubDate(t testing.TB, s string) time.Time {
+func pubDate(t testing.TB, s string) time.Time {
 	t.Helper()
 	if s == "" {
 		return time.Time{}
@@ -39,11 +39,11 @@ func datePubDate(t testing.TB, s string) time.Time {
 	return d
 }
 
-// dateCases: publication dates used below, with their weekdays.
+// cases: publication dates used below, with their weekdays.
 //
 //	2024-03-23 Saturday (the seed)   2024-03-24 Sunday   2024-03-22 Friday
 //	2024-03-18 Monday                2024-01-10 Wednesday 2023-11-30 Thursday
-var dateCases = []struct {
+var cases = []struct {
 	pub      string
 	sentence string
 	want     []string
@@ -64,7 +64,7 @@ var dateCases = []struct {
 	{"2024-03-23", "He predicted it would be able to attack U.S. and Western interests outside the country “in as little as six months and with little to no warning.”", nil},
 	{"2024-03-23", "“They just may have discounted it because they see us as the enemy,” said Courtney.", nil},
 	{"2024-03-23", "He said he sees several possibilities why warnings from Washington may not have necessarily been heeded.", nil},
-	{"2024-03-23", "Officers walk past the wall on Saturday, the dateDay after a gun attack on the hall.", []string{"on Saturday=2024-03-23"}},
+	{"2024-03-23", "Officers walk past the wall on Saturday, the dayOf after a gun attack on the hall.", []string{"on Saturday=2024-03-23"}},
 	{"2024-03-23", "The U.S. has said its ability has been reduced since the withdrawal of troops from the country in 2021.", []string{"in 2021=2021"}},
 	{"2024-03-23", "ISIS has claimed responsibility for an attack that killed dozens of people and injured more than 100.", nil},
 	{"2024-03-23", "Here’s a brief look at why Russia is dealing with an ongoing threat.", nil},
@@ -224,19 +224,19 @@ var dateCases = []struct {
 }
 
 func TestFindDates(t *testing.T) {
-	for _, c := range dateCases {
+	for _, c := range cases {
 		t.Run(c.pub+" "+c.sentence, func(t *testing.T) {
-			pub := datePubDate(t, c.pub)
-			got := findDates(c.sentence, pub)
+			pub := pubDate(t, c.pub)
+			got := Find(c.sentence, pub)
 			var gs []string
 			for _, m := range got {
-				gs = append(gs, dateFormatMention(m))
+				gs = append(gs, formatMention(m))
 				if c.sentence[m.Start:m.End] != m.Expr {
 					t.Errorf("offsets [%d:%d] give %q, Expr is %q", m.Start, m.End, c.sentence[m.Start:m.End], m.Expr)
 				}
 			}
 			if fmt.Sprint(gs) != fmt.Sprint(c.want) {
-				t.Errorf("findDates(%q, %s)\n got  %q\n want %q", c.sentence, c.pub, gs, c.want)
+				t.Errorf("Find(%q, %s)\n got  %q\n want %q", c.sentence, c.pub, gs, c.want)
 			}
 		})
 	}
@@ -245,11 +245,11 @@ func TestFindDates(t *testing.T) {
 // The mentions come in sentence order, without overlaps.
 func TestFindDatesOrder(t *testing.T) {
 	s := "On Saturday, officials said the attack on Friday, the worst since 2019, followed warnings in early January and last March."
-	got := findDates(s, datePubDate(t, "2024-03-23"))
+	got := Find(s, pubDate(t, "2024-03-23"))
 	want := []string{"On Saturday=2024-03-23", "on Friday=2024-03-22", "since 2019=2019", "in early January=2024-01~start", "last March=2023-03"}
 	var gs []string
 	for i, m := range got {
-		gs = append(gs, dateFormatMention(m))
+		gs = append(gs, formatMention(m))
 		if i > 0 && m.Start < got[i-1].End {
 			t.Errorf("%q overlaps %q", m.Expr, got[i-1].Expr)
 		}
@@ -274,16 +274,16 @@ func TestFutureTense(t *testing.T) {
 		{"The vote is on Monday.", "on Monday", false},
 	} {
 		i := strings.Index(c.s, c.expr)
-		if got := dateFutureTense(c.s, i, i+len(c.expr)); got != c.future {
+		if got := futureTense(c.s, i, i+len(c.expr)); got != c.future {
 			t.Errorf("futureTense(%q, %q) = %v, want %v", c.s, c.expr, got, c.future)
 		}
 	}
 }
 
-var dateWellFormedDate = regexp.MustCompile(`^$|^\d{4}(-\d{2}(-\d{2})?)?$`)
+var wellFormedDate = regexp.MustCompile(`^$|^\d{4}(-\d{2}(-\d{2})?)?$`)
 
-// dateCheckMentions is what the fuzz test holds every result to.
-func dateCheckMentions(t *testing.T, s string, ms []dateMention) {
+// checkMentions is what the fuzz test holds every result to.
+func checkMentions(t *testing.T, s string, ms []Mention) {
 	t.Helper()
 	prevEnd := 0
 	for _, m := range ms {
@@ -295,7 +295,7 @@ func dateCheckMentions(t *testing.T, s string, ms []dateMention) {
 			t.Fatalf("s[%d:%d] = %q, Expr %q", m.Start, m.End, s[m.Start:m.End], m.Expr)
 		}
 		for _, d := range []string{m.Date, m.EndDate} {
-			if !dateWellFormedDate.MatchString(d) {
+			if !wellFormedDate.MatchString(d) {
 				t.Fatalf("malformed date %q for %q in %q", d, m.Expr, s)
 			}
 			if d != "" {
@@ -318,8 +318,8 @@ func dateCheckMentions(t *testing.T, s string, ms []dateMention) {
 
 func TestFindDatesWellFormed(t *testing.T) {
 	for _, pub := range []string{"", "2024-03-23", "0001-01-01", "9999-12-31", "2000-02-29"} {
-		for _, c := range dateCases {
-			dateCheckMentions(t, c.sentence, findDates(c.sentence, datePubDate(t, pub)))
+		for _, c := range cases {
+			checkMentions(t, c.sentence, Find(c.sentence, pubDate(t, pub)))
 		}
 	}
 }
@@ -327,13 +327,13 @@ func TestFindDatesWellFormed(t *testing.T) {
 // BenchmarkFindDates reports the time per sentence on the date-dense test
 // table and on the seed article's text, split crudely into sentences.
 func BenchmarkFindDates(b *testing.B) {
-	pub := datePubDate(b, "2024-03-23")
+	pub := pubDate(b, "2024-03-23")
 	var table []string
-	for _, c := range dateCases {
+	for _, c := range cases {
 		table = append(table, c.sentence)
 	}
 	var seed []string
-	if data, err := os.ReadFile("testdata/seed.txt"); err == nil {
+	if data, err := os.ReadFile("../testdata/seed.txt"); err == nil {
 		for _, p := range strings.Split(string(data), "\n") {
 			seed = append(seed, strings.SplitAfter(p, ". ")...)
 		}
@@ -350,7 +350,7 @@ func BenchmarkFindDates(b *testing.B) {
 			n := 0
 			for b.Loop() {
 				for _, s := range set.sentences {
-					findDates(s, pub)
+					Find(s, pub)
 				}
 				n += len(set.sentences)
 			}

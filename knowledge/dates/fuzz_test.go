@@ -1,15 +1,15 @@
-package knowledge
+package dates
 
 import (
 	"testing"
 	"time"
 )
 
-// FuzzFindDates checks that findDates never panics, that every mention's
+// FuzzFindDates checks that Find never panics, that every mention's
 // offsets give back its Expr, and that every date is well formed, for any
 // sentence and any publication date (or none).
 func FuzzFindDates(f *testing.F) {
-	for _, c := range dateCases {
+	for _, c := range cases {
 		f.Add(c.sentence, int32(19805)) // 2024-03-23
 		f.Add(c.sentence, int32(-1))    // unknown
 	}
@@ -21,6 +21,6 @@ func FuzzFindDates(f *testing.F) {
 			// 1970 to about 9999: beyond that years are not four digits
 			pub = time.Unix(0, 0).UTC().AddDate(0, 0, int(days%2932896))
 		}
-		dateCheckMentions(t, s, findDates(s, pub))
+		checkMentions(t, s, Find(s, pub))
 	})
 }
