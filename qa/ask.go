@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // A tuning holds the constants chosen by measurement: the BM25 parameters
@@ -538,6 +539,9 @@ func (e *Engine) rejects(q *question, best cand) string {
 	if rel < e.tune.minRelevance {
 		return "the best match is too weak to be an answer"
 	}
+	if q.name && !e.namesSomeone(q, best.d) {
+		return "the question asks who or which, but the closest passage names no one it does not already"
+	}
 	switch q.typ {
 	case qWhen:
 		if !e.dateNear(best.d, q) && !(e.joinsWith(best.d) >= 0 && e.dateNear(e.joinsWith(best.d), q)) {
@@ -572,6 +576,48 @@ func (e *Engine) rejects(q *question, best cand) string {
 	return ""
 }
 
+// namesSomeone reports whether sentence di, or the sentence its answer
+// joins, gives a name the question does not: a speaker, or a word the
+// briefing capitalises.
+func (e *Engine) namesSomeone(q *question, di int32) bool {
+	for _, d := range [...]int32{di, e.joinsWith(di)} {
+		if d < 0 {
+			continue
+		}
+		doc := &e.docs[d]
+		if doc.speaker >= 0 && q.says {
+			if s := &e.sources[doc.speaker]; startsUpper(s.summary.Name) && !q.has(s.nameTerms...) {
+				return true
+			}
+		}
+		for _, n := range doc.names {
+			if q.has(n) || !q.says && doc.speaker >= 0 && contains(e.sources[doc.speaker].nameTerms, n) {
+				continue // a name the question gives, or who said a sentence that answers something else
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// has reports whether the question holds every one of terms, or a term
+// related to it.
+func (q *question) has(terms ...string) bool {
+	for _, t := range terms {
+		found := false
+		for _, qt := range q.terms {
+			if qt.term == t || contains(qt.related, t) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // entityMask returns the terms that are names (entity true) or relation
 // words (false).
 func entityMask(q *question, entity bool) uint64 {
@@ -601,21 +647,53 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	if !d.has(docNumber) {
 		return false
 	}
-	return e.near(d.text, q, numberDistance, false, func(t token) bool {
-		return t.has(tokNum) && t.word != "one" && !isYear(t.term)
-	})
+	isNum := func(t token) bool { return t.has(tokNum) && t.word != "one" && !isYear(t.term) }
+	if !e.near(d.text, q, numberDistance, true, isNum) {
+		return false
+	}
+	return len(q.counted) == 0 || e.counts(d.text, q.counted, isNum)
+}
+
+// countedDistance is how many words before the thing counted ("13 U.S.
+// troops") its number may stand.
+const countedDistance = 3
+
+// counts reports whether text gives a number of the thing counted: when it
+// names the thing (any of the words that may name it), a number stands just
+// before one of them.
+func (e *Engine) counts(text string, counted []string, isNum func(token) bool) bool {
+	var buf [64]token
+	toks := e.an.tokens(text, buf[:0], false)
+	named := false
+	for i, t := range toks {
+		if !contains(counted, t.term) {
+			continue
+		}
+		named = true
+		for k := i - 1; k >= 0 && t.pos-toks[k].pos <= countedDistance; k-- {
+			if isNum(toks[k]) {
+				return true
+			}
+		}
+	}
+	return !named
 }
 
 // dateNear reports whether sentence di dates something within
 // dateDistance words of a word of the question.
 func (e *Engine) dateNear(di int32, q *question) bool {
 	d := &e.docs[di]
-	if !d.has(docDate) {
+	if !d.has(docDate | docTime) {
 		return false
 	}
-	return e.near(d.text, q, dateDistance, true, func(t token) bool {
-		return isYear(t.term) || t.has(tokCap) && dateWords[t.word] || relativeDates[t.word]
-	})
+	toks := e.an.tokens(d.text, nil, false)
+	marks := make(map[int]bool)
+	for i, t := range toks {
+		if isYear(t.term) || t.has(tokCap) && dateWords[t.word] || relativeDates[t.word] || isRelativeTime(toks, i) {
+			marks[t.pos] = true
+		}
+	}
+	return e.near(d.text, q, dateDistance, true, func(t token) bool { return marks[t.pos] })
 }
 
 // reasonNear reports whether sentence di, or one beside it in its
@@ -910,4 +988,12 @@ func topK(s *scratch, k int) []int32 {
 		}
 	}
 	return h
+}
+
+// startsUpper reports whether s begins with an upper-case letter.
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
 }

@@ -48,6 +48,7 @@ type doc struct {
 	speaker int32 // source index, or -1 for narration
 	text    string
 	quotes  []string // the direct quotations in it, by its speaker
+	names   []string // the terms of the names it gives: words the briefing capitalises
 	flags   docFlag
 }
 
@@ -63,6 +64,7 @@ const (
 	docPronoun                     // it opens with a pronoun
 	docQuote                       // it has a direct quotation
 	docManner                      // it says how (by, through, using)
+	docTime                        // it has a relative time: "within days", "two weeks later", "overnight"
 )
 
 func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
@@ -122,6 +124,7 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 			e.proper[t] = true
 		}
 	}
+	e.markNames(st)
 	e.ix = buildIndex(fields, p)
 	e.sortedTerms = make([]string, 0, len(e.ix.ids))
 	for t := range e.ix.ids {
@@ -345,8 +348,19 @@ type sentKey struct {
 
 // buildStats gathers, while indexing, how the briefings write each term.
 type buildStats struct {
-	caps map[string][2]int // term → uses inside sentences: [capitalised, lower case]
-	form map[string]string // term → its first capitalised form
+	caps  map[string][2]int // term → uses inside sentences: [capitalised, lower case]
+	form  map[string]string // term → its first capitalised form
+	first []string          // per document, the term of its first word when capitalised
+}
+
+// markNames adds to each sentence's names the term of its first word when
+// the briefings write that term capitalised elsewhere too.
+func (e *Engine) markNames(st *buildStats) {
+	for di, t := range st.first {
+		if t != "" && e.proper[t] && !contains(e.docs[di].names, t) {
+			e.docs[di].names = append(e.docs[di].names, t)
+		}
+	}
 }
 
 // A briefingIndex is what addPassages needs to know about one briefing's
@@ -443,12 +457,22 @@ func (e *Engine) addSentence(b *knowledge.Briefing, p *knowledge.Passage, si int
 	toks := e.an.tokens(text, bx.tokBuf[:0], true)
 	bx.tokBuf = toks
 	quoted := quoteSpans(text)
+	first := ""
 	for _, t := range toks {
 		if t.term == "" {
 			continue
 		}
-		if t.pos > 0 && !t.has(tokAlias) && !t.has(tokPart) {
-			st.count(t, text)
+		if !t.has(tokAlias) && !t.has(tokPart) {
+			if t.pos > 0 {
+				st.count(t, text)
+			}
+			if isName(t) && !contains(d.names, t.term) {
+				if t.pos > 0 || t.has(tokAllCaps) {
+					d.names = append(d.names, t.term)
+				} else {
+					first = t.term
+				}
+			}
 		}
 		fd[fieldText] = append(fd[fieldText], t.term)
 		if inSpans(quoted, t.start) {
@@ -471,7 +495,14 @@ func (e *Engine) addSentence(b *knowledge.Briefing, p *knowledge.Passage, si int
 		d.flags |= docQuote
 	}
 	e.docs = append(e.docs, d)
+	st.first = append(st.first, first)
 	return fd
+}
+
+// isName reports whether t, written capitalised, may be part of a name:
+// not a number, a month or weekday, or a title.
+func isName(t token) bool {
+	return (t.has(tokCap) || t.has(tokAllCaps)) && !t.has(tokNum) && !dateWords[t.word] && !honorifics[t.word]
 }
 
 // count records how a sentence writes t: capitalised or not.
@@ -575,6 +606,9 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		if t.word == "yesterday" || t.word == "today" || t.word == "tomorrow" || t.word == "ago" {
 			f |= docDate
 		}
+		if isRelativeTime(toks, i) {
+			f |= docTime
+		}
 		if t.has(tokCap) && t.pos > 0 && t.term != "" && !dateWords[t.word] {
 			f |= docName
 			if i > 0 {
@@ -607,6 +641,46 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		}
 	}
 	return f
+}
+
+// timeUnits are the units of a relative time: "within days", "two weeks".
+var timeUnits = map[string]bool{
+	"minute": true, "minutes": true, "hour": true, "hours": true, "day": true, "days": true,
+	"night": true, "nights": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "decade": true, "decades": true, "weekend": true,
+}
+
+// timeLead are words that make a time unit after them a time: "within
+// days", "next week", "the past two years".
+var timeLead = map[string]bool{
+	"within": true, "next": true, "last": true, "this": true, "coming": true, "past": true,
+	"previous": true, "following": true, "few": true, "several": true,
+	"by": true, "until": true, "later": true, "earlier": true, "each": true, "every": true,
+}
+
+// timeWords are relative times on their own.
+var timeWords = map[string]bool{
+	"tonight": true, "overnight": true, "soon": true, "later": true, "earlier": true,
+	"recently": true, "afterwards": true, "afterward": true, "shortly": true, "immediately": true,
+}
+
+// isRelativeTime reports whether toks[i] is, or ends, a relative time
+// expression: a time unit after a number or a lead word ("within days",
+// "two weeks later"), or a time word.
+func isRelativeTime(toks []token, i int) bool {
+	t := toks[i]
+	if timeWords[t.word] {
+		return true
+	}
+	if !timeUnits[t.word] {
+		return false
+	}
+	for k := i - 1; k >= 0 && t.pos-toks[k].pos <= 2; k-- {
+		if toks[k].has(tokNum) || timeLead[toks[k].word] {
+			return true
+		}
+	}
+	return false
 }
 
 func isYear(s string) bool {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/english"
 )
 
 // A qType is the kind of answer a question asks for.
@@ -59,6 +60,9 @@ type question struct {
 	unquoted string   // for qSaid: whom the question asks about, when the briefings quote no such source
 	entities []int    // indices into terms of capitalised words (names, places)
 	defines  int32    // for "what is X" with X an alias the briefing defines: the defining sentence; else -1
+	name     bool     // the answer is a name: "who ...", "which group ...", "who is the chairman"
+	counted  []string // for "how many N": the terms of N and the words up to the next stop word
+	says     bool     // the question asks about something said: "who said", "who warned"
 
 	// For a follow-up: the earlier answer's sentences, those not to answer
 	// with ("what else"), and the sentences searched besides the best
@@ -90,6 +94,7 @@ type reading struct {
 	span     []token      // the words naming whose view is asked
 	namePos  map[int]bool // word positions inside a source's name
 	asked    map[int]bool // word positions naming the asked speaker: not topic
+	counted  []string     // for "how many N": the terms from N to the next stop word
 }
 
 // parseQuestion types q and extracts its terms and named speakers.
@@ -105,6 +110,11 @@ func (e *Engine) parseQuestion(text string) question {
 	}
 	q := question{defines: -1}
 	q.typ = e.classify(&r)
+	q.name = asksName(q.typ, r.ws)
+	q.counted = r.counted
+	for _, t := range r.ws {
+		q.says = q.says || opinionVerbs[t.word] || english.ReportingVerb(t.word) != english.NotReporting
+	}
 	e.findAsked(&q, &r)
 	e.addTerms(&q, &r)
 	q.missing = e.missingNames(text, r.toks)
@@ -177,6 +187,9 @@ func (e *Engine) classify(r *reading) qType {
 		typ = qHowMany
 		if w(1) == "many" || w(1) == "much" {
 			r.framing[ws[1].pos] = true
+			for k := 2; k < len(ws) && ws[k].term != ""; k++ {
+				r.counted = append(r.counted, ws[k].term) // "Prime members", "U.S. soldiers died"
+			}
 		} else {
 			r.optional[ws[1].pos] = true // "how old": "a century old"
 		}
@@ -228,6 +241,14 @@ func (e *Engine) findAsked(q *question, r *reading) {
 		e.resolveSpan(q, r.span, r.framing, r.namePos)
 	}
 	e.occupation(q, r)
+	if q.typ == qWhoIs && len(q.speakers) > 0 && len(r.span) > 0 && !isArticle(r.span[0].word) {
+		for _, t := range r.span {
+			if r.namePos[t.pos] {
+				q.name = false // "who is X" asks what X is, and X is named
+				break
+			}
+		}
+	}
 	r.asked = r.namePos
 	if (q.typ == qSaid || q.typ == qWhoIs) && len(r.span) > 0 {
 		r.asked = map[int]bool{}
@@ -238,6 +259,29 @@ func (e *Engine) findAsked(q *question, r *reading) {
 		}
 	}
 }
+
+// asksName reports whether a question of type typ worded ws asks for a
+// name: "who", "which N" and "what company" ask for one; "which year" asks
+// for a date, "which city" for a place.
+func asksName(typ qType, ws []token) bool {
+	switch {
+	case typ == qWho || typ == qWhoIs:
+		return true
+	case typ != qWhat || len(ws) < 2:
+		return false
+	}
+	n := ws[1].word
+	if ws[0].word == "which" {
+		return n == "of" || !isStop(n) && !english.IsQuantifier(n) && !kindNouns[n]
+	}
+	return ws[0].word == "what" && (english.IsOrgNoun(n) || english.IsGenericOrgNoun(n) || english.IsRoleNoun(n) || personNouns[n])
+}
+
+// kindNouns ask for a sort of thing, not a name: "which kind", "what type".
+var kindNouns = map[string]bool{"kind": true, "kinds": true, "type": true, "types": true, "sort": true, "sorts": true, "part": true, "parts": true, "way": true, "ways": true}
+
+// personNouns ask for a person: "what man", "which woman".
+var personNouns = map[string]bool{"person": true, "man": true, "woman": true, "people": true, "men": true, "women": true}
 
 // occupationWords ask what someone does: "where does X work", "what is X's
 // job".
@@ -644,3 +688,5 @@ func (e *Engine) definition(text string) int32 {
 	}
 	return -1
 }
+
+func isArticle(w string) bool { return w == "the" || w == "a" || w == "an" }
