@@ -31,13 +31,14 @@ var defaultTuning = tuning{
 }
 
 const (
-	maxRelevance   = 2.0 // cap on the BM25 share of a candidate's score
-	candidatesK    = 64  // BM25 candidates reranked per question
-	captionPenalty = 0.5 // captions and video blurbs yield to prose on a tie
-	maxMore        = 3
-	maxTries       = 8  // candidates checked for the kind of answer asked for
-	numberDistance = 6  // "how many": words between the number and a question word
-	dateDistance   = 12 // "when": words between the date and a question word
+	maxRelevance    = 2.0 // cap on the BM25 share of a candidate's score
+	candidatesK     = 64  // BM25 candidates reranked per question
+	captionPenalty  = 0.5 // captions and video blurbs yield to prose on a tie
+	headlinePenalty = 1   // a title line yields to the sentences that say it in full
+	maxMore         = 3
+	maxTries        = 8  // candidates checked for the kind of answer asked for
+	numberDistance  = 6  // "how many": words between the number and a question word
+	dateDistance    = 12 // "when": words between the date and a question word
 )
 
 // A cand is one candidate answer sentence.
@@ -424,6 +425,9 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand
 	c.score = 10*c.cov + 3*rel + e.typeBonus(q, d)
 	if !isProse(string(pa.p.Kind)) {
 		c.score -= captionPenalty
+	}
+	if e.docs[d].has(docHeadline) {
+		c.score -= headlinePenalty
 	}
 	return c
 }

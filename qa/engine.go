@@ -3,6 +3,7 @@ package qa
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge"
 )
@@ -65,6 +66,7 @@ const (
 	docQuote                       // it has a direct quotation
 	docManner                      // it says how (by, through, using)
 	docTime                        // it has a relative time: "within days", "two weeks later", "overnight"
+	docHeadline                    // a title line: no sentence punctuation at its end
 )
 
 func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
@@ -488,6 +490,9 @@ func (e *Engine) addSentence(b *knowledge.Briefing, p *knowledge.Passage, si int
 	}
 	fd[fieldSection] = bx.secTerms[p.Section]
 	d.flags = sentenceFlags(text, toks, len(quoted) > 0)
+	if isHeadline(text) {
+		d.flags |= docHeadline
+	}
 	if bx.dated[k] {
 		d.flags |= docEvent | docDate
 	}
@@ -497,6 +502,18 @@ func (e *Engine) addSentence(b *knowledge.Briefing, p *knowledge.Passage, si int
 	e.docs = append(e.docs, d)
 	st.first = append(st.first, first)
 	return fd
+}
+
+// isHeadline reports whether text is a title line rather than a sentence:
+// it ends with no full stop, question or exclamation mark, closing quote
+// or colon.
+func isHeadline(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return !strings.ContainsRune(".!?”\"’':…)]", r)
 }
 
 // isName reports whether t, written capitalised, may be part of a name:
