@@ -48,6 +48,7 @@ var framingWords = map[string]bool{
 	"discuss": true, "discussed": true, "describe": true, "explain": true, "tell": false,
 	"say": false, "summary": true, "summarize": true, "summarise": true, "details": true,
 	"information": false, "anything": true, "about": true, "exactly": true,
+	"quoted": true, "cited": true, "interviewed": true,
 }
 
 // A question is a parsed question.
@@ -95,6 +96,7 @@ type reading struct {
 	namePos  map[int]bool // word positions inside a source's name
 	asked    map[int]bool // word positions naming the asked speaker: not topic
 	counted  []string     // for "how many N": the terms from N to the next stop word
+	verb     string       // the term of the opinion verb of "what did X describe"
 }
 
 // parseQuestion types q and extracts its terms and named speakers.
@@ -198,7 +200,13 @@ func (e *Engine) classify(r *reading) qType {
 		if end := opinionVerbAt(ws, 2); end > 2 && auxiliaries[w(1)] {
 			typ, r.span = qSaid, ws[2:end]
 			r.optional[ws[end].pos] = true
+			r.verb = ws[end].term
 		}
+	case (first == "what" || first == "which") && kindNouns[w(1)] && w(2) == "of" && len(ws) > 3:
+		// "what kind of organisation is X": what X is; the class only ranks
+		typ = qWhat
+		r.framing[ws[1].pos] = true
+		r.optional[ws[3].pos] = true
 	case first == "what" || first == "which":
 		if !auxiliaries[w(1)] {
 			break
@@ -210,6 +218,7 @@ func (e *Engine) classify(r *reading) qType {
 		if end > 2 {
 			typ, r.span = qSaid, ws[2:end]
 			r.optional[ws[end].pos] = true
+			r.verb = ws[end].term
 		}
 	case auxiliaries[first]:
 		typ = qYesNo
@@ -238,7 +247,7 @@ func (e *Engine) classify(r *reading) qType {
 func (e *Engine) findAsked(q *question, r *reading) {
 	q.speakers = e.findSpeakers(r.toks, r.span, r.namePos)
 	if q.typ == qSaid {
-		e.resolveSpan(q, r.span, r.framing, r.namePos)
+		e.resolveSpan(q, r)
 	}
 	e.occupation(q, r)
 	if q.typ == qWhoIs && len(q.speakers) > 0 && len(r.span) > 0 && !isArticle(r.span[0].word) {
@@ -538,7 +547,7 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 		if honorifics[t.word] {
 			continue
 		}
-		if e.knownTerm(t.term) {
+		if e.knownTerm(t.term) || e.knownPart(t.word) {
 			continue
 		}
 		if t.pos != lastPos+1 {
@@ -549,6 +558,20 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 	}
 	flush()
 	return out
+}
+
+// knownPart reports whether a hyphenated word has a part any briefing
+// uses: "MSC-labelled" when the briefing names the MSC.
+func (e *Engine) knownPart(w string) bool {
+	if strings.IndexByte(w, '-') < 0 {
+		return false
+	}
+	for _, p := range strings.Split(w, "-") {
+		if t := e.an.term(p); t != "" && e.knownTerm(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // knownTerm reports whether any briefing uses term.
@@ -563,7 +586,8 @@ func (e *Engine) knownTerm(term string) bool {
 // source may still name part of one ("inspectors"); a span of framing words
 // only ("the article") makes the question a plain what-question; a span
 // naming someone the briefings never quote is noted for abstention.
-func (e *Engine) resolveSpan(q *question, span []token, framing map[int]bool, namePos map[int]bool) {
+func (e *Engine) resolveSpan(q *question, r *reading) {
+	span, framing, namePos := r.span, r.framing, r.namePos
 	var terms []string
 	var words []string
 	for _, t := range span {
@@ -619,11 +643,46 @@ func (e *Engine) resolveSpan(q *question, span []token, framing map[int]bool, na
 		}
 		return
 	}
-	if !named {
-		q.typ = qWhat
+	if !named || r.verb != "" && !reportingStems[r.verb] && e.reportedBy(terms, r.verb) {
+		q.typ = qWhat // "what did the chairman of the party describe": a sentence says what they said
 		return
 	}
 	q.unquoted = strings.Join(words, " ")
+}
+
+// reportedBy reports whether some sentence holds every one of terms and
+// the verb: the briefing reports what they said ("the chairman described
+// the video as satire") without quoting them as a source.
+func (e *Engine) reportedBy(terms []string, verb string) bool {
+	var rare []posting
+	for i, t := range terms {
+		id, ok := e.ix.ids[t]
+		if !ok {
+			return false
+		}
+		if ps := e.ix.postings[id]; i == 0 || len(ps) < len(rare) {
+			rare = ps
+		}
+	}
+	for _, p := range rare {
+		toks := e.an.tokens(e.docs[p.doc].text, nil, false)
+		has, reports := 0, false
+		for _, t := range terms {
+			for _, x := range toks {
+				if x.term == t {
+					has++
+					break
+				}
+			}
+		}
+		for _, x := range toks {
+			reports = reports || x.term == verb
+		}
+		if has == len(terms) && reports {
+			return true
+		}
+	}
+	return false
 }
 
 // namesSource reports whether term is part of a name of source si.
