@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/briefbot/briefbot/knowledge/english"
 )
 
 // A tuning holds the constants chosen by measurement: the BM25 parameters
@@ -543,7 +545,7 @@ func (e *Engine) rejects(q *question, best cand) string {
 	if rel < e.tune.minRelevance {
 		return "the best match is too weak to be an answer"
 	}
-	if q.name && !e.namesSomeone(q, best.d) {
+	if q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 {
 		return "the question asks who or which, but the closest passage names no one it does not already"
 	}
 	switch q.typ {
@@ -555,6 +557,7 @@ func (e *Engine) rejects(q *question, best cand) string {
 		if !e.reasonNear(best.d) {
 			return noReason
 		}
+
 	case qHowMany:
 		if !e.numberNear(best.d, q) && !(e.joinsWith(best.d) >= 0 && e.numberNear(e.joinsWith(best.d), q)) {
 			return "the question asks how many, but the closest passage gives no number for it"
@@ -602,6 +605,49 @@ func (e *Engine) namesSomeone(q *question, di int32) bool {
 		}
 	}
 	return false
+}
+
+// givesName reports whether sentence di answers a who or which question with
+// a name: it gives one the question does not, and does not only count the
+// class asked about ("two engineers", "a consulting firm").
+func (e *Engine) givesName(q *question, di int32) bool {
+	return e.namesSomeone(q, di) && (len(q.class) == 0 || !e.countsClass(di, q.class))
+}
+
+// countsClass reports whether sentence di names the class only by a number
+// or an article before it: "two engineers", "a consulting firm".
+func (e *Engine) countsClass(di int32, class []string) bool {
+	toks := e.an.tokens(e.docs[di].text, nil, false)
+	for i, t := range toks {
+		if !contains(class, t.term) {
+			continue
+		}
+		for k := i - 1; k >= 0 && t.pos-toks[k].pos <= countedDistance; k-- {
+			if w := toks[k].word; toks[k].has(tokNum) || w == "a" || w == "an" || english.IsQuantifier(w) {
+				return true
+			}
+			if toks[k].has(tokCap) {
+				break // "the Acme consulting firm"
+			}
+		}
+	}
+	return false
+}
+
+// namesNext returns the sentence after di in its paragraph when di names
+// a class ("two engineers") and that sentence gives the names, or -1.
+func (e *Engine) namesNext(q *question, di int32) int32 {
+	n := di + 1
+	if int(n) >= len(e.docs) || e.docs[n].para != e.docs[di].para || !e.namesSomeone(q, n) {
+		return -1
+	}
+	// The names are its subject: it opens with one ("Maria Lopez and Tom
+	// Reed found ...").
+	toks := e.an.tokens(e.docs[n].text, nil, false)
+	if len(toks) == 0 || !toks[0].has(tokCap) || toks[0].term == "" || q.has(toks[0].term) {
+		return -1
+	}
+	return n
 }
 
 // has reports whether the question holds every one of terms, or a term
@@ -807,6 +853,18 @@ func (e *Engine) passage(di int32) string {
 	return pd.text + paragraphBreak + d.text // the sentence before opens the paragraph before
 }
 
+// span returns the text of a paragraph's sentences from di to last, as the
+// briefing prints it.
+func (e *Engine) span(di, last int32) string {
+	p := e.paras[e.docs[di].para].p
+	ss := sentencesOf(p)
+	a, b := ss[e.docs[di].sent], ss[e.docs[last].sent]
+	if 0 <= a.Start && a.Start < b.End && b.End <= len(p.Text) {
+		return p.Text[a.Start:b.End]
+	}
+	return e.docs[di].text + " " + e.docs[last].text
+}
+
 // paragraphBreak separates text from two paragraphs, as the briefing does.
 const paragraphBreak = "\n\n"
 
@@ -842,6 +900,11 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 	a.Passage = e.passage(best.d)
 	if j := e.joinsWith(best.d); j >= 0 && slices.Contains(q.exclude, j) {
 		a.Passage = d.text // the sentence it joins is the answer a follow-up asks past
+	}
+	if q.name && !e.givesName(q, best.d) {
+		if n := e.namesNext(q, best.d); n >= 0 {
+			a.Passage = e.span(best.d, n) // "two engineers", then their names
+		}
 	}
 	a.Context = e.context(best.d)
 	a.Speaker = e.speaker(d)

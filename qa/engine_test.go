@@ -483,3 +483,43 @@ func TestAskWhatIsAlias(t *testing.T) {
 		}
 	}
 }
+
+// damBriefing is an invented briefing for the tests of complete answers.
+func damBriefing(tb testing.TB) *knowledge.Briefing {
+	tb.Helper()
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"Two engineers inspected the Alder Creek dam on Monday after heavy rain.", "Maria Lopez and Tom Reed found a crack in the spillway."}},
+		{"", knowledge.Body, []string{"The county closed the road below the dam, and 40 families left their homes while 3 crews stood by."}},
+		{"", knowledge.Body, []string{"A contractor will repair the spillway, the county said."}},
+		{"", knowledge.Body, []string{"The dam was finished in 1962, and it was last repaired after a flood in 1998."}},
+	}
+	said := []handSaid{{2, 0, "county", ""}}
+	sources := []knowledge.Source{{Name: "county", Kind: knowledge.Organisation, Statements: 1}}
+	events := []handEvent{{0, 0, "2024-04-08", "", "on Monday", false, ""}, {3, 0, "1962", "", "in 1962", false, ""}, {3, 0, "1998", "", "in 1998", false, ""}}
+	return handBriefing(tb, "Dam inspected", "2024-04-09", paras, said, sources, events, nil)
+}
+
+// Each kind of question gets its kind of answer, checked on the passage.
+func TestCompleteAnswers(t *testing.T) {
+	e := New(damBriefing(t))
+	tests := []struct {
+		q        string
+		answered bool
+		passage  string
+	}{
+		// "two engineers", then their names in the next sentence
+		{"Which engineers inspected the dam?", true, "Two engineers inspected the Alder Creek dam on Monday after heavy rain. Maria Lopez and Tom Reed found a crack"},
+		// a class but no name anywhere
+		{"Which contractor will repair the spillway?", false, ""},
+		{"How many families left their homes?", true, "40 families"},
+		{"When was the dam finished?", true, "finished in 1962"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			if a.Answered != tt.answered || !strings.Contains(a.Passage, tt.passage) {
+				t.Errorf("Ask(%q) = answered %v %q (why %s); want %v, holding %q", tt.q, a.Answered, a.Passage, a.Why, tt.answered, tt.passage)
+			}
+		})
+	}
+}

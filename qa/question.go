@@ -63,6 +63,7 @@ type question struct {
 	defines  int32    // for "what is X" with X an alias the briefing defines: the defining sentence; else -1
 	name     bool     // the answer is a name: "who ...", "which group ...", "who is the chairman"
 	counted  []string // for "how many N": the terms of N and the words up to the next stop word
+	class    []string // for "which N": the terms of N
 	says     bool     // the question asks about something said: "who said", "who warned"
 
 	// For a follow-up: the earlier answer's sentences, those not to answer
@@ -113,6 +114,11 @@ func (e *Engine) parseQuestion(text string) question {
 	q := question{defines: -1}
 	q.typ = e.classify(&r)
 	q.name = asksName(q.typ, r.ws)
+	if q.name && r.ws[0].word == "which" {
+		for k := 1; k < len(r.ws) && r.ws[k].term != ""; k++ {
+			q.class = append(q.class, r.ws[k].term) // "which consulting firm"
+		}
+	}
 	q.counted = r.counted
 	for _, t := range r.ws {
 		q.says = q.says || opinionVerbs[t.word] || english.ReportingVerb(t.word) != english.NotReporting
