@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge"
 )
@@ -339,26 +338,27 @@ func TestComplete(t *testing.T) {
 			t.Errorf("Complete(\"\", true) lists %q, who has no quotes", n)
 		}
 	}
-	if len(all) == 0 || len(all) > 25 {
+	if len(all) == 0 {
 		t.Errorf("Complete(\"\", true) = %q", all)
 	}
 }
 
-func TestCompleteLimits(t *testing.T) {
+// Complete returns every match, ranked: trimming to what Discord can show
+// is the bot's.
+func TestCompleteAll(t *testing.T) {
 	var sources []knowledge.Source
 	for i := 0; i < 40; i++ {
-		sources = append(sources, knowledge.Source{Name: fmt.Sprintf("Person Number%02d", i), Kind: knowledge.Person})
+		sources = append(sources, knowledge.Source{Name: fmt.Sprintf("Person Number%02d", i), Kind: knowledge.Person, Quotes: i})
 	}
-	sources = append(sources, knowledge.Source{Name: "Person " + strings.Repeat("Long", 30), Kind: knowledge.Person})
+	long := "Person " + strings.Repeat("Long", 30)
+	sources = append(sources, knowledge.Source{Name: long, Kind: knowledge.Person, Quotes: 100})
 	b := handBriefing(t, "t", "", []handPara{{"", knowledge.Body, []string{"Nothing happened."}}}, nil, sources, nil, nil)
 	got := New(b).Complete("person", false)
-	if len(got) != 25 {
-		t.Errorf("Complete returned %d names, want 25", len(got))
+	if len(got) != 41 {
+		t.Fatalf("Complete returned %d names, want all 41", len(got))
 	}
-	for _, n := range got {
-		if utf8.RuneCountInString(n) > 100 {
-			t.Errorf("Complete returned a name of %d characters", utf8.RuneCountInString(n))
-		}
+	if got[0] != long || got[1] != "Person Number39" || got[40] != "Person Number00" {
+		t.Errorf("Complete = %q…, want the most quoted first", got[:3])
 	}
 }
 
