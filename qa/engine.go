@@ -374,7 +374,21 @@ type briefingIndex struct {
 	said      map[sentKey]bool
 	dated     map[sentKey]bool
 	secTerms  map[string][]string // section heading → its terms
+	quotes    map[string][][2]int // passage ID → the byte spans of its quotations
 	tokBuf    []token
+}
+
+// quotedIn returns the spans of sentence s of p (its text) that are inside
+// a quotation, as byte offsets into text.
+func (bx *briefingIndex) quotedIn(p *knowledge.Passage, s knowledge.Sentence, text string) [][2]int {
+	var out [][2]int
+	for _, q := range bx.quotes[p.ID] {
+		lo, hi := max(q[0], s.Start), min(q[1], s.End)
+		if lo < hi && s.End-s.Start == len(text) {
+			out = append(out, [2]int{lo - s.Start, hi - s.Start})
+		}
+	}
+	return out
 }
 
 // addPassages adds a briefing's paragraphs and sentences.
@@ -393,7 +407,7 @@ func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, s
 		}
 		for si, s := range sentencesOf(p) {
 			if text := sentenceText(p, s); strings.TrimSpace(text) != "" {
-				fields = append(fields, e.addSentence(b, p, si, text, bx, st))
+				fields = append(fields, e.addSentence(b, p, si, text, bx.quotedIn(p, s, text), bx, st))
 			}
 		}
 		pa.count = int32(len(e.docs)) - pa.first
@@ -409,7 +423,7 @@ func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, s
 // passage's sentences.
 func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
 	bx := &briefingIndex{speakerOf: map[sentKey]int{}, quotesOf: map[sentKey][]string{}, said: map[sentKey]bool{},
-		dated: map[sentKey]bool{}, secTerms: map[string][]string{}}
+		dated: map[sentKey]bool{}, secTerms: map[string][]string{}, quotes: map[string][][2]int{}}
 	byID := map[string]int{}
 	for pi := range b.Passages {
 		byID[b.Passages[pi].ID] = pi
@@ -439,6 +453,11 @@ func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
 	}
 	for _, q := range b.Quotes {
 		attribute(q.Passage, q.Sentence, q.Text, q.Speaker, true)
+		if pi, ok := byID[q.Passage]; ok {
+			if span, ok := quoteSpan(&b.Passages[pi], q); ok {
+				bx.quotes[q.Passage] = append(bx.quotes[q.Passage], span)
+			}
+		}
 	}
 	for _, s := range b.Statements {
 		attribute(s.Passage, s.Sentence, s.Text, s.Speaker, false)
@@ -452,13 +471,12 @@ func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
 }
 
 // addSentence adds sentence si of p as a document and returns its fields.
-func (e *Engine) addSentence(b *knowledge.Briefing, p *knowledge.Passage, si int, text string, bx *briefingIndex, st *buildStats) fieldDoc {
+func (e *Engine) addSentence(b *knowledge.Briefing, p *knowledge.Passage, si int, text string, quoted [][2]int, bx *briefingIndex, st *buildStats) fieldDoc {
 	k := sentKey{p.ID, si}
 	d := doc{para: int32(len(e.paras)), sent: int32(si), speaker: -1, text: text}
 	var fd fieldDoc
 	toks := e.an.tokens(text, bx.tokBuf[:0], true)
 	bx.tokBuf = toks
-	quoted := quoteSpans(text)
 	first := ""
 	for _, t := range toks {
 		if t.term == "" {
@@ -557,32 +575,19 @@ func (e *Engine) addSaid(src int, b *knowledge.Briefing, p *knowledge.Passage, t
 	s.said = append(s.said, said)
 }
 
-// quoteSpans returns the byte ranges inside quotation marks.
-func quoteSpans(text string) [][2]int {
-	var out [][2]int
-	open := -1
-	for i, r := range text {
-		switch r {
-		case '“', '«', '„':
-			open = i
-		case '”', '»':
-			if open >= 0 {
-				out = append(out, [2]int{open, i})
-				open = -1
-			}
-		case '"':
-			if open >= 0 {
-				out = append(out, [2]int{open, i})
-				open = -1
-			} else {
-				open = i
-			}
+// quoteSpan returns where quotation q stands in its passage p: its byte
+// offsets, or, for a quotation given without them, where its text first
+// occurs.
+func quoteSpan(p *knowledge.Passage, q knowledge.Quote) ([2]int, bool) {
+	if 0 <= q.Start && q.Start < q.End && q.End <= len(p.Text) {
+		return [2]int{q.Start, q.End}, true
+	}
+	if t := strings.TrimSpace(q.Text); t != "" {
+		if i := strings.Index(p.Text, t); i >= 0 {
+			return [2]int{i, i + len(t)}, true
 		}
 	}
-	if open >= 0 && len(out) == 0 {
-		out = append(out, [2]int{open, len(text)}) // a quote running on to the next sentence
-	}
-	return out
+	return [2]int{}, false
 }
 
 func inSpans(spans [][2]int, at int) bool {
