@@ -739,7 +739,7 @@ func (e *Engine) dateNear(di int32, q *question) bool {
 	toks := e.an.tokens(d.text, nil, false)
 	marks := make(map[int]bool)
 	for i, t := range toks {
-		if isYear(t.term) || t.has(tokCap) && dateWords[t.word] || relativeDates[t.word] || isRelativeTime(toks, i) {
+		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) {
 			marks[t.pos] = true
 		}
 	}

@@ -56,17 +56,17 @@ type doc struct {
 type docFlag uint16
 
 const (
-	docEvent   docFlag = 1 << iota // the briefing dates an event in it
-	docDate                        // it has a date expression
-	docNumber                      // it has a number other than a year
-	docReason                      // it gives a reason
-	docPlace                       // it places something
-	docName                        // it names someone or something
-	docPronoun                     // it opens with a pronoun
-	docQuote                       // it has a direct quotation
-	docManner                      // it says how (by, through, using)
-	docTime                        // it has a relative time: "within days", "two weeks later", "overnight"
-	docHeadline                    // a title line: no sentence punctuation at its end
+	docEvent    docFlag = 1 << iota // the briefing dates an event in it
+	docDate                         // it has a date expression
+	docNumber                       // it has a number other than a year
+	docReason                       // it gives a reason
+	docPlace                        // it places something
+	docName                         // it names someone or something
+	docPronoun                      // it opens with a pronoun
+	docQuote                        // it has a direct quotation
+	docManner                       // it says how (by, through, using)
+	docTime                         // it has a relative time: "within days", "two weeks later", "overnight"
+	docHeadline                     // a title line: no sentence punctuation at its end
 )
 
 func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
@@ -537,7 +537,7 @@ func isHeadline(text string) bool {
 // isName reports whether t, written capitalised, may be part of a name:
 // not a number, a month or weekday, or a title.
 func isName(t token) bool {
-	return (t.has(tokCap) || t.has(tokAllCaps)) && !t.has(tokNum) && !dateWords[t.word] && !honorifics[t.word]
+	return (t.has(tokCap) || t.has(tokAllCaps)) && !t.has(tokNum) && !isCalendar(t.word) && !isHonorific(t.word)
 }
 
 // count records how a sentence writes t: capitalised or not.
@@ -620,7 +620,7 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 				f |= docNumber
 			}
 		}
-		if t.has(tokCap) && dateWords[t.word] {
+		if t.has(tokCap) && isCalendar(t.word) {
 			if t.word != "march" && t.word != "may" || nearNumber(toks, i) || t.word == "march" && t.pos > 0 {
 				f |= docDate
 			}
@@ -631,7 +631,7 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		if isRelativeTime(toks, i) {
 			f |= docTime
 		}
-		if t.has(tokCap) && t.pos > 0 && t.term != "" && !dateWords[t.word] {
+		if t.has(tokCap) && t.pos > 0 && t.term != "" && !isCalendar(t.word) {
 			f |= docName
 			if i > 0 {
 				switch toks[i-1].word {

@@ -333,7 +333,7 @@ func (e *Engine) referent(th thread, pronoun string) int {
 // stands where a speaker does ("what did it say", "what else did they
 // announce"), or -1.
 func (e *Engine) speakerSlot(th thread, words []word, i int) int {
-	if th.speaker < 0 || i == 0 || i+1 >= len(words) || !auxiliaries[words[i-1].norm] {
+	if th.speaker < 0 || i == 0 || i+1 >= len(words) || !isAuxiliary(words[i-1].norm) {
 		return -1
 	}
 	if !opinionVerbs[words[i+1].norm] || words[i].norm != "it" {

@@ -149,7 +149,7 @@ func preamble(words []token) int {
 		if words[k].has(tokWh) {
 			switch w := words[0].word; {
 			case k == 0:
-			case auxiliaries[w] || w == "tell" || w == "please" || w == "so" || w == "and" || w == "i":
+			case isAuxiliary(w) || w == "tell" || w == "please" || w == "so" || w == "and" || w == "i":
 				return k
 			}
 			break
@@ -203,7 +203,7 @@ func (e *Engine) classify(r *reading) qType {
 		}
 	case first == "how":
 		typ = qHow
-		if end := opinionVerbAt(ws, 2); end > 2 && auxiliaries[w(1)] {
+		if end := opinionVerbAt(ws, 2); end > 2 && isAuxiliary(w(1)) {
 			typ, r.span = qSaid, ws[2:end]
 			r.optional[ws[end].pos] = true
 			r.verb = ws[end].term
@@ -214,7 +214,7 @@ func (e *Engine) classify(r *reading) qType {
 		r.framing[ws[1].pos] = true
 		r.optional[ws[3].pos] = true
 	case first == "what" || first == "which":
-		if !auxiliaries[w(1)] {
+		if !isAuxiliary(w(1)) {
 			break
 		}
 		end := opinionVerbAt(ws, 2)
@@ -226,7 +226,7 @@ func (e *Engine) classify(r *reading) qType {
 			r.optional[ws[end].pos] = true
 			r.verb = ws[end].term
 		}
-	case auxiliaries[first]:
+	case isAuxiliary(first):
 		typ = qYesNo
 	}
 	// "according to X" names whose view is asked, in any question.
@@ -550,7 +550,7 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 		if t.has(tokAlias) || t.has(tokPart) || t.term == "" || !t.has(tokCap) || t.pos == 0 || t.has(tokNum) {
 			continue
 		}
-		if honorifics[t.word] {
+		if isHonorific(t.word) {
 			continue
 		}
 		if e.knownTerm(t.term) || e.knownPart(t.word) {

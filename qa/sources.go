@@ -58,7 +58,7 @@ func (e *Engine) resolve(name string) (int, bool) {
 	if i, ok := e.byKey[k]; ok {
 		return i, true
 	}
-	if ws := strings.Fields(k); len(ws) > 1 && honorifics[ws[0]] {
+	if ws := strings.Fields(k); len(ws) > 1 && isHonorific(ws[0]) {
 		if i, ok := e.byKey[strings.Join(ws[1:], " ")]; ok {
 			return i, true
 		}
@@ -225,7 +225,7 @@ func (e *Engine) buildSuggestions(st *buildStats) []string {
 	count := map[string]int{}
 	form := st.form
 	for t, n := range st.caps {
-		if f, ok := form[t]; ok && n[0] > 0 && !honorifics[strings.ToLower(f)] && !dateWords[strings.ToLower(f)] {
+		if f, ok := form[t]; ok && n[0] > 0 && !isHonorific(strings.ToLower(f)) && !isCalendar(strings.ToLower(f)) {
 			count[t] = n[0]
 		}
 	}

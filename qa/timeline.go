@@ -139,7 +139,7 @@ func (e *Engine) buildTimeline() {
 func (e *Engine) eventTerms(text string) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range e.an.tokens(text, nil, false) {
-		if t.term == "" || t.has(tokNum) || reportingStems[t.term] || dateWords[t.word] || relativeDates[t.word] {
+		if t.term == "" || t.has(tokNum) || reportingStems[t.term] || isCalendar(t.word) || relativeDates[t.word] {
 			continue
 		}
 		out[t.term] = true

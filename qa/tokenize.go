@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+
+	en "github.com/briefbot/briefbot/knowledge/english"
 )
 
 // A token is one term found in a text.
@@ -240,11 +242,13 @@ func buildStemSynonym() map[string]string {
 			m[stemWord(w)] = canon
 		}
 	}
-	for _, c := range countries {
-		name, demonyms, _ := strings.Cut(c, ":")
+	for name, demonyms := range en.Countries() {
+		if strings.ContainsRune(name, ' ') {
+			continue // "united states": a phrase
+		}
 		canon := stemWord(name)
-		for _, d := range strings.Split(demonyms, ",") {
-			if stemWord(d) != canon {
+		for _, d := range demonyms {
+			if !strings.ContainsRune(d, ' ') && stemWord(d) != canon {
 				m[stemWord(d)] = canon
 			}
 		}
@@ -339,7 +343,9 @@ func relatedKeys() []string {
 // stemWord stems one lower-case word through the irregular-forms table,
 // without synonyms or stop-word filtering.
 func stemWord(w string) string {
-	if l, ok := irregular[w]; ok {
+	if l, ok := conflations[w]; ok {
+		w = l
+	} else if l, ok := en.Lemma(w); ok {
 		w = l
 	}
 	return english.Stem(w, false)
@@ -347,7 +353,7 @@ func stemWord(w string) string {
 
 // isStop reports whether w (lower case) carries no topic.
 func isStop(w string) bool {
-	if english.IsStopWord(w) || extraStop[w] || whWords[w] || auxiliaries[w] {
+	if en.IsStopWord(w) || english.IsStopWord(w) || extraStop[w] || whWords[w] || isAuxiliary(w) {
 		return true
 	}
 	if strings.HasSuffix(w, "n't") {
@@ -369,7 +375,7 @@ func analyseWord(w string) string {
 	if w == "" || isStop(w) {
 		return ""
 	}
-	if n, ok := numberWords[w]; ok {
+	if n, ok := numberTerm(w); ok {
 		return n
 	}
 	if isNumeric(w) {
@@ -496,7 +502,7 @@ func (a *analyzer) tokens(text string, dst []token, build bool) []token {
 		} else if isNumeric(t) || quantityWords[w.norm] {
 			f |= tokNum
 		}
-		if _, ok := numberWords[w.norm]; ok {
+		if _, ok := en.Number(w.norm); ok {
 			f |= tokNum
 		}
 		dst = append(dst, token{term: t, word: w.norm, start: w.start, end: w.end, pos: i, flags: f})
