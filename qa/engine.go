@@ -85,7 +85,9 @@ type source struct {
 	intro   int32   // the document that introduces it, or -1
 
 	nameTerms, roleTerms []string // its index fields, analysed once
+	allTerms             []string // the terms of its name, role and aliases
 	gender               byte     // for a person: 'm' or 'f' as the briefing refers to them, or 0 when it does not say
+	lastBriefing         int      // while building: 1 + the last briefing that named it
 }
 
 // New indexes briefings. The result is safe for concurrent use.
@@ -226,9 +228,13 @@ func (e *Engine) sourceFor(name string, bi int) int {
 }
 
 func (e *Engine) addBriefing(i, bi int) {
-	title := e.briefings[bi].Title
-	if !contains(e.sources[i].summary.Briefings, title) {
-		e.sources[i].summary.Briefings = append(e.sources[i].summary.Briefings, title)
+	s := &e.sources[i]
+	if s.lastBriefing == bi+1 {
+		return // briefings are added in order
+	}
+	s.lastBriefing = bi + 1
+	if title := e.briefings[bi].Title; !contains(s.summary.Briefings, title) {
+		s.summary.Briefings = append(s.summary.Briefings, title)
 	}
 }
 
@@ -770,6 +776,7 @@ func (e *Engine) addNames() {
 				e.vocab[t] = true
 			}
 		}
+		s.allTerms = e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " "))
 		if s.summary.Kind == string(knowledge.MediaCredit) {
 			continue
 		}
@@ -782,6 +789,9 @@ func (e *Engine) addNames() {
 		}
 	}
 }
+
+// maxGenderDocs bounds the sentences genderOf reads.
+const maxGenderDocs = 16
 
 // genderOf returns how the briefing refers to person s: 'f' when the
 // sentences attributed to them, and the one after where they are
@@ -797,7 +807,7 @@ func (e *Engine) genderOf(s *source) byte {
 			return 'f'
 		}
 	}
-	docs := append([]int32(nil), s.docs...)
+	docs := append([]int32(nil), s.docs[:min(len(s.docs), maxGenderDocs)]...)
 	if s.intro >= 0 && int(s.intro)+1 < len(e.docs) {
 		docs = append(docs, s.intro+1)
 	}

@@ -628,10 +628,9 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 		if len(s.docs) == 0 {
 			continue
 		}
-		name := e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " "))
 		ok := true
 		for _, t := range terms {
-			if !contains(name, t) {
+			if !contains(s.allTerms, t) {
 				ok = false
 				break
 			}
