@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-
-	"github.com/briefbot/briefbot/knowledge/english"
 )
 
 // A tuning holds the constants chosen by measurement: the BM25 parameters
@@ -583,91 +581,6 @@ func (e *Engine) rejects(q *question, best cand) string {
 	return ""
 }
 
-// namesSomeone reports whether sentence di, or the sentence its answer
-// joins, gives a name the question does not: a speaker, or a word the
-// briefing capitalises.
-func (e *Engine) namesSomeone(q *question, di int32) bool {
-	for _, d := range [...]int32{di, e.joinsWith(di)} {
-		if d < 0 {
-			continue
-		}
-		doc := &e.docs[d]
-		if doc.speaker >= 0 && q.says {
-			if s := &e.sources[doc.speaker]; startsUpper(s.summary.Name) && !q.has(s.nameTerms...) {
-				return true
-			}
-		}
-		for _, n := range doc.names {
-			if q.has(n) || !q.says && doc.speaker >= 0 && contains(e.sources[doc.speaker].nameTerms, n) {
-				continue // a name the question gives, or who said a sentence that answers something else
-			}
-			return true
-		}
-	}
-	return false
-}
-
-// givesName reports whether sentence di answers a who or which question with
-// a name: it gives one the question does not, and does not only count the
-// class asked about ("two engineers", "a consulting firm").
-func (e *Engine) givesName(q *question, di int32) bool {
-	return e.namesSomeone(q, di) && (len(q.class) == 0 || !e.countsClass(di, q.class))
-}
-
-// countsClass reports whether sentence di names the class only by a number
-// or an article before it: "two engineers", "a consulting firm".
-func (e *Engine) countsClass(di int32, class []string) bool {
-	toks := e.an.tokens(e.docs[di].text, nil, false)
-	for i, t := range toks {
-		if !contains(class, t.term) {
-			continue
-		}
-		for k := i - 1; k >= 0 && t.pos-toks[k].pos <= countedDistance; k-- {
-			if w := toks[k].word; toks[k].has(tokNum) || w == "a" || w == "an" || english.IsQuantifier(w) {
-				return true
-			}
-			if toks[k].has(tokCap) {
-				break // "the Acme consulting firm"
-			}
-		}
-	}
-	return false
-}
-
-// namesNext returns the sentence after di in its paragraph when di names
-// a class ("two engineers") and that sentence gives the names, or -1.
-func (e *Engine) namesNext(q *question, di int32) int32 {
-	n := di + 1
-	if int(n) >= len(e.docs) || e.docs[n].para != e.docs[di].para || !e.namesSomeone(q, n) {
-		return -1
-	}
-	// The names are its subject: it opens with one ("Maria Lopez and Tom
-	// Reed found ...").
-	toks := e.an.tokens(e.docs[n].text, nil, false)
-	if len(toks) == 0 || !toks[0].has(tokCap) || toks[0].term == "" || q.has(toks[0].term) {
-		return -1
-	}
-	return n
-}
-
-// has reports whether the question holds every one of terms, or a term
-// related to it.
-func (q *question) has(terms ...string) bool {
-	for _, t := range terms {
-		found := false
-		for _, qt := range q.terms {
-			if qt.term == t || contains(qt.related, t) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
 // entityMask returns the terms that are names (entity true) or relation
 // words (false).
 func entityMask(q *question, entity bool) uint64 {
@@ -690,62 +603,6 @@ func topicMask(q *question) uint64 {
 	return m
 }
 
-// numberNear reports whether sentence di has a number (not a year) within
-// numberDistance words of a word of the question.
-func (e *Engine) numberNear(di int32, q *question) bool {
-	d := &e.docs[di]
-	if !d.has(docNumber) {
-		return false
-	}
-	isNum := func(t token) bool { return t.has(tokNum) && t.word != "one" && !isYear(t.term) }
-	if !e.near(d.text, q, numberDistance, true, isNum) {
-		return false
-	}
-	return len(q.counted) == 0 || e.counts(d.text, q.counted, isNum)
-}
-
-// countedDistance is how many words before the thing counted ("13 U.S.
-// troops") its number may stand.
-const countedDistance = 3
-
-// counts reports whether text gives a number of the thing counted: when it
-// names the thing (any of the words that may name it), a number stands just
-// before one of them.
-func (e *Engine) counts(text string, counted []string, isNum func(token) bool) bool {
-	var buf [64]token
-	toks := e.an.tokens(text, buf[:0], false)
-	named := false
-	for i, t := range toks {
-		if !contains(counted, t.term) {
-			continue
-		}
-		named = true
-		for k := i - 1; k >= 0 && t.pos-toks[k].pos <= countedDistance; k-- {
-			if isNum(toks[k]) {
-				return true
-			}
-		}
-	}
-	return !named
-}
-
-// dateNear reports whether sentence di dates something within
-// dateDistance words of a word of the question.
-func (e *Engine) dateNear(di int32, q *question) bool {
-	d := &e.docs[di]
-	if !d.has(docDate | docTime) {
-		return false
-	}
-	toks := e.an.tokens(d.text, nil, false)
-	marks := make(map[int]bool)
-	for i, t := range toks {
-		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) {
-			marks[t.pos] = true
-		}
-	}
-	return e.near(d.text, q, dateDistance, true, func(t token) bool { return marks[t.pos] })
-}
-
 // reasonNear reports whether sentence di, or one beside it in its
 // paragraph, gives a reason.
 func (e *Engine) reasonNear(di int32) bool {
@@ -756,48 +613,6 @@ func (e *Engine) reasonNear(di int32) bool {
 	for _, k := range [...]int32{di - 1, di + 1} {
 		if k >= 0 && int(k) < len(e.docs) && e.docs[k].para == d.para && e.docs[k].has(docReason) {
 			return true
-		}
-	}
-	return false
-}
-
-// near reports whether a token of text that is(token) lies within dist
-// words of a word of q; with relationFirst, of a relation word of q when it
-// has any.
-func (e *Engine) near(text string, q *question, dist int, relationFirst bool, is func(token) bool) bool {
-	want := make(map[string]bool, len(q.terms))
-	for _, relation := range [...]bool{relationFirst, false} {
-		// the relation words when there are any: "recall" in "when did
-		// Acme recall the heaters", not "Acme"
-		for _, t := range q.terms {
-			if relation && (t.entity || t.optional) {
-				continue
-			}
-			want[t.term] = true
-			for _, r := range t.related {
-				want[r] = true
-			}
-		}
-		if len(want) > 0 {
-			break
-		}
-	}
-	var buf [64]token
-	toks := e.an.tokens(text, buf[:0], false)
-	var marks, hits []int
-	for _, t := range toks {
-		switch {
-		case is(t):
-			marks = append(marks, t.pos)
-		case t.term != "" && want[t.term]:
-			hits = append(hits, t.pos)
-		}
-	}
-	for _, m := range marks {
-		for _, h := range hits {
-			if abs(m-h) <= dist {
-				return true
-			}
 		}
 	}
 	return false

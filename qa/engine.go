@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -49,7 +50,7 @@ type doc struct {
 	speaker int32 // source index, or -1 for narration
 	text    string
 	quotes  []string // the direct quotations in it, by its speaker
-	names   []string // the terms of the names it gives: words the briefing capitalises
+	toks    []dtok   // its tokens that have a term or a mark
 	flags   docFlag
 }
 
@@ -86,6 +87,7 @@ type source struct {
 
 	nameTerms, roleTerms []string // its index fields, analysed once
 	allTerms             []string // the terms of its name, role and aliases
+	nameIDs              []int32  // the index ids of nameTerms
 	gender               byte     // for a person: 'm' or 'f' as the briefing refers to them, or 0 when it does not say
 	lastBriefing         int      // while building: 1 + the last briefing that named it
 }
@@ -128,8 +130,8 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 			e.proper[t] = true
 		}
 	}
-	e.markNames(st)
 	e.ix = buildIndex(fields, p)
+	e.markTokens(st)
 	e.sortedTerms = make([]string, 0, len(e.ix.ids))
 	for t := range e.ix.ids {
 		e.sortedTerms = append(e.sortedTerms, t)
@@ -358,15 +360,22 @@ type sentKey struct {
 type buildStats struct {
 	caps  map[string][2]int // term → uses inside sentences: [capitalised, lower case]
 	form  map[string]string // term → its first capitalised form
+	toks  [][]stok          // per document, its tokens
 	first []string          // per document, the term of its first word when capitalised
 }
 
-// markNames adds to each sentence's names the term of its first word when
-// the briefings write that term capitalised elsewhere too.
-func (e *Engine) markNames(st *buildStats) {
-	for di, t := range st.first {
-		if t != "" && e.proper[t] && !contains(e.docs[di].names, t) {
-			e.docs[di].names = append(e.docs[di].names, t)
+// markTokens gives each sentence its tokens, by index id, once the index is
+// built.
+func (e *Engine) markTokens(st *buildStats) {
+	for di := range e.docs {
+		e.docs[di].toks = e.toIDs(st.toks[di], st.first[di])
+	}
+	for si := range e.sources {
+		s := &e.sources[si]
+		for _, t := range s.nameTerms {
+			if id := e.ix.idOf(t); id >= 0 {
+				s.nameIDs = append(s.nameIDs, id)
+			}
 		}
 	}
 }
@@ -382,6 +391,7 @@ type briefingIndex struct {
 	secTerms  map[string][]string // section heading → its terms
 	quotes    map[string][][2]int // passage ID → the byte spans of its quotations
 	tokBuf    []token
+	stokBuf   []stok
 }
 
 // quotedIn returns the spans of sentence s of p (its text) that are inside
@@ -483,22 +493,15 @@ func (e *Engine) addSentence(b *knowledge.Briefing, p *knowledge.Passage, si int
 	var fd fieldDoc
 	toks := e.an.tokens(text, bx.tokBuf[:0], true)
 	bx.tokBuf = toks
-	first := ""
+	var first string
+	bx.stokBuf, first = sentenceToks(toks, bx.stokBuf[:0])
+	st.toks = append(st.toks, slices.Clone(bx.stokBuf))
 	for _, t := range toks {
 		if t.term == "" {
 			continue
 		}
-		if !t.has(tokAlias) && !t.has(tokPart) {
-			if t.pos > 0 {
-				st.count(t, text)
-			}
-			if isName(t) && !contains(d.names, t.term) {
-				if t.pos > 0 || t.has(tokAllCaps) {
-					d.names = append(d.names, t.term)
-				} else {
-					first = t.term
-				}
-			}
+		if !t.has(tokAlias) && !t.has(tokPart) && t.pos > 0 {
+			st.count(t, text)
 		}
 		fd[fieldText] = append(fd[fieldText], t.term)
 		if inSpans(quoted, t.start) {

@@ -428,7 +428,7 @@ func (r *followUp) otherBy(e *Engine, th thread, q *question) {
 	if !slices.ContainsFunc(q.terms, func(t queryTerm) bool { return t.speaker }) {
 		for _, t := range e.primary(e.sources[si].summary.Name) {
 			if idf, known := e.ix.idfOf(t, e.tune.unknownWeight); known && len(q.terms) < maxTerms {
-				q.terms = append(q.terms, queryTerm{term: t, word: t, idf: idf, known: true, speaker: true, entity: true})
+				q.terms = append(q.terms, queryTerm{term: t, word: t, idf: idf, known: true, id: e.ix.idOf(t), speaker: true, entity: true})
 			}
 		}
 	}
@@ -457,7 +457,7 @@ func (e *Engine) addContext(th thread, r *followUp, q *question) {
 				continue
 			}
 			entity := t.has(tokCap) && t.pos > 0 || t.has(tokAllCaps) || t.has(tokNum) || e.proper[t.term]
-			cs = append(cs, ct{queryTerm{term: t.term, word: t.word, known: true, entity: entity}, e.ix.idf[id]})
+			cs = append(cs, ct{queryTerm{term: t.term, word: t.word, known: true, id: id, entity: entity}, e.ix.idf[id]})
 		}
 	}
 	slices.SortStableFunc(cs, func(a, b ct) int {

@@ -135,6 +135,14 @@ func buildIndex(docs []fieldDoc, p bm25Params) *index {
 	return ix
 }
 
+// idOf returns a term's id, or -1 when no document has it.
+func (ix *index) idOf(term string) int32 {
+	if id, ok := ix.ids[term]; ok {
+		return id
+	}
+	return -1
+}
+
 // idfOf returns a term's idf, or unknown times maxIDF when no document has
 // it: such a word is most often an everyday word the briefing says
 // differently, and the full weight would refuse paraphrases.
@@ -186,7 +194,8 @@ type queryTerm struct {
 	word     string   // as the question wrote it
 	idf      float32  // a share of maxIDF when no document has it
 	known    bool     // some document has it
-	related  []string // weaker equivalents
+	id       int32    // its index id, or -1 when no document has it
+	related  []int32  // the index ids of weaker equivalents
 	speaker  bool     // part of a named speaker's name
 	entity   bool     // a name, place or number rather than a relation word
 	optional bool     // ranks, but an answer need not cover it ("propose" in "what did X propose")
@@ -196,8 +205,8 @@ type queryTerm struct {
 func (ix *index) score(terms []queryTerm, s *scratch) {
 	for qi, qt := range terms {
 		bit := uint64(1) << uint(qi)
-		if id, ok := ix.ids[qt.term]; ok {
-			for _, p := range ix.postings[id] {
+		if qt.id >= 0 {
+			for _, p := range ix.postings[qt.id] {
 				if s.full[p.doc]|s.half[p.doc] == 0 {
 					s.touched = append(s.touched, p.doc)
 				}
@@ -209,11 +218,7 @@ func (ix *index) score(terms []queryTerm, s *scratch) {
 				}
 			}
 		}
-		for _, rt := range qt.related {
-			id, ok := ix.ids[rt]
-			if !ok {
-				continue
-			}
+		for _, id := range qt.related {
 			for _, p := range ix.postings[id] {
 				if s.full[p.doc]&bit != 0 {
 					continue

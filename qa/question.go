@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -62,8 +63,8 @@ type question struct {
 	entities []int    // indices into terms of capitalised words (names, places)
 	defines  int32    // for "what is X" with X an alias the briefing defines: the defining sentence; else -1
 	name     bool     // the answer is a name: "who ...", "which group ...", "who is the chairman"
-	counted  []string // for "how many N": the terms of N and the words up to the next stop word
-	class    []string // for "which N": the terms of N
+	counted  []int32  // for "how many N": the ids of N's terms and the words up to the next stop word
+	class    []int32  // for "which N": the ids of N's terms
 	says     bool     // the question asks about something said: "who said", "who warned"
 
 	// For a follow-up: the earlier answer's sentences, those not to answer
@@ -116,10 +117,16 @@ func (e *Engine) parseQuestion(text string) question {
 	q.name = asksName(q.typ, r.ws)
 	if q.name && r.ws[0].word == "which" {
 		for k := 1; k < len(r.ws) && r.ws[k].term != ""; k++ {
-			q.class = append(q.class, r.ws[k].term) // "which consulting firm"
+			if id := e.ix.idOf(r.ws[k].term); id >= 0 {
+				q.class = append(q.class, id) // "which consulting firm"
+			}
 		}
 	}
-	q.counted = r.counted
+	for _, t := range r.counted {
+		if id := e.ix.idOf(t); id >= 0 {
+			q.counted = append(q.counted, id)
+		}
+	}
 	for _, t := range r.ws {
 		q.says = q.says || opinionVerbs[t.word] || english.ReportingVerb(t.word) != english.NotReporting
 	}
@@ -364,8 +371,8 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		if t.has(tokPart) {
 			if whole, ok := wholeAt[t.pos]; ok {
 				if i, ok := seen[whole]; ok {
-					if _, known := e.ix.ids[t.term]; known && !contains(q.terms[i].related, t.term) {
-						q.terms[i].related = append(q.terms[i].related, t.term)
+					if id := e.ix.idOf(t.term); id >= 0 && !slices.Contains(q.terms[i].related, id) {
+						q.terms[i].related = append(q.terms[i].related, id)
 					}
 				}
 				continue
@@ -401,13 +408,15 @@ func (e *Engine) queryTerm(t token, r *reading) queryTerm {
 	idf, known := e.ix.idfOf(t.term, e.tune.unknownWeight)
 	// "said" ranks attributed passages up but names no topic.
 	opt := r.optional[t.pos] || t.term == "say"
-	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, speaker: r.asked[t.pos], optional: opt}
-	qt.related = append(qt.related, e.compounds(t.term)...)
+	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: e.ix.idOf(t.term), speaker: r.asked[t.pos], optional: opt}
+	for _, c := range e.compounds(t.term) {
+		qt.related = append(qt.related, e.ix.idOf(c))
+	}
 	qt.entity = qt.speaker || t.has(tokCap) && t.pos > r.start || t.has(tokAllCaps) || t.has(tokAlias) ||
 		t.has(tokNum) || e.proper[t.term]
 	for _, rt := range relatedTerms[t.term] {
-		if _, ok := e.ix.ids[rt]; ok && !contains(qt.related, rt) {
-			qt.related = append(qt.related, rt)
+		if id := e.ix.idOf(rt); id >= 0 && !slices.Contains(qt.related, id) {
+			qt.related = append(qt.related, id)
 		}
 	}
 	return qt
