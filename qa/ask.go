@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 )
@@ -57,21 +56,23 @@ type cand struct {
 // suggestions and the passages closest to it.
 func (e *Engine) Ask(question string) Answer {
 	a := Answer{Question: question, More: []Match{}}
-	q, reason := e.read(question)
+	s := e.ix.getScratch()
+	defer e.ix.putScratch(s)
+	q, reason := e.read(question, s)
 	if reason != "" {
 		return e.abstain(a, q, reason)
 	}
-	return e.answer(a, q)
+	return e.answer(a, q, s)
 }
 
 // read parses a question and says why it cannot be answered at all, before
 // anything is searched: "" when it can be searched.
-func (e *Engine) read(question string) (*question, string) {
+func (e *Engine) read(question string, s *scratch) (*question, string) {
 	text := normalizeSpace(question)
 	if text == "" {
 		return nil, "the question is empty"
 	}
-	q := e.parseQuestion(text)
+	q := e.parseWith(text, s)
 	return &q, e.unanswerable(&q)
 }
 
@@ -95,9 +96,7 @@ func (e *Engine) unanswerable(q *question) string {
 }
 
 // answer searches for q's answer and writes it into a, or declines.
-func (e *Engine) answer(a Answer, q *question) Answer {
-	s := e.ix.getScratch()
-	defer e.ix.putScratch(s)
+func (e *Engine) answer(a Answer, q *question, s *scratch) Answer {
 	e.ix.score(q.terms, s)
 	cands := e.rank(q, s)
 	if len(cands) == 0 {
@@ -295,7 +294,7 @@ func hasRequired(terms []queryTerm) bool {
 func (e *Engine) rank(q *question, s *scratch) []cand {
 	w := weighTerms(q)
 	top := e.candidateDocs(q, s)
-	cands := make([]cand, 0, len(top))
+	cands := s.cands[:0]
 	earliestFull := int32(-1)
 	for _, d := range top {
 		c := e.scoreCand(q, s, d, w)
@@ -313,12 +312,16 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 			cands[i].score += 1 // the first sentence that names them in full
 		}
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
+	slices.SortFunc(cands, func(a, b cand) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
 		}
-		return cands[i].d < cands[j].d
+		return int(a.d - b.d)
 	})
+	s.cands = cands
 	return cands
 }
 
@@ -353,16 +356,20 @@ func weighTerms(q *question) termWeights {
 // and the sentence defining what the question asks about.
 func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
 	top := topK(s, candidatesK)
-	seen := make(map[int32]bool, len(top))
 	for _, d := range top {
-		seen[d] = true
+		s.seen[d] = true
 	}
 	add := func(d int32) {
-		if !seen[d] {
-			seen[d] = true
+		if !s.seen[d] {
+			s.seen[d] = true
 			top = append(top, d)
 		}
 	}
+	defer func() {
+		for _, d := range top {
+			s.seen[d] = false
+		}
+	}()
 	if q.typ == qSaid || q.typ == qWhoIs || q.typ == qWho {
 		for _, si := range q.speakers {
 			src := &e.sources[si]

@@ -34,7 +34,9 @@ func (e *Engine) FollowUp(ref, question string) Answer {
 	if decline := e.unanswerable(&q); decline != "" {
 		a = e.abstain(a, &q, decline)
 	} else {
-		a = e.answer(a, &q)
+		s := e.ix.getScratch()
+		a = e.answer(a, &q, s)
+		e.ix.putScratch(s)
 	}
 	a.Understood = strings.Join(r.notes, "; ")
 	a.Why = a.Understood + "; " + a.Why
@@ -82,7 +84,8 @@ func (e *Engine) threadOf(pt refPoint) thread {
 	th := thread{doc: pt.doc, join: e.joinsWith(pt.doc), typ: pt.typ, hasTyp: pt.hasTyp, speaker: int(e.docs[pt.doc].speaker)}
 	for _, d := range th.docs() {
 		toks := e.an.tokens(e.docs[d].text, nil, false)
-		for _, si := range e.findSpeakers(toks, nil, map[int]bool{}) {
+		var ps posSet
+		for _, si := range e.findSpeakers(toks, nil, &ps) {
 			if !slices.Contains(th.named, si) {
 				th.named = append(th.named, si)
 			}

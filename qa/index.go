@@ -153,12 +153,19 @@ func (ix *index) idfOf(term string, unknown float64) (float32, bool) {
 	return ix.maxIDF * float32(unknown), false
 }
 
-// scratch holds per-query accumulators, reused through a pool.
+// scratch holds per-query accumulators and buffers, reused through a
+// pool.
 type scratch struct {
 	score   []float32
 	full    []uint64 // bit q: question term q matched in a strong field
 	half    []uint64 // bit q: matched only in the heading or through a related term
 	touched []int32
+	seen    []bool // candidateDocs: a document is a candidate already
+
+	words []word  // the question's words
+	toks  []token // its tokens
+	wtoks []token // its word tokens
+	cands []cand
 }
 
 // maxFree bounds the accumulators kept for reuse.
@@ -173,7 +180,7 @@ func (ix *index) getScratch() *scratch {
 		return s
 	}
 	ix.mu.Unlock()
-	return &scratch{score: make([]float32, ix.n), full: make([]uint64, ix.n), half: make([]uint64, ix.n)}
+	return &scratch{score: make([]float32, ix.n), full: make([]uint64, ix.n), half: make([]uint64, ix.n), seen: make([]bool, ix.n)}
 }
 
 func (ix *index) putScratch(s *scratch) {

@@ -77,13 +77,17 @@ type question struct {
 
 // wordTokens returns the question's words (not alias or part tokens).
 func wordTokens(toks []token) []token {
-	out := toks[:0:0]
+	return appendWords(nil, toks)
+}
+
+// appendWords appends the words of toks (not alias or part tokens) to dst.
+func appendWords(dst, toks []token) []token {
 	for _, t := range toks {
 		if !t.has(tokAlias) && !t.has(tokPart) {
-			out = append(out, t)
+			dst = append(dst, t)
 		}
 	}
-	return out
+	return dst
 }
 
 // A reading is the working state of parseQuestion: the question's tokens and
@@ -92,21 +96,47 @@ type reading struct {
 	toks     []token
 	ws       []token      // the words from the question proper, after any preamble
 	start    int          // the word position where the question proper starts
-	framing  map[int]bool // word positions that frame rather than ask
-	optional map[int]bool // the verb of "what did X propose": ranks, need not be covered
+	framing  posSet // word positions that frame rather than ask
+	optional posSet // the verb of "what did X propose": ranks, need not be covered
 	span     []token      // the words naming whose view is asked
-	namePos  map[int]bool // word positions inside a source's name
-	asked    map[int]bool // word positions naming the asked speaker: not topic
+	namePos  posSet // word positions inside a source's name
+	asked    posSet // word positions naming the asked speaker: not topic
 	counted  []string     // for "how many N": the terms from N to the next stop word
 	verb     string       // the term of the opinion verb of "what did X describe"
 }
 
+// A posSet is a set of word positions in a question.
+type posSet [maxQuestionBytes/64 + 1]uint64
+
+func (s *posSet) set(pos int) {
+	if pos >= 0 && pos/64 < len(s) {
+		s[pos/64] |= 1 << uint(pos%64)
+	}
+}
+
+func (s *posSet) has(pos int) bool {
+	return pos >= 0 && pos/64 < len(s) && s[pos/64]&(1<<uint(pos%64)) != 0
+}
+
 // parseQuestion types q and extracts its terms and named speakers.
 func (e *Engine) parseQuestion(text string) question {
+	return e.parseWith(text, nil)
+}
+
+// parseWith is parseQuestion with the buffers of s, when not nil.
+func (e *Engine) parseWith(text string, s *scratch) question {
 	text = clipQuestion(text)
-	var buf [48]token
-	r := reading{toks: e.an.tokens(text, buf[:0], false), framing: map[int]bool{}, optional: map[int]bool{}, namePos: map[int]bool{}}
-	words := wordTokens(r.toks)
+	var r reading
+	var words []token
+	if s != nil {
+		s.words = scanWords(text, s.words[:0])
+		s.toks = e.an.tokensOf(s.words, s.toks[:0], false)
+		s.wtoks = appendWords(s.wtoks[:0], s.toks)
+		r.toks, words = s.toks, s.wtoks
+	} else {
+		r.toks = e.an.tokens(text, nil, false)
+		words = wordTokens(r.toks)
+	}
 	r.start = preamble(words)
 	r.ws = words[r.start:]
 	if r.start > 0 {
@@ -197,29 +227,29 @@ func (e *Engine) classify(r *reading) qType {
 		typ = qWhy
 	case first == "how" && w(1) == "often":
 		typ = qWhat // a frequency: "twice a year", not a count
-		r.framing[ws[1].pos] = true
+		r.framing.set(ws[1].pos)
 	case first == "how" && (w(1) == "many" || w(1) == "much" || w(1) == "old" || w(1) == "long" || w(1) == "far" || w(1) == "big" || w(1) == "large"):
 		typ = qHowMany
 		if w(1) == "many" || w(1) == "much" {
-			r.framing[ws[1].pos] = true
+			r.framing.set(ws[1].pos)
 			for k := 2; k < len(ws) && ws[k].term != ""; k++ {
 				r.counted = append(r.counted, ws[k].term) // "Prime members", "U.S. soldiers died"
 			}
 		} else {
-			r.optional[ws[1].pos] = true // "how old": "a century old"
+			r.optional.set(ws[1].pos) // "how old": "a century old"
 		}
 	case first == "how":
 		typ = qHow
 		if end := opinionVerbAt(ws, 2); end > 2 && isAuxiliary(w(1)) {
 			typ, r.span = qSaid, ws[2:end]
-			r.optional[ws[end].pos] = true
+			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
 		}
 	case (first == "what" || first == "which") && kindNouns[w(1)] && w(2) == "of" && len(ws) > 3:
 		// "what kind of organisation is X": what X is; the class only ranks
 		typ = qWhat
-		r.framing[ws[1].pos] = true
-		r.optional[ws[3].pos] = true
+		r.framing.set(ws[1].pos)
+		r.optional.set(ws[3].pos)
 	case first == "what" || first == "which":
 		if !isAuxiliary(w(1)) {
 			break
@@ -230,7 +260,7 @@ func (e *Engine) classify(r *reading) qType {
 		}
 		if end > 2 {
 			typ, r.span = qSaid, ws[2:end]
-			r.optional[ws[end].pos] = true
+			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
 		}
 	case isAuxiliary(first):
@@ -243,12 +273,12 @@ func (e *Engine) classify(r *reading) qType {
 				typ = qSaid
 			}
 			r.span = ws[k+2:]
-			r.framing[ws[k].pos] = true
+			r.framing.set(ws[k].pos)
 		}
 	}
 	for _, t := range ws {
 		if framingWords[t.word] {
-			r.framing[t.pos] = true
+			r.framing.set(t.pos)
 		}
 	}
 	return typ
@@ -258,14 +288,14 @@ func (e *Engine) classify(r *reading) qType {
 // asks for. The words naming the asked speaker are not topic: in "what did
 // X say about Y", or "who is X"; other names in the question are.
 func (e *Engine) findAsked(q *question, r *reading) {
-	q.speakers = e.findSpeakers(r.toks, r.span, r.namePos)
+	q.speakers = e.findSpeakers(r.toks, r.span, &r.namePos)
 	if q.typ == qSaid {
 		e.resolveSpan(q, r)
 	}
 	e.occupation(q, r)
 	if q.typ == qWhoIs && len(q.speakers) > 0 && len(r.span) > 0 && !isArticle(r.span[0].word) {
 		for _, t := range r.span {
-			if r.namePos[t.pos] {
+			if r.namePos.has(t.pos) {
 				q.name = false // "who is X" asks what X is, and X is named
 				break
 			}
@@ -273,10 +303,10 @@ func (e *Engine) findAsked(q *question, r *reading) {
 	}
 	r.asked = r.namePos
 	if (q.typ == qSaid || q.typ == qWhoIs) && len(r.span) > 0 {
-		r.asked = map[int]bool{}
+		r.asked = posSet{}
 		for _, t := range r.span {
-			if r.namePos[t.pos] {
-				r.asked[t.pos] = true
+			if r.namePos.has(t.pos) {
+				r.asked.set(t.pos)
 			}
 		}
 	}
@@ -325,13 +355,13 @@ func (e *Engine) occupation(q *question, r *reading) {
 	asks := false
 	for i, t := range r.ws {
 		switch {
-		case r.namePos[t.pos]:
+		case r.namePos.has(t.pos):
 			span = append(span, t)
 		case occupationWords[t.word]:
 			asks = true
 		case t.word == "do" && i == len(r.ws)-1 && q.typ == qWhat:
 			asks = true // "what does X do"
-		case t.term != "" && !r.framing[t.pos]:
+		case t.term != "" && !r.framing.has(t.pos):
 			return // the question asks something more
 		}
 	}
@@ -341,7 +371,7 @@ func (e *Engine) occupation(q *question, r *reading) {
 	q.typ, r.span = qWhoIs, span
 	for _, t := range r.ws {
 		if occupationWords[t.word] {
-			r.framing[t.pos] = true
+			r.framing.set(t.pos)
 		}
 	}
 }
@@ -360,7 +390,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		}
 	}
 	for _, t := range r.toks {
-		if t.term == "" || r.framing[t.pos] && !t.has(tokAlias) || t.pos < r.start {
+		if t.term == "" || r.framing.has(t.pos) && !t.has(tokAlias) || t.pos < r.start {
 			continue
 		}
 		if strings.IndexByte(t.word, '-') > 0 && !t.has(tokPart) && !t.has(tokAlias) {
@@ -379,7 +409,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 			}
 		}
 		if i, ok := seen[t.term]; ok {
-			if r.namePos[t.pos] {
+			if r.namePos.has(t.pos) {
 				q.terms[i].speaker = true
 			}
 			continue
@@ -387,7 +417,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		if len(q.terms) == maxTerms {
 			break
 		}
-		if r.optional[t.pos] && reportingStems[t.term] {
+		if r.optional.has(t.pos) && reportingStems[t.term] {
 			continue // "say" asks for what was said; it names no topic
 		}
 		seen[t.term] = len(q.terms)
@@ -407,8 +437,8 @@ func (e *Engine) addTerms(q *question, r *reading) {
 func (e *Engine) queryTerm(t token, r *reading) queryTerm {
 	idf, known := e.ix.idfOf(t.term, e.tune.unknownWeight)
 	// "said" ranks attributed passages up but names no topic.
-	opt := r.optional[t.pos] || t.term == "say"
-	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: e.ix.idOf(t.term), speaker: r.asked[t.pos], optional: opt}
+	opt := r.optional.has(t.pos) || t.term == "say"
+	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: e.ix.idOf(t.term), speaker: r.asked.has(t.pos), optional: opt}
 	for _, c := range e.compounds(t.term) {
 		qt.related = append(qt.related, e.ix.idOf(c))
 	}
@@ -472,7 +502,7 @@ func opinionNounAt(ws []token, from int) int {
 
 // findSpeakers returns the sources the question names, longest names first,
 // preferring names inside span; it marks the positions of their words.
-func (e *Engine) findSpeakers(toks []token, span []token, namePos map[int]bool) []int {
+func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int {
 	// The question's content tokens in order, one per position.
 	var seq []token
 	lastPos := -1
@@ -516,7 +546,7 @@ func (e *Engine) findSpeakers(toks []token, span []token, namePos map[int]bool) 
 			continue
 		}
 		for k := 0; k < bestLen; k++ {
-			namePos[seq[i+k].pos] = true
+			namePos.set(seq[i+k].pos)
 		}
 		if !used[best] {
 			used[best] = true
@@ -602,11 +632,11 @@ func (e *Engine) knownTerm(term string) bool {
 // only ("the article") makes the question a plain what-question; a span
 // naming someone the briefings never quote is noted for abstention.
 func (e *Engine) resolveSpan(q *question, r *reading) {
-	span, framing, namePos := r.span, r.framing, r.namePos
+	span := r.span
 	var terms []string
 	var words []string
 	for _, t := range span {
-		if t.term == "" || t.has(tokAlias) || t.has(tokPart) || framing[t.pos] {
+		if t.term == "" || t.has(tokAlias) || t.has(tokPart) || r.framing.has(t.pos) {
 			continue
 		}
 		terms = append(terms, t.term)
@@ -624,7 +654,7 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 	}
 	for _, si := range q.speakers {
 		for _, t := range span {
-			if namePos[t.pos] && e.namesSource(si, t.term) {
+			if r.namePos.has(t.pos) && e.namesSource(si, t.term) {
 				return // the span names a source
 			}
 		}
@@ -652,7 +682,7 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 		q.speakers = append([]int{best}, q.speakers...)
 		for _, t := range span {
 			if t.term != "" {
-				namePos[t.pos] = true
+				r.namePos.set(t.pos)
 			}
 		}
 		return

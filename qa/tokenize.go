@@ -468,6 +468,11 @@ func (a *analyzer) tokens(text string, dst []token, build bool) []token {
 	} else {
 		words = scanWords(text, make([]word, 0, len(text)/6+1))
 	}
+	return a.tokensOf(words, dst, build)
+}
+
+// tokensOf appends the tokens of words, scanned from one text, to dst.
+func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 	termOf := a.term
 	if build {
 		termOf = a.remember
