@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -128,30 +129,30 @@ func (e *Engine) choose(q *question, cands []cand) (int, string) {
 	if q.typ == qWhy {
 		tries = len(cands)
 	}
-	reason, unreasoned := "", 0
+	first, why, unreasoned := -1, accepted, 0
 	for i := 0; i < len(cands) && i < tries; i++ {
 		if slices.Contains(q.exclude, cands[i].d) {
 			tries++
 			continue
 		}
 		r := e.rejects(q, cands[i])
-		if r == "" {
+		if r == accepted {
 			return i, ""
 		}
 		if r == noReason {
 			unreasoned++
 		}
-		if reason == "" {
-			reason = r
+		if first < 0 {
+			first, why = i, r
 		}
 	}
-	if reason == "" {
-		reason = "nothing else in the briefing matches the question"
+	switch {
+	case unreasoned > 1:
+		return -1, "the question asks why, but none of the " + strconv.Itoa(unreasoned) + " passages that match it gives a reason"
+	case first < 0:
+		return -1, "nothing else in the briefing matches the question"
 	}
-	if unreasoned > 1 {
-		reason = fmt.Sprintf("the question asks why, but none of the %d passages that match it gives a reason", unreasoned)
-	}
-	return -1, reason
+	return -1, e.explain(q, cands[first], why)
 }
 
 // further returns the further matches after the answer at answer: they
@@ -523,55 +524,60 @@ func (e *Engine) typeBonus(q *question, di int32) float64 {
 	return bonus
 }
 
-// noReason is why a passage that matches a "why" question is not its answer.
-const noReason = "the question asks why, but the closest passage gives no reason"
+// A rejection is why a candidate does not answer a question.
+type rejection uint8
 
-// rejects returns why best does not answer q, or "".
-func (e *Engine) rejects(q *question, best cand) string {
+const (
+	accepted     rejection = iota
+	lowCoverage            // it covers too little of the question
+	lowRelation            // it has the names but not the relation words
+	weak                   // its BM25 score is too low
+	noName                 // who or which, and it names no one new
+	noDate                 // when, and it gives no date for it
+	noReason               // why, and it gives no reason
+	noNumber               // how many, and it gives no number of it
+	notTheirs              // what did X say, and X did not say it
+	offTopic               // what did X say about Y, and it is not about Y
+)
+
+// rejects says why best does not answer q, or accepted.
+func (e *Engine) rejects(q *question, best cand) rejection {
 	d := &e.docs[best.d]
 	if best.cov < e.tune.minCoverage {
-		return fmt.Sprintf("the best match covers only %s of the question's terms (missing %s)",
-			fraction(q, best.full|best.half), termList(q.terms, ^(best.full|best.half), 4))
+		return lowCoverage
 	}
 	if best.relCov < e.tune.minRelation {
-		return fmt.Sprintf("the closest passage mentions %s but not %s", termList(q.terms, entityMask(q, true)&(best.full|best.half), 4),
-			termList(q.terms, entityMask(q, false)&^best.full, 4))
+		return lowRelation
 	}
-	rel := 0.0
 	var total float64
 	for _, t := range q.terms {
 		if !t.optional {
 			total += float64(t.idf)
 		}
 	}
-	if total > 0 {
-		rel = float64(best.bm) / total
-	}
-	if rel < e.tune.minRelevance {
-		return "the best match is too weak to be an answer"
+	if total > 0 && float64(best.bm)/total < e.tune.minRelevance {
+		return weak
 	}
 	if q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 {
-		return "the question asks who or which, but the closest passage names no one it does not already"
+		return noName
 	}
 	switch q.typ {
 	case qWhen:
-		if !e.dateNear(best.d, q) && !(e.joinsWith(best.d) >= 0 && e.dateNear(e.joinsWith(best.d), q)) {
-			return "the question asks when, but the closest passage gives no date for it"
+		if j := e.joinsWith(best.d); !e.dateNear(best.d, q) && !(j >= 0 && e.dateNear(j, q)) {
+			return noDate
 		}
 	case qWhy:
 		if !e.reasonNear(best.d) {
 			return noReason
 		}
-
 	case qHowMany:
-		if !e.numberNear(best.d, q) && !(e.joinsWith(best.d) >= 0 && e.numberNear(e.joinsWith(best.d), q)) {
-			return "the question asks how many, but the closest passage gives no number for it"
+		if j := e.joinsWith(best.d); !e.numberNear(best.d, q) && !(j >= 0 && e.numberNear(j, q)) {
+			return noNumber
 		}
 	case qSaid:
 		if len(q.speakers) == 0 {
 			break
 		}
-		name := e.sources[q.speakers[0]].summary.Name
 		var spk uint64
 		for i, t := range q.terms {
 			if t.speaker {
@@ -579,11 +585,42 @@ func (e *Engine) rejects(q *question, best cand) string {
 			}
 		}
 		if int(d.speaker) != q.speakers[0] && best.full&spk != spk {
-			return fmt.Sprintf("%s is in the briefing, but the closest passage is not theirs", name)
+			return notTheirs
 		}
 		if q.hasTopic && best.topicCov < e.tune.minTopic {
-			return fmt.Sprintf("%s is in the briefing, but not on %s", name, termList(q.terms, topicMask(q), 4))
+			return offTopic
 		}
+	}
+	return accepted
+}
+
+// explain says in words why c does not answer q.
+func (e *Engine) explain(q *question, c cand, r rejection) string {
+	name := ""
+	if len(q.speakers) > 0 {
+		name = e.sources[q.speakers[0]].summary.Name
+	}
+	switch r {
+	case lowCoverage:
+		return "the best match covers only " + fraction(q, c.full|c.half) + " of the question's terms (missing " +
+			termList(q.terms, ^(c.full|c.half), 4) + ")"
+	case lowRelation:
+		return "the closest passage mentions " + termList(q.terms, entityMask(q, true)&(c.full|c.half), 4) +
+			" but not " + termList(q.terms, entityMask(q, false)&^c.full, 4)
+	case weak:
+		return "the best match is too weak to be an answer"
+	case noName:
+		return "the question asks who or which, but the closest passage names no one it does not already"
+	case noDate:
+		return "the question asks when, but the closest passage gives no date for it"
+	case noReason:
+		return "the question asks why, but the closest passage gives no reason"
+	case noNumber:
+		return "the question asks how many, but the closest passage gives no number for it"
+	case notTheirs:
+		return name + " is in the briefing, but the closest passage is not theirs"
+	case offTopic:
+		return name + " is in the briefing, but not on " + termList(q.terms, topicMask(q), 4)
 	}
 	return ""
 }

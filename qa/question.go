@@ -380,12 +380,31 @@ func (e *Engine) occupation(q *question, r *reading) {
 // are weaker alternatives of the whole when the briefings use the whole, and
 // stand in for it otherwise.
 func (e *Engine) addTerms(q *question, r *reading) {
-	seen := map[string]int{}
-	wholeAt := map[int]string{} // position → the known hyphenated term there
+	seen := func(term string) (int, bool) {
+		for i := range q.terms {
+			if q.terms[i].term == term {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	type whole struct {
+		pos  int
+		term string
+	}
+	var wholes []whole // the known hyphenated terms, by position
+	wholeAt := func(pos int) (string, bool) {
+		for _, w := range wholes {
+			if w.pos == pos {
+				return w.term, true
+			}
+		}
+		return "", false
+	}
 	for _, t := range r.toks {
 		if t.term != "" && strings.IndexByte(t.word, '-') > 0 && !t.has(tokPart) {
 			if _, known := e.ix.ids[t.term]; known {
-				wholeAt[t.pos] = t.term
+				wholes = append(wholes, whole{t.pos, t.term})
 			}
 		}
 	}
@@ -394,13 +413,13 @@ func (e *Engine) addTerms(q *question, r *reading) {
 			continue
 		}
 		if strings.IndexByte(t.word, '-') > 0 && !t.has(tokPart) && !t.has(tokAlias) {
-			if _, known := wholeAt[t.pos]; !known {
+			if _, known := wholeAt(t.pos); !known {
 				continue // an unknown compound: its parts stand in for it
 			}
 		}
 		if t.has(tokPart) {
-			if whole, ok := wholeAt[t.pos]; ok {
-				if i, ok := seen[whole]; ok {
+			if whole, ok := wholeAt(t.pos); ok {
+				if i, ok := seen(whole); ok {
 					if id := e.ix.idOf(t.term); id >= 0 && !slices.Contains(q.terms[i].related, id) {
 						q.terms[i].related = append(q.terms[i].related, id)
 					}
@@ -408,7 +427,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 				continue
 			}
 		}
-		if i, ok := seen[t.term]; ok {
+		if i, ok := seen(t.term); ok {
 			if r.namePos.has(t.pos) {
 				q.terms[i].speaker = true
 			}
@@ -420,7 +439,6 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		if r.optional.has(t.pos) && reportingStems[t.term] {
 			continue // "say" asks for what was said; it names no topic
 		}
-		seen[t.term] = len(q.terms)
 		if t.has(tokCap) && !t.has(tokNum) && t.pos > 0 {
 			q.entities = append(q.entities, len(q.terms))
 		}
@@ -504,7 +522,7 @@ func opinionNounAt(ws []token, from int) int {
 // preferring names inside span; it marks the positions of their words.
 func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int {
 	// The question's content tokens in order, one per position.
-	var seq []token
+	seq := make([]token, 0, len(toks))
 	lastPos := -1
 	for _, t := range toks {
 		if t.term == "" || t.has(tokAlias) && t.pos == lastPos {
@@ -522,7 +540,6 @@ func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int
 		return false
 	}
 	var found, spanFound []int
-	used := map[int]bool{}
 	for i := 0; i < len(seq); {
 		best, bestLen := -1, 0
 		for _, cand := range e.names[seq[i].term] {
@@ -548,8 +565,7 @@ func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int
 		for k := 0; k < bestLen; k++ {
 			namePos.set(seq[i+k].pos)
 		}
-		if !used[best] {
-			used[best] = true
+		if !slices.Contains(found, best) && !slices.Contains(spanFound, best) {
 			if inSpan(seq[i].pos) {
 				spanFound = append(spanFound, best)
 			} else {

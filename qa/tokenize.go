@@ -3,6 +3,8 @@ package qa
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -434,14 +436,28 @@ type analyzer struct {
 
 	building   bool   // New is running: single-threaded, stems may be cached
 	buildWords []word // scratch for tokens while building
+
+	query  sync.Map     // a question's word → its term, for words not in cache
+	queryN atomic.Int64 // words stored in query, or tried to be
 }
 
-// term returns the term of one normalised word.
+// maxQueryWords bounds the words of questions whose terms are kept.
+const maxQueryWords = 1 << 16
+
+// term returns the term of one normalised word. Words the briefings do not
+// use are analysed once, up to maxQueryWords of them.
 func (a *analyzer) term(w string) string {
 	if t, ok := a.cache[w]; ok {
 		return t
 	}
-	return analyseWord(w)
+	if t, ok := a.query.Load(w); ok {
+		return t.(string)
+	}
+	t := analyseWord(w)
+	if !a.building && len(w) < 64 && a.queryN.Add(1) <= maxQueryWords {
+		a.query.Store(strings.Clone(w), t)
+	}
+	return t
 }
 
 // remember caches the term of w; only while the analyzer is being built.
