@@ -207,6 +207,10 @@ func (e *Engine) besideEarlier(q *question, cands []cand, pick int) int {
 	return pick
 }
 
+// minKept is the least coverage a candidate needs to be kept: below it, it
+// can be neither an answer nor shown as a match.
+const minKept = minClosest
+
 // maxClosest is how many closest passages a declined question shows.
 const maxClosest = 3
 
@@ -296,11 +300,24 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 	w := weighTerms(q)
 	top := e.candidateDocs(q, s)
 	cands := s.cands[:0]
-	earliestFull := int32(-1)
+	earliestFull, best := int32(-1), -1
 	for _, d := range top {
 		c := e.scoreCand(q, s, d, w)
 		if c.cov >= 0.999 && (earliestFull < 0 || d < earliestFull) {
 			earliestFull = d
+		}
+		// A candidate that covers too little to be an answer, a further
+		// match or a closest passage is dropped, unless it is the best,
+		// which says why nothing answers.
+		if c.cov < minKept && best >= 0 && c.score <= cands[best].score {
+			continue
+		}
+		if best < 0 || c.score > cands[best].score {
+			if best >= 0 && cands[best].cov < minKept {
+				cands[best] = c // the best so far was kept only as the best
+				continue
+			}
+			best = len(cands)
 		}
 		cands = append(cands, c)
 	}
@@ -313,6 +330,7 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 			cands[i].score += 1 // the first sentence that names them in full
 		}
 	}
+	s.cands = cands
 	slices.SortFunc(cands, func(a, b cand) int {
 		switch {
 		case a.score > b.score:
@@ -322,7 +340,6 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 		}
 		return int(a.d - b.d)
 	})
-	s.cands = cands
 	return cands
 }
 
