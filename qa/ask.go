@@ -545,16 +545,16 @@ func (e *Engine) typeBonus(q *question, di int32) float64 {
 type rejection uint8
 
 const (
-	accepted     rejection = iota
-	lowCoverage            // it covers too little of the question
-	lowRelation            // it has the names but not the relation words
-	weak                   // its BM25 score is too low
-	noName                 // who or which, and it names no one new
-	noDate                 // when, and it gives no date for it
-	noReason               // why, and it gives no reason
-	noNumber               // how many, and it gives no number of it
-	notTheirs              // what did X say, and X did not say it
-	offTopic               // what did X say about Y, and it is not about Y
+	accepted    rejection = iota
+	lowCoverage           // it covers too little of the question
+	lowRelation           // it has the names but not the relation words
+	weak                  // its BM25 score is too low
+	noName                // who or which, and it names no one new
+	noDate                // when, and it gives no date for it
+	noReason              // why, and it gives no reason
+	noNumber              // how many, and it gives no number of it
+	notTheirs             // what did X say, and X did not say it
+	offTopic              // what did X say about Y, and it is not about Y
 )
 
 // rejects says why best does not answer q, or accepted.

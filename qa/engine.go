@@ -1,7 +1,6 @@
 package qa
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -120,10 +119,13 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	for bi, b := range e.briefings {
 		e.addSources(bi, b)
 	}
+	for si := range e.sources {
+		e.speakerFields(si) // analysed once, before the briefings are read in parallel
+	}
 	var fields []fieldDoc
 	st := &buildStats{caps: map[string][2]int{}, form: map[string]string{}}
-	for bi, b := range e.briefings {
-		fields = e.addPassages(bi, b, fields, st)
+	for bi, pr := range e.prepareAll() {
+		fields = e.commit(bi, pr, fields, st)
 	}
 	for t, n := range st.caps {
 		if n[0] > 0 && n[0] >= 4*n[1] {
@@ -407,34 +409,6 @@ func (bx *briefingIndex) quotedIn(p *knowledge.Passage, s knowledge.Sentence, te
 	return out
 }
 
-// addPassages adds a briefing's paragraphs and sentences.
-func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, st *buildStats) []fieldDoc {
-	bx := e.indexBriefing(b)
-	for pi := range b.Passages {
-		p := &b.Passages[pi]
-		if strings.TrimSpace(p.Text) == "" {
-			continue
-		}
-		pa := para{b: bi, p: p, first: int32(len(e.docs)), section: p.Section}
-		pa.ref = e.makeRef(b, p.ID)
-		e.refs[pa.ref] = len(e.paras)
-		if _, ok := bx.secTerms[p.Section]; !ok {
-			bx.secTerms[p.Section] = e.an.terms(p.Section)
-		}
-		for si, s := range sentencesOf(p) {
-			if text := sentenceText(p, s); strings.TrimSpace(text) != "" {
-				fields = append(fields, e.addSentence(b, p, si, text, bx.quotedIn(p, s, text), bx, st))
-			}
-		}
-		pa.count = int32(len(e.docs)) - pa.first
-		e.paras = append(e.paras, pa)
-	}
-	for _, t := range e.primary(b.Title + " " + b.Publisher) {
-		e.vocab[t] = true
-	}
-	return fields
-}
-
 // indexBriefing locates each quote, statement and event of b in its
 // passage's sentences.
 func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
@@ -486,51 +460,6 @@ func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
 	return bx
 }
 
-// addSentence adds sentence si of p as a document and returns its fields.
-func (e *Engine) addSentence(b *knowledge.Briefing, p *knowledge.Passage, si int, text string, quoted [][2]int, bx *briefingIndex, st *buildStats) fieldDoc {
-	k := sentKey{p.ID, si}
-	d := doc{para: int32(len(e.paras)), sent: int32(si), speaker: -1, text: text}
-	var fd fieldDoc
-	toks := e.an.tokens(text, bx.tokBuf[:0], true)
-	bx.tokBuf = toks
-	var first string
-	bx.stokBuf, first = sentenceToks(toks, bx.stokBuf[:0])
-	st.toks = append(st.toks, slices.Clone(bx.stokBuf))
-	for _, t := range toks {
-		if t.term == "" {
-			continue
-		}
-		if !t.has(tokAlias) && !t.has(tokPart) && t.pos > 0 {
-			st.count(t, text)
-		}
-		fd[fieldText] = append(fd[fieldText], t.term)
-		if inSpans(quoted, t.start) {
-			fd[fieldQuote] = append(fd[fieldQuote], t.term)
-		}
-	}
-	if src, ok := bx.speakerOf[k]; ok && bx.said[k] {
-		d.speaker = int32(src)
-		d.quotes = bx.quotesOf[k]
-		fd[fieldSpeaker], fd[fieldRole] = e.speakerFields(src)
-		e.sources[src].docs = append(e.sources[src].docs, int32(len(e.docs)))
-		e.addSaid(src, b, p, text, d.quotes)
-	}
-	fd[fieldSection] = bx.secTerms[p.Section]
-	d.flags = sentenceFlags(text, toks, len(quoted) > 0)
-	if isHeadline(text) {
-		d.flags |= docHeadline
-	}
-	if bx.dated[k] {
-		d.flags |= docEvent | docDate
-	}
-	if len(d.quotes) > 0 {
-		d.flags |= docQuote
-	}
-	e.docs = append(e.docs, d)
-	st.first = append(st.first, first)
-	return fd
-}
-
 // isHeadline reports whether text is a title line rather than a sentence:
 // it ends with no full stop, question or exclamation mark, closing quote
 // or colon.
@@ -547,20 +476,6 @@ func isHeadline(text string) bool {
 // not a number, a month or weekday, or a title.
 func isName(t token) bool {
 	return (t.has(tokCap) || t.has(tokAllCaps)) && !t.has(tokNum) && !isCalendar(t.word) && !isHonorific(t.word)
-}
-
-// count records how a sentence writes t: capitalised or not.
-func (st *buildStats) count(t token, text string) {
-	n := st.caps[t.term]
-	if t.has(tokCap) {
-		n[0]++
-		if _, ok := st.form[t.term]; !ok {
-			st.form[t.term] = text[t.start:t.end]
-		}
-	} else {
-		n[1]++
-	}
-	st.caps[t.term] = n
 }
 
 // speakerFields returns the terms of a source's names and of its role,

@@ -198,14 +198,14 @@ func (ix *index) putScratch(s *scratch) {
 // A queryTerm is one distinct content term of a question.
 type queryTerm struct {
 	term     string
-	word     string   // as the question wrote it
-	idf      float32  // a share of maxIDF when no document has it
-	known    bool     // some document has it
-	id       int32    // its index id, or -1 when no document has it
-	related  []int32  // the index ids of weaker equivalents
-	speaker  bool     // part of a named speaker's name
-	entity   bool     // a name, place or number rather than a relation word
-	optional bool     // ranks, but an answer need not cover it ("propose" in "what did X propose")
+	word     string  // as the question wrote it
+	idf      float32 // a share of maxIDF when no document has it
+	known    bool    // some document has it
+	id       int32   // its index id, or -1 when no document has it
+	related  []int32 // the index ids of weaker equivalents
+	speaker  bool    // part of a named speaker's name
+	entity   bool    // a name, place or number rather than a relation word
+	optional bool    // ranks, but an answer need not cover it ("propose" in "what did X propose")
 }
 
 // score accumulates the BM25 scores of terms (at most 64) into s.

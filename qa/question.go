@@ -94,15 +94,15 @@ func appendWords(dst, toks []token) []token {
 // what its wording says about them.
 type reading struct {
 	toks     []token
-	ws       []token      // the words from the question proper, after any preamble
-	start    int          // the word position where the question proper starts
-	framing  posSet // word positions that frame rather than ask
-	optional posSet // the verb of "what did X propose": ranks, need not be covered
-	span     []token      // the words naming whose view is asked
-	namePos  posSet // word positions inside a source's name
-	asked    posSet // word positions naming the asked speaker: not topic
-	counted  []string     // for "how many N": the terms from N to the next stop word
-	verb     string       // the term of the opinion verb of "what did X describe"
+	ws       []token  // the words from the question proper, after any preamble
+	start    int      // the word position where the question proper starts
+	framing  posSet   // word positions that frame rather than ask
+	optional posSet   // the verb of "what did X propose": ranks, need not be covered
+	span     []token  // the words naming whose view is asked
+	namePos  posSet   // word positions inside a source's name
+	asked    posSet   // word positions naming the asked speaker: not topic
+	counted  []string // for "how many N": the terms from N to the next stop word
+	verb     string   // the term of the opinion verb of "what did X describe"
 }
 
 // A posSet is a set of word positions in a question.

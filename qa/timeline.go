@@ -60,7 +60,7 @@ func precisionOf(date string) int {
 func (e *Engine) buildTimeline() {
 	order := 0
 	buckets := map[string][]int{} // year, or the expression of an unresolved date → events
-	next := 0 // paragraphs are in briefing order
+	next := 0                     // paragraphs are in briefing order
 	for bi, b := range e.briefings {
 		paraOf := map[string]int{}
 		for ; next < len(e.paras) && e.paras[next].b == bi; next++ {
