@@ -14,10 +14,12 @@ import (
 // words. Briefings are prepared in parallel, then committed in order, so
 // the engine is the same whichever worker read which.
 type prepared struct {
-	paras []preparedPara
-	caps  map[string][2]int // term → uses: [capitalised, lower case]
-	forms []termForm        // the first capitalised form of each term, in reading order
-	vocab []string          // the terms of its title and publisher
+	paras  []preparedPara
+	caps   map[string][2]int // term → uses: [capitalised, lower case]
+	forms  []termForm        // the first capitalised form of each term, in reading order
+	vocab  []string          // the terms of its title and publisher
+	events [][]string        // per event, the terms of its sentence
+	terms  []string          // every term of its documents' fields once, in the order of first use
 }
 
 type preparedPara struct {
@@ -85,7 +87,7 @@ func (e *Engine) prepare(an *analyzer, bi int) *prepared {
 	b := e.briefings[bi]
 	pr := &prepared{caps: map[string][2]int{}}
 	bx := e.indexBriefing(b)
-	seenForm := map[string]bool{}
+	seenForm, seenTerm := map[string]bool{}, map[string]bool{}
 	for pi := range b.Passages {
 		p := &b.Passages[pi]
 		if strings.TrimSpace(p.Text) == "" {
@@ -97,10 +99,26 @@ func (e *Engine) prepare(an *analyzer, bi int) *prepared {
 		pp := preparedPara{p: p}
 		for si, s := range sentencesOf(p) {
 			if text := sentenceText(p, s); strings.TrimSpace(text) != "" {
-				pp.docs = append(pp.docs, e.prepareSentence(an, p, si, text, bx.quotedIn(p, s, text), bx, pr, seenForm))
+				pd := e.prepareSentence(an, p, si, text, bx.quotedIn(p, s, text), bx, pr, seenForm)
+				for _, f := range pd.fd {
+					for _, t := range f {
+						if !seenTerm[t] {
+							seenTerm[t] = true
+							pr.terms = append(pr.terms, t)
+						}
+					}
+				}
+				pp.docs = append(pp.docs, pd)
 			}
 		}
 		pr.paras = append(pr.paras, pp)
+	}
+	for _, ev := range b.Events {
+		terms, ok := bx.eventTerms[ev.Text]
+		if !ok {
+			terms = eventTerms(an.tokens(ev.Text, bx.tokBuf[:0], true))
+		}
+		pr.events = append(pr.events, terms)
 	}
 	for _, t := range an.tokens(b.Title+" "+b.Publisher, nil, true) {
 		if t.term != "" && !t.has(tokAlias) && !t.has(tokPart) {
@@ -154,6 +172,7 @@ func (e *Engine) prepareSentence(an *analyzer, p *knowledge.Passage, si int, tex
 	}
 	if bx.dated[k] {
 		pd.d.flags |= docEvent | docDate
+		bx.eventTerms[text] = eventTerms(toks)
 	}
 	if len(pd.d.quotes) > 0 {
 		pd.d.flags |= docQuote
@@ -196,5 +215,7 @@ func (e *Engine) commit(bi int, pr *prepared, fields []fieldDoc, st *buildStats)
 	for _, t := range pr.vocab {
 		e.vocab[t] = true
 	}
+	st.events = append(st.events, pr.events)
+	st.terms = append(st.terms, pr.terms...)
 	return fields
 }

@@ -1,6 +1,8 @@
 package qa
 
 import (
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -122,9 +124,17 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	for si := range e.sources {
 		e.speakerFields(si) // analysed once, before the briefings are read in parallel
 	}
-	var fields []fieldDoc
-	st := &buildStats{caps: map[string][2]int{}, form: map[string]string{}}
-	for bi, pr := range e.prepareAll() {
+	preps := e.prepareAll()
+	n := 0
+	for _, pr := range preps {
+		for _, pp := range pr.paras {
+			n += len(pp.docs)
+		}
+	}
+	fields := make([]fieldDoc, 0, n)
+	e.docs = make([]doc, 0, n)
+	st := &buildStats{caps: map[string][2]int{}, form: map[string]string{}, toks: make([][]stok, 0, n), first: make([]string, 0, n)}
+	for bi, pr := range preps {
 		fields = e.commit(bi, pr, fields, st)
 	}
 	for t, n := range st.caps {
@@ -132,19 +142,22 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 			e.proper[t] = true
 		}
 	}
-	e.ix = buildIndex(fields, p)
+	workers := runtime.GOMAXPROCS(0)
+	e.ix = buildIndex(fields, st.terms, p, workers)
 	e.markTokens(st)
 	e.sortedTerms = make([]string, 0, len(e.ix.ids))
 	for t := range e.ix.ids {
 		e.sortedTerms = append(e.sortedTerms, t)
 	}
 	sort.Strings(e.sortedTerms)
-	for i := range e.paras {
-		e.paras[i].terms = e.paraTerms(i, fields)
-	}
+	parallel(len(e.paras), workers, func(_, from, to int) {
+		for i := from; i < to; i++ {
+			e.paras[i].terms = e.paraTerms(i, fields)
+		}
+	})
 	e.addNames()
 	e.addDefinitions()
-	e.buildTimeline()
+	e.buildTimeline(st)
 	e.suggest = e.buildSuggestions(st)
 	e.an.building, e.an.buildWords = false, nil // read-only from here on
 	return e
@@ -237,7 +250,8 @@ func (e *Engine) addBriefing(i, bi int) {
 		return // briefings are added in order
 	}
 	s.lastBriefing = bi + 1
-	if title := e.briefings[bi].Title; !contains(s.summary.Briefings, title) {
+	title := e.briefings[bi].Title
+	if n := len(s.summary.Briefings); n > maxTitles && s.summary.Briefings[n-1] != title || !contains(s.summary.Briefings, title) {
 		s.summary.Briefings = append(s.summary.Briefings, title)
 	}
 }
@@ -360,10 +374,12 @@ type sentKey struct {
 
 // buildStats gathers, while indexing, how the briefings write each term.
 type buildStats struct {
-	caps  map[string][2]int // term → uses inside sentences: [capitalised, lower case]
-	form  map[string]string // term → its first capitalised form
-	toks  [][]stok          // per document, its tokens
-	first []string          // per document, the term of its first word when capitalised
+	caps   map[string][2]int // term → uses inside sentences: [capitalised, lower case]
+	form   map[string]string // term → its first capitalised form
+	toks   [][]stok          // per document, its tokens
+	events [][][]string      // per briefing and event, the terms of its sentence
+	terms  []string          // the terms of the documents' fields, in the order of first use, with repeats
+	first  []string          // per document, the term of its first word when capitalised
 }
 
 // markTokens gives each sentence its tokens, by index id, once the index is
@@ -386,14 +402,15 @@ func (e *Engine) markTokens(st *buildStats) {
 // sentences before indexing them: who said each, the quotations in it, and
 // whether the briefing dates an event in it.
 type briefingIndex struct {
-	speakerOf map[sentKey]int
-	quotesOf  map[sentKey][]string
-	said      map[sentKey]bool
-	dated     map[sentKey]bool
-	secTerms  map[string][]string // section heading → its terms
-	quotes    map[string][][2]int // passage ID → the byte spans of its quotations
-	tokBuf    []token
-	stokBuf   []stok
+	speakerOf  map[sentKey]int
+	quotesOf   map[sentKey][]string
+	said       map[sentKey]bool
+	dated      map[sentKey]bool
+	secTerms   map[string][]string // section heading → its terms
+	quotes     map[string][][2]int // passage ID → the byte spans of its quotations
+	tokBuf     []token
+	stokBuf    []stok
+	eventTerms map[string][]string // a dated sentence's text → its event terms
 }
 
 // quotedIn returns the spans of sentence s of p (its text) that are inside
@@ -413,7 +430,7 @@ func (bx *briefingIndex) quotedIn(p *knowledge.Passage, s knowledge.Sentence, te
 // passage's sentences.
 func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
 	bx := &briefingIndex{speakerOf: map[sentKey]int{}, quotesOf: map[sentKey][]string{}, said: map[sentKey]bool{},
-		dated: map[sentKey]bool{}, secTerms: map[string][]string{}, quotes: map[string][][2]int{}}
+		dated: map[sentKey]bool{}, secTerms: map[string][]string{}, quotes: map[string][][2]int{}, eventTerms: map[string][]string{}}
 	byID := map[string]int{}
 	for pi := range b.Passages {
 		byID[b.Passages[pi].ID] = pi
@@ -648,19 +665,14 @@ func nearNumber(toks []token, i int) bool {
 // paraTerms returns the sorted distinct term ids of paragraph i.
 func (e *Engine) paraTerms(i int, fields []fieldDoc) []int32 {
 	pa := e.paras[i]
-	seen := map[int32]bool{}
 	var out []int32
 	for d := pa.first; d < pa.first+pa.count; d++ {
 		for _, t := range fields[d][fieldText] {
-			id := e.ix.ids[t]
-			if !seen[id] {
-				seen[id] = true
-				out = append(out, id)
-			}
+			out = append(out, e.ix.ids[t])
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a] < out[b] })
-	return out
+	slices.Sort(out)
+	return slices.Clip(slices.Compact(out))
 }
 
 // hasTerm reports whether paragraph i has term id.

@@ -2,7 +2,7 @@ package qa
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"sync"
 )
 
@@ -54,9 +54,16 @@ type index struct {
 // A fieldDoc is one document's terms by field, for building.
 type fieldDoc [numFields][]string
 
-// buildIndex indexes docs with params p.
-func buildIndex(docs []fieldDoc, p bm25Params) *index {
-	ix := &index{ids: map[string]int32{}, n: len(docs)}
+// buildIndex indexes docs with params p. terms lists every term of docs
+// once, in the order of their first use: a term's id is its place there.
+// The documents are read on up to workers goroutines.
+func buildIndex(docs []fieldDoc, terms []string, p bm25Params, workers int) *index {
+	ix := &index{ids: make(map[string]int32, len(terms)), n: len(docs)}
+	for _, t := range terms {
+		if _, ok := ix.ids[t]; !ok {
+			ix.ids[t] = int32(len(ix.ids))
+		}
+	}
 	var total float64
 	for _, d := range docs {
 		total += float64(len(d[fieldText]))
@@ -65,54 +72,21 @@ func buildIndex(docs []fieldDoc, p bm25Params) *index {
 	if len(docs) > 0 && total > 0 {
 		avg = total / float64(len(docs))
 	}
-	// One entry per term occurrence in one document, merged per term.
-	type hit struct {
-		id     int32
-		tf     float32
-		fields uint8
-	}
-	var df []int32
 	hits := make([][]hit, len(docs)) // per document, merged
-	var buf []hit
-	for di, d := range docs {
-		buf = buf[:0]
-		norm := 1 - p.b + p.b*float64(len(d[fieldText]))/avg
-		for f := 0; f < numFields; f++ {
-			w := p.weight[f]
-			if f <= fieldQuote {
-				w /= norm
-			}
-			start := len(buf)
-		terms:
-			for _, t := range d[f] {
-				id, ok := ix.ids[t]
-				if !ok {
-					id = int32(len(ix.ids))
-					ix.ids[t] = id
-					df = append(df, 0)
-				}
-				if f >= fieldSpeaker {
-					for _, h := range buf[start:] {
-						if h.id == id {
-							continue terms // names and headings count once
-						}
-					}
-				}
-				buf = append(buf, hit{id, float32(w), 1 << f})
-			}
+	dfs := make([][]int32, max(workers, 1))
+	parallel(len(docs), workers, func(w, from, to int) {
+		df := make([]int32, len(ix.ids))
+		var buf []hit
+		for di := from; di < to; di++ {
+			hits[di], buf = ix.docHits(&docs[di], p, avg, df, buf)
 		}
-		sort.Slice(buf, func(i, j int) bool { return buf[i].id < buf[j].id })
-		var merged []hit
-		for _, h := range buf {
-			if n := len(merged); n > 0 && merged[n-1].id == h.id {
-				merged[n-1].tf += h.tf
-				merged[n-1].fields |= h.fields
-				continue
-			}
-			merged = append(merged, h)
-			df[h.id]++
+		dfs[w] = df
+	})
+	df := dfs[0]
+	for _, o := range dfs[1:] {
+		for id, n := range o {
+			df[id] += n
 		}
-		hits[di] = merged
 	}
 	ix.postings = make([][]posting, len(df))
 	for id, n := range df {
@@ -133,6 +107,71 @@ func buildIndex(docs []fieldDoc, p bm25Params) *index {
 		hits[di] = nil
 	}
 	return ix
+}
+
+// A hit is a term's weighted frequency in one document, and the fields it
+// occurs in.
+type hit struct {
+	id     int32
+	tf     float32
+	fields uint8
+}
+
+// docHits returns d's hits, one per term, counting each in df; buf is
+// scratch space, returned for reuse.
+func (ix *index) docHits(d *fieldDoc, p bm25Params, avg float64, df []int32, buf []hit) ([]hit, []hit) {
+	buf = buf[:0]
+	norm := 1 - p.b + p.b*float64(len(d[fieldText]))/avg
+	for f := 0; f < numFields; f++ {
+		w := p.weight[f]
+		if f <= fieldQuote {
+			w /= norm
+		}
+		start := len(buf)
+	terms:
+		for _, t := range d[f] {
+			id := ix.ids[t]
+			if f >= fieldSpeaker {
+				for _, h := range buf[start:] {
+					if h.id == id {
+						continue terms // names and headings count once
+					}
+				}
+			}
+			buf = append(buf, hit{id, float32(w), 1 << f})
+		}
+	}
+	slices.SortStableFunc(buf, func(a, b hit) int { return int(a.id - b.id) })
+	var merged []hit
+	for _, h := range buf {
+		if n := len(merged); n > 0 && merged[n-1].id == h.id {
+			merged[n-1].tf += h.tf
+			merged[n-1].fields |= h.fields
+			continue
+		}
+		merged = append(merged, h)
+		df[h.id]++
+	}
+	return merged, buf
+}
+
+// parallel calls fn over [0, n) in up to workers contiguous parts, w the
+// part's number, and waits for them.
+func parallel(n, workers int, fn func(w, from, to int)) {
+	if workers <= 1 || n < 2*workers {
+		fn(0, 0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		from, to := n*w/workers, n*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(w, from, to)
+		}()
+	}
+	wg.Wait()
 }
 
 // idOf returns a term's id, or -1 when no document has it.

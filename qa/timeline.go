@@ -57,7 +57,7 @@ func precisionOf(date string) int {
 // buildTimeline merges the briefings' events: mentions of one event (dates
 // that agree, about the same thing, close together or clearly alike) become
 // one event with the most precise date.
-func (e *Engine) buildTimeline() {
+func (e *Engine) buildTimeline(st *buildStats) {
 	order := 0
 	buckets := map[string][]int{} // year, or the expression of an unresolved date → events
 	next := 0                     // paragraphs are in briefing order
@@ -66,7 +66,7 @@ func (e *Engine) buildTimeline() {
 		for ; next < len(e.paras) && e.paras[next].b == bi; next++ {
 			paraOf[e.paras[next].p.ID] = next
 		}
-		for _, ev := range b.Events {
+		for ei, ev := range b.Events {
 			if strings.TrimSpace(ev.Text) == "" && strings.TrimSpace(ev.Expression) == "" {
 				continue
 			}
@@ -78,8 +78,8 @@ func (e *Engine) buildTimeline() {
 			if pi >= 0 {
 				kind = string(e.paras[pi].p.Kind)
 			}
-			evTerms := e.eventTerms(ev.Text)
-			m := mentionAt{b: bi, para: pi, terms: sortedKeys(evTerms)}
+			evTerms := st.events[bi][ei]
+			m := mentionAt{b: bi, para: pi, terms: evTerms}
 			rank := mentionRank{precision: precisionOf(ev.Date), exact: !ev.Approx, prose: isProse(kind)}
 			te := TimelineEvent{
 				Date: ev.Date, End: ev.End, Approx: ev.Approx, Expression: ev.Expression,
@@ -102,16 +102,19 @@ func (e *Engine) buildTimeline() {
 					x.ev.Text, x.ev.Speaker = te.Text, te.Speaker
 					x.rank.prose = true
 				}
-				if !contains(x.ev.Briefings, b.Title) {
-					x.ev.Briefings = append(x.ev.Briefings, b.Title)
+				if n := len(x.ev.Briefings); x.ev.Briefings[n-1] != b.Title && (n > maxTitles || !contains(x.ev.Briefings, b.Title)) {
+					x.ev.Briefings = append(x.ev.Briefings, b.Title) // briefings are read in order
 				}
-				for t := range evTerms {
+				for _, t := range evTerms {
 					x.terms[t] = true
 				}
 				x.addMention(m)
 				continue
 			}
-			terms := evTerms
+			terms := make(map[string]bool, len(evTerms))
+			for _, t := range evTerms {
+				terms[t] = true
+			}
 			buckets[key] = append(buckets[key], len(e.events))
 			e.events = append(e.events, timelineEntry{ev: te, terms: terms, order: order, rank: rank})
 			e.events[len(e.events)-1].addMention(m)
@@ -137,18 +140,25 @@ func (e *Engine) buildTimeline() {
 	})
 }
 
-// eventTerms returns the content terms of an event sentence: no reporting
-// verbs, numbers or date words, which say nothing about what happened.
-func (e *Engine) eventTerms(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, t := range e.an.tokens(text, nil, false) {
+// eventTerms returns the content terms of an event sentence, sorted and
+// distinct: no reporting verbs, numbers or date words, which say nothing
+// about what happened.
+func eventTerms(toks []token) []string {
+	var out []string
+	for _, t := range toks {
 		if t.term == "" || t.has(tokNum) || reportingStems[t.term] || isCalendar(t.word) || relativeDates[t.word] {
 			continue
 		}
-		out[t.term] = true
+		out = append(out, t.term)
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
+
+// maxTitles is the most briefing titles an event's list is searched for a
+// repeat: beyond, only the last one is, as briefings are read in order and
+// titles repeat only when a briefing is loaded twice.
+const maxTitles = 16
 
 // maxMentions bounds the mentions of other briefings an event is compared
 // through: mentions alike in their words are kept once.
