@@ -85,7 +85,7 @@ func (a *analyzer) worker() *analyzer {
 // prepare reads briefing bi with an.
 func (e *Engine) prepare(an *analyzer, bi int) *prepared {
 	b := e.briefings[bi]
-	pr := &prepared{caps: map[string][2]int{}}
+	pr := &prepared{caps: map[string][2]int{}, paras: make([]preparedPara, 0, len(b.Passages))}
 	bx := e.indexBriefing(b)
 	seenForm, seenTerm := map[string]bool{}, map[string]bool{}
 	for pi := range b.Passages {
@@ -96,7 +96,7 @@ func (e *Engine) prepare(an *analyzer, bi int) *prepared {
 		if _, ok := bx.secTerms[p.Section]; !ok {
 			bx.secTerms[p.Section] = an.terms(p.Section)
 		}
-		pp := preparedPara{p: p}
+		pp := preparedPara{p: p, docs: make([]preparedDoc, 0, len(sentencesOf(p)))}
 		for si, s := range sentencesOf(p) {
 			if text := sentenceText(p, s); strings.TrimSpace(text) != "" {
 				pd := e.prepareSentence(an, p, si, text, bx.quotedIn(p, s, text), bx, pr, seenForm)
@@ -135,6 +135,13 @@ func (e *Engine) prepareSentence(an *analyzer, p *knowledge.Passage, si int, tex
 	pd := preparedDoc{d: doc{sent: int32(si), speaker: -1, text: text}}
 	toks := an.tokens(text, bx.tokBuf[:0], true)
 	bx.tokBuf = toks
+	n := 0
+	for _, t := range toks {
+		if t.term != "" {
+			n++
+		}
+	}
+	pd.fd[fieldText] = make([]string, 0, n)
 	bx.stokBuf, pd.first = sentenceToks(toks, bx.stokBuf[:0])
 	pd.toks = slices.Clone(bx.stokBuf)
 	for _, t := range toks {

@@ -133,6 +133,11 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	}
 	fields := make([]fieldDoc, 0, n)
 	e.docs = make([]doc, 0, n)
+	np := 0
+	for _, pr := range preps {
+		np += len(pr.paras)
+	}
+	e.paras = make([]para, 0, np)
 	st := &buildStats{caps: map[string][2]int{}, form: map[string]string{}, toks: make([][]stok, 0, n), first: make([]string, 0, n)}
 	for bi, pr := range preps {
 		fields = e.commit(bi, pr, fields, st)
