@@ -36,15 +36,7 @@ func TestBlindSets(t *testing.T) {
 	for _, set := range sets {
 		name := strings.TrimSuffix(filepath.Base(set), ".json")
 		e := New(mustParse(t, articleFor(t, name)))
-		var cases []blindCase
-		data, err := os.ReadFile(set)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(data, &cases); err != nil {
-			t.Fatalf("%s: %v", set, err)
-		}
-		for _, c := range cases {
+		for _, c := range loadBlind(t, set) {
 			h, ok := halves[c.Split]
 			if !ok {
 				t.Fatalf("%s %s: split %q", set, c.ID, c.Split)
@@ -63,6 +55,20 @@ func TestBlindSets(t *testing.T) {
 		t.Errorf("tune half: %s; want at least %d answerable right and %d unanswerable declined",
 			tune, blindFloor.answerable, blindFloor.declined)
 	}
+}
+
+// loadBlind reads a blind question set.
+func loadBlind(tb testing.TB, path string) []blindCase {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var cases []blindCase
+	if err := json.Unmarshal(data, &cases); err != nil {
+		tb.Fatalf("%s: %v", path, err)
+	}
+	return cases
 }
 
 // blindStats tallies one half of the blind sets.

@@ -105,7 +105,7 @@ func qaScore(tb testing.TB, e *Engine, cases []qaCase) (right int, st qaStats) {
 	return right, st
 }
 
-type qaStats struct{ hasAns, hasAnsRight, noAns, noAnsRight int }
+type qaStats struct{ hasAns, hasAnsRight, noAns, noAnsRight, wrong int }
 
 func (s *qaStats) add(c qaCase, ok bool) {
 	if c.Unanswerable {
