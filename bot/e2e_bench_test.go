@@ -67,7 +67,7 @@ func benchEngine(b *testing.B) (bot.Engine, []string) {
 	if err != nil {
 		b.Fatalf("parse the seed briefing: %v", err)
 	}
-	return qa.New(br), []string{
+	return bot.Both(qa.New(br)), []string{
 		"What did Colin Clarke say?",
 		"Why is ISIS-K targeting Russia?",
 		"When did ISIS-K membership peak?",

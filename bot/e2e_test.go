@@ -66,8 +66,8 @@ func launch(tb testing.TB, engine bot.Engine, o bot.Options, fakeOpts ...discord
 		o.Token = testToken
 	}
 	o.APIBase = h.fake.URL()
-	if o.Engine == nil {
-		o.Engine = func() bot.Engine { return engine }
+	if o.Engines == nil {
+		o.Engines = func(string) bot.Engine { return engine }
 	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -219,7 +219,7 @@ func contains(tb testing.TB, what, got string, want ...string) {
 func TestE2E(t *testing.T) {
 	t.Parallel()
 	eng := newStubEngine()
-	h := start(t, eng, bot.Options{GuildID: discordtest.GuildID}, discordtest.HeartbeatInterval(time.Second))
+	h := start(t, eng.engine(), bot.Options{GuildID: discordtest.GuildID}, discordtest.HeartbeatInterval(time.Second))
 	fake := h.fake
 
 	t.Run("registration", func(t *testing.T) {
@@ -680,7 +680,7 @@ func TestE2ERefused(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			h := launch(t, newStubEngine(), tt.opts, tt.fake...)
+			h := launch(t, newStubEngine().engine(), tt.opts, tt.fake...)
 			err := h.waitErr(t, 10*time.Second)
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("Run = %v; want %v", err, tt.want)
@@ -704,7 +704,7 @@ func TestE2ERefused(t *testing.T) {
 func TestE2EShards(t *testing.T) {
 	t.Parallel()
 	onShard1 := discordtest.GuildOnShard(1, 2)
-	h := start(t, newStubEngine(), bot.Options{GuildID: discordtest.GuildID},
+	h := start(t, newStubEngine().engine(), bot.Options{GuildID: discordtest.GuildID},
 		discordtest.Shards(2), discordtest.MaxConcurrency(2), discordtest.Guilds(discordtest.GuildID, onShard1))
 	fake := h.fake
 	if err := fake.WaitReady(testContext(t), 2); err != nil {
@@ -746,7 +746,7 @@ func TestE2EShards(t *testing.T) {
 // REST proxy or a minimal fake): the bot runs one shard and answers.
 func TestE2ENoGatewayBot(t *testing.T) {
 	t.Parallel()
-	h := start(t, newStubEngine(), bot.Options{GuildID: discordtest.GuildID}, discordtest.NoGatewayBot())
+	h := start(t, newStubEngine().engine(), bot.Options{GuildID: discordtest.GuildID}, discordtest.NoGatewayBot())
 	if got := len(h.fake.IdentifyPayloads()); got != 1 {
 		t.Fatalf("%d IDENTIFYs; want 1 (one shard)", got)
 	}
@@ -771,7 +771,7 @@ func seedEngine(tb testing.TB) *qa.Engine {
 // briefing (testdata/seed.txt, a copy of the embedded default).
 func TestE2EAnswers(t *testing.T) {
 	t.Parallel()
-	h := start(t, seedEngine(t), bot.Options{GuildID: discordtest.GuildID})
+	h := start(t, bot.Both(seedEngine(t)), bot.Options{GuildID: discordtest.GuildID})
 	fake := h.fake
 
 	asks := []struct {

@@ -17,13 +17,17 @@ import (
 
 // Options configure Run.
 type Options struct {
-	Token      string        // bot token, without "Bot "
-	GuildID    string        // register commands on this guild (instant); "" = global
-	APIBase    string        // where REST goes; default "https://discord.com"; the gateway URL is what its /api/v9/gateway returns
-	ShardID    int           // with ShardCount > 0: the shard this process runs
-	ShardCount int           // 0 (with ShardID 0): Discord's recommended count, all shards in this process
-	Engine     func() Engine // the current engine; called once per interaction or message
-	Log        *slog.Logger  // default: discard
+	Token      string       // bot token, without "Bot "
+	GuildID    string       // register commands on this guild (instant); "" = global
+	APIBase    string       // where REST goes; default "https://discord.com"; the gateway URL is what its /api/v9/gateway returns
+	ShardID    int          // with ShardCount > 0: the shard this process runs
+	ShardCount int          // 0 (with ShardID 0): Discord's recommended count, all shards in this process
+	Log        *slog.Logger // default: discard
+
+	// Engines returns the engine that answers a guild ("" for DMs) now. It
+	// is called once per interaction or message, so a library can serve
+	// each guild its own briefings and swap them while the bot runs.
+	Engines func(guildID string) Engine
 }
 
 // Errors Run returns when Discord refuses to let the bot connect; the
@@ -73,7 +77,7 @@ func Run(ctx context.Context, o Options) error {
 		opts:   o,
 		log:    log,
 		client: client,
-		h:      newHandler(o.Engine, log, nil),
+		h:      newHandler(o.Engines, log, nil),
 	}
 	// Work runs on a context that outlives ctx by the drain budget, so that
 	// answers in flight at shutdown are still delivered.
@@ -110,8 +114,8 @@ func (o Options) check() error {
 	switch {
 	case strings.TrimSpace(o.Token) == "":
 		return errors.New("bot: no bot token: set DISCORD_TOKEN to the token from the Bot page of the Discord developer portal")
-	case o.Engine == nil:
-		return errors.New("bot: Options.Engine is nil")
+	case o.Engines == nil:
+		return errors.New("bot: Options.Engines is nil")
 	case o.ShardCount < 0 || o.ShardID < 0:
 		return fmt.Errorf("bot: shard %d of %d: negative", o.ShardID, o.ShardCount)
 	case o.ShardCount == 0 && o.ShardID != 0:

@@ -22,13 +22,13 @@ const (
 )
 
 // A handler answers interactions and messages for both transports, the
-// gateway and the HTTP endpoint. It picks the current engine, applies the
+// gateway and the HTTP endpoint. It picks the engine of the guild asking, applies the
 // rate limit, recovers panics, logs failures once, and answers within
 // Discord's 3 s: directly when the work is quick, else by deferring and then
 // editing. The answers themselves come from the pure respond and
 // messageReply.
 type handler struct {
-	engine     func() Engine
+	engines    func(guildID string) Engine
 	log        *slog.Logger
 	limit      *limiter
 	deferAfter time.Duration
@@ -36,9 +36,9 @@ type handler struct {
 	editWithin time.Duration
 }
 
-func newHandler(engine func() Engine, log *slog.Logger, now func() time.Time) *handler {
+func newHandler(engines func(guildID string) Engine, log *slog.Logger, now func() time.Time) *handler {
 	return &handler{
-		engine:     engine,
+		engines:    engines,
 		log:        log,
 		limit:      newLimiter(questionsPerWindow, questionWindow, now),
 		deferAfter: deferAfter,
@@ -127,19 +127,19 @@ func (h *handler) compute(i *discordgo.Interaction) (r *discordgo.InteractionRes
 			return message(rateLimited(wait))
 		}
 	}
-	r, err := respond(h.current(), i)
+	r, err := respond(h.engine(i.GuildID), i)
 	if err != nil {
 		h.log.Warn("answer interaction", append(attrs(i), errAttr(err))...)
 	}
 	return r
 }
 
-// current is the engine to use now; nil when none is loaded.
-func (h *handler) current() Engine {
-	if h.engine == nil {
-		return nil
+// engine is the engine that answers guildID ("" for DMs) now.
+func (h *handler) engine(guildID string) Engine {
+	if h.engines == nil {
+		return Engine{}
 	}
-	return h.engine()
+	return h.engines(guildID)
 }
 
 // failed is the response when answering i went wrong.
@@ -210,7 +210,7 @@ func (h *handler) messageReply(m *discordgo.Message, q string) (r reply) {
 		r.ephemeral = false
 		return r
 	}
-	return messageReply(h.current(), q)
+	return messageReply(h.engine(m.GuildID).Answerer, q)
 }
 
 // withRetry makes a REST call bound to ctx. discordgo's own rate-limit

@@ -91,7 +91,7 @@ func TestRespondCommands(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := respond(e, tt.i)
+			r, err := respond(e.engine(), tt.i)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("respond error = %v, want error %v", err, tt.wantErr)
 			}
@@ -139,13 +139,13 @@ func visible(d *discordgo.InteractionResponseData) string {
 func TestRespondNarrationAndNoAnswer(t *testing.T) {
 	e := newFake()
 	e.answer.Speaker = nil
-	r, _ := respond(e, slash(cmdAsk, opt(optQuestion, "what happened?")))
+	r, _ := respond(e.engine(), slash(cmdAsk, opt(optQuestion, "what happened?")))
 	if got := r.Data.Embeds[0].Author.Name; got != "narration" {
 		t.Errorf("author of narration = %q, want %q", got, "narration")
 	}
 
 	e.answer = qa.Answer{Answered: false, Suggestions: []string{"When will the harbour reopen?", "Who is Ana Costa?"}}
-	r, _ = respond(e, slash(cmdAsk, opt(optQuestion, "what is the capital of Peru?")))
+	r, _ = respond(e.engine(), slash(cmdAsk, opt(optQuestion, "what is the capital of Peru?")))
 	checkData(t, r.Data)
 	text := visible(r.Data)
 	for _, want := range []string{"don't answer that", "won't guess", "When will the harbour reopen?", "Who is Ana Costa?"} {
@@ -160,12 +160,12 @@ func TestRespondNarrationAndNoAnswer(t *testing.T) {
 
 func TestRespondButtons(t *testing.T) {
 	e := newFake()
-	answer, _ := respond(e, slash(cmdAsk, opt(optQuestion, "when will the harbour reopen?")))
+	answer, _ := respond(e.engine(), slash(cmdAsk, opt(optQuestion, "when will the harbour reopen?")))
 	msg := sent(answer)
 	ids := buttonIDs(answer.Data.Components)
 
 	t.Run("more answers", func(t *testing.T) {
-		r, err := respond(e, click(ids["More answers"], msg))
+		r, err := respond(e.engine(), click(ids["More answers"], msg))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -184,27 +184,27 @@ func TestRespondButtons(t *testing.T) {
 		}
 	})
 	t.Run("full paragraph", func(t *testing.T) {
-		r, _ := respond(e, click(ids["Full paragraph"], msg))
+		r, _ := respond(e.engine(), click(ids["Full paragraph"], msg))
 		checkData(t, r.Data)
 		if !strings.Contains(visible(r.Data), "Repairs began last week. More text.") || r.Data.Flags != discordgo.MessageFlagsEphemeral {
 			t.Errorf("full paragraph = %+v", r.Data)
 		}
 	})
 	t.Run("paragraph gone", func(t *testing.T) {
-		r, _ := respond(e, click("v1:para:gone", msg))
+		r, _ := respond(e.engine(), click("v1:para:gone", msg))
 		if !strings.Contains(r.Data.Content, "isn't in the loaded briefings") {
 			t.Errorf("missing paragraph reply = %q", r.Data.Content)
 		}
 	})
 	t.Run("more without a message", func(t *testing.T) {
-		r, _ := respond(e, click("v1:more", nil))
+		r, _ := respond(e.engine(), click("v1:more", nil))
 		if r.Data.Content != msgNoQuestion || r.Data.Flags != discordgo.MessageFlagsEphemeral {
 			t.Errorf("more without message = %+v", r.Data)
 		}
 	})
 	for _, id := range []string{"", "v0:more", "v1:nope", "v2:more:x", "v1:tl:x:0:0:", "v1:src:-1", "garbage"} {
 		t.Run("stale "+id, func(t *testing.T) {
-			r, err := respond(e, click(id, msg))
+			r, err := respond(e.engine(), click(id, msg))
 			if err != nil {
 				t.Errorf("stale button error = %v, want nil (not a fault)", err)
 			}
@@ -226,7 +226,7 @@ func TestRespondPagination(t *testing.T) {
 	}
 	var got qa.TimelineFilter
 	e.filter = &got
-	r, err := respond(e, slash(cmdTimeline, opt(optTopic, "harbour storm"), opt(optFrom, 1000.0), opt(optTo, 2999.0)))
+	r, err := respond(e.engine(), slash(cmdTimeline, opt(optTopic, "harbour storm"), opt(optFrom, 1000.0), opt(optTo, 2999.0)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +247,7 @@ func TestRespondPagination(t *testing.T) {
 		if pages == 100 || pages > 100 {
 			break
 		}
-		r, err = respond(e, click(next, sent(r)))
+		r, err = respond(e.engine(), click(next, sent(r)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -262,7 +262,7 @@ func TestRespondPagination(t *testing.T) {
 		t.Errorf("paged through %d pages, want 100", pages)
 	}
 	// A page past the end (the list shrank after a reload) shows the last.
-	r, _ = respond(e, click("v1:tl:500:1000:2999:harbour storm", nil))
+	r, _ = respond(e.engine(), click("v1:tl:500:1000:2999:harbour storm", nil))
 	if !strings.Contains(r.Data.Embeds[0].Footer.Text, "Page 100 of 100") {
 		t.Errorf("page past the end: footer %q", r.Data.Embeds[0].Footer.Text)
 	}
@@ -279,7 +279,7 @@ func TestRespondSourcesPagination(t *testing.T) {
 	for n := range 20 {
 		e.said = append(e.said, qa.Said{Text: fmt.Sprintf("Said %d ", n) + strings.Repeat("words ", 200), Quote: "q", Section: "S"})
 	}
-	r, _ := respond(e, slash(cmdSources))
+	r, _ := respond(e.engine(), slash(cmdSources))
 	for n := 1; ; n++ {
 		checkData(t, r.Data)
 		next, ok := buttonIDs(r.Data.Components)["Next ▶"]
@@ -289,7 +289,7 @@ func TestRespondSourcesPagination(t *testing.T) {
 		if n == 4 {
 			break
 		}
-		r, _ = respond(e, click(next, sent(r)))
+		r, _ = respond(e.engine(), click(next, sent(r)))
 	}
 	if !strings.Contains(r.Data.Embeds[0].Footer.Text, "Page 4 of 4") {
 		t.Errorf("footer %q", r.Data.Embeds[0].Footer.Text)
@@ -299,13 +299,13 @@ func TestRespondSourcesPagination(t *testing.T) {
 	}
 
 	// What a long-named source said pages too, with the name in the ID.
-	r, _ = respond(e, slash(cmdQuote, opt(optSpeaker, e.sources[3].Name)))
+	r, _ = respond(e.engine(), slash(cmdQuote, opt(optSpeaker, e.sources[3].Name)))
 	checkData(t, r.Data)
 	next := buttonIDs(r.Data.Components)["Next ▶"]
 	if !strings.HasPrefix(next, "v1:q:1:Very Long") || len(next) > maxCustomID {
 		t.Errorf("quote next button %q", next)
 	}
-	r, _ = respond(e, click(next, sent(r)))
+	r, _ = respond(e.engine(), click(next, sent(r)))
 	if r.Type != discordgo.InteractionResponseChannelMessageWithSource || !strings.Contains(r.Data.Content, "can't find anyone") {
 		// The name was cut to fit the custom ID, so the fake engine, which
 		// matches whole names only, no longer finds it: a friendly notice.
@@ -344,7 +344,7 @@ func TestRespondAutocomplete(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := respond(e, tt.i)
+			r, err := respond(e.engine(), tt.i)
 			if (err != nil) != tt.err {
 				t.Fatalf("error = %v, want error %v", err, tt.err)
 			}
@@ -384,7 +384,7 @@ func TestRespondMalformed(t *testing.T) {
 				ic.Interaction = &discordgo.Interaction{}
 				_ = json.Unmarshal([]byte(tt.json), ic.Interaction)
 			}
-			r, err := respond(e, ic.Interaction)
+			r, err := respond(e.engine(), ic.Interaction)
 			if err == nil {
 				t.Error("respond error = nil, want detail for the log")
 			}
@@ -394,10 +394,10 @@ func TestRespondMalformed(t *testing.T) {
 			}
 		})
 	}
-	if r, err := respond(nil, slash(cmdAsk, opt(optQuestion, "x"))); err == nil || r.Data.Content != msgNoEngine {
+	if r, err := respond(Engine{}, slash(cmdAsk, opt(optQuestion, "x"))); err == nil || r.Data.Content != msgNoEngine {
 		t.Errorf("no engine: %v %+v", err, r.Data)
 	}
-	if r, _ := respond(e, &discordgo.Interaction{Type: discordgo.InteractionPing}); r.Type != discordgo.InteractionResponsePong {
+	if r, _ := respond(e.engine(), &discordgo.Interaction{Type: discordgo.InteractionPing}); r.Type != discordgo.InteractionResponsePong {
 		t.Errorf("ping: type %d", r.Type)
 	}
 }
@@ -416,17 +416,17 @@ func TestEveryoneNeverPings(t *testing.T) {
 		slash(cmdSources, opt(optName, "@everyone")),
 		slash(cmdQuote, opt(optSpeaker, evil)),
 	} {
-		r, _ := respond(e, i)
+		r, _ := respond(e.engine(), i)
 		b, _ := json.Marshal(r)
 		if !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
 			t.Errorf("response without allowed_mentions parse [] : %s", b)
 		}
 	}
-	send := messageReply(e, evil).message(nil)
+	send := messageReply(e.fakeAnswers, evil).message(nil)
 	if b, _ := json.Marshal(send); !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
 		t.Errorf("message without allowed_mentions parse []: %s", b)
 	}
-	edit := messageReply(e, evil).edit()
+	edit := messageReply(e.fakeAnswers, evil).edit()
 	if b, _ := json.Marshal(edit); !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
 		t.Errorf("edit without allowed_mentions parse []: %s", b)
 	}
@@ -439,7 +439,7 @@ func TestHugePassage(t *testing.T) {
 	e.answer.Briefing = strings.Repeat("B", 3000)
 	e.answer.Section = strings.Repeat("S", 3000)
 	e.answer.Ref = strings.Repeat("r", 200) // too long for a custom ID: no button
-	r, _ := respond(e, slash(cmdAsk, opt(optQuestion, strings.Repeat("why ", 200))))
+	r, _ := respond(e.engine(), slash(cmdAsk, opt(optQuestion, strings.Repeat("why ", 200))))
 	checkData(t, r.Data)
 	if _, ok := buttonIDs(r.Data.Components)["Full paragraph"]; ok {
 		t.Error("Full paragraph button with a ref too long for its custom ID")
@@ -451,7 +451,7 @@ func TestHugePassage(t *testing.T) {
 	for range 30 {
 		e.answer.More = append(e.answer.More, qa.Match{Passage: e.answer.Passage, Ref: "p1"})
 	}
-	r, _ = respond(e, click("v1:more", &discordgo.Message{Embeds: []*discordgo.MessageEmbed{{Title: "why?"}}}))
+	r, _ = respond(e.engine(), click("v1:more", &discordgo.Message{Embeds: []*discordgo.MessageEmbed{{Title: "why?"}}}))
 	checkData(t, r.Data)
 }
 
@@ -488,7 +488,7 @@ func TestQuestionIn(t *testing.T) {
 func TestMessageReply(t *testing.T) {
 	e := newFake()
 	m := &discordgo.Message{ID: "5", ChannelID: "6", GuildID: "7"}
-	send := messageReply(e, "when will the harbour reopen?").message(m.SoftReference())
+	send := messageReply(e.fakeAnswers, "when will the harbour reopen?").message(m.SoftReference())
 	checkSend(t, send)
 	if send.Reference == nil || send.Reference.MessageID != "5" || send.Reference.FailIfNotExists == nil || *send.Reference.FailIfNotExists {
 		t.Errorf("reference = %+v, want a soft reference to message 5", send.Reference)
@@ -496,7 +496,7 @@ func TestMessageReply(t *testing.T) {
 	if send.Embeds[0].Description != e.answer.Passage || buttonIDs(send.Components)["More answers"] != "v1:more" {
 		t.Errorf("message reply differs from the /ask answer: %+v", send.Embeds[0])
 	}
-	if got := messageReply(e, "").content; !strings.Contains(got, "Ask me a question") {
+	if got := messageReply(e.fakeAnswers, "").content; !strings.Contains(got, "Ask me a question") {
 		t.Errorf("empty question reply = %q", got)
 	}
 	if got := messageReply(nil, "x").content; got != msgNoEngine {

@@ -283,7 +283,7 @@ func runBot(ctx context.Context, cfg config, lib *library, log *slog.Logger) err
 		APIBase:    cfg.apiBase,
 		ShardID:    cfg.shardID,
 		ShardCount: cfg.shardCount,
-		Engine:     lib.engine,
+		Engines:    lib.engines,
 		Log:        log,
 	})
 }

@@ -25,7 +25,7 @@ func serve(ctx context.Context, addr string, cfg config, lib *library, log *slog
 		Addr: addr,
 		Handler: bot.NewInteractionsHandler(bot.InteractionsOptions{
 			PublicKey: ed25519.PublicKey(key),
-			Engine:    lib.engine,
+			Engines:   lib.engines,
 			Log:       log,
 			Token:     cfg.token,
 			APIBase:   cfg.apiBase,
