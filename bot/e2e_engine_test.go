@@ -109,6 +109,11 @@ func (e *stubAnswers) Ask(q string) qa.Answer {
 	case strings.HasPrefix(q, "narration:"):
 		a.Speaker, a.Quote = nil, ""
 		a.Passage = "The port handles 40 ships a week."
+	case strings.HasPrefix(q, "closest:"):
+		return qa.Answer{Question: q, Closest: []qa.Match{
+			{Passage: "Repairs began last week.", Ref: e.answer.Ref, Briefing: "Harbour repairs", Section: "Outlook"},
+			{Passage: "“We are on schedule,” Costa said.", Speaker: e.answer.Speaker, Ref: "h1:p5"},
+		}}
 	case strings.HasPrefix(q, "unanswerable:"):
 		return qa.Answer{Question: q, Suggestions: []string{"How deep is the harbour?", "Who runs the port?"}}
 	case strings.HasPrefix(q, "long:"):

@@ -341,6 +341,36 @@ func TestE2E(t *testing.T) {
 		}
 	})
 
+	t.Run("closest passages", func(t *testing.T) {
+		rep := h.ask(t, fake.Command("ask", discordtest.Str("question", "closest: how deep is the harbour?")))
+		noPings(t, rep.Message)
+		e := embed(t, rep.Message)
+		if e.Description != "Not answered directly. Closest passages in the briefing:" {
+			t.Errorf("description %q; want it to say first that the question is not answered", e.Description)
+		}
+		if e.Author != nil {
+			t.Errorf("author line %q: closest passages shown as an answer", e.Author.Name)
+		}
+		if len(e.Fields) != 2 {
+			t.Fatalf("%d fields; want one per closest passage: %s", len(e.Fields), rep.Message.Raw)
+		}
+		contains(t, "first passage", e.Fields[0].Name+" "+e.Fields[0].Value, "narration", "Repairs began last week.", "Outlook")
+		contains(t, "second passage", e.Fields[1].Name+" "+e.Fields[1].Value, "Ana Costa, the port's director", "on schedule")
+		for _, label := range []string{"More answers", "Full paragraph"} {
+			if _, ok := rep.Message.Button(label); ok {
+				t.Errorf("a declined question offers %q", label)
+			}
+		}
+		full := h.click(t, rep, "Show passage 1")
+		if !full.Ephemeral {
+			t.Error("the passage in full is not ephemeral")
+		}
+		contains(t, "passage in full", full.Message.Text(), eng.paragraph.Text)
+		if _, ok := rep.Message.Button("Show passage 2"); !ok {
+			t.Error("no button for the second passage")
+		}
+	})
+
 	t.Run("more answers button", func(t *testing.T) {
 		rep := h.click(t, answer, "More answers")
 		if !rep.Ephemeral || rep.Type != discordgo.InteractionResponseChannelMessageWithSource {

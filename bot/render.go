@@ -142,7 +142,10 @@ func row(buttons ...discordgo.Button) discordgo.ActionsRow {
 // description, verbatim; the author line names the speaker; the footer names
 // the briefing and section.
 func answerReply(question string, a qa.Answer) reply {
-	if !a.Answered {
+	switch {
+	case !a.Answered && len(a.Closest) > 0:
+		return closestReply(question, a.Closest, a.Suggestions)
+	case !a.Answered:
 		return noAnswerReply(question, a.Suggestions)
 	}
 	passage := a.Passage
@@ -193,6 +196,48 @@ func noAnswerReply(question string, suggestions []string) reply {
 	return reply{embeds: []*discordgo.MessageEmbed{{
 		Title: question, Description: b.String(), Color: colourNoAnswer,
 	}}}
+}
+
+// msgClosest opens a reply that offers the closest passages instead of an
+// answer.
+const msgClosest = "Not answered directly. Closest passages in the briefing:"
+
+// closestReply says first that the briefings do not answer, then offers up
+// to three of the closest passages, labelled as such: each in a field of its
+// own with its speaker, briefing and section, and a button to show it in
+// full. They never take the answer's place: the description, where an
+// answer's passage goes, says that there is none.
+func closestReply(question string, closest []qa.Match, suggestions []string) reply {
+	closest = closest[:min(len(closest), 3)]
+	e := &discordgo.MessageEmbed{Title: question, Description: msgClosest, Color: colourNoAnswer}
+	var buttons []discordgo.Button
+	seen := map[string]bool{}
+	for i, m := range closest {
+		where := truncate(place(m.Briefing, m.Section), 200)
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+			Name:  truncate(fmt.Sprintf("%d. %s", i+1, speakerLine(m.Speaker)), maxFieldName),
+			Value: truncate(m.Passage, maxFieldValue-length(where)-3) + suffix("\n— ", where),
+		})
+		if id, ok := paragraphID(m.Ref); ok && !seen[m.Ref] {
+			seen[m.Ref] = true
+			buttons = append(buttons, discordgo.Button{
+				Label: fmt.Sprintf("Show passage %d", i+1), Style: discordgo.SecondaryButton, CustomID: id,
+			})
+		}
+	}
+	if len(suggestions) > 0 {
+		var b strings.Builder
+		for _, s := range suggestions[:min(len(suggestions), 10)] {
+			b.WriteString("• " + truncate(s, 90) + "\n")
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "You could ask", Value: b.String()})
+	}
+	e.Footer = footer("These passages are near your question but do not answer it; I won't guess.")
+	r := reply{embeds: []*discordgo.MessageEmbed{e}}
+	if len(buttons) > 0 {
+		r.components = []discordgo.MessageComponent{row(buttons...)}
+	}
+	return r
 }
 
 // moreReply lists the further candidate answers, each with its speaker and

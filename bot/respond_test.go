@@ -3,6 +3,7 @@ package bot
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -501,5 +502,81 @@ func TestMessageReply(t *testing.T) {
 	}
 	if got := messageReply(nil, "x").content; got != msgNoEngine {
 		t.Errorf("no engine reply = %q", got)
+	}
+}
+
+func TestRespondClosestPassages(t *testing.T) {
+	clarke := &qa.Speaker{Name: "Ana Costa", Role: "the port's director"}
+	long := strings.Repeat("A passage far longer than a field may hold. ", 60)
+	tests := []struct {
+		name    string
+		closest []qa.Match
+		fields  []string // the fields' names, in order
+		buttons []string // custom IDs, in order
+	}{
+		{
+			name: "three with speakers and narration",
+			closest: []qa.Match{
+				{Passage: "The port handles 40 ships a week.", Ref: "b1:p2", Briefing: "Harbour repairs", Section: "Background"},
+				{Passage: "“We are on schedule,” Costa said.", Speaker: clarke, Ref: "b1:p5"},
+				{Passage: "Repairs began last week.", Ref: "b1:p4"},
+			},
+			fields:  []string{"1. narration", "2. Ana Costa, the port's director", "3. narration"},
+			buttons: []string{"v1:para:b1:p2", "v1:para:b1:p5", "v1:para:b1:p4"},
+		},
+		{
+			name: "at most three, one button per paragraph, none without a ref",
+			closest: []qa.Match{
+				{Passage: long, Ref: "b1:p2"},
+				{Passage: "Same paragraph.", Ref: "b1:p2"},
+				{Passage: "No ref.", Speaker: &qa.Speaker{Name: "Port Authority"}},
+				{Passage: "A fourth.", Ref: "b1:p9"},
+			},
+			fields:  []string{"1. narration", "2. narration", "3. Port Authority"},
+			buttons: []string{"v1:para:b1:p2"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newFake()
+			e.answer = qa.Answer{Closest: tt.closest}
+			r, _ := respond(e.engine(), slash(cmdAsk, opt(optQuestion, "how deep is the harbour?")))
+			checkData(t, r.Data)
+			em := r.Data.Embeds[0]
+			if em.Title != "how deep is the harbour?" || em.Description != msgClosest {
+				t.Errorf("title %q, description %q; want the question, then %q", em.Title, em.Description, msgClosest)
+			}
+			if em.Author != nil {
+				t.Errorf("author %q: closest passages must not look like an answer", em.Author.Name)
+			}
+			var names []string
+			for _, f := range em.Fields {
+				names = append(names, f.Name)
+			}
+			if !slices.Equal(names, tt.fields) {
+				t.Errorf("fields %q, want %q", names, tt.fields)
+			}
+			for i, m := range tt.closest[:len(tt.fields)] {
+				if got := em.Fields[i].Value; !strings.HasPrefix(got, strings.TrimSpace(m.Passage[:min(len(m.Passage), 100)])) {
+					t.Errorf("field %d = %q, want the passage %q", i+1, got, m.Passage)
+				}
+			}
+			var ids []string
+			for _, c := range r.Data.Components {
+				for _, b := range c.(discordgo.ActionsRow).Components {
+					ids = append(ids, b.(discordgo.Button).CustomID)
+				}
+			}
+			if !slices.Equal(ids, tt.buttons) {
+				t.Errorf("buttons %q, want %q", ids, tt.buttons)
+			}
+			// The first button shows its passage's paragraph, as "Full
+			// paragraph" does.
+			e.paragraph["b1:p2"] = qa.Paragraph{Text: "The port handles 40 ships a week, and more besides."}
+			p, _ := respond(e.engine(), click(ids[0], sent(r)))
+			if p.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(visible(p.Data), "40 ships a week, and more") {
+				t.Errorf("show passage 1: %+v", p.Data)
+			}
+		})
 	}
 }
