@@ -3,7 +3,6 @@ package bot
 import (
 	"errors"
 	"fmt"
-	"math"
 	"regexp"
 	"strings"
 	"time"
@@ -20,28 +19,37 @@ type Answerer interface {
 	FollowUp(ref, question string) qa.Answer
 }
 
-// askCommand answers /ask question: [private:].
-func askCommand(a Answerer, o options) (reply, error) {
+// askCommand answers /ask question: [private:]; declined is the question
+// when the engine declined it.
+func askCommand(a Answerer, o options) (r reply, declined string, err error) {
 	q, err1 := o.string(optQuestion)
 	private, err2 := o.bool(optPrivate)
 	if err := errors.Join(err1, err2); err != nil {
-		return notice(msgUnreadable), fmt.Errorf("/ask: %w", err)
+		return notice(msgUnreadable), "", fmt.Errorf("/ask: %w", err)
 	}
 	q = cutRunes(strings.TrimSpace(q), maxQuestion)
 	if q == "" {
-		return notice(msgEmptyAsk), nil
+		return notice(msgEmptyAsk), "", nil
 	}
-	r := answerReply(q, a.Ask(q))
+	ans := a.Ask(q)
+	r = answerReply(q, ans, "")
 	r.ephemeral = private
-	return r, nil
+	if !ans.Answered {
+		declined = q
+	}
+	return r, declined, nil
 }
 
 // moreAnswers answers "More answers" on the answer message m: the question
-// is the title of its embed.
-func moreAnswers(a Answerer, m *discordgo.Message) reply {
+// is the title of its embed, and after, when set, the ref of the answer it
+// followed up.
+func moreAnswers(a Answerer, m *discordgo.Message, after string) reply {
 	q := questionOf(m)
 	if q == "" {
 		return notice(msgNoQuestion)
+	}
+	if after != "" {
+		return moreReply(q, a.FollowUp(after, q))
 	}
 	return moreReply(q, a.Ask(q))
 }
@@ -90,21 +98,31 @@ func stripMention(content, botID string) string {
 }
 
 // messageReply answers a question put in a message, with the same content
-// an /ask answer has.
-func messageReply(a Answerer, q string) reply {
+// an /ask answer has; declined is the question when the engine declined it.
+func messageReply(a Answerer, q string) (r reply, declined string) {
 	switch {
 	case a == nil:
-		return reply{content: msgNoEngine}
+		return reply{content: msgNoEngine}, ""
 	case q == "":
-		return reply{content: "Hi! Ask me a question about the briefing, e.g. `@briefbot who is quoted?`, or type / to see my commands."}
+		return reply{content: "Hi! Ask me a question about the briefing, e.g. `@briefbot who is quoted?`, or type / to see my commands."}, ""
 	}
 	q = cutRunes(q, maxQuestion)
-	return answerReply(q, a.Ask(q))
+	ans := a.Ask(q)
+	if !ans.Answered {
+		declined = q
+	}
+	return answerReply(q, ans, ""), declined
 }
 
-// rateLimited is the friendly refusal when someone asks too fast.
-func rateLimited(wait time.Duration) reply {
-	secs := max(1, int(math.Ceil(wait.Seconds())))
+// rateLimited is the friendly refusal when someone asks too fast: when they
+// can ask again is now+wait, in Discord's relative timestamp, which each
+// reader's client shows as "in 2 seconds" and keeps up to date.
+func rateLimited(now time.Time, wait time.Duration) reply {
+	again := now.Add(wait)
+	unix := again.Unix()
+	if again.After(time.Unix(unix, 0)) {
+		unix++ // never earlier than the truth
+	}
 	return notice(fmt.Sprintf("You're asking quickly: I answer up to %d questions every %d seconds per person. "+
-		"Please try again in %d %s.", questionsPerWindow, int(questionWindow.Seconds()), secs, plural(secs, "second")))
+		"You can ask again <t:%d:R>.", questionsPerWindow, int(questionWindow.Seconds()), unix))
 }

@@ -1,7 +1,9 @@
 package bot_test
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -222,4 +224,32 @@ func (e *stubCatalogue) Paragraph(ref string) (qa.Paragraph, bool) {
 
 func (e *stubCatalogue) Briefings() []qa.BriefingInfo {
 	return []qa.BriefingInfo{{Title: "Harbour repairs", Publisher: "Example News", Published: "2024-03-23", Passages: 12}}
+}
+
+// stubFeedback keeps votes and declined questions in memory.
+type stubFeedback struct {
+	mu       sync.Mutex
+	votes    []bot.Vote
+	declines []bot.Decline
+}
+
+func (f *stubFeedback) Vote(_ context.Context, v bot.Vote) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.votes = append(f.votes, v)
+	return nil
+}
+
+func (f *stubFeedback) Declined(_ context.Context, d bot.Decline) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.declines = append(f.declines, d)
+	return nil
+}
+
+// kept returns the votes and declined questions kept so far.
+func (f *stubFeedback) kept() ([]bot.Vote, []bot.Decline) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.votes), slices.Clone(f.declines)
 }

@@ -219,7 +219,8 @@ func contains(tb testing.TB, what, got string, want ...string) {
 func TestE2E(t *testing.T) {
 	t.Parallel()
 	eng := newStubEngine()
-	h := start(t, eng.engine(), bot.Options{GuildID: discordtest.GuildID}, discordtest.HeartbeatInterval(time.Second))
+	feedback := &stubFeedback{}
+	h := start(t, eng.engine(), bot.Options{GuildID: discordtest.GuildID, Feedback: feedback}, discordtest.HeartbeatInterval(time.Second))
 	fake := h.fake
 
 	t.Run("registration", func(t *testing.T) {
@@ -333,11 +334,60 @@ func TestE2E(t *testing.T) {
 	})
 
 	t.Run("unanswerable", func(t *testing.T) {
-		rep := h.ask(t, fake.Command("ask", discordtest.Str("question", "unanswerable: who won the cup?")))
+		in := fake.Command("ask", discordtest.Str("question", "unanswerable: who won the cup?"))
+		rep := h.ask(t, in)
 		text := rep.Message.Text()
 		contains(t, "reply", text, "don't answer", "How deep is the harbour?")
-		if _, ok := rep.Message.Button("More answers"); ok {
-			t.Error("an unanswered question offers More answers")
+		for _, label := range []string{"More answers", "👍", "👎"} {
+			if _, ok := rep.Message.Button(label); ok {
+				t.Errorf("an unanswered question offers %s", label)
+			}
+		}
+		// The declined question is kept once the reply is out.
+		var kept []bot.Decline
+		for deadline := time.Now().Add(5 * time.Second); len(kept) == 0 && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			_, declines := feedback.kept()
+			for _, d := range declines {
+				if d.UserID == in.UserID {
+					kept = append(kept, d)
+				}
+			}
+		}
+		if len(kept) != 1 {
+			t.Fatalf("kept %+v for this asker; want the one declined question", kept)
+		}
+		if d := kept[0]; d.Question != "unanswerable: who won the cup?" || d.GuildID != discordtest.GuildID || !slices.Equal(d.Briefings, []string{"Harbour repairs"}) || d.At.IsZero() {
+			t.Errorf("kept %+v", d)
+		}
+	})
+
+	t.Run("votes", func(t *testing.T) {
+		voter := fake.NewID()
+		for _, thumb := range []string{"👍", "👎"} {
+			b, ok := answer.Message.Button(thumb)
+			if !ok {
+				t.Fatalf("no %s button on the answer", thumb)
+			}
+			rep := h.ask(t, fake.Button(b.CustomID, answer.Message).By(voter, "voter"))
+			if !rep.Ephemeral || rep.Type != discordgo.InteractionResponseChannelMessageWithSource {
+				t.Errorf("%s: reply type %d ephemeral %v; want an ephemeral thank-you, the answer left as it is", thumb, rep.Type, rep.Ephemeral)
+			}
+			contains(t, thumb+" reply", rep.Message.Text(), "your "+thumb, "recorded")
+		}
+		votes, _ := feedback.kept()
+		var mine []bot.Vote
+		for _, v := range votes {
+			if v.UserID == voter {
+				mine = append(mine, v)
+			}
+		}
+		if len(mine) != 2 || !mine[0].Up || mine[1].Up {
+			t.Fatalf("kept %+v; want 👍 then 👎 from the voter", mine)
+		}
+		for _, v := range mine {
+			if v.Ref != eng.answer.Ref || v.Question != "When will the harbour reopen?" || v.GuildID != discordtest.GuildID {
+				t.Errorf("vote %+v; want the answer's ref %q, its question and the guild", v, eng.answer.Ref)
+			}
 		}
 	})
 
@@ -623,6 +673,16 @@ func TestE2E(t *testing.T) {
 		}
 		if !last.Ephemeral || len(last.Message.Embeds) > 0 {
 			t.Errorf("6th question in a burst: %s; want an ephemeral refusal", last.Message.Raw)
+		}
+		contains(t, "refusal", last.Message.Content, "You can ask again <t:")
+		// What is not a question is still answered.
+		for _, in := range []*discordtest.Interaction{
+			fake.Command("help"), fake.Command("about"),
+			fake.Autocomplete("quote", discordtest.Focused(discordtest.Str("speaker", "ana"))),
+		} {
+			if rep := h.ask(t, in.By(user, "eager")); strings.Contains(rep.Message.Text(), "asking quickly") {
+				t.Errorf("/%s refused by the question limit", rep.Message.Raw)
+			}
 		}
 	})
 

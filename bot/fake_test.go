@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"time"
@@ -177,7 +178,7 @@ func click(customID string, on *discordgo.Message) *discordgo.Interaction {
 }
 
 // sent is the message a response posts, as Discord would show it.
-func sent(r *discordgo.InteractionResponse) *discordgo.Message {
+func sent(r response) *discordgo.Message {
 	return &discordgo.Message{ID: "900", Content: r.Data.Content, Embeds: r.Data.Embeds, Components: r.Data.Components}
 }
 
@@ -191,4 +192,33 @@ func buttonIDs(rows []discordgo.MessageComponent) map[string]string {
 		}
 	}
 	return ids
+}
+
+// fakeFeedback keeps votes and declined questions in memory; err, when
+// set, fails every call.
+type fakeFeedback struct {
+	mu       sync.Mutex
+	votes    []Vote
+	declines []Decline
+	err      error
+}
+
+func (f *fakeFeedback) Vote(_ context.Context, v Vote) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.err != nil {
+		return f.err
+	}
+	f.votes = append(f.votes, v)
+	return nil
+}
+
+func (f *fakeFeedback) Declined(_ context.Context, d Decline) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.err != nil {
+		return f.err
+	}
+	f.declines = append(f.declines, d)
+	return nil
 }

@@ -28,6 +28,9 @@ type Options struct {
 	// is called once per interaction or message, so a library can serve
 	// each guild its own briefings and swap them while the bot runs.
 	Engines func(guildID string) Engine
+
+	// Feedback keeps votes and declined questions; nil keeps nothing.
+	Feedback Feedback
 }
 
 // Errors Run returns when Discord refuses to let the bot connect; the
@@ -79,6 +82,7 @@ func Run(ctx context.Context, o Options) error {
 		client: client,
 		h:      newHandler(o.Engines, log, nil),
 	}
+	g.h.feedback = o.Feedback
 	// Work runs on a context that outlives ctx by the drain budget, so that
 	// answers in flight at shutdown are still delivered.
 	work, stopWork := context.WithCancel(context.WithoutCancel(ctx))

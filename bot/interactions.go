@@ -20,6 +20,7 @@ import (
 type InteractionsOptions struct {
 	PublicKey ed25519.PublicKey           // the application's public key, from the developer portal
 	Engines   func(guildID string) Engine // the engine that answers a guild ("" for DMs); called once per interaction
+	Feedback  Feedback                    // keeps votes and declined questions; nil keeps nothing
 	Log       *slog.Logger                // default: discard
 	Token     string                      // optional bot token, for editing deferred responses via REST
 	APIBase   string                      // where REST goes; default "https://discord.com"
@@ -72,6 +73,7 @@ func NewInteractionsHandler(o InteractionsOptions) http.Handler {
 		log.Error("public key is not an Ed25519 public key: every interaction will be refused", "bytes", len(o.PublicKey))
 	}
 	h := newHandler(o.Engines, log, now)
+	h.feedback = o.Feedback
 	// No per-user rate limit here: behind a load balancer each instance would
 	// see only part of a user's questions, so a limit per process means
 	// nothing. Put one in the load balancer if you need it.

@@ -89,6 +89,7 @@ const (
 	msgEmptyAsk    = "Ask me a question about the briefing, e.g. `/ask question: who is quoted?` or mention me with your question."
 	msgNoQuestion  = "I couldn't find the question this button belongs to. Please ask again with /ask."
 	msgNoMore      = "That was the only passage in the briefing that answers this question."
+	msgVoteFailed  = "I couldn't record your vote just now. Please try again in a moment."
 	msgNoParagraph = "That paragraph isn't in the loaded briefings any more (they may have been updated). Please ask again with /ask."
 )
 
@@ -140,8 +141,11 @@ func row(buttons ...discordgo.Button) discordgo.ActionsRow {
 // answerReply renders an answer. The embed's title is the question, which
 // is where "More answers" reads it back from; the passage is the
 // description, verbatim; the author line names the speaker; the footer names
-// the briefing and section.
-func answerReply(question string, a qa.Answer) reply {
+// the briefing and section. Below it are "More answers" (for a follow-up,
+// carrying after, the ref of the answer it followed up), "Full paragraph",
+// and 👍 and 👎, whose custom IDs carry the answer's ref: a reply to the
+// message reads the ref back from them (refOf).
+func answerReply(question string, a qa.Answer, after string) reply {
 	switch {
 	case !a.Answered && len(a.Closest) > 0:
 		return closestReply(question, a.Closest, a.Suggestions)
@@ -159,14 +163,21 @@ func answerReply(question string, a qa.Answer) reply {
 		Author:      &discordgo.MessageEmbedAuthor{Name: speakerLine(a.Speaker)},
 		Footer:      footer(place(a.Briefing, a.Section)),
 	}
+	more := button{action: actMore, arg: after}
+	if len(more.prefix())+len(after) > maxCustomID {
+		more.arg = ""
+	}
 	buttons := []discordgo.Button{{
-		Label: "More answers", Style: discordgo.SecondaryButton,
-		CustomID: button{action: actMore}.id(),
+		Label: "More answers", Style: discordgo.SecondaryButton, CustomID: more.id(),
 	}}
 	if id, ok := paragraphID(a.Ref); ok {
 		buttons = append(buttons, discordgo.Button{
 			Label: "Full paragraph", Style: discordgo.SecondaryButton, CustomID: id,
 		})
+		buttons = append(buttons,
+			discordgo.Button{Label: "👍", Style: discordgo.SecondaryButton, CustomID: button{action: actUp, arg: a.Ref}.id()},
+			discordgo.Button{Label: "👎", Style: discordgo.SecondaryButton, CustomID: button{action: actDown, arg: a.Ref}.id()},
+		)
 	}
 	return reply{embeds: []*discordgo.MessageEmbed{e}, components: []discordgo.MessageComponent{row(buttons...)}}
 }

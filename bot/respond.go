@@ -7,40 +7,50 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
+// A response is what respond computed: the interaction response to send,
+// and the question the engine declined, if it declined one.
+type response struct {
+	*discordgo.InteractionResponse
+	declined string
+}
+
 // respond computes the response to one interaction from the engine of its
 // guild. It does no I/O and keeps no state, so the gateway and the HTTP
 // endpoint both send what it returns, and tests call it directly. The
 // response always tells the user something useful; err, when not nil, is
 // detail for the log (a malformed or unknown interaction), and the caller
-// logs it once.
-func respond(e Engine, i *discordgo.Interaction) (*discordgo.InteractionResponse, error) {
+// logs it once. Votes are not its business: they need the feedback store
+// (handler.vote).
+func respond(e Engine, i *discordgo.Interaction) (response, error) {
 	switch i.Type {
 	case discordgo.InteractionPing:
-		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}, nil
+		return response{InteractionResponse: &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}}, nil
 	case discordgo.InteractionApplicationCommand:
 		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 		if !ok {
-			return message(notice(msgUnreadable)), fmt.Errorf("command interaction without command data (%T)", i.Data)
+			return response{InteractionResponse: message(notice(msgUnreadable))}, fmt.Errorf("command interaction without command data (%T)", i.Data)
 		}
-		r, err := command(e, d)
-		return message(r), err
+		r, declined, err := command(e, d)
+		return response{message(r), declined}, err
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 		if !ok {
-			return autocompleteResponse(nil), fmt.Errorf("autocomplete interaction without command data (%T)", i.Data)
+			return response{InteractionResponse: autocompleteResponse(nil)}, fmt.Errorf("autocomplete interaction without command data (%T)", i.Data)
 		}
 		if e.Catalogue == nil {
-			return autocompleteResponse(nil), errNoEngine
+			return response{InteractionResponse: autocompleteResponse(nil)}, errNoEngine
 		}
-		return autocomplete(e.Catalogue, d)
+		r, err := autocomplete(e.Catalogue, d)
+		return response{InteractionResponse: r}, err
 	case discordgo.InteractionMessageComponent:
 		d, ok := i.Data.(discordgo.MessageComponentInteractionData)
 		if !ok {
-			return message(notice(msgUnreadable)), fmt.Errorf("component interaction without component data (%T)", i.Data)
+			return response{InteractionResponse: message(notice(msgUnreadable))}, fmt.Errorf("component interaction without component data (%T)", i.Data)
 		}
-		return component(e, d, i.Message)
+		r, err := component(e, d, i.Message)
+		return response{InteractionResponse: r}, err
 	}
-	return message(notice(msgUnreadable)), fmt.Errorf("unsupported interaction type %d", i.Type)
+	return response{InteractionResponse: message(notice(msgUnreadable))}, fmt.Errorf("unsupported interaction type %d", i.Type)
 }
 
 var errNoEngine = errors.New("no engine: no briefings loaded")
@@ -63,23 +73,25 @@ func autocompleteResponse(c []*discordgo.ApplicationCommandOptionChoice) *discor
 }
 
 // command answers a slash command: /ask from the engine's answers, /help
-// from nothing, the rest from its catalogue.
-func command(e Engine, d discordgo.ApplicationCommandInteractionData) (reply, error) {
+// from nothing, the rest from its catalogue. declined is the question /ask
+// declined, if it did.
+func command(e Engine, d discordgo.ApplicationCommandInteractionData) (r reply, declined string, err error) {
 	switch d.Name {
 	case cmdHelp:
-		return helpReply(), nil
+		return helpReply(), "", nil
 	case cmdAsk:
 		if e.Answerer == nil {
-			return notice(msgNoEngine), errNoEngine
+			return notice(msgNoEngine), "", errNoEngine
 		}
 		return askCommand(e.Answerer, optionsOf(d))
 	case cmdTimeline, cmdSources, cmdQuote, cmdAbout:
 		if e.Catalogue == nil {
-			return notice(msgNoEngine), errNoEngine
+			return notice(msgNoEngine), "", errNoEngine
 		}
-		return catalogueCommand(e.Catalogue, d.Name, optionsOf(d))
+		r, err := catalogueCommand(e.Catalogue, d.Name, optionsOf(d))
+		return r, "", err
 	}
-	return notice(msgUnknownCmd), fmt.Errorf("unknown command %q", d.Name)
+	return notice(msgUnknownCmd), "", fmt.Errorf("unknown command %q", d.Name)
 }
 
 // component answers a button click. Stale or foreign custom IDs get a
@@ -94,7 +106,7 @@ func component(e Engine, d discordgo.MessageComponentInteractionData, m *discord
 		if e.Answerer == nil {
 			return message(notice(msgNoEngine)), errNoEngine
 		}
-		return message(moreAnswers(e.Answerer, m)), nil
+		return message(moreAnswers(e.Answerer, m, b.arg)), nil
 	case actPara, actTimeline, actSources, actSaid, actQuotes:
 		if e.Catalogue == nil {
 			return message(notice(msgNoEngine)), errNoEngine

@@ -235,7 +235,7 @@ func TestRespondPagination(t *testing.T) {
 		t.Errorf("engine got filter %+v", got)
 	}
 	pages := 0
-	for r != nil {
+	for r.InteractionResponse != nil {
 		pages++
 		checkData(t, r.Data)
 		if want := fmt.Sprintf("Page %d of 100", pages); !strings.Contains(r.Data.Embeds[0].Footer.Text, want) {
@@ -423,11 +423,12 @@ func TestEveryoneNeverPings(t *testing.T) {
 			t.Errorf("response without allowed_mentions parse [] : %s", b)
 		}
 	}
-	send := messageReply(e.fakeAnswers, evil).message(nil)
+	evilReply, _ := messageReply(e.fakeAnswers, evil)
+	send := evilReply.message(nil)
 	if b, _ := json.Marshal(send); !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
 		t.Errorf("message without allowed_mentions parse []: %s", b)
 	}
-	edit := messageReply(e.fakeAnswers, evil).edit()
+	edit := evilReply.edit()
 	if b, _ := json.Marshal(edit); !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
 		t.Errorf("edit without allowed_mentions parse []: %s", b)
 	}
@@ -489,7 +490,8 @@ func TestQuestionIn(t *testing.T) {
 func TestMessageReply(t *testing.T) {
 	e := newFake()
 	m := &discordgo.Message{ID: "5", ChannelID: "6", GuildID: "7"}
-	send := messageReply(e.fakeAnswers, "when will the harbour reopen?").message(m.SoftReference())
+	r, _ := messageReply(e.fakeAnswers, "when will the harbour reopen?")
+	send := r.message(m.SoftReference())
 	checkSend(t, send)
 	if send.Reference == nil || send.Reference.MessageID != "5" || send.Reference.FailIfNotExists == nil || *send.Reference.FailIfNotExists {
 		t.Errorf("reference = %+v, want a soft reference to message 5", send.Reference)
@@ -497,11 +499,11 @@ func TestMessageReply(t *testing.T) {
 	if send.Embeds[0].Description != e.answer.Passage || buttonIDs(send.Components)["More answers"] != "v1:more" {
 		t.Errorf("message reply differs from the /ask answer: %+v", send.Embeds[0])
 	}
-	if got := messageReply(e.fakeAnswers, "").content; !strings.Contains(got, "Ask me a question") {
-		t.Errorf("empty question reply = %q", got)
+	if got, _ := messageReply(e.fakeAnswers, ""); !strings.Contains(got.content, "Ask me a question") {
+		t.Errorf("empty question reply = %q", got.content)
 	}
-	if got := messageReply(nil, "x").content; got != msgNoEngine {
-		t.Errorf("no engine reply = %q", got)
+	if got, _ := messageReply(nil, "x"); got.content != msgNoEngine {
+		t.Errorf("no engine reply = %q", got.content)
 	}
 }
 
