@@ -567,6 +567,80 @@ func TestE2E(t *testing.T) {
 		}
 	})
 
+	t.Run("follow-ups by reply", func(t *testing.T) {
+		// The answer went out as an interaction response; readers reply to
+		// it as to any message. The bot reads the answer's ref from the
+		// replied-to message that Discord sends along.
+		tests := []struct {
+			name string
+			m    *discordtest.MessageEvent
+			want string // the question FollowUp gets
+		}{
+			{"reply", fake.Reply(answer.Message, "What else did she say?"), "What else did she say?"},
+			{"mention in a reply", fake.Reply(answer.Message, "<@"+discordtest.BotUserID+"> When was that?"), "When was that?"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				tt.m.AuthorID = fake.NewID()
+				if err := fake.DispatchMessage(tt.m); err != nil {
+					t.Fatal(err)
+				}
+				msg, _, err := fake.WaitMessageReply(testContext(t), tt.m)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := eng.lastFollowUp(); got != [2]string{eng.answer.Ref, tt.want} {
+					t.Errorf("FollowUp got %q; want the answer's ref %q and %q", got, eng.answer.Ref, tt.want)
+				}
+				noPings(t, msg)
+				contains(t, "follow-up reply", msg.Content, "Follow-up: following up "+eng.answer.Ref)
+				if e := embed(t, msg); e.Title != tt.want {
+					t.Errorf("title %q; want the follow-up question", e.Title)
+				}
+				if b, ok := msg.Button("More answers"); !ok || b.CustomID != "v1:more:"+eng.answer.Ref {
+					t.Errorf("More answers %+v; want it to carry the ref followed up", b)
+				}
+			})
+		}
+		t.Run("reply without a ping arrives empty and is ignored", func(t *testing.T) {
+			m := fake.Reply(answer.Message, "Why?").NoPing()
+			m.AuthorID = fake.NewID()
+			if err := fake.DispatchMessage(m); err != nil {
+				t.Fatal(err)
+			}
+			// A question after it: once that is answered, the reply has been
+			// handled too.
+			last := fake.Mention("when will the harbour reopen?")
+			last.AuthorID = m.AuthorID
+			if err := fake.DispatchMessage(last); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := fake.WaitMessageReply(testContext(t), last); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(100 * time.Millisecond)
+			if got := fake.RequestsFor(discordtest.ReplyTo(m.ID)); len(got) > 0 {
+				t.Errorf("answered an empty reply: %s", got[0].Body)
+			}
+		})
+		t.Run("another instance answers it", func(t *testing.T) {
+			// A second bot, with its own Discord connection and no memory of
+			// the answer, gets a reply to it.
+			other := newStubEngine()
+			h2 := start(t, other.engine(), bot.Options{GuildID: discordtest.GuildID})
+			m := h2.fake.Reply(answer.Message, "What else did she say?")
+			if err := h2.fake.DispatchMessage(m); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := h2.fake.WaitMessageReply(testContext(t), m); err != nil {
+				t.Fatal(err)
+			}
+			if got := other.lastFollowUp(); got != [2]string{eng.answer.Ref, "What else did she say?"} {
+				t.Errorf("the other instance's FollowUp got %q; want the answer's ref", got)
+			}
+		})
+	})
+
 	t.Run("ignores itself and other bots", func(t *testing.T) {
 		ignored := []*discordtest.MessageEvent{
 			fake.Mention("when will the harbour reopen?").FromSelf(),
@@ -861,7 +935,8 @@ func seedEngine(tb testing.TB) *qa.Engine {
 // briefing (testdata/seed.txt, a copy of the embedded default).
 func TestE2EAnswers(t *testing.T) {
 	t.Parallel()
-	h := start(t, bot.Both(seedEngine(t)), bot.Options{GuildID: discordtest.GuildID})
+	seed := seedEngine(t)
+	h := start(t, bot.Both(seed), bot.Options{GuildID: discordtest.GuildID})
 	fake := h.fake
 
 	asks := []struct {
@@ -924,6 +999,42 @@ func TestE2EAnswers(t *testing.T) {
 			t.Fatal(err)
 		}
 		contains(t, "mention reply", msg.Text(), "fixated on Russia", "Colin Clarke")
+	})
+
+	t.Run("follow-up", func(t *testing.T) {
+		// The real engine's FollowUp, reached through a reply to an /ask
+		// answer: the reply shows what it made of the follow-up (its why)
+		// and its answer or decline, exactly as calling it directly gives.
+		byman := h.ask(t, fake.Command("ask", discordtest.Str("question", "What did Daniel Byman say?")))
+		up, ok := byman.Message.Button("👍")
+		if !ok {
+			t.Fatalf("no 👍 on the answer: %s", byman.Message.Raw)
+		}
+		ref := strings.TrimPrefix(up.CustomID, "v1:up:")
+		for _, q := range []string{"What else did he say?", "When was that?", "Why?"} {
+			t.Run(q, func(t *testing.T) {
+				want := seed.FollowUp(ref, q)
+				m := fake.Reply(byman.Message, q)
+				m.AuthorID = fake.NewID()
+				if err := fake.DispatchMessage(m); err != nil {
+					t.Fatal(err)
+				}
+				msg, _, err := fake.WaitMessageReply(testContext(t), m)
+				if err != nil {
+					t.Fatal(err)
+				}
+				first, _, _ := strings.Cut(want.Why, "; ")
+				contains(t, "how the follow-up was read", msg.Content, "Follow-up: ", first)
+				e := embed(t, msg)
+				if want.Answered {
+					if e.Description != want.Passage {
+						t.Errorf("passage %q; want FollowUp's %q", e.Description, want.Passage)
+					}
+				} else if e.Author != nil {
+					t.Errorf("a declined follow-up shows %q as an answer", e.Author.Name)
+				}
+			})
+		}
 	})
 
 	t.Run("timeline", func(t *testing.T) {

@@ -290,8 +290,8 @@ func (h *handler) message(ctx context.Context, s *discordgo.Session, m *discordg
 }
 
 // messageReply is messageReply under the rate limit, with panics recovered.
-func (h *handler) messageReply(m *discordgo.Message, q string) (r reply, o outcome) {
-	o = outcome{command: messageKind(m), result: resultAnswered, question: true}
+func (h *handler) messageReply(m *discordgo.Message, q request) (r reply, o outcome) {
+	o = outcome{command: q.kind, result: resultAnswered, question: true}
 	defer func() {
 		if p := recover(); p != nil {
 			h.log.Error("message handler panicked", "channel", m.ChannelID, "message", m.ID,
@@ -385,7 +385,8 @@ func isQuestion(i *discordgo.Interaction) bool {
 
 // commandOf names what i is, in few enough words to label metrics: the
 // slash command, "autocomplete", or the button ("more", "paragraph",
-// "vote", "page"); "unknown" for anything else.
+// "vote", "page"); "unknown" for anything else. Messages are "mention",
+// "dm" or "followup" (request.kind).
 func commandOf(i *discordgo.Interaction) string {
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
@@ -411,15 +412,6 @@ func commandOf(i *discordgo.Interaction) string {
 		}
 	}
 	return "unknown"
-}
-
-// messageKind names the kind of message m is, as commandOf does for
-// interactions: "dm" or "mention".
-func messageKind(m *discordgo.Message) string {
-	if m.GuildID == "" {
-		return "dm"
-	}
-	return "mention"
 }
 
 // attrs describe i for the log, without its token.

@@ -152,7 +152,7 @@ func TestHandlerRecoversPanics(t *testing.T) {
 		t.Errorf("autocomplete after panic: type %d", r.Type)
 	}
 	m := &discordgo.Message{ID: "1", ChannelID: "2", Author: &discordgo.User{ID: "3"}}
-	if got, _ := h.messageReply(m, "q"); got.content != msgError {
+	if got, _ := h.messageReply(m, request{text: "q", kind: "mention"}); got.content != msgError {
 		t.Errorf("message after panic: %+v", got)
 	}
 }
@@ -183,7 +183,7 @@ func TestHandlerRateLimit(t *testing.T) {
 	m := &discordgo.Message{ID: "1", ChannelID: "2", Author: &discordgo.User{ID: "42"}}
 	var got reply
 	for range questionsPerWindow + 1 {
-		got, _ = h.messageReply(m, "q")
+		got, _ = h.messageReply(m, request{text: "q", kind: "mention"})
 	}
 	if !strings.Contains(got.content, "You're asking quickly") || got.ephemeral {
 		t.Errorf("message over the limit: %+v", got)

@@ -423,7 +423,7 @@ func TestEveryoneNeverPings(t *testing.T) {
 			t.Errorf("response without allowed_mentions parse [] : %s", b)
 		}
 	}
-	evilReply, _ := messageReply(e.fakeAnswers, evil)
+	evilReply, _ := messageReply(e.fakeAnswers, request{text: evil})
 	send := evilReply.message(nil)
 	if b, _ := json.Marshal(send); !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
 		t.Errorf("message without allowed_mentions parse []: %s", b)
@@ -460,37 +460,101 @@ func TestHugePassage(t *testing.T) {
 func TestQuestionIn(t *testing.T) {
 	const bot = "100"
 	user := &discordgo.User{ID: "42"}
+	me := []*discordgo.User{{ID: bot}}
+	// answer is one of the bot's answers, as Discord sends it with a reply.
+	answer := &discordgo.Message{ID: "8", Author: &discordgo.User{ID: bot, Bot: true},
+		Embeds: []*discordgo.MessageEmbed{{Title: "What did Ana Costa say?"}},
+		Components: []discordgo.MessageComponent{&discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			&discordgo.Button{Label: "More answers", CustomID: "v1:more"},
+			&discordgo.Button{Label: "Full paragraph", CustomID: "v1:para:b1:p4"},
+			&discordgo.Button{Label: "👍", CustomID: "v1:up:b1:p4"},
+			&discordgo.Button{Label: "👎", CustomID: "v1:down:b1:p4"},
+		}}}}
+	// declined has closest passages' buttons, but no answer and so no ref.
+	declined := &discordgo.Message{ID: "9", Author: answer.Author,
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "Show passage 1", CustomID: "v1:para:b1:p2"},
+		}}}}
+	someone := &discordgo.Message{ID: "10", Author: &discordgo.User{ID: "7"}, Components: answer.Components}
+	reply := func(to *discordgo.Message, guild, content string, mentions []*discordgo.User) *discordgo.Message {
+		return &discordgo.Message{GuildID: guild, Author: user, Type: discordgo.MessageTypeReply, Content: content,
+			Mentions: mentions, MessageReference: &discordgo.MessageReference{MessageID: to.ID}, ReferencedMessage: to}
+	}
 	tests := []struct {
 		name string
 		m    *discordgo.Message
-		want string
+		want request
 		ok   bool
 	}{
-		{"mention", &discordgo.Message{GuildID: "1", Author: user, Content: "<@100> why  now?", Mentions: []*discordgo.User{{ID: bot}}}, "why now?", true},
-		{"nick mention", &discordgo.Message{GuildID: "1", Author: user, Content: "hey <@!100>, why?", Mentions: []*discordgo.User{{ID: bot}}}, "hey , why?", true},
-		{"dm", &discordgo.Message{Author: user, Content: "why?"}, "why?", true},
-		{"guild without mention", &discordgo.Message{GuildID: "1", Author: user, Content: "why?"}, "", false},
-		{"mention of someone else", &discordgo.Message{GuildID: "1", Author: user, Content: "<@7> why?", Mentions: []*discordgo.User{{ID: "7"}}}, "", false},
-		{"own message", &discordgo.Message{Author: &discordgo.User{ID: bot, Bot: true}, Content: "hi"}, "", false},
-		{"other bot", &discordgo.Message{Author: &discordgo.User{ID: "9", Bot: true}, Content: "<@100> hi", Mentions: []*discordgo.User{{ID: bot}}}, "", false},
-		{"no author", &discordgo.Message{Content: "hi"}, "", false},
-		{"system message", &discordgo.Message{Author: user, Type: discordgo.MessageTypeGuildMemberJoin}, "", false},
-		{"bare mention", &discordgo.Message{GuildID: "1", Author: user, Content: "<@100>", Mentions: []*discordgo.User{{ID: bot}}}, "", true},
+		{"mention", &discordgo.Message{GuildID: "1", Author: user, Content: "<@100> why  now?", Mentions: me}, request{"why now?", "mention", ""}, true},
+		{"nick mention", &discordgo.Message{GuildID: "1", Author: user, Content: "hey <@!100>, why?", Mentions: me}, request{"hey , why?", "mention", ""}, true},
+		{"dm", &discordgo.Message{Author: user, Content: "why?"}, request{"why?", "dm", ""}, true},
+		{"guild without mention", &discordgo.Message{GuildID: "1", Author: user, Content: "why?"}, request{}, false},
+		{"mention of someone else", &discordgo.Message{GuildID: "1", Author: user, Content: "<@7> why?", Mentions: []*discordgo.User{{ID: "7"}}}, request{}, false},
+		{"own message", &discordgo.Message{Author: &discordgo.User{ID: bot, Bot: true}, Content: "hi"}, request{}, false},
+		{"other bot", &discordgo.Message{Author: &discordgo.User{ID: "9", Bot: true}, Content: "<@100> hi", Mentions: me}, request{}, false},
+		{"no author", &discordgo.Message{Content: "hi"}, request{}, false},
+		{"system message", &discordgo.Message{Author: user, Type: discordgo.MessageTypeGuildMemberJoin}, request{}, false},
+		{"bare mention", &discordgo.Message{GuildID: "1", Author: user, Content: "<@100>", Mentions: me}, request{"", "mention", ""}, true},
+		{"reply to an answer (pinging)", reply(answer, "1", "What else did he say?", me), request{"What else did he say?", "followup", "b1:p4"}, true},
+		{"reply to an answer with a mention", reply(answer, "1", "<@100> When was that?", me), request{"When was that?", "followup", "b1:p4"}, true},
+		{"reply to an answer in a DM", reply(answer, "", "Why?", nil), request{"Why?", "followup", "b1:p4"}, true},
+		{"reply without ping, with the Message Content intent", reply(answer, "1", "Why?", nil), request{"Why?", "followup", "b1:p4"}, true},
+		{"reply without ping, without the intent: empty", reply(answer, "1", "", nil), request{}, false},
+		{"reply to a declined answer", reply(declined, "1", "And Russia?", me), request{"And Russia?", "mention", ""}, true},
+		{"reply to someone else, mentioning the bot", reply(someone, "1", "<@100> is that so?", me), request{"is that so?", "mention", ""}, true},
+		{"reply to someone else", reply(someone, "1", "is that so?", nil), request{}, false},
+		{"reply to a deleted answer", &discordgo.Message{GuildID: "1", Author: user, Type: discordgo.MessageTypeReply, Content: "why?", Mentions: me,
+			MessageReference: &discordgo.MessageReference{MessageID: "8"}}, request{"why?", "mention", ""}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := questionIn(tt.m, bot)
 			if got != tt.want || ok != tt.ok {
-				t.Errorf("questionIn = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
+				t.Errorf("questionIn = %+v, %v; want %+v, %v", got, ok, tt.want, tt.ok)
 			}
 		})
+	}
+}
+
+func TestFollowUpReply(t *testing.T) {
+	e := newFake()
+	r, declined := messageReply(e.fakeAnswers, request{text: "What else did she say?", kind: "followup", after: "b1:p4"})
+	if got := e.followUps; len(got) != 1 || got[0] != [2]string{"b1:p4", "What else did she say?"} {
+		t.Fatalf("FollowUp calls %q, want one with the answer's ref", got)
+	}
+	checkSend(t, r.message(nil))
+	if declined != "" {
+		t.Errorf("declined %q", declined)
+	}
+	if r.content != "*Follow-up: following up b1:p4*" {
+		t.Errorf("content %q, want how the engine read the follow-up", r.content)
+	}
+	ids := buttonIDs(r.components)
+	if ids["More answers"] != "v1:more:b1:p4" {
+		t.Errorf("More answers %q, want it to carry the ref followed up", ids["More answers"])
+	}
+	// More answers on the follow-up asks the follow-up again.
+	more, _ := respond(e.engine(), click(ids["More answers"], &discordgo.Message{Embeds: r.embeds}))
+	if got := e.followUps; len(got) != 2 || got[1] != [2]string{"b1:p4", "What else did she say?"} || more.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("More answers after a follow-up: calls %q, reply %+v", got, more.Data)
+	}
+	tests := []struct{ why, want string }{
+		{"taking 'he' as Daniel_Byman; matched 2/2 terms", `*Follow-up: taking 'he' as Daniel\_Byman*`},
+		{"", "*Follow-up to the answer you replied to.*"},
+		{"answered as a new question: nothing points back", "*Follow-up: answered as a new question: nothing points back*"},
+	}
+	for _, tt := range tests {
+		if got := followUpNote(tt.why); got != tt.want {
+			t.Errorf("followUpNote(%q) = %q, want %q", tt.why, got, tt.want)
+		}
 	}
 }
 
 func TestMessageReply(t *testing.T) {
 	e := newFake()
 	m := &discordgo.Message{ID: "5", ChannelID: "6", GuildID: "7"}
-	r, _ := messageReply(e.fakeAnswers, "when will the harbour reopen?")
+	r, _ := messageReply(e.fakeAnswers, request{text: "when will the harbour reopen?"})
 	send := r.message(m.SoftReference())
 	checkSend(t, send)
 	if send.Reference == nil || send.Reference.MessageID != "5" || send.Reference.FailIfNotExists == nil || *send.Reference.FailIfNotExists {
@@ -499,10 +563,10 @@ func TestMessageReply(t *testing.T) {
 	if send.Embeds[0].Description != e.answer.Passage || buttonIDs(send.Components)["More answers"] != "v1:more" {
 		t.Errorf("message reply differs from the /ask answer: %+v", send.Embeds[0])
 	}
-	if got, _ := messageReply(e.fakeAnswers, ""); !strings.Contains(got.content, "Ask me a question") {
+	if got, _ := messageReply(e.fakeAnswers, request{}); !strings.Contains(got.content, "Ask me a question") {
 		t.Errorf("empty question reply = %q", got.content)
 	}
-	if got, _ := messageReply(nil, "x"); got.content != msgNoEngine {
+	if got, _ := messageReply(nil, request{text: "x"}); got.content != msgNoEngine {
 		t.Errorf("no engine reply = %q", got.content)
 	}
 }

@@ -554,3 +554,72 @@ func TestCallbackRules(t *testing.T) {
 		}
 	})
 }
+
+// TestReplies checks that replies carry the message they reply to, and that
+// content is hidden without the Message Content intent as Discord hides it.
+func TestReplies(t *testing.T) {
+	t.Parallel()
+	for _, intents := range []discordgo.Intent{
+		discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages,
+		discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages | discordgo.IntentMessageContent,
+	} {
+		withContent := intents&discordgo.IntentMessageContent != 0
+		t.Run(fmt.Sprintf("message content intent %v", withContent), func(t *testing.T) {
+			t.Parallel()
+			fake := discordtest.New(t, discordtest.RefuseIntents(0))
+			got := make(chan *discordgo.Message, 8)
+			s, err := open(t, fake, "tok", intents, func(s *discordgo.Session) {
+				s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { got <- m.Message })
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The bot answers a mention; the asker replies to the answer.
+			q := fake.Mention("what happened?")
+			if err := fake.DispatchMessage(q); err != nil {
+				t.Fatal(err)
+			}
+			<-got
+			sentMsg, err := s.ChannelMessageSendComplex(q.ChannelID, &discordgo.MessageSend{
+				Content: "an answer", AllowedMentions: none, Reference: &discordgo.MessageReference{MessageID: q.ID},
+				Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+					discordgo.Button{Label: "👍", CustomID: "v1:up:ref"}}}},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			answer, _, err := fake.WaitMessageReply(ctxFor(t, 5*time.Second), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tests := []struct {
+				name    string
+				m       *discordtest.MessageEvent
+				content string
+			}{
+				{"pinging reply", fake.Reply(answer, "what else?"), "what else?"},
+				{"reply without ping", fake.Reply(answer, "and then?").NoPing(), map[bool]string{true: "and then?", false: ""}[withContent]},
+				{"plain message", fake.Plain("hello all"), map[bool]string{true: "hello all", false: ""}[withContent]},
+			}
+			for _, tt := range tests {
+				if err := fake.DispatchMessage(tt.m); err != nil {
+					t.Fatal(err)
+				}
+				m := <-got
+				if m.Content != tt.content {
+					t.Errorf("%s: content %q, want %q", tt.name, m.Content, tt.content)
+				}
+				if tt.m.ReplyTo == "" {
+					continue
+				}
+				ref := m.ReferencedMessage
+				if m.Type != discordgo.MessageTypeReply || m.MessageReference == nil || m.MessageReference.MessageID != sentMsg.ID || ref == nil {
+					t.Fatalf("%s: type %d reference %+v referenced %v; want a reply carrying the answer", tt.name, m.Type, m.MessageReference, ref)
+				}
+				if ref.Author == nil || ref.Author.ID != discordtest.BotUserID || ref.Content != "an answer" || len(ref.Components) != 1 {
+					t.Errorf("%s: referenced message %+v; want the bot's answer with its button", tt.name, ref)
+				}
+			}
+		})
+	}
+}

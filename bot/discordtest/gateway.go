@@ -61,9 +61,10 @@ func (c *conn) closeWith(code int, reason string) {
 // A session is one identified gateway session. It outlives its connection so
 // that a RESUME can pick it up and replay what the client missed.
 type session struct {
-	id    string
-	token string
-	shard [2]int
+	id      string
+	token   string
+	shard   [2]int
+	intents discordgo.Intent
 
 	conn    atomic.Pointer[conn] // nil while disconnected
 	invalid atomic.Bool
@@ -228,7 +229,7 @@ func (s *Server) identify(c *conn, raw json.RawMessage) bool {
 		old.invalid.Store(true)
 	}
 
-	ss := &session{id: "sess-" + s.newID(), token: d.Token, shard: id.Shard}
+	ss := &session{id: "sess-" + s.newID(), token: d.Token, shard: id.Shard, intents: d.Intents}
 	var guilds []map[string]any
 	for _, g := range s.cfg.guilds {
 		if shardOf(g, id.Shard[1]) == id.Shard[0] {
@@ -508,6 +509,20 @@ func guildCreate(id string) map[string]any {
 			map[string]any{"id": channelFor(id), "type": 0, "name": "general", "guild_id": id},
 		},
 	}
+}
+
+// guildOf returns the guild of a channel: "" for a DM channel, else the
+// guild whose default channel it is (GuildID when none is).
+func (s *Server) guildOf(channelID string) string {
+	if channelID == DMChannelID || strings.HasPrefix(channelID, "dm-") {
+		return ""
+	}
+	for _, g := range s.cfg.guilds {
+		if channelFor(g) == channelID {
+			return g
+		}
+	}
+	return GuildID
 }
 
 // channelFor returns the default text channel of a guild.
