@@ -863,6 +863,43 @@ func TestE2ERefused(t *testing.T) {
 	}
 }
 
+// TestE2ETokenRevoked revokes the token while the bot runs: the gateway
+// closes with 4004 and refuses the reconnect. Run must stop within 10 s with
+// the same error as a token rejected at start, instead of reconnecting
+// forever as discordgo would.
+func TestE2ETokenRevoked(t *testing.T) {
+	t.Parallel()
+	h := start(t, newStubEngine().engine(), bot.Options{GuildID: discordtest.GuildID}, discordtest.Shards(2), discordtest.MaxConcurrency(2))
+	if err := h.fake.WaitReady(testContext(t), 2); err != nil {
+		t.Fatal(err)
+	}
+	identifies := h.fake.Identifies()
+	begin := time.Now()
+	if n := h.fake.RevokeToken(); n != 2 {
+		t.Fatalf("revoking closed %d connections; want both shards'", n)
+	}
+	err := h.waitErr(t, 10*time.Second)
+	t.Logf("Run returned %v after the revocation: %v", time.Since(begin).Round(time.Millisecond), err)
+	if !errors.Is(err, bot.ErrTokenRejected) {
+		t.Fatalf("Run = %v; want ErrTokenRejected", err)
+	}
+	if !strings.HasPrefix(err.Error(), bot.ErrTokenRejected.Error()) {
+		t.Errorf("error %q; want it to begin with the message of a token rejected at start", err)
+	}
+	if strings.Contains(err.Error(), testToken) || strings.Contains(h.logs.String(), testToken) {
+		t.Error("the error or the log shows the token")
+	}
+	// It tried to come back (and was refused), then stopped trying.
+	if !strings.Contains(err.Error(), "reconnect gateway") {
+		t.Errorf("error %q; want it to say the reconnect was refused", err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if n := h.fake.Connections(); n > 0 || h.fake.Identifies() != identifies {
+		t.Errorf("%d connections, %d identifies (%d before) 1.5 s after Run returned; want none left and no new session", n, h.fake.Identifies(), identifies)
+	}
+	h.err = nil // checked; shutdown need not report it again
+}
+
 // TestE2EShards runs with ShardCount 0: the bot asks /gateway/bot (2
 // shards), identifies both, and answers on each; DMs reach shard 0 only.
 func TestE2EShards(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -52,11 +53,21 @@ const (
 	closeWithin = 2 * time.Second
 )
 
+// maxBackoff is the longest wait between two attempts to reconnect a shard.
+const maxBackoff = time.Minute
+
 // Run connects to the Discord gateway, registers the slash commands (a bulk
 // overwrite, on Options.GuildID when set, else globally; they are never
 // deleted on exit), and answers interactions, @mentions and DMs until ctx is
 // done. Then it stops taking new work, lets work in flight finish, and closes
-// the connections, returning within 5 s.
+// the connections, returning nil within 5 s.
+//
+// A shard whose connection drops is reconnected (resumed when Discord
+// allows), backing off up to a minute between attempts. If Discord refuses
+// the token (close 4004, or HTTP 401) or the intents (4013, 4014), at start
+// or on a reconnect, Run shuts down the same way and returns an error
+// wrapping ErrTokenRejected or ErrIntentsRefused: discordgo alone would
+// retry a revoked token forever.
 //
 // Sharding: with ShardCount > 0 Run runs shard ShardID of ShardCount; with
 // ShardCount 0 it asks Discord for the recommended count and runs every
@@ -88,8 +99,12 @@ func Run(ctx context.Context, o Options) error {
 	work, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWork()
 	g.work = work
+	stop, stopReconnects := context.WithCancel(ctx)
+	defer stopReconnects()
+	g.stop, g.fatal = stop, make(chan error, 1)
 
 	if err := g.connect(ctx); err != nil {
+		stopReconnects()
 		g.close()
 		if ctx.Err() != nil {
 			return nil
@@ -97,6 +112,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	if err := g.register(ctx); err != nil {
+		stopReconnects()
 		g.close()
 		if ctx.Err() != nil {
 			return nil
@@ -104,14 +120,19 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	log.Info("connected to discord", "shards", len(g.sessions), "guild", o.GuildID)
-	<-ctx.Done()
-
-	log.Info("shutting down")
+	select {
+	case <-ctx.Done():
+		log.Info("shutting down")
+		err = nil
+	case err = <-g.fatal:
+		log.Error("discord refused the bot; shutting down", errAttr(err))
+	}
+	stopReconnects()
 	g.drain(drainWithin)
 	stopWork()
 	g.close()
 	log.Info("shut down")
-	return nil
+	return err
 }
 
 func (o Options) check() error {
@@ -137,7 +158,9 @@ type gateway struct {
 	log      *slog.Logger
 	client   *http.Client
 	h        *handler
-	work     context.Context
+	work     context.Context // outlives Run's ctx by the drain budget
+	stop     context.Context // done when Run begins to leave: reconnects give up
+	fatal    chan error      // a refusal after start, which ends Run
 	sessions []*discordgo.Session
 
 	mu       sync.Mutex
@@ -194,7 +217,8 @@ func (g *gateway) session(shard, count int) *discordgo.Session {
 	s.Dialer = &websocket.Dialer{Proxy: http.ProxyFromEnvironment, HandshakeTimeout: 10 * time.Second}
 	s.Identify.Intents = intents
 	s.ShardID, s.ShardCount = shard, max(count, 1)
-	s.StateEnabled = false // the bot reads only its own user and application, which READY always stores
+	s.StateEnabled = false           // the bot reads only its own user and application, which READY always stores
+	s.ShouldReconnectOnError = false // g.reconnect does, and stops on a refused token
 	s.LogLevel = discordgo.LogError
 	if g.log.Enabled(context.Background(), slog.LevelDebug) {
 		s.LogLevel = discordgo.LogDebug
@@ -202,11 +226,54 @@ func (g *gateway) session(shard, count int) *discordgo.Session {
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) { g.onInteraction(s, ic) })
 	s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) { g.onMessage(s, m) })
 	s.AddHandler(func(*discordgo.Session, *discordgo.Connect) { g.log.Debug("gateway connected", "shard", shard) })
-	s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { g.log.Debug("gateway disconnected", "shard", shard) })
+	var reconnecting atomic.Bool // one reconnect loop at a time
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Disconnect) {
+		g.log.Debug("gateway disconnected", "shard", shard)
+		if reconnecting.CompareAndSwap(false, true) {
+			defer reconnecting.Store(false)
+			g.reconnect(s)
+		}
+	})
 	s.AddHandler(func(_ *discordgo.Session, rl *discordgo.RateLimit) {
 		g.log.Warn("rate limited", "url", redact(rl.URL), "retry_after", rl.RetryAfter)
 	})
 	return s
+}
+
+// reconnect reopens s after its connection dropped, waiting 1 s, then 2,
+// 4 … up to maxBackoff between attempts, until it is open again or Run
+// begins to leave. A token or intents refused on the way end Run.
+func (g *gateway) reconnect(s *discordgo.Session) {
+	doing := fmt.Sprintf("reconnect gateway (shard %d of %d)", s.ShardID, s.ShardCount)
+	for wait := time.Second; ; wait = min(2*wait, maxBackoff) {
+		if g.stop.Err() != nil {
+			return
+		}
+		err := open(g.stop, s)
+		switch {
+		case err == nil:
+			g.log.Info("gateway reconnected", "shard", s.ShardID)
+			return
+		case errors.Is(err, discordgo.ErrWSAlreadyOpen) || g.stop.Err() != nil:
+			return
+		}
+		err = connectError(doing, err)
+		if errors.Is(err, ErrTokenRejected) || errors.Is(err, ErrIntentsRefused) {
+			select {
+			case g.fatal <- err:
+			default: // another shard got there first
+			}
+			return
+		}
+		g.log.Warn("reconnect gateway", "shard", s.ShardID, "retry_in", wait, errAttr(err))
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-g.stop.Done():
+			t.Stop()
+			return
+		}
+	}
 }
 
 // open is s.Open bound to ctx: discordgo's Open takes no context.

@@ -623,3 +623,56 @@ func TestReplies(t *testing.T) {
 		})
 	}
 }
+
+// TestRevokeToken checks a token revoked mid-session: the live socket
+// closes with 4004, RESUME and IDENTIFY get 4004, and REST 401.
+func TestRevokeToken(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t)
+	closed := make(chan struct{}, 1)
+	s, err := open(t, fake, "tok", discordgo.IntentsGuilds, func(s *discordgo.Session) {
+		s.ShouldReconnectOnError = false
+		s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { closed <- struct{}{} })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.User("@me"); err != nil {
+		t.Fatalf("REST before the revocation: %v", err)
+	}
+	if n := fake.RevokeToken(); n != 1 {
+		t.Fatalf("closed %d connections; want 1", n)
+	}
+	select {
+	case <-closed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the session did not notice the close")
+	}
+	err = s.Open() // a RESUME: the session ID is known
+	var ce *websocket.CloseError
+	if !errors.As(err, &ce) || ce.Code != discordtest.CloseAuthenticationFailed {
+		t.Errorf("RESUME after the revocation: %v; want close 4004", err)
+	}
+	if _, err := open(t, fake, "tok", discordgo.IntentsGuilds, nil); !errors.As(err, &ce) || ce.Code != discordtest.CloseAuthenticationFailed {
+		t.Errorf("IDENTIFY after the revocation: %v; want close 4004", err)
+	}
+	var re *discordgo.RESTError
+	if _, err := s.User("@me"); !errors.As(err, &re) || re.Response.StatusCode != http.StatusUnauthorized {
+		t.Errorf("REST after the revocation: %v; want 401", err)
+	}
+}
+
+// TestRefuseConnections checks that an outage keeps the client out until
+// it ends.
+func TestRefuseConnections(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t)
+	fake.RefuseConnections(true)
+	if _, err := open(t, fake, "tok", discordgo.IntentsGuilds, nil); err == nil {
+		t.Fatal("connected during the outage")
+	}
+	fake.RefuseConnections(false)
+	if _, err := open(t, fake, "tok", discordgo.IntentsGuilds, nil); err != nil {
+		t.Fatalf("after the outage: %v", err)
+	}
+}

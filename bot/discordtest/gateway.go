@@ -117,6 +117,10 @@ func (ss *session) frameLocked(event string, d json.RawMessage) (frame, error) {
 }
 
 func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
+	if s.refuse.Load() {
+		http.Error(w, "gateway unavailable", http.StatusServiceUnavailable)
+		return
+	}
 	up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
 	ws, err := up.Upgrade(w, r, nil)
 	if err != nil {
@@ -214,7 +218,7 @@ func (s *Server) identify(c *conn, raw json.RawMessage) bool {
 	s.mu.Unlock()
 
 	switch {
-	case s.cfg.rejectToken || (s.cfg.token != "" && d.Token != "Bot "+s.cfg.token):
+	case s.cfg.rejectToken || s.revoked.Load() || (s.cfg.token != "" && d.Token != "Bot "+s.cfg.token):
 		c.closeWith(CloseAuthenticationFailed, "Authentication failed.")
 		return false
 	case d.Intents&s.cfg.refuse != 0:
@@ -292,6 +296,10 @@ func (s *Server) resume(c *conn, raw json.RawMessage) bool {
 	}
 	if err := json.Unmarshal(raw, &d); err != nil {
 		c.closeWith(4002, "Error while decoding payload.")
+		return false
+	}
+	if s.revoked.Load() {
+		c.closeWith(CloseAuthenticationFailed, "Authentication failed.")
 		return false
 	}
 	s.mu.Lock()
