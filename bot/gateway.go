@@ -32,6 +32,8 @@ type Options struct {
 
 	// Feedback keeps votes and declined questions; nil keeps nothing.
 	Feedback Feedback
+	// Metrics counts interactions and watches the shards; nil counts nothing.
+	Metrics *Metrics
 }
 
 // Errors Run returns when Discord refuses to let the bot connect; the
@@ -93,7 +95,8 @@ func Run(ctx context.Context, o Options) error {
 		client: client,
 		h:      newHandler(o.Engines, log, nil),
 	}
-	g.h.feedback = o.Feedback
+	g.h.feedback, g.h.metrics = o.Feedback, o.Metrics
+	o.Metrics.starting()
 	// Work runs on a context that outlives ctx by the drain budget, so that
 	// answers in flight at shutdown are still delivered.
 	work, stopWork := context.WithCancel(context.WithoutCancel(ctx))
@@ -225,10 +228,14 @@ func (g *gateway) session(shard, count int) *discordgo.Session {
 	}
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) { g.onInteraction(s, ic) })
 	s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) { g.onMessage(s, m) })
-	s.AddHandler(func(*discordgo.Session, *discordgo.Connect) { g.log.Debug("gateway connected", "shard", shard) })
+	s.AddHandler(func(*discordgo.Session, *discordgo.Connect) {
+		g.log.Debug("gateway connected", "shard", shard)
+		g.opts.Metrics.shardUp(shard)
+	})
 	var reconnecting atomic.Bool // one reconnect loop at a time
 	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Disconnect) {
 		g.log.Debug("gateway disconnected", "shard", shard)
+		g.opts.Metrics.shardDown(shard)
 		if reconnecting.CompareAndSwap(false, true) {
 			defer reconnecting.Store(false)
 			g.reconnect(s)
@@ -253,6 +260,7 @@ func (g *gateway) reconnect(s *discordgo.Session) {
 		switch {
 		case err == nil:
 			g.log.Info("gateway reconnected", "shard", s.ShardID)
+			g.opts.Metrics.reconnected()
 			return
 		case errors.Is(err, discordgo.ErrWSAlreadyOpen) || g.stop.Err() != nil:
 			return

@@ -30,6 +30,7 @@ const (
 type handler struct {
 	engines    func(guildID string) Engine
 	feedback   Feedback // nil: votes and declined questions are not kept
+	metrics    *Metrics // nil: nothing is counted
 	log        *slog.Logger
 	limit      *limiter
 	now        func() time.Time
@@ -91,6 +92,7 @@ func (h *handler) interaction(ctx context.Context, i *discordgo.Interaction, out
 	if !delivered {
 		o.result = resultError
 	}
+	h.metrics.observe(o, time.Since(start))
 	h.finish(ctx, o)
 }
 
@@ -208,6 +210,7 @@ func (h *handler) vote(ctx context.Context, e Engine, i *discordgo.Interaction, 
 	defer cancel()
 	if err := h.feedback.Vote(ctx, v); err != nil {
 		h.log.Error("keep vote", append(attrs(i), errAttr(err))...)
+		h.metrics.StoreError("vote")
 		return notice(msgVoteFailed), resultError
 	}
 	return notice("Thanks: your " + thumb + " on this answer is recorded. Voting again replaces it."), resultAnswered
@@ -222,6 +225,7 @@ func (h *handler) finish(ctx context.Context, o outcome) {
 	defer cancel()
 	if err := h.feedback.Declined(ctx, *o.decline); err != nil {
 		h.log.Error("keep declined question", "command", o.command, errAttr(err))
+		h.metrics.StoreError("declined")
 	}
 }
 
@@ -274,6 +278,7 @@ func (h *handler) message(ctx context.Context, s *discordgo.Session, m *discordg
 	if !ok {
 		return
 	}
+	start := time.Now()
 	r, o := h.messageReply(m, q)
 	send := r.message(m.SoftReference())
 	reply, cancel := context.WithTimeout(ctx, replyWithin)
@@ -286,6 +291,7 @@ func (h *handler) message(ctx context.Context, s *discordgo.Session, m *discordg
 		h.log.Error("reply to message", "channel", m.ChannelID, "message", m.ID, errAttr(err))
 		o.result = resultError
 	}
+	h.metrics.observe(o, time.Since(start))
 	h.finish(ctx, o)
 }
 

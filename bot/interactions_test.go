@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/qa"
 )
@@ -288,4 +290,32 @@ func benchmarkEndpoint(b *testing.B, e Engine) {
 	b.ReportMetric(float64(len(all))/elapsed.Seconds(), "req/s")
 	b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "p99-ms")
 	b.ReportMetric(float64(all[len(all)/2].Microseconds())/1000, "p50-ms")
+}
+
+// GET /metrics on the endpoint serves the metrics it was given, counting
+// what it answered; without metrics it is not there.
+func TestInteractionsEndpointMetrics(t *testing.T) {
+	pub, priv := newKey(t)
+	m, err := NewMetrics(prometheus.NewRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := NewInteractionsHandler(InteractionsOptions{
+		PublicKey: pub, Engines: func(string) Engine { return newFake().engine() },
+		Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return testNow }, Metrics: m,
+	})
+	for range 3 {
+		h.ServeHTTP(httptest.NewRecorder(), signed(priv, testNow, askBody))
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	want := `briefbot_interactions_total{command="ask",outcome="answered"} 3`
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), want) {
+		t.Errorf("GET /metrics = %d, want 200 with %q:\n%s", w.Code, want, w.Body)
+	}
+	w = httptest.NewRecorder()
+	endpoint(t, pub, newFake().engine()).ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	if w.Code != http.StatusNotFound {
+		t.Errorf("GET /metrics without metrics = %d, want 404", w.Code)
+	}
 }
