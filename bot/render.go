@@ -494,6 +494,8 @@ func helpReply() reply {
 			"**/sources** — everyone quoted or cited; `name:` shows what one of them said.\n" +
 			"**/quote** `speaker:` — a speaker's direct quotes.\n" +
 			"**/about** — which briefings are loaded.\n\n" +
-			"You can also mention me with a question in a channel, or send me a DM.",
+			"You can also mention me with a question in a channel, or send me a DM. " +
+			"Reply to one of my answers to follow up on it (\"What else did he say?\", \"When was that?\"), " +
+			"and tell me with 👍 or 👎 whether it helped.",
 	}}, ephemeral: true}
 }
