@@ -381,16 +381,15 @@ func (g *gateway) drain(within time.Duration) {
 	}
 }
 
-// close closes every session at once, waiting at most closeWithin.
+// close closes every session at once, waiting at most closeWithin. No
+// reconnect follows: discordgo's own is off, and g.reconnect stops once
+// g.stop is done, which Run sees to first.
 func (g *gateway) close() {
 	var wg sync.WaitGroup
 	for _, s := range g.sessions {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s.Lock()
-			s.ShouldReconnectOnError = false // best effort: stops a reconnect loop from reopening
-			s.Unlock()
 			if err := s.Close(); err != nil {
 				g.log.Warn("close gateway", "shard", s.ShardID, errAttr(err))
 			}
