@@ -34,7 +34,8 @@ func BenchmarkE2EAsk(b *testing.B) {
 	eng, questions := benchEngine(b)
 	// Log at info, the default: at debug, discordgo logs every event.
 	logs := slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	h := start(b, eng, bot.Options{GuildID: discordtest.GuildID, Log: logs})
+	// Metrics on, as cmd always runs the bot.
+	h := start(b, eng, bot.Options{GuildID: discordtest.GuildID, Log: logs, Metrics: newMetrics(b)})
 	for _, n := range []int{1, 50, 200} {
 		b.Run(fmt.Sprintf("concurrent=%d", n), func(b *testing.B) {
 			var callbacks, answers []time.Duration
