@@ -65,7 +65,11 @@ func (l *library) current() *qa.Engine              { return l.state.Load().engi
 func (l *library) briefings() []*knowledge.Briefing { return l.state.Load().briefings }
 
 // engine is the current engine as the bot sees it.
-func (l *library) engine() bot.Engine { return l.current() }
+func (l *library) engine() bot.Engine { return bot.Both(l.current()) }
+
+// engines is the bot's engine lookup: for now every guild, and DMs, see the
+// same briefings.
+func (l *library) engines(string) bot.Engine { return l.engine() }
 
 // watch reloads the briefings on SIGHUP and whenever a watched file or folder
 // changes, in the background until ctx is done. A briefing that fails to

@@ -10,7 +10,7 @@
 //	briefbot timeline [--json]               dated events in order
 //	briefbot sources [--json] [NAME]         people and organisations quoted, or what NAME said
 //	briefbot inspect --json                  the parsed structure of the loaded briefings
-//	briefbot serve [--addr :8080]            Discord's HTTP interactions endpoint (needs DISCORD_PUBLIC_KEY)
+//	briefbot serve [--addr :8080]            Discord's HTTP interactions endpoint (needs DISCORD_PUBLIC_KEY), with /healthz and /metrics
 //
 // Every subcommand takes --briefing PATH (repeatable; a file or a folder of
 // .txt and .md briefings). Without it, BRIEFINGS (comma-separated paths) is

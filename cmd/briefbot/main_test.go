@@ -51,10 +51,10 @@ func TestLoadConfig(t *testing.T) {
 			env: map[string]string{
 				"DISCORD_TOKEN": " Bot abc ", "DISCORD_GUILD_ID": "42", "DISCORD_API_BASE": "http://127.0.0.1:1",
 				"BRIEFINGS": "a.txt, b/ ,", "SHARD_ID": "1", "SHARD_COUNT": "2", "LOG_LEVEL": "DEBUG",
-				"DISCORD_PUBLIC_KEY": "ff",
+				"DISCORD_PUBLIC_KEY": "ff", "METRICS_ADDR": " :9090 ",
 			},
 			want: config{token: "abc", guildID: "42", apiBase: "http://127.0.0.1:1", publicKey: "ff",
-				briefings: []string{"a.txt", "b/"}, shardID: 1, shardCount: 2, logLevel: slog.LevelDebug},
+				briefings: []string{"a.txt", "b/"}, shardID: 1, shardCount: 2, metricsAddr: ":9090", logLevel: slog.LevelDebug},
 		},
 		{name: "ErrShardRange", env: map[string]string{"SHARD_ID": "2", "SHARD_COUNT": "2"}, wantErr: "less than SHARD_COUNT"},
 		{name: "ErrShardIDAlone", env: map[string]string{"SHARD_ID": "1"}, wantErr: "SHARD_COUNT is not"},
@@ -189,7 +189,7 @@ func TestRunHelp(t *testing.T) {
 		if err != nil {
 			t.Fatalf("run(%q) error = %v", args, err)
 		}
-		for _, want := range []string{"briefbot ask", "briefbot serve", "DISCORD_TOKEN", "--briefing"} {
+		for _, want := range []string{"briefbot ask", "briefbot serve", "DISCORD_TOKEN", "METRICS_ADDR", "--briefing"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("run(%q) usage lacks %q", args, want)
 			}

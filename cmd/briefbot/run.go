@@ -35,7 +35,7 @@ Usage:
   briefbot timeline [--json] [TOPIC]    dated events in order, relative dates resolved
   briefbot sources [--json] [NAME]      people and organisations quoted, or what NAME said
   briefbot inspect --json               the parsed structure of the loaded briefings
-  briefbot serve [--addr :8080]         Discord's HTTP interactions endpoint (needs DISCORD_PUBLIC_KEY)
+  briefbot serve [--addr :8080]         Discord's HTTP interactions endpoint, with /healthz and /metrics (needs DISCORD_PUBLIC_KEY)
   briefbot help                         this text
 
 Every subcommand takes --briefing PATH (repeatable; a file, or a folder of .txt
@@ -49,28 +49,31 @@ Environment (also read from .env in the working folder; the real environment win
   DISCORD_PUBLIC_KEY  the application's public key, for serve
   BRIEFINGS           comma-separated briefing paths, like repeated --briefing
   SHARD_ID, SHARD_COUNT  gateway sharding (default: Discord's recommended count)
+  METRICS_ADDR        for run: serve /metrics and /healthz on this address (e.g. :9090)
   LOG_LEVEL           debug | info | warn | error (default info)
 `
 
 // config is everything run reads from the environment.
 type config struct {
-	token      string
-	guildID    string
-	apiBase    string
-	publicKey  string
-	briefings  []string
-	shardID    int
-	shardCount int
-	logLevel   slog.Level
+	token       string
+	guildID     string
+	apiBase     string
+	publicKey   string
+	briefings   []string
+	shardID     int
+	shardCount  int
+	metricsAddr string
+	logLevel    slog.Level
 }
 
 // loadConfig reads the configuration through getenv.
 func loadConfig(getenv func(string) string) (config, error) {
 	c := config{
-		token:     strings.TrimSpace(getenv("DISCORD_TOKEN")),
-		guildID:   strings.TrimSpace(getenv("DISCORD_GUILD_ID")),
-		apiBase:   strings.TrimSpace(getenv("DISCORD_API_BASE")),
-		publicKey: strings.TrimSpace(getenv("DISCORD_PUBLIC_KEY")),
+		token:       strings.TrimSpace(getenv("DISCORD_TOKEN")),
+		guildID:     strings.TrimSpace(getenv("DISCORD_GUILD_ID")),
+		apiBase:     strings.TrimSpace(getenv("DISCORD_API_BASE")),
+		publicKey:   strings.TrimSpace(getenv("DISCORD_PUBLIC_KEY")),
+		metricsAddr: strings.TrimSpace(getenv("METRICS_ADDR")),
 	}
 	c.token = strings.TrimPrefix(c.token, "Bot ")
 	for p := range strings.SplitSeq(getenv("BRIEFINGS"), ",") {
@@ -274,8 +277,20 @@ func run(ctx context.Context, args []string, lookupEnv func(string) (string, boo
 	return fmt.Errorf("unknown command %q", cmd.name)
 }
 
-// runBot runs the Discord gateway bot, reloading briefings as they change.
+// runBot runs the Discord gateway bot, reloading briefings as they change,
+// with /metrics and /healthz on METRICS_ADDR when it is set.
 func runBot(ctx context.Context, cfg config, lib *library, log *slog.Logger) error {
+	metrics, err := newMetrics()
+	if err != nil {
+		return err
+	}
+	if cfg.metricsAddr != "" {
+		stop, err := serveMetrics(cfg.metricsAddr, metrics.Handler(healthyWithin), log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	lib.watch(ctx, log)
 	return bot.Run(ctx, bot.Options{
 		Token:      cfg.token,
@@ -283,7 +298,8 @@ func runBot(ctx context.Context, cfg config, lib *library, log *slog.Logger) err
 		APIBase:    cfg.apiBase,
 		ShardID:    cfg.shardID,
 		ShardCount: cfg.shardCount,
-		Engine:     lib.engine,
+		Engines:    lib.engines,
+		Metrics:    metrics,
 		Log:        log,
 	})
 }
