@@ -348,7 +348,7 @@ func transportError(err error, ctx context.Context, timeout time.Duration) error
 		return r
 	}
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(ctx.Err(), context.DeadlineExceeded) || isTimeout(err) {
-		return refuse(fmt.Sprintf(msgTimeout, timeout.Round(time.Second).String()), err)
+		return refuse(fmt.Sprintf(msgTimeout, roundDuration(timeout)), err)
 	}
 	if errors.Is(err, context.Canceled) {
 		return err
@@ -359,4 +359,12 @@ func transportError(err error, ctx context.Context, timeout time.Duration) error
 func isTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// roundDuration shows a time limit as a person would say it: "10s", "300ms".
+func roundDuration(d time.Duration) string {
+	if d >= time.Second {
+		return d.Round(time.Second).String()
+	}
+	return d.Round(time.Millisecond).String()
 }

@@ -121,7 +121,7 @@ func (s *Store) Add(ctx context.Context, r Record, b *knowledge.Briefing, lim Li
 
 // checkLimits refuses a duplicate, and for a guild a full library or too
 // many recent adds.
-func (s *Store) checkLimits(ctx context.Context, tx *sql.Tx, r Record, lim Limits) error {
+func (s *Store) checkLimits(ctx context.Context, tx querier, r Record, lim Limits) error {
 	var dup int64
 	switch err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM briefings WHERE guild = ? AND text_hash = ?`), r.Guild, r.TextHash).Scan(&dup); {
 	case err == nil:
@@ -215,6 +215,11 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 	return v, nil
 }
 
+// querier is what a transaction and a database have in common.
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
 // recordColumns are the columns scanRecords reads, text excluded.
 const recordColumns = `id, guild, title, publisher, published, url, kind, text_hash, added_by, added_at`
 
@@ -225,16 +230,13 @@ func (s *Store) List(ctx context.Context) ([]Record, int64, error) {
 	if err != nil || db == nil {
 		return nil, 0, err
 	}
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: s.dialect == Postgres})
-	if err != nil {
-		return nil, 0, fmt.Errorf("list briefings: %w", err)
-	}
-	defer tx.Rollback()
+	// The version first: a change committed between the two reads then
+	// shows as a newer version at the next poll, never as an old one.
 	var v int64
-	if err := tx.QueryRowContext(ctx, `SELECT version FROM library_version WHERE id = 1`).Scan(&v); err != nil {
+	if err := db.QueryRowContext(ctx, `SELECT version FROM library_version WHERE id = 1`).Scan(&v); err != nil {
 		return nil, 0, fmt.Errorf("list briefings: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+recordColumns+` FROM briefings ORDER BY id`)
+	rows, err := db.QueryContext(ctx, `SELECT `+recordColumns+` FROM briefings ORDER BY id`)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list briefings: %w", err)
 	}
@@ -406,4 +408,17 @@ func fillEmpty(v reflect.Value) {
 			fillEmpty(v.Index(i))
 		}
 	}
+}
+
+// Allowed reports whether guild may add a briefing now under lim, without
+// adding one: ErrFull or ErrRateLimited (as a *LimitError) when not. Add
+// checks again in its transaction; this lets a caller refuse before
+// fetching anything.
+func (s *Store) Allowed(ctx context.Context, guild string, lim Limits) error {
+	db, err := s.db(ctx, false)
+	if err != nil || db == nil {
+		return err
+	}
+	// A hash no text has, so the duplicate check finds nothing.
+	return s.checkLimits(ctx, db, Record{Guild: guild, TextHash: "-", AddedAt: s.Now()}, lim)
 }
