@@ -141,6 +141,7 @@ type Gap struct {
 	Users     int       `json:"users"`     // distinct users among them
 	Questions []string  `json:"questions"` // the wordings, most frequent first (at most 3)
 	Briefings []string  `json:"briefings"` // the briefings searched
+	Guilds    []string  `json:"guilds"`    // where it was asked ("" for DMs)
 	Ref       string    `json:"ref,omitempty"`
 	Last      time.Time `json:"last"`
 }
@@ -169,11 +170,11 @@ func (s *Store) Gaps(ctx context.Context, q GapsQuery) (Gaps, error) {
 	if !q.AllGuilds {
 		where, args = "guild = ? AND at >= ?", []any{q.Guild, millis(q.Since)}
 	}
-	declined, err := s.gapRows(ctx, db, `SELECT question, briefings, user_hash, at, '' FROM declined WHERE `+where, args)
+	declined, err := s.gapRows(ctx, db, `SELECT question, briefings, user_hash, at, '', guild FROM declined WHERE `+where, args)
 	if err != nil {
 		return out, fmt.Errorf("read declined questions: %w", err)
 	}
-	down, err := s.gapRows(ctx, db, `SELECT question, briefings, user_hash, at, ref FROM votes WHERE value < 0 AND `+where, args)
+	down, err := s.gapRows(ctx, db, `SELECT question, briefings, user_hash, at, ref, guild FROM votes WHERE value < 0 AND `+where, args)
 	if err != nil {
 		return out, fmt.Errorf("read votes: %w", err)
 	}
@@ -184,7 +185,7 @@ func (s *Store) Gaps(ctx context.Context, q GapsQuery) (Gaps, error) {
 
 // A gapRow is one declined question or down vote.
 type gapRow struct {
-	question, briefings, user, ref string
+	question, briefings, user, ref, guild string
 	at                             time.Time
 }
 
@@ -198,7 +199,7 @@ func (s *Store) gapRows(ctx context.Context, db *sql.DB, query string, args []an
 	for rows.Next() {
 		var r gapRow
 		var at int64
-		if err := rows.Scan(&r.question, &r.briefings, &r.user, &at, &r.ref); err != nil {
+		if err := rows.Scan(&r.question, &r.briefings, &r.user, &at, &r.ref, &r.guild); err != nil {
 			return nil, err
 		}
 		r.at = time.UnixMilli(at)
@@ -237,6 +238,9 @@ func group(rows []gapRow, key func(string) string, byRef bool, limit int) []Gap 
 				a.titles[t] = true
 				a.gap.Briefings = append(a.gap.Briefings, t)
 			}
+		}
+		if !slices.Contains(a.gap.Guilds, r.guild) {
+			a.gap.Guilds = append(a.gap.Guilds, r.guild)
 		}
 		if r.at.After(a.gap.Last) {
 			a.gap.Last = r.at

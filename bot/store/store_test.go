@@ -254,7 +254,7 @@ func TestFeedbackAndGaps(t *testing.T) {
 			t.Errorf("DownVoted = %+v, want r1 with 2 down votes (one was replaced by an up vote)", gaps.DownVoted)
 		}
 		all, err := s.Gaps(ctx, store.GapsQuery{AllGuilds: true, Since: now.Add(-time.Hour), Key: key})
-		if err != nil || all.Declined[0].Count != 4 {
+		if err != nil || all.Declined[0].Count != 4 || len(all.Declined[0].Guilds) != 2 {
 			t.Errorf("Gaps(all guilds) = %+v, %v; want the cost question 4 times", all.Declined, err)
 		}
 
