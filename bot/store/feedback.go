@@ -186,7 +186,7 @@ func (s *Store) Gaps(ctx context.Context, q GapsQuery) (Gaps, error) {
 // A gapRow is one declined question or down vote.
 type gapRow struct {
 	question, briefings, user, ref, guild string
-	at                             time.Time
+	at                                    time.Time
 }
 
 func (s *Store) gapRows(ctx context.Context, db *sql.DB, query string, args []any) ([]gapRow, error) {
