@@ -372,6 +372,9 @@ func (s *Store) putCache(ctx context.Context, tx *sql.Tx, hash string, blob []by
 // encode and decode are the parse cache's form: gob keeps the fields the
 // JSON form leaves out (sentence offsets, the date as a time).
 func encode(b *knowledge.Briefing) ([]byte, error) {
+	if b == nil {
+		return nil, errors.New("no parsed briefing")
+	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(b); err != nil {
 		return nil, err
