@@ -218,9 +218,20 @@ func heapAfterGC() uint64 {
 
 // BenchmarkMemoryPerGuild measures what a guild costs while idle (its
 // records' metadata, no engine) and with its engine built (the operator's
-// briefing plus one synthetic briefing of its own).
+// briefing, a short one or the seed article, plus one synthetic briefing of
+// its own): a guild engine indexes the global briefings too.
 func BenchmarkMemoryPerGuild(b *testing.B) {
+	for _, op := range []string{"operator.txt", "seed.txt"} {
+		b.Run("global="+strings.TrimSuffix(op, ".txt"), func(b *testing.B) { benchMemory(b, op) })
+	}
+}
+
+func benchMemory(b *testing.B, operator string) {
 	const guilds = 2000
+	embedded, err := os.ReadFile(filepath.Join("testdata", operator))
+	if err != nil {
+		b.Fatal(err)
+	}
 	url := benchURL(b)
 	st, err := store.Open(context.Background(), url)
 	if err != nil {
@@ -231,7 +242,7 @@ func BenchmarkMemoryPerGuild(b *testing.B) {
 	fillLibrary(b, url, guilds, func(i int) string { return fmt.Sprintf("guild%d", i) })
 	for b.Loop() {
 		before := heapAfterGC()
-		lib := benchLibrary(b, url, Options{MaxEngines: guilds})
+		lib := benchLibrary(b, url, Options{MaxEngines: guilds, Embedded: embedded})
 		idle := heapAfterGC()
 		for i := range 200 {
 			if _, err := lib.Engine(context.Background(), fmt.Sprintf("guild%d", i)); err != nil {
