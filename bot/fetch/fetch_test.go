@@ -355,3 +355,21 @@ func TestConnectTimeCheck(t *testing.T) {
 		t.Errorf("connect-time check saw %q and the server %d requests; want 127.0.0.1 and none", connectTime, hits.Load())
 	}
 }
+
+// FuzzFetchURL checks that no URL, however written, reaches the network
+// when the policy refuses every address, and that each refusal has a
+// message for the user.
+func FuzzFetchURL(f *testing.F) {
+	for _, u := range []string{"http://example.org/", "https://[::1]:443/x", "http://0x7f.1/", "http://127.1/", "http://2130706433/",
+		"http://example.org@10.0.0.1/", "HTTP://EXAMPLE.ORG", "http://[fe80::1%25eth0]/", "//example.org", "http://:80/", "https://ex ample.org"} {
+		f.Add(u)
+	}
+	f.Fuzz(func(t *testing.T, rawURL string) {
+		refuseAll := func(a netip.Addr) error { return fmt.Errorf("refused %s", a) }
+		fe := &fetch.Fetcher{Policy: refuseAll, Resolver: &resolver{answers: [][]netip.Addr{addrs("192.0.2.1")}}, Timeout: time.Second}
+		page, err := fe.Fetch(context.Background(), rawURL)
+		if err == nil {
+			t.Fatalf("Fetch(%q) = %q with every address refused", rawURL, page.Body)
+		}
+	})
+}

@@ -586,3 +586,25 @@ func clearParseCache(tb testing.TB, url string) {
 		tb.Fatal(err)
 	}
 }
+
+// TestWatchPurgesOldFeedback: Watch deletes feedback past retention when it
+// starts (and daily after).
+func TestWatchPurgesOldFeedback(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	url := storetest.SQLite(t)
+	old := openStore(t, url)
+	old.Now = func() time.Time { return time.Now().Add(-8 * 24 * time.Hour) }
+	if err := old.RecordDeclined(ctx, store.Declined{Guild: "A", UserID: "1", Question: "An old question?"}); err != nil {
+		t.Fatal(err)
+	}
+	lib := openLib(t, url, library.Options{Retention: 7 * 24 * time.Hour})
+	if err := lib.RecordDeclined(ctx, store.Declined{Guild: "A", UserID: "1", Question: "A new question?"}); err != nil {
+		t.Fatal(err)
+	}
+	lib.Watch(ctx)
+	waitFor(t, 5*time.Second, "the old question to be purged", func() bool {
+		g, err := lib.Gaps(ctx, store.GapsQuery{Guild: "A"})
+		return err == nil && len(g.Declined) == 1 && g.Declined[0].Questions[0] == "A new question?"
+	})
+}
