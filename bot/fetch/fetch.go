@@ -77,7 +77,7 @@ func (f *Fetcher) get(ctx context.Context, rawURL, exempt string) (*Page, error)
 	if err != nil {
 		return nil, err
 	}
-	timeout := cmp(f.Timeout, DefaultTimeout)
+	timeout := orDefault(f.Timeout, DefaultTimeout)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	exemptHost := ""
@@ -144,7 +144,7 @@ func hostPort(u *url.URL) string {
 	return net.JoinHostPort(u.Hostname(), port)
 }
 
-func cmp[T int64 | time.Duration](v, def T) T {
+func orDefault[T int64 | time.Duration](v, def T) T {
 	if v <= 0 {
 		return def
 	}
@@ -159,15 +159,15 @@ func (f *Fetcher) client(exemptHost string) *http.Client {
 	transport := &http.Transport{
 		Proxy:                 nil,
 		DialContext:           f.dialContext(exemptHost),
-		TLSHandshakeTimeout:   cmp(f.Timeout, DefaultTimeout),
-		ResponseHeaderTimeout: cmp(f.Timeout, DefaultTimeout),
+		TLSHandshakeTimeout:   orDefault(f.Timeout, DefaultTimeout),
+		ResponseHeaderTimeout: orDefault(f.Timeout, DefaultTimeout),
 		MaxIdleConns:          1,
 		DisableKeepAlives:     true,
 		ForceAttemptHTTP2:     true,
 	}
 	return &http.Client{
 		Transport: transport,
-		Timeout:   cmp(f.Timeout, DefaultTimeout),
+		Timeout:   orDefault(f.Timeout, DefaultTimeout),
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) > DefaultRedirects {
 				return refuse(msgRedirects, fmt.Errorf("more than %d redirects", DefaultRedirects))
@@ -205,7 +205,7 @@ func (f *Fetcher) dialContext(exemptHost string) func(ctx context.Context, netwo
 				}
 			}
 		}
-		d := net.Dialer{Timeout: cmp(f.Timeout, DefaultTimeout)}
+		d := net.Dialer{Timeout: orDefault(f.Timeout, DefaultTimeout)}
 		if !exempt {
 			d.Control = func(_, address string, _ syscall.RawConn) error {
 				ap, err := netip.ParseAddrPort(address)
@@ -275,7 +275,7 @@ func (f *Fetcher) read(resp *http.Response, anyText bool) (*Page, error) {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, refuse(fmt.Sprintf(msgStatus, resp.Status), fmt.Errorf("status %s", resp.Status))
 	}
-	limit := cmp(f.MaxBytes, DefaultMaxBytes)
+	limit := orDefault(f.MaxBytes, DefaultMaxBytes)
 	if resp.ContentLength > limit {
 		return nil, refuse(msgTooLarge, fmt.Errorf("content length %d", resp.ContentLength))
 	}
