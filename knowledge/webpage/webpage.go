@@ -26,8 +26,8 @@ const (
 	minParagraphs = 2
 )
 
-// Meta is what a page's metadata says about its article.
-type Meta struct {
+// meta is what a page's metadata says about its article.
+type meta struct {
 	Title     string
 	Publisher string
 	Published string // YYYY-MM-DD as the page states it (its own time zone), or ""
@@ -66,7 +66,7 @@ func Extract(page []byte, pageURL string) (string, error) {
 
 // fillFromArticle completes meta with what the extractor found where the
 // page's own metadata said nothing.
-func fillFromArticle(meta *Meta, a readability.Article) {
+func fillFromArticle(meta *meta, a readability.Article) {
 	if meta.Title == "" {
 		meta.Title = oneLine(a.Title())
 	}
@@ -81,14 +81,14 @@ func fillFromArticle(meta *Meta, a readability.Article) {
 }
 
 // render writes the briefing text: header, title, blocks.
-func render(meta Meta, blocks []block) string {
+func render(m meta, blocks []block) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "title: %s\npublisher: %s\npublished: %s\nurl: %s\n---\n", meta.Title, meta.Publisher, meta.Published, meta.URL)
-	if meta.Title != "" {
-		b.WriteString(meta.Title + "\n\n")
+	fmt.Fprintf(&b, "title: %s\npublisher: %s\npublished: %s\nurl: %s\n---\n", m.Title, m.Publisher, m.Published, m.URL)
+	if m.Title != "" {
+		b.WriteString(m.Title + "\n\n")
 	}
 	for i, bl := range blocks {
-		if i == 0 && bl.heading && strings.EqualFold(bl.text, meta.Title) {
+		if i == 0 && bl.heading && strings.EqualFold(bl.text, m.Title) {
 			continue
 		}
 		b.WriteString(bl.text + "\n\n")
@@ -225,9 +225,9 @@ func enoughText(blocks []block) bool {
 
 // readMeta reads the page's metadata: JSON-LD first, then Open Graph and
 // article: meta tags, then <title> and <link rel=canonical>.
-func readMeta(doc *html.Node, base *url.URL) Meta {
+func readMeta(doc *html.Node, base *url.URL) meta {
 	var (
-		m                           Meta
+		m                           meta
 		metas                       = map[string]string{}
 		canonical, htmlTitle, ogURL string
 		ld                          []map[string]any
