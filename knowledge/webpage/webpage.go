@@ -47,7 +47,7 @@ func Extract(page []byte, pageURL string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("extract article: %w", err)
 	}
-	meta := readMeta(doc, base)
+	m := readMeta(doc, base)
 	parser := readability.NewParser()
 	if !parser.CheckDocument(doc) {
 		return "", ErrNotArticle
@@ -56,26 +56,26 @@ func Extract(page []byte, pageURL string) (string, error) {
 	if err != nil || article.Node == nil {
 		return "", ErrNotArticle
 	}
-	fillFromArticle(&meta, article)
+	fillFromArticle(&m, article)
 	blocks := collectBlocks(article.Node)
 	if !enoughText(blocks) {
 		return "", ErrNotArticle
 	}
-	return render(meta, blocks), nil
+	return render(m, blocks), nil
 }
 
 // fillFromArticle completes meta with what the extractor found where the
 // page's own metadata said nothing.
-func fillFromArticle(meta *meta, a readability.Article) {
-	if meta.Title == "" {
-		meta.Title = oneLine(a.Title())
+func fillFromArticle(m *meta, a readability.Article) {
+	if m.Title == "" {
+		m.Title = oneLine(a.Title())
 	}
-	if meta.Publisher == "" {
-		meta.Publisher = oneLine(a.SiteName())
+	if m.Publisher == "" {
+		m.Publisher = oneLine(a.SiteName())
 	}
-	if meta.Published == "" {
+	if m.Published == "" {
 		if t, err := a.PublishedTime(); err == nil && t.Year() > 1900 {
-			meta.Published = t.Format(time.DateOnly)
+			m.Published = t.Format(time.DateOnly)
 		}
 	}
 }
