@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/joho/godotenv"
 
@@ -36,11 +37,17 @@ Usage:
   briefbot sources [--json] [NAME]      people and organisations quoted, or what NAME said
   briefbot inspect --json               the parsed structure of the loaded briefings
   briefbot serve [--addr :8080]         Discord's HTTP interactions endpoint, with /healthz and /metrics (needs DISCORD_PUBLIC_KEY)
+  briefbot briefings add PATH|URL [--guild ID]    store a briefing (.txt, .md or .html file, or a public web page)
+  briefbot briefings list [--json] [--guild ID]   the library: everything, or what guild ID sees
+  briefbot briefings remove ID                    remove a stored briefing
+  briefbot gaps [--guild ID] [--days N] [--json]  declined questions and down-voted answers (default 30 days)
   briefbot help                         this text
 
 Every subcommand takes --briefing PATH (repeatable; a file, or a folder of .txt
 and .md briefings). Without it BRIEFINGS (comma-separated paths) is used, else
-the embedded default briefing.
+the embedded default briefing. These are the operator's briefings: global,
+read-only, never stored. ask, timeline, sources, inspect and the chat take
+--guild ID to see the global briefings plus that guild's stored ones.
 
 Environment (also read from .env in the working folder; the real environment wins):
   DISCORD_TOKEN       bot token from the Discord developer portal
@@ -51,6 +58,9 @@ Environment (also read from .env in the working folder; the real environment win
   SHARD_ID, SHARD_COUNT  gateway sharding (default: Discord's recommended count)
   METRICS_ADDR        for run: serve /metrics and /healthz on this address (e.g. :9090)
   LOG_LEVEL           debug | info | warn | error (default info)
+  DATABASE_URL        the stored library: unset is SQLite in briefbot.db here (created on first
+                      write), sqlite:PATH another file, postgres://... PostgreSQL (several instances)
+  RETENTION_DAYS      days declined questions and votes are kept (default 30)
 `
 
 // config is everything run reads from the environment.
@@ -64,6 +74,9 @@ type config struct {
 	shardCount  int
 	metricsAddr string
 	logLevel    slog.Level
+
+	databaseURL string        // DATABASE_URL
+	retention   time.Duration // RETENTION_DAYS
 }
 
 // loadConfig reads the configuration through getenv.
@@ -82,6 +95,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		}
 	}
 	var err error
+	if c.databaseURL, c.retention, err = storeConfig(getenv); err != nil {
+		return c, err
+	}
 	if c.shardID, err = envInt(getenv, "SHARD_ID"); err != nil {
 		return c, err
 	}
@@ -154,10 +170,12 @@ type command struct {
 	json      bool
 	addr      string
 	args      []string
+	guild     string // --guild: see this guild's stored briefings too
+	days      int    // --days: how far back gaps looks
 }
 
 // commands are the subcommands; "" is the default (bot or chat).
-var commands = map[string]bool{"": true, "run": true, "ask": true, "timeline": true, "sources": true, "inspect": true, "serve": true, "help": true}
+var commands = map[string]bool{"": true, "run": true, "ask": true, "timeline": true, "sources": true, "inspect": true, "serve": true, "help": true, "briefings": true, "gaps": true}
 
 // parseCommand parses args: the subcommand and flags in any order, then the
 // subcommand's own arguments.
@@ -169,6 +187,8 @@ func parseCommand(args []string, stderr io.Writer) (command, error) {
 	set.Var(&c.briefings, "briefing", "a briefing file or folder (repeatable)")
 	set.BoolVar(&c.json, "json", false, "print JSON (ask, timeline, sources, inspect)")
 	set.StringVar(&c.addr, "addr", c.addr, "listen address (serve)")
+	set.StringVar(&c.guild, "guild", "", "a guild ID: its stored briefings as well as the global ones")
+	set.IntVar(&c.days, "days", 30, "how many days back (gaps)")
 	var positional []string
 	for {
 		if err := set.Parse(args); err != nil {
@@ -199,10 +219,13 @@ func parseCommand(args []string, stderr io.Writer) (command, error) {
 	used := map[string]bool{}
 	set.Visit(func(f *flag.Flag) { used[f.Name] = true })
 	switch {
-	case used["json"] && c.name != "ask" && c.name != "timeline" && c.name != "sources" && c.name != "inspect":
-		return c, usageError(stderr, c.name, "--json goes with ask, timeline, sources or inspect")
+	case used["json"] && c.name != "ask" && c.name != "timeline" && c.name != "sources" && c.name != "inspect" && c.name != "briefings" && c.name != "gaps":
+		return c, usageError(stderr, c.name, "--json goes with ask, timeline, sources, inspect, briefings or gaps")
 	case used["addr"] && c.name != "serve":
 		return c, usageError(stderr, c.name, "--addr goes with serve")
+	}
+	if err := checkLibraryFlags(c, used); err != nil {
+		return c, usageError(stderr, c.name, err.Error())
 	}
 	switch c.name {
 	case "", "run", "inspect", "serve", "help":
@@ -244,13 +267,11 @@ func run(ctx context.Context, args []string, lookupEnv func(string) (string, boo
 	}
 	log := slog.New(slog.NewTextHandler(std.err, &slog.HandlerOptions{Level: cfg.logLevel}))
 
-	lib := &library{paths: cmd.briefings, embedded: defaultBriefing}
-	if len(lib.paths) == 0 {
-		lib.paths = cfg.briefings
-	}
-	if err := lib.load(); err != nil {
+	lib, err := openLibrary(ctx, cmd, cfg, log)
+	if err != nil {
 		return err
 	}
+	defer lib.close()
 
 	switch cmd.name {
 	case "":
@@ -273,6 +294,10 @@ func run(ctx context.Context, args []string, lookupEnv func(string) (string, boo
 		return sources(lib.current(), cmd, std.out)
 	case "inspect":
 		return inspect(lib.briefings(), cmd.json, std.out)
+	case "briefings":
+		return briefings(ctx, lib, cmd, std)
+	case "gaps":
+		return gaps(ctx, lib, cmd, std.out)
 	}
 	return fmt.Errorf("unknown command %q", cmd.name)
 }
