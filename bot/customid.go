@@ -14,7 +14,9 @@ import (
 // click. The forms, all versioned "v1:":
 //
 //	v1:more                    more answers to the question in the message's embed title
+//	v1:more:<ref>              the same for a follow-up to the answer whose ref is ref
 //	v1:para:<ref>              the full paragraph a qa.Answer.Ref or qa.Match.Ref names
+//	v1:up:<ref>, v1:down:<ref> a reader's 👍 or 👎 on the answer whose ref is ref
 //	v1:tl:<page>:<from>:<to>:<topic>   a page of /timeline
 //	v1:src:<page>              a page of /sources
 //	v1:said:<page>:<name>      a page of /sources name:
@@ -28,6 +30,8 @@ const idVersion = "v1"
 const (
 	actMore     = "more"
 	actPara     = "para"
+	actUp       = "up"
+	actDown     = "down"
 	actTimeline = "tl"
 	actSources  = "src"
 	actSaid     = "said"
@@ -38,7 +42,17 @@ const (
 type button struct {
 	action string
 	page   int    // for the paginated lists
-	arg    string // the paragraph ref, the source's name, or the timeline filter
+	arg    string // a ref, the source's name, or the timeline filter
+}
+
+// paged reports whether b turns a page of a list, replacing the message it
+// is on.
+func (b button) paged() bool {
+	switch b.action {
+	case actTimeline, actSources, actSaid, actQuotes:
+		return true
+	}
+	return false
 }
 
 // id encodes b. An arg too long for the 100-character limit is cut on a
@@ -46,7 +60,7 @@ type button struct {
 // page sees the same arg.
 func (b button) id() string {
 	prefix := b.prefix()
-	if b.action == actMore || b.action == actSources {
+	if b.action == actSources || (b.action == actMore && b.arg == "") {
 		return strings.TrimSuffix(prefix, ":")
 	}
 	return prefix + fitArg(prefix, b.arg)
@@ -55,7 +69,7 @@ func (b button) id() string {
 // prefix is everything before arg, ending in ":".
 func (b button) prefix() string {
 	switch b.action {
-	case actMore, actPara:
+	case actMore, actPara, actUp, actDown:
 		return idVersion + ":" + b.action + ":"
 	}
 	return idVersion + ":" + b.action + ":" + strconv.Itoa(b.page) + ":"
@@ -88,9 +102,9 @@ func parseButton(id string) (button, bool) {
 	action, rest, _ := strings.Cut(rest, ":")
 	switch action {
 	case actMore:
-		return button{action: actMore}, rest == ""
-	case actPara:
-		return button{action: actPara, arg: rest}, rest != ""
+		return button{action: actMore, arg: rest}, true
+	case actPara, actUp, actDown:
+		return button{action: action, arg: rest}, rest != ""
 	case actSources, actTimeline, actSaid, actQuotes:
 	default:
 		return button{}, false

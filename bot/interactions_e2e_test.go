@@ -34,7 +34,7 @@ func TestE2EInteractionsEndpoint(t *testing.T) {
 	logs := &syncBuffer{}
 	srv := httptest.NewServer(bot.NewInteractionsHandler(bot.InteractionsOptions{
 		PublicKey: pub,
-		Engine:    func() bot.Engine { return newStubEngine() },
+		Engines:   func(string) bot.Engine { return newStubEngine().engine() },
 		Token:     testToken,
 		APIBase:   fake.URL(),
 		Log:       slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),

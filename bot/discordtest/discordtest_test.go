@@ -554,3 +554,125 @@ func TestCallbackRules(t *testing.T) {
 		}
 	})
 }
+
+// TestReplies checks that replies carry the message they reply to, and that
+// content is hidden without the Message Content intent as Discord hides it.
+func TestReplies(t *testing.T) {
+	t.Parallel()
+	for _, intents := range []discordgo.Intent{
+		discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages,
+		discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages | discordgo.IntentMessageContent,
+	} {
+		withContent := intents&discordgo.IntentMessageContent != 0
+		t.Run(fmt.Sprintf("message content intent %v", withContent), func(t *testing.T) {
+			t.Parallel()
+			fake := discordtest.New(t, discordtest.RefuseIntents(0))
+			got := make(chan *discordgo.Message, 8)
+			s, err := open(t, fake, "tok", intents, func(s *discordgo.Session) {
+				s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { got <- m.Message })
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The bot answers a mention; the asker replies to the answer.
+			q := fake.Mention("what happened?")
+			if err := fake.DispatchMessage(q); err != nil {
+				t.Fatal(err)
+			}
+			<-got
+			sentMsg, err := s.ChannelMessageSendComplex(q.ChannelID, &discordgo.MessageSend{
+				Content: "an answer", AllowedMentions: none, Reference: &discordgo.MessageReference{MessageID: q.ID},
+				Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+					discordgo.Button{Label: "👍", CustomID: "v1:up:ref"}}}},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			answer, _, err := fake.WaitMessageReply(ctxFor(t, 5*time.Second), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tests := []struct {
+				name    string
+				m       *discordtest.MessageEvent
+				content string
+			}{
+				{"pinging reply", fake.Reply(answer, "what else?"), "what else?"},
+				{"reply without ping", fake.Reply(answer, "and then?").NoPing(), map[bool]string{true: "and then?", false: ""}[withContent]},
+				{"plain message", fake.Plain("hello all"), map[bool]string{true: "hello all", false: ""}[withContent]},
+			}
+			for _, tt := range tests {
+				if err := fake.DispatchMessage(tt.m); err != nil {
+					t.Fatal(err)
+				}
+				m := <-got
+				if m.Content != tt.content {
+					t.Errorf("%s: content %q, want %q", tt.name, m.Content, tt.content)
+				}
+				if tt.m.ReplyTo == "" {
+					continue
+				}
+				ref := m.ReferencedMessage
+				if m.Type != discordgo.MessageTypeReply || m.MessageReference == nil || m.MessageReference.MessageID != sentMsg.ID || ref == nil {
+					t.Fatalf("%s: type %d reference %+v referenced %v; want a reply carrying the answer", tt.name, m.Type, m.MessageReference, ref)
+				}
+				if ref.Author == nil || ref.Author.ID != discordtest.BotUserID || ref.Content != "an answer" || len(ref.Components) != 1 {
+					t.Errorf("%s: referenced message %+v; want the bot's answer with its button", tt.name, ref)
+				}
+			}
+		})
+	}
+}
+
+// TestRevokeToken checks a token revoked mid-session: the live socket
+// closes with 4004, RESUME and IDENTIFY get 4004, and REST 401.
+func TestRevokeToken(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t)
+	closed := make(chan struct{}, 1)
+	s, err := open(t, fake, "tok", discordgo.IntentsGuilds, func(s *discordgo.Session) {
+		s.ShouldReconnectOnError = false
+		s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { closed <- struct{}{} })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.User("@me"); err != nil {
+		t.Fatalf("REST before the revocation: %v", err)
+	}
+	if n := fake.RevokeToken(); n != 1 {
+		t.Fatalf("closed %d connections; want 1", n)
+	}
+	select {
+	case <-closed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the session did not notice the close")
+	}
+	err = s.Open() // a RESUME: the session ID is known
+	var ce *websocket.CloseError
+	if !errors.As(err, &ce) || ce.Code != discordtest.CloseAuthenticationFailed {
+		t.Errorf("RESUME after the revocation: %v; want close 4004", err)
+	}
+	if _, err := open(t, fake, "tok", discordgo.IntentsGuilds, nil); !errors.As(err, &ce) || ce.Code != discordtest.CloseAuthenticationFailed {
+		t.Errorf("IDENTIFY after the revocation: %v; want close 4004", err)
+	}
+	var re *discordgo.RESTError
+	if _, err := s.User("@me"); !errors.As(err, &re) || re.Response.StatusCode != http.StatusUnauthorized {
+		t.Errorf("REST after the revocation: %v; want 401", err)
+	}
+}
+
+// TestRefuseConnections checks that an outage keeps the client out until
+// it ends.
+func TestRefuseConnections(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t)
+	fake.RefuseConnections(true)
+	if _, err := open(t, fake, "tok", discordgo.IntentsGuilds, nil); err == nil {
+		t.Fatal("connected during the outage")
+	}
+	fake.RefuseConnections(false)
+	if _, err := open(t, fake, "tok", discordgo.IntentsGuilds, nil); err != nil {
+		t.Fatalf("after the outage: %v", err)
+	}
+}

@@ -36,6 +36,10 @@
 // wait for its RESUME. DropConnection cuts the TCP connection (the client
 // resumes), CloseWith sends a close code such as 4004 or 4014, SendOp sends a
 // raw opcode (never 7 or 9 before READY: discordgo v0.29 deadlocks).
+// RevokeToken revokes the token mid-session: open connections close with
+// 4004, later IDENTIFYs and RESUMEs get 4004 and REST calls 401.
+// RefuseConnections makes the gateway refuse connections for a while, as
+// during an outage.
 // Identifies, Resumes, Heartbeats, Connections, Ready, WaitReady and
 // WaitResumes observe the gateway.
 //
@@ -75,8 +79,12 @@
 // starts the clock without the gateway, and Acknowledge hands the fake the
 // bot's HTTP response as if Discord had received it, so that WaitReply works
 // and the edits after it are checked the same way. Mention, DirectMessage and
-// Plain build MESSAGE_CREATE events (FromSelf, FromBot change the author),
-// sent with DispatchMessage.
+// Plain build MESSAGE_CREATE events (FromSelf, FromBot change the author);
+// Reply builds a reply to a message the bot sent, carrying it in
+// referenced_message as Discord does (NoPing turns off "ping on reply").
+// DispatchMessage sends them, hiding the content of guild messages that do
+// not mention the bot unless its IDENTIFY asked for the Message Content
+// intent, as Discord does.
 //
 // Every REST call is recorded as a Request (route, path values, body,
 // callback type, status, Discord code, violations, and the resulting

@@ -302,6 +302,11 @@ type MessageEvent struct {
 	AuthorName string
 	AuthorBot  bool
 	Mentions   []string // user IDs mentioned
+	// ReplyTo is the ID of the message this one replies to; Referenced is
+	// that message as Discord sends it along (referenced_message).
+	// DispatchMessage fills Referenced from the messages the bot sent.
+	ReplyTo    string
+	Referenced json.RawMessage
 	Raw        json.RawMessage
 }
 
@@ -328,6 +333,38 @@ func (s *Server) DirectMessage(text string) *MessageEvent {
 		ID: s.newID(), ChannelID: DMChannelID, Content: text,
 		AuthorID: UserID, AuthorName: Username,
 	}
+}
+
+// Reply builds a message replying to to, a message the bot sent (usually
+// Reply.Message of an earlier interaction, or what WaitMessageReply
+// returned), as Discord sends it: type 19, with a message_reference and the
+// replied-to message in referenced_message. Discord's "ping on reply" is on
+// by default, so the bot is among the reply's mentions (its text does not
+// name the bot); NoPing turns that off.
+func (s *Server) Reply(to *Message, text string) *MessageEvent {
+	var where struct {
+		GuildID string `json:"guild_id"`
+	}
+	_ = json.Unmarshal(to.Raw, &where)
+	return &MessageEvent{
+		ID: s.newID(), ChannelID: to.ChannelID, GuildID: where.GuildID, Content: text,
+		AuthorID: UserID, AuthorName: Username, Mentions: []string{BotUserID},
+		ReplyTo: to.ID, Referenced: to.Raw,
+	}
+}
+
+// NoPing turns off "ping on reply": the bot is no longer among the
+// mentions. Without the Message Content intent, Discord then sends a guild
+// reply's event with empty content.
+func (m *MessageEvent) NoPing() *MessageEvent {
+	var keep []string
+	for _, id := range m.Mentions {
+		if id != BotUserID {
+			keep = append(keep, id)
+		}
+	}
+	m.Mentions = keep
+	return m
 }
 
 // FromSelf makes the bot itself the author.
@@ -369,16 +406,80 @@ func (m *MessageEvent) MarshalJSON() ([]byte, error) {
 		out["guild_id"] = m.GuildID
 		out["member"] = map[string]any{"roles": []any{}, "joined_at": "2024-01-02T03:04:05.000000+00:00", "deaf": false, "mute": false}
 	}
+	if m.ReplyTo != "" {
+		ref := map[string]any{"type": 0, "message_id": m.ReplyTo, "channel_id": m.ChannelID}
+		if m.GuildID != "" {
+			ref["guild_id"] = m.GuildID
+		}
+		out["type"], out["message_reference"] = 19, ref
+		out["referenced_message"] = json.RawMessage("null") // deleted, as Discord says it
+		if len(m.Referenced) > 0 {
+			out["referenced_message"] = m.Referenced
+		}
+	}
 	return json.Marshal(out)
 }
 
-// DispatchMessage sends m as MESSAGE_CREATE.
+// DispatchMessage sends m as MESSAGE_CREATE, as Discord would to the bot:
+// a reply carries the current state of the message it replies to (one the
+// bot sent; replying to an ephemeral message is an error, as in Discord's
+// client), and a guild message that neither mentions the bot nor comes from
+// it arrives with empty content when the bot's IDENTIFY did not ask for the
+// Message Content intent. m itself is left as it is.
 func (s *Server) DispatchMessage(m *MessageEvent) error {
-	raw, err := m.MarshalJSON()
+	ev := *m
+	if ev.Raw == nil {
+		if err := s.fillReply(&ev); err != nil {
+			return err
+		}
+		if !s.contentVisible(&ev) {
+			ev.Content = ""
+		}
+	}
+	raw, err := ev.MarshalJSON()
 	if err != nil {
 		return fmt.Errorf("discordtest: encoding message: %w", err)
 	}
 	return s.Dispatch("MESSAGE_CREATE", json.RawMessage(raw))
+}
+
+// fillReply puts the current state of the message m replies to in
+// m.Referenced.
+func (s *Server) fillReply(m *MessageEvent) error {
+	if m.ReplyTo == "" {
+		return nil
+	}
+	s.mu.Lock()
+	st, ok := s.messages[m.ReplyTo]
+	var raw json.RawMessage
+	if ok && !st.deleted {
+		if st.flags()&int(discordgo.MessageFlagsEphemeral) != 0 {
+			s.mu.Unlock()
+			return fmt.Errorf("discordtest: message %s is ephemeral: no one can reply to it", m.ReplyTo)
+		}
+		raw = st.json()
+	}
+	s.mu.Unlock()
+	if raw != nil {
+		m.Referenced = raw
+	}
+	return nil
+}
+
+// contentVisible reports whether Discord would show the bot m's content:
+// always in DMs, in its own messages and in messages that mention it, else
+// only with the Message Content intent.
+func (s *Server) contentVisible(m *MessageEvent) bool {
+	if m.GuildID == "" || m.AuthorID == BotUserID {
+		return true
+	}
+	for _, id := range m.Mentions {
+		if id == BotUserID {
+			return true
+		}
+	}
+	ss, err := s.sessionFor(m.GuildID, -1)
+	return err != nil || ss.intents&discordgo.IntentMessageContent != 0
 }
 
 // Track starts in's acknowledgement clock without sending it over the

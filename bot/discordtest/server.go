@@ -130,7 +130,9 @@ type Server struct {
 	http *httptest.Server
 	ws   string // gateway URL
 
-	ids atomic.Int64
+	ids     atomic.Int64
+	revoked atomic.Bool // RevokeToken was called
+	refuse  atomic.Bool // RefuseConnections(true)
 
 	mu           sync.Mutex
 	closed       bool
@@ -264,6 +266,21 @@ func (s *Server) AcceptProblems() {
 	defer s.mu.Unlock()
 	s.accepted = len(s.reqs)
 }
+
+// RevokeToken revokes the bot token while the bot runs, as resetting it in
+// the developer portal does: every open gateway connection closes with
+// 4004, and from then on every IDENTIFY and RESUME gets 4004 and every REST
+// call made with the token gets 401. It returns how many connections it
+// closed.
+func (s *Server) RevokeToken() int {
+	s.revoked.Store(true)
+	return s.CloseWith(-1, CloseAuthenticationFailed, "Authentication failed.")
+}
+
+// RefuseConnections makes the gateway refuse new connections (HTTP 503
+// instead of the websocket upgrade), as during an outage, until it is
+// called with false. Connections already open stay open.
+func (s *Server) RefuseConnections(refuse bool) { s.refuse.Store(refuse) }
 
 // RateLimitCallbacks makes the next n interaction callbacks answer 429 with
 // retry_after set to after (as Discord, in seconds).

@@ -12,8 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -51,10 +49,10 @@ func TestLoadConfig(t *testing.T) {
 			env: map[string]string{
 				"DISCORD_TOKEN": " Bot abc ", "DISCORD_GUILD_ID": "42", "DISCORD_API_BASE": "http://127.0.0.1:1",
 				"BRIEFINGS": "a.txt, b/ ,", "SHARD_ID": "1", "SHARD_COUNT": "2", "LOG_LEVEL": "DEBUG",
-				"DISCORD_PUBLIC_KEY": "ff",
+				"DISCORD_PUBLIC_KEY": "ff", "METRICS_ADDR": " :9090 ",
 			},
 			want: config{token: "abc", guildID: "42", apiBase: "http://127.0.0.1:1", publicKey: "ff",
-				briefings: []string{"a.txt", "b/"}, shardID: 1, shardCount: 2, logLevel: slog.LevelDebug},
+				briefings: []string{"a.txt", "b/"}, shardID: 1, shardCount: 2, metricsAddr: ":9090", logLevel: slog.LevelDebug},
 		},
 		{name: "ErrShardRange", env: map[string]string{"SHARD_ID": "2", "SHARD_COUNT": "2"}, wantErr: "less than SHARD_COUNT"},
 		{name: "ErrShardIDAlone", env: map[string]string{"SHARD_ID": "1"}, wantErr: "SHARD_COUNT is not"},
@@ -191,7 +189,7 @@ func TestRunHelp(t *testing.T) {
 		if err != nil {
 			t.Fatalf("run(%q) error = %v", args, err)
 		}
-		for _, want := range []string{"briefbot ask", "briefbot serve", "DISCORD_TOKEN", "--briefing"} {
+		for _, want := range []string{"briefbot ask", "briefbot serve", "DISCORD_TOKEN", "METRICS_ADDR", "--briefing"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("run(%q) usage lacks %q", args, want)
 			}
@@ -328,90 +326,6 @@ func TestInspectSeveral(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.Briefings) != 2 {
 		t.Fatalf("inspect --json over two briefings: %d briefings, err %v", len(v.Briefings), err)
-	}
-}
-
-// TestLibraryReload edits a watched briefing while questions are in flight:
-// the new briefing is served after the change, a broken edit leaves the old
-// one serving, and nothing races.
-func TestLibraryReload(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "b.txt")
-	write := func(body string) {
-		t.Helper()
-		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		// Make the change visible to the fingerprint even on coarse clocks.
-		later := time.Now().Add(time.Duration(time.Now().UnixNano()%1000+1) * time.Second)
-		os.Chtimes(path, later, later)
-	}
-	write("title: First\npublished: 2024-01-02\n---\nThe council voted to close the bridge on Monday, officials said.\n")
-	lib := &library{paths: []string{dir}}
-	if err := lib.load(); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	log := slog.New(slog.DiscardHandler)
-	lib.watchEvery(ctx, log, 10*time.Millisecond)
-
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Go(func() {
-			for ctx.Err() == nil {
-				lib.engine().Ask("Why was the bridge closed?")
-				lib.engine().Briefings()
-			}
-		})
-	}
-	waitTitle := func(want string) {
-		t.Helper()
-		deadline := time.Now().Add(5 * time.Second)
-		for time.Now().Before(deadline) {
-			if bs := lib.current().Briefings(); len(bs) == 1 && bs[0].Title == want {
-				return
-			}
-			time.Sleep(5 * time.Millisecond)
-		}
-		t.Fatalf("title never became %q", want)
-	}
-	write("title: Second\npublished: 2024-01-03\n---\nThe council reopened the bridge on Tuesday.\n")
-	waitTitle("Second")
-	write("title: Broken\npublished: 2024-13-45\n---\nA header with an impossible date.\n")
-	time.Sleep(100 * time.Millisecond)
-	waitTitle("Second")
-	cancel()
-	wg.Wait()
-}
-
-// TestReloadOnSIGHUP changes a briefing without the poll noticing (it polls
-// once an hour here) and sends SIGHUP: the change is served.
-func TestReloadOnSIGHUP(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "b.txt")
-	if err := os.WriteFile(path, []byte("title: Before\n---\nThe mayor said the park would reopen.\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	lib := &library{paths: []string{path}}
-	if err := lib.load(); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	lib.watchEvery(ctx, slog.New(slog.DiscardHandler), time.Hour)
-	if err := os.WriteFile(path, []byte("title: After\n---\nThe mayor said the park would stay shut.\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(5 * time.Second)
-	for lib.current().Briefings()[0].Title != "After" {
-		if time.Now().After(deadline) {
-			t.Fatal("SIGHUP did not reload the briefing")
-		}
-		time.Sleep(5 * time.Millisecond)
 	}
 }
 
