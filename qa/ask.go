@@ -19,15 +19,21 @@ type tuning struct {
 	minTopic      float64 // for "what did X say about Y": the share of Y
 	minRelevance  float64 // BM25 score over the sum of the question's idf
 	unknownWeight float64 // a question word no briefing has weighs this share of the highest idf
+
+	rel          [numRelKinds]relWeight // how much each kind of WordNet relation counts
+	kinds        relKinds               // the kinds rel weighs
+	strongCredit float64                // how much of a question term a strong related term covers
 }
 
 var defaultTuning = tuning{
 	bm25:          defaultParams,
-	minCoverage:   0.5,
+	minCoverage:   0.65,
 	minRelation:   0.45,
 	minTopic:      0.5,
 	minRelevance:  0.25,
 	unknownWeight: 0.7,
+	rel:           defaultRelations,
+	strongCredit:  0.75,
 }
 
 const (
@@ -37,7 +43,7 @@ const (
 	headlinePenalty = 1   // a title line yields to the sentences that say it in full
 	maxMore         = 3
 	maxTries        = 8  // candidates checked for the kind of answer asked for
-	numberDistance  = 6  // "how many": words between the number and a question word
+	numberDistance  = 8  // "how many": words between the number and a question word
 	dateDistance    = 12 // "when": words between the date and a question word
 )
 
@@ -47,6 +53,7 @@ type cand struct {
 	bm       float32
 	full     uint64 // question terms matched in the sentence, its speaker or role
 	half     uint64 // matched only in the heading, through a related term or in the paragraph
+	strong   uint64 // matched through a strong related term
 	cov      float64
 	topicCov float64 // coverage of the terms that are not a named speaker's
 	relCov   float64 // coverage of the relation words: terms that are not names
@@ -415,7 +422,8 @@ func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
 // in itself (full credit), in its heading, through a related term or in its
 // paragraph (half), then its relevance and the kind of answer it offers.
 func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand {
-	c := cand{d: d, bm: s.score[d], full: s.full[d], half: s.half[d] &^ s.full[d]}
+	c := cand{d: d, bm: s.score[d], full: s.full[d], half: (s.half[d] | s.strong[d]) &^ s.full[d], strong: s.strong[d] &^ s.full[d]}
+	mid := s.half[d]
 	pa := &e.paras[e.docs[d].para]
 	prev := e.referentPara(d)
 	var got, topicGot, relGot float64
@@ -425,11 +433,13 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand
 		switch {
 		case c.full&bit != 0:
 			credit = 1
-		case c.half&bit != 0:
-			credit = 0.5
+		case c.strong&bit != 0:
+			credit = e.tune.strongCredit
+		case mid&bit != 0:
+			credit = weakCredit
 		case t.known && (pa.count > 1 && pa.hasTerm(e.ix.ids[t.term]) || prev != nil && prev.hasTerm(e.ix.ids[t.term])):
 			c.half |= bit
-			credit = 0.5
+			credit = weakCredit
 		}
 		if t.optional {
 			continue

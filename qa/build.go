@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/briefbot/briefbot/knowledge"
+	en "github.com/briefbot/briefbot/knowledge/english"
 )
 
 // A prepared briefing is what reading it gives, before it joins the
@@ -20,6 +21,7 @@ type prepared struct {
 	vocab  []string          // the terms of its title and publisher
 	events [][]string        // per event, the terms of its sentence
 	terms  []string          // every term of its documents' fields once, in the order of first use
+	roles  []string          // the terms of the role nouns it uses: \"director\", \"chairman\"
 }
 
 type preparedPara struct {
@@ -144,9 +146,15 @@ func (e *Engine) prepareSentence(an *analyzer, p *knowledge.Passage, si int, tex
 	pd.fd[fieldText] = make([]string, 0, n)
 	bx.stokBuf, pd.first = sentenceToks(toks, bx.stokBuf[:0])
 	pd.toks = slices.Clone(bx.stokBuf)
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.term == "" {
 			continue
+		}
+		if !t.has(tokAlias) && !t.has(tokPart) && negatedAt(toks, i) {
+			pd.fd[fieldNegated] = append(pd.fd[fieldNegated], negated+t.term)
+		}
+		if en.IsRoleNoun(t.word) && !slices.Contains(pr.roles, t.term) {
+			pr.roles = append(pr.roles, t.term)
 		}
 		if !t.has(tokAlias) && !t.has(tokPart) && t.pos > 0 {
 			n := pr.caps[t.term]
@@ -224,5 +232,6 @@ func (e *Engine) commit(bi int, pr *prepared, fields []fieldDoc, st *buildStats)
 	}
 	st.events = append(st.events, pr.events)
 	st.terms = append(st.terms, pr.terms...)
+	st.roles = append(st.roles, pr.roles...)
 	return fields
 }

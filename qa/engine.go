@@ -16,6 +16,8 @@ type Engine struct {
 	briefings []*knowledge.Briefing
 	an        *analyzer
 	ix        *index
+	wn        *wordnet // related words
+	roles     []int32  // the ids of the role nouns the briefings use
 	tune      tuning
 
 	paras       []para
@@ -100,7 +102,9 @@ func New(briefings ...*knowledge.Briefing) *Engine {
 
 func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	p := tune.bm25
+	tune.kinds = relKindsOf(tune.rel)
 	e := &Engine{
+		wn:      loadWordnet(),
 		tune:    tune,
 		an:      &analyzer{building: true, cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}},
 		byKey:   map[string]int{},
@@ -150,6 +154,11 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	workers := runtime.GOMAXPROCS(0)
 	e.ix = buildIndex(fields, st.terms, p, workers)
 	e.markTokens(st)
+	for _, t := range st.roles {
+		if id := e.ix.idOf(t); id >= 0 && !slices.Contains(e.roles, id) {
+			e.roles = append(e.roles, id)
+		}
+	}
 	e.sortedTerms = make([]string, 0, len(e.ix.ids))
 	for t := range e.ix.ids {
 		e.sortedTerms = append(e.sortedTerms, t)
@@ -384,6 +393,7 @@ type buildStats struct {
 	toks   [][]stok          // per document, its tokens
 	events [][][]string      // per briefing and event, the terms of its sentence
 	terms  []string          // the terms of the documents' fields, in the order of first use, with repeats
+	roles  []string          // the terms of the role nouns the briefings use, with repeats
 	first  []string          // per document, the term of its first word when capitalised
 }
 

@@ -38,6 +38,9 @@ func (e *Engine) FollowUp(ref, question string) Answer {
 		a = e.answer(a, &q, s)
 		e.ix.putScratch(s)
 	}
+	if !a.Answered && r.implicit {
+		return e.Ask(question) // a short question of its own after all
+	}
 	a.Understood = strings.Join(r.notes, "; ")
 	a.Why = a.Understood + "; " + a.Why
 	return a
@@ -112,6 +115,7 @@ type followUp struct {
 	context    bool     // the question is about what the earlier passage says
 	weak       bool     // the earlier passage's words rank but need not be covered
 	inherit    bool     // "And X?": the earlier question's kind, about X
+	implicit   bool     // only its shortness and want of a subject tie it to the earlier answer
 	rankOnly   bool     // the earlier passage's words only rank
 	exclude    bool     // "else", "other", "more": not the earlier answer
 	speaker    int      // the source a pronoun names, or -1
@@ -214,7 +218,8 @@ func (e *Engine) resolveFollowUp(th *thread, text string) followUp {
 	// "Why?", "When was that?", "Anything else?", "And X?", and a short
 	// question that names nothing ("How many died?"): about the earlier
 	// answer.
-	r.context = r.context || own == 0 || r.inherit || !r.subject && own <= maxImplicit
+	r.implicit = !r.context && own > 0 && !r.inherit && !r.subject && own <= maxImplicit && !r.exclude && r.speaker < 0
+	r.context = r.context || own == 0 || r.inherit || r.implicit
 	r.weak = own > 0
 	if r.context {
 		r.notes = appendNote(r.notes, e.contextNote(*th, r))

@@ -11,6 +11,7 @@ import (
 const (
 	fieldText    = iota // the sentence
 	fieldQuote          // words inside quotation marks (also counted as text)
+	fieldNegated        // "!" and the words a negation stands before: "did not accept" gives !accept
 	fieldSpeaker        // the attributed speaker's name and aliases
 	fieldRole           // the speaker's role
 	fieldSection        // the section heading
@@ -18,7 +19,7 @@ const (
 )
 
 // strongFields are where a match fully covers a question term.
-const strongFields = 1<<fieldText | 1<<fieldQuote | 1<<fieldSpeaker | 1<<fieldRole
+const strongFields = 1<<fieldText | 1<<fieldQuote | 1<<fieldNegated | 1<<fieldSpeaker | 1<<fieldRole
 
 // bm25Params are the ranking constants. The defaults were chosen by
 // measurement (see TestTuneBM25).
@@ -30,7 +31,7 @@ type bm25Params struct {
 var defaultParams = bm25Params{
 	k1:     1.2,
 	b:      0.3,
-	weight: [numFields]float64{fieldText: 1, fieldQuote: 0.5, fieldSpeaker: 2, fieldRole: 0.8, fieldSection: 0.5},
+	weight: [numFields]float64{fieldText: 1, fieldQuote: 0.5, fieldNegated: 1, fieldSpeaker: 2, fieldRole: 0.8, fieldSection: 0.5},
 }
 
 // A posting is one document containing a term.
@@ -43,6 +44,7 @@ type posting struct {
 // An index is an inverted index over sentence documents.
 type index struct {
 	ids      map[string]int32
+	terms    []string // by id
 	postings [][]posting
 	idf      []float32
 	n        int     // documents
@@ -62,6 +64,7 @@ func buildIndex(docs []fieldDoc, terms []string, p bm25Params, workers int) *ind
 	for _, t := range terms {
 		if _, ok := ix.ids[t]; !ok {
 			ix.ids[t] = int32(len(ix.ids))
+			ix.terms = append(ix.terms, t)
 		}
 	}
 	var total float64
@@ -124,7 +127,7 @@ func (ix *index) docHits(d *fieldDoc, p bm25Params, avg float64, df []int32, buf
 	norm := 1 - p.b + p.b*float64(len(d[fieldText]))/avg
 	for f := 0; f < numFields; f++ {
 		w := p.weight[f]
-		if f <= fieldQuote {
+		if f <= fieldNegated {
 			w /= norm
 		}
 		start := len(buf)
@@ -198,6 +201,7 @@ type scratch struct {
 	score   []float32
 	full    []uint64 // bit q: question term q matched in a strong field
 	half    []uint64 // bit q: matched only in the heading or through a related term
+	strong  []uint64 // bit q: matched through a strong related term
 	touched []int32
 	seen    []bool // candidateDocs: a document is a candidate already
 
@@ -219,12 +223,12 @@ func (ix *index) getScratch() *scratch {
 		return s
 	}
 	ix.mu.Unlock()
-	return &scratch{score: make([]float32, ix.n), full: make([]uint64, ix.n), half: make([]uint64, ix.n), seen: make([]bool, ix.n)}
+	return &scratch{score: make([]float32, ix.n), full: make([]uint64, ix.n), half: make([]uint64, ix.n), strong: make([]uint64, ix.n), seen: make([]bool, ix.n)}
 }
 
 func (ix *index) putScratch(s *scratch) {
 	for _, d := range s.touched {
-		s.score[d], s.full[d], s.half[d] = 0, 0, 0
+		s.score[d], s.full[d], s.half[d], s.strong[d] = 0, 0, 0, 0
 	}
 	s.touched = s.touched[:0]
 	ix.mu.Lock()
@@ -237,14 +241,14 @@ func (ix *index) putScratch(s *scratch) {
 // A queryTerm is one distinct content term of a question.
 type queryTerm struct {
 	term     string
-	word     string  // as the question wrote it
-	idf      float32 // a share of maxIDF when no document has it
-	known    bool    // some document has it
-	id       int32   // its index id, or -1 when no document has it
-	related  []int32 // the index ids of weaker equivalents
-	speaker  bool    // part of a named speaker's name
-	entity   bool    // a name, place or number rather than a relation word
-	optional bool    // ranks, but an answer need not cover it ("propose" in "what did X propose")
+	word     string    // as the question wrote it
+	idf      float32   // a share of maxIDF when no document has it
+	known    bool      // some document has it
+	id       int32     // its index id, or -1 when no document has it
+	related  []relTerm // weaker equivalents, strongest first
+	speaker  bool      // part of a named speaker's name
+	entity   bool      // a name, place or number rather than a relation word
+	optional bool      // ranks, but an answer need not cover it ("propose" in "what did X propose")
 }
 
 // score accumulates the BM25 scores of terms (at most 64) into s.
@@ -253,7 +257,7 @@ func (ix *index) score(terms []queryTerm, s *scratch) {
 		bit := uint64(1) << uint(qi)
 		if qt.id >= 0 {
 			for _, p := range ix.postings[qt.id] {
-				if s.full[p.doc]|s.half[p.doc] == 0 {
+				if s.full[p.doc]|s.half[p.doc]|s.strong[p.doc] == 0 {
 					s.touched = append(s.touched, p.doc)
 				}
 				s.score[p.doc] += p.w
@@ -264,18 +268,22 @@ func (ix *index) score(terms []queryTerm, s *scratch) {
 				}
 			}
 		}
-		for _, id := range qt.related {
-			for _, p := range ix.postings[id] {
+		for _, r := range qt.related { // strongest first
+			for _, p := range ix.postings[r.id] {
 				if s.full[p.doc]&bit != 0 {
 					continue
 				}
-				if s.full[p.doc]|s.half[p.doc] == 0 {
+				if s.full[p.doc]|s.half[p.doc]|s.strong[p.doc] == 0 {
 					s.touched = append(s.touched, p.doc)
 				}
-				if s.half[p.doc]&bit == 0 {
-					s.score[p.doc] += relatedWeight * p.w
+				if (s.half[p.doc]|s.strong[p.doc])&bit == 0 {
+					s.score[p.doc] += r.w * p.w
 				}
-				s.half[p.doc] |= bit
+				if r.strong {
+					s.strong[p.doc] |= bit
+				} else {
+					s.half[p.doc] |= bit
+				}
 			}
 		}
 	}

@@ -19,11 +19,12 @@ type dtok struct {
 type mark uint8
 
 const (
-	markNum  mark = 1 << iota // a number, not a year and not "one"
-	markDate                  // a date or a time: a year, a month, "within days"
-	markLead                  // a number, an article or a quantifier: it counts the noun after it
-	markName                  // part of a name: a word the briefing capitalises
-	markCap                   // written capitalised
+	markNum    mark = 1 << iota // a number, not a year and not "one"
+	markDate                    // a date or a time: a year, a month, "within days"
+	markLead                    // a number, an article or a quantifier: it counts the noun after it
+	markName                    // part of a name: a word the briefing capitalises
+	markCap                     // written capitalised
+	markClause                  // opens a clause of time: "when", "after", "before"
 )
 
 // maxPos bounds the word positions kept; later words share the last.
@@ -56,6 +57,9 @@ func sentenceToks(toks []token, dst []stok) (out []stok, first string) {
 		}
 		if t.has(tokCap) {
 			m |= markCap
+		}
+		if clauseWords[t.word] {
+			m |= markClause
 		}
 		if t.term != "" && !t.has(tokAlias) && !t.has(tokPart) && isName(t) {
 			if t.pos > 0 || t.has(tokAllCaps) {
@@ -95,7 +99,7 @@ func (q *question) hasID(id int32) bool {
 		return false
 	}
 	for i := range q.terms {
-		if q.terms[i].id == id || slices.Contains(q.terms[i].related, id) {
+		if q.terms[i].id == id || q.terms[i].relates(id) {
 			return true
 		}
 	}
@@ -217,10 +221,49 @@ func counts(toks []dtok, counted []int32) bool {
 }
 
 // dateNear reports whether sentence di dates something within
-// dateDistance words of a word of the question.
+// dateDistance words of a word of the question, or says when by a clause
+// of time just after one ("laughed when he urged").
 func (e *Engine) dateNear(di int32, q *question) bool {
 	d := &e.docs[di]
-	return d.has(docDate|docTime) && e.near(d.toks, q, dateDistance, markDate)
+	return d.has(docDate|docTime) && e.near(d.toks, q, dateDistance, markDate) || e.clauseAfter(d.toks, q)
+}
+
+// clauseWords open a clause that says when.
+var clauseWords = map[string]bool{"when": true, "after": true, "before": true, "during": true, "until": true, "while": true}
+
+// clauseDistance is how far after the word asked about a clause of time
+// may open.
+const clauseDistance = 2
+
+// clauseAfter reports whether a clause of time opens just after a relation
+// word of q.
+func (e *Engine) clauseAfter(toks []dtok, q *question) bool {
+	for i, t := range toks {
+		if t.term < 0 || !q.relationWord(t.term) {
+			continue
+		}
+		for _, c := range toks[i+1:] {
+			if int(c.pos)-int(t.pos) > clauseDistance {
+				break
+			}
+			if c.mark&markClause != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// relationWord reports whether id is one of q's relation words (not a
+// name), or related to one.
+func (q *question) relationWord(id int32) bool {
+	for i := range q.terms {
+		t := &q.terms[i]
+		if !t.entity && !t.optional && (t.id == id || t.relates(id)) {
+			return true
+		}
+	}
+	return false
 }
 
 // near reports whether a token of toks with mark m lies within dist words
@@ -241,7 +284,7 @@ func (e *Engine) near(toks []dtok, q *question, dist int, m mark) bool {
 			if relation && (t.entity || t.optional) {
 				continue
 			}
-			if t.id == id || slices.Contains(t.related, id) {
+			if t.id == id || t.relates(id) {
 				return true
 			}
 		}
@@ -255,6 +298,16 @@ func (e *Engine) near(toks []dtok, q *question, dist int, m mark) bool {
 			if h.term >= 0 && h.mark&m == 0 && abs(int(mt.pos)-int(h.pos)) <= dist && wanted(h.term) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// relates reports whether id is one of qt's related terms.
+func (qt *queryTerm) relates(id int32) bool {
+	for _, r := range qt.related {
+		if r.id == id {
+			return true
 		}
 	}
 	return false

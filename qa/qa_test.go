@@ -172,8 +172,12 @@ func TestFixtureQA(t *testing.T) {
 			right, st := qaScore(t, e, cases)
 			pct := 100 * float64(right) / float64(len(cases))
 			t.Logf("%s: %d/%d right (%.0f%%; %s)", name, right, len(cases), pct, st)
-			if pct < 80 {
-				t.Errorf("%s: %d/%d right (%.0f%%), want at least 80%%", name, right, len(cases), pct)
+			// The floor is 70%: these sets were written with the fixtures
+			// and the first engine; the abstention threshold is now tuned on
+			// the blind sets, trading a few of their answers for fewer wrong
+			// answers there (see the README).
+			if pct < 70 {
+				t.Errorf("%s: %d/%d right (%.0f%%), want at least 70%%", name, right, len(cases), pct)
 			}
 		})
 	}

@@ -93,6 +93,7 @@ func appendWords(dst, toks []token) []token {
 // A reading is the working state of parseQuestion: the question's tokens and
 // what its wording says about them.
 type reading struct {
+	text     string
 	toks     []token
 	ws       []token  // the words from the question proper, after any preamble
 	start    int      // the word position where the question proper starts
@@ -126,7 +127,7 @@ func (e *Engine) parseQuestion(text string) question {
 // parseWith is parseQuestion with the buffers of s, when not nil.
 func (e *Engine) parseWith(text string, s *scratch) question {
 	text = clipQuestion(text)
-	var r reading
+	r := reading{text: text}
 	var words []token
 	if s != nil {
 		s.words = scanWords(text, s.words[:0])
@@ -200,6 +201,12 @@ func preamble(words []token) int {
 // asks for.
 func (e *Engine) classify(r *reading) qType {
 	ws := r.ws
+	if len(ws) > 0 && ws[0].has(tokWh) && isContracted(r.text[ws[0].start:ws[0].end]) {
+		// "what's the reason": "what is the reason"
+		is := ws[0]
+		is.word, is.flags = "is", tokStop
+		ws = append([]token{ws[0], is}, ws[1:]...)
+	}
 	w := func(i int) string {
 		if i < len(ws) {
 			return ws[i].word
@@ -225,6 +232,9 @@ func (e *Engine) classify(r *reading) qType {
 		first == "what" && isCauseVerb(w(1)) || first == "for" && w(1) == "what" && w(2) == "reason" ||
 		first == "what" && (w(1) == "is" || w(1) == "was") && w(2) == "the" && (w(3) == "reason" || w(3) == "motive" || w(3) == "cause"):
 		typ = qWhy
+		if w(3) != "" && w(2) == "the" {
+			r.framing.set(ws[3].pos) // "the reason for X" asks why X
+		}
 	case first == "how" && w(1) == "often":
 		typ = qWhat // a frequency: "twice a year", not a count
 		r.framing.set(ws[1].pos)
@@ -408,7 +418,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 			}
 		}
 	}
-	for _, t := range r.toks {
+	for ti, t := range r.toks {
 		if t.term == "" || r.framing.has(t.pos) && !t.has(tokAlias) || t.pos < r.start {
 			continue
 		}
@@ -420,9 +430,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		if t.has(tokPart) {
 			if whole, ok := wholeAt(t.pos); ok {
 				if i, ok := seen(whole); ok {
-					if id := e.ix.idOf(t.term); id >= 0 && !slices.Contains(q.terms[i].related, id) {
-						q.terms[i].related = append(q.terms[i].related, id)
-					}
+					q.terms[i].addRelated(e.ix.idOf(t.term), partWeight, false)
 				}
 				continue
 			}
@@ -442,7 +450,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		if t.has(tokCap) && !t.has(tokNum) && t.pos > 0 {
 			q.entities = append(q.entities, len(q.terms))
 		}
-		q.terms = append(q.terms, e.queryTerm(t, r))
+		q.terms = append(q.terms, e.queryTerm(t, r, negatedAt(r.toks, ti)))
 	}
 	for _, qt := range q.terms {
 		if !qt.speaker && !qt.optional {
@@ -452,21 +460,24 @@ func (e *Engine) addTerms(q *question, r *reading) {
 }
 
 // queryTerm makes the question term of token t, with its related terms.
-func (e *Engine) queryTerm(t token, r *reading) queryTerm {
+func (e *Engine) queryTerm(t token, r *reading, neg bool) queryTerm {
 	idf, known := e.ix.idfOf(t.term, e.tune.unknownWeight)
 	// "said" ranks attributed passages up but names no topic.
 	opt := r.optional.has(t.pos) || t.term == "say"
 	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: e.ix.idOf(t.term), speaker: r.asked.has(t.pos), optional: opt}
 	for _, c := range e.compounds(t.term) {
-		qt.related = append(qt.related, e.ix.idOf(c))
+		qt.addRelated(e.ix.idOf(c), compoundWeight, false)
 	}
 	qt.entity = qt.speaker || t.has(tokCap) && t.pos > r.start || t.has(tokAllCaps) || t.has(tokAlias) ||
 		t.has(tokNum) || e.proper[t.term]
 	for _, rt := range relatedTerms[t.term] {
-		if id := e.ix.idOf(rt); id >= 0 && !slices.Contains(qt.related, id) {
-			qt.related = append(qt.related, id)
-		}
+		qt.addRelated(e.ix.idOf(rt), relatedWeight, false)
 	}
+	if !t.has(tokAlias) && !t.has(tokNum) {
+		e.wordnetRelated(&qt, t.word, neg)
+		e.roleRelated(&qt, t.word)
+	}
+	qt.sortRelated()
 	return qt
 }
 
@@ -601,14 +612,17 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 			cur = nil
 		}
 	}
+	prev := token{pos: -2}
 	for _, t := range toks {
-		if t.has(tokAlias) || t.has(tokPart) || t.term == "" || !t.has(tokCap) || t.pos == 0 || t.has(tokNum) {
+		if t.has(tokAlias) || t.has(tokPart) || t.term == "" {
 			continue
 		}
-		if isHonorific(t.word) {
+		after := prev
+		prev = t
+		if !t.has(tokCap) || t.pos == 0 || t.has(tokNum) || isHonorific(t.word) {
 			continue
 		}
-		if e.knownTerm(t.term) || e.knownPart(t.word) {
+		if e.knownTerm(t.term) || e.knownPart(t.word) || after.pos == t.pos-1 && e.shortens(after.term, t.word) {
 			continue
 		}
 		if t.pos != lastPos+1 {
@@ -619,6 +633,28 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 	}
 	flush()
 	return out
+}
+
+// shortens reports whether word, after the term before it, shortens the
+// name the briefings write there: "Con Ed" for "Con Edison", when some
+// sentence has before's term followed by a word starting with word.
+func (e *Engine) shortens(before, word string) bool {
+	id := e.ix.idOf(before)
+	if id < 0 || len(word) < 2 {
+		return false
+	}
+	for _, p := range e.ix.postings[id] {
+		toks := e.docs[p.doc].toks
+		for i, t := range toks {
+			if t.term != id || i+1 >= len(toks) || toks[i+1].pos != t.pos+1 || toks[i+1].term < 0 || toks[i+1].mark&markCap == 0 {
+				continue
+			}
+			if next := e.ix.terms[toks[i+1].term]; len(next) > len(word) && strings.HasPrefix(next, word) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // knownPart reports whether a hyphenated word has a part any briefing
@@ -809,3 +845,8 @@ func (e *Engine) definition(text string) int32 {
 }
 
 func isArticle(w string) bool { return w == "the" || w == "a" || w == "an" }
+
+// isContracted reports whether a word ends in "'s": "what's", "who's".
+func isContracted(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
