@@ -1,7 +1,6 @@
 package qa
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -38,7 +37,7 @@ var defaultTuning = tuning{
 
 const (
 	maxRelevance    = 2.0 // cap on the BM25 share of a candidate's score
-	candidatesK     = 64  // BM25 candidates reranked per question
+	candidatesK     = 32  // BM25 candidates reranked per question
 	captionPenalty  = 0.5 // captions and video blurbs yield to prose on a tie
 	headlinePenalty = 1   // a title line yields to the sentences that say it in full
 	maxMore         = 3
@@ -437,7 +436,7 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand
 			credit = e.tune.strongCredit
 		case mid&bit != 0:
 			credit = weakCredit
-		case t.known && (pa.count > 1 && pa.hasTerm(e.ix.ids[t.term]) || prev != nil && prev.hasTerm(e.ix.ids[t.term])):
+		case t.known && (pa.count > 1 && pa.hasTerm(t.id) || prev != nil && prev.hasTerm(t.id)):
 			c.half |= bit
 			credit = weakCredit
 		}
@@ -800,8 +799,8 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 	a.Score = round2(best.score)
 	a.Ref = e.refOf(best.d, q.typ)
 
-	var why []string
-	why = append(why, fmt.Sprintf("matched %s question terms (%s)", fraction(q, best.full|best.half), termList(q.terms, best.full|best.half, 4)))
+	why := make([]string, 0, 3)
+	why = append(why, "matched "+fraction(q, best.full|best.half)+" question terms ("+termList(q.terms, best.full|best.half, 4)+")")
 	switch {
 	case a.Speaker != nil && a.Quote != "":
 		why = append(why, "quote by "+a.Speaker.Name)
@@ -855,7 +854,7 @@ func fraction(q *question, mask uint64) string {
 			n++
 		}
 	}
-	return fmt.Sprintf("%d/%d", n, len(q.terms))
+	return strconv.Itoa(n) + "/" + strconv.Itoa(len(q.terms))
 }
 
 // termList lists up to max of the question words in mask.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge"
@@ -17,7 +18,9 @@ type Engine struct {
 	an        *analyzer
 	ix        *index
 	wn        *wordnet // related words
-	roles     []int32  // the ids of the role nouns the briefings use
+	relMu     sync.RWMutex
+	related   map[string][]relTerm // a question word (with "!" before it when negated) → its related terms, read-only
+	roles     []int32              // the ids of the role nouns the briefings use
 	tune      tuning
 
 	paras       []para
@@ -105,6 +108,7 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	tune.kinds = relKindsOf(tune.rel)
 	e := &Engine{
 		wn:      loadWordnet(),
+		related: map[string][]relTerm{},
 		tune:    tune,
 		an:      &analyzer{building: true, cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}},
 		byKey:   map[string]int{},
@@ -692,8 +696,8 @@ func (e *Engine) paraTerms(i int, fields []fieldDoc) []int32 {
 
 // hasTerm reports whether paragraph i has term id.
 func (pa *para) hasTerm(id int32) bool {
-	k := sort.Search(len(pa.terms), func(j int) bool { return pa.terms[j] >= id })
-	return k < len(pa.terms) && pa.terms[k] == id
+	_, ok := slices.BinarySearch(pa.terms, id)
+	return ok
 }
 
 // addNames indexes every way the briefings name their sources, and finds

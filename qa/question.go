@@ -465,20 +465,51 @@ func (e *Engine) queryTerm(t token, r *reading, neg bool) queryTerm {
 	// "said" ranks attributed passages up but names no topic.
 	opt := r.optional.has(t.pos) || t.term == "say"
 	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: e.ix.idOf(t.term), speaker: r.asked.has(t.pos), optional: opt}
+	qt.entity = qt.speaker || t.has(tokCap) && t.pos > r.start || t.has(tokAllCaps) || t.has(tokAlias) ||
+		t.has(tokNum) || e.proper[t.term]
+	qt.related = e.relatedOf(t, neg)
+	return qt
+}
+
+// relatedOf returns the terms related to token t, strongest first: the
+// briefings' compounds of its term, the lexicon's related words, and, for a
+// word, WordNet's and the role nouns for a word of leading. Lookups are
+// kept, up to maxQueryWords of them; the slice returned is shared and
+// read-only (addRelated copies it before adding).
+func (e *Engine) relatedOf(t token, neg bool) []relTerm {
+	word := !t.has(tokAlias) && !t.has(tokNum)
+	key := t.word // a word's term follows from it
+	switch {
+	case !word:
+		key = "\x01" + t.term + "\x00" + t.word
+	case neg:
+		key = negated + t.word
+	}
+	e.relMu.RLock()
+	rs, ok := e.related[key]
+	e.relMu.RUnlock()
+	if ok {
+		return rs
+	}
+	qt := queryTerm{term: t.term, id: e.ix.idOf(t.term)}
 	for _, c := range e.compounds(t.term) {
 		qt.addRelated(e.ix.idOf(c), compoundWeight, false)
 	}
-	qt.entity = qt.speaker || t.has(tokCap) && t.pos > r.start || t.has(tokAllCaps) || t.has(tokAlias) ||
-		t.has(tokNum) || e.proper[t.term]
 	for _, rt := range relatedTerms[t.term] {
 		qt.addRelated(e.ix.idOf(rt), relatedWeight, false)
 	}
-	if !t.has(tokAlias) && !t.has(tokNum) {
+	if word {
 		e.wordnetRelated(&qt, t.word, neg)
 		e.roleRelated(&qt, t.word)
 	}
 	qt.sortRelated()
-	return qt
+	rs = slices.Clip(qt.related)
+	e.relMu.Lock()
+	if len(e.related) < maxQueryWords {
+		e.related[strings.Clone(key)] = rs
+	}
+	e.relMu.Unlock()
+	return rs
 }
 
 func isTimeNoun(w string) bool {

@@ -100,29 +100,39 @@ func (e *Engine) wordnetRelated(qt *queryTerm, w string, neg bool) {
 	if e.wn == nil || w == "" || strings.ContainsAny(w, " .") {
 		return
 	}
-	stem := e.wordnetStem(w)
-	if neg {
-		qt.addRelated(e.ix.idOf(negated+qt.term), 1, true)
+	for _, r := range e.lookupRelated(qt.term, w, neg) {
+		qt.addRelated(r.id, r.w, r.strong)
 	}
-	for _, r := range e.wn.related(stem, e.tune.kinds) {
+}
+
+// lookupRelated returns the briefings' terms WordNet relates to word w,
+// whose own term is term.
+func (e *Engine) lookupRelated(term, w string, neg bool) []relTerm {
+	var rs []relTerm
+	add := func(id int32, wt float32, strong bool) {
+		if id >= 0 && !slices.ContainsFunc(rs, func(x relTerm) bool { return x.id == id }) {
+			rs = append(rs, relTerm{id: id, w: wt, strong: strong})
+		}
+	}
+	if neg {
+		add(e.ix.idOf(negated+term), 1, true)
+	}
+	for _, r := range e.wn.related(e.wordnetStem(w), e.tune.kinds) {
 		rw := e.tune.rel[r.kind]
-		if rw.w == 0 || max(r.sense, r.targetSense) > rw.maxSense || r.stem == qt.term {
+		if rw.w == 0 || max(r.sense, r.targetSense) > rw.maxSense || r.stem == term {
 			continue
 		}
 		target := r.stem
 		if c, ok := stemSynonym[target]; ok {
 			target = c
 		}
-		if r.kind == relAntonym {
-			if !neg {
-				target = negated + target // "rejected" against "did not accept"
-			}
+		if r.kind == relAntonym && !neg {
+			target = negated + target // "rejected" against "did not accept"
 		}
-		// the most frequent senses of both words: as good as the word itself
 		// a synonym in both words' most frequent senses is as good as the word
-		strong := r.kind == relSynonym && r.sense == 1 && r.targetSense == 1
-		qt.addRelated(e.ix.idOf(target), rw.w, strong)
+		add(e.ix.idOf(target), rw.w, r.kind == relSynonym && r.sense == 1 && r.targetSense == 1)
 	}
+	return rs
 }
 
 // leadWords ask who leads something: "who runs X", "the head of X". Every
@@ -151,7 +161,9 @@ func (e *Engine) roleRelated(qt *queryTerm, w string) {
 }
 
 // addRelated adds id as a related term unless it is unknown or there
-// already, keeping the strongest weight.
+// already, keeping the strongest weight. qt.related may be shared with the
+// engine's cache, whose slices are full (len == cap), so appending copies;
+// changing an entry in place clones it first.
 func (qt *queryTerm) addRelated(id int32, w float32, strong bool) {
 	if id < 0 || id == qt.id {
 		return
@@ -159,6 +171,7 @@ func (qt *queryTerm) addRelated(id int32, w float32, strong bool) {
 	for i := range qt.related {
 		if qt.related[i].id == id {
 			if w > qt.related[i].w {
+				qt.related = slices.Clone(qt.related)
 				qt.related[i].w, qt.related[i].strong = w, strong
 			}
 			return
