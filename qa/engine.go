@@ -123,6 +123,20 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 			e.briefings = append(e.briefings, b)
 		}
 	}
+	fields, st := e.readBriefings()
+	e.indexDocs(fields, st, p)
+	e.addNames()
+	e.addDefinitions()
+	e.buildTimeline(st)
+	e.suggest = e.buildSuggestions(st)
+	e.an.building, e.an.buildWords = false, nil // read-only from here on
+	return e
+}
+
+// readBriefings reads the briefings: their aliases and sources, then their
+// sentences (in parallel) as documents, whose fields it returns with what
+// the build learnt of the briefings' words.
+func (e *Engine) readBriefings() ([]fieldDoc, *buildStats) {
 	for _, b := range e.briefings {
 		e.addAliases(b)
 	}
@@ -133,18 +147,15 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 		e.speakerFields(si) // analysed once, before the briefings are read in parallel
 	}
 	preps := e.prepareAll()
-	n := 0
+	n, np := 0, 0
 	for _, pr := range preps {
+		np += len(pr.paras)
 		for _, pp := range pr.paras {
 			n += len(pp.docs)
 		}
 	}
 	fields := make([]fieldDoc, 0, n)
 	e.docs = make([]doc, 0, n)
-	np := 0
-	for _, pr := range preps {
-		np += len(pr.paras)
-	}
 	e.paras = make([]para, 0, np)
 	st := &buildStats{caps: map[string][2]int{}, form: map[string]string{}, toks: make([][]stok, 0, n), first: make([]string, 0, n)}
 	for bi, pr := range preps {
@@ -155,6 +166,13 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 			e.proper[t] = true
 		}
 	}
+	return fields, st
+}
+
+// indexDocs builds the index over the documents' fields, and what refers to
+// its terms: the sentences' tokens, the role nouns, the sorted vocabulary
+// and each paragraph's terms.
+func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
 	workers := runtime.GOMAXPROCS(0)
 	e.ix = buildIndex(fields, st.terms, p, workers)
 	e.markTokens(st)
@@ -173,12 +191,6 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 			e.paras[i].terms = e.paraTerms(i, fields)
 		}
 	})
-	e.addNames()
-	e.addDefinitions()
-	e.buildTimeline(st)
-	e.suggest = e.buildSuggestions(st)
-	e.an.building, e.an.buildWords = false, nil // read-only from here on
-	return e
 }
 
 // addAliases teaches the analyzer the aliases a briefing defines: each

@@ -144,8 +144,40 @@ var (
 // resolveFollowUp reads text against th, the earlier answer (nil when there
 // is none).
 func (e *Engine) resolveFollowUp(th *thread, text string) followUp {
-	r := followUp{speaker: -1}
 	words := scanWords(clipQuestion(text), nil)
+	r := e.rewritePronouns(th, text, words)
+	own := 0
+	own, r.subject = e.ownTerms(r.text)
+	r.subject = r.subject || r.speaker >= 0
+	if th == nil {
+		if own == 0 || r.exclude {
+			r.dangling = append(r.dangling, "that")
+		}
+		return r
+	}
+	r.inherit = own > 0 && startsAnd(words)
+	r.rankOnly = r.inherit
+	// "Why?", "When was that?", "Anything else?", "And X?", and a short
+	// question that names nothing ("How many died?"): about the earlier
+	// answer.
+	r.implicit = !r.context && own > 0 && !r.inherit && !r.subject && own <= maxImplicit && !r.exclude && r.speaker < 0
+	r.context = r.context || own == 0 || r.inherit || r.implicit
+	r.weak = own > 0
+	if r.context {
+		r.notes = appendNote(r.notes, e.contextNote(*th, r))
+	}
+	if r.exclude {
+		r.notes = appendNote(r.notes, "other than the earlier answer")
+	}
+	return r
+}
+
+// rewritePronouns reads the pronouns and "else" words of text (its words
+// scanned) against th: a pronoun that stands for a source is replaced by
+// its name, "else" and its kin are dropped, and a pronoun that stands for
+// what the earlier answer says, or for no one, is noted.
+func (e *Engine) rewritePronouns(th *thread, text string, words []word) followUp {
+	r := followUp{speaker: -1}
 	var b strings.Builder
 	last := 0
 	replace := func(w word, with string) {
@@ -204,29 +236,6 @@ func (e *Engine) resolveFollowUp(th *thread, text string) followUp {
 	}
 	b.WriteString(text[last:])
 	r.text = strings.TrimSpace(b.String())
-	own := 0
-	own, r.subject = e.ownTerms(r.text)
-	r.subject = r.subject || r.speaker >= 0
-	if th == nil {
-		if own == 0 || r.exclude {
-			r.dangling = append(r.dangling, "that")
-		}
-		return r
-	}
-	r.inherit = own > 0 && startsAnd(words)
-	r.rankOnly = r.inherit
-	// "Why?", "When was that?", "Anything else?", "And X?", and a short
-	// question that names nothing ("How many died?"): about the earlier
-	// answer.
-	r.implicit = !r.context && own > 0 && !r.inherit && !r.subject && own <= maxImplicit && !r.exclude && r.speaker < 0
-	r.context = r.context || own == 0 || r.inherit || r.implicit
-	r.weak = own > 0
-	if r.context {
-		r.notes = appendNote(r.notes, e.contextNote(*th, r))
-	}
-	if r.exclude {
-		r.notes = appendNote(r.notes, "other than the earlier answer")
-	}
 	return r
 }
 
