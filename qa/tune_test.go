@@ -220,3 +220,39 @@ func retrieval(sets []labelled, tu tuning) (top1 int, mrr float64, n int) {
 	}
 	return top1, mrr, n
 }
+
+// TestRelationKinds measures each kind of WordNet relation over the tuning
+// sets: with that kind alone, and with every kind but it, against none and
+// the default weights. A kind that costs more unanswerable questions
+// declined or wrong answers than it adds answers is left out.
+func TestRelationKinds(t *testing.T) {
+	if !*tuneFlag {
+		t.Skip("run with -tune")
+	}
+	sets := tuningSets(t)
+	none := defaultTuning
+	none.rel = [numRelKinds]relWeight{}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%-14s %-7s | %-10s | %-12s | %s\n", "kind", "", "answerable", "unanswerable", "wrong")
+	row := func(name, how string, tu tuning) {
+		st := score(sets, tu)
+		fmt.Fprintf(&b, "%-14s %-7s | %4d/%-5d | %4d/%-7d | %d\n", name, how, st.hasAnsRight, st.hasAns, st.noAnsRight, st.noAns, st.wrong)
+	}
+	row("none", "", none)
+	row("default", "", defaultTuning)
+	for k := relKind(0); k < numRelKinds; k++ {
+		w := defaultRelations[k]
+		if w.w == 0 {
+			w = relWeight{w: 0.4, maxSense: 2} // a kind left out, tried at a weak weight
+		}
+		only := none
+		only.rel[k] = w
+		row(k.String(), "only", only)
+		if defaultRelations[k].w > 0 {
+			without := defaultTuning
+			without.rel[k] = relWeight{}
+			row(k.String(), "without", without)
+		}
+	}
+	t.Log(b.String())
+}
