@@ -25,6 +25,7 @@ const (
 	markName                    // part of a name: a word the briefing capitalises
 	markCap                     // written capitalised
 	markClause                  // opens a clause of time: "when", "after", "before"
+	markPlace                   // a name that places: after "in", "at", "from", or a dateline
 )
 
 // maxPos bounds the word positions kept; later words share the last.
@@ -67,6 +68,9 @@ func sentenceToks(toks []token, dst []stok) (out []stok, first string) {
 			} else {
 				first = t.term
 			}
+			if placed(toks, i) {
+				m |= markPlace
+			}
 		}
 		if t.term == "" && m == 0 {
 			continue
@@ -74,6 +78,27 @@ func sentenceToks(toks []token, dst []stok) (out []stok, first string) {
 		dst = append(dst, stok{term: t.term, pos: uint16(min(t.pos, maxPos)), mark: m})
 	}
 	return dst, first
+}
+
+// placeWords stand before a name that places something.
+var placeWords = map[string]bool{"in": true, "at": true, "near": true, "from": true, "outside": true, "across": true, "into": true, "inside": true, "throughout": true, "around": true, "off": true, "along": true, "beyond": true, "toward": true, "towards": true}
+
+// placed reports whether the name at toks[i] places something: it follows
+// a word of place ("in Kerman"), or it is, or follows, a dateline's
+// capitals at the start ("GOTHENBURG, Sweden").
+func placed(toks []token, i int) bool {
+	t := toks[i]
+	if t.pos == 0 && t.has(tokAllCaps) {
+		return true
+	}
+	for k := i - 1; k >= 0; k-- {
+		p := toks[k]
+		if p.has(tokAlias) || p.has(tokPart) || p.pos == t.pos {
+			continue
+		}
+		return placeWords[p.word] || p.pos == 0 && p.pos == t.pos-1 && p.has(tokAllCaps)
+	}
+	return false
 }
 
 // toIDs turns a sentence's build tokens into its tokens, marking its first
@@ -136,6 +161,9 @@ func (e *Engine) namesSomeone(q *question, di int32) bool {
 		for _, t := range doc.toks {
 			if t.mark&markName == 0 || q.hasID(t.term) || !q.says && slices.Contains(spk, t.term) {
 				continue // a name the question gives, or who said a sentence that answers something else
+			}
+			if t.mark&markPlace != 0 && (q.typ == qWho || q.typ == qWhoIs) {
+				continue // "who": not where
 			}
 			return true
 		}

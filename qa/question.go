@@ -146,10 +146,19 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	q := question{defines: -1}
 	q.typ = e.classify(&r)
 	q.name = asksName(q.typ, r.ws)
+	from := -1
 	if q.name && r.ws[0].word == "which" {
-		for k := 1; k < len(r.ws) && r.ws[k].term != ""; k++ {
+		from = 1 // "which consulting firm"
+	} else if k := nameOf(r.ws); k > 0 {
+		q.name, from = true, k+1 // "what is the name of the firm"
+	}
+	if from > 0 {
+		for from < len(r.ws) && isArticle(r.ws[from].word) {
+			from++
+		}
+		for k := from; k < len(r.ws) && r.ws[k].term != ""; k++ {
 			if id := e.ix.idOf(r.ws[k].term); id >= 0 {
-				q.class = append(q.class, id) // "which consulting firm"
+				q.class = append(q.class, id)
 			}
 		}
 	}
@@ -337,6 +346,20 @@ func asksName(typ qType, ws []token) bool {
 		return n == "of" || !isStop(n) && !english.IsQuantifier(n) && !kindNouns[n]
 	}
 	return ws[0].word == "what" && (english.IsOrgNoun(n) || english.IsGenericOrgNoun(n) || english.IsRoleNoun(n) || personNouns[n])
+}
+
+// nameOf returns the index of "of" in "what is the name of X" (or "what
+// was", "what's"), or -1.
+func nameOf(ws []token) int {
+	if len(ws) < 4 || ws[0].word != "what" {
+		return -1
+	}
+	for k := 1; k < 4 && k+1 < len(ws); k++ {
+		if (ws[k].word == "name" || ws[k].word == "names") && ws[k-1].word == "the" && ws[k+1].word == "of" {
+			return k + 1
+		}
+	}
+	return -1
 }
 
 // kindNouns ask for a sort of thing, not a name: "which kind", "what type".
