@@ -884,6 +884,9 @@ func (e *Engine) compounds(term string) []string {
 // definition returns the sentence defining the alias a "what is X" question
 // asks about ("What is the NTSB?"), or -1.
 func (e *Engine) definition(text string) int32 {
+	if len(e.defines) == 0 {
+		return -1
+	}
 	t := strings.ToLower(strings.TrimSpace(text))
 	t = strings.TrimRight(t, "?!. ")
 	for _, p := range [...]string{"what is ", "what are ", "what was ", "what's ", "what’s ", "who is ", "who are ", "who was "} {

@@ -73,6 +73,10 @@ func isWordRune(r rune) bool {
 func scanWords(text string, dst []word) []word {
 	i := 0
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && !('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+			i++ // ASCII that is not a letter or digit
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			i += n
@@ -83,6 +87,17 @@ func scanWords(text string, dst []word) []word {
 		dotted := false
 		prev := r
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+				// the common case: an ASCII letter or digit
+				if c <= '9' {
+					segDigits++
+				} else {
+					segLetters++
+				}
+				prev = rune(c)
+				i++
+				continue
+			}
 			r, n = utf8.DecodeRuneInString(text[i:])
 			switch {
 			case isWordRune(r):
@@ -605,6 +620,16 @@ func (a *analyzer) terms(text string) []string {
 // normalizeSpace replaces control characters and unusual spaces with plain
 // spaces and trims the result.
 func normalizeSpace(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.TrimSpace(s)
+	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, " ")
 	}

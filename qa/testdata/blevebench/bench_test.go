@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -119,6 +120,39 @@ func BenchmarkCompare(b *testing.B) {
 				}
 				i++
 			}
+		})
+	}
+}
+
+// BenchmarkRatio asks each question of briefbot and of bleve in turn and
+// reports how many times longer bleve took: timing both side by side keeps
+// the ratio steady on a busy machine, where either's time alone is not.
+func BenchmarkRatio(b *testing.B) {
+	bs, qs := load(b)
+	for _, lib := range []struct {
+		name string
+		bs   []*knowledge.Briefing
+	}{{"seed", bs[:1]}, {"five", bs}} {
+		b.Run(lib.name, func(b *testing.B) {
+			e := qa.New(lib.bs...)
+			ix := bleveIndex(b, lib.bs)
+			defer ix.Close()
+			var ours, theirs time.Duration
+			i := 0
+			for b.Loop() {
+				q := qs[i%len(qs)]
+				t0 := time.Now()
+				e.Ask(q)
+				t1 := time.Now()
+				if _, err := search(ix, q); err != nil {
+					b.Fatal(err)
+				}
+				ours, theirs = ours+t1.Sub(t0), theirs+time.Since(t1)
+				i++
+			}
+			b.ReportMetric(float64(theirs)/float64(ours), "bleve/briefbot")
+			b.ReportMetric(float64(ours.Nanoseconds())/float64(b.N), "briefbot-ns/q")
+			b.ReportMetric(float64(theirs.Nanoseconds())/float64(b.N), "bleve-ns/q")
 		})
 	}
 }
