@@ -209,6 +209,7 @@ type scratch struct {
 	toks  []token // its tokens
 	wtoks []token // its word tokens
 	cands []cand
+	terms []queryTerm // the question's terms
 }
 
 // maxFree bounds the accumulators kept for reuse.

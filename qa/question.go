@@ -128,12 +128,14 @@ func (e *Engine) parseQuestion(text string) question {
 func (e *Engine) parseWith(text string, s *scratch) question {
 	text = clipQuestion(text)
 	r := reading{text: text}
+	q := question{defines: -1}
 	var words []token
 	if s != nil {
 		s.words = scanWords(text, s.words[:0])
 		s.toks = e.an.tokensOf(s.words, s.toks[:0], false)
 		s.wtoks = appendWords(s.wtoks[:0], s.toks)
 		r.toks, words = s.toks, s.wtoks
+		q.terms = s.terms[:0]
 	} else {
 		r.toks = e.an.tokens(text, nil, false)
 		words = wordTokens(r.toks)
@@ -143,7 +145,6 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	if r.start > 0 {
 		r.start = words[r.start].pos
 	}
-	q := question{defines: -1}
 	q.typ = e.classify(&r)
 	q.name = asksName(q.typ, r.ws)
 	from := -1
@@ -172,6 +173,9 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	}
 	e.findAsked(&q, &r)
 	e.addTerms(&q, &r)
+	if s != nil {
+		s.terms = q.terms // the buffer, grown, for the next question
+	}
 	q.missing = e.missingNames(text, r.toks)
 	q.defines = e.definition(text)
 	return q
@@ -587,7 +591,8 @@ func opinionNounAt(ws []token, from int) int {
 // preferring names inside span; it marks the positions of their words.
 func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int {
 	// The question's content tokens in order, one per position.
-	seq := make([]token, 0, len(toks))
+	var buf [32]token
+	seq := buf[:0]
 	lastPos := -1
 	for _, t := range toks {
 		if t.term == "" || t.has(tokAlias) && t.pos == lastPos {
@@ -673,10 +678,10 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 		}
 		after := prev
 		prev = t
-		if !t.has(tokCap) || t.pos == 0 || t.has(tokNum) || isHonorific(t.word) {
+		if !t.has(tokCap) || t.pos == 0 || t.has(tokNum) || e.knownTerm(t.term) || isHonorific(t.word) {
 			continue
 		}
-		if e.knownTerm(t.term) || e.knownPart(t.word) || after.pos == t.pos-1 && e.shortens(after.term, t.word) {
+		if e.knownPart(t.word) || after.pos == t.pos-1 && e.shortens(after.term, t.word) {
 			continue
 		}
 		if t.pos != lastPos+1 {
@@ -884,8 +889,8 @@ func (e *Engine) compounds(term string) []string {
 // definition returns the sentence defining the alias a "what is X" question
 // asks about ("What is the NTSB?"), or -1.
 func (e *Engine) definition(text string) int32 {
-	if len(e.defines) == 0 {
-		return -1
+	if len(e.defines) == 0 || len(text) < 6 || !strings.EqualFold(text[:3], "wha") && !strings.EqualFold(text[:3], "who") {
+		return -1 // only "what is X" and "who is X" ask for a definition
 	}
 	t := strings.ToLower(strings.TrimSpace(text))
 	t = strings.TrimRight(t, "?!. ")
