@@ -87,9 +87,10 @@ func (a *analyzer) worker() *analyzer {
 // prepare reads briefing bi with an.
 func (e *Engine) prepare(an *analyzer, bi int) *prepared {
 	b := e.briefings[bi]
-	pr := &prepared{caps: map[string][2]int{}, paras: make([]preparedPara, 0, len(b.Passages))}
+	words := 16 * len(b.Passages) // a guess at the briefing's distinct words, to size the maps once
+	pr := &prepared{caps: make(map[string][2]int, words), paras: make([]preparedPara, 0, len(b.Passages))}
 	bx := e.indexBriefing(b)
-	seenForm, seenTerm := map[string]bool{}, map[string]bool{}
+	seenForm, seenTerm := make(map[string]bool, words/4), make(map[string]bool, words)
 	for pi := range b.Passages {
 		p := &b.Passages[pi]
 		if strings.TrimSpace(p.Text) == "" {

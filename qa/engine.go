@@ -617,7 +617,8 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 			f |= docManner
 		}
 	}
-	words := make([]string, 0, len(toks))
+	var buf [64]string
+	words := buf[:0]
 	for _, t := range toks {
 		if !t.has(tokAlias) && !t.has(tokPart) {
 			words = append(words, t.word)
