@@ -141,11 +141,12 @@ func row(buttons ...discordgo.Button) discordgo.ActionsRow {
 // answerReply renders an answer. The embed's title is the question, which
 // is where "More answers" reads it back from; the passage is the
 // description, verbatim; the author line names the speaker; the footer names
-// the briefing and section. Below it are "More answers" (for a follow-up,
-// carrying after, the ref of the answer it followed up), "Full paragraph",
+// the briefing and section. Below it are "More answers" (the more button:
+// for a follow-up, it carries the ref of the answer it followed up; for
+// /ask briefing:, the briefing's ID), "Full paragraph",
 // and 👍 and 👎, whose custom IDs carry the answer's ref: a reply to the
 // message reads the ref back from them (refOf).
-func answerReply(question string, a qa.Answer, after string) reply {
+func answerReply(question string, a qa.Answer, more button) reply {
 	switch {
 	case !a.Answered && len(a.Closest) > 0:
 		return closestReply(question, a.Closest, a.Suggestions)
@@ -163,9 +164,8 @@ func answerReply(question string, a qa.Answer, after string) reply {
 		Author:      &discordgo.MessageEmbedAuthor{Name: speakerLine(a.Speaker)},
 		Footer:      footer(place(a.Briefing, a.Section)),
 	}
-	more := button{action: actMore, arg: after}
-	if len(more.prefix())+len(after) > maxCustomID {
-		more.arg = ""
+	if len(more.prefix())+len(more.arg) > maxCustomID {
+		more = button{action: actMore}
 	}
 	buttons := []discordgo.Button{{
 		Label: "More answers", Style: discordgo.SecondaryButton, CustomID: more.id(),
