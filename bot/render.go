@@ -489,11 +489,13 @@ func helpReply() reply {
 		Description: "I answer questions about the loaded news briefings by quoting their exact words " +
 			"and naming who said them. When a briefing doesn't answer, I say so.\n\n" +
 			"**/ask** `question:` — the passage that answers it, its speaker and section. " +
-			"`private: True` shows the answer only to you. Buttons show more answers and the full paragraph.\n" +
+			"`private: True` shows the answer only to you; `briefing:` asks one briefing only. Buttons show more answers and the full paragraph.\n" +
 			"**/timeline** — dated events in order; `topic:`, `from:` and `to:` (years) narrow it.\n" +
 			"**/sources** — everyone quoted or cited; `name:` shows what one of them said.\n" +
 			"**/quote** `speaker:` — a speaker's direct quotes.\n" +
-			"**/about** — which briefings are loaded.\n\n" +
+			"**/about** — which briefings are loaded.\n" +
+			"**/briefing** `add` · `list` · `remove` · `gaps` — for members with Manage Server: give this server a briefing " +
+			"(a file or a link), list or remove them, and see what readers asked that they did not answer.\n\n" +
 			"You can also mention me with a question in a channel, or send me a DM. " +
 			"Reply to one of my answers to follow up on it (\"What else did he say?\", \"When was that?\"), " +
 			"and tell me with 👍 or 👎 whether it helped.",
