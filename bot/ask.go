@@ -19,9 +19,10 @@ type Answerer interface {
 	FollowUp(ref, question string) qa.Answer
 }
 
-// askCommand answers /ask question: [private:]; declined is the question
-// when the engine declined it.
-func askCommand(a Answerer, o options) (r reply, declined string, err error) {
+// askCommand answers /ask question: [private:] [briefing:] from a, which
+// answers from the one briefing whose ID is one when one is set; declined is
+// the question when the engine declined it.
+func askCommand(a Answerer, o options, one string) (r reply, declined string, err error) {
 	q, err1 := o.string(optQuestion)
 	private, err2 := o.bool(optPrivate)
 	if err := errors.Join(err1, err2); err != nil {
@@ -32,7 +33,11 @@ func askCommand(a Answerer, o options) (r reply, declined string, err error) {
 		return notice(msgEmptyAsk), "", nil
 	}
 	ans := a.Ask(q)
-	r = answerReply(q, ans, "")
+	more := button{action: actMore}
+	if one != "" {
+		more = button{action: actMoreOne, arg: one}
+	}
+	r = answerReply(q, ans, more)
 	r.ephemeral = private
 	if !ans.Answered {
 		declined = q
@@ -178,7 +183,7 @@ func messageReply(a Answerer, q request) (r reply, declined string) {
 	if !ans.Answered {
 		declined = text
 	}
-	r = answerReply(text, ans, q.after)
+	r = answerReply(text, ans, button{action: actMore, arg: q.after})
 	if q.after != "" {
 		r.content = followUpNote(ans.Why)
 	}

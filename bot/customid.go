@@ -15,12 +15,14 @@ import (
 //
 //	v1:more                    more answers to the question in the message's embed title
 //	v1:more:<ref>              the same for a follow-up to the answer whose ref is ref
+//	v1:mb:<id>                 more answers from the one briefing whose library ID is id (/ask briefing:)
 //	v1:para:<ref>              the full paragraph a qa.Answer.Ref or qa.Match.Ref names
 //	v1:up:<ref>, v1:down:<ref> a reader's 👍 or 👎 on the answer whose ref is ref
 //	v1:tl:<page>:<from>:<to>:<topic>   a page of /timeline
 //	v1:src:<page>              a page of /sources
 //	v1:said:<page>:<name>      a page of /sources name:
 //	v1:q:<page>:<name>         a page of /quote speaker:
+//	v1:bl:<page>               a page of /briefing list
 //
 // An ID the bot cannot parse (an older version's, or a forged one) gets a
 // friendly ephemeral reply asking to run the command again.
@@ -29,6 +31,7 @@ const idVersion = "v1"
 // Actions a button can name.
 const (
 	actMore     = "more"
+	actMoreOne  = "mb"
 	actPara     = "para"
 	actUp       = "up"
 	actDown     = "down"
@@ -36,6 +39,7 @@ const (
 	actSources  = "src"
 	actSaid     = "said"
 	actQuotes   = "q"
+	actLibrary  = "bl"
 )
 
 // A button is what a custom ID says to do.
@@ -49,7 +53,7 @@ type button struct {
 // is on.
 func (b button) paged() bool {
 	switch b.action {
-	case actTimeline, actSources, actSaid, actQuotes:
+	case actTimeline, actSources, actSaid, actQuotes, actLibrary:
 		return true
 	}
 	return false
@@ -60,7 +64,7 @@ func (b button) paged() bool {
 // page sees the same arg.
 func (b button) id() string {
 	prefix := b.prefix()
-	if b.action == actSources || (b.action == actMore && b.arg == "") {
+	if b.action == actSources || b.action == actLibrary || (b.action == actMore && b.arg == "") {
 		return strings.TrimSuffix(prefix, ":")
 	}
 	return prefix + fitArg(prefix, b.arg)
@@ -69,7 +73,7 @@ func (b button) id() string {
 // prefix is everything before arg, ending in ":".
 func (b button) prefix() string {
 	switch b.action {
-	case actMore, actPara, actUp, actDown:
+	case actMore, actMoreOne, actPara, actUp, actDown:
 		return idVersion + ":" + b.action + ":"
 	}
 	return idVersion + ":" + b.action + ":" + strconv.Itoa(b.page) + ":"
@@ -103,9 +107,9 @@ func parseButton(id string) (button, bool) {
 	switch action {
 	case actMore:
 		return button{action: actMore, arg: rest}, true
-	case actPara, actUp, actDown:
+	case actPara, actUp, actDown, actMoreOne:
 		return button{action: action, arg: rest}, rest != ""
-	case actSources, actTimeline, actSaid, actQuotes:
+	case actSources, actTimeline, actSaid, actQuotes, actLibrary:
 	default:
 		return button{}, false
 	}
@@ -116,7 +120,7 @@ func parseButton(id string) (button, bool) {
 	}
 	b := button{action: action, page: page, arg: arg}
 	switch action {
-	case actSources:
+	case actSources, actLibrary:
 		return b, arg == "" && !strings.Contains(rest, ":")
 	case actSaid, actQuotes:
 		return b, arg != ""

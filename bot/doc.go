@@ -11,7 +11,12 @@
 // (answer directly, or defer and edit), votes and declined questions
 // (Feedback) and the metrics (Metrics). Each interaction is answered by the
 // Engine of its guild (Options.Engines): an Answerer for questions and a
-// Catalogue for lists and look-ups. Button custom IDs carry all their state
+// Catalogue for lists and look-ups. With a Library (Options.Library; a
+// *library.Library), /briefing lets members with Manage Server add a
+// briefing for their server (a file, read only from the attachment URL in
+// the interaction's resolved data, or a link), list and remove them and see
+// the questions the briefings did not answer (briefing.go), and /ask
+// briefing: asks one briefing only. Button custom IDs carry all their state
 // (customid.go), and a reply to an answer finds the answer's ref in the
 // replied-to message, so any instance or shard can answer any click or
 // follow-up.

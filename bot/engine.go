@@ -8,6 +8,11 @@ import "github.com/briefbot/briefbot/qa"
 type Engine struct {
 	Answerer
 	Catalogue
+
+	// OneBriefing, when set, is the ID of the one briefing this engine
+	// answers from (/ask briefing:); its answers' "More answers" button
+	// stays with that briefing.
+	OneBriefing string
 }
 
 // Both returns the Engine whose answers and catalogue are e.

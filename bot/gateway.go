@@ -30,6 +30,10 @@ type Options struct {
 	// each guild its own briefings and swap them while the bot runs.
 	Engines func(guildID string) Engine
 
+	// Library, when set, is the briefing library behind /briefing (for
+	// members with Manage Server) and /ask briefing:; nil registers
+	// neither.
+	Library Library
 	// Feedback keeps votes and declined questions; nil keeps nothing.
 	Feedback Feedback
 	// Metrics counts interactions and watches the shards; nil counts nothing.
@@ -95,7 +99,7 @@ func Run(ctx context.Context, o Options) error {
 		client: client,
 		h:      newHandler(o.Engines, log, nil),
 	}
-	g.h.feedback, g.h.metrics = o.Feedback, o.Metrics
+	g.h.feedback, g.h.metrics, g.h.library = o.Feedback, o.Metrics, o.Library
 	o.Metrics.starting()
 	// Work runs on a context that outlives ctx by the drain budget, so that
 	// answers in flight at shutdown are still delivered.
@@ -337,7 +341,7 @@ func (g *gateway) register(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
-	cmds, err := s.ApplicationCommandBulkOverwrite(appID, g.opts.GuildID, commands(), discordgo.WithContext(ctx))
+	cmds, err := s.ApplicationCommandBulkOverwrite(appID, g.opts.GuildID, commands(g.opts.Library != nil), discordgo.WithContext(ctx))
 	var re *discordgo.RESTError
 	switch {
 	case err == nil:

@@ -29,6 +29,7 @@ const (
 // respond and messageReply; votes and declined questions go to feedback.
 type handler struct {
 	engines    func(guildID string) Engine
+	library    Library  // nil: no /briefing and no /ask briefing:
 	feedback   Feedback // nil: votes and declined questions are not kept
 	metrics    *Metrics // nil: nothing is counted
 	log        *slog.Logger
@@ -103,17 +104,19 @@ func (h *handler) deliver(ctx context.Context, i *discordgo.Interaction, out res
 	defer cancel()
 	done := make(chan computed, 1)
 	go func() { done <- h.compute(ctx, i) }()
-	timer := time.NewTimer(h.deferAfter)
-	defer timer.Stop()
 	lost := outcome{command: commandOf(i), result: resultError}
 
-	select {
-	case c := <-done:
-		return c.out, h.sendFirst(ack, i, out, c.resp, start)
-	case <-timer.C:
-	case <-ack.Done():
-		h.log.Error("no time to answer interaction", append(attrs(i), errAttr(ack.Err()))...)
-		return lost, false
+	if !slow(i) {
+		timer := time.NewTimer(h.deferAfter)
+		defer timer.Stop()
+		select {
+		case c := <-done:
+			return c.out, h.sendFirst(ack, i, out, c.resp, start)
+		case <-timer.C:
+		case <-ack.Done():
+			h.log.Error("no time to answer interaction", append(attrs(i), errAttr(ack.Err()))...)
+			return lost, false
+		}
 	}
 
 	d := deferral(i)
@@ -173,7 +176,15 @@ func (h *handler) compute(ctx context.Context, i *discordgo.Interaction) (c comp
 			return c
 		}
 	}
-	e := h.engine(i.GuildID)
+	if resp, result, ok := h.libraryWork(ctx, i); ok {
+		c.resp, c.out.result = resp, result
+		return c
+	}
+	e, refused := h.engineFor(ctx, i)
+	if refused != nil {
+		c.resp, c.out.result = message(*refused), resultDeclined
+		return c
+	}
 	if b, ok := voteOf(i); ok {
 		var r reply
 		r, c.out.result = h.vote(ctx, e, i, b)
@@ -262,13 +273,25 @@ func deferral(i *discordgo.Interaction) *discordgo.InteractionResponse {
 	case discordgo.InteractionApplicationCommand:
 		d, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
 		private, _ := optionsOf(d).bool(optPrivate)
-		ephemeral = d.Name == cmdHelp || (d.Name == cmdAsk && private)
+		ephemeral = d.Name == cmdHelp || d.Name == cmdBriefing || (d.Name == cmdAsk && private)
 	}
 	data := &discordgo.InteractionResponseData{AllowedMentions: noPings()}
 	if ephemeral {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
 	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: data}
+}
+
+// slow reports whether i's work takes seconds, so that it is deferred at
+// once rather than after deferAfter: /briefing add fetches and parses a
+// briefing.
+func slow(i *discordgo.Interaction) bool {
+	if i.Type != discordgo.InteractionApplicationCommand {
+		return false
+	}
+	d, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
+	sub, _ := subcommand(d)
+	return d.Name == cmdBriefing && sub == subAdd
 }
 
 // message answers a message that may put a question to the bot (botID),
@@ -384,15 +407,16 @@ func isQuestion(i *discordgo.Interaction) bool {
 		return d.Name == cmdAsk
 	case discordgo.InteractionMessageComponent:
 		b, ok := buttonOf(i)
-		return ok && b.action == actMore
+		return ok && (b.action == actMore || b.action == actMoreOne)
 	}
 	return false
 }
 
 // commandOf names what i is, in few enough words to label metrics: the
-// slash command, "autocomplete", or the button ("more", "paragraph",
-// "vote", "page"); "unknown" for anything else. Messages are "mention",
-// "dm" or "followup" (request.kind).
+// slash command ("briefing_add" and so on for /briefing's subcommands),
+// "autocomplete", or the button ("more", "paragraph", "vote", "page");
+// "unknown" for anything else. Messages are "mention", "dm" or "followup"
+// (request.kind).
 func commandOf(i *discordgo.Interaction) string {
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
@@ -400,6 +424,12 @@ func commandOf(i *discordgo.Interaction) string {
 		switch d.Name {
 		case cmdAsk, cmdTimeline, cmdSources, cmdQuote, cmdAbout, cmdHelp:
 			return d.Name
+		case cmdBriefing:
+			switch sub, _ := subcommand(d); sub {
+			case subAdd, subList, subRemove, subGaps:
+				return cmdBriefing + "_" + sub
+			}
+			return cmdBriefing
 		}
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		return "autocomplete"
@@ -407,7 +437,7 @@ func commandOf(i *discordgo.Interaction) string {
 		b, ok := buttonOf(i)
 		switch {
 		case !ok:
-		case b.action == actMore:
+		case b.action == actMore || b.action == actMoreOne:
 			return "more"
 		case b.action == actPara:
 			return "paragraph"

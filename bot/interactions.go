@@ -20,6 +20,7 @@ import (
 type InteractionsOptions struct {
 	PublicKey ed25519.PublicKey           // the application's public key, from the developer portal
 	Engines   func(guildID string) Engine // the engine that answers a guild ("" for DMs); called once per interaction
+	Library   Library                     // the briefing library behind /briefing and /ask briefing:; nil: neither
 	Feedback  Feedback                    // keeps votes and declined questions; nil keeps nothing
 	Metrics   *Metrics                    // counts interactions, served at GET /metrics; nil counts nothing
 	Log       *slog.Logger                // default: discard
@@ -74,7 +75,7 @@ func NewInteractionsHandler(o InteractionsOptions) http.Handler {
 		log.Error("public key is not an Ed25519 public key: every interaction will be refused", "bytes", len(o.PublicKey))
 	}
 	h := newHandler(o.Engines, log, now)
-	h.feedback, h.metrics = o.Feedback, o.Metrics
+	h.feedback, h.metrics, h.library = o.Feedback, o.Metrics, o.Library
 	// No per-user rate limit here: behind a load balancer each instance would
 	// see only part of a user's questions, so a limit per process means
 	// nothing. Put one in the load balancer if you need it.

@@ -21,9 +21,11 @@ import (
 // The series, all prefixed briefbot_:
 //
 //	interactions_total{command,outcome}   interactions and messages handled; outcome is
-//	                                      answered, declined, error or rate_limited; command
-//	                                      is the slash command, autocomplete, more, paragraph,
-//	                                      vote, page, mention, dm, followup or unknown
+//	                                      answered, declined (for /briefing: refused), error
+//	                                      or rate_limited; command is the slash command
+//	                                      (briefing_add, briefing_list, briefing_remove,
+//	                                      briefing_gaps for /briefing's), autocomplete, more,
+//	                                      paragraph, vote, page, mention, dm, followup or unknown
 //	answer_latency_seconds{command}       from receipt to the answer delivered, for questions
 //	gateway_shards_connected              shards of this process connected now
 //	gateway_reconnects_total              shards reconnected after their connection dropped
@@ -117,7 +119,7 @@ func (m *Metrics) Reloaded(err error) {
 }
 
 // StoreError counts one failed call to the store; op names it ("vote",
-// "declined", or the store's own operations).
+// "declined", "add", "remove", "gaps", "engine").
 func (m *Metrics) StoreError(op string) {
 	if m != nil {
 		m.storeErrors.WithLabelValues(op).Inc()

@@ -141,11 +141,12 @@ func row(buttons ...discordgo.Button) discordgo.ActionsRow {
 // answerReply renders an answer. The embed's title is the question, which
 // is where "More answers" reads it back from; the passage is the
 // description, verbatim; the author line names the speaker; the footer names
-// the briefing and section. Below it are "More answers" (for a follow-up,
-// carrying after, the ref of the answer it followed up), "Full paragraph",
+// the briefing and section. Below it are "More answers" (the more button:
+// for a follow-up, it carries the ref of the answer it followed up; for
+// /ask briefing:, the briefing's ID), "Full paragraph",
 // and 👍 and 👎, whose custom IDs carry the answer's ref: a reply to the
 // message reads the ref back from them (refOf).
-func answerReply(question string, a qa.Answer, after string) reply {
+func answerReply(question string, a qa.Answer, more button) reply {
 	switch {
 	case !a.Answered && len(a.Closest) > 0:
 		return closestReply(question, a.Closest, a.Suggestions)
@@ -163,9 +164,8 @@ func answerReply(question string, a qa.Answer, after string) reply {
 		Author:      &discordgo.MessageEmbedAuthor{Name: speakerLine(a.Speaker)},
 		Footer:      footer(place(a.Briefing, a.Section)),
 	}
-	more := button{action: actMore, arg: after}
-	if len(more.prefix())+len(after) > maxCustomID {
-		more.arg = ""
+	if len(more.prefix())+len(more.arg) > maxCustomID {
+		more = button{action: actMore}
 	}
 	buttons := []discordgo.Button{{
 		Label: "More answers", Style: discordgo.SecondaryButton, CustomID: more.id(),
@@ -489,11 +489,13 @@ func helpReply() reply {
 		Description: "I answer questions about the loaded news briefings by quoting their exact words " +
 			"and naming who said them. When a briefing doesn't answer, I say so.\n\n" +
 			"**/ask** `question:` — the passage that answers it, its speaker and section. " +
-			"`private: True` shows the answer only to you. Buttons show more answers and the full paragraph.\n" +
+			"`private: True` shows the answer only to you; `briefing:` asks one briefing only. Buttons show more answers and the full paragraph.\n" +
 			"**/timeline** — dated events in order; `topic:`, `from:` and `to:` (years) narrow it.\n" +
 			"**/sources** — everyone quoted or cited; `name:` shows what one of them said.\n" +
 			"**/quote** `speaker:` — a speaker's direct quotes.\n" +
-			"**/about** — which briefings are loaded.\n\n" +
+			"**/about** — which briefings are loaded.\n" +
+			"**/briefing** `add` · `list` · `remove` · `gaps` — for members with Manage Server: give this server a briefing " +
+			"(a file or a link), list or remove them, and see what readers asked that they did not answer.\n\n" +
 			"You can also mention me with a question in a channel, or send me a DM. " +
 			"Reply to one of my answers to follow up on it (\"What else did he say?\", \"When was that?\"), " +
 			"and tell me with 👍 or 👎 whether it helped.",

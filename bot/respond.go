@@ -83,7 +83,7 @@ func command(e Engine, d discordgo.ApplicationCommandInteractionData) (r reply, 
 		if e.Answerer == nil {
 			return notice(msgNoEngine), "", errNoEngine
 		}
-		return askCommand(e.Answerer, optionsOf(d))
+		return askCommand(e.Answerer, optionsOf(d), e.OneBriefing)
 	case cmdTimeline, cmdSources, cmdQuote, cmdAbout:
 		if e.Catalogue == nil {
 			return notice(msgNoEngine), "", errNoEngine
@@ -102,11 +102,15 @@ func component(e Engine, d discordgo.MessageComponentInteractionData, m *discord
 		return message(notice(msgStaleButton)), nil
 	}
 	switch b.action {
-	case actMore:
+	case actMore, actMoreOne:
 		if e.Answerer == nil {
 			return message(notice(msgNoEngine)), errNoEngine
 		}
-		return message(moreAnswers(e.Answerer, m, b.arg)), nil
+		after := b.arg
+		if b.action == actMoreOne {
+			after = "" // the arg is the briefing, which chose e
+		}
+		return message(moreAnswers(e.Answerer, m, after)), nil
 	case actPara, actTimeline, actSources, actSaid, actQuotes:
 		if e.Catalogue == nil {
 			return message(notice(msgNoEngine)), errNoEngine

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -28,6 +29,11 @@ type Interaction struct {
 	Data          any // the "data" object; anything json.Marshal accepts
 	Message       any // the "message" a component is on, for type 3
 
+	// Permissions is the member's permissions in the channel, as the
+	// interaction's member.permissions carries them (guilds only); "" is a
+	// plain member's (DefaultPermissions). WithPermissions sets it.
+	Permissions string
+
 	// Raw, when set, is sent verbatim instead of the fields above (for
 	// malformed payloads). ID and Token must still match it for replies
 	// to be tracked.
@@ -44,6 +50,29 @@ type Opt struct {
 	Value   any
 	Focused bool
 	Options []Opt // for sub-commands
+
+	// attachment is the file a File option names; the interaction's
+	// resolved data carries it.
+	attachment *Attachment
+}
+
+// Sub is a subcommand (or, with sub-commands among opts, a group) with its
+// options: /briefing add url:... is Command("briefing", Sub("add", Str("url", ...))).
+func Sub(name string, opts ...Opt) Opt {
+	t := discordgo.ApplicationCommandOptionSubCommand
+	for _, o := range opts {
+		if o.Type == discordgo.ApplicationCommandOptionSubCommand {
+			t = discordgo.ApplicationCommandOptionSubCommandGroup
+		}
+	}
+	return Opt{Name: name, Type: t, Options: opts}
+}
+
+// File is an attachment option: its value is the attachment's ID, and the
+// interaction carries the attachment itself in data.resolved.attachments,
+// as Discord sends an uploaded file. Make a with Server.Upload.
+func File(name string, a Attachment) Opt {
+	return Opt{Name: name, Type: discordgo.ApplicationCommandOptionAttachment, Value: a.ID, attachment: &a}
 }
 
 // Str is a string option.
@@ -115,10 +144,15 @@ func (s *Server) Autocomplete(name string, opts ...Opt) *Interaction {
 }
 
 type wireCommand struct {
-	ID      string    `json:"id"`
-	Name    string    `json:"name"`
-	Type    int       `json:"type"`
-	Options []wireOpt `json:"options"`
+	ID       string        `json:"id"`
+	Name     string        `json:"name"`
+	Type     int           `json:"type"`
+	Options  []wireOpt     `json:"options"`
+	Resolved *wireResolved `json:"resolved,omitempty"`
+}
+
+type wireResolved struct {
+	Attachments map[string]Attachment `json:"attachments"`
 }
 
 func commandData(id, name string, opts []Opt) wireCommand {
@@ -126,6 +160,19 @@ func commandData(id, name string, opts []Opt) wireCommand {
 	for _, o := range opts {
 		w.Options = append(w.Options, o.wire())
 	}
+	var files func([]Opt)
+	files = func(opts []Opt) {
+		for _, o := range opts {
+			if o.attachment != nil {
+				if w.Resolved == nil {
+					w.Resolved = &wireResolved{Attachments: map[string]Attachment{}}
+				}
+				w.Resolved.Attachments[o.attachment.ID] = *o.attachment
+			}
+			files(o.Options)
+		}
+	}
+	files(opts)
 	return w
 }
 
@@ -162,6 +209,19 @@ func (in *Interaction) InGuild(guildID string) *Interaction {
 // By sets who invoked the interaction.
 func (in *Interaction) By(userID, username string) *Interaction {
 	in.UserID, in.Username = userID, username
+	return in
+}
+
+// DefaultPermissions are a plain member's permissions in the fake's
+// channels: viewing, sending, embedding, reading history, using commands
+// and the like, but neither Manage Server nor Administrator.
+const DefaultPermissions = "2248473465835073"
+
+// WithPermissions sets the member's permissions in the channel (a bit set
+// of discordgo.Permission* values), as Discord computes them with roles and
+// overwrites and sends them in member.permissions.
+func (in *Interaction) WithPermissions(p int64) *Interaction {
+	in.Permissions = strconv.FormatInt(p, 10)
 	return in
 }
 
@@ -212,7 +272,11 @@ func (in *Interaction) MarshalJSON() ([]byte, error) {
 	}
 	if in.GuildID != "" {
 		w.GuildID, w.GuildLocale, w.Context = in.GuildID, "en-US", discordgo.InteractionContextGuild
-		w.Member = &wireMember{User: user, Roles: []string{}, Permissions: "2248473465835073", JoinedAt: "2024-01-02T03:04:05.000000+00:00"}
+		perms := in.Permissions
+		if perms == "" {
+			perms = DefaultPermissions
+		}
+		w.Member = &wireMember{User: user, Roles: []string{}, Permissions: perms, JoinedAt: "2024-01-02T03:04:05.000000+00:00"}
 	} else {
 		w.Context, w.User = discordgo.InteractionContextBotDM, &user
 	}

@@ -152,6 +152,8 @@ type Server struct {
 	limit429     int
 	accepted     int // requests whose problems the test accepted
 	retryAfter   time.Duration
+	uploads      map[string]*upload // files the CDN serves, by attachment ID
+	cdnKey       []byte             // signs attachment URLs
 }
 
 // New starts a fake Discord. When tb is not nil the server closes in
@@ -176,6 +178,8 @@ func New(tb testing.TB, opts ...Option) *Server {
 		commands:     make(map[string]json.RawMessage),
 		messages:     make(map[string]*stored),
 		seen:         make(map[string]string),
+		uploads:      make(map[string]*upload),
+		cdnKey:       newKey(),
 	}
 	for _, o := range opts {
 		o(&s.cfg)
@@ -184,6 +188,7 @@ func New(tb testing.TB, opts ...Option) *Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/ws", s.serveGateway)
 	mux.HandleFunc("/ws/", s.serveGateway)
+	mux.HandleFunc("GET /attachments/{channel}/{id}/{filename}", s.serveAttachment)
 	s.routes(mux)
 	s.http = httptest.NewServer(mux)
 	s.ws = "ws" + strings.TrimPrefix(s.http.URL, "http") + "/ws"

@@ -271,13 +271,21 @@ func (f *Fetcher) resolve(ctx context.Context, host string) ([]netip.Addr, error
 }
 
 // read checks the response's status, type and size and reads its body.
+// anyText is set for an attachment: any text type goes (the file's name
+// says what it holds), and the refusals speak of a file, not a page.
 func (f *Fetcher) read(resp *http.Response, anyText bool) (*Page, error) {
+	say := func(page, file string) string {
+		if anyText {
+			return file
+		}
+		return page
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, refuse(fmt.Sprintf(msgStatus, resp.Status), fmt.Errorf("status %s", resp.Status))
+		return nil, refuse(fmt.Sprintf(say(msgStatus, msgFileStatus), resp.Status), fmt.Errorf("status %s", resp.Status))
 	}
 	limit := orDefault(f.MaxBytes, DefaultMaxBytes)
 	if resp.ContentLength > limit {
-		return nil, refuse(msgTooLarge, fmt.Errorf("content length %d", resp.ContentLength))
+		return nil, refuse(say(msgTooLarge, msgFileTooLarge), fmt.Errorf("content length %d", resp.ContentLength))
 	}
 	mediaType, params, err := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if err != nil {
@@ -291,13 +299,16 @@ func (f *Fetcher) read(resp *http.Response, anyText bool) (*Page, error) {
 		return nil, err
 	}
 	if int64(len(body)) > limit {
-		return nil, refuse(msgTooLarge, fmt.Errorf("more than %d bytes", limit))
+		return nil, refuse(say(msgTooLarge, msgFileTooLarge), fmt.Errorf("more than %d bytes", limit))
 	}
 	if len(strings.TrimSpace(string(body))) == 0 {
-		return nil, refuse(msgEmpty, errors.New("empty body"))
+		return nil, refuse(say(msgEmpty, msgFileEmpty), errors.New("empty body"))
 	}
 	sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(body))
 	if mediaType == "" || anyText {
+		if !strings.HasPrefix(sniffed, "text/") && anyText {
+			return nil, fileRefusal(sniffed)
+		}
 		if !strings.HasPrefix(sniffed, "text/") {
 			return nil, typeRefusal(sniffed)
 		}
@@ -339,6 +350,17 @@ func typeRefusal(mediaType string) error {
 		return refuse(msgPDF, fmt.Errorf("content type %s", mediaType))
 	}
 	return refuse(fmt.Sprintf(msgType, mediaType), fmt.Errorf("content type %s", mediaType))
+}
+
+// fileRefusal refuses an attachment that is not text.
+func fileRefusal(mediaType string) error {
+	switch {
+	case strings.HasPrefix(mediaType, "image/"):
+		return refuse(msgFileImage, fmt.Errorf("attachment of type %s", mediaType))
+	case mediaType == "application/pdf":
+		return refuse(msgFilePDF, fmt.Errorf("attachment of type %s", mediaType))
+	}
+	return refuse(msgBinary, fmt.Errorf("attachment of type %s", mediaType))
 }
 
 // transportError turns what the HTTP client returned into a refusal.

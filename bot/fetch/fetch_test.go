@@ -295,6 +295,10 @@ func TestAttachment(t *testing.T) {
 	mux.HandleFunc("/attachments/1/2/photo.png", func(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"))
 	})
+	mux.HandleFunc("/attachments/1/2/data.txt", func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("\x00\x01\x02\x03binary\x00\xff\xfe"))
+	})
+	mux.HandleFunc("/attachments/1/2/empty.txt", func(w http.ResponseWriter, r *http.Request) {})
 	mux.HandleFunc("/attachments/1/2/away.txt", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, other.URL+"/", http.StatusFound)
 	})
@@ -309,8 +313,14 @@ func TestAttachment(t *testing.T) {
 	if !strings.HasPrefix(string(p.Body), "# A briefing") {
 		t.Errorf("Attachment() body = %q", p.Body)
 	}
-	if _, err := f.Attachment(context.Background(), cdn.URL+"/attachments/1/2/photo.png"); err == nil || !strings.Contains(userMessage(t, err), "image") {
-		t.Errorf("Attachment(photo.png) error = %v, want an image refusal", err)
+	// Refusals of attachments speak of a file.
+	for name, want := range map[string]string{
+		"photo.png": "That file is an image", "data.txt": "That file isn't text", "empty.txt": "That file is empty.",
+		"gone.txt": "I couldn't download that file from Discord (it answered 404 Not Found)",
+	} {
+		if _, err := f.Attachment(context.Background(), cdn.URL+"/attachments/1/2/"+name); err == nil || !strings.HasPrefix(userMessage(t, err), want) {
+			t.Errorf("Attachment(%s) error = %v, want a refusal starting %q", name, err, want)
+		}
 	}
 	// The exemption is for the attachment's own host only.
 	if _, err := f.Attachment(context.Background(), cdn.URL+"/attachments/1/2/away.txt"); err == nil || !strings.Contains(userMessage(t, err), "private network") {

@@ -43,6 +43,12 @@ const (
 	msgType        = "That link is %s, not a web page or text; I read web pages, text and Markdown."
 	msgBinary      = "That file isn't text (it looks binary); I read web pages, text and Markdown."
 	msgCharset     = "That page isn't in UTF-8, the only text encoding I read. Save it as UTF-8 text and attach it."
+
+	msgFileStatus   = "I couldn't download that file from Discord (it answered %s). Attach it again."
+	msgFileTooLarge = "That file is larger than 5 MiB, more than a news article. Trim it to the article's text and attach it again."
+	msgFileEmpty    = "That file is empty."
+	msgFileImage    = "That file is an image; I read briefings from .txt, .md and .html files, not pictures."
+	msgFilePDF      = "That file is a PDF; I read .txt, .md and .html files. Copy its text into a .txt file and attach that."
 )
 
 // Ranges that are not public beyond what netip's predicates cover.

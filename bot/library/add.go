@@ -115,7 +115,7 @@ func (l *Library) Add(ctx context.Context, r AddRequest) (Preview, error) {
 		Guild: r.Guild, Title: b.Title, Publisher: b.Publisher, Published: b.Published, URL: b.URL,
 		Kind: kind, Text: text, AddedBy: r.AddedBy,
 	}
-	if rec.URL == "" && pageURL != "" && r.Attachment == "" {
+	if rec.URL == "" && pageURL != "" {
 		rec.URL = pageURL
 	}
 	id, err := l.store.Add(ctx, rec, b, lim)
@@ -155,7 +155,10 @@ func (l *Library) source(ctx context.Context, r AddRequest) ([]byte, store.Kind,
 		if err != nil {
 			return nil, "", "", err
 		}
-		return page.Body, kind, page.URL, nil
+		// An attachment's URL is the chat platform's, often signed and
+		// short-lived: it is neither the article's address nor worth
+		// keeping, so it goes nowhere (not in the text, not in the record).
+		return page.Body, kind, "", nil
 	case r.URL != "":
 		page, err := l.o.Fetcher.Fetch(ctx, r.URL)
 		if err != nil {

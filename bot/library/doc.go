@@ -28,7 +28,13 @@
 //	List(guild)                           /briefing list
 //	Remove(ctx, guild, id)                /briefing remove (a guild removes only its own)
 //	RecordVote, RecordDeclined            👍/👎 buttons and declined questions
-//	Gaps(ctx, store.GapsQuery{..., Key: qa.ContentKey})   /briefing gaps
+//	GapReport(ctx, GapQuery{Guild, Since})   /briefing gaps (and briefbot gaps): grouped
+//	                                      declined questions and down votes, each with the
+//	                                      closest passage
+//
+// Options.OnReload hears of every reload (a change seen in the store, the
+// operator's files read again) and of every failed one, with the library's
+// size by scope, for the bot's metrics.
 //
 // Refusals meant for the user (bad links, limits, unreadable files) are
 // errors with a UserMessage() string method; anything else is an internal

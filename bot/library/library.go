@@ -53,6 +53,19 @@ type Options struct {
 	Poll       time.Duration // how often Watch polls the library version
 	FilePoll   time.Duration // how often Watch checks the operator's files
 	Retention  time.Duration // feedback older than this is purged, daily
+
+	// OnReload, when set, hears of every reload: the stored library read
+	// again after a change (made here or by another instance), the
+	// operator's files read again, and every attempt that failed.
+	OnReload func(Reload)
+}
+
+// A Reload is what OnReload hears: the library's size after it, and the
+// error when it failed (the previous briefings then stay in service).
+type Reload struct {
+	Global int   // briefings every guild sees: the operator's and the stored global ones
+	Guild  int   // all guilds' own briefings together
+	Err    error // nil when the reload succeeded
 }
 
 // Limits bound what a guild may add.
@@ -289,6 +302,34 @@ func (l *Library) evictIdle(now time.Time) {
 		}
 		el = prev
 	}
+}
+
+// Sizes returns how many briefings the library holds: global ones (the
+// operator's and the stored global ones), and all guilds' own together.
+func (l *Library) Sizes() (global, guild int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.sizesLocked()
+}
+
+func (l *Library) sizesLocked() (global, guild int) {
+	for g, recs := range l.records {
+		if g == "" {
+			global += len(recs)
+		} else {
+			guild += len(recs)
+		}
+	}
+	return global + len(l.operator), guild
+}
+
+// reloaded tells OnReload about a reload that happened, or failed.
+func (l *Library) reloaded(err error) {
+	if l.o.OnReload == nil {
+		return
+	}
+	global, guild := l.Sizes()
+	l.o.OnReload(Reload{Global: global, Guild: guild, Err: err})
 }
 
 // CachedEngines is how many guild and one-briefing engines are held now.

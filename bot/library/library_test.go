@@ -608,3 +608,152 @@ func TestWatchPurgesOldFeedback(t *testing.T) {
 		return err == nil && len(g.Declined) == 1 && g.Declined[0].Questions[0] == "A new question?"
 	})
 }
+
+// TestAddAttachment: an attachment is read from the exact URL given, on a
+// host exempt from the address policy (here loopback), and its URL, signed
+// query string and all, is kept nowhere: not in the record, not in the text.
+func TestAddAttachment(t *testing.T) {
+	ctx := context.Background()
+	body := readFile(t, "orchard.md")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("hm") != "sig" {
+			http.Error(w, "unsigned", http.StatusForbidden)
+			return
+		}
+		w.Header().Set("Content-Type", "application/octet-stream")
+		w.Write(body)
+	}))
+	defer srv.Close()
+	url := storetest.SQLite(t)
+	lib := openLib(t, url, library.Options{})
+	att := srv.URL + "/attachments/1/2/orchard.md?ex=abc&is=def&hm=sig"
+	p, err := lib.Add(ctx, library.AddRequest{Guild: "A", AddedBy: "42", Attachment: att, Filename: "orchard.md"})
+	if err != nil {
+		t.Fatalf("Add(attachment) error = %v", err)
+	}
+	if p.Kind != "markdown" || p.URL != "" || p.Title != "Orchard growers count the cost of a late frost" {
+		t.Errorf("preview = %+v, want the Markdown briefing without a URL", p.Entry)
+	}
+	recs, _, err := openStore(t, url).List(ctx)
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("List() = %d records, %v", len(recs), err)
+	}
+	if strings.Contains(recs[0].Text, "hm=") || strings.Contains(recs[0].Text, srv.URL) || recs[0].URL != "" {
+		t.Errorf("the attachment's URL was kept: url %q, text starts %q", recs[0].URL, recs[0].Text[:min(80, len(recs[0].Text))])
+	}
+	if _, err := lib.Add(ctx, library.AddRequest{Guild: "A", Attachment: srv.URL + "/x.png?hm=sig", Filename: "x.png"}); err == nil || userMessage(err) != "I read briefings from .txt, .md and .html files only." {
+		t.Errorf("Add(image attachment) error = %v, want the file-type refusal", err)
+	}
+}
+
+func userMessage(err error) string {
+	var um interface{ UserMessage() string }
+	if errors.As(err, &um) {
+		return um.UserMessage()
+	}
+	return ""
+}
+
+// TestOnReload: the hook hears of every change that reached this instance,
+// with the library's size by scope, and of a failed reload of the operator's
+// files.
+func TestOnReload(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var mu sync.Mutex
+	var heard []library.Reload
+	hook := func(r library.Reload) {
+		mu.Lock()
+		heard = append(heard, r)
+		mu.Unlock()
+	}
+	last := func() (library.Reload, int) {
+		mu.Lock()
+		defer mu.Unlock()
+		if len(heard) == 0 {
+			return library.Reload{}, 0
+		}
+		return heard[len(heard)-1], len(heard)
+	}
+	dir := t.TempDir()
+	op := filepath.Join(dir, "operator.txt")
+	if err := os.WriteFile(op, readFile(t, "operator.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url := storetest.SQLite(t)
+	lib := openLib(t, url, library.Options{Paths: []string{op}, OnReload: hook, Poll: 50 * time.Millisecond, FilePoll: 50 * time.Millisecond})
+	other := openLib(t, url, library.Options{})
+	if r, n := last(); n != 1 || r.Global != 1 || r.Guild != 0 || r.Err != nil {
+		t.Fatalf("after Open: %d reloads, last %+v; want one, with the operator's briefing", n, r)
+	}
+	lib.Watch(ctx)
+	addFile(t, lib, "A", "ferry.txt")
+	if r, _ := last(); r.Global != 1 || r.Guild != 1 || r.Err != nil {
+		t.Errorf("after a guild's add: %+v, want 1 global and 1 guild briefing", r)
+	}
+	addFile(t, other, "", "orchard.md")
+	waitFor(t, 2*time.Second, "the other instance's global add to be heard", func() bool {
+		r, _ := last()
+		return r.Global == 2 && r.Guild == 1
+	})
+	if g, gu := lib.Sizes(); g != 2 || gu != 1 {
+		t.Errorf("Sizes() = %d, %d; want 2, 1", g, gu)
+	}
+	_, before := last()
+	time.Sleep(200 * time.Millisecond) // polls that find no change are not reloads
+	if _, n := last(); n != before {
+		t.Errorf("%d reloads heard while nothing changed", n-before)
+	}
+	if err := os.WriteFile(op, []byte{0, 1, 2}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, 2*time.Second, "the failed reload of the operator's file", func() bool {
+		r, _ := last()
+		return r.Err != nil && r.Global == 2
+	})
+}
+
+// TestGapReport: declined questions and down votes, grouped by their
+// content words, each with the closest passage of the guild's briefings
+// and, for a down vote, the paragraph voted down.
+func TestGapReport(t *testing.T) {
+	ctx := context.Background()
+	lib := openLib(t, storetest.SQLite(t), library.Options{})
+	addFile(t, lib, "A", "ferry.txt")
+	e, err := lib.Engine(ctx, "A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans := e.Ask("What did Mara Lind say?")
+	if !ans.Answered {
+		t.Fatal("the ferry briefing does not answer its own question")
+	}
+	for i, q := range []string{"How much did the repairs cost in total?", "how much did the repairs cost in total", "Who paid for the new boats?"} {
+		if err := lib.RecordDeclined(ctx, store.Declined{Guild: "A", UserID: fmt.Sprint(i), Question: q}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := lib.RecordDeclined(ctx, store.Declined{Guild: "B", UserID: "9", Question: "Who won the match?"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.RecordVote(ctx, store.Vote{Guild: "A", UserID: "1", Ref: ans.Ref, Question: "What did Mara Lind say?", Up: false}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := lib.GapReport(ctx, library.GapQuery{Guild: "A", Since: time.Now().Add(-time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Declined) != 2 || r.Declined[0].Count != 2 || len(r.Declined[0].Questions) != 2 {
+		t.Fatalf("declined = %+v, want the cost question first, twice, in two wordings", r.Declined)
+	}
+	if c := r.Declined[0].Closest; c == nil || !strings.Contains(c.Passage, "repairs cost") {
+		t.Errorf("closest to the cost question = %+v", c)
+	}
+	if len(r.DownVoted) != 1 || !strings.Contains(r.DownVoted[0].Answer, "Mara Lind") || r.DownVoted[0].Ref != ans.Ref {
+		t.Errorf("down-voted = %+v, want the Mara Lind answer's paragraph", r.DownVoted)
+	}
+	all, err := lib.GapReport(ctx, library.GapQuery{AllGuilds: true, Since: time.Now().Add(-time.Hour)})
+	if err != nil || len(all.Declined) != 3 {
+		t.Errorf("every guild's declined questions = %+v, %v; want 3 groups", all.Declined, err)
+	}
+}

@@ -73,16 +73,28 @@ func fingerprint(paths []string) (string, error) {
 // refresh reads the stored library's records when its version has moved
 // (always when force is set), and rebuilds, off the request path, the
 // global engine and every cached engine whose briefings changed.
+// OnReload hears of every refresh that read the library, and of every
+// one that failed.
 func (l *Library) refresh(ctx context.Context, force bool) error {
 	l.refreshMu.Lock()
 	defer l.refreshMu.Unlock()
+	read, err := l.refreshLocked(ctx, force)
+	if read || (err != nil && !errors.Is(err, context.Canceled)) {
+		l.reloaded(err)
+	}
+	return err
+}
+
+// refreshLocked is refresh with l.refreshMu held; read reports whether it
+// read the stored library (the version had moved, or force).
+func (l *Library) refreshLocked(ctx context.Context, force bool) (read bool, err error) {
 	if !force && l.store != nil {
 		v, err := l.store.Version(ctx)
 		if err != nil {
-			return err
+			return false, err
 		}
 		if v == l.Version() {
-			return nil
+			return false, nil
 		}
 	}
 	var recs []store.Record
@@ -90,7 +102,7 @@ func (l *Library) refresh(ctx context.Context, force bool) error {
 	if l.store != nil {
 		var err error
 		if recs, version, err = l.store.List(ctx); err != nil {
-			return err
+			return true, err
 		}
 	}
 	byGuild := map[string][]store.Record{}
@@ -101,7 +113,7 @@ func (l *Library) refresh(ctx context.Context, force bool) error {
 	}
 	globals, err := l.parsed(ctx, byGuild[""])
 	if err != nil {
-		return err
+		return true, err
 	}
 	// Keep the global briefings' parses: every guild engine uses them.
 	keep := make(map[string]*knowledge.Briefing, len(globals))
@@ -127,7 +139,7 @@ func (l *Library) refresh(ctx context.Context, force bool) error {
 	stale := l.staleLocked(old, globalChanged)
 	l.mu.Unlock()
 	l.rebuild(ctx, stale)
-	return nil
+	return true, nil
 }
 
 // staleLocked lists the cached engines a change of records makes stale, and
@@ -206,6 +218,7 @@ func (l *Library) reloadOperator(ctx context.Context, why string) {
 		l.opStamp = stamp
 		l.mu.Unlock()
 		l.log.Error("reload briefings; still serving the previous ones", "trigger", why, "err", err)
+		l.reloaded(err)
 		return
 	}
 	l.mu.Lock()

@@ -222,16 +222,16 @@ func TestFeedbackAndGaps(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		decline("g", "1001", "How much did the repairs cost?")
-		decline("g", "1002", "how much did the repairs cost")
-		decline("g", "1001", "What did the repairs cost?")
-		decline("g", "1003", "Who built the ferry?")
-		decline("other", "1004", "How much did the repairs cost?")
-		vote("g", "1001", "r1", "When does the ferry run?", false)
-		vote("g", "1002", "r1", "When does the ferry run?", false)
-		vote("g", "1003", "r1", "When does the ferry run?", false)
-		vote("g", "1003", "r1", "When does the ferry run?", true) // replaces that user's down vote
-		vote("g", "1001", "r2", "Who said it?", true)
+		decline("g", "user-1001", "How much did the repairs cost?")
+		decline("g", "user-1002", "how much did the repairs cost")
+		decline("g", "user-1001", "What did the repairs cost?")
+		decline("g", "user-1003", "Who built the ferry?")
+		decline("other", "user-1004", "How much did the repairs cost?")
+		vote("g", "user-1001", "r1", "When does the ferry run?", false)
+		vote("g", "user-1002", "r1", "When does the ferry run?", false)
+		vote("g", "user-1003", "r1", "When does the ferry run?", false)
+		vote("g", "user-1003", "r1", "When does the ferry run?", true) // replaces that user's down vote
+		vote("g", "user-1001", "r2", "Who said it?", true)
 
 		// A crude stand-in for qa.ContentKey: lower case, without "how much" and "what".
 		key := func(q string) string {
@@ -259,12 +259,13 @@ func TestFeedbackAndGaps(t *testing.T) {
 		}
 
 		// Neither the raw user ID nor anything but the question is stored.
-		assertNotStored(t, url, "1001", "1002", "1003", "1004")
+		// (The IDs hold letters no hex digest has, so a hash cannot hold them by chance.)
+		assertNotStored(t, url, "user-1001", "user-1002", "user-1003", "user-1004")
 
 		// The hash key is kept: another instance hashes the same user alike.
 		other := open(t, url)
 		other.Now = s.Now
-		if err := other.RecordVote(ctx, store.Vote{Guild: "g", UserID: "1001", Ref: "r1", Question: "When does the ferry run?", Up: true}); err != nil {
+		if err := other.RecordVote(ctx, store.Vote{Guild: "g", UserID: "user-1001", Ref: "r1", Question: "When does the ferry run?", Up: true}); err != nil {
 			t.Fatal(err)
 		}
 		gaps, _ = s.Gaps(ctx, store.GapsQuery{Guild: "g", Since: now.Add(-time.Hour), Key: key})

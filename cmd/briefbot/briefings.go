@@ -12,8 +12,6 @@ import (
 	"time"
 
 	booklib "github.com/briefbot/briefbot/bot/library"
-	"github.com/briefbot/briefbot/bot/store"
-	"github.com/briefbot/briefbot/qa"
 )
 
 // storeConfig reads DATABASE_URL and RETENTION_DAYS.
@@ -193,71 +191,24 @@ func writeList(w io.Writer, list []booklib.Entry) {
 
 // A gapReport is `gaps --json`: the groups with the passage closest to each.
 type gapReport struct {
-	Guild     string     `json:"guild"` // "" with no --guild: every guild
-	Days      int        `json:"days"`
-	Declined  []gapGroup `json:"declined"`
-	DownVoted []gapGroup `json:"down_voted"`
-}
-
-type gapGroup struct {
-	store.Gap
-	Answer  string    `json:"answer,omitempty"` // for a down-voted answer: the paragraph it gave
-	Closest *qa.Match `json:"closest"`          // what the briefings hold nearest to the question now
+	Guild string `json:"guild"` // "" with no --guild: every guild
+	Days  int    `json:"days"`
+	booklib.GapReport
 }
 
 // gaps prints the declined questions and down-voted answers of the last
-// --days days, for --guild or every guild, each with the closest passage.
+// --days days, for --guild or every guild, each with the closest passage
+// (the same report as /briefing gaps in Discord).
 func gaps(ctx context.Context, lib *library, cmd command, w io.Writer) error {
-	q := store.GapsQuery{Guild: cmd.guild, AllGuilds: cmd.guild == "", Since: time.Now().AddDate(0, 0, -cmd.days), Key: qa.ContentKey}
-	g, err := lib.lib.Gaps(ctx, q)
+	g, err := lib.lib.GapReport(ctx, booklib.GapQuery{Guild: cmd.guild, AllGuilds: cmd.guild == "", Since: time.Now().AddDate(0, 0, -cmd.days)})
 	if err != nil {
 		return err
 	}
-	// The engine of the guild the question was asked in (the first, when
-	// a group spans several).
-	engineFor := func(gap store.Gap) (*qa.Engine, error) {
-		guild := cmd.guild
-		if guild == "" && len(gap.Guilds) > 0 {
-			guild = gap.Guilds[0]
-		}
-		return lib.lib.Engine(ctx, guild)
-	}
-	report := gapReport{Guild: cmd.guild, Days: cmd.days, Declined: []gapGroup{}, DownVoted: []gapGroup{}}
-	for _, gap := range g.Declined {
-		e, err := engineFor(gap)
-		if err != nil {
-			return err
-		}
-		report.Declined = append(report.Declined, gapGroup{Gap: gap, Closest: closest(e, gap.Questions[0])})
-	}
-	for _, gap := range g.DownVoted {
-		e, err := engineFor(gap)
-		if err != nil {
-			return err
-		}
-		gg := gapGroup{Gap: gap, Closest: closest(e, gap.Questions[0])}
-		if p, ok := e.Paragraph(gap.Ref); ok {
-			gg.Answer = p.Text
-		}
-		report.DownVoted = append(report.DownVoted, gg)
-	}
+	report := gapReport{Guild: cmd.guild, Days: cmd.days, GapReport: g}
 	if cmd.json {
 		return writeJSON(w, report)
 	}
 	writeGaps(w, report)
-	return nil
-}
-
-// closest is the passage nearest to question: the answer the engine would
-// give now, else the closest of those it declines with.
-func closest(e *qa.Engine, question string) *qa.Match {
-	a := e.Ask(question)
-	if a.Answered {
-		return &qa.Match{Passage: a.Passage, Speaker: a.Speaker, Score: a.Score, Briefing: a.Briefing, Section: a.Section, Ref: a.Ref}
-	}
-	if len(a.Closest) > 0 {
-		return &a.Closest[0]
-	}
 	return nil
 }
 
@@ -283,7 +234,7 @@ func writeGaps(w io.Writer, r gapReport) {
 	}
 }
 
-func writeGap(w io.Writer, g gapGroup, answer string) {
+func writeGap(w io.Writer, g booklib.GapGroup, answer string) {
 	fmt.Fprintf(w, "  %d× %q", g.Count, g.Questions[0])
 	if len(g.Questions) > 1 {
 		quoted := make([]string, 0, len(g.Questions)-1)

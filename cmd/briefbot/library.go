@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync/atomic"
 
 	"github.com/briefbot/briefbot/bot"
 	booklib "github.com/briefbot/briefbot/bot/library"
@@ -16,11 +17,12 @@ import (
 // A library is the program's view of bot/library: the operator's and the
 // stored briefings, seen from one guild (--guild; "" is the global ones).
 type library struct {
-	lib   *booklib.Library
-	store *store.Store
-	guild string
-	ctx   context.Context
-	log   *slog.Logger
+	lib     *booklib.Library
+	store   *store.Store
+	guild   string
+	ctx     context.Context
+	log     *slog.Logger
+	metrics atomic.Pointer[bot.Metrics] // where reloads and sizes go, once the bot runs
 }
 
 // openLibrary opens the store DATABASE_URL names and the library over it
@@ -36,6 +38,7 @@ func openLibrary(ctx context.Context, cmd command, cfg config, log *slog.Logger)
 	if len(paths) == 0 {
 		paths = cfg.briefings
 	}
+	l := &library{store: st, guild: cmd.guild, ctx: ctx, log: log}
 	lib, err := booklib.Open(ctx, booklib.Options{
 		Store:        st,
 		Paths:        paths,
@@ -43,12 +46,36 @@ func openLibrary(ctx context.Context, cmd command, cfg config, log *slog.Logger)
 		EmbeddedName: "embedded briefing",
 		Log:          log,
 		Retention:    cfg.retention,
+		OnReload:     l.reloaded,
 	})
 	if err != nil {
 		st.Close()
 		return nil, fmt.Errorf("open the briefing library (DATABASE_URL %s): %w", databaseName(cfg.databaseURL), err)
 	}
-	return &library{lib: lib, store: st, guild: cmd.guild, ctx: ctx, log: log}, nil
+	l.lib = lib
+	return l, nil
+}
+
+// observe sends the library's reloads and size to m from now on, starting
+// with its size now.
+func (l *library) observe(m *bot.Metrics) {
+	l.metrics.Store(m)
+	global, guild := l.lib.Sizes()
+	m.LibrarySize("global", global)
+	m.LibrarySize("guild", guild)
+}
+
+// reloaded counts a reload of the library in the metrics, if the bot runs.
+func (l *library) reloaded(r booklib.Reload) {
+	m := l.metrics.Load()
+	if m == nil {
+		return
+	}
+	m.Reloaded(r.Err)
+	if r.Err == nil {
+		m.LibrarySize("global", r.Global)
+		m.LibrarySize("guild", r.Guild)
+	}
 }
 
 // databaseName says which database a DATABASE_URL names, for messages,
@@ -97,9 +124,31 @@ func (l *library) engines(guild string) bot.Engine {
 	e, err := l.lib.Engine(l.ctx, guild)
 	if err != nil {
 		l.log.Error("build the guild's engine; answering from the global briefings", "guild", guild, "err", err)
+		l.metrics.Load().StoreError("engine")
 		e, _ = l.lib.Engine(l.ctx, "")
 	}
 	return bot.Both(e)
+}
+
+// feedback is the bot's feedback store: votes and declined questions go
+// to the library's database, which keeps a keyed hash of the user's ID,
+// never the ID itself.
+func (l *library) feedback() bot.Feedback { return feedback{l.lib} }
+
+// feedback keeps the bot's votes and declined questions in the library's
+// store.
+type feedback struct{ lib *booklib.Library }
+
+func (f feedback) Vote(ctx context.Context, v bot.Vote) error {
+	return f.lib.RecordVote(ctx, store.Vote{
+		Guild: v.GuildID, Ref: v.Ref, UserID: v.UserID, Question: v.Question, Briefings: v.Briefings, Up: v.Up,
+	})
+}
+
+func (f feedback) Declined(ctx context.Context, d bot.Decline) error {
+	return f.lib.RecordDeclined(ctx, store.Declined{
+		Guild: d.GuildID, UserID: d.UserID, Question: d.Question, Briefings: d.Briefings,
+	})
 }
 
 // watch keeps the library current in the background until ctx is done.

@@ -17,6 +17,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/discordtest"
+	"github.com/briefbot/briefbot/bot/store/storetest"
 )
 
 // freeAddr is a loopback address with a port nothing listens on.
@@ -57,12 +58,16 @@ type botRun struct {
 }
 
 // startBot runs the program with env (plus the token, API base and guild
-// of a new fake Discord) and waits until it has registered its commands.
-func startBot(t *testing.T, env map[string]string) *botRun {
+// of a new fake Discord made with opts, and a SQLite database of its own
+// unless env names one) and waits until it has registered its commands.
+func startBot(t *testing.T, env map[string]string, opts ...discordtest.Option) *botRun {
 	t.Helper()
 	const token = "cmd-ops-token"
-	r := &botRun{fake: discordtest.New(t, discordtest.Token(token)), done: make(chan error, 1), logs: &lockedBuffer{}}
+	r := &botRun{fake: discordtest.New(t, append(opts, discordtest.Token(token))...), done: make(chan error, 1), logs: &lockedBuffer{}}
 	env["DISCORD_TOKEN"], env["DISCORD_API_BASE"], env["DISCORD_GUILD_ID"] = token, r.fake.URL(), discordtest.GuildID
+	if env["DATABASE_URL"] == "" {
+		env["DATABASE_URL"] = storetest.SQLite(t)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r.cancel = cancel
 	go func() {
@@ -154,8 +159,9 @@ func TestServeMetrics(t *testing.T) {
 	addr := freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
+	db := storetest.SQLite(t)
 	go func() {
-		env := map[string]string{"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub)}
+		env := map[string]string{"DISCORD_PUBLIC_KEY": hex.EncodeToString(pub), "DATABASE_URL": db}
 		done <- run(ctx, []string{"serve", "--addr", addr}, fakeEnv(env), stdio{in: strings.NewReader(""), out: io.Discard, err: io.Discard})
 	}()
 	defer func() {

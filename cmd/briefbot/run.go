@@ -321,6 +321,7 @@ func runBot(ctx context.Context, cfg config, lib *library, log *slog.Logger) err
 		}
 		defer stop()
 	}
+	lib.observe(metrics)
 	lib.watch(ctx, log)
 	return bot.Run(ctx, bot.Options{
 		Token:      cfg.token,
@@ -329,6 +330,8 @@ func runBot(ctx context.Context, cfg config, lib *library, log *slog.Logger) err
 		ShardID:    cfg.shardID,
 		ShardCount: cfg.shardCount,
 		Engines:    lib.engines,
+		Library:    lib.lib,
+		Feedback:   lib.feedback(),
 		Metrics:    metrics,
 		Log:        log,
 	})

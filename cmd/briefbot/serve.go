@@ -25,12 +25,15 @@ func serve(ctx context.Context, addr string, cfg config, lib *library, log *slog
 	if err != nil {
 		return err
 	}
+	lib.observe(metrics)
 	lib.watch(ctx, log)
 	srv := &http.Server{
 		Addr: addr,
 		Handler: bot.NewInteractionsHandler(bot.InteractionsOptions{
 			PublicKey: ed25519.PublicKey(key),
 			Engines:   lib.engines,
+			Library:   lib.lib,
+			Feedback:  lib.feedback(),
 			Metrics:   metrics,
 			Log:       log,
 			Token:     cfg.token,
