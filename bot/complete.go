@@ -13,7 +13,9 @@ import (
 // with a word that starts with it, then names that contain it, then the
 // rest in the order given (the engine may match on aliases the name does
 // not show). Case is ignored, duplicates dropped, and there are at most 25
-// choices, each name and value cut to 100 characters.
+// choices, however many candidates the engine gives. A name over Discord's
+// 100 characters is shown cut with "…"; its value is cut at a word
+// boundary, so that it still names the source by whole words.
 func choices(typed string, candidates []string) []*discordgo.ApplicationCommandOptionChoice {
 	q := strings.ToLower(strings.TrimSpace(typed))
 	type ranked struct {
@@ -37,7 +39,7 @@ func choices(typed string, candidates []string) []*discordgo.ApplicationCommandO
 	for _, r := range rs[:min(len(rs), maxChoices)] {
 		out = append(out, &discordgo.ApplicationCommandOptionChoice{
 			Name:  truncate(r.name, maxChoiceName),
-			Value: cutRunes(r.name, maxChoiceValue), // a value to resolve, so no "…"
+			Value: cutWords(r.name, maxChoiceValue), // a value to resolve, so no "…"
 		})
 	}
 	return out
@@ -59,4 +61,17 @@ func matchRank(q, name string) int {
 		return 3
 	}
 	return 4
+}
+
+// cutWords cuts s to at most n characters, at the last space that keeps
+// it within n when there is one.
+func cutWords(s string, n int) string {
+	cut := cutRunes(s, n)
+	if len(cut) == len(s) || s[len(cut)] == ' ' {
+		return strings.TrimSpace(cut)
+	}
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		return strings.TrimSpace(cut[:i])
+	}
+	return cut
 }

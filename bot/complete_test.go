@@ -75,3 +75,20 @@ func TestChoicesLimits(t *testing.T) {
 		}
 	}
 }
+
+func TestChoiceValuesKeepWholeWords(t *testing.T) {
+	long := "The " + strings.Repeat("Very Long Name ", 10) + "Association"
+	tests := []struct {
+		name, want string
+	}{
+		{"Ana Costa", "Ana Costa"},
+		{long, strings.TrimSpace(long[:strings.LastIndex(long[:101], " ")])},
+		{strings.Repeat("x", 150), strings.Repeat("x", 100)},
+	}
+	for _, tt := range tests {
+		got := choices("", []string{tt.name})
+		if len(got) != 1 || got[0].Value != tt.want {
+			t.Errorf("choices(%q) value = %v, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -14,11 +14,15 @@ import (
 // click. The forms, all versioned "v1:":
 //
 //	v1:more                    more answers to the question in the message's embed title
+//	v1:more:<ref>              the same for a follow-up to the answer whose ref is ref
+//	v1:mb:<id>                 more answers from the one briefing whose library ID is id (/ask briefing:)
 //	v1:para:<ref>              the full paragraph a qa.Answer.Ref or qa.Match.Ref names
+//	v1:up:<ref>, v1:down:<ref> a reader's 👍 or 👎 on the answer whose ref is ref
 //	v1:tl:<page>:<from>:<to>:<topic>   a page of /timeline
 //	v1:src:<page>              a page of /sources
 //	v1:said:<page>:<name>      a page of /sources name:
 //	v1:q:<page>:<name>         a page of /quote speaker:
+//	v1:bl:<page>               a page of /briefing list
 //
 // An ID the bot cannot parse (an older version's, or a forged one) gets a
 // friendly ephemeral reply asking to run the command again.
@@ -27,18 +31,32 @@ const idVersion = "v1"
 // Actions a button can name.
 const (
 	actMore     = "more"
+	actMoreOne  = "mb"
 	actPara     = "para"
+	actUp       = "up"
+	actDown     = "down"
 	actTimeline = "tl"
 	actSources  = "src"
 	actSaid     = "said"
 	actQuotes   = "q"
+	actLibrary  = "bl"
 )
 
 // A button is what a custom ID says to do.
 type button struct {
 	action string
 	page   int    // for the paginated lists
-	arg    string // the paragraph ref, the source's name, or the timeline filter
+	arg    string // a ref, the source's name, or the timeline filter
+}
+
+// paged reports whether b turns a page of a list, replacing the message it
+// is on.
+func (b button) paged() bool {
+	switch b.action {
+	case actTimeline, actSources, actSaid, actQuotes, actLibrary:
+		return true
+	}
+	return false
 }
 
 // id encodes b. An arg too long for the 100-character limit is cut on a
@@ -46,7 +64,7 @@ type button struct {
 // page sees the same arg.
 func (b button) id() string {
 	prefix := b.prefix()
-	if b.action == actMore || b.action == actSources {
+	if b.action == actSources || b.action == actLibrary || (b.action == actMore && b.arg == "") {
 		return strings.TrimSuffix(prefix, ":")
 	}
 	return prefix + fitArg(prefix, b.arg)
@@ -55,7 +73,7 @@ func (b button) id() string {
 // prefix is everything before arg, ending in ":".
 func (b button) prefix() string {
 	switch b.action {
-	case actMore, actPara:
+	case actMore, actMoreOne, actPara, actUp, actDown:
 		return idVersion + ":" + b.action + ":"
 	}
 	return idVersion + ":" + b.action + ":" + strconv.Itoa(b.page) + ":"
@@ -88,10 +106,10 @@ func parseButton(id string) (button, bool) {
 	action, rest, _ := strings.Cut(rest, ":")
 	switch action {
 	case actMore:
-		return button{action: actMore}, rest == ""
-	case actPara:
-		return button{action: actPara, arg: rest}, rest != ""
-	case actSources, actTimeline, actSaid, actQuotes:
+		return button{action: actMore, arg: rest}, true
+	case actPara, actUp, actDown, actMoreOne:
+		return button{action: action, arg: rest}, rest != ""
+	case actSources, actTimeline, actSaid, actQuotes, actLibrary:
 	default:
 		return button{}, false
 	}
@@ -102,7 +120,7 @@ func parseButton(id string) (button, bool) {
 	}
 	b := button{action: action, page: page, arg: arg}
 	switch action {
-	case actSources:
+	case actSources, actLibrary:
 		return b, arg == "" && !strings.Contains(rest, ":")
 	case actSaid, actQuotes:
 		return b, arg != ""

@@ -14,8 +14,13 @@ func TestButtonRoundTrip(t *testing.T) {
 		id   string // "" to skip the exact check
 	}{
 		{"more", button{action: actMore}, "v1:more"},
+		{"more after a follow-up", button{action: actMore, arg: "b1:p3"}, "v1:more:b1:p3"},
+		{"vote up", button{action: actUp, arg: "206a572f:p13"}, "v1:up:206a572f:p13"},
+		{"vote down", button{action: actDown, arg: "206a572f:p13"}, "v1:down:206a572f:p13"},
 		{"paragraph", button{action: actPara, arg: "b1:p12"}, "v1:para:b1:p12"},
 		{"sources", button{action: actSources, page: 3}, "v1:src:3"},
+		{"more from one briefing", button{action: actMoreOne, arg: "12"}, "v1:mb:12"},
+		{"briefing list", button{action: actLibrary, page: 2}, "v1:bl:2"},
 		{"said", button{action: actSaid, page: 1, arg: "Ana Costa"}, "v1:said:1:Ana Costa"},
 		{"quotes", button{action: actQuotes, page: 0, arg: "Dr. O'Neil: expert"}, "v1:q:0:Dr. O'Neil: expert"},
 		{"timeline", button{action: actTimeline, page: 12, arg: timelineArg(qa.TimelineFilter{Topic: "a:b", From: 2001, To: 2024})}, "v1:tl:12:2001:2024:a:b"},
@@ -46,9 +51,10 @@ func TestButtonRoundTrip(t *testing.T) {
 
 func TestParseButtonRejects(t *testing.T) {
 	for _, id := range []string{
-		"", "v1", "v1:", "v0:more", "v2:more", "v1:more:extra", "v1:para:", "v1:what:1",
+		"", "v1", "v1:", "v0:more", "v2:more", "v1:para:", "v1:up:", "v1:down:", "v1:vote:up:x", "v1:what:1",
 		"v1:src", "v1:src:x", "v1:src:-1", "v1:src:01", "v1:src:1:extra", "v1:said:1:", "v1:q:1",
 		"v1:tl:1", "v1:tl:1:x:0:", "v1:tl:1:0", "v1:para:" + strings.Repeat("x", 100),
+		"v1:mb", "v1:mb:", "v1:bl", "v1:bl:x", "v1:bl:1:extra",
 	} {
 		if b, ok := parseButton(id); ok {
 			t.Errorf("parseButton(%q) = %+v, want rejection", id, b)

@@ -34,7 +34,8 @@ func BenchmarkE2EAsk(b *testing.B) {
 	eng, questions := benchEngine(b)
 	// Log at info, the default: at debug, discordgo logs every event.
 	logs := slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	h := start(b, eng, bot.Options{GuildID: discordtest.GuildID, Log: logs})
+	// Metrics on, as cmd always runs the bot.
+	h := start(b, eng, bot.Options{GuildID: discordtest.GuildID, Log: logs, Metrics: newMetrics(b)})
 	for _, n := range []int{1, 50, 200} {
 		b.Run(fmt.Sprintf("concurrent=%d", n), func(b *testing.B) {
 			var callbacks, answers []time.Duration
@@ -67,7 +68,7 @@ func benchEngine(b *testing.B) (bot.Engine, []string) {
 	if err != nil {
 		b.Fatalf("parse the seed briefing: %v", err)
 	}
-	return qa.New(br), []string{
+	return bot.Both(qa.New(br)), []string{
 		"What did Colin Clarke say?",
 		"Why is ISIS-K targeting Russia?",
 		"When did ISIS-K membership peak?",

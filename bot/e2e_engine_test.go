@@ -1,7 +1,9 @@
 package bot_test
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -11,12 +13,29 @@ import (
 )
 
 // stubEngine is a bot.Engine over an invented briefing, so that the
-// transport tests do not depend on the parser and the ranking. Questions
-// with a prefix steer it: "narration:" answers with no speaker,
-// "unanswerable:" abstains, "long:" answers with a passage far over every
-// limit, "slow:" takes 2 s, "panic:" panics.
+// transport tests do not depend on the parser and the ranking: stubAnswers
+// answers, stubCatalogue lists. Questions with a prefix steer the answers:
+// "narration:" answers with no speaker, "unanswerable:" abstains,
+// "closest:" abstains with closest passages, "long:" answers with a passage
+// far over every limit, "slow:" takes 2 s, "panic:" panics.
 type stubEngine struct {
-	answer    qa.Answer
+	*stubAnswers
+	*stubCatalogue
+}
+
+func (e stubEngine) engine() bot.Engine {
+	return bot.Engine{Answerer: e.stubAnswers, Catalogue: e.stubCatalogue}
+}
+
+type stubAnswers struct {
+	answer qa.Answer
+
+	mu        sync.Mutex
+	followUps [][2]string // ref and question of each FollowUp
+}
+
+type stubCatalogue struct {
+	ref       string // the one paragraph it has
 	paragraph qa.Paragraph
 	events    []qa.TimelineEvent
 	sources   []qa.SourceSummary
@@ -26,22 +45,26 @@ type stubEngine struct {
 	filter qa.TimelineFilter // the last one Timeline got
 }
 
-var _ bot.Engine = (*stubEngine)(nil)
+var (
+	_ bot.Answerer  = (*stubAnswers)(nil)
+	_ bot.Catalogue = (*stubCatalogue)(nil)
+)
 
-func newStubEngine() *stubEngine {
-	e := &stubEngine{
-		answer: qa.Answer{
-			Answered: true,
-			Passage:  "“The harbour will reopen in May,” said Ana Costa, the port's director.",
-			Context:  "Repairs began last week. “The harbour will reopen in May,” said Ana Costa, the port's director.",
-			Speaker:  &qa.Speaker{Name: "Ana Costa", Role: "the port's director", Kind: "person"},
-			Quote:    "The harbour will reopen in May,",
-			Briefing: "Harbour repairs", Section: "Outlook", Score: 12.5, Ref: "h1:p4",
-			More: []qa.Match{
-				{Passage: "The port handles 40 ships a week.", Score: 7, Briefing: "Harbour repairs", Section: "Background", Ref: "h1:p2"},
-				{Passage: "“We are on schedule,” Costa said.", Speaker: &qa.Speaker{Name: "Ana Costa", Role: "the port's director"}, Score: 6, Ref: "h1:p5"},
-			},
+func newStubEngine() stubEngine {
+	answer := qa.Answer{
+		Answered: true,
+		Passage:  "“The harbour will reopen in May,” said Ana Costa, the port's director.",
+		Context:  "Repairs began last week. “The harbour will reopen in May,” said Ana Costa, the port's director.",
+		Speaker:  &qa.Speaker{Name: "Ana Costa", Role: "the port's director", Kind: "person"},
+		Quote:    "The harbour will reopen in May,",
+		Briefing: "Harbour repairs", Section: "Outlook", Score: 12.5, Ref: "h1:p4",
+		More: []qa.Match{
+			{Passage: "The port handles 40 ships a week.", Score: 7, Briefing: "Harbour repairs", Section: "Background", Ref: "h1:p2"},
+			{Passage: "“We are on schedule,” Costa said.", Speaker: &qa.Speaker{Name: "Ana Costa", Role: "the port's director"}, Score: 6, Ref: "h1:p5"},
 		},
+	}
+	e := stubEngine{&stubAnswers{answer: answer}, &stubCatalogue{
+		ref: answer.Ref,
 		paragraph: qa.Paragraph{
 			Text:     "Repairs began last week. “The harbour will reopen in May,” said Ana Costa, the port's director.",
 			Briefing: "Harbour repairs", Section: "Outlook", Kind: "body",
@@ -50,7 +73,7 @@ func newStubEngine() *stubEngine {
 			{Text: "“The harbour will reopen in May,” said Ana Costa.", Quote: "The harbour will reopen in May,", Briefing: "Harbour repairs", Section: "Outlook"},
 			{Text: "Costa said the work was on budget.", Briefing: "Harbour repairs", Section: "Costs"},
 		},
-	}
+	}}
 	for i := range 35 {
 		text := fmt.Sprintf("Event %02d: crews worked on berth %d of the harbour. %s", i, i, strings.Repeat("More detail about the repairs. ", 12))
 		if i == 0 {
@@ -77,7 +100,7 @@ func newStubEngine() *stubEngine {
 	return e
 }
 
-func (e *stubEngine) Ask(q string) qa.Answer {
+func (e *stubAnswers) Ask(q string) qa.Answer {
 	a := e.answer
 	a.Question = q
 	switch {
@@ -88,6 +111,11 @@ func (e *stubEngine) Ask(q string) qa.Answer {
 	case strings.HasPrefix(q, "narration:"):
 		a.Speaker, a.Quote = nil, ""
 		a.Passage = "The port handles 40 ships a week."
+	case strings.HasPrefix(q, "closest:"):
+		return qa.Answer{Question: q, Closest: []qa.Match{
+			{Passage: "Repairs began last week.", Ref: e.answer.Ref, Briefing: "Harbour repairs", Section: "Outlook"},
+			{Passage: "“We are on schedule,” Costa said.", Speaker: e.answer.Speaker, Ref: "h1:p5"},
+		}}
 	case strings.HasPrefix(q, "unanswerable:"):
 		return qa.Answer{Question: q, Suggestions: []string{"How deep is the harbour?", "Who runs the port?"}}
 	case strings.HasPrefix(q, "long:"):
@@ -97,7 +125,25 @@ func (e *stubEngine) Ask(q string) qa.Answer {
 	return a
 }
 
-func (e *stubEngine) Timeline(f qa.TimelineFilter) []qa.TimelineEvent {
+func (e *stubAnswers) FollowUp(ref, q string) qa.Answer {
+	e.mu.Lock()
+	e.followUps = append(e.followUps, [2]string{ref, q})
+	e.mu.Unlock()
+	a := e.Ask(q)
+	a.Why = "following up " + ref
+	return a
+}
+
+func (e *stubAnswers) lastFollowUp() [2]string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if len(e.followUps) == 0 {
+		return [2]string{}
+	}
+	return e.followUps[len(e.followUps)-1]
+}
+
+func (e *stubCatalogue) Timeline(f qa.TimelineFilter) []qa.TimelineEvent {
 	e.mu.Lock()
 	e.filter = f
 	e.mu.Unlock()
@@ -113,15 +159,15 @@ func (e *stubEngine) Timeline(f qa.TimelineFilter) []qa.TimelineEvent {
 	return out
 }
 
-func (e *stubEngine) lastFilter() qa.TimelineFilter {
+func (e *stubCatalogue) lastFilter() qa.TimelineFilter {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.filter
 }
 
-func (e *stubEngine) Sources() []qa.SourceSummary { return e.sources }
+func (e *stubCatalogue) Sources() []qa.SourceSummary { return e.sources }
 
-func (e *stubEngine) find(name string) (qa.SourceSummary, bool) {
+func (e *stubCatalogue) find(name string) (qa.SourceSummary, bool) {
 	for _, s := range e.sources {
 		if strings.EqualFold(s.Name, name) || strings.HasPrefix(strings.ToLower(s.Name), strings.ToLower(name)) && len(name) > 60 {
 			return s, true
@@ -130,7 +176,7 @@ func (e *stubEngine) find(name string) (qa.SourceSummary, bool) {
 	return qa.SourceSummary{}, false
 }
 
-func (e *stubEngine) SaidBy(name string) (qa.SourceSummary, []qa.Said, bool) {
+func (e *stubCatalogue) SaidBy(name string) (qa.SourceSummary, []qa.Said, bool) {
 	s, ok := e.find(name)
 	if !ok {
 		return qa.SourceSummary{}, nil, false
@@ -145,7 +191,7 @@ func (e *stubEngine) SaidBy(name string) (qa.SourceSummary, []qa.Said, bool) {
 	return s, e.said, true
 }
 
-func (e *stubEngine) Quotes(name string) (qa.SourceSummary, []qa.Said, bool) {
+func (e *stubCatalogue) Quotes(name string) (qa.SourceSummary, []qa.Said, bool) {
 	s, said, ok := e.SaidBy(name)
 	var quotes []qa.Said
 	for _, x := range said {
@@ -156,7 +202,7 @@ func (e *stubEngine) Quotes(name string) (qa.SourceSummary, []qa.Said, bool) {
 	return s, quotes, ok
 }
 
-func (e *stubEngine) Complete(prefix string, quotedOnly bool) []string {
+func (e *stubCatalogue) Complete(prefix string, quotedOnly bool) []string {
 	var out []string
 	for _, s := range e.sources {
 		if quotedOnly && s.Quotes == 0 {
@@ -169,13 +215,41 @@ func (e *stubEngine) Complete(prefix string, quotedOnly bool) []string {
 	return out
 }
 
-func (e *stubEngine) Paragraph(ref string) (qa.Paragraph, bool) {
-	if ref == e.answer.Ref {
+func (e *stubCatalogue) Paragraph(ref string) (qa.Paragraph, bool) {
+	if ref == e.ref {
 		return e.paragraph, true
 	}
 	return qa.Paragraph{}, false
 }
 
-func (e *stubEngine) Briefings() []qa.BriefingInfo {
+func (e *stubCatalogue) Briefings() []qa.BriefingInfo {
 	return []qa.BriefingInfo{{Title: "Harbour repairs", Publisher: "Example News", Published: "2024-03-23", Passages: 12}}
+}
+
+// stubFeedback keeps votes and declined questions in memory.
+type stubFeedback struct {
+	mu       sync.Mutex
+	votes    []bot.Vote
+	declines []bot.Decline
+}
+
+func (f *stubFeedback) Vote(_ context.Context, v bot.Vote) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.votes = append(f.votes, v)
+	return nil
+}
+
+func (f *stubFeedback) Declined(_ context.Context, d bot.Decline) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.declines = append(f.declines, d)
+	return nil
+}
+
+// kept returns the votes and declined questions kept so far.
+func (f *stubFeedback) kept() ([]bot.Vote, []bot.Decline) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.votes), slices.Clone(f.declines)
 }

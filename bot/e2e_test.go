@@ -66,8 +66,8 @@ func launch(tb testing.TB, engine bot.Engine, o bot.Options, fakeOpts ...discord
 		o.Token = testToken
 	}
 	o.APIBase = h.fake.URL()
-	if o.Engine == nil {
-		o.Engine = func() bot.Engine { return engine }
+	if o.Engines == nil {
+		o.Engines = func(string) bot.Engine { return engine }
 	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -219,7 +219,8 @@ func contains(tb testing.TB, what, got string, want ...string) {
 func TestE2E(t *testing.T) {
 	t.Parallel()
 	eng := newStubEngine()
-	h := start(t, eng, bot.Options{GuildID: discordtest.GuildID}, discordtest.HeartbeatInterval(time.Second))
+	feedback := &stubFeedback{}
+	h := start(t, eng.engine(), bot.Options{GuildID: discordtest.GuildID, Feedback: feedback}, discordtest.HeartbeatInterval(time.Second))
 	fake := h.fake
 
 	t.Run("registration", func(t *testing.T) {
@@ -333,11 +334,90 @@ func TestE2E(t *testing.T) {
 	})
 
 	t.Run("unanswerable", func(t *testing.T) {
-		rep := h.ask(t, fake.Command("ask", discordtest.Str("question", "unanswerable: who won the cup?")))
+		in := fake.Command("ask", discordtest.Str("question", "unanswerable: who won the cup?"))
+		rep := h.ask(t, in)
 		text := rep.Message.Text()
 		contains(t, "reply", text, "don't answer", "How deep is the harbour?")
-		if _, ok := rep.Message.Button("More answers"); ok {
-			t.Error("an unanswered question offers More answers")
+		for _, label := range []string{"More answers", "👍", "👎"} {
+			if _, ok := rep.Message.Button(label); ok {
+				t.Errorf("an unanswered question offers %s", label)
+			}
+		}
+		// The declined question is kept once the reply is out.
+		var kept []bot.Decline
+		for deadline := time.Now().Add(5 * time.Second); len(kept) == 0 && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			_, declines := feedback.kept()
+			for _, d := range declines {
+				if d.UserID == in.UserID {
+					kept = append(kept, d)
+				}
+			}
+		}
+		if len(kept) != 1 {
+			t.Fatalf("kept %+v for this asker; want the one declined question", kept)
+		}
+		if d := kept[0]; d.Question != "unanswerable: who won the cup?" || d.GuildID != discordtest.GuildID || !slices.Equal(d.Briefings, []string{"Harbour repairs"}) || d.At.IsZero() {
+			t.Errorf("kept %+v", d)
+		}
+	})
+
+	t.Run("votes", func(t *testing.T) {
+		voter := fake.NewID()
+		for _, thumb := range []string{"👍", "👎"} {
+			b, ok := answer.Message.Button(thumb)
+			if !ok {
+				t.Fatalf("no %s button on the answer", thumb)
+			}
+			rep := h.ask(t, fake.Button(b.CustomID, answer.Message).By(voter, "voter"))
+			if !rep.Ephemeral || rep.Type != discordgo.InteractionResponseChannelMessageWithSource {
+				t.Errorf("%s: reply type %d ephemeral %v; want an ephemeral thank-you, the answer left as it is", thumb, rep.Type, rep.Ephemeral)
+			}
+			contains(t, thumb+" reply", rep.Message.Text(), "your "+thumb, "recorded")
+		}
+		votes, _ := feedback.kept()
+		var mine []bot.Vote
+		for _, v := range votes {
+			if v.UserID == voter {
+				mine = append(mine, v)
+			}
+		}
+		if len(mine) != 2 || !mine[0].Up || mine[1].Up {
+			t.Fatalf("kept %+v; want 👍 then 👎 from the voter", mine)
+		}
+		for _, v := range mine {
+			if v.Ref != eng.answer.Ref || v.Question != "When will the harbour reopen?" || v.GuildID != discordtest.GuildID {
+				t.Errorf("vote %+v; want the answer's ref %q, its question and the guild", v, eng.answer.Ref)
+			}
+		}
+	})
+
+	t.Run("closest passages", func(t *testing.T) {
+		rep := h.ask(t, fake.Command("ask", discordtest.Str("question", "closest: how deep is the harbour?")))
+		noPings(t, rep.Message)
+		e := embed(t, rep.Message)
+		if e.Description != "Not answered directly. Closest passages in the briefing:" {
+			t.Errorf("description %q; want it to say first that the question is not answered", e.Description)
+		}
+		if e.Author != nil {
+			t.Errorf("author line %q: closest passages shown as an answer", e.Author.Name)
+		}
+		if len(e.Fields) != 2 {
+			t.Fatalf("%d fields; want one per closest passage: %s", len(e.Fields), rep.Message.Raw)
+		}
+		contains(t, "first passage", e.Fields[0].Name+" "+e.Fields[0].Value, "narration", "Repairs began last week.", "Outlook")
+		contains(t, "second passage", e.Fields[1].Name+" "+e.Fields[1].Value, "Ana Costa, the port's director", "on schedule")
+		for _, label := range []string{"More answers", "Full paragraph"} {
+			if _, ok := rep.Message.Button(label); ok {
+				t.Errorf("a declined question offers %q", label)
+			}
+		}
+		full := h.click(t, rep, "Show passage 1")
+		if !full.Ephemeral {
+			t.Error("the passage in full is not ephemeral")
+		}
+		contains(t, "passage in full", full.Message.Text(), eng.paragraph.Text)
+		if _, ok := rep.Message.Button("Show passage 2"); !ok {
+			t.Error("no button for the second passage")
 		}
 	})
 
@@ -487,6 +567,80 @@ func TestE2E(t *testing.T) {
 		}
 	})
 
+	t.Run("follow-ups by reply", func(t *testing.T) {
+		// The answer went out as an interaction response; readers reply to
+		// it as to any message. The bot reads the answer's ref from the
+		// replied-to message that Discord sends along.
+		tests := []struct {
+			name string
+			m    *discordtest.MessageEvent
+			want string // the question FollowUp gets
+		}{
+			{"reply", fake.Reply(answer.Message, "What else did she say?"), "What else did she say?"},
+			{"mention in a reply", fake.Reply(answer.Message, "<@"+discordtest.BotUserID+"> When was that?"), "When was that?"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				tt.m.AuthorID = fake.NewID()
+				if err := fake.DispatchMessage(tt.m); err != nil {
+					t.Fatal(err)
+				}
+				msg, _, err := fake.WaitMessageReply(testContext(t), tt.m)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := eng.lastFollowUp(); got != [2]string{eng.answer.Ref, tt.want} {
+					t.Errorf("FollowUp got %q; want the answer's ref %q and %q", got, eng.answer.Ref, tt.want)
+				}
+				noPings(t, msg)
+				contains(t, "follow-up reply", msg.Content, "Follow-up: following up "+eng.answer.Ref)
+				if e := embed(t, msg); e.Title != tt.want {
+					t.Errorf("title %q; want the follow-up question", e.Title)
+				}
+				if b, ok := msg.Button("More answers"); !ok || b.CustomID != "v1:more:"+eng.answer.Ref {
+					t.Errorf("More answers %+v; want it to carry the ref followed up", b)
+				}
+			})
+		}
+		t.Run("reply without a ping arrives empty and is ignored", func(t *testing.T) {
+			m := fake.Reply(answer.Message, "Why?").NoPing()
+			m.AuthorID = fake.NewID()
+			if err := fake.DispatchMessage(m); err != nil {
+				t.Fatal(err)
+			}
+			// A question after it: once that is answered, the reply has been
+			// handled too.
+			last := fake.Mention("when will the harbour reopen?")
+			last.AuthorID = m.AuthorID
+			if err := fake.DispatchMessage(last); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := fake.WaitMessageReply(testContext(t), last); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(100 * time.Millisecond)
+			if got := fake.RequestsFor(discordtest.ReplyTo(m.ID)); len(got) > 0 {
+				t.Errorf("answered an empty reply: %s", got[0].Body)
+			}
+		})
+		t.Run("another instance answers it", func(t *testing.T) {
+			// A second bot, with its own Discord connection and no memory of
+			// the answer, gets a reply to it.
+			other := newStubEngine()
+			h2 := start(t, other.engine(), bot.Options{GuildID: discordtest.GuildID})
+			m := h2.fake.Reply(answer.Message, "What else did she say?")
+			if err := h2.fake.DispatchMessage(m); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := h2.fake.WaitMessageReply(testContext(t), m); err != nil {
+				t.Fatal(err)
+			}
+			if got := other.lastFollowUp(); got != [2]string{eng.answer.Ref, "What else did she say?"} {
+				t.Errorf("the other instance's FollowUp got %q; want the answer's ref", got)
+			}
+		})
+	})
+
 	t.Run("ignores itself and other bots", func(t *testing.T) {
 		ignored := []*discordtest.MessageEvent{
 			fake.Mention("when will the harbour reopen?").FromSelf(),
@@ -594,6 +748,16 @@ func TestE2E(t *testing.T) {
 		if !last.Ephemeral || len(last.Message.Embeds) > 0 {
 			t.Errorf("6th question in a burst: %s; want an ephemeral refusal", last.Message.Raw)
 		}
+		contains(t, "refusal", last.Message.Content, "You can ask again <t:")
+		// What is not a question is still answered.
+		for _, in := range []*discordtest.Interaction{
+			fake.Command("help"), fake.Command("about"),
+			fake.Autocomplete("quote", discordtest.Focused(discordtest.Str("speaker", "ana"))),
+		} {
+			if rep := h.ask(t, in.By(user, "eager")); strings.Contains(rep.Message.Text(), "asking quickly") {
+				t.Errorf("/%s refused by the question limit", rep.Message.Raw)
+			}
+		}
 	})
 
 	t.Run("429 on the callback", func(t *testing.T) {
@@ -680,7 +844,7 @@ func TestE2ERefused(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			h := launch(t, newStubEngine(), tt.opts, tt.fake...)
+			h := launch(t, newStubEngine().engine(), tt.opts, tt.fake...)
 			err := h.waitErr(t, 10*time.Second)
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("Run = %v; want %v", err, tt.want)
@@ -699,12 +863,49 @@ func TestE2ERefused(t *testing.T) {
 	}
 }
 
+// TestE2ETokenRevoked revokes the token while the bot runs: the gateway
+// closes with 4004 and refuses the reconnect. Run must stop within 10 s with
+// the same error as a token rejected at start, instead of reconnecting
+// forever as discordgo would.
+func TestE2ETokenRevoked(t *testing.T) {
+	t.Parallel()
+	h := start(t, newStubEngine().engine(), bot.Options{GuildID: discordtest.GuildID}, discordtest.Shards(2), discordtest.MaxConcurrency(2))
+	if err := h.fake.WaitReady(testContext(t), 2); err != nil {
+		t.Fatal(err)
+	}
+	identifies := h.fake.Identifies()
+	begin := time.Now()
+	if n := h.fake.RevokeToken(); n != 2 {
+		t.Fatalf("revoking closed %d connections; want both shards'", n)
+	}
+	err := h.waitErr(t, 10*time.Second)
+	t.Logf("Run returned %v after the revocation: %v", time.Since(begin).Round(time.Millisecond), err)
+	if !errors.Is(err, bot.ErrTokenRejected) {
+		t.Fatalf("Run = %v; want ErrTokenRejected", err)
+	}
+	if !strings.HasPrefix(err.Error(), bot.ErrTokenRejected.Error()) {
+		t.Errorf("error %q; want it to begin with the message of a token rejected at start", err)
+	}
+	if strings.Contains(err.Error(), testToken) || strings.Contains(h.logs.String(), testToken) {
+		t.Error("the error or the log shows the token")
+	}
+	// It tried to come back (and was refused), then stopped trying.
+	if !strings.Contains(err.Error(), "reconnect gateway") {
+		t.Errorf("error %q; want it to say the reconnect was refused", err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if n := h.fake.Connections(); n > 0 || h.fake.Identifies() != identifies {
+		t.Errorf("%d connections, %d identifies (%d before) 1.5 s after Run returned; want none left and no new session", n, h.fake.Identifies(), identifies)
+	}
+	h.err = nil // checked; shutdown need not report it again
+}
+
 // TestE2EShards runs with ShardCount 0: the bot asks /gateway/bot (2
 // shards), identifies both, and answers on each; DMs reach shard 0 only.
 func TestE2EShards(t *testing.T) {
 	t.Parallel()
 	onShard1 := discordtest.GuildOnShard(1, 2)
-	h := start(t, newStubEngine(), bot.Options{GuildID: discordtest.GuildID},
+	h := start(t, newStubEngine().engine(), bot.Options{GuildID: discordtest.GuildID},
 		discordtest.Shards(2), discordtest.MaxConcurrency(2), discordtest.Guilds(discordtest.GuildID, onShard1))
 	fake := h.fake
 	if err := fake.WaitReady(testContext(t), 2); err != nil {
@@ -746,7 +947,7 @@ func TestE2EShards(t *testing.T) {
 // REST proxy or a minimal fake): the bot runs one shard and answers.
 func TestE2ENoGatewayBot(t *testing.T) {
 	t.Parallel()
-	h := start(t, newStubEngine(), bot.Options{GuildID: discordtest.GuildID}, discordtest.NoGatewayBot())
+	h := start(t, newStubEngine().engine(), bot.Options{GuildID: discordtest.GuildID}, discordtest.NoGatewayBot())
 	if got := len(h.fake.IdentifyPayloads()); got != 1 {
 		t.Fatalf("%d IDENTIFYs; want 1 (one shard)", got)
 	}
@@ -771,7 +972,8 @@ func seedEngine(tb testing.TB) *qa.Engine {
 // briefing (testdata/seed.txt, a copy of the embedded default).
 func TestE2EAnswers(t *testing.T) {
 	t.Parallel()
-	h := start(t, seedEngine(t), bot.Options{GuildID: discordtest.GuildID})
+	seed := seedEngine(t)
+	h := start(t, bot.Both(seed), bot.Options{GuildID: discordtest.GuildID})
 	fake := h.fake
 
 	asks := []struct {
@@ -834,6 +1036,42 @@ func TestE2EAnswers(t *testing.T) {
 			t.Fatal(err)
 		}
 		contains(t, "mention reply", msg.Text(), "fixated on Russia", "Colin Clarke")
+	})
+
+	t.Run("follow-up", func(t *testing.T) {
+		// The real engine's FollowUp, reached through a reply to an /ask
+		// answer: the reply shows what it made of the follow-up (its why)
+		// and its answer or decline, exactly as calling it directly gives.
+		byman := h.ask(t, fake.Command("ask", discordtest.Str("question", "What did Daniel Byman say?")))
+		up, ok := byman.Message.Button("👍")
+		if !ok {
+			t.Fatalf("no 👍 on the answer: %s", byman.Message.Raw)
+		}
+		ref := strings.TrimPrefix(up.CustomID, "v1:up:")
+		for _, q := range []string{"What else did he say?", "When was that?", "Why?"} {
+			t.Run(q, func(t *testing.T) {
+				want := seed.FollowUp(ref, q)
+				m := fake.Reply(byman.Message, q)
+				m.AuthorID = fake.NewID()
+				if err := fake.DispatchMessage(m); err != nil {
+					t.Fatal(err)
+				}
+				msg, _, err := fake.WaitMessageReply(testContext(t), m)
+				if err != nil {
+					t.Fatal(err)
+				}
+				first, _, _ := strings.Cut(want.Why, "; ")
+				contains(t, "how the follow-up was read", msg.Content, "Follow-up: ", first)
+				e := embed(t, msg)
+				if want.Answered {
+					if e.Description != want.Passage {
+						t.Errorf("passage %q; want FollowUp's %q", e.Description, want.Passage)
+					}
+				} else if e.Author != nil {
+					t.Errorf("a declined follow-up shows %q as an answer", e.Author.Name)
+				}
+			})
+		}
 	})
 
 	t.Run("timeline", func(t *testing.T) {

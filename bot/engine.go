@@ -2,17 +2,28 @@ package bot
 
 import "github.com/briefbot/briefbot/qa"
 
-// Engine is what the bot needs from the question-answering engine.
-// *qa.Engine satisfies it.
-type Engine interface {
-	Ask(question string) qa.Answer
-	Timeline(f qa.TimelineFilter) []qa.TimelineEvent
-	Sources() []qa.SourceSummary
-	SaidBy(name string) (qa.SourceSummary, []qa.Said, bool)
-	Quotes(speaker string) (qa.SourceSummary, []qa.Said, bool)
-	Complete(prefix string, quotedOnly bool) []string
-	Paragraph(ref string) (qa.Paragraph, bool)
-	Briefings() []qa.BriefingInfo
+// An Engine is what answers one guild's interactions: questions go to its
+// Answerer, lists and look-ups to its Catalogue. Both are usually the same
+// *qa.Engine; a nil one means that no briefings are loaded for that guild.
+type Engine struct {
+	Answerer
+	Catalogue
+
+	// OneBriefing, when set, is the ID of the one briefing this engine
+	// answers from (/ask briefing:); its answers' "More answers" button
+	// stays with that briefing.
+	OneBriefing string
 }
 
-var _ Engine = (*qa.Engine)(nil)
+// Both returns the Engine whose answers and catalogue are e.
+func Both(e *qa.Engine) Engine {
+	if e == nil {
+		return Engine{}
+	}
+	return Engine{Answerer: e, Catalogue: e}
+}
+
+var (
+	_ Answerer  = (*qa.Engine)(nil)
+	_ Catalogue = (*qa.Engine)(nil)
+)

@@ -18,7 +18,7 @@ func ExampleNewInteractionsHandler() {
 	private := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, ed25519.SeedSize))
 	h := bot.NewInteractionsHandler(bot.InteractionsOptions{
 		PublicKey: private.Public().(ed25519.PublicKey),
-		Engine:    func() bot.Engine { return nil }, // no briefings needed to answer a PING
+		Engines:   func(string) bot.Engine { return bot.Engine{} }, // no briefings needed to answer a PING
 	})
 
 	body := `{"id":"1","application_id":"100","type":1,"token":"t","version":1}`

@@ -1,7 +1,9 @@
 package bot
 
 import (
+	"context"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -9,23 +11,19 @@ import (
 	"github.com/briefbot/briefbot/qa"
 )
 
-// fakeEngine answers from fixed values. panics names a method that panics;
-// delay slows Ask down.
-type fakeEngine struct {
-	answer    qa.Answer
-	events    []qa.TimelineEvent
-	sources   []qa.SourceSummary
-	said      []qa.Said
-	names     []string
-	paragraph map[string]qa.Paragraph
-	briefings []qa.BriefingInfo
-	panics    string
-	delay     time.Duration
-	filter    *qa.TimelineFilter // the last filter Timeline got
+// fakeAnswers answers every question with answer, after delay, and
+// records the follow-ups it is asked; it panics when panics is set.
+type fakeAnswers struct {
+	answer qa.Answer
+	delay  time.Duration
+	panics bool
+
+	mu        sync.Mutex
+	followUps [][2]string // ref and question of each FollowUp
 }
 
-func (f *fakeEngine) Ask(q string) qa.Answer {
-	if f.panics == "Ask" {
+func (f *fakeAnswers) Ask(q string) qa.Answer {
+	if f.panics {
 		panic("fake engine: Ask")
 	}
 	time.Sleep(f.delay)
@@ -34,16 +32,37 @@ func (f *fakeEngine) Ask(q string) qa.Answer {
 	return a
 }
 
-func (f *fakeEngine) Timeline(tf qa.TimelineFilter) []qa.TimelineEvent {
+func (f *fakeAnswers) FollowUp(ref, q string) qa.Answer {
+	f.mu.Lock()
+	f.followUps = append(f.followUps, [2]string{ref, q})
+	f.mu.Unlock()
+	a := f.Ask(q)
+	a.Why = "following up " + ref
+	return a
+}
+
+// fakeCatalogue lists fixed values; filter, when set, receives the last
+// filter Timeline got.
+type fakeCatalogue struct {
+	events    []qa.TimelineEvent
+	sources   []qa.SourceSummary
+	said      []qa.Said
+	names     []string
+	paragraph map[string]qa.Paragraph
+	briefings []qa.BriefingInfo
+	filter    *qa.TimelineFilter
+}
+
+func (f *fakeCatalogue) Timeline(tf qa.TimelineFilter) []qa.TimelineEvent {
 	if f.filter != nil {
 		*f.filter = tf
 	}
 	return f.events
 }
 
-func (f *fakeEngine) Sources() []qa.SourceSummary { return f.sources }
+func (f *fakeCatalogue) Sources() []qa.SourceSummary { return f.sources }
 
-func (f *fakeEngine) SaidBy(name string) (qa.SourceSummary, []qa.Said, bool) {
+func (f *fakeCatalogue) SaidBy(name string) (qa.SourceSummary, []qa.Said, bool) {
 	for _, s := range f.sources {
 		if strings.EqualFold(s.Name, name) {
 			return s, f.said, true
@@ -52,7 +71,7 @@ func (f *fakeEngine) SaidBy(name string) (qa.SourceSummary, []qa.Said, bool) {
 	return qa.SourceSummary{}, nil, false
 }
 
-func (f *fakeEngine) Quotes(name string) (qa.SourceSummary, []qa.Said, bool) {
+func (f *fakeCatalogue) Quotes(name string) (qa.SourceSummary, []qa.Said, bool) {
 	s, said, ok := f.SaidBy(name)
 	var quotes []qa.Said
 	for _, x := range said {
@@ -63,19 +82,27 @@ func (f *fakeEngine) Quotes(name string) (qa.SourceSummary, []qa.Said, bool) {
 	return s, quotes, ok
 }
 
-func (f *fakeEngine) Complete(prefix string, quotedOnly bool) []string { return f.names }
+func (f *fakeCatalogue) Complete(string, bool) []string { return f.names }
 
-func (f *fakeEngine) Paragraph(ref string) (qa.Paragraph, bool) {
+func (f *fakeCatalogue) Paragraph(ref string) (qa.Paragraph, bool) {
 	p, ok := f.paragraph[ref]
 	return p, ok
 }
 
-func (f *fakeEngine) Briefings() []qa.BriefingInfo { return f.briefings }
+func (f *fakeCatalogue) Briefings() []qa.BriefingInfo { return f.briefings }
+
+// fake is both halves over one small invented briefing.
+type fake struct {
+	*fakeAnswers
+	*fakeCatalogue
+}
+
+func (f fake) engine() Engine { return Engine{Answerer: f.fakeAnswers, Catalogue: f.fakeCatalogue} }
 
 // newFake is an engine over a small invented briefing.
-func newFake() *fakeEngine {
-	return &fakeEngine{
-		answer: qa.Answer{
+func newFake() fake {
+	return fake{
+		fakeAnswers: &fakeAnswers{answer: qa.Answer{
 			Answered: true,
 			Passage:  "“The harbour will reopen in May,” said Ana Costa, the port's director.",
 			Context:  "Repairs began last week. “The harbour will reopen in May,” said Ana Costa, the port's director.",
@@ -85,22 +112,24 @@ func newFake() *fakeEngine {
 				{Passage: "The port handles 40 ships a week.", Ref: "b1:p2", Briefing: "Harbour repairs", Section: "Background"},
 				{Passage: "“We are on schedule,” Costa said.", Speaker: &qa.Speaker{Name: "Ana Costa"}, Ref: "b1:p5"},
 			},
+		}},
+		fakeCatalogue: &fakeCatalogue{
+			events: []qa.TimelineEvent{
+				{Date: "2024-03-22", When: "Friday, March 22, 2024", Text: "The storm hit the harbour."},
+				{Date: "2018", When: "about 2018", Approx: true, Text: "The breakwater was last rebuilt."},
+			},
+			sources: []qa.SourceSummary{
+				{Name: "Ana Costa", Kind: "person", Role: "the port's director", Quotes: 2, Statements: 1},
+				{Name: "Port Authority", Kind: "organisation", Statements: 1},
+			},
+			said: []qa.Said{
+				{Text: "“The harbour will reopen in May,” said Ana Costa.", Quote: "The harbour will reopen in May", Section: "Timeline"},
+				{Text: "Costa said the work was on budget.", Section: "Costs"},
+			},
+			names:     []string{"Ana Costa", "Port Authority"},
+			paragraph: map[string]qa.Paragraph{"b1:p4": {Text: "Repairs began last week. More text.", Briefing: "Harbour repairs", Section: "Timeline"}},
+			briefings: []qa.BriefingInfo{{Title: "Harbour repairs", Publisher: "Example News", Published: "2024-03-23", Passages: 12}},
 		},
-		events: []qa.TimelineEvent{
-			{Date: "2024-03-22", When: "Friday, March 22, 2024", Text: "The storm hit the harbour."},
-			{Date: "2018", When: "about 2018", Approx: true, Text: "The breakwater was last rebuilt."},
-		},
-		sources: []qa.SourceSummary{
-			{Name: "Ana Costa", Kind: "person", Role: "the port's director", Quotes: 2, Statements: 1},
-			{Name: "Port Authority", Kind: "organisation", Statements: 1},
-		},
-		said: []qa.Said{
-			{Text: "“The harbour will reopen in May,” said Ana Costa.", Quote: "The harbour will reopen in May", Section: "Timeline"},
-			{Text: "Costa said the work was on budget.", Section: "Costs"},
-		},
-		names:     []string{"Ana Costa", "Port Authority"},
-		paragraph: map[string]qa.Paragraph{"b1:p4": {Text: "Repairs began last week. More text.", Briefing: "Harbour repairs", Section: "Timeline"}},
-		briefings: []qa.BriefingInfo{{Title: "Harbour repairs", Publisher: "Example News", Published: "2024-03-23", Passages: 12}},
 	}
 }
 
@@ -149,7 +178,7 @@ func click(customID string, on *discordgo.Message) *discordgo.Interaction {
 }
 
 // sent is the message a response posts, as Discord would show it.
-func sent(r *discordgo.InteractionResponse) *discordgo.Message {
+func sent(r response) *discordgo.Message {
 	return &discordgo.Message{ID: "900", Content: r.Data.Content, Embeds: r.Data.Embeds, Components: r.Data.Components}
 }
 
@@ -163,4 +192,33 @@ func buttonIDs(rows []discordgo.MessageComponent) map[string]string {
 		}
 	}
 	return ids
+}
+
+// fakeFeedback keeps votes and declined questions in memory; err, when
+// set, fails every call.
+type fakeFeedback struct {
+	mu       sync.Mutex
+	votes    []Vote
+	declines []Decline
+	err      error
+}
+
+func (f *fakeFeedback) Vote(_ context.Context, v Vote) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.err != nil {
+		return f.err
+	}
+	f.votes = append(f.votes, v)
+	return nil
+}
+
+func (f *fakeFeedback) Declined(_ context.Context, d Decline) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.err != nil {
+		return f.err
+	}
+	f.declines = append(f.declines, d)
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -17,13 +18,26 @@ import (
 
 // Options configure Run.
 type Options struct {
-	Token      string        // bot token, without "Bot "
-	GuildID    string        // register commands on this guild (instant); "" = global
-	APIBase    string        // where REST goes; default "https://discord.com"; the gateway URL is what its /api/v9/gateway returns
-	ShardID    int           // with ShardCount > 0: the shard this process runs
-	ShardCount int           // 0 (with ShardID 0): Discord's recommended count, all shards in this process
-	Engine     func() Engine // the current engine; called once per interaction or message
-	Log        *slog.Logger  // default: discard
+	Token      string       // bot token, without "Bot "
+	GuildID    string       // register commands on this guild (instant); "" = global
+	APIBase    string       // where REST goes; default "https://discord.com"; the gateway URL is what its /api/v9/gateway returns
+	ShardID    int          // with ShardCount > 0: the shard this process runs
+	ShardCount int          // 0 (with ShardID 0): Discord's recommended count, all shards in this process
+	Log        *slog.Logger // default: discard
+
+	// Engines returns the engine that answers a guild ("" for DMs) now. It
+	// is called once per interaction or message, so a library can serve
+	// each guild its own briefings and swap them while the bot runs.
+	Engines func(guildID string) Engine
+
+	// Library, when set, is the briefing library behind /briefing (for
+	// members with Manage Server) and /ask briefing:; nil registers
+	// neither.
+	Library Library
+	// Feedback keeps votes and declined questions; nil keeps nothing.
+	Feedback Feedback
+	// Metrics counts interactions and watches the shards; nil counts nothing.
+	Metrics *Metrics
 }
 
 // Errors Run returns when Discord refuses to let the bot connect; the
@@ -45,11 +59,21 @@ const (
 	closeWithin = 2 * time.Second
 )
 
+// maxBackoff is the longest wait between two attempts to reconnect a shard.
+const maxBackoff = time.Minute
+
 // Run connects to the Discord gateway, registers the slash commands (a bulk
 // overwrite, on Options.GuildID when set, else globally; they are never
 // deleted on exit), and answers interactions, @mentions and DMs until ctx is
 // done. Then it stops taking new work, lets work in flight finish, and closes
-// the connections, returning within 5 s.
+// the connections, returning nil within 5 s.
+//
+// A shard whose connection drops is reconnected (resumed when Discord
+// allows), backing off up to a minute between attempts. If Discord refuses
+// the token (close 4004, or HTTP 401) or the intents (4013, 4014), at start
+// or on a reconnect, Run shuts down the same way and returns an error
+// wrapping ErrTokenRejected or ErrIntentsRefused: discordgo alone would
+// retry a revoked token forever.
 //
 // Sharding: with ShardCount > 0 Run runs shard ShardID of ShardCount; with
 // ShardCount 0 it asks Discord for the recommended count and runs every
@@ -73,15 +97,21 @@ func Run(ctx context.Context, o Options) error {
 		opts:   o,
 		log:    log,
 		client: client,
-		h:      newHandler(o.Engine, log, nil),
+		h:      newHandler(o.Engines, log, nil),
 	}
+	g.h.feedback, g.h.metrics, g.h.library = o.Feedback, o.Metrics, o.Library
+	o.Metrics.starting()
 	// Work runs on a context that outlives ctx by the drain budget, so that
 	// answers in flight at shutdown are still delivered.
 	work, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWork()
 	g.work = work
+	stop, stopReconnects := context.WithCancel(ctx)
+	defer stopReconnects()
+	g.stop, g.fatal = stop, make(chan error, 1)
 
 	if err := g.connect(ctx); err != nil {
+		stopReconnects()
 		g.close()
 		if ctx.Err() != nil {
 			return nil
@@ -89,6 +119,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	if err := g.register(ctx); err != nil {
+		stopReconnects()
 		g.close()
 		if ctx.Err() != nil {
 			return nil
@@ -96,22 +127,27 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	log.Info("connected to discord", "shards", len(g.sessions), "guild", o.GuildID)
-	<-ctx.Done()
-
-	log.Info("shutting down")
+	select {
+	case <-ctx.Done():
+		log.Info("shutting down")
+		err = nil
+	case err = <-g.fatal:
+		log.Error("discord refused the bot; shutting down", errAttr(err))
+	}
+	stopReconnects()
 	g.drain(drainWithin)
 	stopWork()
 	g.close()
 	log.Info("shut down")
-	return nil
+	return err
 }
 
 func (o Options) check() error {
 	switch {
 	case strings.TrimSpace(o.Token) == "":
 		return errors.New("bot: no bot token: set DISCORD_TOKEN to the token from the Bot page of the Discord developer portal")
-	case o.Engine == nil:
-		return errors.New("bot: Options.Engine is nil")
+	case o.Engines == nil:
+		return errors.New("bot: Options.Engines is nil")
 	case o.ShardCount < 0 || o.ShardID < 0:
 		return fmt.Errorf("bot: shard %d of %d: negative", o.ShardID, o.ShardCount)
 	case o.ShardCount == 0 && o.ShardID != 0:
@@ -129,7 +165,9 @@ type gateway struct {
 	log      *slog.Logger
 	client   *http.Client
 	h        *handler
-	work     context.Context
+	work     context.Context // outlives Run's ctx by the drain budget
+	stop     context.Context // done when Run begins to leave: reconnects give up
+	fatal    chan error      // a refusal after start, which ends Run
 	sessions []*discordgo.Session
 
 	mu       sync.Mutex
@@ -186,19 +224,68 @@ func (g *gateway) session(shard, count int) *discordgo.Session {
 	s.Dialer = &websocket.Dialer{Proxy: http.ProxyFromEnvironment, HandshakeTimeout: 10 * time.Second}
 	s.Identify.Intents = intents
 	s.ShardID, s.ShardCount = shard, max(count, 1)
-	s.StateEnabled = false // the bot reads only its own user and application, which READY always stores
+	s.StateEnabled = false           // the bot reads only its own user and application, which READY always stores
+	s.ShouldReconnectOnError = false // g.reconnect does, and stops on a refused token
 	s.LogLevel = discordgo.LogError
 	if g.log.Enabled(context.Background(), slog.LevelDebug) {
 		s.LogLevel = discordgo.LogDebug
 	}
 	s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) { g.onInteraction(s, ic) })
 	s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) { g.onMessage(s, m) })
-	s.AddHandler(func(*discordgo.Session, *discordgo.Connect) { g.log.Debug("gateway connected", "shard", shard) })
-	s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { g.log.Debug("gateway disconnected", "shard", shard) })
+	s.AddHandler(func(*discordgo.Session, *discordgo.Connect) {
+		g.log.Debug("gateway connected", "shard", shard)
+		g.opts.Metrics.shardUp(shard)
+	})
+	var reconnecting atomic.Bool // one reconnect loop at a time
+	s.AddHandler(func(s *discordgo.Session, _ *discordgo.Disconnect) {
+		g.log.Debug("gateway disconnected", "shard", shard)
+		g.opts.Metrics.shardDown(shard)
+		if reconnecting.CompareAndSwap(false, true) {
+			defer reconnecting.Store(false)
+			g.reconnect(s)
+		}
+	})
 	s.AddHandler(func(_ *discordgo.Session, rl *discordgo.RateLimit) {
 		g.log.Warn("rate limited", "url", redact(rl.URL), "retry_after", rl.RetryAfter)
 	})
 	return s
+}
+
+// reconnect reopens s after its connection dropped, waiting 1 s, then 2,
+// 4 … up to maxBackoff between attempts, until it is open again or Run
+// begins to leave. A token or intents refused on the way end Run.
+func (g *gateway) reconnect(s *discordgo.Session) {
+	doing := fmt.Sprintf("reconnect gateway (shard %d of %d)", s.ShardID, s.ShardCount)
+	for wait := time.Second; ; wait = min(2*wait, maxBackoff) {
+		if g.stop.Err() != nil {
+			return
+		}
+		err := open(g.stop, s)
+		switch {
+		case err == nil:
+			g.log.Info("gateway reconnected", "shard", s.ShardID)
+			g.opts.Metrics.reconnected()
+			return
+		case errors.Is(err, discordgo.ErrWSAlreadyOpen) || g.stop.Err() != nil:
+			return
+		}
+		err = connectError(doing, err)
+		if errors.Is(err, ErrTokenRejected) || errors.Is(err, ErrIntentsRefused) {
+			select {
+			case g.fatal <- err:
+			default: // another shard got there first
+			}
+			return
+		}
+		g.log.Warn("reconnect gateway", "shard", s.ShardID, "retry_in", wait, errAttr(err))
+		t := time.NewTimer(wait)
+		select {
+		case <-t.C:
+		case <-g.stop.Done():
+			t.Stop()
+			return
+		}
+	}
 }
 
 // open is s.Open bound to ctx: discordgo's Open takes no context.
@@ -254,7 +341,7 @@ func (g *gateway) register(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
-	cmds, err := s.ApplicationCommandBulkOverwrite(appID, g.opts.GuildID, commands(), discordgo.WithContext(ctx))
+	cmds, err := s.ApplicationCommandBulkOverwrite(appID, g.opts.GuildID, commands(g.opts.Library != nil), discordgo.WithContext(ctx))
 	var re *discordgo.RESTError
 	switch {
 	case err == nil:
@@ -298,16 +385,15 @@ func (g *gateway) drain(within time.Duration) {
 	}
 }
 
-// close closes every session at once, waiting at most closeWithin.
+// close closes every session at once, waiting at most closeWithin. No
+// reconnect follows: discordgo's own is off, and g.reconnect stops once
+// g.stop is done, which Run sees to first.
 func (g *gateway) close() {
 	var wg sync.WaitGroup
 	for _, s := range g.sessions {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s.Lock()
-			s.ShouldReconnectOnError = false // best effort: stops a reconnect loop from reopening
-			s.Unlock()
 			if err := s.Close(); err != nil {
 				g.log.Warn("close gateway", "shard", s.ShardID, errAttr(err))
 			}

@@ -22,25 +22,33 @@ const (
 )
 
 // A handler answers interactions and messages for both transports, the
-// gateway and the HTTP endpoint. It picks the current engine, applies the
-// rate limit, recovers panics, logs failures once, and answers within
-// Discord's 3 s: directly when the work is quick, else by deferring and then
-// editing. The answers themselves come from the pure respond and
-// messageReply.
+// gateway and the HTTP endpoint. It picks the engine of the guild asking,
+// applies the rate limit to questions, recovers panics, logs failures once,
+// and answers within Discord's 3 s: directly when the work is quick, else by
+// deferring and then editing. The answers themselves come from the pure
+// respond and messageReply; votes and declined questions go to feedback.
 type handler struct {
-	engine     func() Engine
+	engines    func(guildID string) Engine
+	library    Library  // nil: no /briefing and no /ask briefing:
+	feedback   Feedback // nil: votes and declined questions are not kept
+	metrics    *Metrics // nil: nothing is counted
 	log        *slog.Logger
 	limit      *limiter
+	now        func() time.Time
 	deferAfter time.Duration
 	ackWithin  time.Duration
 	editWithin time.Duration
 }
 
-func newHandler(engine func() Engine, log *slog.Logger, now func() time.Time) *handler {
+func newHandler(engines func(guildID string) Engine, log *slog.Logger, now func() time.Time) *handler {
+	if now == nil {
+		now = time.Now
+	}
 	return &handler{
-		engine:     engine,
+		engines:    engines,
 		log:        log,
 		limit:      newLimiter(questionsPerWindow, questionWindow, now),
+		now:        now,
 		deferAfter: deferAfter,
 		ackWithin:  ackWithin,
 		editWithin: editWithin,
@@ -54,52 +62,90 @@ type responder interface {
 	edit(ctx context.Context, e *discordgo.WebhookEdit) error
 }
 
+// Results of answering an interaction or a message.
+const (
+	resultAnswered    = "answered"
+	resultDeclined    = "declined"
+	resultError       = "error"
+	resultRateLimited = "rate_limited"
+)
+
+// An outcome is what answering one interaction or message came to: its
+// kind and result, and the question to keep when the engine declined it.
+type outcome struct {
+	command  string   // the command, button or kind of message (commandOf)
+	result   string   // one of the result constants
+	question bool     // a question, under the rate limit
+	decline  *Decline // to keep once the reply is out
+}
+
+// computed is a response with its outcome.
+type computed struct {
+	resp *discordgo.InteractionResponse
+	out  outcome
+}
+
 // interaction answers i through out. ctx bounds all the work; the first
 // response gets a deadline of its own.
 func (h *handler) interaction(ctx context.Context, i *discordgo.Interaction, out responder) {
 	start := time.Now()
+	o, delivered := h.deliver(ctx, i, out, start)
+	if !delivered {
+		o.result = resultError
+	}
+	h.metrics.observe(o, time.Since(start))
+	h.finish(ctx, o)
+}
+
+// deliver computes the response to i and sends it, deferring first when
+// the work is slow; it reports whether the answer reached Discord.
+func (h *handler) deliver(ctx context.Context, i *discordgo.Interaction, out responder, start time.Time) (outcome, bool) {
 	ack, cancel := context.WithTimeout(ctx, h.ackWithin)
 	defer cancel()
-	done := make(chan *discordgo.InteractionResponse, 1)
-	go func() { done <- h.compute(i) }()
-	timer := time.NewTimer(h.deferAfter)
-	defer timer.Stop()
+	done := make(chan computed, 1)
+	go func() { done <- h.compute(ctx, i) }()
+	lost := outcome{command: commandOf(i), result: resultError}
 
-	select {
-	case r := <-done:
-		h.sendFirst(ack, i, out, r, start)
-		return
-	case <-timer.C:
-	case <-ack.Done():
-		h.log.Error("no time to answer interaction", append(attrs(i), errAttr(ack.Err()))...)
-		return
+	if !slow(i) {
+		timer := time.NewTimer(h.deferAfter)
+		defer timer.Stop()
+		select {
+		case c := <-done:
+			return c.out, h.sendFirst(ack, i, out, c.resp, start)
+		case <-timer.C:
+		case <-ack.Done():
+			h.log.Error("no time to answer interaction", append(attrs(i), errAttr(ack.Err()))...)
+			return lost, false
+		}
 	}
 
 	d := deferral(i)
 	if d == nil { // autocomplete cannot be deferred: wait for it as long as Discord does
 		select {
-		case r := <-done:
-			h.sendFirst(ack, i, out, r, start)
+		case c := <-done:
+			return c.out, h.sendFirst(ack, i, out, c.resp, start)
 		case <-ack.Done():
 			h.log.Warn("autocomplete too slow", attrs(i)...)
+			return lost, false
 		}
-		return
 	}
 	if !h.sendFirst(ack, i, out, d, start) {
-		return
+		return lost, false
 	}
 	edit, cancelEdit := context.WithTimeout(ctx, h.editWithin)
 	defer cancelEdit()
-	var r *discordgo.InteractionResponse
+	var c computed
 	select {
-	case r = <-done:
+	case c = <-done:
 	case <-edit.Done():
 		h.log.Error("interaction work too slow", append(attrs(i), errAttr(edit.Err()))...)
-		return
+		return lost, false
 	}
-	if err := out.edit(edit, editOf(r.Data)); err != nil {
+	if err := out.edit(edit, editOf(c.resp.Data)); err != nil {
 		h.log.Error("edit deferred response", append(attrs(i), errAttr(err))...)
+		return c.out, false
 	}
+	return c.out, true
 }
 
 // sendFirst sends the first response and logs its latency or its failure.
@@ -112,34 +158,94 @@ func (h *handler) sendFirst(ctx context.Context, i *discordgo.Interaction, out r
 	return true
 }
 
-// compute runs respond under the rate limit, recovering a panic into an
-// ephemeral error so that one bad interaction never takes the bot down.
-func (h *handler) compute(i *discordgo.Interaction) (r *discordgo.InteractionResponse) {
+// compute answers i: a vote through feedback, a question under the rate
+// limit, anything else with respond. A panic becomes an ephemeral error, so
+// that one bad interaction never takes the bot down.
+func (h *handler) compute(ctx context.Context, i *discordgo.Interaction) (c computed) {
+	c.out = outcome{command: commandOf(i), result: resultAnswered, question: isQuestion(i)}
 	defer func() {
 		if p := recover(); p != nil {
 			h.log.Error("interaction handler panicked", append(attrs(i),
 				"panic", redact(fmt.Sprint(p)), "stack", string(debug.Stack()))...)
-			r = failed(i)
+			c.resp, c.out.result, c.out.decline = failed(i), resultError, nil
 		}
 	}()
-	if i.Type == discordgo.InteractionApplicationCommand {
+	if c.out.question {
 		if ok, wait := h.limit.allow(userOf(i)); !ok {
-			return message(rateLimited(wait))
+			c.resp, c.out.result = message(rateLimited(h.now(), wait)), resultRateLimited
+			return c
 		}
 	}
-	r, err := respond(h.current(), i)
-	if err != nil {
-		h.log.Warn("answer interaction", append(attrs(i), errAttr(err))...)
+	if resp, result, ok := h.libraryWork(ctx, i); ok {
+		c.resp, c.out.result = resp, result
+		return c
 	}
-	return r
+	e, refused := h.engineFor(ctx, i)
+	if refused != nil {
+		c.resp, c.out.result = message(*refused), resultDeclined
+		return c
+	}
+	if b, ok := voteOf(i); ok {
+		var r reply
+		r, c.out.result = h.vote(ctx, e, i, b)
+		c.resp = message(r)
+		return c
+	}
+	r, err := respond(e, i)
+	c.resp = r.InteractionResponse
+	switch {
+	case err != nil:
+		h.log.Warn("answer interaction", append(attrs(i), errAttr(err))...)
+		c.out.result = resultError
+	case r.declined != "":
+		c.out.result = resultDeclined
+		c.out.decline = &Decline{GuildID: i.GuildID, UserID: userOf(i), Question: r.declined, Briefings: titles(e.Catalogue), At: h.now()}
+	}
+	return c
 }
 
-// current is the engine to use now; nil when none is loaded.
-func (h *handler) current() Engine {
-	if h.engine == nil {
-		return nil
+// vote keeps a reader's 👍 or 👎 on an answer and thanks them, only them.
+func (h *handler) vote(ctx context.Context, e Engine, i *discordgo.Interaction, b button) (reply, string) {
+	v := Vote{
+		GuildID: i.GuildID, UserID: userOf(i), Ref: b.arg, Question: questionOf(i.Message),
+		Up: b.action == actUp, Briefings: titles(e.Catalogue), At: h.now(),
 	}
-	return h.engine()
+	thumb := "👎"
+	if v.Up {
+		thumb = "👍"
+	}
+	if h.feedback == nil {
+		return notice("Thanks for the " + thumb + "."), resultAnswered
+	}
+	ctx, cancel := context.WithTimeout(ctx, storeWithin)
+	defer cancel()
+	if err := h.feedback.Vote(ctx, v); err != nil {
+		h.log.Error("keep vote", append(attrs(i), errAttr(err))...)
+		h.metrics.StoreError("vote")
+		return notice(msgVoteFailed), resultError
+	}
+	return notice("Thanks: your " + thumb + " on this answer is recorded. Voting again replaces it."), resultAnswered
+}
+
+// finish keeps the declined question, if any, once the reply is out.
+func (h *handler) finish(ctx context.Context, o outcome) {
+	if o.decline == nil || h.feedback == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), storeWithin)
+	defer cancel()
+	if err := h.feedback.Declined(ctx, *o.decline); err != nil {
+		h.log.Error("keep declined question", "command", o.command, errAttr(err))
+		h.metrics.StoreError("declined")
+	}
+}
+
+// engine is the engine that answers guildID ("" for DMs) now.
+func (h *handler) engine(guildID string) Engine {
+	if h.engines == nil {
+		return Engine{}
+	}
+	return h.engines(guildID)
 }
 
 // failed is the response when answering i went wrong.
@@ -161,20 +267,31 @@ func deferral(i *discordgo.Interaction) *discordgo.InteractionResponse {
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		return nil
 	case discordgo.InteractionMessageComponent:
-		d, _ := i.Data.(discordgo.MessageComponentInteractionData)
-		if b, ok := parseButton(d.CustomID); ok && b.action != actMore && b.action != actPara {
+		if b, ok := buttonOf(i); ok && b.paged() {
 			return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}
 		}
 	case discordgo.InteractionApplicationCommand:
 		d, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
 		private, _ := optionsOf(d).bool(optPrivate)
-		ephemeral = d.Name == cmdHelp || (d.Name == cmdAsk && private)
+		ephemeral = d.Name == cmdHelp || d.Name == cmdBriefing || (d.Name == cmdAsk && private)
 	}
 	data := &discordgo.InteractionResponseData{AllowedMentions: noPings()}
 	if ephemeral {
 		data.Flags = discordgo.MessageFlagsEphemeral
 	}
 	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource, Data: data}
+}
+
+// slow reports whether i's work takes seconds, so that it is deferred at
+// once rather than after deferAfter: /briefing add fetches and parses a
+// briefing.
+func slow(i *discordgo.Interaction) bool {
+	if i.Type != discordgo.InteractionApplicationCommand {
+		return false
+	}
+	d, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
+	sub, _ := subcommand(d)
+	return d.Name == cmdBriefing && sub == subAdd
 }
 
 // message answers a message that may put a question to the bot (botID),
@@ -184,33 +301,46 @@ func (h *handler) message(ctx context.Context, s *discordgo.Session, m *discordg
 	if !ok {
 		return
 	}
-	send := h.messageReply(m, q).message(m.SoftReference())
-	ctx, cancel := context.WithTimeout(ctx, replyWithin)
+	start := time.Now()
+	r, o := h.messageReply(m, q)
+	send := r.message(m.SoftReference())
+	reply, cancel := context.WithTimeout(ctx, replyWithin)
 	defer cancel()
-	err := withRetry(ctx, func(opts ...discordgo.RequestOption) error {
+	err := withRetry(reply, func(opts ...discordgo.RequestOption) error {
 		_, err := s.ChannelMessageSendComplex(m.ChannelID, send, opts...)
 		return err
 	})
 	if err != nil {
 		h.log.Error("reply to message", "channel", m.ChannelID, "message", m.ID, errAttr(err))
+		o.result = resultError
 	}
+	h.metrics.observe(o, time.Since(start))
+	h.finish(ctx, o)
 }
 
 // messageReply is messageReply under the rate limit, with panics recovered.
-func (h *handler) messageReply(m *discordgo.Message, q string) (r reply) {
+func (h *handler) messageReply(m *discordgo.Message, q request) (r reply, o outcome) {
+	o = outcome{command: q.kind, result: resultAnswered, question: true}
 	defer func() {
 		if p := recover(); p != nil {
 			h.log.Error("message handler panicked", "channel", m.ChannelID, "message", m.ID,
 				"panic", redact(fmt.Sprint(p)), "stack", string(debug.Stack()))
-			r = reply{content: msgError}
+			r, o.result, o.decline = reply{content: msgError}, resultError, nil
 		}
 	}()
 	if ok, wait := h.limit.allow(m.Author.ID); !ok {
-		r = rateLimited(wait)
+		r = rateLimited(h.now(), wait)
 		r.ephemeral = false
-		return r
+		o.result = resultRateLimited
+		return r, o
 	}
-	return messageReply(h.current(), q)
+	e := h.engine(m.GuildID)
+	r, declined := messageReply(e.Answerer, q)
+	if declined != "" {
+		o.result = resultDeclined
+		o.decline = &Decline{GuildID: m.GuildID, UserID: m.Author.ID, Question: declined, Briefings: titles(e.Catalogue), At: h.now()}
+	}
+	return r, o
 }
 
 // withRetry makes a REST call bound to ctx. discordgo's own rate-limit
@@ -250,6 +380,74 @@ func userOf(i *discordgo.Interaction) string {
 		return i.User.ID
 	}
 	return ""
+}
+
+// buttonOf is the button a component interaction clicked.
+func buttonOf(i *discordgo.Interaction) (button, bool) {
+	if i.Type != discordgo.InteractionMessageComponent {
+		return button{}, false
+	}
+	d, _ := i.Data.(discordgo.MessageComponentInteractionData)
+	return parseButton(d.CustomID)
+}
+
+// voteOf is the 👍 or 👎 button i clicked, if it clicked one.
+func voteOf(i *discordgo.Interaction) (button, bool) {
+	b, ok := buttonOf(i)
+	return b, ok && (b.action == actUp || b.action == actDown)
+}
+
+// isQuestion reports whether i asks the engine a question: /ask, and "More
+// answers", which asks it again. Only questions count against the rate
+// limit.
+func isQuestion(i *discordgo.Interaction) bool {
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		d, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
+		return d.Name == cmdAsk
+	case discordgo.InteractionMessageComponent:
+		b, ok := buttonOf(i)
+		return ok && (b.action == actMore || b.action == actMoreOne)
+	}
+	return false
+}
+
+// commandOf names what i is, in few enough words to label metrics: the
+// slash command ("briefing_add" and so on for /briefing's subcommands),
+// "autocomplete", or the button ("more", "paragraph", "vote", "page");
+// "unknown" for anything else. Messages are "mention", "dm" or "followup"
+// (request.kind).
+func commandOf(i *discordgo.Interaction) string {
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		d, _ := i.Data.(discordgo.ApplicationCommandInteractionData)
+		switch d.Name {
+		case cmdAsk, cmdTimeline, cmdSources, cmdQuote, cmdAbout, cmdHelp:
+			return d.Name
+		case cmdBriefing:
+			switch sub, _ := subcommand(d); sub {
+			case subAdd, subList, subRemove, subGaps:
+				return cmdBriefing + "_" + sub
+			}
+			return cmdBriefing
+		}
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		return "autocomplete"
+	case discordgo.InteractionMessageComponent:
+		b, ok := buttonOf(i)
+		switch {
+		case !ok:
+		case b.action == actMore || b.action == actMoreOne:
+			return "more"
+		case b.action == actPara:
+			return "paragraph"
+		case b.action == actUp || b.action == actDown:
+			return "vote"
+		case b.paged():
+			return "page"
+		}
+	}
+	return "unknown"
 }
 
 // attrs describe i for the log, without its token.

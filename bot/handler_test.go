@@ -59,11 +59,11 @@ func (b *logBuffer) String() string {
 func testHandler(e Engine) (*handler, *logBuffer) {
 	var logs logBuffer
 	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	return newHandler(func() Engine { return e }, log, nil), &logs
+	return newHandler(func(string) Engine { return e }, log, nil), &logs
 }
 
 func TestHandlerAnswersDirectly(t *testing.T) {
-	h, _ := testHandler(newFake())
+	h, _ := testHandler(newFake().engine())
 	var rec recorder
 	h.interaction(context.Background(), slash(cmdAsk, opt(optQuestion, "when?")), &rec)
 	if len(rec.responses) != 1 || len(rec.edits) != 0 {
@@ -89,7 +89,7 @@ func TestHandlerDefersSlowWork(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, _ := testHandler(e)
+			h, _ := testHandler(e.engine())
 			h.deferAfter = 10 * time.Millisecond
 			var rec recorder
 			h.interaction(context.Background(), tt.i, &rec)
@@ -125,8 +125,8 @@ func TestHandlerDefersSlowWork(t *testing.T) {
 
 func TestHandlerRecoversPanics(t *testing.T) {
 	e := newFake()
-	e.panics = "Ask"
-	h, logs := testHandler(e)
+	e.panics = true
+	h, logs := testHandler(e.engine())
 	var rec recorder
 	h.interaction(context.Background(), slash(cmdAsk, opt(optQuestion, "boom?")), &rec)
 	if len(rec.responses) != 1 {
@@ -140,26 +140,26 @@ func TestHandlerRecoversPanics(t *testing.T) {
 		t.Errorf("log = %s, want one panic record", out)
 	}
 	// The handler keeps working.
-	e.panics = ""
+	e.panics = false
 	h.interaction(context.Background(), slash(cmdAsk, opt(optQuestion, "fine?")), &rec)
 	if r := rec.responses[1]; r.Data.Flags != 0 || len(r.Data.Embeds) != 1 {
 		t.Errorf("after recovering: %+v", r.Data)
 	}
 	// Autocomplete recovers into an empty list, and messages into a plain error.
-	h.engine = func() Engine { panic("engine lookup") }
+	h.engines = func(string) Engine { panic("engine lookup") }
 	h.interaction(context.Background(), typing(cmdSources, focused(optName, "a")), &rec)
 	if r := rec.responses[2]; r.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
 		t.Errorf("autocomplete after panic: type %d", r.Type)
 	}
 	m := &discordgo.Message{ID: "1", ChannelID: "2", Author: &discordgo.User{ID: "3"}}
-	if got := h.messageReply(m, "q"); got.content != msgError {
+	if got, _ := h.messageReply(m, request{text: "q", kind: "mention"}); got.content != msgError {
 		t.Errorf("message after panic: %+v", got)
 	}
 }
 
 func TestHandlerRateLimit(t *testing.T) {
 	c := &clock{t: time.Unix(1_700_000_000, 0)}
-	h, _ := testHandler(newFake())
+	h, _ := testHandler(newFake().engine())
 	h.limit = newLimiter(questionsPerWindow, questionWindow, c.now)
 	var rec recorder
 	for range questionsPerWindow + 1 {
@@ -183,7 +183,7 @@ func TestHandlerRateLimit(t *testing.T) {
 	m := &discordgo.Message{ID: "1", ChannelID: "2", Author: &discordgo.User{ID: "42"}}
 	var got reply
 	for range questionsPerWindow + 1 {
-		got = h.messageReply(m, "q")
+		got, _ = h.messageReply(m, request{text: "q", kind: "mention"})
 	}
 	if !strings.Contains(got.content, "You're asking quickly") || got.ephemeral {
 		t.Errorf("message over the limit: %+v", got)
@@ -250,7 +250,7 @@ func TestCallbackRetriedAfter429(t *testing.T) {
 		status(429, `{"message":"You are being rate limited.","retry_after":0.2,"global":false}`),
 		status(204, ""),
 	)
-	h, logs := testHandler(newFake())
+	h, logs := testHandler(newFake().engine())
 	i := slash(cmdAsk, opt(optQuestion, "when?"))
 	i.Token = "secret-interaction-token-1234567890"
 	h.interaction(context.Background(), i, sessionResponder{s: rest.session(t), i: i})
@@ -277,7 +277,7 @@ func TestCallbackRetriedAfter429(t *testing.T) {
 
 func TestCallback429BeyondTheDeadline(t *testing.T) {
 	rest := newFakeREST(t, status(429, `{"message":"You are being rate limited.","retry_after":10,"global":false}`))
-	h, logs := testHandler(newFake())
+	h, logs := testHandler(newFake().engine())
 	i := slash(cmdAsk, opt(optQuestion, "when?"))
 	i.Token = "secret-interaction-token-1234567890"
 	start := time.Now()
@@ -296,7 +296,7 @@ func TestCallback429BeyondTheDeadline(t *testing.T) {
 
 func TestMessageReplyOverREST(t *testing.T) {
 	rest := newFakeREST(t, status(200, `{"id":"901","channel_id":"300"}`))
-	h, _ := testHandler(newFake())
+	h, _ := testHandler(newFake().engine())
 	s := rest.session(t)
 	user := &discordgo.User{ID: "42", Username: "alice"}
 	h.message(context.Background(), s, &discordgo.Message{ID: "1", ChannelID: "300", Author: &discordgo.User{ID: "100", Bot: true}, Content: "mine"}, "100")
@@ -335,7 +335,7 @@ func TestEditAfterDeferralGoesToWebhook(t *testing.T) {
 	rest := newFakeREST(t, status(204, ""), status(200, `{"id":"902"}`))
 	e := newFake()
 	e.delay = 50 * time.Millisecond
-	h, _ := testHandler(e)
+	h, _ := testHandler(e.engine())
 	h.deferAfter = 5 * time.Millisecond
 	i := slash(cmdAsk, opt(optQuestion, "when?"))
 	var calls atomic.Int32

@@ -18,12 +18,15 @@ import (
 
 // InteractionsOptions configure NewInteractionsHandler.
 type InteractionsOptions struct {
-	PublicKey ed25519.PublicKey // the application's public key, from the developer portal
-	Engine    func() Engine     // the current engine; called once per interaction
-	Log       *slog.Logger      // default: discard
-	Token     string            // optional bot token, for editing deferred responses via REST
-	APIBase   string            // where REST goes; default "https://discord.com"
-	Now       func() time.Time  // the clock for the timestamp window; default time.Now
+	PublicKey ed25519.PublicKey           // the application's public key, from the developer portal
+	Engines   func(guildID string) Engine // the engine that answers a guild ("" for DMs); called once per interaction
+	Library   Library                     // the briefing library behind /briefing and /ask briefing:; nil: neither
+	Feedback  Feedback                    // keeps votes and declined questions; nil keeps nothing
+	Metrics   *Metrics                    // counts interactions, served at GET /metrics; nil counts nothing
+	Log       *slog.Logger                // default: discard
+	Token     string                      // optional bot token, for editing deferred responses via REST
+	APIBase   string                      // where REST goes; default "https://discord.com"
+	Now       func() time.Time            // the clock for the timestamp window; default time.Now
 }
 
 // Limits of the HTTP endpoint.
@@ -71,26 +74,30 @@ func NewInteractionsHandler(o InteractionsOptions) http.Handler {
 	if len(o.PublicKey) != ed25519.PublicKeySize {
 		log.Error("public key is not an Ed25519 public key: every interaction will be refused", "bytes", len(o.PublicKey))
 	}
-	h := newHandler(o.Engine, log, now)
+	h := newHandler(o.Engines, log, now)
+	h.feedback, h.metrics, h.library = o.Feedback, o.Metrics, o.Library
 	// No per-user rate limit here: behind a load balancer each instance would
 	// see only part of a user's questions, so a limit per process means
 	// nothing. Put one in the load balancer if you need it.
 	h.limit = nil
-	return &interactionsHandler{key: o.PublicKey, now: now, log: log, rest: rest, h: h}
+	return &interactionsHandler{key: o.PublicKey, now: now, log: log, rest: rest, h: h, metrics: o.Metrics.Handler(0)}
 }
 
 type interactionsHandler struct {
-	key  ed25519.PublicKey
-	now  func() time.Time
-	log  *slog.Logger
-	rest *discordgo.Session // for edits after a deferral
-	h    *handler
+	key     ed25519.PublicKey
+	now     func() time.Time
+	log     *slog.Logger
+	rest    *discordgo.Session // for edits after a deferral
+	h       *handler
+	metrics http.Handler // GET /metrics
 }
 
 func (s *interactionsHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case "/interactions":
 		s.interactions(w, r)
+	case "/metrics":
+		s.metrics.ServeHTTP(w, r)
 	case "/healthz":
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")

@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/qa"
 )
@@ -49,7 +51,7 @@ func endpoint(tb testing.TB, pub ed25519.PublicKey, e Engine) http.Handler {
 	tb.Helper()
 	return NewInteractionsHandler(InteractionsOptions{
 		PublicKey: pub,
-		Engine:    func() Engine { return e },
+		Engines:   func(string) Engine { return e },
 		Log:       slog.New(slog.DiscardHandler),
 		Now:       func() time.Time { return testNow },
 	})
@@ -65,7 +67,7 @@ const (
 func TestInteractionsEndpoint(t *testing.T) {
 	pub, priv := newKey(t)
 	_, otherPriv := newKey(t)
-	h := endpoint(t, pub, newFake())
+	h := endpoint(t, pub, newFake().engine())
 
 	tampered := signed(priv, testNow, askBody)
 	tampered.Body = io.NopCloser(strings.NewReader(strings.Replace(askBody, "harbour", "airport", 1)))
@@ -130,7 +132,7 @@ func TestInteractionsEndpoint(t *testing.T) {
 func TestInteractionsEndpointAnswer(t *testing.T) {
 	pub, priv := newKey(t)
 	w := httptest.NewRecorder()
-	endpoint(t, pub, newFake()).ServeHTTP(w, signed(priv, testNow, askBody))
+	endpoint(t, pub, newFake().engine()).ServeHTTP(w, signed(priv, testNow, askBody))
 	var resp struct {
 		Type int `json:"type"`
 		Data struct {
@@ -159,7 +161,7 @@ func TestInteractionsEndpointAnswer(t *testing.T) {
 // user's questions over instances, so a per-process limit would mean nothing.
 func TestInteractionsEndpointNoRateLimit(t *testing.T) {
 	pub, priv := newKey(t)
-	h := endpoint(t, pub, newFake())
+	h := endpoint(t, pub, newFake().engine())
 	for i := range 3 * questionsPerWindow {
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, signed(priv, testNow, askBody))
@@ -177,7 +179,7 @@ func TestInteractionsEndpointDefers(t *testing.T) {
 	e := newFake()
 	e.delay = 60 * time.Millisecond
 	h := NewInteractionsHandler(InteractionsOptions{
-		PublicKey: pub, Engine: func() Engine { return e }, APIBase: rest.srv.URL, Now: func() time.Time { return testNow },
+		PublicKey: pub, Engines: func(string) Engine { return e.engine() }, APIBase: rest.srv.URL, Now: func() time.Time { return testNow },
 	}).(*interactionsHandler)
 	h.h.deferAfter = 5 * time.Millisecond
 	w := httptest.NewRecorder()
@@ -197,7 +199,7 @@ func TestInteractionsEndpointDefers(t *testing.T) {
 func TestInteractionsEndpointWithoutKey(t *testing.T) {
 	_, priv := newKey(t)
 	w := httptest.NewRecorder()
-	endpoint(t, nil, newFake()).ServeHTTP(w, signed(priv, testNow, pingBody))
+	endpoint(t, nil, newFake().engine()).ServeHTTP(w, signed(priv, testNow, pingBody))
 	if w.Code != 401 {
 		t.Errorf("status %d without a configured key, want 401", w.Code)
 	}
@@ -209,7 +211,7 @@ func TestInteractionsEndpointWithoutKey(t *testing.T) {
 // with the fake engine (the bot's own cost) and with the real engine over
 // the seed briefing (testdata/seed.txt).
 func BenchmarkInteractionsEndpoint(b *testing.B) {
-	b.Run("engine=fake", func(b *testing.B) { benchmarkEndpoint(b, newFake()) })
+	b.Run("engine=fake", func(b *testing.B) { benchmarkEndpoint(b, newFake().engine()) })
 	b.Run("engine=seed", func(b *testing.B) {
 		data, err := os.ReadFile("testdata/seed.txt")
 		if err != nil {
@@ -219,7 +221,7 @@ func BenchmarkInteractionsEndpoint(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		benchmarkEndpoint(b, qa.New(br))
+		benchmarkEndpoint(b, Both(qa.New(br)))
 	})
 }
 
@@ -288,4 +290,32 @@ func benchmarkEndpoint(b *testing.B, e Engine) {
 	b.ReportMetric(float64(len(all))/elapsed.Seconds(), "req/s")
 	b.ReportMetric(float64(all[len(all)*99/100].Microseconds())/1000, "p99-ms")
 	b.ReportMetric(float64(all[len(all)/2].Microseconds())/1000, "p50-ms")
+}
+
+// GET /metrics on the endpoint serves the metrics it was given, counting
+// what it answered; without metrics it is not there.
+func TestInteractionsEndpointMetrics(t *testing.T) {
+	pub, priv := newKey(t)
+	m, err := NewMetrics(prometheus.NewRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := NewInteractionsHandler(InteractionsOptions{
+		PublicKey: pub, Engines: func(string) Engine { return newFake().engine() },
+		Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return testNow }, Metrics: m,
+	})
+	for range 3 {
+		h.ServeHTTP(httptest.NewRecorder(), signed(priv, testNow, askBody))
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	want := `briefbot_interactions_total{command="ask",outcome="answered"} 3`
+	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), want) {
+		t.Errorf("GET /metrics = %d, want 200 with %q:\n%s", w.Code, want, w.Body)
+	}
+	w = httptest.NewRecorder()
+	endpoint(t, pub, newFake().engine()).ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	if w.Code != http.StatusNotFound {
+		t.Errorf("GET /metrics without metrics = %d, want 404", w.Code)
+	}
 }

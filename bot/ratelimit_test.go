@@ -1,10 +1,14 @@
 package bot
 
 import (
+	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 // clock is a fake time source.
@@ -96,5 +100,75 @@ func TestLimiterConcurrent(t *testing.T) {
 	wg.Wait()
 	if allowed != 5 {
 		t.Errorf("%d of 50 concurrent questions allowed, want 5", allowed)
+	}
+}
+
+func TestRateLimitCountsQuestionsOnly(t *testing.T) {
+	more := &discordgo.Message{Embeds: []*discordgo.MessageEmbed{{Title: "when?"}}}
+	tests := []struct {
+		name    string
+		i       *discordgo.Interaction
+		limited bool
+	}{
+		{"/ask", slash(cmdAsk, opt(optQuestion, "when?")), true},
+		{"More answers", click("v1:more", more), true},
+		{"More answers after a follow-up", click("v1:more:b1:p4", more), true},
+		{"/help", slash(cmdHelp), false},
+		{"/about", slash(cmdAbout), false},
+		{"/timeline", slash(cmdTimeline), false},
+		{"/sources", slash(cmdSources), false},
+		{"autocomplete", typing(cmdSources, focused(optName, "a")), false},
+		{"page", click("v1:src:1", nil), false},
+		{"Full paragraph", click("v1:para:b1:p4", more), false},
+		{"vote", click("v1:up:b1:p4", more), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, _ := testHandler(newFake().engine())
+			c := &clock{t: time.Unix(1_700_000_000, 0)}
+			h.limit, h.now = newLimiter(questionsPerWindow, questionWindow, c.now), c.now
+			for range questionsPerWindow { // the user's whole allowance
+				h.interaction(context.Background(), slash(cmdAsk, opt(optQuestion, "q")), &recorder{})
+			}
+			var rec recorder
+			tt.i.Member, tt.i.User = nil, &discordgo.User{ID: "42"}
+			h.interaction(context.Background(), tt.i, &rec)
+			got := strings.Contains(rec.responses[0].Data.Content, "You're asking quickly")
+			if got != tt.limited {
+				t.Errorf("rate limited = %v, want %v: %+v", got, tt.limited, rec.responses[0].Data)
+			}
+		})
+	}
+}
+
+func TestRateLimitedSaysWhen(t *testing.T) {
+	now := time.Unix(1_700_000_000, 500_000_000)
+	tests := []struct {
+		wait time.Duration
+		want string // the relative timestamp: the next whole second at or after now+wait
+	}{
+		{1200 * time.Millisecond, "<t:1700000002:R>"},
+		{500 * time.Millisecond, "<t:1700000001:R>"},
+		{2 * time.Second, "<t:1700000003:R>"},
+	}
+	for _, tt := range tests {
+		r := rateLimited(now, tt.wait)
+		if !strings.Contains(r.content, "You can ask again "+tt.want) || !r.ephemeral {
+			t.Errorf("rateLimited(%v) = %q, want it to say %s, ephemerally", tt.wait, r.content, tt.want)
+		}
+	}
+	// The limiter's wait is the truth: a question at that moment is allowed.
+	c := &clock{t: now}
+	l := newLimiter(questionsPerWindow, questionWindow, c.now)
+	for range questionsPerWindow {
+		l.allow("42")
+	}
+	ok, wait := l.allow("42")
+	if ok {
+		t.Fatal("sixth question allowed")
+	}
+	c.advance(wait)
+	if ok, _ := l.allow("42"); !ok {
+		t.Errorf("refused again at the moment the refusal named (%v later)", wait)
 	}
 }

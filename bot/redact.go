@@ -29,6 +29,9 @@ var secrets = []struct {
 	{regexp.MustCompile(`(?i)(\b(?:Bot|Bearer)\s+)[A-Za-z0-9._\-]{8,}`), "${1}" + redacted},
 	// anything shaped like a bot token: base64(user id).timestamp.hmac
 	{regexp.MustCompile(`[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{20,}`), redacted},
+	// the query of a signed URL, such as an attachment's on Discord's CDN
+	// (ex=…&is=…&hm=…): whoever has it can download the file
+	{regexp.MustCompile(`(?i)(https?://[^\s"'?]+\?)[^\s"']*\b(?:hm|sig|signature|x-amz-signature|token)=[^\s"']*`), "${1}" + redacted},
 }
 
 // redact removes tokens from s, for logs.

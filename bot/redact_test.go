@@ -28,6 +28,7 @@ func TestRedact(t *testing.T) {
 		{"bare bot token", "token " + botToken + " leaked", botToken, "leaked"},
 		{"query string", "/webhooks/100/" + itoken + "?wait=true", itoken, "?wait=true"},
 		{"harmless", "connecting to gateway ws://127.0.0.1:1234/ws/?v=9", "", "connecting to gateway ws://127.0.0.1:1234/ws/?v=9"},
+		{"signed attachment URL", `Get "https://cdn.discordapp.com/attachments/1/2/a.txt?ex=65f&is=65e&hm=0a1b2c3d4e&": timeout`, "hm=0a1b2c3d4e", `"https://cdn.discordapp.com/attachments/1/2/a.txt?[redacted]": timeout`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

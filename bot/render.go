@@ -89,6 +89,7 @@ const (
 	msgEmptyAsk    = "Ask me a question about the briefing, e.g. `/ask question: who is quoted?` or mention me with your question."
 	msgNoQuestion  = "I couldn't find the question this button belongs to. Please ask again with /ask."
 	msgNoMore      = "That was the only passage in the briefing that answers this question."
+	msgVoteFailed  = "I couldn't record your vote just now. Please try again in a moment."
 	msgNoParagraph = "That paragraph isn't in the loaded briefings any more (they may have been updated). Please ask again with /ask."
 )
 
@@ -140,9 +141,16 @@ func row(buttons ...discordgo.Button) discordgo.ActionsRow {
 // answerReply renders an answer. The embed's title is the question, which
 // is where "More answers" reads it back from; the passage is the
 // description, verbatim; the author line names the speaker; the footer names
-// the briefing and section.
-func answerReply(question string, a qa.Answer) reply {
-	if !a.Answered {
+// the briefing and section. Below it are "More answers" (the more button:
+// for a follow-up, it carries the ref of the answer it followed up; for
+// /ask briefing:, the briefing's ID), "Full paragraph",
+// and 👍 and 👎, whose custom IDs carry the answer's ref: a reply to the
+// message reads the ref back from them (refOf).
+func answerReply(question string, a qa.Answer, more button) reply {
+	switch {
+	case !a.Answered && len(a.Closest) > 0:
+		return closestReply(question, a.Closest, a.Suggestions)
+	case !a.Answered:
 		return noAnswerReply(question, a.Suggestions)
 	}
 	passage := a.Passage
@@ -156,14 +164,20 @@ func answerReply(question string, a qa.Answer) reply {
 		Author:      &discordgo.MessageEmbedAuthor{Name: speakerLine(a.Speaker)},
 		Footer:      footer(place(a.Briefing, a.Section)),
 	}
+	if len(more.prefix())+len(more.arg) > maxCustomID {
+		more = button{action: actMore}
+	}
 	buttons := []discordgo.Button{{
-		Label: "More answers", Style: discordgo.SecondaryButton,
-		CustomID: button{action: actMore}.id(),
+		Label: "More answers", Style: discordgo.SecondaryButton, CustomID: more.id(),
 	}}
 	if id, ok := paragraphID(a.Ref); ok {
 		buttons = append(buttons, discordgo.Button{
 			Label: "Full paragraph", Style: discordgo.SecondaryButton, CustomID: id,
 		})
+		buttons = append(buttons,
+			discordgo.Button{Label: "👍", Style: discordgo.SecondaryButton, CustomID: button{action: actUp, arg: a.Ref}.id()},
+			discordgo.Button{Label: "👎", Style: discordgo.SecondaryButton, CustomID: button{action: actDown, arg: a.Ref}.id()},
+		)
 	}
 	return reply{embeds: []*discordgo.MessageEmbed{e}, components: []discordgo.MessageComponent{row(buttons...)}}
 }
@@ -193,6 +207,48 @@ func noAnswerReply(question string, suggestions []string) reply {
 	return reply{embeds: []*discordgo.MessageEmbed{{
 		Title: question, Description: b.String(), Color: colourNoAnswer,
 	}}}
+}
+
+// msgClosest opens a reply that offers the closest passages instead of an
+// answer.
+const msgClosest = "Not answered directly. Closest passages in the briefing:"
+
+// closestReply says first that the briefings do not answer, then offers up
+// to three of the closest passages, labelled as such: each in a field of its
+// own with its speaker, briefing and section, and a button to show it in
+// full. They never take the answer's place: the description, where an
+// answer's passage goes, says that there is none.
+func closestReply(question string, closest []qa.Match, suggestions []string) reply {
+	closest = closest[:min(len(closest), 3)]
+	e := &discordgo.MessageEmbed{Title: question, Description: msgClosest, Color: colourNoAnswer}
+	var buttons []discordgo.Button
+	seen := map[string]bool{}
+	for i, m := range closest {
+		where := truncate(place(m.Briefing, m.Section), 200)
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+			Name:  truncate(fmt.Sprintf("%d. %s", i+1, speakerLine(m.Speaker)), maxFieldName),
+			Value: truncate(m.Passage, maxFieldValue-length(where)-3) + suffix("\n— ", where),
+		})
+		if id, ok := paragraphID(m.Ref); ok && !seen[m.Ref] {
+			seen[m.Ref] = true
+			buttons = append(buttons, discordgo.Button{
+				Label: fmt.Sprintf("Show passage %d", i+1), Style: discordgo.SecondaryButton, CustomID: id,
+			})
+		}
+	}
+	if len(suggestions) > 0 {
+		var b strings.Builder
+		for _, s := range suggestions[:min(len(suggestions), 10)] {
+			b.WriteString("• " + truncate(s, 90) + "\n")
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "You could ask", Value: b.String()})
+	}
+	e.Footer = footer("These passages are near your question but do not answer it; I won't guess.")
+	r := reply{embeds: []*discordgo.MessageEmbed{e}}
+	if len(buttons) > 0 {
+		r.components = []discordgo.MessageComponent{row(buttons...)}
+	}
+	return r
 }
 
 // moreReply lists the further candidate answers, each with its speaker and
@@ -433,11 +489,15 @@ func helpReply() reply {
 		Description: "I answer questions about the loaded news briefings by quoting their exact words " +
 			"and naming who said them. When a briefing doesn't answer, I say so.\n\n" +
 			"**/ask** `question:` — the passage that answers it, its speaker and section. " +
-			"`private: True` shows the answer only to you. Buttons show more answers and the full paragraph.\n" +
+			"`private: True` shows the answer only to you; `briefing:` asks one briefing only. Buttons show more answers and the full paragraph.\n" +
 			"**/timeline** — dated events in order; `topic:`, `from:` and `to:` (years) narrow it.\n" +
 			"**/sources** — everyone quoted or cited; `name:` shows what one of them said.\n" +
 			"**/quote** `speaker:` — a speaker's direct quotes.\n" +
-			"**/about** — which briefings are loaded.\n\n" +
-			"You can also mention me with a question in a channel, or send me a DM.",
+			"**/about** — which briefings are loaded.\n" +
+			"**/briefing** `add` · `list` · `remove` · `gaps` — for members with Manage Server: give this server a briefing " +
+			"(a file or a link), list or remove them, and see what readers asked that they did not answer.\n\n" +
+			"You can also mention me with a question in a channel, or send me a DM. " +
+			"Reply to one of my answers to follow up on it (\"What else did he say?\", \"When was that?\"), " +
+			"and tell me with 👍 or 👎 whether it helped.",
 	}}, ephemeral: true}
 }

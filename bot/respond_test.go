@@ -3,6 +3,7 @@ package bot
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,7 +92,7 @@ func TestRespondCommands(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := respond(e, tt.i)
+			r, err := respond(e.engine(), tt.i)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("respond error = %v, want error %v", err, tt.wantErr)
 			}
@@ -139,13 +140,13 @@ func visible(d *discordgo.InteractionResponseData) string {
 func TestRespondNarrationAndNoAnswer(t *testing.T) {
 	e := newFake()
 	e.answer.Speaker = nil
-	r, _ := respond(e, slash(cmdAsk, opt(optQuestion, "what happened?")))
+	r, _ := respond(e.engine(), slash(cmdAsk, opt(optQuestion, "what happened?")))
 	if got := r.Data.Embeds[0].Author.Name; got != "narration" {
 		t.Errorf("author of narration = %q, want %q", got, "narration")
 	}
 
 	e.answer = qa.Answer{Answered: false, Suggestions: []string{"When will the harbour reopen?", "Who is Ana Costa?"}}
-	r, _ = respond(e, slash(cmdAsk, opt(optQuestion, "what is the capital of Peru?")))
+	r, _ = respond(e.engine(), slash(cmdAsk, opt(optQuestion, "what is the capital of Peru?")))
 	checkData(t, r.Data)
 	text := visible(r.Data)
 	for _, want := range []string{"don't answer that", "won't guess", "When will the harbour reopen?", "Who is Ana Costa?"} {
@@ -160,12 +161,12 @@ func TestRespondNarrationAndNoAnswer(t *testing.T) {
 
 func TestRespondButtons(t *testing.T) {
 	e := newFake()
-	answer, _ := respond(e, slash(cmdAsk, opt(optQuestion, "when will the harbour reopen?")))
+	answer, _ := respond(e.engine(), slash(cmdAsk, opt(optQuestion, "when will the harbour reopen?")))
 	msg := sent(answer)
 	ids := buttonIDs(answer.Data.Components)
 
 	t.Run("more answers", func(t *testing.T) {
-		r, err := respond(e, click(ids["More answers"], msg))
+		r, err := respond(e.engine(), click(ids["More answers"], msg))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -184,27 +185,27 @@ func TestRespondButtons(t *testing.T) {
 		}
 	})
 	t.Run("full paragraph", func(t *testing.T) {
-		r, _ := respond(e, click(ids["Full paragraph"], msg))
+		r, _ := respond(e.engine(), click(ids["Full paragraph"], msg))
 		checkData(t, r.Data)
 		if !strings.Contains(visible(r.Data), "Repairs began last week. More text.") || r.Data.Flags != discordgo.MessageFlagsEphemeral {
 			t.Errorf("full paragraph = %+v", r.Data)
 		}
 	})
 	t.Run("paragraph gone", func(t *testing.T) {
-		r, _ := respond(e, click("v1:para:gone", msg))
+		r, _ := respond(e.engine(), click("v1:para:gone", msg))
 		if !strings.Contains(r.Data.Content, "isn't in the loaded briefings") {
 			t.Errorf("missing paragraph reply = %q", r.Data.Content)
 		}
 	})
 	t.Run("more without a message", func(t *testing.T) {
-		r, _ := respond(e, click("v1:more", nil))
+		r, _ := respond(e.engine(), click("v1:more", nil))
 		if r.Data.Content != msgNoQuestion || r.Data.Flags != discordgo.MessageFlagsEphemeral {
 			t.Errorf("more without message = %+v", r.Data)
 		}
 	})
 	for _, id := range []string{"", "v0:more", "v1:nope", "v2:more:x", "v1:tl:x:0:0:", "v1:src:-1", "garbage"} {
 		t.Run("stale "+id, func(t *testing.T) {
-			r, err := respond(e, click(id, msg))
+			r, err := respond(e.engine(), click(id, msg))
 			if err != nil {
 				t.Errorf("stale button error = %v, want nil (not a fault)", err)
 			}
@@ -226,7 +227,7 @@ func TestRespondPagination(t *testing.T) {
 	}
 	var got qa.TimelineFilter
 	e.filter = &got
-	r, err := respond(e, slash(cmdTimeline, opt(optTopic, "harbour storm"), opt(optFrom, 1000.0), opt(optTo, 2999.0)))
+	r, err := respond(e.engine(), slash(cmdTimeline, opt(optTopic, "harbour storm"), opt(optFrom, 1000.0), opt(optTo, 2999.0)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +235,7 @@ func TestRespondPagination(t *testing.T) {
 		t.Errorf("engine got filter %+v", got)
 	}
 	pages := 0
-	for r != nil {
+	for r.InteractionResponse != nil {
 		pages++
 		checkData(t, r.Data)
 		if want := fmt.Sprintf("Page %d of 100", pages); !strings.Contains(r.Data.Embeds[0].Footer.Text, want) {
@@ -247,7 +248,7 @@ func TestRespondPagination(t *testing.T) {
 		if pages == 100 || pages > 100 {
 			break
 		}
-		r, err = respond(e, click(next, sent(r)))
+		r, err = respond(e.engine(), click(next, sent(r)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -262,7 +263,7 @@ func TestRespondPagination(t *testing.T) {
 		t.Errorf("paged through %d pages, want 100", pages)
 	}
 	// A page past the end (the list shrank after a reload) shows the last.
-	r, _ = respond(e, click("v1:tl:500:1000:2999:harbour storm", nil))
+	r, _ = respond(e.engine(), click("v1:tl:500:1000:2999:harbour storm", nil))
 	if !strings.Contains(r.Data.Embeds[0].Footer.Text, "Page 100 of 100") {
 		t.Errorf("page past the end: footer %q", r.Data.Embeds[0].Footer.Text)
 	}
@@ -279,7 +280,7 @@ func TestRespondSourcesPagination(t *testing.T) {
 	for n := range 20 {
 		e.said = append(e.said, qa.Said{Text: fmt.Sprintf("Said %d ", n) + strings.Repeat("words ", 200), Quote: "q", Section: "S"})
 	}
-	r, _ := respond(e, slash(cmdSources))
+	r, _ := respond(e.engine(), slash(cmdSources))
 	for n := 1; ; n++ {
 		checkData(t, r.Data)
 		next, ok := buttonIDs(r.Data.Components)["Next ▶"]
@@ -289,7 +290,7 @@ func TestRespondSourcesPagination(t *testing.T) {
 		if n == 4 {
 			break
 		}
-		r, _ = respond(e, click(next, sent(r)))
+		r, _ = respond(e.engine(), click(next, sent(r)))
 	}
 	if !strings.Contains(r.Data.Embeds[0].Footer.Text, "Page 4 of 4") {
 		t.Errorf("footer %q", r.Data.Embeds[0].Footer.Text)
@@ -299,13 +300,13 @@ func TestRespondSourcesPagination(t *testing.T) {
 	}
 
 	// What a long-named source said pages too, with the name in the ID.
-	r, _ = respond(e, slash(cmdQuote, opt(optSpeaker, e.sources[3].Name)))
+	r, _ = respond(e.engine(), slash(cmdQuote, opt(optSpeaker, e.sources[3].Name)))
 	checkData(t, r.Data)
 	next := buttonIDs(r.Data.Components)["Next ▶"]
 	if !strings.HasPrefix(next, "v1:q:1:Very Long") || len(next) > maxCustomID {
 		t.Errorf("quote next button %q", next)
 	}
-	r, _ = respond(e, click(next, sent(r)))
+	r, _ = respond(e.engine(), click(next, sent(r)))
 	if r.Type != discordgo.InteractionResponseChannelMessageWithSource || !strings.Contains(r.Data.Content, "can't find anyone") {
 		// The name was cut to fit the custom ID, so the fake engine, which
 		// matches whole names only, no longer finds it: a friendly notice.
@@ -344,7 +345,7 @@ func TestRespondAutocomplete(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := respond(e, tt.i)
+			r, err := respond(e.engine(), tt.i)
 			if (err != nil) != tt.err {
 				t.Fatalf("error = %v, want error %v", err, tt.err)
 			}
@@ -384,7 +385,7 @@ func TestRespondMalformed(t *testing.T) {
 				ic.Interaction = &discordgo.Interaction{}
 				_ = json.Unmarshal([]byte(tt.json), ic.Interaction)
 			}
-			r, err := respond(e, ic.Interaction)
+			r, err := respond(e.engine(), ic.Interaction)
 			if err == nil {
 				t.Error("respond error = nil, want detail for the log")
 			}
@@ -394,10 +395,10 @@ func TestRespondMalformed(t *testing.T) {
 			}
 		})
 	}
-	if r, err := respond(nil, slash(cmdAsk, opt(optQuestion, "x"))); err == nil || r.Data.Content != msgNoEngine {
+	if r, err := respond(Engine{}, slash(cmdAsk, opt(optQuestion, "x"))); err == nil || r.Data.Content != msgNoEngine {
 		t.Errorf("no engine: %v %+v", err, r.Data)
 	}
-	if r, _ := respond(e, &discordgo.Interaction{Type: discordgo.InteractionPing}); r.Type != discordgo.InteractionResponsePong {
+	if r, _ := respond(e.engine(), &discordgo.Interaction{Type: discordgo.InteractionPing}); r.Type != discordgo.InteractionResponsePong {
 		t.Errorf("ping: type %d", r.Type)
 	}
 }
@@ -416,17 +417,18 @@ func TestEveryoneNeverPings(t *testing.T) {
 		slash(cmdSources, opt(optName, "@everyone")),
 		slash(cmdQuote, opt(optSpeaker, evil)),
 	} {
-		r, _ := respond(e, i)
+		r, _ := respond(e.engine(), i)
 		b, _ := json.Marshal(r)
 		if !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
 			t.Errorf("response without allowed_mentions parse [] : %s", b)
 		}
 	}
-	send := messageReply(e, evil).message(nil)
+	evilReply, _ := messageReply(e.fakeAnswers, request{text: evil})
+	send := evilReply.message(nil)
 	if b, _ := json.Marshal(send); !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
 		t.Errorf("message without allowed_mentions parse []: %s", b)
 	}
-	edit := messageReply(e, evil).edit()
+	edit := evilReply.edit()
 	if b, _ := json.Marshal(edit); !strings.Contains(string(b), `"allowed_mentions":{"parse":[],"replied_user":false}`) {
 		t.Errorf("edit without allowed_mentions parse []: %s", b)
 	}
@@ -439,7 +441,7 @@ func TestHugePassage(t *testing.T) {
 	e.answer.Briefing = strings.Repeat("B", 3000)
 	e.answer.Section = strings.Repeat("S", 3000)
 	e.answer.Ref = strings.Repeat("r", 200) // too long for a custom ID: no button
-	r, _ := respond(e, slash(cmdAsk, opt(optQuestion, strings.Repeat("why ", 200))))
+	r, _ := respond(e.engine(), slash(cmdAsk, opt(optQuestion, strings.Repeat("why ", 200))))
 	checkData(t, r.Data)
 	if _, ok := buttonIDs(r.Data.Components)["Full paragraph"]; ok {
 		t.Error("Full paragraph button with a ref too long for its custom ID")
@@ -451,44 +453,109 @@ func TestHugePassage(t *testing.T) {
 	for range 30 {
 		e.answer.More = append(e.answer.More, qa.Match{Passage: e.answer.Passage, Ref: "p1"})
 	}
-	r, _ = respond(e, click("v1:more", &discordgo.Message{Embeds: []*discordgo.MessageEmbed{{Title: "why?"}}}))
+	r, _ = respond(e.engine(), click("v1:more", &discordgo.Message{Embeds: []*discordgo.MessageEmbed{{Title: "why?"}}}))
 	checkData(t, r.Data)
 }
 
 func TestQuestionIn(t *testing.T) {
 	const bot = "100"
 	user := &discordgo.User{ID: "42"}
+	me := []*discordgo.User{{ID: bot}}
+	// answer is one of the bot's answers, as Discord sends it with a reply.
+	answer := &discordgo.Message{ID: "8", Author: &discordgo.User{ID: bot, Bot: true},
+		Embeds: []*discordgo.MessageEmbed{{Title: "What did Ana Costa say?"}},
+		Components: []discordgo.MessageComponent{&discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			&discordgo.Button{Label: "More answers", CustomID: "v1:more"},
+			&discordgo.Button{Label: "Full paragraph", CustomID: "v1:para:b1:p4"},
+			&discordgo.Button{Label: "👍", CustomID: "v1:up:b1:p4"},
+			&discordgo.Button{Label: "👎", CustomID: "v1:down:b1:p4"},
+		}}}}
+	// declined has closest passages' buttons, but no answer and so no ref.
+	declined := &discordgo.Message{ID: "9", Author: answer.Author,
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "Show passage 1", CustomID: "v1:para:b1:p2"},
+		}}}}
+	someone := &discordgo.Message{ID: "10", Author: &discordgo.User{ID: "7"}, Components: answer.Components}
+	reply := func(to *discordgo.Message, guild, content string, mentions []*discordgo.User) *discordgo.Message {
+		return &discordgo.Message{GuildID: guild, Author: user, Type: discordgo.MessageTypeReply, Content: content,
+			Mentions: mentions, MessageReference: &discordgo.MessageReference{MessageID: to.ID}, ReferencedMessage: to}
+	}
 	tests := []struct {
 		name string
 		m    *discordgo.Message
-		want string
+		want request
 		ok   bool
 	}{
-		{"mention", &discordgo.Message{GuildID: "1", Author: user, Content: "<@100> why  now?", Mentions: []*discordgo.User{{ID: bot}}}, "why now?", true},
-		{"nick mention", &discordgo.Message{GuildID: "1", Author: user, Content: "hey <@!100>, why?", Mentions: []*discordgo.User{{ID: bot}}}, "hey , why?", true},
-		{"dm", &discordgo.Message{Author: user, Content: "why?"}, "why?", true},
-		{"guild without mention", &discordgo.Message{GuildID: "1", Author: user, Content: "why?"}, "", false},
-		{"mention of someone else", &discordgo.Message{GuildID: "1", Author: user, Content: "<@7> why?", Mentions: []*discordgo.User{{ID: "7"}}}, "", false},
-		{"own message", &discordgo.Message{Author: &discordgo.User{ID: bot, Bot: true}, Content: "hi"}, "", false},
-		{"other bot", &discordgo.Message{Author: &discordgo.User{ID: "9", Bot: true}, Content: "<@100> hi", Mentions: []*discordgo.User{{ID: bot}}}, "", false},
-		{"no author", &discordgo.Message{Content: "hi"}, "", false},
-		{"system message", &discordgo.Message{Author: user, Type: discordgo.MessageTypeGuildMemberJoin}, "", false},
-		{"bare mention", &discordgo.Message{GuildID: "1", Author: user, Content: "<@100>", Mentions: []*discordgo.User{{ID: bot}}}, "", true},
+		{"mention", &discordgo.Message{GuildID: "1", Author: user, Content: "<@100> why  now?", Mentions: me}, request{"why now?", "mention", ""}, true},
+		{"nick mention", &discordgo.Message{GuildID: "1", Author: user, Content: "hey <@!100>, why?", Mentions: me}, request{"hey , why?", "mention", ""}, true},
+		{"dm", &discordgo.Message{Author: user, Content: "why?"}, request{"why?", "dm", ""}, true},
+		{"guild without mention", &discordgo.Message{GuildID: "1", Author: user, Content: "why?"}, request{}, false},
+		{"mention of someone else", &discordgo.Message{GuildID: "1", Author: user, Content: "<@7> why?", Mentions: []*discordgo.User{{ID: "7"}}}, request{}, false},
+		{"own message", &discordgo.Message{Author: &discordgo.User{ID: bot, Bot: true}, Content: "hi"}, request{}, false},
+		{"other bot", &discordgo.Message{Author: &discordgo.User{ID: "9", Bot: true}, Content: "<@100> hi", Mentions: me}, request{}, false},
+		{"no author", &discordgo.Message{Content: "hi"}, request{}, false},
+		{"system message", &discordgo.Message{Author: user, Type: discordgo.MessageTypeGuildMemberJoin}, request{}, false},
+		{"bare mention", &discordgo.Message{GuildID: "1", Author: user, Content: "<@100>", Mentions: me}, request{"", "mention", ""}, true},
+		{"reply to an answer (pinging)", reply(answer, "1", "What else did he say?", me), request{"What else did he say?", "followup", "b1:p4"}, true},
+		{"reply to an answer with a mention", reply(answer, "1", "<@100> When was that?", me), request{"When was that?", "followup", "b1:p4"}, true},
+		{"reply to an answer in a DM", reply(answer, "", "Why?", nil), request{"Why?", "followup", "b1:p4"}, true},
+		{"reply without ping, with the Message Content intent", reply(answer, "1", "Why?", nil), request{"Why?", "followup", "b1:p4"}, true},
+		{"reply without ping, without the intent: empty", reply(answer, "1", "", nil), request{}, false},
+		{"reply to a declined answer", reply(declined, "1", "And Russia?", me), request{"And Russia?", "mention", ""}, true},
+		{"reply to someone else, mentioning the bot", reply(someone, "1", "<@100> is that so?", me), request{"is that so?", "mention", ""}, true},
+		{"reply to someone else", reply(someone, "1", "is that so?", nil), request{}, false},
+		{"reply to a deleted answer", &discordgo.Message{GuildID: "1", Author: user, Type: discordgo.MessageTypeReply, Content: "why?", Mentions: me,
+			MessageReference: &discordgo.MessageReference{MessageID: "8"}}, request{"why?", "mention", ""}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, ok := questionIn(tt.m, bot)
 			if got != tt.want || ok != tt.ok {
-				t.Errorf("questionIn = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
+				t.Errorf("questionIn = %+v, %v; want %+v, %v", got, ok, tt.want, tt.ok)
 			}
 		})
+	}
+}
+
+func TestFollowUpReply(t *testing.T) {
+	e := newFake()
+	r, declined := messageReply(e.fakeAnswers, request{text: "What else did she say?", kind: "followup", after: "b1:p4"})
+	if got := e.followUps; len(got) != 1 || got[0] != [2]string{"b1:p4", "What else did she say?"} {
+		t.Fatalf("FollowUp calls %q, want one with the answer's ref", got)
+	}
+	checkSend(t, r.message(nil))
+	if declined != "" {
+		t.Errorf("declined %q", declined)
+	}
+	if r.content != "*Follow-up: following up b1:p4*" {
+		t.Errorf("content %q, want how the engine read the follow-up", r.content)
+	}
+	ids := buttonIDs(r.components)
+	if ids["More answers"] != "v1:more:b1:p4" {
+		t.Errorf("More answers %q, want it to carry the ref followed up", ids["More answers"])
+	}
+	// More answers on the follow-up asks the follow-up again.
+	more, _ := respond(e.engine(), click(ids["More answers"], &discordgo.Message{Embeds: r.embeds}))
+	if got := e.followUps; len(got) != 2 || got[1] != [2]string{"b1:p4", "What else did she say?"} || more.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("More answers after a follow-up: calls %q, reply %+v", got, more.Data)
+	}
+	tests := []struct{ why, want string }{
+		{"taking 'he' as Daniel_Byman; matched 2/2 terms", `*Follow-up: taking 'he' as Daniel\_Byman*`},
+		{"", "*Follow-up to the answer you replied to.*"},
+		{"answered as a new question: nothing points back", "*Follow-up: answered as a new question: nothing points back*"},
+	}
+	for _, tt := range tests {
+		if got := followUpNote(tt.why); got != tt.want {
+			t.Errorf("followUpNote(%q) = %q, want %q", tt.why, got, tt.want)
+		}
 	}
 }
 
 func TestMessageReply(t *testing.T) {
 	e := newFake()
 	m := &discordgo.Message{ID: "5", ChannelID: "6", GuildID: "7"}
-	send := messageReply(e, "when will the harbour reopen?").message(m.SoftReference())
+	r, _ := messageReply(e.fakeAnswers, request{text: "when will the harbour reopen?"})
+	send := r.message(m.SoftReference())
 	checkSend(t, send)
 	if send.Reference == nil || send.Reference.MessageID != "5" || send.Reference.FailIfNotExists == nil || *send.Reference.FailIfNotExists {
 		t.Errorf("reference = %+v, want a soft reference to message 5", send.Reference)
@@ -496,10 +563,86 @@ func TestMessageReply(t *testing.T) {
 	if send.Embeds[0].Description != e.answer.Passage || buttonIDs(send.Components)["More answers"] != "v1:more" {
 		t.Errorf("message reply differs from the /ask answer: %+v", send.Embeds[0])
 	}
-	if got := messageReply(e, "").content; !strings.Contains(got, "Ask me a question") {
-		t.Errorf("empty question reply = %q", got)
+	if got, _ := messageReply(e.fakeAnswers, request{}); !strings.Contains(got.content, "Ask me a question") {
+		t.Errorf("empty question reply = %q", got.content)
 	}
-	if got := messageReply(nil, "x").content; got != msgNoEngine {
-		t.Errorf("no engine reply = %q", got)
+	if got, _ := messageReply(nil, request{text: "x"}); got.content != msgNoEngine {
+		t.Errorf("no engine reply = %q", got.content)
+	}
+}
+
+func TestRespondClosestPassages(t *testing.T) {
+	clarke := &qa.Speaker{Name: "Ana Costa", Role: "the port's director"}
+	long := strings.Repeat("A passage far longer than a field may hold. ", 60)
+	tests := []struct {
+		name    string
+		closest []qa.Match
+		fields  []string // the fields' names, in order
+		buttons []string // custom IDs, in order
+	}{
+		{
+			name: "three with speakers and narration",
+			closest: []qa.Match{
+				{Passage: "The port handles 40 ships a week.", Ref: "b1:p2", Briefing: "Harbour repairs", Section: "Background"},
+				{Passage: "“We are on schedule,” Costa said.", Speaker: clarke, Ref: "b1:p5"},
+				{Passage: "Repairs began last week.", Ref: "b1:p4"},
+			},
+			fields:  []string{"1. narration", "2. Ana Costa, the port's director", "3. narration"},
+			buttons: []string{"v1:para:b1:p2", "v1:para:b1:p5", "v1:para:b1:p4"},
+		},
+		{
+			name: "at most three, one button per paragraph, none without a ref",
+			closest: []qa.Match{
+				{Passage: long, Ref: "b1:p2"},
+				{Passage: "Same paragraph.", Ref: "b1:p2"},
+				{Passage: "No ref.", Speaker: &qa.Speaker{Name: "Port Authority"}},
+				{Passage: "A fourth.", Ref: "b1:p9"},
+			},
+			fields:  []string{"1. narration", "2. narration", "3. Port Authority"},
+			buttons: []string{"v1:para:b1:p2"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := newFake()
+			e.answer = qa.Answer{Closest: tt.closest}
+			r, _ := respond(e.engine(), slash(cmdAsk, opt(optQuestion, "how deep is the harbour?")))
+			checkData(t, r.Data)
+			em := r.Data.Embeds[0]
+			if em.Title != "how deep is the harbour?" || em.Description != msgClosest {
+				t.Errorf("title %q, description %q; want the question, then %q", em.Title, em.Description, msgClosest)
+			}
+			if em.Author != nil {
+				t.Errorf("author %q: closest passages must not look like an answer", em.Author.Name)
+			}
+			var names []string
+			for _, f := range em.Fields {
+				names = append(names, f.Name)
+			}
+			if !slices.Equal(names, tt.fields) {
+				t.Errorf("fields %q, want %q", names, tt.fields)
+			}
+			for i, m := range tt.closest[:len(tt.fields)] {
+				if got := em.Fields[i].Value; !strings.HasPrefix(got, strings.TrimSpace(m.Passage[:min(len(m.Passage), 100)])) {
+					t.Errorf("field %d = %q, want the passage %q", i+1, got, m.Passage)
+				}
+			}
+			var ids []string
+			for _, c := range r.Data.Components {
+				for _, b := range c.(discordgo.ActionsRow).Components {
+					ids = append(ids, b.(discordgo.Button).CustomID)
+				}
+			}
+			if !slices.Equal(ids, tt.buttons) {
+				t.Errorf("buttons %q, want %q", ids, tt.buttons)
+			}
+			// The first button shows its passage's paragraph, as "Full
+			// paragraph" does.
+			e.paragraph["b1:p2"] = qa.Paragraph{Text: "The port handles 40 ships a week, and more besides."}
+			p, _ := respond(e.engine(), click(ids[0], sent(r)))
+			if p.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(visible(p.Data), "40 ships a week, and more") {
+				t.Errorf("show passage 1: %+v", p.Data)
+			}
+		})
 	}
 }

@@ -159,11 +159,11 @@ func TestRun(t *testing.T) {
 	d := newMiniDiscord(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	h, logs := testHandler(newFake())
+	h, logs := testHandler(newFake().engine())
 	go func() {
 		done <- Run(ctx, Options{
 			Token: d.token, GuildID: "200", APIBase: d.srv.URL, ShardCount: 1,
-			Engine: h.engine, Log: h.log,
+			Engines: h.engines, Log: h.log,
 		})
 	}()
 	reg := d.next(t, "/commands")
@@ -244,7 +244,7 @@ func TestRunRefused(t *testing.T) {
 			t.Parallel()
 			d := newMiniDiscord(t)
 			d.closeWith = tt.close
-			err := Run(context.Background(), Options{Token: tt.token, APIBase: d.srv.URL, Engine: func() Engine { return nil }})
+			err := Run(context.Background(), Options{Token: tt.token, APIBase: d.srv.URL, Engines: func(string) Engine { return Engine{} }})
 			if !errors.Is(err, tt.want) {
 				t.Errorf("Run = %v, want %v", err, tt.want)
 			}
@@ -256,14 +256,14 @@ func TestRunRefused(t *testing.T) {
 }
 
 func TestRunOptionsChecked(t *testing.T) {
-	engine := func() Engine { return nil }
+	engine := func(string) Engine { return Engine{} }
 	for _, o := range []Options{
-		{Engine: engine},
+		{Engines: engine},
 		{Token: "x"},
-		{Token: "x", Engine: engine, ShardID: 1},
-		{Token: "x", Engine: engine, ShardID: 2, ShardCount: 2},
-		{Token: "x", Engine: engine, ShardCount: -1},
-		{Token: "x", Engine: engine, APIBase: "ftp://nowhere"},
+		{Token: "x", Engines: engine, ShardID: 1},
+		{Token: "x", Engines: engine, ShardID: 2, ShardCount: 2},
+		{Token: "x", Engines: engine, ShardCount: -1},
+		{Token: "x", Engines: engine, APIBase: "ftp://nowhere"},
 	} {
 		if err := Run(context.Background(), o); err == nil {
 			t.Errorf("Run(%+v) = nil, want an error", o)
@@ -278,7 +278,7 @@ func TestRunRecommendedShards(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Token: d.token, APIBase: d.srv.URL, Engine: func() Engine { return newFake() }})
+		done <- Run(ctx, Options{Token: d.token, APIBase: d.srv.URL, Engines: func(string) Engine { return newFake().engine() }})
 	}()
 	reg := d.next(t, "/commands")
 	if reg.path != "/api/v9/applications/100/commands" {

@@ -19,9 +19,13 @@ type Answer struct {
 	// nearest to it, shown as such and never as the answer.
 	Closest []Match `json:"closest,omitempty"`
 
-	// Ref names the answer's paragraph for Engine.Paragraph: stable across
-	// reloads of the same briefing, at most 40 bytes, no spaces.
+	// Ref names the answer for Engine.Paragraph and Engine.FollowUp: stable
+	// across reloads of the same briefing, at most 40 bytes, no spaces.
 	Ref string `json:"ref"`
+
+	// Understood says, for a follow-up, what it was taken to mean ("taking
+	// 'he' as Daniel Byman"); "" for a question asked on its own.
+	Understood string `json:"-"`
 }
 
 // A Speaker is who said a passage.

@@ -1,10 +1,11 @@
 package qa
 
 import (
-	"fmt"
 	"math"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // A tuning holds the constants chosen by measurement: the BM25 parameters
@@ -17,25 +18,32 @@ type tuning struct {
 	minTopic      float64 // for "what did X say about Y": the share of Y
 	minRelevance  float64 // BM25 score over the sum of the question's idf
 	unknownWeight float64 // a question word no briefing has weighs this share of the highest idf
+
+	rel          [numRelKinds]relWeight // how much each kind of WordNet relation counts
+	kinds        relKinds               // the kinds rel weighs
+	strongCredit float64                // how much of a question term a strong related term covers
 }
 
 var defaultTuning = tuning{
 	bm25:          defaultParams,
-	minCoverage:   0.5,
+	minCoverage:   0.65,
 	minRelation:   0.45,
 	minTopic:      0.5,
 	minRelevance:  0.25,
 	unknownWeight: 0.7,
+	rel:           defaultRelations,
+	strongCredit:  0.75,
 }
 
 const (
-	maxRelevance   = 2.0 // cap on the BM25 share of a candidate's score
-	candidatesK    = 64  // BM25 candidates reranked per question
-	captionPenalty = 0.5 // captions and video blurbs yield to prose on a tie
-	maxMore        = 3
-	maxTries       = 8  // candidates checked for the kind of answer asked for
-	numberDistance = 6  // "how many": words between the number and a question word
-	dateDistance   = 12 // "when": words between the date and a question word
+	maxRelevance    = 2.0 // cap on the BM25 share of a candidate's score
+	candidatesK     = 32  // BM25 candidates reranked per question
+	captionPenalty  = 0.5 // captions and video blurbs yield to prose on a tie
+	headlinePenalty = 1   // a title line yields to the sentences that say it in full
+	maxMore         = 3
+	maxTries        = 8  // candidates checked for the kind of answer asked for
+	numberDistance  = 8  // "how many": words between the number and a question word
+	dateDistance    = 12 // "when": words between the date and a question word
 )
 
 // A cand is one candidate answer sentence.
@@ -44,90 +52,200 @@ type cand struct {
 	bm       float32
 	full     uint64 // question terms matched in the sentence, its speaker or role
 	half     uint64 // matched only in the heading, through a related term or in the paragraph
+	strong   uint64 // matched through a strong related term
 	cov      float64
 	topicCov float64 // coverage of the terms that are not a named speaker's
 	relCov   float64 // coverage of the relation words: terms that are not names
 	score    float64
 }
 
-// Ask answers one question, or abstains (Answered false) with suggestions.
+// Ask answers one question, or declines (Answered false) with the reason,
+// suggestions and the passages closest to it.
 func (e *Engine) Ask(question string) Answer {
 	a := Answer{Question: question, More: []Match{}}
-	text := normalizeSpace(question)
-	if text == "" {
-		return e.abstain(a, nil, "the question is empty")
-	}
-	q := e.parseQuestion(text)
-	if len(q.missing) > 0 {
-		return e.abstain(a, &q, "the briefing doesn't mention "+joinList(q.missing))
-	}
-	if !hasRequired(q.terms) {
-		return e.abstain(a, &q, "the question has only common words; name a person, place or topic")
-	}
-	if q.unquoted != "" {
-		return e.abstain(a, &q, "the briefing doesn't quote "+q.unquoted)
-	}
-	known := 0
-	for _, t := range q.terms {
-		if t.known && !t.optional {
-			known++
-		}
-	}
-	if known == 0 {
-		return e.abstain(a, &q, "none of the question's words ("+termList(q.terms, ^uint64(0), 5)+") occur in the briefing")
-	}
-
 	s := e.ix.getScratch()
 	defer e.ix.putScratch(s)
-	e.ix.score(q.terms, s)
-	cands := e.rank(&q, s)
-	if len(cands) == 0 {
-		return e.abstain(a, &q, "nothing in the briefing matches the question")
+	q, reason := e.read(question, s)
+	if reason != "" {
+		return e.abstain(a, q, reason)
 	}
-	// The answer is the best candidate that offers what the question asks
-	// for; when none of the first few does, the top one says why not. For
-	// "why", every candidate is tried: the best match may only restate what
-	// the question asks about, and the best one that passes the other gates
-	// and gives a reason, in itself or beside it, answers instead.
+	return e.answer(a, q, s)
+}
+
+// read parses a question and says why it cannot be answered at all, before
+// anything is searched: "" when it can be searched.
+func (e *Engine) read(question string, s *scratch) (*question, string) {
+	text := normalizeSpace(question)
+	if text == "" {
+		return nil, "the question is empty"
+	}
+	q := e.parseWith(text, s)
+	return &q, e.unanswerable(&q)
+}
+
+// unanswerable says why q cannot be answered before anything is searched,
+// or "".
+func (e *Engine) unanswerable(q *question) string {
+	switch {
+	case len(q.missing) > 0:
+		return "the briefing doesn't mention " + joinList(q.missing)
+	case !hasRequired(q.terms):
+		return "the question has only common words; name a person, place or topic"
+	case q.unquoted != "":
+		return "the briefing doesn't quote " + q.unquoted
+	}
+	for _, t := range q.terms {
+		if t.known && !t.optional {
+			return ""
+		}
+	}
+	return "none of the question's words (" + termList(q.terms, ^uint64(0), 5) + ") occur in the briefing"
+}
+
+// answer searches for q's answer and writes it into a, or declines.
+func (e *Engine) answer(a Answer, q *question, s *scratch) Answer {
+	e.ix.score(q.terms, s)
+	cands := e.rank(q, s)
+	if len(cands) == 0 {
+		return e.abstain(a, q, "nothing in the briefing matches the question")
+	}
+	pick, reason := e.choose(q, cands)
+	if pick < 0 {
+		a = e.abstain(a, q, reason)
+		a.Closest = e.closest(q, cands)
+		return a
+	}
+	if q.follow {
+		pick = e.besideEarlier(q, cands, pick)
+	}
+	best := cands[pick]
+	e.fill(&a, q, best)
+	a.More = e.further(q, cands, best.d)
+	return a
+}
+
+// choose returns the index of the best candidate that offers what the
+// question asks for, or -1 and why none does. When none of the first few
+// does, the top one says why not. For "why", every candidate is tried: the
+// best match may only restate what the question asks about, and the best
+// one that passes the other gates and gives a reason, in itself or beside
+// it, answers instead.
+func (e *Engine) choose(q *question, cands []cand) (int, string) {
 	tries := maxTries
 	if q.typ == qWhy {
 		tries = len(cands)
 	}
-	pick, reason, unreasoned := -1, "", 0
+	first, why, unreasoned := -1, accepted, 0
 	for i := 0; i < len(cands) && i < tries; i++ {
-		r := e.rejects(&q, cands[i])
-		if r == "" {
-			pick = i
-			break
+		if slices.Contains(q.exclude, cands[i].d) {
+			tries++
+			continue
+		}
+		r := e.rejects(q, cands[i])
+		if r == accepted {
+			return i, ""
 		}
 		if r == noReason {
 			unreasoned++
 		}
-		if i == 0 {
-			reason = r
+		if first < 0 {
+			first, why = i, r
 		}
 	}
-	if pick < 0 {
-		if unreasoned > 1 {
-			reason = fmt.Sprintf("the question asks why, but none of the %d passages that match it gives a reason", unreasoned)
-		}
-		return e.abstain(a, &q, reason)
+	switch {
+	case unreasoned > 1:
+		return -1, "the question asks why, but none of the " + strconv.Itoa(unreasoned) + " passages that match it gives a reason"
+	case first < 0:
+		return -1, "nothing else in the briefing matches the question"
 	}
-	best := cands[pick]
-	e.fill(&a, &q, best)
-	// Further matches stand elsewhere: the answer's paragraph is its Context,
-	// and no sentence is offered twice. covered maps the sentences shown so
-	// far to their index in More, or -1 for the answer's.
-	covered := map[int32]int{best.d: -1}
-	var shown []int32 // the sentence of each further match
-	if j := e.joinsWith(best.d); j >= 0 {
+	return -1, e.explain(q, cands[first], why)
+}
+
+// further returns the further matches after the answer at answer: they
+// stand elsewhere (the answer's paragraph is its Context), and no sentence
+// is offered twice.
+func (e *Engine) further(q *question, cands []cand, answer int32) []Match {
+	covered := map[int32]int{answer: -1}
+	for _, d := range q.exclude {
+		covered[d] = -1
+	}
+	if j := e.joinsWith(answer); j >= 0 {
 		covered[j] = -1
 	}
+	return e.matches(q, cands, covered, e.docs[answer].para, e.tune.minCoverage*0.8, maxMore)
+}
+
+// besideEarlier returns, when a follow-up's best answer is the earlier
+// answer itself and a sentence beside it in its paragraph offers the kind
+// of fact asked for that it lacks ("Why?" with the reason in the next
+// sentence), that sentence's candidate; else pick.
+func (e *Engine) besideEarlier(q *question, cands []cand, pick int) int {
+	best := cands[pick].d
+	if !slices.Contains(q.prior, best) {
+		return pick
+	}
+	var want docFlag
+	switch q.typ {
+	case qWhy:
+		want = docReason
+	case qWhen:
+		want = docDate
+	case qWhere:
+		want = docPlace
+	case qHowMany:
+		want = docNumber
+	default:
+		return pick
+	}
+	if e.docs[best].has(want) {
+		return pick
+	}
+	for _, k := range [...]int32{best + 1, best - 1} {
+		if k < 0 || int(k) >= len(e.docs) || e.docs[k].para != e.docs[best].para || !e.docs[k].has(want) || slices.Contains(q.exclude, k) {
+			continue
+		}
+		for i, c := range cands {
+			if c.d == k {
+				return i
+			}
+		}
+	}
+	return pick
+}
+
+// minKept is the least coverage a candidate needs to be kept: below it, it
+// can be neither an answer nor shown as a match.
+const minKept = minClosest
+
+// maxClosest is how many closest passages a declined question shows.
+const maxClosest = 3
+
+// closest returns the passages nearest to a declined question: shown as
+// such, never as its answer.
+func (e *Engine) closest(q *question, cands []cand) []Match {
+	covered := map[int32]int{}
+	for _, d := range q.prior {
+		covered[d] = -1 // a follow-up's earlier answer is not offered again
+	}
+	return e.matches(q, cands, covered, -1, minClosest, maxClosest)
+}
+
+// minClosest is the least coverage of the question a closest passage has.
+const minClosest = 0.2
+
+// matches picks up to max candidates with coverage of at least minCov, not
+// in paragraph skip, as Matches. covered maps the sentences shown so far to
+// their index in the result, or -1 for ones shown elsewhere; a sentence is
+// never offered twice, and one that joins with a sentence already offered
+// is shown together with it.
+func (e *Engine) matches(q *question, cands []cand, covered map[int32]int, skip int32, minCov float64, max int) []Match {
+	out := []Match{}
+	var shown []int32 // the sentence of each match
 	for _, c := range cands {
-		if len(a.More) == maxMore {
+		if len(out) == max {
 			break
 		}
-		if c.cov < e.tune.minCoverage*0.8 || e.docs[c.d].para == e.docs[best.d].para {
+		if c.cov < minCov || e.docs[c.d].para == skip {
 			continue
 		}
 		if _, ok := covered[c.d]; ok {
@@ -139,29 +257,30 @@ func (e *Engine) Ask(question string) Answer {
 			// The sentence it joins with is shown already: show the two
 			// together there, when that match is the sentence alone and the
 			// same speaker's.
-			if k >= 0 && shown[k] == j && e.joinsWith(j) < 0 && sameSpeaker(a.More[k].Speaker, e.speaker(d)) {
-				a.More[k].Passage = e.passage(c.d)
+			if k >= 0 && shown[k] == j && e.joinsWith(j) < 0 && sameSpeaker(out[k].Speaker, e.speaker(d)) {
+				out[k].Passage = e.passage(c.d)
+				out[k].Ref = e.refOf(c.d, q.typ)
 				shown[k] = c.d
 				covered[c.d] = k
 			}
 			continue
 		}
 		pa := &e.paras[d.para]
-		covered[c.d] = len(a.More)
+		covered[c.d] = len(out)
 		if j >= 0 {
-			covered[j] = len(a.More)
+			covered[j] = len(out)
 		}
 		shown = append(shown, c.d)
-		a.More = append(a.More, Match{
+		out = append(out, Match{
 			Passage:  e.passage(c.d),
 			Speaker:  e.speaker(d),
 			Score:    round2(c.score),
 			Briefing: e.briefings[pa.b].Title,
 			Section:  pa.section,
-			Ref:      pa.ref,
+			Ref:      e.refOf(c.d, q.typ),
 		})
 	}
-	return a
+	return out
 }
 
 // sameSpeaker reports whether a and b name the same speaker, or both none.
@@ -184,27 +303,97 @@ func hasRequired(terms []queryTerm) bool {
 
 // rank scores candidate sentences for q, best first.
 func (e *Engine) rank(q *question, s *scratch) []cand {
-	var total, topicTotal, relTotal float64
-	var optTotal float64
-	for _, t := range q.terms {
-		if t.optional {
-			optTotal += float64(t.idf)
+	w := weighTerms(q)
+	top := e.candidateDocs(q, s)
+	cands := s.cands[:0]
+	earliestFull, best := int32(-1), -1
+	for _, d := range top {
+		c := e.scoreCand(q, s, d, w)
+		if c.cov >= 0.999 && (earliestFull < 0 || d < earliestFull) {
+			earliestFull = d
+		}
+		// A candidate that covers too little to be an answer, a further
+		// match or a closest passage is dropped, unless it is the best,
+		// which says why nothing answers.
+		if c.cov < minKept && best >= 0 && c.score <= cands[best].score {
 			continue
 		}
-		total += float64(t.idf)
+		if best < 0 || c.score > cands[best].score {
+			if best >= 0 && cands[best].cov < minKept {
+				cands[best] = c // the best so far was kept only as the best
+				continue
+			}
+			best = len(cands)
+		}
+		cands = append(cands, c)
+	}
+	for i := range cands {
+		d := cands[i].d
+		if d == q.defines {
+			cands[i].score += 1 // the sentence that says what it is
+		}
+		if q.typ == qWhoIs && d == earliestFull {
+			cands[i].score += 1 // the first sentence that names them in full
+		}
+	}
+	s.cands = cands
+	slices.SortFunc(cands, func(a, b cand) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return int(a.d - b.d)
+	})
+	return cands
+}
+
+// termWeights are the idf totals a candidate's coverage is measured against.
+type termWeights struct {
+	total    float64 // the terms an answer must cover
+	topic    float64 // those that are not a named speaker's
+	relation float64 // those that are not names
+	optional float64 // the terms that only rank
+}
+
+func weighTerms(q *question) termWeights {
+	var w termWeights
+	for _, t := range q.terms {
+		if t.optional {
+			w.optional += float64(t.idf)
+			continue
+		}
+		w.total += float64(t.idf)
 		if !t.speaker {
-			topicTotal += float64(t.idf)
+			w.topic += float64(t.idf)
 		}
 		if !t.entity {
-			relTotal += float64(t.idf)
+			w.relation += float64(t.idf)
 		}
 	}
-	// The BM25 top K, and every sentence of a named speaker.
+	return w
+}
+
+// candidateDocs returns the sentences to rerank: the BM25 top K, every
+// sentence of a speaker the question names (for who and what-did-X-say),
+// and the sentence defining what the question asks about.
+func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
 	top := topK(s, candidatesK)
-	seen := make(map[int32]bool, len(top))
 	for _, d := range top {
-		seen[d] = true
+		s.seen[d] = true
 	}
+	add := func(d int32) {
+		if !s.seen[d] {
+			s.seen[d] = true
+			top = append(top, d)
+		}
+	}
+	defer func() {
+		for _, d := range top {
+			s.seen[d] = false
+		}
+	}()
 	if q.typ == qSaid || q.typ == qWhoIs || q.typ == qWho {
 		for _, si := range q.speakers {
 			src := &e.sources[si]
@@ -212,96 +401,77 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 				if k == 4*candidatesK {
 					break
 				}
-				if !seen[d] {
-					seen[d] = true
-					top = append(top, d)
-				}
+				add(d)
 			}
-			if src.intro >= 0 && !seen[src.intro] {
-				seen[src.intro] = true
-				top = append(top, src.intro)
+			if src.intro >= 0 {
+				add(src.intro)
 			}
 		}
-	}
-	if q.defines >= 0 && !seen[q.defines] {
-		top = append(top, q.defines)
-	}
-	cands := make([]cand, 0, len(top))
-	earliestFull := int32(-1)
-	for _, d := range top {
-		c := cand{d: d, bm: s.score[d], full: s.full[d], half: s.half[d] &^ s.full[d]}
-		pa := &e.paras[e.docs[d].para]
-		prev := e.referentPara(d)
-		var got, topicGot, relGot float64
-		for i, t := range q.terms {
-			bit := uint64(1) << uint(i)
-			w := float64(t.idf)
-			credit := 0.0
-			switch {
-			case c.full&bit != 0:
-				credit = 1
-			case c.half&bit != 0:
-				credit = 0.5
-			case t.known && (pa.count > 1 && pa.hasTerm(e.ix.ids[t.term]) || prev != nil && prev.hasTerm(e.ix.ids[t.term])):
-				c.half |= bit
-				credit = 0.5
-			}
-			if t.optional {
-				continue
-			}
-			got += credit * w
-			if !t.speaker {
-				topicGot += credit * w
-			}
-			if !t.entity {
-				relGot += credit * w
-			}
-		}
-		c.relCov = 1
-		if relTotal > 0 {
-			c.relCov = relGot / relTotal
-		}
-		if total > 0 {
-			c.cov = got / total
-		}
-		c.topicCov = 1
-		if topicTotal > 0 {
-			c.topicCov = topicGot / topicTotal
-		}
-		if c.cov >= 0.999 && (earliestFull < 0 || d < earliestFull) {
-			earliestFull = d
-		}
-		rel := 0.0
-		if total+optTotal > 0 {
-			rel = math.Min(float64(c.bm)/(total+optTotal), maxRelevance)
-		}
-		c.score = 10*c.cov + 3*rel + e.typeBonus(q, d)
-		if !isProse(string(pa.p.Kind)) {
-			c.score -= captionPenalty
-		}
-		cands = append(cands, c)
 	}
 	if q.defines >= 0 {
-		for i := range cands {
-			if cands[i].d == q.defines {
-				cands[i].score += 1 // the sentence that says what it is
-			}
+		add(q.defines)
+	}
+	for _, d := range q.focus {
+		add(d)
+	}
+	return top
+}
+
+// scoreCand scores sentence d for q: its coverage of the question's terms,
+// in itself (full credit), in its heading, through a related term or in its
+// paragraph (half), then its relevance and the kind of answer it offers.
+func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand {
+	c := cand{d: d, bm: s.score[d], full: s.full[d], half: (s.half[d] | s.strong[d]) &^ s.full[d], strong: s.strong[d] &^ s.full[d]}
+	mid := s.half[d]
+	pa := &e.paras[e.docs[d].para]
+	prev := e.referentPara(d)
+	var got, topicGot, relGot float64
+	for i, t := range q.terms {
+		bit := uint64(1) << uint(i)
+		credit := 0.0
+		switch {
+		case c.full&bit != 0:
+			credit = 1
+		case c.strong&bit != 0:
+			credit = e.tune.strongCredit
+		case mid&bit != 0:
+			credit = weakCredit
+		case t.known && (pa.count > 1 && pa.hasTerm(t.id) || prev != nil && prev.hasTerm(t.id)):
+			c.half |= bit
+			credit = weakCredit
+		}
+		if t.optional {
+			continue
+		}
+		got += credit * float64(t.idf)
+		if !t.speaker {
+			topicGot += credit * float64(t.idf)
+		}
+		if !t.entity {
+			relGot += credit * float64(t.idf)
 		}
 	}
-	if q.typ == qWhoIs && earliestFull >= 0 {
-		for i := range cands {
-			if cands[i].d == earliestFull {
-				cands[i].score += 1
-			}
-		}
+	c.cov, c.topicCov, c.relCov = share(got, w.total, 0), share(topicGot, w.topic, 1), share(relGot, w.relation, 1)
+	rel := 0.0
+	if w.total+w.optional > 0 {
+		rel = math.Min(float64(c.bm)/(w.total+w.optional), maxRelevance)
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
-		}
-		return cands[i].d < cands[j].d
-	})
-	return cands
+	c.score = 10*c.cov + 3*rel + e.typeBonus(q, d)
+	if !isProse(string(pa.p.Kind)) {
+		c.score -= captionPenalty
+	}
+	if e.docs[d].has(docHeadline) {
+		c.score -= headlinePenalty
+	}
+	return c
+}
+
+// share returns part/whole, or none when whole is 0.
+func share(part, whole, none float64) float64 {
+	if whole > 0 {
+		return part / whole
+	}
+	return none
 }
 
 // referentPara returns the paragraph a sentence opening with a pronoun may
@@ -380,51 +550,60 @@ func (e *Engine) typeBonus(q *question, di int32) float64 {
 	return bonus
 }
 
-// noReason is why a passage that matches a "why" question is not its answer.
-const noReason = "the question asks why, but the closest passage gives no reason"
+// A rejection is why a candidate does not answer a question.
+type rejection uint8
 
-// rejects returns why best does not answer q, or "".
-func (e *Engine) rejects(q *question, best cand) string {
+const (
+	accepted    rejection = iota
+	lowCoverage           // it covers too little of the question
+	lowRelation           // it has the names but not the relation words
+	weak                  // its BM25 score is too low
+	noName                // who or which, and it names no one new
+	noDate                // when, and it gives no date for it
+	noReason              // why, and it gives no reason
+	noNumber              // how many, and it gives no number of it
+	notTheirs             // what did X say, and X did not say it
+	offTopic              // what did X say about Y, and it is not about Y
+)
+
+// rejects says why best does not answer q, or accepted.
+func (e *Engine) rejects(q *question, best cand) rejection {
 	d := &e.docs[best.d]
 	if best.cov < e.tune.minCoverage {
-		return fmt.Sprintf("the best match covers only %s of the question's terms (missing %s)",
-			fraction(q, best.full|best.half), termList(q.terms, ^(best.full|best.half), 4))
+		return lowCoverage
 	}
 	if best.relCov < e.tune.minRelation {
-		return fmt.Sprintf("the closest passage mentions %s but not %s", termList(q.terms, entityMask(q, true)&(best.full|best.half), 4),
-			termList(q.terms, entityMask(q, false)&^best.full, 4))
+		return lowRelation
 	}
-	rel := 0.0
 	var total float64
 	for _, t := range q.terms {
 		if !t.optional {
 			total += float64(t.idf)
 		}
 	}
-	if total > 0 {
-		rel = float64(best.bm) / total
+	if total > 0 && float64(best.bm)/total < e.tune.minRelevance {
+		return weak
 	}
-	if rel < e.tune.minRelevance {
-		return "the best match is too weak to be an answer"
+	if q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 {
+		return noName
 	}
 	switch q.typ {
 	case qWhen:
-		if !e.dateNear(best.d, q) && !(e.joinsWith(best.d) >= 0 && e.dateNear(e.joinsWith(best.d), q)) {
-			return "the question asks when, but the closest passage gives no date for it"
+		if j := e.joinsWith(best.d); !e.dateNear(best.d, q) && !(j >= 0 && e.dateNear(j, q)) {
+			return noDate
 		}
 	case qWhy:
 		if !e.reasonNear(best.d) {
 			return noReason
 		}
 	case qHowMany:
-		if !e.numberNear(best.d, q) && !(e.joinsWith(best.d) >= 0 && e.numberNear(e.joinsWith(best.d), q)) {
-			return "the question asks how many, but the closest passage gives no number for it"
+		if j := e.joinsWith(best.d); !e.numberNear(best.d, q) && !(j >= 0 && e.numberNear(j, q)) {
+			return noNumber
 		}
 	case qSaid:
 		if len(q.speakers) == 0 {
 			break
 		}
-		name := e.sources[q.speakers[0]].summary.Name
 		var spk uint64
 		for i, t := range q.terms {
 			if t.speaker {
@@ -432,11 +611,42 @@ func (e *Engine) rejects(q *question, best cand) string {
 			}
 		}
 		if int(d.speaker) != q.speakers[0] && best.full&spk != spk {
-			return fmt.Sprintf("%s is in the briefing, but the closest passage is not theirs", name)
+			return notTheirs
 		}
 		if q.hasTopic && best.topicCov < e.tune.minTopic {
-			return fmt.Sprintf("%s is in the briefing, but not on %s", name, termList(q.terms, topicMask(q), 4))
+			return offTopic
 		}
+	}
+	return accepted
+}
+
+// explain says in words why c does not answer q.
+func (e *Engine) explain(q *question, c cand, r rejection) string {
+	name := ""
+	if len(q.speakers) > 0 {
+		name = e.sources[q.speakers[0]].summary.Name
+	}
+	switch r {
+	case lowCoverage:
+		return "the best match covers only " + fraction(q, c.full|c.half) + " of the question's terms (missing " +
+			termList(q.terms, ^(c.full|c.half), 4) + ")"
+	case lowRelation:
+		return "the closest passage mentions " + termList(q.terms, entityMask(q, true)&(c.full|c.half), 4) +
+			" but not " + termList(q.terms, entityMask(q, false)&^c.full, 4)
+	case weak:
+		return "the best match is too weak to be an answer"
+	case noName:
+		return "the question asks who or which, but the closest passage names no one it does not already"
+	case noDate:
+		return "the question asks when, but the closest passage gives no date for it"
+	case noReason:
+		return "the question asks why, but the closest passage gives no reason"
+	case noNumber:
+		return "the question asks how many, but the closest passage gives no number for it"
+	case notTheirs:
+		return name + " is in the briefing, but the closest passage is not theirs"
+	case offTopic:
+		return name + " is in the briefing, but not on " + termList(q.terms, topicMask(q), 4)
 	}
 	return ""
 }
@@ -463,30 +673,6 @@ func topicMask(q *question) uint64 {
 	return m
 }
 
-// numberNear reports whether sentence di has a number (not a year) within
-// numberDistance words of a word of the question.
-func (e *Engine) numberNear(di int32, q *question) bool {
-	d := &e.docs[di]
-	if !d.has(docNumber) {
-		return false
-	}
-	return e.near(d.text, q, numberDistance, false, func(t token) bool {
-		return t.has(tokNum) && t.word != "one" && !isYear(t.term)
-	})
-}
-
-// dateNear reports whether sentence di dates something within
-// dateDistance words of a word of the question.
-func (e *Engine) dateNear(di int32, q *question) bool {
-	d := &e.docs[di]
-	if !d.has(docDate) {
-		return false
-	}
-	return e.near(d.text, q, dateDistance, true, func(t token) bool {
-		return isYear(t.term) || t.has(tokCap) && dateWords[t.word] || relativeDates[t.word]
-	})
-}
-
 // reasonNear reports whether sentence di, or one beside it in its
 // paragraph, gives a reason.
 func (e *Engine) reasonNear(di int32) bool {
@@ -497,48 +683,6 @@ func (e *Engine) reasonNear(di int32) bool {
 	for _, k := range [...]int32{di - 1, di + 1} {
 		if k >= 0 && int(k) < len(e.docs) && e.docs[k].para == d.para && e.docs[k].has(docReason) {
 			return true
-		}
-	}
-	return false
-}
-
-// near reports whether a token of text that is(token) lies within dist
-// words of a word of q; with relationFirst, of a relation word of q when it
-// has any.
-func (e *Engine) near(text string, q *question, dist int, relationFirst bool, is func(token) bool) bool {
-	want := make(map[string]bool, len(q.terms))
-	for _, relation := range [...]bool{relationFirst, false} {
-		// the relation words when there are any: "recall" in "when did
-		// Acme recall the heaters", not "Acme"
-		for _, t := range q.terms {
-			if relation && (t.entity || t.optional) {
-				continue
-			}
-			want[t.term] = true
-			for _, r := range t.related {
-				want[r] = true
-			}
-		}
-		if len(want) > 0 {
-			break
-		}
-	}
-	var buf [64]token
-	toks := e.an.tokens(text, buf[:0], false)
-	var marks, hits []int
-	for _, t := range toks {
-		switch {
-		case is(t):
-			marks = append(marks, t.pos)
-		case t.term != "" && want[t.term]:
-			hits = append(hits, t.pos)
-		}
-	}
-	for _, m := range marks {
-		for _, h := range hits {
-			if abs(m-h) <= dist {
-				return true
-			}
 		}
 	}
 	return false
@@ -594,6 +738,18 @@ func (e *Engine) passage(di int32) string {
 	return pd.text + paragraphBreak + d.text // the sentence before opens the paragraph before
 }
 
+// span returns the text of a paragraph's sentences from di to last, as the
+// briefing prints it.
+func (e *Engine) span(di, last int32) string {
+	p := e.paras[e.docs[di].para].p
+	ss := sentencesOf(p)
+	a, b := ss[e.docs[di].sent], ss[e.docs[last].sent]
+	if 0 <= a.Start && a.Start < b.End && b.End <= len(p.Text) {
+		return p.Text[a.Start:b.End]
+	}
+	return e.docs[di].text + " " + e.docs[last].text
+}
+
 // paragraphBreak separates text from two paragraphs, as the briefing does.
 const paragraphBreak = "\n\n"
 
@@ -627,16 +783,24 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 	pa := &e.paras[d.para]
 	a.Answered = true
 	a.Passage = e.passage(best.d)
+	if j := e.joinsWith(best.d); j >= 0 && slices.Contains(q.exclude, j) {
+		a.Passage = d.text // the sentence it joins is the answer a follow-up asks past
+	}
+	if q.name && !e.givesName(q, best.d) {
+		if n := e.namesNext(q, best.d); n >= 0 {
+			a.Passage = e.span(best.d, n) // "two engineers", then their names
+		}
+	}
 	a.Context = e.context(best.d)
 	a.Speaker = e.speaker(d)
 	a.Quote = strings.Join(d.quotes, " … ")
 	a.Briefing = e.briefings[pa.b].Title
 	a.Section = pa.section
 	a.Score = round2(best.score)
-	a.Ref = pa.ref
+	a.Ref = e.refOf(best.d, q.typ)
 
-	var why []string
-	why = append(why, fmt.Sprintf("matched %s question terms (%s)", fraction(q, best.full|best.half), termList(q.terms, best.full|best.half, 4)))
+	why := make([]string, 0, 3)
+	why = append(why, "matched "+fraction(q, best.full|best.half)+" question terms ("+termList(q.terms, best.full|best.half, 4)+")")
 	switch {
 	case a.Speaker != nil && a.Quote != "":
 		why = append(why, "quote by "+a.Speaker.Name)
@@ -690,7 +854,7 @@ func fraction(q *question, mask uint64) string {
 			n++
 		}
 	}
-	return fmt.Sprintf("%d/%d", n, len(q.terms))
+	return strconv.Itoa(n) + "/" + strconv.Itoa(len(q.terms))
 }
 
 // termList lists up to max of the question words in mask.
@@ -776,4 +940,12 @@ func topK(s *scratch, k int) []int32 {
 		}
 	}
 	return h
+}
+
+// startsUpper reports whether s begins with an upper-case letter.
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
 }

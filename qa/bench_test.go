@@ -11,10 +11,18 @@ import (
 	"github.com/briefbot/briefbot/knowledge"
 )
 
-// BenchmarkAsk answers the seed questions on the seed briefing.
+// askMix is the seed's questions and their paraphrases, answerable and
+// not, in a fixed order.
+func askMix(tb testing.TB) []qaCase {
+	tb.Helper()
+	return append(loadCases(tb, "testdata/seed-qa.json"), loadCases(tb, "testdata/seed.tune.json")...)
+}
+
+// BenchmarkAsk answers the seed questions and paraphrases of them on the
+// seed briefing.
 func BenchmarkAsk(b *testing.B) {
 	e := New(mustParse(b, "seed.txt"))
-	cases := loadCases(b, "testdata/seed-qa.json")
+	cases := askMix(b)
 	b.ReportAllocs()
 	i := 0
 	cpu := cpuNanos()
@@ -35,7 +43,7 @@ func reportCPU(b *testing.B, cpu int64) {
 // BenchmarkAskParallel is BenchmarkAsk from every CPU at once.
 func BenchmarkAskParallel(b *testing.B) {
 	e := New(mustParse(b, "seed.txt"))
-	cases := loadCases(b, "testdata/seed-qa.json")
+	cases := askMix(b)
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		i := 0
@@ -200,6 +208,17 @@ func BenchmarkNew(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(br.Passages)), "ns/passage")
 		retained(b, len(br.Passages), 50, func() *Engine { return New(br) })
 	})
+	b.Run("seeds2000", func(b *testing.B) {
+		bs := seedCopies(b, 2000)
+		b.ReportAllocs()
+		b.ResetTimer()
+		cpu := cpuNanos()
+		for b.Loop() {
+			New(bs...)
+		}
+		reportCPU(b, cpu)
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(2000*len(bs[0].Passages)), "ns/passage")
+	})
 	b.Run("large", func(b *testing.B) {
 		bs, _ := largeLibrary(b)
 		b.ReportAllocs()
@@ -214,4 +233,18 @@ func BenchmarkNew(b *testing.B) {
 		runtime.GC()
 		retained(b, largePassages, 1, func() *Engine { return New(bs...) })
 	})
+}
+
+// seedCopies returns n copies of the parsed seed, each its own briefing
+// (its own title), as a store of many briefings of its size would hold.
+func seedCopies(tb testing.TB, n int) []*knowledge.Briefing {
+	tb.Helper()
+	seed := mustParse(tb, "seed.txt")
+	out := make([]*knowledge.Briefing, n)
+	for i := range out {
+		c := *seed
+		c.Title = fmt.Sprintf("%s (%d)", seed.Title, i)
+		out[i] = &c
+	}
+	return out
 }

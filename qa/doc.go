@@ -1,32 +1,42 @@
 // Package qa answers questions from parsed briefings: it tokenises and stems
-// (github.com/kljensen/snowball), indexes every sentence with BM25, ranks by
-// the kind of answer the question asks for, and abstains when the briefing
-// does not answer. An Engine is built once, is safe for concurrent use, does
-// no I/O and never logs.
+// (github.com/kljensen/snowball), indexes every sentence with BM25, relates
+// the question's words to the briefings' through WordNet, ranks by the kind
+// of answer the question asks for, and declines when the briefing does not
+// answer, offering the passages closest to the question. An Engine is built
+// once, is safe for concurrent use, does no I/O and never logs.
 //
 // The pipeline, by file:
 //
 //   - tokenize.go: words (keeping "Rolls-Royce" whole and in parts, "U.S."
 //     as the country, possessives, curly apostrophes, odd spaces), stop
 //     words, irregular forms, synonyms, demonyms and multi-word forms, then
-//     snowball stems, cached per engine while it is built.
-//   - lexicon.go: that general English knowledge, as data. Nothing in this
-//     package knows any particular briefing.
+//     snowball stems, cached per engine.
+//   - lexicon.go: the general English knowledge WordNet lacks, as data.
+//     Nothing in this package knows any particular briefing.
+//   - build.go and engine.go: the briefings read in parallel, one analyzer
+//     per worker, and committed in order; sources, names and definitions.
 //   - index.go: a BM25F index over sentences, with fields for the sentence,
-//     its quotations, its speaker's names, their role and the section heading.
+//     its quotations, its negated words, its speaker's names, their role
+//     and the section heading.
 //   - question.go: the question's type (who, who is X, what did X say, when,
 //     where, how many, why, how, yes/no, what), the speakers it names, its
 //     terms, and the capitalised names no briefing mentions.
-//   - ask.go: reranking by coverage of the question, relevance and answer
-//     type; abstention; the Answer with its passage, speaker, quote and why.
+//   - related.go and wordnet.go: the briefings' terms related to a question
+//     word (WordNet's table, by kind and sense rank, and antonyms with
+//     negation), and the role nouns for a word of leading.
+//   - ask.go and marks.go: reranking by coverage of the question, relevance
+//     and answer type; the kind of answer checked on the passage (a name, a
+//     number of the thing counted, a date of the event asked about, a
+//     reason); abstention with the closest passages; the Answer.
+//   - followup.go and ref.go: refs that name an answer, and follow-ups
+//     resolved against the answer a ref names.
 //   - timeline.go and sources.go: the merged timeline, sources, what each
 //     source said, and autocomplete.
 //
-// An answer must cover enough of the question (IDF-weighted), enough of its
-// relation words (the terms that are not names), and offer the kind of answer
-// asked for (a date near the question's words for "when", a number for "how
-// many", a reason for "why", the named speaker's own words for "what did X
-// say about Y"); every capitalised name in the question must occur in the
-// briefings. The thresholds were tuned on answerable and unanswerable
-// questions together; see tune_test.go.
+// An answer must cover enough of the question (IDF-weighted; a related word
+// covers less than the word itself), enough of its relation words (the terms
+// that are not names), and offer the kind of answer asked for; every
+// capitalised name in the question must occur in the briefings. The
+// thresholds were tuned on the tuning halves of question sets written
+// blind; see tune_test.go and blind_test.go.
 package qa

@@ -1,10 +1,12 @@
 package qa
 
 import (
-	"fmt"
-	"hash/fnv"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge"
 )
@@ -15,6 +17,10 @@ type Engine struct {
 	briefings []*knowledge.Briefing
 	an        *analyzer
 	ix        *index
+	wn        *wordnet // related words
+	relMu     sync.RWMutex
+	related   map[string][]relTerm // a question word (with "!" before it when negated) → its related terms, read-only
+	roles     []int32              // the ids of the role nouns the briefings use
 	tune      tuning
 
 	paras       []para
@@ -50,21 +56,24 @@ type doc struct {
 	speaker int32 // source index, or -1 for narration
 	text    string
 	quotes  []string // the direct quotations in it, by its speaker
+	toks    []dtok   // its tokens that have a term or a mark
 	flags   docFlag
 }
 
 type docFlag uint16
 
 const (
-	docEvent   docFlag = 1 << iota // the briefing dates an event in it
-	docDate                        // it has a date expression
-	docNumber                      // it has a number other than a year
-	docReason                      // it gives a reason
-	docPlace                       // it places something
-	docName                        // it names someone or something
-	docPronoun                     // it opens with a pronoun
-	docQuote                       // it has a direct quotation
-	docManner                      // it says how (by, through, using)
+	docEvent    docFlag = 1 << iota // the briefing dates an event in it
+	docDate                         // it has a date expression
+	docNumber                       // it has a number other than a year
+	docReason                       // it gives a reason
+	docPlace                        // it places something
+	docName                         // it names someone or something
+	docPronoun                      // it opens with a pronoun
+	docQuote                        // it has a direct quotation
+	docManner                       // it says how (by, through, using)
+	docTime                         // it has a relative time: "within days", "two weeks later", "overnight"
+	docHeadline                     // a title line: no sentence punctuation at its end
 )
 
 func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
@@ -83,6 +92,10 @@ type source struct {
 	intro   int32   // the document that introduces it, or -1
 
 	nameTerms, roleTerms []string // its index fields, analysed once
+	allTerms             []string // the terms of its name, role and aliases
+	nameIDs              []int32  // the index ids of nameTerms
+	gender               byte     // for a person: 'm' or 'f' as the briefing refers to them, or 0 when it does not say
+	lastBriefing         int      // while building: 1 + the last briefing that named it
 }
 
 // New indexes briefings. The result is safe for concurrent use.
@@ -92,7 +105,10 @@ func New(briefings ...*knowledge.Briefing) *Engine {
 
 func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	p := tune.bm25
+	tune.kinds = relKindsOf(tune.rel)
 	e := &Engine{
+		wn:      loadWordnet(),
+		related: map[string][]relTerm{},
 		tune:    tune,
 		an:      &analyzer{building: true, cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}},
 		byKey:   map[string]int{},
@@ -107,37 +123,74 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 			e.briefings = append(e.briefings, b)
 		}
 	}
+	fields, st := e.readBriefings()
+	e.indexDocs(fields, st, p)
+	e.addNames()
+	e.addDefinitions()
+	e.buildTimeline(st)
+	e.suggest = e.buildSuggestions(st)
+	e.an.building, e.an.buildWords = false, nil // read-only from here on
+	return e
+}
+
+// readBriefings reads the briefings: their aliases and sources, then their
+// sentences (in parallel) as documents, whose fields it returns with what
+// the build learnt of the briefings' words.
+func (e *Engine) readBriefings() ([]fieldDoc, *buildStats) {
 	for _, b := range e.briefings {
 		e.addAliases(b)
 	}
 	for bi, b := range e.briefings {
 		e.addSources(bi, b)
 	}
-	var fields []fieldDoc
-	st := &buildStats{caps: map[string][2]int{}, form: map[string]string{}}
-	for bi, b := range e.briefings {
-		fields = e.addPassages(bi, b, fields, st)
+	for si := range e.sources {
+		e.speakerFields(si) // analysed once, before the briefings are read in parallel
+	}
+	preps := e.prepareAll()
+	n, np := 0, 0
+	for _, pr := range preps {
+		np += len(pr.paras)
+		for _, pp := range pr.paras {
+			n += len(pp.docs)
+		}
+	}
+	fields := make([]fieldDoc, 0, n)
+	e.docs = make([]doc, 0, n)
+	e.paras = make([]para, 0, np)
+	st := &buildStats{caps: map[string][2]int{}, form: map[string]string{}, toks: make([][]stok, 0, n), first: make([]string, 0, n)}
+	for bi, pr := range preps {
+		fields = e.commit(bi, pr, fields, st)
 	}
 	for t, n := range st.caps {
 		if n[0] > 0 && n[0] >= 4*n[1] {
 			e.proper[t] = true
 		}
 	}
-	e.ix = buildIndex(fields, p)
+	return fields, st
+}
+
+// indexDocs builds the index over the documents' fields, and what refers to
+// its terms: the sentences' tokens, the role nouns, the sorted vocabulary
+// and each paragraph's terms.
+func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
+	workers := runtime.GOMAXPROCS(0)
+	e.ix = buildIndex(fields, st.terms, p, workers)
+	e.markTokens(st)
+	for _, t := range st.roles {
+		if id := e.ix.idOf(t); id >= 0 && !slices.Contains(e.roles, id) {
+			e.roles = append(e.roles, id)
+		}
+	}
 	e.sortedTerms = make([]string, 0, len(e.ix.ids))
 	for t := range e.ix.ids {
 		e.sortedTerms = append(e.sortedTerms, t)
 	}
 	sort.Strings(e.sortedTerms)
-	for i := range e.paras {
-		e.paras[i].terms = e.paraTerms(i, fields)
-	}
-	e.addNames()
-	e.addDefinitions()
-	e.buildTimeline()
-	e.suggest = e.buildSuggestions(st)
-	e.an.building, e.an.buildWords = false, nil // read-only from here on
-	return e
+	parallel(len(e.paras), workers, func(_, from, to int) {
+		for i := from; i < to; i++ {
+			e.paras[i].terms = e.paraTerms(i, fields)
+		}
+	})
 }
 
 // addAliases teaches the analyzer the aliases a briefing defines: each
@@ -222,9 +275,14 @@ func (e *Engine) sourceFor(name string, bi int) int {
 }
 
 func (e *Engine) addBriefing(i, bi int) {
+	s := &e.sources[i]
+	if s.lastBriefing == bi+1 {
+		return // briefings are added in order
+	}
+	s.lastBriefing = bi + 1
 	title := e.briefings[bi].Title
-	if !contains(e.sources[i].summary.Briefings, title) {
-		e.sources[i].summary.Briefings = append(e.sources[i].summary.Briefings, title)
+	if n := len(s.summary.Briefings); n > maxTitles && s.summary.Briefings[n-1] != title || !contains(s.summary.Briefings, title) {
+		s.summary.Briefings = append(s.summary.Briefings, title)
 	}
 }
 
@@ -344,126 +402,128 @@ type sentKey struct {
 	sentence int
 }
 
-// addPassages adds a briefing's paragraphs and sentences.
 // buildStats gathers, while indexing, how the briefings write each term.
 type buildStats struct {
-	caps map[string][2]int // term → uses inside sentences: [capitalised, lower case]
-	form map[string]string // term → its first capitalised form
+	caps   map[string][2]int // term → uses inside sentences: [capitalised, lower case]
+	form   map[string]string // term → its first capitalised form
+	toks   [][]stok          // per document, its tokens
+	events [][][]string      // per briefing and event, the terms of its sentence
+	terms  []string          // the terms of the documents' fields, in the order of first use, with repeats
+	roles  []string          // the terms of the role nouns the briefings use, with repeats
+	first  []string          // per document, the term of its first word when capitalised
 }
 
-func (e *Engine) addPassages(bi int, b *knowledge.Briefing, fields []fieldDoc, st *buildStats) []fieldDoc {
+// markTokens gives each sentence its tokens, by index id, once the index is
+// built.
+func (e *Engine) markTokens(st *buildStats) {
+	for di := range e.docs {
+		e.docs[di].toks = e.toIDs(st.toks[di], st.first[di])
+	}
+	for si := range e.sources {
+		s := &e.sources[si]
+		for _, t := range s.nameTerms {
+			if id := e.ix.idOf(t); id >= 0 {
+				s.nameIDs = append(s.nameIDs, id)
+			}
+		}
+	}
+}
+
+// A briefingIndex is what addPassages needs to know about one briefing's
+// sentences before indexing them: who said each, the quotations in it, and
+// whether the briefing dates an event in it.
+type briefingIndex struct {
+	speakerOf  map[sentKey]int
+	quotesOf   map[sentKey][]string
+	said       map[sentKey]bool
+	dated      map[sentKey]bool
+	secTerms   map[string][]string // section heading → its terms
+	quotes     map[string][][2]int // passage ID → the byte spans of its quotations
+	tokBuf     []token
+	stokBuf    []stok
+	eventTerms map[string][]string // a dated sentence's text → its event terms
+}
+
+// quotedIn returns the spans of sentence s of p (its text) that are inside
+// a quotation, as byte offsets into text.
+func (bx *briefingIndex) quotedIn(p *knowledge.Passage, s knowledge.Sentence, text string) [][2]int {
+	var out [][2]int
+	for _, q := range bx.quotes[p.ID] {
+		lo, hi := max(q[0], s.Start), min(q[1], s.End)
+		if lo < hi && s.End-s.Start == len(text) {
+			out = append(out, [2]int{lo - s.Start, hi - s.Start})
+		}
+	}
+	return out
+}
+
+// indexBriefing locates each quote, statement and event of b in its
+// passage's sentences.
+func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
+	bx := &briefingIndex{speakerOf: map[sentKey]int{}, quotesOf: map[sentKey][]string{}, said: map[sentKey]bool{},
+		dated: map[sentKey]bool{}, secTerms: map[string][]string{}, quotes: map[string][][2]int{}, eventTerms: map[string][]string{}}
 	byID := map[string]int{}
 	for pi := range b.Passages {
 		byID[b.Passages[pi].ID] = pi
 	}
-	speakerOf := map[sentKey]int{}
-	quotesOf := map[sentKey][]string{}
-	saidKeys := map[sentKey]bool{}
-	attribute := func(pid string, sentence int, text, speaker string, isQuote bool) {
+	find := func(pid string, sentence int, text string) (sentKey, bool) {
 		pi, ok := byID[pid]
-		if !ok || strings.TrimSpace(speaker) == "" {
-			return
+		if !ok {
+			return sentKey{}, false
 		}
 		p := &b.Passages[pi]
 		si := locate(sentencesOf(p), p, sentence, text)
-		if si < 0 {
+		return sentKey{pid, si}, si >= 0
+	}
+	attribute := func(pid string, sentence int, text, speaker string, isQuote bool) {
+		k, ok := find(pid, sentence, text)
+		if !ok || strings.TrimSpace(speaker) == "" {
 			return
 		}
-		k := sentKey{pid, si}
 		src := e.byKey[nameKey(speaker)]
-		if cur, ok := speakerOf[k]; !ok || isQuote && len(quotesOf[k]) == 0 && cur != src {
-			speakerOf[k] = src
+		if cur, ok := bx.speakerOf[k]; !ok || isQuote && len(bx.quotesOf[k]) == 0 && cur != src {
+			bx.speakerOf[k] = src
 		}
-		if isQuote && speakerOf[k] == src && strings.TrimSpace(text) != "" {
-			quotesOf[k] = append(quotesOf[k], strings.TrimSpace(text))
+		if isQuote && bx.speakerOf[k] == src && strings.TrimSpace(text) != "" {
+			bx.quotesOf[k] = append(bx.quotesOf[k], strings.TrimSpace(text))
 		}
-		saidKeys[k] = true
+		bx.said[k] = true
 	}
 	for _, q := range b.Quotes {
 		attribute(q.Passage, q.Sentence, q.Text, q.Speaker, true)
+		if pi, ok := byID[q.Passage]; ok {
+			if span, ok := quoteSpan(&b.Passages[pi], q); ok {
+				bx.quotes[q.Passage] = append(bx.quotes[q.Passage], span)
+			}
+		}
 	}
 	for _, s := range b.Statements {
 		attribute(s.Passage, s.Sentence, s.Text, s.Speaker, false)
 	}
-	dated := map[sentKey]bool{}
 	for _, ev := range b.Events {
-		if pi, ok := byID[ev.Passage]; ok {
-			p := &b.Passages[pi]
-			if si := locate(sentencesOf(p), p, ev.Sentence, ev.Text); si >= 0 {
-				dated[sentKey{ev.Passage, si}] = true
-			}
+		if k, ok := find(ev.Passage, ev.Sentence, ev.Text); ok {
+			bx.dated[k] = true
 		}
 	}
-	secTerms := map[string][]string{}
-	var tokBuf []token
-	for pi := range b.Passages {
-		p := &b.Passages[pi]
-		if strings.TrimSpace(p.Text) == "" {
-			continue
-		}
-		pa := para{b: bi, p: p, first: int32(len(e.docs)), section: p.Section}
-		pa.ref = e.makeRef(b, p.ID)
-		e.refs[pa.ref] = len(e.paras)
-		if _, ok := secTerms[p.Section]; !ok {
-			secTerms[p.Section] = e.an.terms(p.Section)
-		}
-		for si, s := range sentencesOf(p) {
-			text := sentenceText(p, s)
-			if strings.TrimSpace(text) == "" {
-				continue
-			}
-			k := sentKey{p.ID, si}
-			d := doc{para: int32(len(e.paras)), sent: int32(si), speaker: -1, text: text}
-			var fd fieldDoc
-			toks := e.an.tokens(text, tokBuf[:0], true)
-			tokBuf = toks
-			quoted := quoteSpans(text)
-			for _, t := range toks {
-				if t.term == "" {
-					continue
-				}
-				if t.pos > 0 && !t.has(tokAlias) && !t.has(tokPart) {
-					n := st.caps[t.term]
-					if t.has(tokCap) {
-						n[0]++
-						if _, ok := st.form[t.term]; !ok {
-							st.form[t.term] = text[t.start:t.end]
-						}
-					} else {
-						n[1]++
-					}
-					st.caps[t.term] = n
-				}
-				fd[fieldText] = append(fd[fieldText], t.term)
-				if inSpans(quoted, t.start) {
-					fd[fieldQuote] = append(fd[fieldQuote], t.term)
-				}
-			}
-			if src, ok := speakerOf[k]; ok && saidKeys[k] {
-				d.speaker = int32(src)
-				d.quotes = quotesOf[k]
-				fd[fieldSpeaker], fd[fieldRole] = e.speakerFields(src)
-				e.sources[src].docs = append(e.sources[src].docs, int32(len(e.docs)))
-				e.addSaid(src, b, p, text, d.quotes)
-			}
-			fd[fieldSection] = secTerms[p.Section]
-			d.flags = sentenceFlags(text, toks, len(quoted) > 0)
-			if dated[k] {
-				d.flags |= docEvent | docDate
-			}
-			if len(d.quotes) > 0 {
-				d.flags |= docQuote
-			}
-			e.docs = append(e.docs, d)
-			fields = append(fields, fd)
-		}
-		pa.count = int32(len(e.docs)) - pa.first
-		e.paras = append(e.paras, pa)
+	return bx
+}
+
+// isHeadline reports whether text is a title line rather than a sentence:
+// it ends with no full stop, question or exclamation mark, closing quote
+// or colon.
+func isHeadline(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return false
 	}
-	for _, t := range e.primary(b.Title + " " + b.Publisher) {
-		e.vocab[t] = true
-	}
-	return fields
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return !strings.ContainsRune(".!?”\"’':…)]", r)
+}
+
+// isName reports whether t, written capitalised, may be part of a name:
+// not a number, a month or weekday, or a title.
+func isName(t token) bool {
+	return (t.has(tokCap) || t.has(tokAllCaps)) && !t.has(tokNum) && !isCalendar(t.word) && !isHonorific(t.word)
 }
 
 // speakerFields returns the terms of a source's names and of its role,
@@ -487,56 +547,19 @@ func (e *Engine) addSaid(src int, b *knowledge.Briefing, p *knowledge.Passage, t
 	s.said = append(s.said, said)
 }
 
-// makeRef names a paragraph: 8 hex digits of the FNV-1a hash of the
-// briefing's title and date, a colon and the passage ID.
-func (e *Engine) makeRef(b *knowledge.Briefing, id string) string {
-	pid := id
-	if len(pid) > 30 || strings.ContainsAny(pid, " \t\n") {
-		ph := fnv.New32a()
-		ph.Write([]byte(pid))
-		pid = fmt.Sprintf("h%08x", ph.Sum32())
+// quoteSpan returns where quotation q stands in its passage p: its byte
+// offsets, or, for a quotation given without them, where its text first
+// occurs.
+func quoteSpan(p *knowledge.Passage, q knowledge.Quote) ([2]int, bool) {
+	if 0 <= q.Start && q.Start < q.End && q.End <= len(p.Text) {
+		return [2]int{q.Start, q.End}, true
 	}
-	for n := 0; ; n++ {
-		h := fnv.New32a()
-		h.Write([]byte(b.Title))
-		h.Write([]byte{0})
-		h.Write([]byte(b.Published))
-		if n > 0 {
-			fmt.Fprintf(h, "#%d", n) // the same briefing loaded twice, or a duplicate passage ID
-		}
-		ref := fmt.Sprintf("%08x:%s", h.Sum32(), pid)
-		if _, taken := e.refs[ref]; !taken {
-			return ref
+	if t := strings.TrimSpace(q.Text); t != "" {
+		if i := strings.Index(p.Text, t); i >= 0 {
+			return [2]int{i, i + len(t)}, true
 		}
 	}
-}
-
-// quoteSpans returns the byte ranges inside quotation marks.
-func quoteSpans(text string) [][2]int {
-	var out [][2]int
-	open := -1
-	for i, r := range text {
-		switch r {
-		case '“', '«', '„':
-			open = i
-		case '”', '»':
-			if open >= 0 {
-				out = append(out, [2]int{open, i})
-				open = -1
-			}
-		case '"':
-			if open >= 0 {
-				out = append(out, [2]int{open, i})
-				open = -1
-			} else {
-				open = i
-			}
-		}
-	}
-	if open >= 0 && len(out) == 0 {
-		out = append(out, [2]int{open, len(text)}) // a quote running on to the next sentence
-	}
-	return out
+	return [2]int{}, false
 }
 
 func inSpans(spans [][2]int, at int) bool {
@@ -569,7 +592,7 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 				f |= docNumber
 			}
 		}
-		if t.has(tokCap) && dateWords[t.word] {
+		if t.has(tokCap) && isCalendar(t.word) {
 			if t.word != "march" && t.word != "may" || nearNumber(toks, i) || t.word == "march" && t.pos > 0 {
 				f |= docDate
 			}
@@ -577,7 +600,10 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		if t.word == "yesterday" || t.word == "today" || t.word == "tomorrow" || t.word == "ago" {
 			f |= docDate
 		}
-		if t.has(tokCap) && t.pos > 0 && t.term != "" && !dateWords[t.word] {
+		if isRelativeTime(toks, i) {
+			f |= docTime
+		}
+		if t.has(tokCap) && t.pos > 0 && t.term != "" && !isCalendar(t.word) {
 			f |= docName
 			if i > 0 {
 				switch toks[i-1].word {
@@ -591,7 +617,8 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 			f |= docManner
 		}
 	}
-	words := make([]string, 0, len(toks))
+	var buf [64]string
+	words := buf[:0]
 	for _, t := range toks {
 		if !t.has(tokAlias) && !t.has(tokPart) {
 			words = append(words, t.word)
@@ -609,6 +636,46 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		}
 	}
 	return f
+}
+
+// timeUnits are the units of a relative time: "within days", "two weeks".
+var timeUnits = map[string]bool{
+	"minute": true, "minutes": true, "hour": true, "hours": true, "day": true, "days": true,
+	"night": true, "nights": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "decade": true, "decades": true, "weekend": true,
+}
+
+// timeLead are words that make a time unit after them a time: "within
+// days", "next week", "the past two years".
+var timeLead = map[string]bool{
+	"within": true, "next": true, "last": true, "this": true, "coming": true, "past": true,
+	"previous": true, "following": true, "few": true, "several": true,
+	"by": true, "until": true, "later": true, "earlier": true, "each": true, "every": true,
+}
+
+// timeWords are relative times on their own.
+var timeWords = map[string]bool{
+	"tonight": true, "overnight": true, "soon": true, "later": true, "earlier": true,
+	"recently": true, "afterwards": true, "afterward": true, "shortly": true, "immediately": true,
+}
+
+// isRelativeTime reports whether toks[i] is, or ends, a relative time
+// expression: a time unit after a number or a lead word ("within days",
+// "two weeks later"), or a time word.
+func isRelativeTime(toks []token, i int) bool {
+	t := toks[i]
+	if timeWords[t.word] {
+		return true
+	}
+	if !timeUnits[t.word] {
+		return false
+	}
+	for k := i - 1; k >= 0 && t.pos-toks[k].pos <= 2; k-- {
+		if toks[k].has(tokNum) || timeLead[toks[k].word] {
+			return true
+		}
+	}
+	return false
 }
 
 func isYear(s string) bool {
@@ -630,25 +697,20 @@ func nearNumber(toks []token, i int) bool {
 // paraTerms returns the sorted distinct term ids of paragraph i.
 func (e *Engine) paraTerms(i int, fields []fieldDoc) []int32 {
 	pa := e.paras[i]
-	seen := map[int32]bool{}
 	var out []int32
 	for d := pa.first; d < pa.first+pa.count; d++ {
 		for _, t := range fields[d][fieldText] {
-			id := e.ix.ids[t]
-			if !seen[id] {
-				seen[id] = true
-				out = append(out, id)
-			}
+			out = append(out, e.ix.ids[t])
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a] < out[b] })
-	return out
+	slices.Sort(out)
+	return slices.Clip(slices.Compact(out))
 }
 
 // hasTerm reports whether paragraph i has term id.
 func (pa *para) hasTerm(id int32) bool {
-	k := sort.Search(len(pa.terms), func(j int) bool { return pa.terms[j] >= id })
-	return k < len(pa.terms) && pa.terms[k] == id
+	_, ok := slices.BinarySearch(pa.terms, id)
+	return ok
 }
 
 // addNames indexes every way the briefings name their sources, and finds
@@ -676,6 +738,7 @@ func (e *Engine) addNames() {
 				e.vocab[t] = true
 			}
 		}
+		s.allTerms = e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " "))
 		if s.summary.Kind == string(knowledge.MediaCredit) {
 			continue
 		}
@@ -683,7 +746,51 @@ func (e *Engine) addNames() {
 		if s.intro < 0 && len(s.docs) > 0 {
 			s.intro = s.docs[0]
 		}
+		if s.summary.Kind == string(knowledge.Person) {
+			s.gender = e.genderOf(s)
+		}
 	}
+}
+
+// maxGenderDocs bounds the sentences genderOf reads.
+const maxGenderDocs = 16
+
+// genderOf returns how the briefing refers to person s: 'f' when the
+// sentences attributed to them, and the one after where they are
+// introduced, say "she" or "her" and never "he", "him" or "his"; 'm' the
+// other way round; 0 when they say neither or both. A title ("Mr.",
+// "Ms.") settles it first.
+func (e *Engine) genderOf(s *source) byte {
+	for _, n := range append([]string{s.summary.Name}, s.summary.Aliases...) {
+		switch w, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(n)), " "); strings.TrimSuffix(w, ".") {
+		case "mr", "sir", "lord":
+			return 'm'
+		case "mrs", "ms", "miss", "dame", "lady":
+			return 'f'
+		}
+	}
+	docs := append([]int32(nil), s.docs[:min(len(s.docs), maxGenderDocs)]...)
+	if s.intro >= 0 && int(s.intro)+1 < len(e.docs) {
+		docs = append(docs, s.intro+1)
+	}
+	var he, she int
+	for _, d := range docs {
+		for _, w := range scanWords(e.docs[d].text, nil) {
+			switch w.norm {
+			case "he", "him", "his", "himself":
+				he++
+			case "she", "her", "hers", "herself":
+				she++
+			}
+		}
+	}
+	switch {
+	case she > 0 && he == 0:
+		return 'f'
+	case he > 0 && she == 0:
+		return 'm'
+	}
+	return 0
 }
 
 // firstMention returns the first sentence that has name in full, or -1. It
@@ -719,16 +826,6 @@ func (e *Engine) Briefings() []BriefingInfo {
 		out = append(out, BriefingInfo{Title: b.Title, Publisher: b.Publisher, Published: b.Published, URL: b.URL, Passages: len(b.Passages)})
 	}
 	return out
-}
-
-// Paragraph returns the paragraph an Answer.Ref or Match.Ref names.
-func (e *Engine) Paragraph(ref string) (Paragraph, bool) {
-	i, ok := e.refs[ref]
-	if !ok {
-		return Paragraph{}, false
-	}
-	pa := e.paras[i]
-	return Paragraph{Text: pa.p.Text, Briefing: e.briefings[pa.b].Title, Section: pa.p.Section, Kind: string(pa.p.Kind)}, true
 }
 
 // addDefinitions finds, for each alias group a briefing defines ("National

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge"
 )
@@ -339,26 +338,27 @@ func TestComplete(t *testing.T) {
 			t.Errorf("Complete(\"\", true) lists %q, who has no quotes", n)
 		}
 	}
-	if len(all) == 0 || len(all) > 25 {
+	if len(all) == 0 {
 		t.Errorf("Complete(\"\", true) = %q", all)
 	}
 }
 
-func TestCompleteLimits(t *testing.T) {
+// Complete returns every match, ranked: trimming to what Discord can show
+// is the bot's.
+func TestCompleteAll(t *testing.T) {
 	var sources []knowledge.Source
 	for i := 0; i < 40; i++ {
-		sources = append(sources, knowledge.Source{Name: fmt.Sprintf("Person Number%02d", i), Kind: knowledge.Person})
+		sources = append(sources, knowledge.Source{Name: fmt.Sprintf("Person Number%02d", i), Kind: knowledge.Person, Quotes: i})
 	}
-	sources = append(sources, knowledge.Source{Name: "Person " + strings.Repeat("Long", 30), Kind: knowledge.Person})
+	long := "Person " + strings.Repeat("Long", 30)
+	sources = append(sources, knowledge.Source{Name: long, Kind: knowledge.Person, Quotes: 100})
 	b := handBriefing(t, "t", "", []handPara{{"", knowledge.Body, []string{"Nothing happened."}}}, nil, sources, nil, nil)
 	got := New(b).Complete("person", false)
-	if len(got) != 25 {
-		t.Errorf("Complete returned %d names, want 25", len(got))
+	if len(got) != 41 {
+		t.Fatalf("Complete returned %d names, want all 41", len(got))
 	}
-	for _, n := range got {
-		if utf8.RuneCountInString(n) > 100 {
-			t.Errorf("Complete returned a name of %d characters", utf8.RuneCountInString(n))
-		}
+	if got[0] != long || got[1] != "Person Number39" || got[40] != "Person Number00" {
+		t.Errorf("Complete = %q…, want the most quoted first", got[:3])
 	}
 }
 
@@ -481,5 +481,45 @@ func TestAskWhatIsAlias(t *testing.T) {
 		if !a.Answered || !strings.Contains(a.Passage, "which runs the ferries") {
 			t.Errorf("Ask(%q) = %q (why %q), want the defining sentence", q, a.Passage, a.Why)
 		}
+	}
+}
+
+// damBriefing is an invented briefing for the tests of complete answers.
+func damBriefing(tb testing.TB) *knowledge.Briefing {
+	tb.Helper()
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"Two engineers inspected the Alder Creek dam on Monday after heavy rain.", "Maria Lopez and Tom Reed found a crack in the spillway."}},
+		{"", knowledge.Body, []string{"The county closed the road below the dam, and 40 families left their homes while 3 crews stood by."}},
+		{"", knowledge.Body, []string{"A contractor will repair the spillway, the county said."}},
+		{"", knowledge.Body, []string{"The dam was finished in 1962, and it was last repaired after a flood in 1998."}},
+	}
+	said := []handSaid{{2, 0, "county", ""}}
+	sources := []knowledge.Source{{Name: "county", Kind: knowledge.Organisation, Statements: 1}}
+	events := []handEvent{{0, 0, "2024-04-08", "", "on Monday", false, ""}, {3, 0, "1962", "", "in 1962", false, ""}, {3, 0, "1998", "", "in 1998", false, ""}}
+	return handBriefing(tb, "Dam inspected", "2024-04-09", paras, said, sources, events, nil)
+}
+
+// Each kind of question gets its kind of answer, checked on the passage.
+func TestCompleteAnswers(t *testing.T) {
+	e := New(damBriefing(t))
+	tests := []struct {
+		q        string
+		answered bool
+		passage  string
+	}{
+		// "two engineers", then their names in the next sentence
+		{"Which engineers inspected the dam?", true, "Two engineers inspected the Alder Creek dam on Monday after heavy rain. Maria Lopez and Tom Reed found a crack"},
+		// a class but no name anywhere
+		{"Which contractor will repair the spillway?", false, ""},
+		{"How many families left their homes?", true, "40 families"},
+		{"When was the dam finished?", true, "finished in 1962"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			if a.Answered != tt.answered || !strings.Contains(a.Passage, tt.passage) {
+				t.Errorf("Ask(%q) = answered %v %q (why %s); want %v, holding %q", tt.q, a.Answered, a.Passage, a.Why, tt.answered, tt.passage)
+			}
+		})
 	}
 }

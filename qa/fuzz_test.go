@@ -50,3 +50,35 @@ func FuzzAsk(f *testing.F) {
 		e.SaidBy(q)
 	})
 }
+
+// FuzzFollowUp feeds follow-ups arbitrary refs and questions: it must never
+// panic, and every answer must keep the contract.
+func FuzzFollowUp(f *testing.F) {
+	e := New(handSeed(f), secondBriefing(f))
+	for _, c := range loadCases(f, "testdata/seed-qa.json") {
+		if a := e.Ask(c.Q); a.Ref != "" {
+			f.Add(a.Ref, "What else did he say?")
+			f.Add(a.Ref, "Why?")
+		}
+	}
+	for _, s := range [][2]string{{"", ""}, {"x:y:z", "When?"}, {"00000000:p1:0-", "And Russia?"}, {":::", "it"},
+		{"206a572f:p1:99999999999999999999s", "What did she say about it?"}, {"a:b:1-2-3q", "Anything else?"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, ref, q string) {
+		a := e.FollowUp(ref, q)
+		if a.Question != q || a.Why == "" {
+			t.Fatalf("FollowUp(%q, %q): question %q, why %q", ref, q, a.Question, a.Why)
+		}
+		if a.Answered {
+			if a.Passage == "" || !strings.Contains(a.Context, a.Passage) {
+				t.Fatalf("FollowUp(%q, %q): passage %q not in context %q", ref, q, a.Passage, a.Context)
+			}
+			if _, ok := e.Paragraph(a.Ref); !ok || len(a.Ref) > maxRef {
+				t.Fatalf("FollowUp(%q, %q): ref %q", ref, q, a.Ref)
+			}
+		} else if a.Passage != "" || len(a.Closest) > maxClosest {
+			t.Fatalf("FollowUp(%q, %q): decline %+v", ref, q, a)
+		}
+	})
+}

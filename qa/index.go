@@ -2,7 +2,7 @@ package qa
 
 import (
 	"math"
-	"sort"
+	"slices"
 	"sync"
 )
 
@@ -11,6 +11,7 @@ import (
 const (
 	fieldText    = iota // the sentence
 	fieldQuote          // words inside quotation marks (also counted as text)
+	fieldNegated        // "!" and the words a negation stands before: "did not accept" gives !accept
 	fieldSpeaker        // the attributed speaker's name and aliases
 	fieldRole           // the speaker's role
 	fieldSection        // the section heading
@@ -18,7 +19,7 @@ const (
 )
 
 // strongFields are where a match fully covers a question term.
-const strongFields = 1<<fieldText | 1<<fieldQuote | 1<<fieldSpeaker | 1<<fieldRole
+const strongFields = 1<<fieldText | 1<<fieldQuote | 1<<fieldNegated | 1<<fieldSpeaker | 1<<fieldRole
 
 // bm25Params are the ranking constants. The defaults were chosen by
 // measurement (see TestTuneBM25).
@@ -30,7 +31,7 @@ type bm25Params struct {
 var defaultParams = bm25Params{
 	k1:     1.2,
 	b:      0.3,
-	weight: [numFields]float64{fieldText: 1, fieldQuote: 0.5, fieldSpeaker: 2, fieldRole: 0.8, fieldSection: 0.5},
+	weight: [numFields]float64{fieldText: 1, fieldQuote: 0.5, fieldNegated: 1, fieldSpeaker: 2, fieldRole: 0.8, fieldSection: 0.5},
 }
 
 // A posting is one document containing a term.
@@ -43,6 +44,7 @@ type posting struct {
 // An index is an inverted index over sentence documents.
 type index struct {
 	ids      map[string]int32
+	terms    []string // by id
 	postings [][]posting
 	idf      []float32
 	n        int     // documents
@@ -54,9 +56,17 @@ type index struct {
 // A fieldDoc is one document's terms by field, for building.
 type fieldDoc [numFields][]string
 
-// buildIndex indexes docs with params p.
-func buildIndex(docs []fieldDoc, p bm25Params) *index {
-	ix := &index{ids: map[string]int32{}, n: len(docs)}
+// buildIndex indexes docs with params p. terms lists every term of docs
+// once, in the order of their first use: a term's id is its place there.
+// The documents are read on up to workers goroutines.
+func buildIndex(docs []fieldDoc, terms []string, p bm25Params, workers int) *index {
+	ix := &index{ids: make(map[string]int32, len(terms)), n: len(docs)}
+	for _, t := range terms {
+		if _, ok := ix.ids[t]; !ok {
+			ix.ids[t] = int32(len(ix.ids))
+			ix.terms = append(ix.terms, t)
+		}
+	}
 	var total float64
 	for _, d := range docs {
 		total += float64(len(d[fieldText]))
@@ -65,54 +75,21 @@ func buildIndex(docs []fieldDoc, p bm25Params) *index {
 	if len(docs) > 0 && total > 0 {
 		avg = total / float64(len(docs))
 	}
-	// One entry per term occurrence in one document, merged per term.
-	type hit struct {
-		id     int32
-		tf     float32
-		fields uint8
-	}
-	var df []int32
 	hits := make([][]hit, len(docs)) // per document, merged
-	var buf []hit
-	for di, d := range docs {
-		buf = buf[:0]
-		norm := 1 - p.b + p.b*float64(len(d[fieldText]))/avg
-		for f := 0; f < numFields; f++ {
-			w := p.weight[f]
-			if f <= fieldQuote {
-				w /= norm
-			}
-			start := len(buf)
-		terms:
-			for _, t := range d[f] {
-				id, ok := ix.ids[t]
-				if !ok {
-					id = int32(len(ix.ids))
-					ix.ids[t] = id
-					df = append(df, 0)
-				}
-				if f >= fieldSpeaker {
-					for _, h := range buf[start:] {
-						if h.id == id {
-							continue terms // names and headings count once
-						}
-					}
-				}
-				buf = append(buf, hit{id, float32(w), 1 << f})
-			}
+	dfs := make([][]int32, max(workers, 1))
+	parallel(len(docs), workers, func(w, from, to int) {
+		df := make([]int32, len(ix.ids))
+		var buf []hit
+		for di := from; di < to; di++ {
+			hits[di], buf = ix.docHits(&docs[di], p, avg, df, buf)
 		}
-		sort.Slice(buf, func(i, j int) bool { return buf[i].id < buf[j].id })
-		var merged []hit
-		for _, h := range buf {
-			if n := len(merged); n > 0 && merged[n-1].id == h.id {
-				merged[n-1].tf += h.tf
-				merged[n-1].fields |= h.fields
-				continue
-			}
-			merged = append(merged, h)
-			df[h.id]++
+		dfs[w] = df
+	})
+	df := dfs[0]
+	for _, o := range dfs[1:] {
+		for id, n := range o {
+			df[id] += n
 		}
-		hits[di] = merged
 	}
 	ix.postings = make([][]posting, len(df))
 	for id, n := range df {
@@ -135,6 +112,79 @@ func buildIndex(docs []fieldDoc, p bm25Params) *index {
 	return ix
 }
 
+// A hit is a term's weighted frequency in one document, and the fields it
+// occurs in.
+type hit struct {
+	id     int32
+	tf     float32
+	fields uint8
+}
+
+// docHits returns d's hits, one per term, counting each in df; buf is
+// scratch space, returned for reuse.
+func (ix *index) docHits(d *fieldDoc, p bm25Params, avg float64, df []int32, buf []hit) ([]hit, []hit) {
+	buf = buf[:0]
+	norm := 1 - p.b + p.b*float64(len(d[fieldText]))/avg
+	for f := 0; f < numFields; f++ {
+		w := p.weight[f]
+		if f <= fieldNegated {
+			w /= norm
+		}
+		start := len(buf)
+	terms:
+		for _, t := range d[f] {
+			id := ix.ids[t]
+			if f >= fieldSpeaker {
+				for _, h := range buf[start:] {
+					if h.id == id {
+						continue terms // names and headings count once
+					}
+				}
+			}
+			buf = append(buf, hit{id, float32(w), 1 << f})
+		}
+	}
+	slices.SortStableFunc(buf, func(a, b hit) int { return int(a.id - b.id) })
+	var merged []hit
+	for _, h := range buf {
+		if n := len(merged); n > 0 && merged[n-1].id == h.id {
+			merged[n-1].tf += h.tf
+			merged[n-1].fields |= h.fields
+			continue
+		}
+		merged = append(merged, h)
+		df[h.id]++
+	}
+	return merged, buf
+}
+
+// parallel calls fn over [0, n) in up to workers contiguous parts, w the
+// part's number, and waits for them.
+func parallel(n, workers int, fn func(w, from, to int)) {
+	if workers <= 1 || n < 2*workers {
+		fn(0, 0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		from, to := n*w/workers, n*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(w, from, to)
+		}()
+	}
+	wg.Wait()
+}
+
+// idOf returns a term's id, or -1 when no document has it.
+func (ix *index) idOf(term string) int32 {
+	if id, ok := ix.ids[term]; ok {
+		return id
+	}
+	return -1
+}
+
 // idfOf returns a term's idf, or unknown times maxIDF when no document has
 // it: such a word is most often an everyday word the briefing says
 // differently, and the full weight would refuse paraphrases.
@@ -145,12 +195,21 @@ func (ix *index) idfOf(term string, unknown float64) (float32, bool) {
 	return ix.maxIDF * float32(unknown), false
 }
 
-// scratch holds per-query accumulators, reused through a pool.
+// scratch holds per-query accumulators and buffers, reused through a
+// pool.
 type scratch struct {
 	score   []float32
 	full    []uint64 // bit q: question term q matched in a strong field
 	half    []uint64 // bit q: matched only in the heading or through a related term
+	strong  []uint64 // bit q: matched through a strong related term
 	touched []int32
+	seen    []bool // candidateDocs: a document is a candidate already
+
+	words []word  // the question's words
+	toks  []token // its tokens
+	wtoks []token // its word tokens
+	cands []cand
+	terms []queryTerm // the question's terms
 }
 
 // maxFree bounds the accumulators kept for reuse.
@@ -165,12 +224,12 @@ func (ix *index) getScratch() *scratch {
 		return s
 	}
 	ix.mu.Unlock()
-	return &scratch{score: make([]float32, ix.n), full: make([]uint64, ix.n), half: make([]uint64, ix.n)}
+	return &scratch{score: make([]float32, ix.n), full: make([]uint64, ix.n), half: make([]uint64, ix.n), strong: make([]uint64, ix.n), seen: make([]bool, ix.n)}
 }
 
 func (ix *index) putScratch(s *scratch) {
 	for _, d := range s.touched {
-		s.score[d], s.full[d], s.half[d] = 0, 0, 0
+		s.score[d], s.full[d], s.half[d], s.strong[d] = 0, 0, 0, 0
 	}
 	s.touched = s.touched[:0]
 	ix.mu.Lock()
@@ -183,22 +242,23 @@ func (ix *index) putScratch(s *scratch) {
 // A queryTerm is one distinct content term of a question.
 type queryTerm struct {
 	term     string
-	word     string   // as the question wrote it
-	idf      float32  // a share of maxIDF when no document has it
-	known    bool     // some document has it
-	related  []string // weaker equivalents
-	speaker  bool     // part of a named speaker's name
-	entity   bool     // a name, place or number rather than a relation word
-	optional bool     // ranks, but an answer need not cover it ("propose" in "what did X propose")
+	word     string    // as the question wrote it
+	idf      float32   // a share of maxIDF when no document has it
+	known    bool      // some document has it
+	id       int32     // its index id, or -1 when no document has it
+	related  []relTerm // weaker equivalents, strongest first
+	speaker  bool      // part of a named speaker's name
+	entity   bool      // a name, place or number rather than a relation word
+	optional bool      // ranks, but an answer need not cover it ("propose" in "what did X propose")
 }
 
 // score accumulates the BM25 scores of terms (at most 64) into s.
 func (ix *index) score(terms []queryTerm, s *scratch) {
 	for qi, qt := range terms {
 		bit := uint64(1) << uint(qi)
-		if id, ok := ix.ids[qt.term]; ok {
-			for _, p := range ix.postings[id] {
-				if s.full[p.doc]|s.half[p.doc] == 0 {
+		if qt.id >= 0 {
+			for _, p := range ix.postings[qt.id] {
+				if s.full[p.doc]|s.half[p.doc]|s.strong[p.doc] == 0 {
 					s.touched = append(s.touched, p.doc)
 				}
 				s.score[p.doc] += p.w
@@ -209,22 +269,22 @@ func (ix *index) score(terms []queryTerm, s *scratch) {
 				}
 			}
 		}
-		for _, rt := range qt.related {
-			id, ok := ix.ids[rt]
-			if !ok {
-				continue
-			}
-			for _, p := range ix.postings[id] {
+		for _, r := range qt.related { // strongest first
+			for _, p := range ix.postings[r.id] {
 				if s.full[p.doc]&bit != 0 {
 					continue
 				}
-				if s.full[p.doc]|s.half[p.doc] == 0 {
+				if s.full[p.doc]|s.half[p.doc]|s.strong[p.doc] == 0 {
 					s.touched = append(s.touched, p.doc)
 				}
-				if s.half[p.doc]&bit == 0 {
-					s.score[p.doc] += relatedWeight * p.w
+				if (s.half[p.doc]|s.strong[p.doc])&bit == 0 {
+					s.score[p.doc] += r.w * p.w
 				}
-				s.half[p.doc] |= bit
+				if r.strong {
+					s.strong[p.doc] |= bit
+				} else {
+					s.half[p.doc] |= bit
+				}
 			}
 		}
 	}

@@ -1,47 +1,22 @@
 package qa
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/briefbot/briefbot/knowledge/english"
+)
 
 // This file holds the engine's general English knowledge as data: irregular
 // forms, synonyms, demonyms, phrases and cue words. None of it is about any
 // particular briefing.
 
-// irregular maps inflected surface forms the stemmer leaves apart to a lemma,
-// which is then stemmed like any other word.
-var irregular = map[string]string{
-	// reporting verbs: all of them are "say" for retrieval
-	"said": "say", "says": "say", "saying": "say", "told": "say", "tell": "say",
-	"tells": "say", "telling": "say", "stated": "say", "testify": "say", "testified": "say",
-	"testifies": "say", "testifying": "say", "testimony": "say",
-	"spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write",
-	"thought": "think", "believed": "believe", "felt": "feel",
-	// death and killing
-	"killed": "kill", "kills": "kill", "killing": "kill", "killings": "kill",
-	"died": "kill", "dies": "kill", "dying": "kill", "die": "kill", "dead": "kill",
-	"death": "kill", "deaths": "kill", "slain": "kill", "slew": "kill", "fatalities": "kill",
-	"fatality": "kill", "fatal": "kill", "deadly": "kill",
-	"injured": "injure", "wounded": "injure", "injuries": "injure",
-	// common irregular verbs
-	"went": "go", "gone": "go", "goes": "go", "won": "win", "began": "begin", "begun": "begin",
-	"led": "lead", "fought": "fight", "brought": "bring", "bought": "buy", "caught": "catch",
-	"taught": "teach", "sought": "seek", "held": "hold", "met": "meet", "ran": "run",
-	"saw": "see", "seen": "see", "took": "take", "taken": "take", "gave": "give", "given": "give",
-	"knew": "know", "known": "know", "grew": "grow", "grown": "grow", "rose": "rise", "risen": "rise",
-	"fell": "fall", "fallen": "fall", "struck": "strike", "stricken": "strike", "sent": "send",
-	"spent": "spend", "built": "build", "paid": "pay", "made": "make", "found": "find",
-	"became": "become", "came": "come", "kept": "keep", "lost": "lose", "stood": "stand",
-	"understood": "understand", "chose": "choose", "chosen": "choose", "drove": "drive",
-	"driven": "drive", "flew": "fly", "flown": "fly", "shot": "shoot", "fled": "flee", "sold": "sell",
-	"left": "leave", "meant": "mean", "heard": "hear", "hid": "hide", "hidden": "hide",
-	"broke": "break", "broken": "break", "forgot": "forget", "forgotten": "forget",
-	"froze": "freeze", "frozen": "freeze", "ate": "eat", "eaten": "eat", "drew": "draw",
-	"drawn": "draw", "threw": "throw", "thrown": "throw", "wore": "wear", "worn": "wear",
-	"withdrew": "withdraw", "withdrawn": "withdraw", "arose": "arise", "arisen": "arise",
-	"sank": "sink", "sunk": "sink", "swore": "swear", "sworn": "swear", "bore": "bear",
-	"born": "birth", "dealt": "deal", "lent": "lend", "lit": "light", "laid": "lay",
-	"overtook": "overtake", "undertook": "undertake", "forbade": "forbid", "rebuilt": "rebuild",
-	"mice": "mouse", "men": "man", "women": "woman", "children": "child", "people": "people",
-	"feet": "foot", "teeth": "tooth", "geese": "goose",
+// conflations map word forms to a lemma they are indexed under beyond
+// their grammar: every reporting verb is "say" for retrieval, every word for
+// dying is "kill". Irregular forms themselves come from english.Lemma.
+var conflations = map[string]string{
+	"testify": "say", "testified": "say", "testifies": "say", "testifying": "say", "testimony": "say",
+	"dead": "kill", "deadly": "kill", "death": "kill", "deaths": "kill", "stricken": "strike",
 }
 
 // synonymGroups are words indexed as one term (the first), so that a
@@ -49,58 +24,16 @@ var irregular = map[string]string{
 // stemming.
 var synonymGroups = [][]string{
 	{"troop", "soldier", "servicemember"},
-	{"bomb", "explosion", "blast", "bomber"},
-	{"attack", "assault"},
-	{"start", "begin", "commence"},
-	{"buy", "purchase"},
-	{"help", "aid", "assist"},
-	{"big", "large", "huge"},
-	{"car", "automobile"},
-	{"doctor", "physician"},
-	{"price", "cost"},
-	{"hack", "hacker", "cyberattack"},
-	{"postpone", "delay"},
-	{"increase", "raise", "hike"},
-	{"reduce", "decrease"},
+	{"bomb", "explosion", "blast"},
 	{"company", "firm", "corporation"},
 	{"arrest", "detain"},
-	{"quit", "resign"},
 	{"halt", "suspend"},
-	{"blame", "accuse"},
-	{"warn", "caution", "alert"},
-	{"impending", "upcoming", "looming", "imminent"},
-	{"kill", "die", "dead", "death", "slay"},
-	{"able", "ability", "capable", "capability"},
-	{"injure", "wound", "hurt", "injury"},
-}
-
-// countries lists country names with their demonyms, so that "French" and
-// "France" are one term. The first name is the one indexed.
-var countries = []string{
-	"afghanistan:afghan,afghans", "albania:albanian", "algeria:algerian", "argentina:argentine,argentinian",
-	"armenia:armenian", "australia:australian", "austria:austrian", "azerbaijan:azerbaijani",
-	"bangladesh:bangladeshi", "belarus:belarusian", "belgium:belgian", "bolivia:bolivian",
-	"bosnia:bosnian", "brazil:brazilian", "bulgaria:bulgarian", "cambodia:cambodian",
-	"canada:canadian", "chile:chilean", "china:chinese", "colombia:colombian", "croatia:croatian",
-	"cuba:cuban", "czechia:czech", "denmark:danish,dane,danes", "egypt:egyptian", "england:english",
-	"eritrea:eritrean", "estonia:estonian", "ethiopia:ethiopian", "finland:finnish,finn,finns",
-	"france:french", "georgia:georgian", "germany:german", "ghana:ghanaian", "greece:greek",
-	"haiti:haitian", "hungary:hungarian", "iceland:icelandic,icelander", "india:indian",
-	"indonesia:indonesian", "iran:iranian", "iraq:iraqi", "ireland:irish", "israel:israeli",
-	"italy:italian", "jamaica:jamaican", "japan:japanese", "jordan:jordanian", "kazakhstan:kazakh",
-	"kenya:kenyan", "korea:korean", "kuwait:kuwaiti", "kyrgyzstan:kyrgyz", "latvia:latvian",
-	"lebanon:lebanese", "libya:libyan", "lithuania:lithuanian", "malaysia:malaysian", "mali:malian",
-	"mexico:mexican", "moldova:moldovan", "mongolia:mongolian", "morocco:moroccan",
-	"myanmar:burmese", "nepal:nepali,nepalese", "netherlands:dutch", "nigeria:nigerian",
-	"norway:norwegian", "pakistan:pakistani", "palestine:palestinian", "peru:peruvian",
-	"philippines:filipino,philippine", "poland:polish,pole,poles", "portugal:portuguese",
-	"qatar:qatari", "romania:romanian", "russia:russian", "rwanda:rwandan", "scotland:scottish,scot,scots",
-	"serbia:serbian", "slovakia:slovak", "slovenia:slovenian", "somalia:somali", "spain:spanish,spaniard",
-	"sudan:sudanese", "sweden:swedish,swede", "switzerland:swiss", "syria:syrian", "taiwan:taiwanese",
-	"tajikistan:tajik", "thailand:thai", "tunisia:tunisian", "turkey:turkish,turk,turks",
-	"turkmenistan:turkmen", "uganda:ugandan", "ukraine:ukrainian", "uzbekistan:uzbek",
-	"venezuela:venezuelan", "vietnam:vietnamese", "wales:welsh", "yemen:yemeni", "zimbabwe:zimbabwean",
-	"europe:european", "asia:asian", "africa:african",
+	{"hack", "cyberattack"},
+	{"impending", "upcoming", "looming"},
+	{"injure", "wound", "hurt"},
+	{"big", "huge"},
+	{"able", "capable", "capability"},
+	{"increase", "raise"},
 }
 
 // phrases are multi-word (or dotted) forms indexed as one term. Each group's
@@ -134,23 +67,26 @@ var related = map[string][]string{
 	"ukraine": {"kyiv", "kiev"}, "iran": {"tehran"}, "israel": {"jerusalem"},
 	"japan": {"tokyo"}, "afghanistan": {"kabul"}, "syria": {"damascus"}, "turkey": {"ankara"},
 	"india": {"delhi"}, "canada": {"ottawa"}, "kill": {"victim", "casualty"},
-	"attack": {"bomb", "shooting", "strike", "hack", "raid"},
-	"cause":  {"because", "reason"}, "blame": {"responsible", "responsibility", "fault"},
-	"responsible": {"blame"}, "fight": {"battle", "combat", "clash"},
+	"attack": {"shooting", "hack"},
+	"cause":  {"because", "reason"}, "blame": {"responsible", "responsibility"},
+	"responsible": {"blame"}, "fight": {"clash"},
 	"lead":  {"head", "command"},
-	"money": {"fund", "cash", "dollar"}, "fund": {"money", "finance"},
+	"money": {"cash", "dollar"},
+	"ex":    {"former"}, "former": {"ex"}, // "the ex-US ambassador"
 }
 
-const relatedWeight = 0.5
+const (
+	relatedWeight  = 0.5 // a related term of this table
+	compoundWeight = 0.5 // a longer or shorter compound: "rocket", "rocketry"
+	partWeight     = 0.5 // a part of a hyphenated word the briefings use whole
+)
 
-// numberWords are spelled-out numbers, indexed as digits.
-var numberWords = map[string]string{
-	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
-	"fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
-	"nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-	"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
-	"million": "1000000", "billion": "1000000000",
+// numberTerm returns the digits a spelled-out number is indexed as.
+func numberTerm(w string) (string, bool) {
+	if n, ok := english.Number(w); ok {
+		return strconv.Itoa(n), true
+	}
+	return "", false
 }
 
 // quantityWords signal an amount without a digit.
@@ -162,18 +98,18 @@ var quantityWords = map[string]bool{
 	"century": true, "centuries": true, "score": true,
 }
 
-// extraStop are words the Snowball list lacks that carry no topic.
+// extraStop are words of conversation that carry no topic in a question,
+// beyond english.IsStopWord: "something", "really", "get".
 var extraStop = map[string]bool{
-	"us": true, "also": true, "would": true, "could": true, "may": true, "might": true,
-	"must": true, "shall": true, "yet": true, "per": true, "via": true, "upon": true,
+	"us": true, "also": true, "yet": true, "per": true, "via": true, "upon": true,
 	"onto": true, "among": true, "amongst": true, "within": true, "without": true,
 	"whether": true, "whose": true, "one's": true, "let": true, "ever": true, "even": true,
 	"much": true, "many": true, "mr": true, "mrs": true, "ms": true, "dr": true,
-	"please": true, "know": false, "anything": true, "something": true, "everything": true,
+	"please": true, "anything": true, "something": true, "everything": true,
 	"someone": true, "anyone": true, "everyone": true, "thing": true, "things": true,
-	"happen": false, "lot": true, "really": true, "actually": true, "exactly": true,
+	"lot": true, "really": true, "actually": true, "exactly": true,
 	"i'm": true, "it's": true, "i'd": true, "can't": true, "cannot": true, "ok": true,
-	"okay": true, "tell": false, "like": true, "get": true, "got": true, "still": true,
+	"okay": true, "like": true, "get": true, "got": true, "still": true,
 	"since": true, "ago": true, "though": true, "although": true, "however": true,
 }
 
@@ -183,14 +119,9 @@ var whWords = map[string]bool{
 	"why": true, "how": true, "which": true,
 }
 
-// auxiliaries open yes/no questions.
-var auxiliaries = map[string]bool{
-	"is": true, "are": true, "was": true, "were": true, "do": true, "does": true, "did": true,
-	"has": true, "have": true, "had": true, "can": true, "could": true, "will": true,
-	"would": true, "should": true, "may": true, "might": true, "must": true, "shall": true,
-	"isn't": true, "aren't": true, "wasn't": true, "weren't": true, "didn't": true,
-	"doesn't": true, "don't": true, "hasn't": true, "haven't": true, "won't": true,
-}
+// isAuxiliary reports whether w opens a yes/no question: a form of be,
+// have or do, or a modal.
+func isAuxiliary(w string) bool { return english.IsAuxiliary(w) }
 
 // opinionVerbs, after "what did X ...", ask for what X said or thinks. They
 // are question framing, not topic.
@@ -222,18 +153,20 @@ var opinionNouns = map[string]bool{
 // reportingStems are the stems of reporting verbs ("say" after lemmas).
 var reportingStems = map[string]bool{"say": true, "claim": true, "tell": true, "accord": true}
 
-// honorifics are capitalised words that are not names.
-var honorifics = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "sen": true,
-	"rep": true, "gov": true, "lt": true, "col": true, "maj": true, "capt": true, "sgt": true,
-	"adm": true, "president": true, "minister": true, "premier": true, "general": true,
-	"senator": true, "governor": true, "mayor": true, "chancellor": true, "king": true,
-	"queen": true, "prince": true, "princess": true, "pope": true, "sir": true, "dame": true,
-	"lord": true, "lady": true, "judge": true, "justice": true, "chief": true, "secretary": true,
-	"ambassador": true, "professor": true, "doctor": true, "officer": true, "commander": true,
-	"spokesperson": true, "spokesman": true, "spokeswoman": true, "director": true, "i": true,
-	"tell": true, "please": true, "describe": true, "explain": true, "list": true, "give": true,
-	"summarize": true, "summarise": true, "show": true, "find": true, "name": true,
+// isHonorific reports whether w (lower case), capitalised, is not a name:
+// a title ("Gen.", "President") or a word a question opens with ("Tell",
+// "Describe").
+func isHonorific(w string) bool {
+	if _, ok := english.Honorific(w); ok {
+		return true
+	}
+	return english.IsTitle(w) || askWords[w]
+}
+
+// askWords open requests: capitalised at the start, they are not names.
+var askWords = map[string]bool{
+	"i": true, "tell": true, "please": true, "describe": true, "explain": true, "list": true,
+	"give": true, "summarize": true, "summarise": true, "show": true, "find": true, "name": true,
 }
 
 // reasonCues mark a passage that gives a reason; they match whole words.
@@ -256,14 +189,17 @@ var pronouns = map[string]bool{
 	"him": true, "them": true, "such": true, "both": true,
 }
 
-// months and weekdays, for spotting dates in text.
-var dateWords = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true,
-	"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true,
+// isCalendar reports whether w names a month or a weekday, or abbreviates
+// a month ("Jan"): a date in text.
+func isCalendar(w string) bool {
+	if _, ok := english.Month(w); ok {
+		return true
+	}
+	if _, ok := english.MonthAbbreviation(w); ok {
+		return true
+	}
+	_, ok := english.Weekday(w)
+	return ok
 }
 
 // relativeDates are lower-case words that date a sentence.

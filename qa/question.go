@@ -1,10 +1,14 @@
 package qa
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/knowledge"
+	"github.com/briefbot/briefbot/knowledge/english"
 )
 
 // A qType is the kind of answer a question asks for.
@@ -45,6 +49,7 @@ var framingWords = map[string]bool{
 	"discuss": true, "discussed": true, "describe": true, "explain": true, "tell": false,
 	"say": false, "summary": true, "summarize": true, "summarise": true, "details": true,
 	"information": false, "anything": true, "about": true, "exactly": true,
+	"quoted": true, "cited": true, "interviewed": true,
 }
 
 // A question is a parsed question.
@@ -57,170 +62,408 @@ type question struct {
 	unquoted string   // for qSaid: whom the question asks about, when the briefings quote no such source
 	entities []int    // indices into terms of capitalised words (names, places)
 	defines  int32    // for "what is X" with X an alias the briefing defines: the defining sentence; else -1
+	name     bool     // the answer is a name: "who ...", "which group ...", "who is the chairman"
+	counted  []int32  // for "how many N": the ids of N's terms and the words up to the next stop word
+	class    []int32  // for "which N": the ids of N's terms
+	says     bool     // the question asks about something said: "who said", "who warned"
+
+	// For a follow-up: the earlier answer's sentences, those not to answer
+	// with ("what else"), and the sentences searched besides the best
+	// matches (the earlier answer's paragraph).
+	follow         bool
+	prior, exclude []int32
+	focus          []int32
 }
 
-// lowerWords returns the question's words (not alias or part tokens).
+// wordTokens returns the question's words (not alias or part tokens).
 func wordTokens(toks []token) []token {
-	out := toks[:0:0]
+	return appendWords(nil, toks)
+}
+
+// appendWords appends the words of toks (not alias or part tokens) to dst.
+func appendWords(dst, toks []token) []token {
 	for _, t := range toks {
 		if !t.has(tokAlias) && !t.has(tokPart) {
-			out = append(out, t)
+			dst = append(dst, t)
 		}
 	}
-	return out
+	return dst
+}
+
+// A reading is the working state of parseQuestion: the question's tokens and
+// what its wording says about them.
+type reading struct {
+	text     string
+	toks     []token
+	ws       []token  // the words from the question proper, after any preamble
+	start    int      // the word position where the question proper starts
+	framing  posSet   // word positions that frame rather than ask
+	optional posSet   // the verb of "what did X propose": ranks, need not be covered
+	span     []token  // the words naming whose view is asked
+	namePos  posSet   // word positions inside a source's name
+	asked    posSet   // word positions naming the asked speaker: not topic
+	counted  []string // for "how many N": the terms from N to the next stop word
+	verb     string   // the term of the opinion verb of "what did X describe"
+}
+
+// A posSet is a set of word positions in a question.
+type posSet [maxQuestionBytes/64 + 1]uint64
+
+func (s *posSet) set(pos int) {
+	if pos >= 0 && pos/64 < len(s) {
+		s[pos/64] |= 1 << uint(pos%64)
+	}
+}
+
+func (s *posSet) has(pos int) bool {
+	return pos >= 0 && pos/64 < len(s) && s[pos/64]&(1<<uint(pos%64)) != 0
 }
 
 // parseQuestion types q and extracts its terms and named speakers.
 func (e *Engine) parseQuestion(text string) question {
-	if len(text) > maxQuestionBytes {
-		cut := maxQuestionBytes
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
-	var buf [48]token
-	toks := e.an.tokens(text, buf[:0], false)
-	words := wordTokens(toks)
-	q := question{defines: -1}
+	return e.parseWith(text, nil)
+}
 
-	// Skip preambles such as "can you tell me" and "do you know".
-	start := 0
+// parseWith is parseQuestion with the buffers of s, when not nil.
+func (e *Engine) parseWith(text string, s *scratch) question {
+	text = clipQuestion(text)
+	r := reading{text: text}
+	q := question{defines: -1}
+	var words []token
+	if s != nil {
+		s.words = scanWords(text, s.words[:0])
+		s.toks = e.an.tokensOf(s.words, s.toks[:0], false)
+		s.wtoks = appendWords(s.wtoks[:0], s.toks)
+		r.toks, words = s.toks, s.wtoks
+		q.terms = s.terms[:0]
+	} else {
+		r.toks = e.an.tokens(text, nil, false)
+		words = wordTokens(r.toks)
+	}
+	r.start = preamble(words)
+	r.ws = words[r.start:]
+	if r.start > 0 {
+		r.start = words[r.start].pos
+	}
+	q.typ = e.classify(&r)
+	q.name = asksName(q.typ, r.ws)
+	from := -1
+	if q.name && r.ws[0].word == "which" {
+		from = 1 // "which consulting firm"
+	} else if k := nameOf(r.ws); k > 0 {
+		q.name, from = true, k+1 // "what is the name of the firm"
+	}
+	if from > 0 {
+		for from < len(r.ws) && isArticle(r.ws[from].word) {
+			from++
+		}
+		for k := from; k < len(r.ws) && r.ws[k].term != ""; k++ {
+			if id := e.ix.idOf(r.ws[k].term); id >= 0 {
+				q.class = append(q.class, id)
+			}
+		}
+	}
+	for _, t := range r.counted {
+		if id := e.ix.idOf(t); id >= 0 {
+			q.counted = append(q.counted, id)
+		}
+	}
+	for _, t := range r.ws {
+		q.says = q.says || opinionVerbs[t.word] || english.ReportingVerb(t.word) != english.NotReporting
+	}
+	e.findAsked(&q, &r)
+	e.addTerms(&q, &r)
+	if s != nil {
+		s.terms = q.terms // the buffer, grown, for the next question
+	}
+	q.missing = e.missingNames(text, r.toks)
+	q.defines = e.definition(text)
+	return q
+}
+
+// clipQuestion cuts text to maxQuestionBytes, at a rune boundary.
+func clipQuestion(text string) string {
+	if len(text) <= maxQuestionBytes {
+		return text
+	}
+	cut := maxQuestionBytes
+	for cut > 0 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return text[:cut]
+}
+
+// preamble returns the index of the first word after a preamble such as
+// "can you tell me" or "do you know": the wh-word, or 0.
+func preamble(words []token) int {
 	for k := 0; k < len(words) && k < 6; k++ {
 		if words[k].has(tokWh) {
-			if k > 0 && (auxiliaries[words[0].word] || words[0].word == "tell" || words[0].word == "please" || words[0].word == "so" || words[0].word == "and" || words[0].word == "i") {
-				start = k
+			switch w := words[0].word; {
+			case k == 0:
+			case isAuxiliary(w) || w == "tell" || w == "please" || w == "so" || w == "and" || w == "i":
+				return k
 			}
 			break
 		}
 	}
-	ws := words[start:]
+	return 0
+}
+
+// classify returns the question's type from its opening words, and marks in
+// r the words that frame it, the verb that only ranks, and whose view it
+// asks for.
+func (e *Engine) classify(r *reading) qType {
+	ws := r.ws
+	if len(ws) > 0 && ws[0].has(tokWh) && isContracted(r.text[ws[0].start:ws[0].end]) {
+		// "what's the reason": "what is the reason"
+		is := ws[0]
+		is.word, is.flags = "is", tokStop
+		ws = append([]token{ws[0], is}, ws[1:]...)
+	}
 	w := func(i int) string {
 		if i < len(ws) {
 			return ws[i].word
 		}
 		return ""
 	}
-	framing := map[int]bool{}  // word positions that frame rather than ask
-	optional := map[int]bool{} // the verb of "what did X propose": ranks, need not be covered
-	var speakerSpan []token    // the words naming whose view is asked
+	typ := qWhat
 	switch first := w(0); {
 	case first == "who" || first == "whom" || first == "whose":
-		q.typ = qWho
+		typ = qWho
 		// "who is X" or "who is the <role>"; not "who is running ...".
 		if (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && len(ws) > 2 &&
 			(ws[2].has(tokCap) || ws[2].has(tokAllCaps) || w(2) == "the" || w(2) == "a" || w(2) == "an" || e.startsName(ws[2])) {
-			q.typ = qWhoIs
-			speakerSpan = ws[2:]
+			typ = qWhoIs
+			r.span = ws[2:]
 		}
 	case first == "when" || (first == "what" || first == "which") && isTimeNoun(w(1)) ||
 		first == "since" && w(1) == "when" || first == "how" && w(1) == "long" && w(2) == "ago":
-		q.typ = qWhen
+		typ = qWhen
 	case first == "where" || (first == "what" || first == "which") && isPlaceNoun(w(1)):
-		q.typ = qWhere
+		typ = qWhere
 	case first == "why" || first == "how" && w(1) == "come" ||
 		first == "what" && isCauseVerb(w(1)) || first == "for" && w(1) == "what" && w(2) == "reason" ||
 		first == "what" && (w(1) == "is" || w(1) == "was") && w(2) == "the" && (w(3) == "reason" || w(3) == "motive" || w(3) == "cause"):
-		q.typ = qWhy
+		typ = qWhy
+		if w(3) != "" && w(2) == "the" {
+			r.framing.set(ws[3].pos) // "the reason for X" asks why X
+		}
 	case first == "how" && w(1) == "often":
-		q.typ = qWhat // a frequency: "twice a year", not a count
-		framing[ws[1].pos] = true
+		typ = qWhat // a frequency: "twice a year", not a count
+		r.framing.set(ws[1].pos)
 	case first == "how" && (w(1) == "many" || w(1) == "much" || w(1) == "old" || w(1) == "long" || w(1) == "far" || w(1) == "big" || w(1) == "large"):
-		q.typ = qHowMany
+		typ = qHowMany
 		if w(1) == "many" || w(1) == "much" {
-			framing[ws[1].pos] = true
+			r.framing.set(ws[1].pos)
+			for k := 2; k < len(ws) && ws[k].term != ""; k++ {
+				r.counted = append(r.counted, ws[k].term) // "Prime members", "U.S. soldiers died"
+			}
 		} else {
-			optional[ws[1].pos] = true // "how old": "a century old"
+			r.optional.set(ws[1].pos) // "how old": "a century old"
 		}
 	case first == "how":
-		q.typ = qHow
-		if end := opinionVerbAt(ws, 2); end > 2 && auxiliaries[w(1)] {
-			q.typ, speakerSpan = qSaid, ws[2:end]
-			optional[ws[end].pos] = true
+		typ = qHow
+		if end := opinionVerbAt(ws, 2); end > 2 && isAuxiliary(w(1)) {
+			typ, r.span = qSaid, ws[2:end]
+			r.optional.set(ws[end].pos)
+			r.verb = ws[end].term
 		}
+	case (first == "what" || first == "which") && kindNouns[w(1)] && w(2) == "of" && len(ws) > 3:
+		// "what kind of organisation is X": what X is; the class only ranks
+		typ = qWhat
+		r.framing.set(ws[1].pos)
+		r.optional.set(ws[3].pos)
 	case first == "what" || first == "which":
-		q.typ = qWhat
-		if auxiliaries[w(1)] {
-			if end := opinionVerbAt(ws, 2); end > 2 {
-				q.typ, speakerSpan = qSaid, ws[2:end]
-				optional[ws[end].pos] = true
-			} else if end := opinionNounAt(ws, 2); end > 2 {
-				q.typ, speakerSpan = qSaid, ws[2:end]
-				optional[ws[end].pos] = true
-			}
+		if !isAuxiliary(w(1)) {
+			break
 		}
-	case auxiliaries[first]:
-		q.typ = qYesNo
+		end := opinionVerbAt(ws, 2)
+		if end <= 2 {
+			end = opinionNounAt(ws, 2)
+		}
+		if end > 2 {
+			typ, r.span = qSaid, ws[2:end]
+			r.optional.set(ws[end].pos)
+			r.verb = ws[end].term
+		}
+	case isAuxiliary(first):
+		typ = qYesNo
 	}
 	// "according to X" names whose view is asked, in any question.
 	for k := 0; k+2 < len(ws); k++ {
 		if ws[k].word == "according" && ws[k+1].word == "to" {
-			if q.typ == qWhat || q.typ == qYesNo {
-				q.typ = qSaid
+			if typ == qWhat || typ == qYesNo {
+				typ = qSaid
 			}
-			speakerSpan = ws[k+2:]
-			framing[ws[k].pos] = true
+			r.span = ws[k+2:]
+			r.framing.set(ws[k].pos)
 		}
 	}
 	for _, t := range ws {
 		if framingWords[t.word] {
-			framing[t.pos] = true
+			r.framing.set(t.pos)
 		}
 	}
+	return typ
+}
 
-	// Named speakers: the longest source names in the question.
-	namePos := map[int]bool{}
-	q.speakers = e.findSpeakers(toks, speakerSpan, namePos)
+// findAsked finds the sources the question names and settles whose view it
+// asks for. The words naming the asked speaker are not topic: in "what did
+// X say about Y", or "who is X"; other names in the question are.
+func (e *Engine) findAsked(q *question, r *reading) {
+	q.speakers = e.findSpeakers(r.toks, r.span, &r.namePos)
 	if q.typ == qSaid {
-		e.resolveSpan(&q, speakerSpan, framing, namePos)
+		e.resolveSpan(q, r)
 	}
-	// The words naming the asked speaker are not topic: in "what did X say
-	// about Y", or "who is X"; other names in the question are.
-	askedPos := namePos
-	if (q.typ == qSaid || q.typ == qWhoIs) && len(speakerSpan) > 0 {
-		askedPos = map[int]bool{}
-		for _, t := range speakerSpan {
-			if namePos[t.pos] {
-				askedPos[t.pos] = true
+	e.occupation(q, r)
+	if q.typ == qWhoIs && len(q.speakers) > 0 && len(r.span) > 0 && !isArticle(r.span[0].word) {
+		for _, t := range r.span {
+			if r.namePos.has(t.pos) {
+				q.name = false // "who is X" asks what X is, and X is named
+				break
 			}
 		}
 	}
+	r.asked = r.namePos
+	if (q.typ == qSaid || q.typ == qWhoIs) && len(r.span) > 0 {
+		r.asked = posSet{}
+		for _, t := range r.span {
+			if r.namePos.has(t.pos) {
+				r.asked.set(t.pos)
+			}
+		}
+	}
+}
 
-	// Content terms. A hyphenated word's parts are weaker alternatives of the
-	// whole when the briefings use the whole, and stand in for it otherwise.
-	seen := map[string]int{}
-	wholeAt := map[int]string{} // position → the known hyphenated term there
-	for _, t := range toks {
+// asksName reports whether a question of type typ worded ws asks for a
+// name: "who", "which N" and "what company" ask for one; "which year" asks
+// for a date, "which city" for a place.
+func asksName(typ qType, ws []token) bool {
+	switch {
+	case typ == qWho || typ == qWhoIs:
+		return true
+	case typ != qWhat || len(ws) < 2:
+		return false
+	}
+	n := ws[1].word
+	if ws[0].word == "which" {
+		return n == "of" || !isStop(n) && !english.IsQuantifier(n) && !kindNouns[n]
+	}
+	return ws[0].word == "what" && (english.IsOrgNoun(n) || english.IsGenericOrgNoun(n) || english.IsRoleNoun(n) || personNouns[n])
+}
+
+// nameOf returns the index of "of" in "what is the name of X" (or "what
+// was", "what's"), or -1.
+func nameOf(ws []token) int {
+	if len(ws) < 4 || ws[0].word != "what" {
+		return -1
+	}
+	for k := 1; k < 4 && k+1 < len(ws); k++ {
+		if (ws[k].word == "name" || ws[k].word == "names") && ws[k-1].word == "the" && ws[k+1].word == "of" {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// kindNouns ask for a sort of thing, not a name: "which kind", "what type".
+var kindNouns = map[string]bool{"kind": true, "kinds": true, "type": true, "types": true, "sort": true, "sorts": true, "part": true, "parts": true, "way": true, "ways": true}
+
+// personNouns ask for a person: "what man", "which woman".
+var personNouns = map[string]bool{"person": true, "man": true, "woman": true, "people": true, "men": true, "women": true}
+
+// occupationWords ask what someone does: "where does X work", "what is X's
+// job".
+var occupationWords = map[string]bool{
+	"work": true, "works": true, "worked": true, "job": true, "role": true, "position": true,
+	"title": true, "occupation": true, "profession": true, "employer": true, "employs": true,
+	"employed": true, "living": true,
+}
+
+// occupation makes a question about what a named person does ("Where does
+// X work?", "Who does X work for?", "What is X's job?", "What does X do?")
+// a who-is question about them: their introduction says it.
+func (e *Engine) occupation(q *question, r *reading) {
+	if q.typ != qWho && q.typ != qWhere && q.typ != qWhat || len(q.speakers) == 0 ||
+		e.sources[q.speakers[0]].summary.Kind != string(knowledge.Person) {
+		return
+	}
+	var span []token
+	asks := false
+	for i, t := range r.ws {
+		switch {
+		case r.namePos.has(t.pos):
+			span = append(span, t)
+		case occupationWords[t.word]:
+			asks = true
+		case t.word == "do" && i == len(r.ws)-1 && q.typ == qWhat:
+			asks = true // "what does X do"
+		case t.term != "" && !r.framing.has(t.pos):
+			return // the question asks something more
+		}
+	}
+	if !asks || len(span) == 0 {
+		return
+	}
+	q.typ, r.span = qWhoIs, span
+	for _, t := range r.ws {
+		if occupationWords[t.word] {
+			r.framing.set(t.pos)
+		}
+	}
+}
+
+// addTerms collects the question's content terms. A hyphenated word's parts
+// are weaker alternatives of the whole when the briefings use the whole, and
+// stand in for it otherwise.
+func (e *Engine) addTerms(q *question, r *reading) {
+	seen := func(term string) (int, bool) {
+		for i := range q.terms {
+			if q.terms[i].term == term {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	type whole struct {
+		pos  int
+		term string
+	}
+	var wholes []whole // the known hyphenated terms, by position
+	wholeAt := func(pos int) (string, bool) {
+		for _, w := range wholes {
+			if w.pos == pos {
+				return w.term, true
+			}
+		}
+		return "", false
+	}
+	for _, t := range r.toks {
 		if t.term != "" && strings.IndexByte(t.word, '-') > 0 && !t.has(tokPart) {
 			if _, known := e.ix.ids[t.term]; known {
-				wholeAt[t.pos] = t.term
+				wholes = append(wholes, whole{t.pos, t.term})
 			}
 		}
 	}
-	for _, t := range toks {
-		if t.term == "" || framing[t.pos] && !t.has(tokAlias) {
-			continue
-		}
-		if t.pos < start {
+	for ti, t := range r.toks {
+		if t.term == "" || r.framing.has(t.pos) && !t.has(tokAlias) || t.pos < r.start {
 			continue
 		}
 		if strings.IndexByte(t.word, '-') > 0 && !t.has(tokPart) && !t.has(tokAlias) {
-			if _, known := wholeAt[t.pos]; !known {
+			if _, known := wholeAt(t.pos); !known {
 				continue // an unknown compound: its parts stand in for it
 			}
 		}
 		if t.has(tokPart) {
-			if whole, ok := wholeAt[t.pos]; ok {
-				if i, ok := seen[whole]; ok {
-					if _, known := e.ix.ids[t.term]; known && !contains(q.terms[i].related, t.term) {
-						q.terms[i].related = append(q.terms[i].related, t.term)
-					}
+			if whole, ok := wholeAt(t.pos); ok {
+				if i, ok := seen(whole); ok {
+					q.terms[i].addRelated(e.ix.idOf(t.term), partWeight, false)
 				}
 				continue
 			}
 		}
-		if i, ok := seen[t.term]; ok {
-			if namePos[t.pos] {
+		if i, ok := seen(t.term); ok {
+			if r.namePos.has(t.pos) {
 				q.terms[i].speaker = true
 			}
 			continue
@@ -228,35 +471,72 @@ func (e *Engine) parseQuestion(text string) question {
 		if len(q.terms) == maxTerms {
 			break
 		}
-		idf, known := e.ix.idfOf(t.term, e.tune.unknownWeight)
-		if optional[t.pos] && reportingStems[t.term] {
+		if r.optional.has(t.pos) && reportingStems[t.term] {
 			continue // "say" asks for what was said; it names no topic
 		}
-		// "said" ranks attributed passages up but names no topic.
-		opt := optional[t.pos] || t.term == "say"
-		qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, speaker: askedPos[t.pos], optional: opt}
-		qt.related = append(qt.related, e.compounds(t.term)...)
-		qt.entity = qt.speaker || t.has(tokCap) && t.pos > start || t.has(tokAllCaps) || t.has(tokAlias) ||
-			t.has(tokNum) || e.proper[t.term]
-		for _, r := range relatedTerms[t.term] {
-			if _, ok := e.ix.ids[r]; ok && !contains(qt.related, r) {
-				qt.related = append(qt.related, r)
-			}
-		}
-		seen[t.term] = len(q.terms)
 		if t.has(tokCap) && !t.has(tokNum) && t.pos > 0 {
 			q.entities = append(q.entities, len(q.terms))
 		}
-		q.terms = append(q.terms, qt)
+		q.terms = append(q.terms, e.queryTerm(t, r, negatedAt(r.toks, ti)))
 	}
 	for _, qt := range q.terms {
 		if !qt.speaker && !qt.optional {
 			q.hasTopic = true
 		}
 	}
-	q.missing = e.missingNames(text, toks)
-	q.defines = e.definition(text)
-	return q
+}
+
+// queryTerm makes the question term of token t, with its related terms.
+func (e *Engine) queryTerm(t token, r *reading, neg bool) queryTerm {
+	idf, known := e.ix.idfOf(t.term, e.tune.unknownWeight)
+	// "said" ranks attributed passages up but names no topic.
+	opt := r.optional.has(t.pos) || t.term == "say"
+	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: e.ix.idOf(t.term), speaker: r.asked.has(t.pos), optional: opt}
+	qt.entity = qt.speaker || t.has(tokCap) && t.pos > r.start || t.has(tokAllCaps) || t.has(tokAlias) ||
+		t.has(tokNum) || e.proper[t.term]
+	qt.related = e.relatedOf(t, neg)
+	return qt
+}
+
+// relatedOf returns the terms related to token t, strongest first: the
+// briefings' compounds of its term, the lexicon's related words, and, for a
+// word, WordNet's and the role nouns for a word of leading. Lookups are
+// kept, up to maxQueryWords of them; the slice returned is shared and
+// read-only (addRelated copies it before adding).
+func (e *Engine) relatedOf(t token, neg bool) []relTerm {
+	word := !t.has(tokAlias) && !t.has(tokNum)
+	key := t.word // a word's term follows from it
+	switch {
+	case !word:
+		key = "\x01" + t.term + "\x00" + t.word
+	case neg:
+		key = negated + t.word
+	}
+	e.relMu.RLock()
+	rs, ok := e.related[key]
+	e.relMu.RUnlock()
+	if ok {
+		return rs
+	}
+	qt := queryTerm{term: t.term, id: e.ix.idOf(t.term)}
+	for _, c := range e.compounds(t.term) {
+		qt.addRelated(e.ix.idOf(c), compoundWeight, false)
+	}
+	for _, rt := range relatedTerms[t.term] {
+		qt.addRelated(e.ix.idOf(rt), relatedWeight, false)
+	}
+	if word {
+		e.wordnetRelated(&qt, t.word, neg)
+		e.roleRelated(&qt, t.word)
+	}
+	qt.sortRelated()
+	rs = slices.Clip(qt.related)
+	e.relMu.Lock()
+	if len(e.related) < maxQueryWords {
+		e.related[strings.Clone(key)] = rs
+	}
+	e.relMu.Unlock()
+	return rs
 }
 
 func isTimeNoun(w string) bool {
@@ -309,9 +589,10 @@ func opinionNounAt(ws []token, from int) int {
 
 // findSpeakers returns the sources the question names, longest names first,
 // preferring names inside span; it marks the positions of their words.
-func (e *Engine) findSpeakers(toks []token, span []token, namePos map[int]bool) []int {
+func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int {
 	// The question's content tokens in order, one per position.
-	var seq []token
+	var buf [32]token
+	seq := buf[:0]
 	lastPos := -1
 	for _, t := range toks {
 		if t.term == "" || t.has(tokAlias) && t.pos == lastPos {
@@ -329,7 +610,6 @@ func (e *Engine) findSpeakers(toks []token, span []token, namePos map[int]bool) 
 		return false
 	}
 	var found, spanFound []int
-	used := map[int]bool{}
 	for i := 0; i < len(seq); {
 		best, bestLen := -1, 0
 		for _, cand := range e.names[seq[i].term] {
@@ -353,10 +633,9 @@ func (e *Engine) findSpeakers(toks []token, span []token, namePos map[int]bool) 
 			continue
 		}
 		for k := 0; k < bestLen; k++ {
-			namePos[seq[i+k].pos] = true
+			namePos.set(seq[i+k].pos)
 		}
-		if !used[best] {
-			used[best] = true
+		if !slices.Contains(found, best) && !slices.Contains(spanFound, best) {
 			if inSpan(seq[i].pos) {
 				spanFound = append(spanFound, best)
 			} else {
@@ -392,14 +671,17 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 			cur = nil
 		}
 	}
+	prev := token{pos: -2}
 	for _, t := range toks {
-		if t.has(tokAlias) || t.has(tokPart) || t.term == "" || !t.has(tokCap) || t.pos == 0 || t.has(tokNum) {
+		if t.has(tokAlias) || t.has(tokPart) || t.term == "" {
 			continue
 		}
-		if honorifics[t.word] {
+		after := prev
+		prev = t
+		if !t.has(tokCap) || t.pos == 0 || t.has(tokNum) || e.knownTerm(t.term) || isHonorific(t.word) {
 			continue
 		}
-		if e.knownTerm(t.term) {
+		if e.knownPart(t.word) || after.pos == t.pos-1 && e.shortens(after.term, t.word) {
 			continue
 		}
 		if t.pos != lastPos+1 {
@@ -410,6 +692,42 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 	}
 	flush()
 	return out
+}
+
+// shortens reports whether word, after the term before it, shortens the
+// name the briefings write there: "Con Ed" for "Con Edison", when some
+// sentence has before's term followed by a word starting with word.
+func (e *Engine) shortens(before, word string) bool {
+	id := e.ix.idOf(before)
+	if id < 0 || len(word) < 2 {
+		return false
+	}
+	for _, p := range e.ix.postings[id] {
+		toks := e.docs[p.doc].toks
+		for i, t := range toks {
+			if t.term != id || i+1 >= len(toks) || toks[i+1].pos != t.pos+1 || toks[i+1].term < 0 || toks[i+1].mark&markCap == 0 {
+				continue
+			}
+			if next := e.ix.terms[toks[i+1].term]; len(next) > len(word) && strings.HasPrefix(next, word) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// knownPart reports whether a hyphenated word has a part any briefing
+// uses: "MSC-labelled" when the briefing names the MSC.
+func (e *Engine) knownPart(w string) bool {
+	if strings.IndexByte(w, '-') < 0 {
+		return false
+	}
+	for _, p := range strings.Split(w, "-") {
+		if t := e.an.term(p); t != "" && e.knownTerm(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // knownTerm reports whether any briefing uses term.
@@ -424,11 +742,12 @@ func (e *Engine) knownTerm(term string) bool {
 // source may still name part of one ("inspectors"); a span of framing words
 // only ("the article") makes the question a plain what-question; a span
 // naming someone the briefings never quote is noted for abstention.
-func (e *Engine) resolveSpan(q *question, span []token, framing map[int]bool, namePos map[int]bool) {
+func (e *Engine) resolveSpan(q *question, r *reading) {
+	span := r.span
 	var terms []string
 	var words []string
 	for _, t := range span {
-		if t.term == "" || t.has(tokAlias) || t.has(tokPart) || framing[t.pos] {
+		if t.term == "" || t.has(tokAlias) || t.has(tokPart) || r.framing.has(t.pos) {
 			continue
 		}
 		terms = append(terms, t.term)
@@ -446,7 +765,7 @@ func (e *Engine) resolveSpan(q *question, span []token, framing map[int]bool, na
 	}
 	for _, si := range q.speakers {
 		for _, t := range span {
-			if namePos[t.pos] && e.namesSource(si, t.term) {
+			if r.namePos.has(t.pos) && e.namesSource(si, t.term) {
 				return // the span names a source
 			}
 		}
@@ -459,10 +778,9 @@ func (e *Engine) resolveSpan(q *question, span []token, framing map[int]bool, na
 		if len(s.docs) == 0 {
 			continue
 		}
-		name := e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " "))
 		ok := true
 		for _, t := range terms {
-			if !contains(name, t) {
+			if !contains(s.allTerms, t) {
 				ok = false
 				break
 			}
@@ -475,16 +793,51 @@ func (e *Engine) resolveSpan(q *question, span []token, framing map[int]bool, na
 		q.speakers = append([]int{best}, q.speakers...)
 		for _, t := range span {
 			if t.term != "" {
-				namePos[t.pos] = true
+				r.namePos.set(t.pos)
 			}
 		}
 		return
 	}
-	if !named {
-		q.typ = qWhat
+	if !named || r.verb != "" && !reportingStems[r.verb] && e.reportedBy(terms, r.verb) {
+		q.typ = qWhat // "what did the chairman of the party describe": a sentence says what they said
 		return
 	}
 	q.unquoted = strings.Join(words, " ")
+}
+
+// reportedBy reports whether some sentence holds every one of terms and
+// the verb: the briefing reports what they said ("the chairman described
+// the video as satire") without quoting them as a source.
+func (e *Engine) reportedBy(terms []string, verb string) bool {
+	var rare []posting
+	for i, t := range terms {
+		id, ok := e.ix.ids[t]
+		if !ok {
+			return false
+		}
+		if ps := e.ix.postings[id]; i == 0 || len(ps) < len(rare) {
+			rare = ps
+		}
+	}
+	for _, p := range rare {
+		toks := e.an.tokens(e.docs[p.doc].text, nil, false)
+		has, reports := 0, false
+		for _, t := range terms {
+			for _, x := range toks {
+				if x.term == t {
+					has++
+					break
+				}
+			}
+		}
+		for _, x := range toks {
+			reports = reports || x.term == verb
+		}
+		if has == len(terms) && reports {
+			return true
+		}
+	}
+	return false
 }
 
 // namesSource reports whether term is part of a name of source si.
@@ -536,6 +889,9 @@ func (e *Engine) compounds(term string) []string {
 // definition returns the sentence defining the alias a "what is X" question
 // asks about ("What is the NTSB?"), or -1.
 func (e *Engine) definition(text string) int32 {
+	if len(e.defines) == 0 || len(text) < 6 || !strings.EqualFold(text[:3], "wha") && !strings.EqualFold(text[:3], "who") {
+		return -1 // only "what is X" and "who is X" ask for a definition
+	}
 	t := strings.ToLower(strings.TrimSpace(text))
 	t = strings.TrimRight(t, "?!. ")
 	for _, p := range [...]string{"what is ", "what are ", "what was ", "what's ", "what’s ", "who is ", "who are ", "who was "} {
@@ -548,4 +904,11 @@ func (e *Engine) definition(text string) int32 {
 		}
 	}
 	return -1
+}
+
+func isArticle(w string) bool { return w == "the" || w == "a" || w == "an" }
+
+// isContracted reports whether a word ends in "'s": "what's", "who's".
+func isContracted(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }

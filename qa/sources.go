@@ -3,16 +3,9 @@ package qa
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge"
 )
-
-// maxChoiceLen is Discord's limit on an autocomplete choice.
-const maxChoiceLen = 100
-
-// maxChoices is Discord's limit on autocomplete choices.
-const maxChoices = 25
 
 // maxNameInput bounds the name or prefix looked up.
 const maxNameInput = 200
@@ -65,7 +58,7 @@ func (e *Engine) resolve(name string) (int, bool) {
 	if i, ok := e.byKey[k]; ok {
 		return i, true
 	}
-	if ws := strings.Fields(k); len(ws) > 1 && honorifics[ws[0]] {
+	if ws := strings.Fields(k); len(ws) > 1 && isHonorific(ws[0]) {
 		if i, ok := e.byKey[strings.Join(ws[1:], " ")]; ok {
 			return i, true
 		}
@@ -119,11 +112,11 @@ func (e *Engine) Quotes(speaker string) (SourceSummary, []Said, bool) {
 	return copySummary(s.summary), out, true
 }
 
-// Complete returns up to 25 source names for autocomplete, ranked exact,
-// then prefix (of the name, any of its words or an alias), then contains,
-// case-insensitively; people and organisations before media credits, the
-// most quoted first. quotedOnly keeps speakers with at least one direct
-// quote. Names longer than Discord allows are left out.
+// Complete returns the source names that match prefix, for autocomplete,
+// ranked exact, then prefix (of the name, any of its words or an alias),
+// then contains, case-insensitively; people and organisations before media
+// credits, the most quoted first. quotedOnly keeps speakers with at least
+// one direct quote. The caller trims the list to what it can show.
 func (e *Engine) Complete(prefix string, quotedOnly bool) []string {
 	p := nameKey(clipRunes(prefix, maxNameInput))
 	type hit struct {
@@ -132,7 +125,7 @@ func (e *Engine) Complete(prefix string, quotedOnly bool) []string {
 	var hits []hit
 	for i := range e.sources {
 		s := &e.sources[i].summary
-		if utf8.RuneCountInString(s.Name) > maxChoiceLen || strings.TrimSpace(s.Name) == "" {
+		if strings.TrimSpace(s.Name) == "" {
 			continue
 		}
 		if quotedOnly && !e.hasQuote(i) {
@@ -160,11 +153,8 @@ func (e *Engine) Complete(prefix string, quotedOnly bool) []string {
 		}
 		return x.i < y.i
 	})
-	out := []string{}
+	out := make([]string, 0, len(hits))
 	for _, h := range hits {
-		if len(out) == maxChoices {
-			break
-		}
 		out = append(out, e.sources[h.i].summary.Name)
 	}
 	return out
@@ -235,7 +225,7 @@ func (e *Engine) buildSuggestions(st *buildStats) []string {
 	count := map[string]int{}
 	form := st.form
 	for t, n := range st.caps {
-		if f, ok := form[t]; ok && n[0] > 0 && !honorifics[strings.ToLower(f)] && !dateWords[strings.ToLower(f)] {
+		if f, ok := form[t]; ok && n[0] > 0 && !isHonorific(strings.ToLower(f)) && !isCalendar(strings.ToLower(f)) {
 			count[t] = n[0]
 		}
 	}

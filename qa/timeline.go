@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,8 +14,10 @@ type timelineEntry struct {
 	terms map[string]bool // content terms of every merged mention
 	order int             // reading order of the first mention
 	rank  mentionRank
-	// where its mentions are, for deciding whether a new one is the same event
-	mentions []mentionAt
+	// where its mentions are, for deciding whether a new one is the same
+	// event: those of the briefing read last, and up to maxMentions unlike
+	// ones of any briefing
+	mentions, others []mentionAt
 }
 
 type mentionAt struct {
@@ -54,17 +57,16 @@ func precisionOf(date string) int {
 // buildTimeline merges the briefings' events: mentions of one event (dates
 // that agree, about the same thing, close together or clearly alike) become
 // one event with the most precise date.
-func (e *Engine) buildTimeline() {
+func (e *Engine) buildTimeline(st *buildStats) {
 	order := 0
 	buckets := map[string][]int{} // year, or the expression of an unresolved date → events
+	next := 0                     // paragraphs are in briefing order
 	for bi, b := range e.briefings {
 		paraOf := map[string]int{}
-		for i := range e.paras {
-			if e.paras[i].b == bi {
-				paraOf[e.paras[i].p.ID] = i
-			}
+		for ; next < len(e.paras) && e.paras[next].b == bi; next++ {
+			paraOf[e.paras[next].p.ID] = next
 		}
-		for _, ev := range b.Events {
+		for ei, ev := range b.Events {
 			if strings.TrimSpace(ev.Text) == "" && strings.TrimSpace(ev.Expression) == "" {
 				continue
 			}
@@ -76,8 +78,8 @@ func (e *Engine) buildTimeline() {
 			if pi >= 0 {
 				kind = string(e.paras[pi].p.Kind)
 			}
-			evTerms := e.eventTerms(ev.Text)
-			m := mentionAt{b: bi, para: pi, terms: sortedKeys(evTerms)}
+			evTerms := st.events[bi][ei]
+			m := mentionAt{b: bi, para: pi, terms: evTerms}
 			rank := mentionRank{precision: precisionOf(ev.Date), exact: !ev.Approx, prose: isProse(kind)}
 			te := TimelineEvent{
 				Date: ev.Date, End: ev.End, Approx: ev.Approx, Expression: ev.Expression,
@@ -100,18 +102,22 @@ func (e *Engine) buildTimeline() {
 					x.ev.Text, x.ev.Speaker = te.Text, te.Speaker
 					x.rank.prose = true
 				}
-				if !contains(x.ev.Briefings, b.Title) {
-					x.ev.Briefings = append(x.ev.Briefings, b.Title)
+				if n := len(x.ev.Briefings); x.ev.Briefings[n-1] != b.Title && (n > maxTitles || !contains(x.ev.Briefings, b.Title)) {
+					x.ev.Briefings = append(x.ev.Briefings, b.Title) // briefings are read in order
 				}
-				for t := range evTerms {
+				for _, t := range evTerms {
 					x.terms[t] = true
 				}
-				x.mentions = append(x.mentions, m)
+				x.addMention(m)
 				continue
 			}
-			terms := evTerms
+			terms := make(map[string]bool, len(evTerms))
+			for _, t := range evTerms {
+				terms[t] = true
+			}
 			buckets[key] = append(buckets[key], len(e.events))
-			e.events = append(e.events, timelineEntry{ev: te, terms: terms, order: order, rank: rank, mentions: []mentionAt{m}})
+			e.events = append(e.events, timelineEntry{ev: te, terms: terms, order: order, rank: rank})
+			e.events[len(e.events)-1].addMention(m)
 			order++
 		}
 	}
@@ -134,41 +140,77 @@ func (e *Engine) buildTimeline() {
 	})
 }
 
-// eventTerms returns the content terms of an event sentence: no reporting
-// verbs, numbers or date words, which say nothing about what happened.
-func (e *Engine) eventTerms(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, t := range e.an.tokens(text, nil, false) {
-		if t.term == "" || t.has(tokNum) || reportingStems[t.term] || dateWords[t.word] || relativeDates[t.word] {
+// eventTerms returns the content terms of an event sentence, sorted and
+// distinct: no reporting verbs, numbers or date words, which say nothing
+// about what happened.
+func eventTerms(toks []token) []string {
+	var out []string
+	for _, t := range toks {
+		if t.term == "" || t.has(tokNum) || reportingStems[t.term] || isCalendar(t.word) || relativeDates[t.word] {
 			continue
 		}
-		out[t.term] = true
+		out = append(out, t.term)
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
+// maxTitles is the most briefing titles an event's list is searched for a
+// repeat: beyond, only the last one is, as briefings are read in order and
+// titles repeat only when a briefing is loaded twice.
+const maxTitles = 16
+
+// maxMentions bounds the mentions of other briefings an event is compared
+// through: mentions alike in their words are kept once.
+const maxMentions = 8
+
 // sameEvent returns the index of the event te (mentioned at m) repeats, or
-// -1; only events in cands (those of the same year) can be.
+// -1; only events in cands (those of the same year) can be. Briefings are
+// read in order, so the mentions of m's own briefing are the event's last.
 func (e *Engine) sameEvent(te TimelineEvent, m mentionAt, cands []int) int {
 	for _, j := range cands {
 		x := &e.events[j]
 		if !datesAgree(te, x.ev) {
 			continue
 		}
-		for _, o := range x.mentions {
-			shared := sharedCount(m.terms, o.terms)
-			small := min(len(m.terms), len(o.terms))
-			if small == 0 {
-				continue
+		for k := len(x.mentions) - 1; k >= 0; k-- {
+			if o := x.mentions[k]; o.b == m.b && alike(m, o) {
+				return j
+			} else if o.b != m.b {
+				break
 			}
-			overlap := float64(shared) / float64(small)
-			near := m.b == o.b && m.para >= 0 && o.para >= 0 && abs(m.para-o.para) <= 2
-			if near && shared >= 2 && overlap >= 0.3 || shared >= 3 && overlap >= 0.6 {
+		}
+		for _, o := range x.others {
+			if alike(m, o) {
 				return j
 			}
 		}
 	}
 	return -1
+}
+
+// alike reports whether two mentions are of one event: close together and
+// sharing words, or clearly alike.
+func alike(m, o mentionAt) bool {
+	shared := sharedCount(m.terms, o.terms)
+	small := min(len(m.terms), len(o.terms))
+	if small == 0 {
+		return false
+	}
+	overlap := float64(shared) / float64(small)
+	near := m.b == o.b && m.para >= 0 && o.para >= 0 && abs(m.para-o.para) <= 2
+	return near && shared >= 2 && overlap >= 0.3 || shared >= 3 && overlap >= 0.6
+}
+
+// addMention records that m mentions event x.
+func (x *timelineEntry) addMention(m mentionAt) {
+	if n := len(x.mentions); n > 0 && x.mentions[n-1].b != m.b {
+		x.mentions = x.mentions[:0] // another briefing's: only the others are kept for it
+	}
+	x.mentions = append(x.mentions, m)
+	if len(x.others) < maxMentions && !slices.ContainsFunc(x.others, func(o mentionAt) bool { return slices.Equal(o.terms, m.terms) }) {
+		x.others = append(x.others, m)
+	}
 }
 
 // sortedKeys returns the keys of m, sorted.

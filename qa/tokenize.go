@@ -3,10 +3,14 @@ package qa
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+
+	en "github.com/briefbot/briefbot/knowledge/english"
 )
 
 // A token is one term found in a text.
@@ -69,6 +73,10 @@ func isWordRune(r rune) bool {
 func scanWords(text string, dst []word) []word {
 	i := 0
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && !('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+			i++ // ASCII that is not a letter or digit
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			i += n
@@ -79,6 +87,17 @@ func scanWords(text string, dst []word) []word {
 		dotted := false
 		prev := r
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf && ('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+				// the common case: an ASCII letter or digit
+				if c <= '9' {
+					segDigits++
+				} else {
+					segLetters++
+				}
+				prev = rune(c)
+				i++
+				continue
+			}
 			r, n = utf8.DecodeRuneInString(text[i:])
 			switch {
 			case isWordRune(r):
@@ -240,11 +259,13 @@ func buildStemSynonym() map[string]string {
 			m[stemWord(w)] = canon
 		}
 	}
-	for _, c := range countries {
-		name, demonyms, _ := strings.Cut(c, ":")
+	for name, demonyms := range en.Countries() {
+		if strings.ContainsRune(name, ' ') {
+			continue // "united states": a phrase
+		}
 		canon := stemWord(name)
-		for _, d := range strings.Split(demonyms, ",") {
-			if stemWord(d) != canon {
+		for _, d := range demonyms {
+			if !strings.ContainsRune(d, ' ') && stemWord(d) != canon {
 				m[stemWord(d)] = canon
 			}
 		}
@@ -339,7 +360,9 @@ func relatedKeys() []string {
 // stemWord stems one lower-case word through the irregular-forms table,
 // without synonyms or stop-word filtering.
 func stemWord(w string) string {
-	if l, ok := irregular[w]; ok {
+	if l, ok := conflations[w]; ok {
+		w = l
+	} else if l, ok := en.Lemma(w); ok {
 		w = l
 	}
 	return english.Stem(w, false)
@@ -347,7 +370,7 @@ func stemWord(w string) string {
 
 // isStop reports whether w (lower case) carries no topic.
 func isStop(w string) bool {
-	if english.IsStopWord(w) || extraStop[w] || whWords[w] || auxiliaries[w] {
+	if en.IsStopWord(w) || english.IsStopWord(w) || extraStop[w] || whWords[w] || isAuxiliary(w) {
 		return true
 	}
 	if strings.HasSuffix(w, "n't") {
@@ -369,7 +392,7 @@ func analyseWord(w string) string {
 	if w == "" || isStop(w) {
 		return ""
 	}
-	if n, ok := numberWords[w]; ok {
+	if n, ok := numberTerm(w); ok {
 		return n
 	}
 	if isNumeric(w) {
@@ -428,14 +451,28 @@ type analyzer struct {
 
 	building   bool   // New is running: single-threaded, stems may be cached
 	buildWords []word // scratch for tokens while building
+
+	query  sync.Map     // a question's word → its term, for words not in cache
+	queryN atomic.Int64 // words stored in query, or tried to be
 }
 
-// term returns the term of one normalised word.
+// maxQueryWords bounds the words of questions whose terms are kept.
+const maxQueryWords = 1 << 16
+
+// term returns the term of one normalised word. Words the briefings do not
+// use are analysed once, up to maxQueryWords of them.
 func (a *analyzer) term(w string) string {
 	if t, ok := a.cache[w]; ok {
 		return t
 	}
-	return analyseWord(w)
+	if t, ok := a.query.Load(w); ok {
+		return t.(string)
+	}
+	t := analyseWord(w)
+	if !a.building && len(w) < 64 && a.queryN.Add(1) <= maxQueryWords {
+		a.query.Store(strings.Clone(w), t)
+	}
+	return t
 }
 
 // remember caches the term of w; only while the analyzer is being built.
@@ -462,6 +499,11 @@ func (a *analyzer) tokens(text string, dst []token, build bool) []token {
 	} else {
 		words = scanWords(text, make([]word, 0, len(text)/6+1))
 	}
+	return a.tokensOf(words, dst, build)
+}
+
+// tokensOf appends the tokens of words, scanned from one text, to dst.
+func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 	termOf := a.term
 	if build {
 		termOf = a.remember
@@ -496,7 +538,7 @@ func (a *analyzer) tokens(text string, dst []token, build bool) []token {
 		} else if isNumeric(t) || quantityWords[w.norm] {
 			f |= tokNum
 		}
-		if _, ok := numberWords[w.norm]; ok {
+		if _, ok := en.Number(w.norm); ok {
 			f |= tokNum
 		}
 		dst = append(dst, token{term: t, word: w.norm, start: w.start, end: w.end, pos: i, flags: f})
@@ -578,6 +620,16 @@ func (a *analyzer) terms(text string) []string {
 // normalizeSpace replaces control characters and unusual spaces with plain
 // spaces and trims the result.
 func normalizeSpace(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.TrimSpace(s)
+	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, " ")
 	}

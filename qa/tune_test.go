@@ -15,9 +15,28 @@ var tuneFlag = flag.Bool("tune", false, "run the parameter sweeps (TestTuneBM25,
 
 // A labelled set is a briefing and questions about it.
 type labelled struct {
-	name  string
-	b     *knowledge.Briefing
-	cases []qaCase
+	name   string
+	b      *knowledge.Briefing
+	cases  []qaCase
+	strict bool // judged on the passage alone, as score-qa.py judges
+}
+
+// blindTune are the tune halves of the blind sets (testdata/blind).
+func blindTune(tb testing.TB) []labelled {
+	tb.Helper()
+	sets, _ := filepath.Glob("testdata/blind/*.json")
+	var out []labelled
+	for _, set := range sets {
+		name := strings.TrimSuffix(filepath.Base(set), ".json")
+		var cases []qaCase
+		for _, c := range loadBlind(tb, set) {
+			if c.Split == "tune" {
+				cases = append(cases, c.qaCase)
+			}
+		}
+		out = append(out, labelled{"blind/" + name, mustParse(tb, articleFor(tb, name)), cases, true})
+	}
+	return out
 }
 
 // tuningSets are what the constants are tuned on: the seed (parsed and
@@ -26,12 +45,12 @@ func tuningSets(tb testing.TB) []labelled {
 	tb.Helper()
 	seed := loadCases(tb, "testdata/seed-qa.json")
 	extra := loadCases(tb, "testdata/seed.tune.json")
-	return []labelled{
-		{"seed", mustParse(tb, "seed.txt"), seed},
-		{"seed-extra", mustParse(tb, "seed.txt"), extra},
-		{"hand-seed", handSeed(tb), seed},
-		{"hand-seed-extra", handSeed(tb), extra},
-	}
+	return append([]labelled{
+		{"seed", mustParse(tb, "seed.txt"), seed, false},
+		{"seed-extra", mustParse(tb, "seed.txt"), extra, false},
+		{"hand-seed", handSeed(tb), seed, false},
+		{"hand-seed-extra", handSeed(tb), extra, false},
+	}, blindTune(tb)...)
 }
 
 // heldOut are the fixture articles: reported, never tuned on.
@@ -44,7 +63,7 @@ func heldOut(tb testing.TB) []labelled {
 		if name == "seed" {
 			continue
 		}
-		out = append(out, labelled{name, mustParse(tb, articleFor(tb, name)), loadCases(tb, set)})
+		out = append(out, labelled{name, mustParse(tb, articleFor(tb, name)), loadCases(tb, set), false})
 	}
 	return out
 }
@@ -54,10 +73,51 @@ func score(sets []labelled, tu tuning) (st qaStats) {
 	for _, s := range sets {
 		e := newEngine(tu, s.b)
 		for _, c := range s.cases {
-			st.add(c, judge(c, e.Ask(c.Q)))
+			a := e.Ask(c.Q)
+			ok := judge(c, a)
+			if s.strict {
+				ok = c.Unanswerable && !a.Answered || passageRight(c, a)
+			}
+			st.add(c, ok)
+			if a.Answered && !ok {
+				st.wrong++
+			}
 		}
 	}
 	return st
+}
+
+// TestThresholdCurve sweeps each abstention threshold alone over the
+// tuning sets (the tune half of the blind sets included): how many
+// answerable questions are answered right, unanswerable ones declined, and
+// wrong answers given, and the precision of the answers given.
+func TestThresholdCurve(t *testing.T) {
+	if !*tuneFlag {
+		t.Skip("run with -tune")
+	}
+	sets := tuningSets(t)
+	sweeps := []struct {
+		name string
+		set  func(*tuning, float64)
+		vals []float64
+	}{
+		{"minCoverage", func(tu *tuning, v float64) { tu.minCoverage = v }, []float64{0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9}},
+		{"minRelation", func(tu *tuning, v float64) { tu.minRelation = v }, []float64{0.2, 0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8}},
+		{"minRelevance", func(tu *tuning, v float64) { tu.minRelevance = v }, []float64{0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6}},
+	}
+	var b strings.Builder
+	for _, sw := range sweeps {
+		fmt.Fprintf(&b, "\n%-12s | %-10s | %-12s | %-6s | %s\n", sw.name, "answerable", "unanswerable", "wrong", "precision")
+		for _, v := range sw.vals {
+			tu := defaultTuning
+			sw.set(&tu, v)
+			st := score(sets, tu)
+			answered := st.hasAnsRight + st.wrong
+			fmt.Fprintf(&b, "%-12.2f | %4d/%-5d | %4d/%-7d | %-6d | %.2f\n", v, st.hasAnsRight, st.hasAns, st.noAnsRight, st.noAns, st.wrong,
+				float64(st.hasAnsRight)/float64(max(answered, 1)))
+		}
+	}
+	t.Log(b.String())
 }
 
 func (s qaStats) total() int { return s.hasAnsRight + s.noAnsRight }
@@ -159,4 +219,40 @@ func retrieval(sets []labelled, tu tuning) (top1 int, mrr float64, n int) {
 		}
 	}
 	return top1, mrr, n
+}
+
+// TestRelationKinds measures each kind of WordNet relation over the tuning
+// sets: with that kind alone, and with every kind but it, against none and
+// the default weights. A kind that costs more unanswerable questions
+// declined or wrong answers than it adds answers is left out.
+func TestRelationKinds(t *testing.T) {
+	if !*tuneFlag {
+		t.Skip("run with -tune")
+	}
+	sets := tuningSets(t)
+	none := defaultTuning
+	none.rel = [numRelKinds]relWeight{}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%-14s %-7s | %-10s | %-12s | %s\n", "kind", "", "answerable", "unanswerable", "wrong")
+	row := func(name, how string, tu tuning) {
+		st := score(sets, tu)
+		fmt.Fprintf(&b, "%-14s %-7s | %4d/%-5d | %4d/%-7d | %d\n", name, how, st.hasAnsRight, st.hasAns, st.noAnsRight, st.noAns, st.wrong)
+	}
+	row("none", "", none)
+	row("default", "", defaultTuning)
+	for k := relKind(0); k < numRelKinds; k++ {
+		w := defaultRelations[k]
+		if w.w == 0 {
+			w = relWeight{w: 0.4, maxSense: 2} // a kind left out, tried at a weak weight
+		}
+		only := none
+		only.rel[k] = w
+		row(k.String(), "only", only)
+		if defaultRelations[k].w > 0 {
+			without := defaultTuning
+			without.rel[k] = relWeight{}
+			row(k.String(), "without", without)
+		}
+	}
+	t.Log(b.String())
 }

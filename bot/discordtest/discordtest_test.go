@@ -479,6 +479,16 @@ func TestLimits(t *testing.T) {
 		opt := func(name string, req bool) map[string]any {
 			return map[string]any{"type": 3, "name": name, "description": "d", "required": req}
 		}
+		file := func(name string) map[string]any {
+			return map[string]any{"type": 11, "name": name, "description": "d"}
+		}
+		sub := func(name string, opts ...any) map[string]any {
+			return map[string]any{"type": 1, "name": name, "description": "d", "options": opts}
+		}
+		group := func(name string, opts ...any) map[string]any {
+			return map[string]any{"type": 2, "name": name, "description": "d", "options": opts}
+		}
+		withRequired := func(o map[string]any) map[string]any { o["required"] = true; return o }
 		tests := []struct {
 			name string
 			cmds []any
@@ -488,6 +498,21 @@ func TestLimits(t *testing.T) {
 			{"upper case", []any{map[string]any{"name": "Ask", "description": "Ask"}}, false},
 			{"no description", []any{map[string]any{"name": "ask", "description": ""}}, false},
 			{"required after optional", []any{map[string]any{"name": "ask", "description": "d", "options": []any{opt("a", false), opt("b", true)}}}, false},
+			{"subcommands, an attachment, permissions", []any{map[string]any{
+				"name": "briefing", "description": "d", "default_member_permissions": "32", "contexts": []int{0},
+				"options": []any{sub("add", file("file"), opt("url", false)), sub("list")},
+			}}, true},
+			{"permissions as a number", []any{map[string]any{"name": "briefing", "description": "d", "default_member_permissions": 32}}, false},
+			{"permissions not a bit set", []any{map[string]any{"name": "briefing", "description": "d", "default_member_permissions": "manage"}}, false},
+			{"permissions null", []any{map[string]any{"name": "briefing", "description": "d", "default_member_permissions": nil}}, true},
+			{"unknown context", []any{map[string]any{"name": "ask", "description": "d", "contexts": []int{3}}}, false},
+			{"subcommands mixed with options", []any{map[string]any{"name": "briefing", "description": "d", "options": []any{sub("add"), opt("url", false)}}}, false},
+			{"required subcommand", []any{map[string]any{"name": "briefing", "description": "d", "options": []any{withRequired(sub("add"))}}}, false},
+			{"subcommand in a subcommand", []any{map[string]any{"name": "briefing", "description": "d", "options": []any{sub("add", sub("more"))}}}, false},
+			{"group in a group", []any{map[string]any{"name": "briefing", "description": "d", "options": []any{group("a", group("b", sub("c")))}}}, false},
+			{"group of subcommands", []any{map[string]any{"name": "briefing", "description": "d", "options": []any{group("a", sub("b"), sub("c"))}}}, true},
+			{"options on a string", []any{map[string]any{"name": "ask", "description": "d", "options": []any{map[string]any{"type": 3, "name": "q", "description": "d", "options": []any{opt("x", false)}}}}}, false},
+			{"max_length on an attachment", []any{map[string]any{"name": "ask", "description": "d", "options": []any{map[string]any{"type": 11, "name": "f", "description": "d", "max_length": 10}}}}, false},
 		}
 		for _, tt := range tests {
 			resp := post(t, fake, "PUT", "/applications/"+discordtest.ApplicationID+"/commands", tt.cmds)
@@ -553,4 +578,208 @@ func TestCallbackRules(t *testing.T) {
 			t.Errorf("status %d", resp.StatusCode)
 		}
 	})
+}
+
+// TestReplies checks that replies carry the message they reply to, and that
+// content is hidden without the Message Content intent as Discord hides it.
+func TestReplies(t *testing.T) {
+	t.Parallel()
+	for _, intents := range []discordgo.Intent{
+		discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages,
+		discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages | discordgo.IntentMessageContent,
+	} {
+		withContent := intents&discordgo.IntentMessageContent != 0
+		t.Run(fmt.Sprintf("message content intent %v", withContent), func(t *testing.T) {
+			t.Parallel()
+			fake := discordtest.New(t, discordtest.RefuseIntents(0))
+			got := make(chan *discordgo.Message, 8)
+			s, err := open(t, fake, "tok", intents, func(s *discordgo.Session) {
+				s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { got <- m.Message })
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The bot answers a mention; the asker replies to the answer.
+			q := fake.Mention("what happened?")
+			if err := fake.DispatchMessage(q); err != nil {
+				t.Fatal(err)
+			}
+			<-got
+			sentMsg, err := s.ChannelMessageSendComplex(q.ChannelID, &discordgo.MessageSend{
+				Content: "an answer", AllowedMentions: none, Reference: &discordgo.MessageReference{MessageID: q.ID},
+				Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+					discordgo.Button{Label: "👍", CustomID: "v1:up:ref"}}}},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			answer, _, err := fake.WaitMessageReply(ctxFor(t, 5*time.Second), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tests := []struct {
+				name    string
+				m       *discordtest.MessageEvent
+				content string
+			}{
+				{"pinging reply", fake.Reply(answer, "what else?"), "what else?"},
+				{"reply without ping", fake.Reply(answer, "and then?").NoPing(), map[bool]string{true: "and then?", false: ""}[withContent]},
+				{"plain message", fake.Plain("hello all"), map[bool]string{true: "hello all", false: ""}[withContent]},
+			}
+			for _, tt := range tests {
+				if err := fake.DispatchMessage(tt.m); err != nil {
+					t.Fatal(err)
+				}
+				m := <-got
+				if m.Content != tt.content {
+					t.Errorf("%s: content %q, want %q", tt.name, m.Content, tt.content)
+				}
+				if tt.m.ReplyTo == "" {
+					continue
+				}
+				ref := m.ReferencedMessage
+				if m.Type != discordgo.MessageTypeReply || m.MessageReference == nil || m.MessageReference.MessageID != sentMsg.ID || ref == nil {
+					t.Fatalf("%s: type %d reference %+v referenced %v; want a reply carrying the answer", tt.name, m.Type, m.MessageReference, ref)
+				}
+				if ref.Author == nil || ref.Author.ID != discordtest.BotUserID || ref.Content != "an answer" || len(ref.Components) != 1 {
+					t.Errorf("%s: referenced message %+v; want the bot's answer with its button", tt.name, ref)
+				}
+			}
+		})
+	}
+}
+
+// TestRevokeToken checks a token revoked mid-session: the live socket
+// closes with 4004, RESUME and IDENTIFY get 4004, and REST 401.
+func TestRevokeToken(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t)
+	closed := make(chan struct{}, 1)
+	s, err := open(t, fake, "tok", discordgo.IntentsGuilds, func(s *discordgo.Session) {
+		s.ShouldReconnectOnError = false
+		s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { closed <- struct{}{} })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.User("@me"); err != nil {
+		t.Fatalf("REST before the revocation: %v", err)
+	}
+	if n := fake.RevokeToken(); n != 1 {
+		t.Fatalf("closed %d connections; want 1", n)
+	}
+	select {
+	case <-closed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the session did not notice the close")
+	}
+	err = s.Open() // a RESUME: the session ID is known
+	var ce *websocket.CloseError
+	if !errors.As(err, &ce) || ce.Code != discordtest.CloseAuthenticationFailed {
+		t.Errorf("RESUME after the revocation: %v; want close 4004", err)
+	}
+	if _, err := open(t, fake, "tok", discordgo.IntentsGuilds, nil); !errors.As(err, &ce) || ce.Code != discordtest.CloseAuthenticationFailed {
+		t.Errorf("IDENTIFY after the revocation: %v; want close 4004", err)
+	}
+	var re *discordgo.RESTError
+	if _, err := s.User("@me"); !errors.As(err, &re) || re.Response.StatusCode != http.StatusUnauthorized {
+		t.Errorf("REST after the revocation: %v; want 401", err)
+	}
+}
+
+// TestRefuseConnections checks that an outage keeps the client out until
+// it ends.
+func TestRefuseConnections(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t)
+	fake.RefuseConnections(true)
+	if _, err := open(t, fake, "tok", discordgo.IntentsGuilds, nil); err == nil {
+		t.Fatal("connected during the outage")
+	}
+	fake.RefuseConnections(false)
+	if _, err := open(t, fake, "tok", discordgo.IntentsGuilds, nil); err != nil {
+		t.Fatalf("after the outage: %v", err)
+	}
+}
+
+// TestAttachments: a command with a file, as Discord sends it: the option's
+// value is the attachment's ID, data.resolved.attachments describes it, and
+// its signed URL serves the bytes from the fake's CDN, and nothing else does.
+func TestAttachments(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t)
+	got := make(chan *discordgo.Interaction, 1)
+	_, err := open(t, fake, "test", discordgo.IntentsGuilds, func(s *discordgo.Session) {
+		s.AddHandler(func(s *discordgo.Session, i *discordgo.InteractionCreate) {
+			got <- i.Interaction
+			_ = s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
+				Type: discordgo.InteractionResponseChannelMessageWithSource,
+				Data: &discordgo.InteractionResponseData{Content: "ok", AllowedMentions: none}})
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := ctxFor(t, 10*time.Second)
+	body := []byte("title: A note\n---\nA note\n\nSome text.\n")
+	att := fake.Upload("note.md", "text/markdown; charset=utf-8", body)
+	in := fake.Command("briefing", discordtest.Sub("add", discordtest.File("file", att))).WithPermissions(discordgo.PermissionManageGuild)
+	if err := fake.DispatchInteraction(in); err != nil {
+		t.Fatal(err)
+	}
+	var i *discordgo.Interaction
+	select {
+	case i = <-got:
+	case <-ctx.Done():
+		t.Fatal("no interaction")
+	}
+	d := i.ApplicationCommandData()
+	if len(d.Options) != 1 || d.Options[0].Type != discordgo.ApplicationCommandOptionSubCommand || d.Options[0].Name != "add" {
+		t.Fatalf("options = %+v, want the add subcommand", d.Options)
+	}
+	fileOpt := d.Options[0].Options[0]
+	if fileOpt.Type != discordgo.ApplicationCommandOptionAttachment || fileOpt.Value != att.ID {
+		t.Errorf("file option = %+v, want the attachment's ID", fileOpt)
+	}
+	a := d.Resolved.Attachments[att.ID]
+	if a == nil || a.Filename != "note.md" || a.Size != len(body) || a.URL != att.URL {
+		t.Fatalf("resolved attachment = %+v", a)
+	}
+	if i.Member == nil || i.Member.Permissions&discordgo.PermissionManageGuild == 0 {
+		t.Errorf("member permissions = %+v, want Manage Server", i.Member)
+	}
+	if _, err := fake.WaitReply(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+
+	plain := fake.Command("ask")
+	if err := fake.DispatchInteraction(plain); err != nil {
+		t.Fatal(err)
+	}
+	if i := <-got; i.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0 {
+		t.Errorf("a plain member has permissions %d, including Manage Server or Administrator", i.Member.Permissions)
+	}
+
+	get := func(u string) (int, string) {
+		resp, err := http.Get(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var b bytes.Buffer
+		b.ReadFrom(resp.Body)
+		return resp.StatusCode, b.String()
+	}
+	if code, text := get(a.URL); code != 200 || text != string(body) {
+		t.Errorf("GET the attachment URL: %d %q", code, text)
+	}
+	unsigned, _, _ := strings.Cut(a.URL, "?")
+	for _, u := range []string{unsigned, strings.Replace(a.URL, "hm=", "hm=0", 1), strings.Replace(a.URL, "note.md", "other.md", 1)} {
+		if code, _ := get(u); code != 404 {
+			t.Errorf("GET %s: %d, want 404", u, code)
+		}
+	}
+	if n := fake.Downloads(att.ID); n != 1 {
+		t.Errorf("Downloads = %d, want 1", n)
+	}
 }

@@ -36,6 +36,10 @@
 // wait for its RESUME. DropConnection cuts the TCP connection (the client
 // resumes), CloseWith sends a close code such as 4004 or 4014, SendOp sends a
 // raw opcode (never 7 or 9 before READY: discordgo v0.29 deadlocks).
+// RevokeToken revokes the token mid-session: open connections close with
+// 4004, later IDENTIFYs and RESUMEs get 4004 and REST calls 401.
+// RefuseConnections makes the gateway refuse connections for a while, as
+// during an outage.
 // Identifies, Resumes, Heartbeats, Connections, Ready, WaitReady and
 // WaitResumes observe the gateway.
 //
@@ -57,7 +61,10 @@
 // 256, value 1024, both non-empty), footer 2048, author 256, 6000 over all
 // embeds, 5 rows of 5 buttons, custom_id 1-100 and unique, labels 80, 25
 // autocomplete choices (name 1-100, value 100), and command registrations
-// (names, descriptions, option order and counts). It must also carry
+// (names, descriptions, option order and counts, subcommands and groups
+// not mixed with other options nor nested deeper than Discord allows,
+// default_member_permissions as a decimal string, known contexts and
+// integration types). It must also carry
 // allowed_mentions that parse nothing whenever it has content or embeds. A
 // violation answers 400 {"code": 50035} and is recorded (Violations); an
 // empty message answers 400 {"code": 50006}.
@@ -69,14 +76,25 @@
 // # Building events and waiting for answers
 //
 // Command, Autocomplete (with Focused options) and Button (on a message the
-// bot sent) build interactions; InDM, InGuild and By adjust them, and Raw
-// sends a malformed payload verbatim. DispatchInteraction sends one and
+// bot sent) build interactions; InDM, InGuild, By and WithPermissions (the
+// member's permissions in the channel, member.permissions; a plain
+// member's, DefaultPermissions, unless set) adjust them, and Raw sends a
+// malformed payload verbatim. Sub makes a subcommand with its options, and
+// File an attachment option: Upload stores a file's bytes and returns its
+// Attachment, which the interaction carries in data.resolved.attachments
+// with a URL on the fake's own loopback host (the stand-in for Discord's
+// CDN), signed like the CDN's; the fake serves the bytes at exactly that URL
+// (404 otherwise) and Downloads counts the times it did. DispatchInteraction sends one and
 // starts its acknowledgement clock. For the HTTP interactions endpoint, Track
 // starts the clock without the gateway, and Acknowledge hands the fake the
 // bot's HTTP response as if Discord had received it, so that WaitReply works
 // and the edits after it are checked the same way. Mention, DirectMessage and
-// Plain build MESSAGE_CREATE events (FromSelf, FromBot change the author),
-// sent with DispatchMessage.
+// Plain build MESSAGE_CREATE events (FromSelf, FromBot change the author);
+// Reply builds a reply to a message the bot sent, carrying it in
+// referenced_message as Discord does (NoPing turns off "ping on reply").
+// DispatchMessage sends them, hiding the content of guild messages that do
+// not mention the bot unless its IDENTIFY asked for the Message Content
+// intent, as Discord does.
 //
 // Every REST call is recorded as a Request (route, path values, body,
 // callback type, status, Discord code, violations, and the resulting

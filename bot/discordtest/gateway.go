@@ -61,9 +61,10 @@ func (c *conn) closeWith(code int, reason string) {
 // A session is one identified gateway session. It outlives its connection so
 // that a RESUME can pick it up and replay what the client missed.
 type session struct {
-	id    string
-	token string
-	shard [2]int
+	id      string
+	token   string
+	shard   [2]int
+	intents discordgo.Intent
 
 	conn    atomic.Pointer[conn] // nil while disconnected
 	invalid atomic.Bool
@@ -116,6 +117,10 @@ func (ss *session) frameLocked(event string, d json.RawMessage) (frame, error) {
 }
 
 func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
+	if s.refuse.Load() {
+		http.Error(w, "gateway unavailable", http.StatusServiceUnavailable)
+		return
+	}
 	up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
 	ws, err := up.Upgrade(w, r, nil)
 	if err != nil {
@@ -213,7 +218,7 @@ func (s *Server) identify(c *conn, raw json.RawMessage) bool {
 	s.mu.Unlock()
 
 	switch {
-	case s.cfg.rejectToken || (s.cfg.token != "" && d.Token != "Bot "+s.cfg.token):
+	case s.cfg.rejectToken || s.revoked.Load() || (s.cfg.token != "" && d.Token != "Bot "+s.cfg.token):
 		c.closeWith(CloseAuthenticationFailed, "Authentication failed.")
 		return false
 	case d.Intents&s.cfg.refuse != 0:
@@ -228,7 +233,7 @@ func (s *Server) identify(c *conn, raw json.RawMessage) bool {
 		old.invalid.Store(true)
 	}
 
-	ss := &session{id: "sess-" + s.newID(), token: d.Token, shard: id.Shard}
+	ss := &session{id: "sess-" + s.newID(), token: d.Token, shard: id.Shard, intents: d.Intents}
 	var guilds []map[string]any
 	for _, g := range s.cfg.guilds {
 		if shardOf(g, id.Shard[1]) == id.Shard[0] {
@@ -291,6 +296,10 @@ func (s *Server) resume(c *conn, raw json.RawMessage) bool {
 	}
 	if err := json.Unmarshal(raw, &d); err != nil {
 		c.closeWith(4002, "Error while decoding payload.")
+		return false
+	}
+	if s.revoked.Load() {
+		c.closeWith(CloseAuthenticationFailed, "Authentication failed.")
 		return false
 	}
 	s.mu.Lock()
@@ -508,6 +517,20 @@ func guildCreate(id string) map[string]any {
 			map[string]any{"id": channelFor(id), "type": 0, "name": "general", "guild_id": id},
 		},
 	}
+}
+
+// guildOf returns the guild of a channel: "" for a DM channel, else the
+// guild whose default channel it is (GuildID when none is).
+func (s *Server) guildOf(channelID string) string {
+	if channelID == DMChannelID || strings.HasPrefix(channelID, "dm-") {
+		return ""
+	}
+	for _, g := range s.cfg.guilds {
+		if channelFor(g) == channelID {
+			return g
+		}
+	}
+	return GuildID
 }
 
 // channelFor returns the default text channel of a guild.

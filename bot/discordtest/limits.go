@@ -287,6 +287,11 @@ type commandSpec struct {
 	Type        int          `json:"type"`
 	Description string       `json:"description"`
 	Options     []commandOpt `json:"options"`
+	// DefaultMemberPermissions is a permission bit set as a decimal string,
+	// or null; Discord refuses a JSON number.
+	DefaultMemberPermissions json.RawMessage `json:"default_member_permissions"`
+	Contexts                 []int           `json:"contexts"`
+	IntegrationTypes         []int           `json:"integration_types"`
 }
 
 type commandOpt struct {
@@ -299,7 +304,16 @@ type commandOpt struct {
 	Options      []commandOpt `json:"options"`
 	MinLength    *int         `json:"min_length"`
 	MaxLength    *int         `json:"max_length"`
+	ChannelTypes []int        `json:"channel_types"`
 }
+
+// Option types (Discord's application command option types).
+const (
+	optSubCommand      = 1
+	optSubCommandGroup = 2
+	optString          = 3
+	optAttachment      = 11
+)
 
 // checkCommands validates a bulk overwrite payload.
 func checkCommands(body []byte) []string {
@@ -326,7 +340,8 @@ func checkCommands(body []byte) []string {
 				add("/%s: description is %d characters (1-%d)", c.Name, n, MaxDescription)
 			}
 		}
-		size := runes(c.Name) + runes(c.Description) + checkOptions(add, "/"+c.Name, c.Options)
+		checkCommandFields(add, c)
+		size := runes(c.Name) + runes(c.Description) + checkOptions(add, "/"+c.Name, c.Options, 0)
 		if size > MaxCommandSize {
 			add("/%s is %d characters in all (max %d)", c.Name, size, MaxCommandSize)
 		}
@@ -340,10 +355,46 @@ func checkName(add func(string, ...any), name, what string) {
 	}
 }
 
-// checkOptions validates options and returns their size in characters.
-func checkOptions(add func(string, ...any), at string, opts []commandOpt) int {
+var permissionBits = regexp.MustCompile(`^[0-9]{1,20}$`)
+
+// checkCommandFields validates a command's fields besides its options:
+// default_member_permissions, contexts and integration_types.
+func checkCommandFields(add func(string, ...any), c commandSpec) {
+	if p := c.DefaultMemberPermissions; len(p) > 0 && string(p) != "null" {
+		var bits string
+		if json.Unmarshal(p, &bits) != nil || !permissionBits.MatchString(bits) {
+			add("/%s: default_member_permissions is %s: want a permission bit set as a decimal string, or null", c.Name, p)
+		}
+	}
+	for _, ctx := range c.Contexts {
+		if ctx < 0 || ctx > 2 {
+			add("/%s: unknown interaction context %d (0 guild, 1 bot DM, 2 private channel)", c.Name, ctx)
+		}
+	}
+	for _, it := range c.IntegrationTypes {
+		if it != 0 && it != 1 {
+			add("/%s: unknown integration type %d (0 guild install, 1 user install)", c.Name, it)
+		}
+	}
+}
+
+// checkOptions validates options at depth (0: a command's own options, 1:
+// a subcommand's or group's, 2: a subcommand's in a group) and returns
+// their size in characters. Subcommands and groups may not mix with other
+// options, groups hold only subcommands, and nesting stops at a subcommand
+// in a group.
+func checkOptions(add func(string, ...any), at string, opts []commandOpt, depth int) int {
 	if len(opts) > MaxCommandOptions {
 		add("%s has %d options (max %d)", at, len(opts), MaxCommandOptions)
+	}
+	subs := 0
+	for _, o := range opts {
+		if o.Type == optSubCommand || o.Type == optSubCommandGroup {
+			subs++
+		}
+	}
+	if subs > 0 && subs < len(opts) {
+		add("%s mixes subcommands with other options", at)
 	}
 	size := 0
 	seen := map[string]bool{}
@@ -382,6 +433,34 @@ func checkOptions(add func(string, ...any), at string, opts []commandOpt) int {
 		if o.MaxLength != nil && (*o.MaxLength < 1 || *o.MaxLength > 6000) {
 			add("%s: max_length %d out of 1-6000", where, *o.MaxLength)
 		}
+		if (o.MinLength != nil || o.MaxLength != nil) && o.Type != optString {
+			add("%s: min_length and max_length go with string options only", where)
+		}
+		switch o.Type {
+		case optSubCommand, optSubCommandGroup:
+			if o.Required {
+				add("%s: a subcommand or group cannot be required", where)
+			}
+			if o.Type == optSubCommandGroup && depth > 0 {
+				add("%s: a group can only be a command's own option", where)
+			}
+			for _, sub := range o.Options {
+				switch {
+				case o.Type == optSubCommandGroup && sub.Type != optSubCommand:
+					add("%s: a group holds subcommands only", where)
+				case o.Type == optSubCommand && (sub.Type == optSubCommand || sub.Type == optSubCommandGroup):
+					add("%s: a subcommand cannot hold subcommands or groups", where)
+				}
+			}
+		case optAttachment:
+			if len(o.Choices) > 0 {
+				add("%s: an attachment option takes no choices", where)
+			}
+		default:
+			if len(o.Options) > 0 {
+				add("%s: only subcommands and groups have options", where)
+			}
+		}
 		size += runes(o.Name) + runes(o.Description)
 		for _, c := range o.Choices {
 			size += runes(c.Name) + runes(fmt.Sprint(c.Value))
@@ -389,7 +468,7 @@ func checkOptions(add func(string, ...any), at string, opts []commandOpt) int {
 				add("%s: choice name %q is %d characters (1-%d)", where, c.Name, n, MaxChoiceName)
 			}
 		}
-		size += checkOptions(add, where, o.Options)
+		size += checkOptions(add, where, o.Options, depth+1)
 	}
 	return size
 }

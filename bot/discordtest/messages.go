@@ -485,7 +485,7 @@ func (s *Server) channelMessage(c *call) {
 	case empty:
 		o = emptyMessage
 	default:
-		m := &stored{id: s.newID(), channelID: c.param("channel"), kind: kind, fields: patch}
+		m := &stored{id: s.newID(), channelID: c.param("channel"), guildID: s.guildOf(c.param("channel")), kind: kind, fields: patch}
 		result = m.clone()
 		s.messages[m.id] = m
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -28,6 +29,11 @@ type Interaction struct {
 	Data          any // the "data" object; anything json.Marshal accepts
 	Message       any // the "message" a component is on, for type 3
 
+	// Permissions is the member's permissions in the channel, as the
+	// interaction's member.permissions carries them (guilds only); "" is a
+	// plain member's (DefaultPermissions). WithPermissions sets it.
+	Permissions string
+
 	// Raw, when set, is sent verbatim instead of the fields above (for
 	// malformed payloads). ID and Token must still match it for replies
 	// to be tracked.
@@ -44,6 +50,29 @@ type Opt struct {
 	Value   any
 	Focused bool
 	Options []Opt // for sub-commands
+
+	// attachment is the file a File option names; the interaction's
+	// resolved data carries it.
+	attachment *Attachment
+}
+
+// Sub is a subcommand (or, with sub-commands among opts, a group) with its
+// options: /briefing add url:... is Command("briefing", Sub("add", Str("url", ...))).
+func Sub(name string, opts ...Opt) Opt {
+	t := discordgo.ApplicationCommandOptionSubCommand
+	for _, o := range opts {
+		if o.Type == discordgo.ApplicationCommandOptionSubCommand {
+			t = discordgo.ApplicationCommandOptionSubCommandGroup
+		}
+	}
+	return Opt{Name: name, Type: t, Options: opts}
+}
+
+// File is an attachment option: its value is the attachment's ID, and the
+// interaction carries the attachment itself in data.resolved.attachments,
+// as Discord sends an uploaded file. Make a with Server.Upload.
+func File(name string, a Attachment) Opt {
+	return Opt{Name: name, Type: discordgo.ApplicationCommandOptionAttachment, Value: a.ID, attachment: &a}
 }
 
 // Str is a string option.
@@ -115,10 +144,15 @@ func (s *Server) Autocomplete(name string, opts ...Opt) *Interaction {
 }
 
 type wireCommand struct {
-	ID      string    `json:"id"`
-	Name    string    `json:"name"`
-	Type    int       `json:"type"`
-	Options []wireOpt `json:"options"`
+	ID       string        `json:"id"`
+	Name     string        `json:"name"`
+	Type     int           `json:"type"`
+	Options  []wireOpt     `json:"options"`
+	Resolved *wireResolved `json:"resolved,omitempty"`
+}
+
+type wireResolved struct {
+	Attachments map[string]Attachment `json:"attachments"`
 }
 
 func commandData(id, name string, opts []Opt) wireCommand {
@@ -126,6 +160,19 @@ func commandData(id, name string, opts []Opt) wireCommand {
 	for _, o := range opts {
 		w.Options = append(w.Options, o.wire())
 	}
+	var files func([]Opt)
+	files = func(opts []Opt) {
+		for _, o := range opts {
+			if o.attachment != nil {
+				if w.Resolved == nil {
+					w.Resolved = &wireResolved{Attachments: map[string]Attachment{}}
+				}
+				w.Resolved.Attachments[o.attachment.ID] = *o.attachment
+			}
+			files(o.Options)
+		}
+	}
+	files(opts)
 	return w
 }
 
@@ -162,6 +209,19 @@ func (in *Interaction) InGuild(guildID string) *Interaction {
 // By sets who invoked the interaction.
 func (in *Interaction) By(userID, username string) *Interaction {
 	in.UserID, in.Username = userID, username
+	return in
+}
+
+// DefaultPermissions are a plain member's permissions in the fake's
+// channels: viewing, sending, embedding, reading history, using commands
+// and the like, but neither Manage Server nor Administrator.
+const DefaultPermissions = "2248473465835073"
+
+// WithPermissions sets the member's permissions in the channel (a bit set
+// of discordgo.Permission* values), as Discord computes them with roles and
+// overwrites and sends them in member.permissions.
+func (in *Interaction) WithPermissions(p int64) *Interaction {
+	in.Permissions = strconv.FormatInt(p, 10)
 	return in
 }
 
@@ -212,7 +272,11 @@ func (in *Interaction) MarshalJSON() ([]byte, error) {
 	}
 	if in.GuildID != "" {
 		w.GuildID, w.GuildLocale, w.Context = in.GuildID, "en-US", discordgo.InteractionContextGuild
-		w.Member = &wireMember{User: user, Roles: []string{}, Permissions: "2248473465835073", JoinedAt: "2024-01-02T03:04:05.000000+00:00"}
+		perms := in.Permissions
+		if perms == "" {
+			perms = DefaultPermissions
+		}
+		w.Member = &wireMember{User: user, Roles: []string{}, Permissions: perms, JoinedAt: "2024-01-02T03:04:05.000000+00:00"}
 	} else {
 		w.Context, w.User = discordgo.InteractionContextBotDM, &user
 	}
@@ -302,6 +366,11 @@ type MessageEvent struct {
 	AuthorName string
 	AuthorBot  bool
 	Mentions   []string // user IDs mentioned
+	// ReplyTo is the ID of the message this one replies to; Referenced is
+	// that message as Discord sends it along (referenced_message).
+	// DispatchMessage fills Referenced from the messages the bot sent.
+	ReplyTo    string
+	Referenced json.RawMessage
 	Raw        json.RawMessage
 }
 
@@ -328,6 +397,38 @@ func (s *Server) DirectMessage(text string) *MessageEvent {
 		ID: s.newID(), ChannelID: DMChannelID, Content: text,
 		AuthorID: UserID, AuthorName: Username,
 	}
+}
+
+// Reply builds a message replying to to, a message the bot sent (usually
+// Reply.Message of an earlier interaction, or what WaitMessageReply
+// returned), as Discord sends it: type 19, with a message_reference and the
+// replied-to message in referenced_message. Discord's "ping on reply" is on
+// by default, so the bot is among the reply's mentions (its text does not
+// name the bot); NoPing turns that off.
+func (s *Server) Reply(to *Message, text string) *MessageEvent {
+	var where struct {
+		GuildID string `json:"guild_id"`
+	}
+	_ = json.Unmarshal(to.Raw, &where)
+	return &MessageEvent{
+		ID: s.newID(), ChannelID: to.ChannelID, GuildID: where.GuildID, Content: text,
+		AuthorID: UserID, AuthorName: Username, Mentions: []string{BotUserID},
+		ReplyTo: to.ID, Referenced: to.Raw,
+	}
+}
+
+// NoPing turns off "ping on reply": the bot is no longer among the
+// mentions. Without the Message Content intent, Discord then sends a guild
+// reply's event with empty content.
+func (m *MessageEvent) NoPing() *MessageEvent {
+	var keep []string
+	for _, id := range m.Mentions {
+		if id != BotUserID {
+			keep = append(keep, id)
+		}
+	}
+	m.Mentions = keep
+	return m
 }
 
 // FromSelf makes the bot itself the author.
@@ -369,16 +470,80 @@ func (m *MessageEvent) MarshalJSON() ([]byte, error) {
 		out["guild_id"] = m.GuildID
 		out["member"] = map[string]any{"roles": []any{}, "joined_at": "2024-01-02T03:04:05.000000+00:00", "deaf": false, "mute": false}
 	}
+	if m.ReplyTo != "" {
+		ref := map[string]any{"type": 0, "message_id": m.ReplyTo, "channel_id": m.ChannelID}
+		if m.GuildID != "" {
+			ref["guild_id"] = m.GuildID
+		}
+		out["type"], out["message_reference"] = 19, ref
+		out["referenced_message"] = json.RawMessage("null") // deleted, as Discord says it
+		if len(m.Referenced) > 0 {
+			out["referenced_message"] = m.Referenced
+		}
+	}
 	return json.Marshal(out)
 }
 
-// DispatchMessage sends m as MESSAGE_CREATE.
+// DispatchMessage sends m as MESSAGE_CREATE, as Discord would to the bot:
+// a reply carries the current state of the message it replies to (one the
+// bot sent; replying to an ephemeral message is an error, as in Discord's
+// client), and a guild message that neither mentions the bot nor comes from
+// it arrives with empty content when the bot's IDENTIFY did not ask for the
+// Message Content intent. m itself is left as it is.
 func (s *Server) DispatchMessage(m *MessageEvent) error {
-	raw, err := m.MarshalJSON()
+	ev := *m
+	if ev.Raw == nil {
+		if err := s.fillReply(&ev); err != nil {
+			return err
+		}
+		if !s.contentVisible(&ev) {
+			ev.Content = ""
+		}
+	}
+	raw, err := ev.MarshalJSON()
 	if err != nil {
 		return fmt.Errorf("discordtest: encoding message: %w", err)
 	}
 	return s.Dispatch("MESSAGE_CREATE", json.RawMessage(raw))
+}
+
+// fillReply puts the current state of the message m replies to in
+// m.Referenced.
+func (s *Server) fillReply(m *MessageEvent) error {
+	if m.ReplyTo == "" {
+		return nil
+	}
+	s.mu.Lock()
+	st, ok := s.messages[m.ReplyTo]
+	var raw json.RawMessage
+	if ok && !st.deleted {
+		if st.flags()&int(discordgo.MessageFlagsEphemeral) != 0 {
+			s.mu.Unlock()
+			return fmt.Errorf("discordtest: message %s is ephemeral: no one can reply to it", m.ReplyTo)
+		}
+		raw = st.json()
+	}
+	s.mu.Unlock()
+	if raw != nil {
+		m.Referenced = raw
+	}
+	return nil
+}
+
+// contentVisible reports whether Discord would show the bot m's content:
+// always in DMs, in its own messages and in messages that mention it, else
+// only with the Message Content intent.
+func (s *Server) contentVisible(m *MessageEvent) bool {
+	if m.GuildID == "" || m.AuthorID == BotUserID {
+		return true
+	}
+	for _, id := range m.Mentions {
+		if id == BotUserID {
+			return true
+		}
+	}
+	ss, err := s.sessionFor(m.GuildID, -1)
+	return err != nil || ss.intents&discordgo.IntentMessageContent != 0
 }
 
 // Track starts in's acknowledgement clock without sending it over the

@@ -212,7 +212,7 @@ func pathParams(path string) []string {
 
 func (s *Server) authorized(r *http.Request) bool {
 	h := r.Header.Get("Authorization")
-	if !strings.HasPrefix(h, "Bot ") {
+	if !strings.HasPrefix(h, "Bot ") || s.revoked.Load() {
 		return false
 	}
 	return s.cfg.token == "" || h == "Bot "+s.cfg.token

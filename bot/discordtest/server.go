@@ -130,7 +130,9 @@ type Server struct {
 	http *httptest.Server
 	ws   string // gateway URL
 
-	ids atomic.Int64
+	ids     atomic.Int64
+	revoked atomic.Bool // RevokeToken was called
+	refuse  atomic.Bool // RefuseConnections(true)
 
 	mu           sync.Mutex
 	closed       bool
@@ -150,6 +152,8 @@ type Server struct {
 	limit429     int
 	accepted     int // requests whose problems the test accepted
 	retryAfter   time.Duration
+	uploads      map[string]*upload // files the CDN serves, by attachment ID
+	cdnKey       []byte             // signs attachment URLs
 }
 
 // New starts a fake Discord. When tb is not nil the server closes in
@@ -174,6 +178,8 @@ func New(tb testing.TB, opts ...Option) *Server {
 		commands:     make(map[string]json.RawMessage),
 		messages:     make(map[string]*stored),
 		seen:         make(map[string]string),
+		uploads:      make(map[string]*upload),
+		cdnKey:       newKey(),
 	}
 	for _, o := range opts {
 		o(&s.cfg)
@@ -182,6 +188,7 @@ func New(tb testing.TB, opts ...Option) *Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/ws", s.serveGateway)
 	mux.HandleFunc("/ws/", s.serveGateway)
+	mux.HandleFunc("GET /attachments/{channel}/{id}/{filename}", s.serveAttachment)
 	s.routes(mux)
 	s.http = httptest.NewServer(mux)
 	s.ws = "ws" + strings.TrimPrefix(s.http.URL, "http") + "/ws"
@@ -264,6 +271,21 @@ func (s *Server) AcceptProblems() {
 	defer s.mu.Unlock()
 	s.accepted = len(s.reqs)
 }
+
+// RevokeToken revokes the bot token while the bot runs, as resetting it in
+// the developer portal does: every open gateway connection closes with
+// 4004, and from then on every IDENTIFY and RESUME gets 4004 and every REST
+// call made with the token gets 401. It returns how many connections it
+// closed.
+func (s *Server) RevokeToken() int {
+	s.revoked.Store(true)
+	return s.CloseWith(-1, CloseAuthenticationFailed, "Authentication failed.")
+}
+
+// RefuseConnections makes the gateway refuse new connections (HTTP 503
+// instead of the websocket upgrade), as during an outage, until it is
+// called with false. Connections already open stay open.
+func (s *Server) RefuseConnections(refuse bool) { s.refuse.Store(refuse) }
 
 // RateLimitCallbacks makes the next n interaction callbacks answer 429 with
 // retry_after set to after (as Discord, in seconds).

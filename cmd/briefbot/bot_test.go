@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/bot/discordtest"
+	"github.com/briefbot/briefbot/bot/store/storetest"
 )
 
 // TestRunBot wires the whole program to a fake Discord through the
@@ -20,6 +21,7 @@ func TestRunBot(t *testing.T) {
 		"DISCORD_TOKEN":    token,
 		"DISCORD_API_BASE": fake.URL(),
 		"DISCORD_GUILD_ID": discordtest.GuildID,
+		"DATABASE_URL":     storetest.SQLite(t),
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -10,7 +10,8 @@ import (
 	"github.com/briefbot/briefbot/qa"
 )
 
-const chatHelp = `Ask a question in plain words, or use a command:
+const chatHelp = `Ask a question in plain words, or follow up the last answer ("What else did
+he say?", "When was that?", "Why?"), or use a command:
   /timeline [topic]   dated events in order
   /sources [name]     people and organisations quoted, or what one of them said
   /quote NAME         NAME's direct quotes
@@ -36,6 +37,7 @@ func chat(ctx context.Context, lib *library, std stdio) error {
 
 	prompt := isTerminal(std.in)
 	var last qa.Answer
+	asked := false // a question was asked: the next one follows it up
 	return readLines(ctx, std.in, func() {
 		if prompt {
 			fmt.Fprint(out, "> ")
@@ -48,7 +50,15 @@ func chat(ctx context.Context, lib *library, std stdio) error {
 		}
 		e := lib.current() // a reload between lines takes effect at once
 		if !strings.HasPrefix(line, "/") {
-			last = e.Ask(line)
+			if asked {
+				last = e.FollowUp(last.Ref, line)
+			} else {
+				last = e.Ask(line)
+			}
+			asked = true
+			if last.Understood != "" {
+				fmt.Fprintf(out, "(%s)\n", last.Understood)
+			}
 			writeAnswer(out, last)
 			return nil
 		}

@@ -3,144 +3,153 @@ package main
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"log/slog"
-	"os"
-	"os/signal"
-	"path/filepath"
-	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
-	"syscall"
-	"time"
 
 	"github.com/briefbot/briefbot/bot"
+	booklib "github.com/briefbot/briefbot/bot/library"
+	"github.com/briefbot/briefbot/bot/store"
 	"github.com/briefbot/briefbot/knowledge"
 	"github.com/briefbot/briefbot/qa"
 )
 
-// A library holds the loaded briefings and the engine built over them, and
-// swaps in a new engine atomically when the briefings change. Questions in
-// flight keep the engine they started with.
+// A library is the program's view of bot/library: the operator's and the
+// stored briefings, seen from one guild (--guild; "" is the global ones).
 type library struct {
-	paths    []string // files or folders; none means the embedded briefing
-	embedded []byte
-
-	mu    sync.Mutex // serialises loads
-	state atomic.Pointer[loaded]
+	lib     *booklib.Library
+	store   *store.Store
+	guild   string
+	ctx     context.Context
+	log     *slog.Logger
+	metrics atomic.Pointer[bot.Metrics] // where reloads and sizes go, once the bot runs
 }
 
-// loaded is one consistent generation of briefings and their engine.
-type loaded struct {
-	briefings []*knowledge.Briefing
-	engine    *qa.Engine
-	stamp     string // fingerprint of the files it was read from
-}
-
-// load reads the briefings and builds a new engine. On error the previous
-// generation (if any) stays in service.
-func (l *library) load() error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	stamp, _ := fingerprint(l.paths)
-	var bs []*knowledge.Briefing
-	if len(l.paths) == 0 {
-		b, err := knowledge.Parse("embedded briefing", l.embedded)
-		if err != nil {
-			return fmt.Errorf("load embedded briefing: %w", err)
-		}
-		bs = []*knowledge.Briefing{b}
-	} else {
-		var err error
-		if bs, err = knowledge.Load(l.paths...); err != nil {
-			return err
-		}
+// openLibrary opens the store DATABASE_URL names and the library over it
+// and the operator's briefings: cmd's --briefing paths, else BRIEFINGS,
+// else the embedded default. A SQLite file is not created until something
+// is written to it.
+func openLibrary(ctx context.Context, cmd command, cfg config, log *slog.Logger) (*library, error) {
+	st, err := store.Open(ctx, cfg.databaseURL)
+	if err != nil {
+		return nil, err
 	}
-	l.state.Store(&loaded{briefings: bs, engine: qa.New(bs...), stamp: stamp})
-	return nil
+	paths := []string(cmd.briefings)
+	if len(paths) == 0 {
+		paths = cfg.briefings
+	}
+	l := &library{store: st, guild: cmd.guild, ctx: ctx, log: log}
+	lib, err := booklib.Open(ctx, booklib.Options{
+		Store:        st,
+		Paths:        paths,
+		Embedded:     defaultBriefing,
+		EmbeddedName: "embedded briefing",
+		Log:          log,
+		Retention:    cfg.retention,
+		OnReload:     l.reloaded,
+	})
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("open the briefing library (DATABASE_URL %s): %w", databaseName(cfg.databaseURL), err)
+	}
+	l.lib = lib
+	return l, nil
 }
 
-func (l *library) current() *qa.Engine              { return l.state.Load().engine }
-func (l *library) briefings() []*knowledge.Briefing { return l.state.Load().briefings }
-
-// engine is the current engine as the bot sees it.
-func (l *library) engine() bot.Engine { return l.current() }
-
-// watch reloads the briefings on SIGHUP and whenever a watched file or folder
-// changes, in the background until ctx is done. A briefing that fails to
-// parse leaves the old one serving; the log says why.
-func (l *library) watch(ctx context.Context, log *slog.Logger) {
-	l.watchEvery(ctx, log, 2*time.Second)
+// observe sends the library's reloads and size to m from now on, starting
+// with its size now.
+func (l *library) observe(m *bot.Metrics) {
+	l.metrics.Store(m)
+	global, guild := l.lib.Sizes()
+	m.LibrarySize("global", global)
+	m.LibrarySize("guild", guild)
 }
 
-// watchEvery is watch, polling the files every interval. SIGHUP is caught
-// from the moment it returns.
-func (l *library) watchEvery(ctx context.Context, log *slog.Logger, every time.Duration) {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	go func() {
-		defer signal.Stop(hup)
-		tick := time.NewTicker(every)
-		defer tick.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-hup:
-				l.reload(log, "signal")
-			case <-tick.C:
-				if len(l.paths) == 0 {
-					continue
-				}
-				stamp, err := fingerprint(l.paths)
-				if err != nil || stamp == l.state.Load().stamp {
-					continue
-				}
-				l.reload(log, "change")
-			}
-		}
-	}()
-}
-
-func (l *library) reload(log *slog.Logger, why string) {
-	start := time.Now()
-	if err := l.load(); err != nil {
-		// Remember the failed files so the poll does not retry every tick;
-		// the next change (or SIGHUP) tries again.
-		if stamp, ferr := fingerprint(l.paths); ferr == nil {
-			old := l.state.Load()
-			l.state.Store(&loaded{briefings: old.briefings, engine: old.engine, stamp: stamp})
-		}
-		log.Error("reload briefings; still serving the previous ones", "trigger", why, "err", err)
+// reloaded counts a reload of the library in the metrics, if the bot runs.
+func (l *library) reloaded(r booklib.Reload) {
+	m := l.metrics.Load()
+	if m == nil {
 		return
 	}
-	log.Info("reloaded briefings", "trigger", why, "briefings", len(l.briefings()), "took", time.Since(start).Round(time.Millisecond))
+	m.Reloaded(r.Err)
+	if r.Err == nil {
+		m.LibrarySize("global", r.Global)
+		m.LibrarySize("guild", r.Guild)
+	}
 }
 
-// fingerprint summarises the names, sizes and modification times of the
-// briefing files under paths, so a poll can tell when they change.
-func fingerprint(paths []string) (string, error) {
-	var parts []string
-	for _, p := range paths {
-		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				return nil
-			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			parts = append(parts, fmt.Sprintf("%s|%d|%d", path, info.Size(), info.ModTime().UnixNano()))
-			return nil
-		})
-		if err != nil {
-			return "", err
-		}
+// databaseName says which database a DATABASE_URL names, for messages,
+// without a PostgreSQL URL's password.
+func databaseName(url string) string {
+	switch {
+	case url == "":
+		return "unset: SQLite in " + store.DefaultFile
+	case strings.HasPrefix(url, "sqlite:"):
+		return url
 	}
-	slices.Sort(parts)
-	return strings.Join(parts, "\n"), nil
+	return "PostgreSQL"
 }
+
+// close releases the library and its database.
+func (l *library) close() {
+	l.lib.Close()
+	l.store.Close()
+}
+
+// current is the engine for the library's guild; when that cannot be
+// built (the database is down), the global one, and the log says why.
+func (l *library) current() *qa.Engine {
+	e, err := l.lib.Engine(l.ctx, l.guild)
+	if err != nil {
+		l.log.Error("build the guild's engine; answering from the global briefings", "guild", l.guild, "err", err)
+		e, _ = l.lib.Engine(l.ctx, "")
+	}
+	return e
+}
+
+// briefings are the parsed briefings the current engine answers from.
+func (l *library) briefings() []*knowledge.Briefing {
+	bs, err := l.lib.Briefings(l.ctx, l.guild)
+	if err != nil {
+		l.log.Error("read the guild's briefings", "guild", l.guild, "err", err)
+		bs, _ = l.lib.Briefings(l.ctx, "")
+	}
+	return bs
+}
+
+// engines is the bot's engine lookup: the global briefings plus the guild's
+// ("" in DMs: the global ones only). When the guild's engine cannot be built
+// (the database is down), the global one answers and the log says why.
+func (l *library) engines(guild string) bot.Engine {
+	e, err := l.lib.Engine(l.ctx, guild)
+	if err != nil {
+		l.log.Error("build the guild's engine; answering from the global briefings", "guild", guild, "err", err)
+		l.metrics.Load().StoreError("engine")
+		e, _ = l.lib.Engine(l.ctx, "")
+	}
+	return bot.Both(e)
+}
+
+// feedback is the bot's feedback store: votes and declined questions go
+// to the library's database, which keeps a keyed hash of the user's ID,
+// never the ID itself.
+func (l *library) feedback() bot.Feedback { return feedback{l.lib} }
+
+// feedback keeps the bot's votes and declined questions in the library's
+// store.
+type feedback struct{ lib *booklib.Library }
+
+func (f feedback) Vote(ctx context.Context, v bot.Vote) error {
+	return f.lib.RecordVote(ctx, store.Vote{
+		Guild: v.GuildID, Ref: v.Ref, UserID: v.UserID, Question: v.Question, Briefings: v.Briefings, Up: v.Up,
+	})
+}
+
+func (f feedback) Declined(ctx context.Context, d bot.Decline) error {
+	return f.lib.RecordDeclined(ctx, store.Declined{
+		Guild: d.GuildID, UserID: d.UserID, Question: d.Question, Briefings: d.Briefings,
+	})
+}
+
+// watch keeps the library current in the background until ctx is done.
+func (l *library) watch(ctx context.Context, _ *slog.Logger) { l.lib.Watch(ctx) }

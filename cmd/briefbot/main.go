@@ -10,11 +10,16 @@
 //	briefbot timeline [--json]               dated events in order
 //	briefbot sources [--json] [NAME]         people and organisations quoted, or what NAME said
 //	briefbot inspect --json                  the parsed structure of the loaded briefings
-//	briefbot serve [--addr :8080]            Discord's HTTP interactions endpoint (needs DISCORD_PUBLIC_KEY)
+//	briefbot serve [--addr :8080]            Discord's HTTP interactions endpoint (needs DISCORD_PUBLIC_KEY), with /healthz and /metrics
+//	briefbot briefings add PATH|URL [--guild ID]    store a briefing; list [--json] [--guild ID]; remove ID
+//	briefbot gaps [--guild ID] [--days N] [--json]  declined questions and down-voted answers
 //
 // Every subcommand takes --briefing PATH (repeatable; a file or a folder of
 // .txt and .md briefings). Without it, BRIEFINGS (comma-separated paths) is
-// used, else the embedded default briefing. Configuration comes from the
+// used, else the embedded default briefing. Stored briefings live in the
+// database DATABASE_URL names (SQLite in briefbot.db by default); ask,
+// timeline, sources and inspect take --guild ID to see a guild's too.
+// Configuration comes from the
 // environment and from .env in the working folder (the real environment
 // wins); .env.example documents every variable.
 package main

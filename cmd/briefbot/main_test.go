@@ -12,8 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -51,10 +49,10 @@ func TestLoadConfig(t *testing.T) {
 			env: map[string]string{
 				"DISCORD_TOKEN": " Bot abc ", "DISCORD_GUILD_ID": "42", "DISCORD_API_BASE": "http://127.0.0.1:1",
 				"BRIEFINGS": "a.txt, b/ ,", "SHARD_ID": "1", "SHARD_COUNT": "2", "LOG_LEVEL": "DEBUG",
-				"DISCORD_PUBLIC_KEY": "ff",
+				"DISCORD_PUBLIC_KEY": "ff", "METRICS_ADDR": " :9090 ",
 			},
 			want: config{token: "abc", guildID: "42", apiBase: "http://127.0.0.1:1", publicKey: "ff",
-				briefings: []string{"a.txt", "b/"}, shardID: 1, shardCount: 2, logLevel: slog.LevelDebug},
+				briefings: []string{"a.txt", "b/"}, shardID: 1, shardCount: 2, metricsAddr: ":9090", logLevel: slog.LevelDebug},
 		},
 		{name: "ErrShardRange", env: map[string]string{"SHARD_ID": "2", "SHARD_COUNT": "2"}, wantErr: "less than SHARD_COUNT"},
 		{name: "ErrShardIDAlone", env: map[string]string{"SHARD_ID": "1"}, wantErr: "SHARD_COUNT is not"},
@@ -133,6 +131,8 @@ func TestParseCommand(t *testing.T) {
 		{args: []string{"serve", "--json"}, err: true},
 		{args: []string{"ask", "--addr", ":1", "Q"}, err: true},
 		{args: []string{"--json"}, err: true},
+		{args: []string{"ask", "--after", "0badc0de:p1:0s", "Why?"}, want: command{name: "ask", addr: ":8080", after: "0badc0de:p1:0s", args: []string{"Why?"}}},
+		{args: []string{"timeline", "--after", "x"}, err: true},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, "_"), func(t *testing.T) {
@@ -147,7 +147,7 @@ func TestParseCommand(t *testing.T) {
 				t.Fatalf("parseCommand(%q) error = %v", tt.args, err)
 			}
 			if got.name != tt.want.name || got.json != tt.want.json || got.addr != tt.want.addr ||
-				!slices.Equal(got.args, tt.want.args) || !slices.Equal(got.briefings, tt.want.briefings) {
+				got.after != tt.want.after || !slices.Equal(got.args, tt.want.args) || !slices.Equal(got.briefings, tt.want.briefings) {
 				t.Errorf("parseCommand(%q) = %+v, want %+v", tt.args, got, tt.want)
 			}
 		})
@@ -189,7 +189,7 @@ func TestRunHelp(t *testing.T) {
 		if err != nil {
 			t.Fatalf("run(%q) error = %v", args, err)
 		}
-		for _, want := range []string{"briefbot ask", "briefbot serve", "DISCORD_TOKEN", "--briefing"} {
+		for _, want := range []string{"briefbot ask", "briefbot serve", "DISCORD_TOKEN", "METRICS_ADDR", "--briefing"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("run(%q) usage lacks %q", args, want)
 			}
@@ -250,6 +250,10 @@ func TestTerminalCommands(t *testing.T) {
 		{name: "Sources", args: []string{"sources"}, want: []string{"Colin Clarke", "quote"}},
 		{name: "SourcesName", args: []string{"sources", "Byman"}, want: []string{"Daniel Byman", "embattled"}},
 		{name: "InspectJSON", args: []string{"inspect", "--json"}, want: []string{`"publisher": "CBC News"`, `"published": "2024-03-23"`, `"quotes"`}},
+		{name: "AskClosest", args: []string{"ask", "Why is ISIS-K targeting Russia?"},
+			want: []string{"Not answered directly. Closest passages in the briefing:", "  • ", "    — "}},
+		{name: "ChatFollowUp", stdin: "What did Daniel Byman say about Russia?\nWhat else did he say?\n",
+			want: []string{"top enemy", "(taking 'he' as Daniel Byman", "embattled but not completely destroyed"}},
 		{name: "Chat", stdin: "/help\n/about\nWhat did Colin Clarke say?\n/more\n/quote Kurilla\n/sources\n/timeline\n/nonsense\n/quit\nnever read\n",
 			want: []string{"DISCORD_TOKEN", "/timeline", "CBC News", "fixated on Russia", "external operations", "Unknown command /nonsense"}},
 	}
@@ -265,6 +269,43 @@ func TestTerminalCommands(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAskAfter follows an answer up through its ref, as a script would.
+func TestAskAfter(t *testing.T) {
+	out, _, err := runCmd(t, nil, "", "ask", "--json", "What did Daniel Byman say about Russia?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first struct {
+		Ref string `json:"ref"`
+	}
+	if err := json.Unmarshal([]byte(out), &first); err != nil || first.Ref == "" {
+		t.Fatalf("ask --json: no ref (%v):\n%s", err, out)
+	}
+	out, _, err = runCmd(t, nil, "", "ask", "--json", "--after", first.Ref, "What else did he say?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var next struct {
+		Answered bool   `json:"answered"`
+		Passage  string `json:"passage"`
+		Why      string `json:"why"`
+		Speaker  *struct {
+			Name string `json:"name"`
+		} `json:"speaker"`
+	}
+	if err := json.Unmarshal([]byte(out), &next); err != nil {
+		t.Fatalf("ask --after: %v\n%s", err, out)
+	}
+	if !next.Answered || next.Speaker == nil || next.Speaker.Name != "Daniel Byman" || strings.Contains(next.Passage, "top enemy") ||
+		!strings.Contains(next.Why, "Daniel Byman") {
+		t.Errorf("ask --after %s = %+v, want another passage by Daniel Byman, saying whom 'he' was taken as", first.Ref, next)
+	}
+	out, _, err = runCmd(t, nil, "", "ask", "--after", "nosuch:p1:0s", "What else did he say?")
+	if err != nil || !strings.Contains(out, "answered as a new question") {
+		t.Errorf("ask --after with an unknown ref = %q, %v; want it answered as a new question, saying so", out, err)
 	}
 }
 
@@ -285,90 +326,6 @@ func TestInspectSeveral(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.Briefings) != 2 {
 		t.Fatalf("inspect --json over two briefings: %d briefings, err %v", len(v.Briefings), err)
-	}
-}
-
-// TestLibraryReload edits a watched briefing while questions are in flight:
-// the new briefing is served after the change, a broken edit leaves the old
-// one serving, and nothing races.
-func TestLibraryReload(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "b.txt")
-	write := func(body string) {
-		t.Helper()
-		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		// Make the change visible to the fingerprint even on coarse clocks.
-		later := time.Now().Add(time.Duration(time.Now().UnixNano()%1000+1) * time.Second)
-		os.Chtimes(path, later, later)
-	}
-	write("title: First\npublished: 2024-01-02\n---\nThe council voted to close the bridge on Monday, officials said.\n")
-	lib := &library{paths: []string{dir}}
-	if err := lib.load(); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	log := slog.New(slog.DiscardHandler)
-	lib.watchEvery(ctx, log, 10*time.Millisecond)
-
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Go(func() {
-			for ctx.Err() == nil {
-				lib.engine().Ask("Why was the bridge closed?")
-				lib.engine().Briefings()
-			}
-		})
-	}
-	waitTitle := func(want string) {
-		t.Helper()
-		deadline := time.Now().Add(5 * time.Second)
-		for time.Now().Before(deadline) {
-			if bs := lib.current().Briefings(); len(bs) == 1 && bs[0].Title == want {
-				return
-			}
-			time.Sleep(5 * time.Millisecond)
-		}
-		t.Fatalf("title never became %q", want)
-	}
-	write("title: Second\npublished: 2024-01-03\n---\nThe council reopened the bridge on Tuesday.\n")
-	waitTitle("Second")
-	write("title: Broken\npublished: 2024-13-45\n---\nA header with an impossible date.\n")
-	time.Sleep(100 * time.Millisecond)
-	waitTitle("Second")
-	cancel()
-	wg.Wait()
-}
-
-// TestReloadOnSIGHUP changes a briefing without the poll noticing (it polls
-// once an hour here) and sends SIGHUP: the change is served.
-func TestReloadOnSIGHUP(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "b.txt")
-	if err := os.WriteFile(path, []byte("title: Before\n---\nThe mayor said the park would reopen.\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	lib := &library{paths: []string{path}}
-	if err := lib.load(); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	lib.watchEvery(ctx, slog.New(slog.DiscardHandler), time.Hour)
-	if err := os.WriteFile(path, []byte("title: After\n---\nThe mayor said the park would stay shut.\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(5 * time.Second)
-	for lib.current().Briefings()[0].Title != "After" {
-		if time.Now().After(deadline) {
-			t.Fatal("SIGHUP did not reload the briefing")
-		}
-		time.Sleep(5 * time.Millisecond)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/joho/godotenv"
 
@@ -32,15 +33,22 @@ Usage:
   briefbot [--briefing PATH]...         the Discord bot when DISCORD_TOKEN is set, else a terminal chat
   briefbot run                          the Discord bot (needs DISCORD_TOKEN)
   briefbot ask [--json] [QUESTION]      answer QUESTION; without it, one question per line from stdin
+  briefbot ask --after REF QUESTION     a follow-up to the answer whose ref was REF
   briefbot timeline [--json] [TOPIC]    dated events in order, relative dates resolved
   briefbot sources [--json] [NAME]      people and organisations quoted, or what NAME said
   briefbot inspect --json               the parsed structure of the loaded briefings
-  briefbot serve [--addr :8080]         Discord's HTTP interactions endpoint (needs DISCORD_PUBLIC_KEY)
+  briefbot serve [--addr :8080]         Discord's HTTP interactions endpoint, with /healthz and /metrics (needs DISCORD_PUBLIC_KEY)
+  briefbot briefings add PATH|URL [--guild ID]    store a briefing (.txt, .md or .html file, or a public web page)
+  briefbot briefings list [--json] [--guild ID]   the library: everything, or what guild ID sees
+  briefbot briefings remove ID                    remove a stored briefing
+  briefbot gaps [--guild ID] [--days N] [--json]  declined questions and down-voted answers (default 30 days)
   briefbot help                         this text
 
 Every subcommand takes --briefing PATH (repeatable; a file, or a folder of .txt
 and .md briefings). Without it BRIEFINGS (comma-separated paths) is used, else
-the embedded default briefing.
+the embedded default briefing. These are the operator's briefings: global,
+read-only, never stored. ask, timeline, sources, inspect and the chat take
+--guild ID to see the global briefings plus that guild's stored ones.
 
 Environment (also read from .env in the working folder; the real environment wins):
   DISCORD_TOKEN       bot token from the Discord developer portal
@@ -49,28 +57,37 @@ Environment (also read from .env in the working folder; the real environment win
   DISCORD_PUBLIC_KEY  the application's public key, for serve
   BRIEFINGS           comma-separated briefing paths, like repeated --briefing
   SHARD_ID, SHARD_COUNT  gateway sharding (default: Discord's recommended count)
+  METRICS_ADDR        for run: serve /metrics and /healthz on this address (e.g. :9090)
   LOG_LEVEL           debug | info | warn | error (default info)
+  DATABASE_URL        the stored library: unset is SQLite in briefbot.db here (created on first
+                      write), sqlite:PATH another file, postgres://... PostgreSQL (several instances)
+  RETENTION_DAYS      days declined questions and votes are kept (default 30)
 `
 
 // config is everything run reads from the environment.
 type config struct {
-	token      string
-	guildID    string
-	apiBase    string
-	publicKey  string
-	briefings  []string
-	shardID    int
-	shardCount int
-	logLevel   slog.Level
+	token       string
+	guildID     string
+	apiBase     string
+	publicKey   string
+	briefings   []string
+	shardID     int
+	shardCount  int
+	metricsAddr string
+	logLevel    slog.Level
+
+	databaseURL string        // DATABASE_URL
+	retention   time.Duration // RETENTION_DAYS
 }
 
 // loadConfig reads the configuration through getenv.
 func loadConfig(getenv func(string) string) (config, error) {
 	c := config{
-		token:     strings.TrimSpace(getenv("DISCORD_TOKEN")),
-		guildID:   strings.TrimSpace(getenv("DISCORD_GUILD_ID")),
-		apiBase:   strings.TrimSpace(getenv("DISCORD_API_BASE")),
-		publicKey: strings.TrimSpace(getenv("DISCORD_PUBLIC_KEY")),
+		token:       strings.TrimSpace(getenv("DISCORD_TOKEN")),
+		guildID:     strings.TrimSpace(getenv("DISCORD_GUILD_ID")),
+		apiBase:     strings.TrimSpace(getenv("DISCORD_API_BASE")),
+		publicKey:   strings.TrimSpace(getenv("DISCORD_PUBLIC_KEY")),
+		metricsAddr: strings.TrimSpace(getenv("METRICS_ADDR")),
 	}
 	c.token = strings.TrimPrefix(c.token, "Bot ")
 	for p := range strings.SplitSeq(getenv("BRIEFINGS"), ",") {
@@ -79,6 +96,9 @@ func loadConfig(getenv func(string) string) (config, error) {
 		}
 	}
 	var err error
+	if c.databaseURL, c.retention, err = storeConfig(getenv); err != nil {
+		return c, err
+	}
 	if c.shardID, err = envInt(getenv, "SHARD_ID"); err != nil {
 		return c, err
 	}
@@ -150,11 +170,14 @@ type command struct {
 	briefings paths
 	json      bool
 	addr      string
+	after     string // ask: the ref of the answer the question follows up
 	args      []string
+	guild     string // --guild: see this guild's stored briefings too
+	days      int    // --days: how far back gaps looks
 }
 
 // commands are the subcommands; "" is the default (bot or chat).
-var commands = map[string]bool{"": true, "run": true, "ask": true, "timeline": true, "sources": true, "inspect": true, "serve": true, "help": true}
+var commands = map[string]bool{"": true, "run": true, "ask": true, "timeline": true, "sources": true, "inspect": true, "serve": true, "help": true, "briefings": true, "gaps": true}
 
 // parseCommand parses args: the subcommand and flags in any order, then the
 // subcommand's own arguments.
@@ -166,6 +189,9 @@ func parseCommand(args []string, stderr io.Writer) (command, error) {
 	set.Var(&c.briefings, "briefing", "a briefing file or folder (repeatable)")
 	set.BoolVar(&c.json, "json", false, "print JSON (ask, timeline, sources, inspect)")
 	set.StringVar(&c.addr, "addr", c.addr, "listen address (serve)")
+	set.StringVar(&c.after, "after", "", "the ref of the answer a question follows up (ask)")
+	set.StringVar(&c.guild, "guild", "", "a guild ID: its stored briefings as well as the global ones")
+	set.IntVar(&c.days, "days", 30, "how many days back (gaps)")
 	var positional []string
 	for {
 		if err := set.Parse(args); err != nil {
@@ -196,10 +222,15 @@ func parseCommand(args []string, stderr io.Writer) (command, error) {
 	used := map[string]bool{}
 	set.Visit(func(f *flag.Flag) { used[f.Name] = true })
 	switch {
-	case used["json"] && c.name != "ask" && c.name != "timeline" && c.name != "sources" && c.name != "inspect":
-		return c, usageError(stderr, c.name, "--json goes with ask, timeline, sources or inspect")
+	case used["json"] && c.name != "ask" && c.name != "timeline" && c.name != "sources" && c.name != "inspect" && c.name != "briefings" && c.name != "gaps":
+		return c, usageError(stderr, c.name, "--json goes with ask, timeline, sources, inspect, briefings or gaps")
 	case used["addr"] && c.name != "serve":
 		return c, usageError(stderr, c.name, "--addr goes with serve")
+	case used["after"] && c.name != "ask":
+		return c, usageError(stderr, c.name, "--after goes with ask")
+	}
+	if err := checkLibraryFlags(c, used); err != nil {
+		return c, usageError(stderr, c.name, err.Error())
 	}
 	switch c.name {
 	case "", "run", "inspect", "serve", "help":
@@ -241,13 +272,11 @@ func run(ctx context.Context, args []string, lookupEnv func(string) (string, boo
 	}
 	log := slog.New(slog.NewTextHandler(std.err, &slog.HandlerOptions{Level: cfg.logLevel}))
 
-	lib := &library{paths: cmd.briefings, embedded: defaultBriefing}
-	if len(lib.paths) == 0 {
-		lib.paths = cfg.briefings
-	}
-	if err := lib.load(); err != nil {
+	lib, err := openLibrary(ctx, cmd, cfg, log)
+	if err != nil {
 		return err
 	}
+	defer lib.close()
 
 	switch cmd.name {
 	case "":
@@ -270,12 +299,29 @@ func run(ctx context.Context, args []string, lookupEnv func(string) (string, boo
 		return sources(lib.current(), cmd, std.out)
 	case "inspect":
 		return inspect(lib.briefings(), cmd.json, std.out)
+	case "briefings":
+		return briefings(ctx, lib, cmd, std)
+	case "gaps":
+		return gaps(ctx, lib, cmd, std.out)
 	}
 	return fmt.Errorf("unknown command %q", cmd.name)
 }
 
-// runBot runs the Discord gateway bot, reloading briefings as they change.
+// runBot runs the Discord gateway bot, reloading briefings as they change,
+// with /metrics and /healthz on METRICS_ADDR when it is set.
 func runBot(ctx context.Context, cfg config, lib *library, log *slog.Logger) error {
+	metrics, err := newMetrics()
+	if err != nil {
+		return err
+	}
+	if cfg.metricsAddr != "" {
+		stop, err := serveMetrics(cfg.metricsAddr, metrics.Handler(healthyWithin), log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	lib.observe(metrics)
 	lib.watch(ctx, log)
 	return bot.Run(ctx, bot.Options{
 		Token:      cfg.token,
@@ -283,7 +329,10 @@ func runBot(ctx context.Context, cfg config, lib *library, log *slog.Logger) err
 		APIBase:    cfg.apiBase,
 		ShardID:    cfg.shardID,
 		ShardCount: cfg.shardCount,
-		Engine:     lib.engine,
+		Engines:    lib.engines,
+		Library:    lib.lib,
+		Feedback:   lib.feedback(),
+		Metrics:    metrics,
 		Log:        log,
 	})
 }

@@ -13,19 +13,28 @@ import (
 	"github.com/briefbot/briefbot/bot"
 )
 
-// serve runs Discord's HTTP interactions endpoint until ctx is done, then
-// finishes the requests in flight.
+// serve runs Discord's HTTP interactions endpoint, with /healthz and
+// /metrics on the same listener, until ctx is done, then finishes the
+// requests in flight.
 func serve(ctx context.Context, addr string, cfg config, lib *library, log *slog.Logger) error {
 	key, err := parsePublicKey(cfg.publicKey)
 	if err != nil {
 		return err
 	}
+	metrics, err := newMetrics()
+	if err != nil {
+		return err
+	}
+	lib.observe(metrics)
 	lib.watch(ctx, log)
 	srv := &http.Server{
 		Addr: addr,
 		Handler: bot.NewInteractionsHandler(bot.InteractionsOptions{
 			PublicKey: ed25519.PublicKey(key),
-			Engine:    lib.engine,
+			Engines:   lib.engines,
+			Library:   lib.lib,
+			Feedback:  lib.feedback(),
+			Metrics:   metrics,
 			Log:       log,
 			Token:     cfg.token,
 			APIBase:   cfg.apiBase,
@@ -39,7 +48,7 @@ func serve(ctx context.Context, addr string, cfg config, lib *library, log *slog
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
-	log.Info("serving interactions", "addr", ln.Addr().String(), "endpoint", "/interactions", "health", "/healthz")
+	log.Info("serving interactions", "addr", ln.Addr().String(), "endpoint", "/interactions", "health", "/healthz", "metrics", "/metrics")
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

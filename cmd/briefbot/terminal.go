@@ -25,8 +25,14 @@ func ask(ctx context.Context, e *qa.Engine, cmd command, std stdio) error {
 	defer out.Flush()
 	answer := func(q string) error {
 		a := e.Ask(q)
+		if cmd.after != "" {
+			a = e.FollowUp(cmd.after, q)
+		}
 		if cmd.json {
 			return writeJSONLine(out, a)
+		}
+		if a.Understood != "" {
+			fmt.Fprintf(out, "(%s)\n", a.Understood)
 		}
 		writeAnswer(out, a)
 		return nil
@@ -108,14 +114,7 @@ func writeJSON(w io.Writer, v any) error {
 // where it came from.
 func writeAnswer(w io.Writer, a qa.Answer) {
 	if !a.Answered {
-		fmt.Fprintln(w, "The briefing doesn't answer that.")
-		if len(a.Suggestions) > 0 {
-			// Suggestions use Discord's option syntax; the terminal takes
-			// the name as a plain argument.
-			try := strings.ReplaceAll(strings.Join(a.Suggestions, " · "), "/sources name:", "/sources ")
-			fmt.Fprintln(w, "Try: "+try)
-		}
-		fmt.Fprintln(w)
+		writeDeclined(w, a)
 		return
 	}
 	fmt.Fprintln(w, a.Passage)
@@ -123,6 +122,32 @@ func writeAnswer(w io.Writer, a qa.Answer) {
 	fmt.Fprintln(w, "  "+whereLine(a.Briefing, a.Section))
 	fmt.Fprintln(w)
 }
+
+// writeDeclined prints a declined question: that it was not answered and
+// why, then the closest passages, labelled as such, or suggestions.
+func writeDeclined(w io.Writer, a qa.Answer) {
+	if len(a.Closest) > 0 {
+		fmt.Fprintln(w, "Not answered directly. Closest passages in the briefing:")
+		for _, m := range a.Closest {
+			fmt.Fprintf(w, "  • %s\n    — %s\n", indent(m.Passage), speakerLine(m.Speaker))
+		}
+	} else {
+		fmt.Fprintln(w, "The briefing doesn't answer that.")
+	}
+	if a.Why != "" {
+		fmt.Fprintln(w, "  ("+a.Why+")")
+	}
+	if len(a.Closest) == 0 && len(a.Suggestions) > 0 {
+		// Suggestions use Discord's option syntax; the terminal takes
+		// the name as a plain argument.
+		try := strings.ReplaceAll(strings.Join(a.Suggestions, " · "), "/sources name:", "/sources ")
+		fmt.Fprintln(w, "Try: "+try)
+	}
+	fmt.Fprintln(w)
+}
+
+// indent continues a passage's later lines under its bullet.
+func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n    ") }
 
 func speakerLine(s *qa.Speaker) string {
 	switch {

@@ -1,0 +1,99 @@
+// Package storetest gives tests a fresh database of each dialect: a SQLite
+// file in a temporary folder, and a schema of its own in the PostgreSQL
+// server that TEST_DATABASE_URL names (.ci/postgres starts one).
+//
+// Without TEST_DATABASE_URL, or with a server that does not answer, the
+// PostgreSQL tests skip with a message saying what to install, except under
+// CI=true, where they fail: CI must run them.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
+)
+
+// EnvURL is the variable naming the test PostgreSQL server.
+const EnvURL = "TEST_DATABASE_URL"
+
+// SQLite returns a DATABASE_URL for a SQLite file in a fresh temporary
+// folder (not created yet: the store creates it on first write).
+func SQLite(tb testing.TB) string {
+	tb.Helper()
+	return "sqlite:" + filepath.Join(tb.TempDir(), "briefbot.db")
+}
+
+// Postgres returns a DATABASE_URL for a fresh, empty schema in the test
+// server, dropped when the test ends.
+func Postgres(tb testing.TB) string {
+	tb.Helper()
+	base := os.Getenv(EnvURL)
+	if base == "" {
+		unavailable(tb, EnvURL+" is not set")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	db, err := sql.Open("pgx", base)
+	if err != nil {
+		unavailable(tb, err.Error())
+	}
+	defer db.Close()
+	if err := db.PingContext(ctx); err != nil {
+		unavailable(tb, err.Error())
+	}
+	suffix := make([]byte, 6)
+	rand.Read(suffix)
+	schema := "t_" + hex.EncodeToString(suffix)
+	if _, err := db.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		tb.Fatalf("create schema %s: %v", schema, err)
+	}
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		db, err := sql.Open("pgx", base)
+		if err != nil {
+			return
+		}
+		defer db.Close()
+		if _, err := db.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
+			tb.Logf("drop schema %s: %v", schema, err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		tb.Fatalf("%s: %v", EnvURL, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// Dialects returns a fresh database URL of each dialect by name, for tests
+// that run the same checks on both.
+func Dialects() []Dialect {
+	return []Dialect{{Name: "SQLite", URL: SQLite}, {Name: "Postgres", URL: Postgres}}
+}
+
+// A Dialect names a database kind and makes fresh databases of it.
+type Dialect struct {
+	Name string
+	URL  func(testing.TB) string
+}
+
+// unavailable skips the test, or fails it under CI.
+func unavailable(tb testing.TB, why string) {
+	tb.Helper()
+	if os.Getenv("CI") == "true" {
+		tb.Fatalf("PostgreSQL tests must run under CI, but no server answers: %s", why)
+	}
+	tb.Skipf("PostgreSQL tests skipped (%s): install Debian's postgresql package and run `eval \"$(.ci/postgres start)\"`, or set %s=postgres://...", why, EnvURL)
+}

@@ -1,0 +1,342 @@
+package qa
+
+import (
+	"slices"
+
+	"github.com/briefbot/briefbot/knowledge/english"
+)
+
+// A dtok is one token of a sentence, kept from indexing so that the checks
+// of an answer's kind (a date near the event asked about, a number of the
+// thing counted, a name) read no text at question time.
+type dtok struct {
+	term int32  // the index id of its term, or -1 for a stop word
+	pos  uint16 // its word position
+	mark mark
+}
+
+// A mark says what a token offers as an answer.
+type mark uint8
+
+const (
+	markNum    mark = 1 << iota // a number, not a year and not "one"
+	markDate                    // a date or a time: a year, a month, "within days"
+	markLead                    // a number, an article or a quantifier: it counts the noun after it
+	markName                    // part of a name: a word the briefing capitalises
+	markCap                     // written capitalised
+	markClause                  // opens a clause of time: "when", "after", "before"
+	markPlace                   // a name that places: after "in", "at", "from", or a dateline
+)
+
+// maxPos bounds the word positions kept; later words share the last.
+const maxPos = 1<<16 - 1
+
+// A stok is a dtok while the engine is built: its term not yet an id.
+type stok struct {
+	term string
+	pos  uint16
+	mark mark
+}
+
+// sentenceToks keeps the tokens of a sentence that the checks need: those
+// with a term or a mark. first is the term of its first word when that is
+// capitalised, to be marked as a name once the briefings show it is one.
+func sentenceToks(toks []token, dst []stok) (out []stok, first string) {
+	for i, t := range toks {
+		if t.has(tokAlias) && t.term == "" {
+			continue
+		}
+		var m mark
+		if t.has(tokNum) && t.word != "one" && !isYear(t.term) {
+			m |= markNum
+		}
+		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) {
+			m |= markDate
+		}
+		if t.has(tokNum) || t.word == "a" || t.word == "an" || english.IsQuantifier(t.word) {
+			m |= markLead
+		}
+		if t.has(tokCap) {
+			m |= markCap
+		}
+		if clauseWords[t.word] {
+			m |= markClause
+		}
+		if t.term != "" && !t.has(tokAlias) && !t.has(tokPart) && isName(t) {
+			if t.pos > 0 || t.has(tokAllCaps) {
+				m |= markName
+			} else {
+				first = t.term
+			}
+			if placed(toks, i) {
+				m |= markPlace
+			}
+		}
+		if t.term == "" && m == 0 {
+			continue
+		}
+		dst = append(dst, stok{term: t.term, pos: uint16(min(t.pos, maxPos)), mark: m})
+	}
+	return dst, first
+}
+
+// placeWords stand before a name that places something.
+var placeWords = map[string]bool{"in": true, "at": true, "near": true, "from": true, "outside": true, "across": true, "into": true, "inside": true, "throughout": true, "around": true, "off": true, "along": true, "beyond": true, "toward": true, "towards": true}
+
+// placed reports whether the name at toks[i] places something: it follows
+// a word of place ("in Kerman"), or it is, or follows, a dateline's
+// capitals at the start ("GOTHENBURG, Sweden").
+func placed(toks []token, i int) bool {
+	t := toks[i]
+	if t.pos == 0 && t.has(tokAllCaps) {
+		return true
+	}
+	for k := i - 1; k >= 0; k-- {
+		p := toks[k]
+		if p.has(tokAlias) || p.has(tokPart) || p.pos == t.pos {
+			continue
+		}
+		return placeWords[p.word] || p.pos == 0 && p.pos == t.pos-1 && p.has(tokAllCaps)
+	}
+	return false
+}
+
+// toIDs turns a sentence's build tokens into its tokens, marking its first
+// word a name when the briefings write that word capitalised.
+func (e *Engine) toIDs(ss []stok, first string) []dtok {
+	out := make([]dtok, len(ss))
+	for i, s := range ss {
+		out[i] = dtok{term: -1, pos: s.pos, mark: s.mark}
+		if s.term != "" {
+			out[i].term = e.ix.idOf(s.term)
+		}
+		if s.pos == 0 && s.term != "" && s.term == first && e.proper[first] {
+			out[i].mark |= markName
+		}
+	}
+	return out
+}
+
+// hasID reports whether the question holds the term with index id, or a
+// term related to it.
+func (q *question) hasID(id int32) bool {
+	if id < 0 {
+		return false
+	}
+	for i := range q.terms {
+		if q.terms[i].id == id || q.terms[i].relates(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAll reports whether the question holds every one of ids.
+func (q *question) hasAll(ids []int32) bool {
+	for _, id := range ids {
+		if !q.hasID(id) {
+			return false
+		}
+	}
+	return true
+}
+
+// namesSomeone reports whether sentence di, or the sentence its answer
+// joins, gives a name the question does not: a speaker, or a word the
+// briefing capitalises.
+func (e *Engine) namesSomeone(q *question, di int32) bool {
+	for _, d := range [...]int32{di, e.joinsWith(di)} {
+		if d < 0 {
+			continue
+		}
+		doc := &e.docs[d]
+		var spk []int32
+		if doc.speaker >= 0 {
+			s := &e.sources[doc.speaker]
+			if q.says && startsUpper(s.summary.Name) && !q.hasAll(s.nameIDs) {
+				return true
+			}
+			spk = s.nameIDs
+		}
+		for _, t := range doc.toks {
+			if t.mark&markName == 0 || q.hasID(t.term) || !q.says && slices.Contains(spk, t.term) {
+				continue // a name the question gives, or who said a sentence that answers something else
+			}
+			if t.mark&markPlace != 0 && (q.typ == qWho || q.typ == qWhoIs) {
+				continue // "who": not where
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// givesName reports whether sentence di answers a who or which question with
+// a name: it gives one the question does not, and does not only count the
+// class asked about ("two engineers", "a consulting firm").
+func (e *Engine) givesName(q *question, di int32) bool {
+	return e.namesSomeone(q, di) && (len(q.class) == 0 || !e.countsClass(di, q.class))
+}
+
+// countsClass reports whether sentence di names the class only by a number
+// or an article before it: "two engineers", "a consulting firm".
+func (e *Engine) countsClass(di int32, class []int32) bool {
+	toks := e.docs[di].toks
+	for i, t := range toks {
+		if t.term < 0 || !slices.Contains(class, t.term) {
+			continue
+		}
+		for k := i - 1; k >= 0 && int(t.pos)-int(toks[k].pos) <= countedDistance; k-- {
+			if toks[k].mark&markLead != 0 {
+				return true
+			}
+			if toks[k].mark&markCap != 0 {
+				break // "the Acme consulting firm"
+			}
+		}
+	}
+	return false
+}
+
+// namesNext returns the sentence after di in its paragraph when di names
+// a class ("two engineers") and that sentence gives the names, or -1.
+func (e *Engine) namesNext(q *question, di int32) int32 {
+	n := di + 1
+	if int(n) >= len(e.docs) || e.docs[n].para != e.docs[di].para || !e.namesSomeone(q, n) {
+		return -1
+	}
+	// The names are its subject: it opens with one ("Maria Lopez and Tom
+	// Reed found ...").
+	toks := e.docs[n].toks
+	if len(toks) == 0 || toks[0].pos != 0 || toks[0].mark&markCap == 0 || toks[0].term < 0 || q.hasID(toks[0].term) {
+		return -1
+	}
+	return n
+}
+
+// numberNear reports whether sentence di has a number (not a year) within
+// numberDistance words of a word of the question and, for "how many N",
+// of the thing counted.
+func (e *Engine) numberNear(di int32, q *question) bool {
+	d := &e.docs[di]
+	if !d.has(docNumber) || !e.near(d.toks, q, numberDistance, markNum) {
+		return false
+	}
+	return len(q.counted) == 0 || counts(d.toks, q.counted)
+}
+
+// countedDistance is how many words before the thing counted ("13 U.S.
+// troops") its number may stand.
+const countedDistance = 3
+
+// counts reports whether toks give a number of the thing counted: when they
+// name the thing (any of the words that may name it), a number stands just
+// before one of them.
+func counts(toks []dtok, counted []int32) bool {
+	named := false
+	for i, t := range toks {
+		if t.term < 0 || !slices.Contains(counted, t.term) {
+			continue
+		}
+		named = true
+		for k := i - 1; k >= 0 && int(t.pos)-int(toks[k].pos) <= countedDistance; k-- {
+			if toks[k].mark&markNum != 0 {
+				return true
+			}
+		}
+	}
+	return !named
+}
+
+// dateNear reports whether sentence di dates something within
+// dateDistance words of a word of the question, or says when by a clause
+// of time just after one ("laughed when he urged").
+func (e *Engine) dateNear(di int32, q *question) bool {
+	d := &e.docs[di]
+	return d.has(docDate|docTime) && e.near(d.toks, q, dateDistance, markDate) || e.clauseAfter(d.toks, q)
+}
+
+// clauseWords open a clause that says when.
+var clauseWords = map[string]bool{"when": true, "after": true, "before": true, "during": true, "until": true, "while": true}
+
+// clauseDistance is how far after the word asked about a clause of time
+// may open.
+const clauseDistance = 2
+
+// clauseAfter reports whether a clause of time opens just after a relation
+// word of q.
+func (e *Engine) clauseAfter(toks []dtok, q *question) bool {
+	for i, t := range toks {
+		if t.term < 0 || !q.relationWord(t.term) {
+			continue
+		}
+		for _, c := range toks[i+1:] {
+			if int(c.pos)-int(t.pos) > clauseDistance {
+				break
+			}
+			if c.mark&markClause != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// relationWord reports whether id is one of q's relation words (not a
+// name), or related to one.
+func (q *question) relationWord(id int32) bool {
+	for i := range q.terms {
+		t := &q.terms[i]
+		if !t.entity && !t.optional && (t.id == id || t.relates(id)) {
+			return true
+		}
+	}
+	return false
+}
+
+// near reports whether a token of toks with mark m lies within dist words
+// of a relation word of q (the terms that are not names: "recall" in "when
+// did Acme recall the heaters", not "Acme"), or of any word of q when it
+// has no relation word.
+func (e *Engine) near(toks []dtok, q *question, dist int, m mark) bool {
+	relation := false
+	for i := range q.terms {
+		if !q.terms[i].entity && !q.terms[i].optional {
+			relation = true
+			break
+		}
+	}
+	wanted := func(id int32) bool {
+		for i := range q.terms {
+			t := &q.terms[i]
+			if relation && (t.entity || t.optional) {
+				continue
+			}
+			if t.id == id || t.relates(id) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, mt := range toks {
+		if mt.mark&m == 0 {
+			continue
+		}
+		for _, h := range toks {
+			if h.term >= 0 && h.mark&m == 0 && abs(int(mt.pos)-int(h.pos)) <= dist && wanted(h.term) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// relates reports whether id is one of qt's related terms.
+func (qt *queryTerm) relates(id int32) bool {
+	for _, r := range qt.related {
+		if r.id == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,206 @@
+package qa
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+
+	en "github.com/briefbot/briefbot/knowledge/english"
+)
+
+// A relTerm is a term related to a question term, by which a sentence
+// matches the question less than by the term itself.
+type relTerm struct {
+	id     int32   // its index id
+	w      float32 // its share of the term's BM25 weight
+	strong bool    // it covers the question term at tuning.strongCredit, else at weakCredit
+}
+
+// A relWeight says how much a kind of related word counts.
+type relWeight struct {
+	w        float32 // the share of the BM25 weight; 0 leaves the kind out
+	maxSense uint8   // the rarest sense of either word that counts (1 is the most frequent)
+}
+
+// defaultRelations weigh each kind of WordNet relation, chosen by measuring
+// each kind's answers right, unanswerable questions declined and wrong
+// answers on the tuning sets (TestRelationKinds).
+var defaultRelations = [numRelKinds]relWeight{
+	relSynonym:    {w: 0.7, maxSense: 2},
+	relDerivation: {w: 0.7, maxSense: 2},
+	relEntails:    {w: 0.4, maxSense: 2},
+	relEntailedBy: {w: 0.4, maxSense: 2},
+	relCauses:     {w: 0.4, maxSense: 2},
+	relCausedBy:   {w: 0.4, maxSense: 2},
+	relHypernym:   {w: 0.4, maxSense: 2},
+	relHyponym:    {w: 0.4, maxSense: 2},
+	relPertainym:  {w: 0.6, maxSense: 2},
+	relAlsoSee:    {w: 0.4, maxSense: 2},
+	relAntonym:    {w: 0.6, maxSense: 2}, // only with negation
+}
+
+// weakCredit is how much of a question term its heading or paragraph
+// covers, or a weak related term.
+const weakCredit = 0.5
+
+// negated is the prefix of the term a word has when a negation stands just
+// before it: "not accepted" is indexed as accept and as !accept.
+const negated = "!"
+
+// negations are the words that negate the word after them.
+var negations = map[string]bool{"not": true, "never": true, "no": true, "nor": true, "without": true, "cannot": true}
+
+// isNegation reports whether a word negates what follows it: "not",
+// "never", "didn't".
+func isNegation(w string) bool {
+	return negations[w] || strings.HasSuffix(w, "n't")
+}
+
+// negatedAt reports whether toks[i] is negated: a negation stands within
+// maxNegation words before it, with only stop words between.
+func negatedAt(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && toks[i].pos-toks[k].pos <= maxNegation; k-- {
+		t := toks[k]
+		if t.has(tokAlias) || t.has(tokPart) {
+			continue
+		}
+		if isNegation(t.word) {
+			return true
+		}
+		if t.term != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// maxNegation is how far before a word its negation may stand: "did not
+// accept", "has not been accepted".
+const maxNegation = 3
+
+// wordnetStem returns the term WordNet knows word by: the stem of its base
+// form, before qa's own tables rewrite it.
+func (e *Engine) wordnetStem(w string) string {
+	if l, ok := en.Lemma(w); ok {
+		w = l
+	} else if bs := e.wn.baseForms(w); len(bs) > 0 {
+		w = bs[0].lemma
+	}
+	return english.Stem(w, false)
+}
+
+// wordnetRelated appends to qt the briefings' terms WordNet relates to the
+// question word w, by the kinds the tuning weighs: those in the index only,
+// so that the table's breadth never invents a match the briefings cannot
+// offer. A negated word relates to its own negated form, and to its
+// antonyms; a plain one to its antonyms' negated forms ("rejected" and
+// "did not accept").
+func (e *Engine) wordnetRelated(qt *queryTerm, w string, neg bool) {
+	if e.wn == nil || w == "" || strings.ContainsAny(w, " .") {
+		return
+	}
+	for _, r := range e.lookupRelated(qt.term, w, neg) {
+		qt.addRelated(r.id, r.w, r.strong)
+	}
+}
+
+// lookupRelated returns the briefings' terms WordNet relates to word w,
+// whose own term is term.
+func (e *Engine) lookupRelated(term, w string, neg bool) []relTerm {
+	var rs []relTerm
+	add := func(id int32, wt float32, strong bool) {
+		if id >= 0 && !slices.ContainsFunc(rs, func(x relTerm) bool { return x.id == id }) {
+			rs = append(rs, relTerm{id: id, w: wt, strong: strong})
+		}
+	}
+	if neg {
+		add(e.ix.idOf(negated+term), 1, true)
+	}
+	for _, r := range e.wn.related(e.wordnetStem(w), e.tune.kinds) {
+		rw := e.tune.rel[r.kind]
+		if rw.w == 0 || max(r.sense, r.targetSense) > rw.maxSense || r.stem == term {
+			continue
+		}
+		target := r.stem
+		if c, ok := stemSynonym[target]; ok {
+			target = c
+		}
+		if r.kind == relAntonym && !neg {
+			target = negated + target // "rejected" against "did not accept"
+		}
+		// a synonym in both words' most frequent senses is as good as the word
+		add(e.ix.idOf(target), rw.w, r.kind == relSynonym && r.sense == 1 && r.targetSense == 1)
+	}
+	return rs
+}
+
+// leadWords ask who leads something: "who runs X", "the head of X". Every
+// role noun the briefings use relates to them ("chief executive of X",
+// "director of X").
+var leadWords = map[string]bool{
+	"run": true, "runs": true, "ran": true, "running": true, "head": true, "heads": true,
+	"headed": true, "lead": true, "leads": true, "led": true, "leader": true, "leaders": true,
+	"manage": true, "manages": true, "managed": true, "direct": true, "directs": true,
+	"chair": true, "chairs": true, "chaired": true, "boss": true, "chief": true, "charge": true,
+	"oversee": true, "oversees": true, "helm": true, "helms": true,
+}
+
+// leadWeight is the share of the BM25 weight a role noun gets for a word
+// of leading.
+const leadWeight = 0.6
+
+// roleRelated relates a word of leading to the briefings' role nouns.
+func (e *Engine) roleRelated(qt *queryTerm, w string) {
+	if !leadWords[w] {
+		return
+	}
+	for _, id := range e.roles {
+		qt.addRelated(id, leadWeight, true)
+	}
+}
+
+// addRelated adds id as a related term unless it is unknown or there
+// already, keeping the strongest weight. qt.related may be shared with the
+// engine's cache, whose slices are full (len == cap), so appending copies;
+// changing an entry in place clones it first.
+func (qt *queryTerm) addRelated(id int32, w float32, strong bool) {
+	if id < 0 || id == qt.id {
+		return
+	}
+	for i := range qt.related {
+		if qt.related[i].id == id {
+			if w > qt.related[i].w {
+				qt.related = slices.Clone(qt.related)
+				qt.related[i].w, qt.related[i].strong = w, strong
+			}
+			return
+		}
+	}
+	qt.related = append(qt.related, relTerm{id: id, w: w, strong: strong})
+}
+
+// sortRelated orders qt's related terms strongest first: a sentence that
+// matches several counts the strongest.
+func (qt *queryTerm) sortRelated() {
+	slices.SortStableFunc(qt.related, func(a, b relTerm) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
+		}
+		return 0
+	})
+}
+
+// relKindsOf returns the kinds rel weighs.
+func relKindsOf(rel [numRelKinds]relWeight) relKinds {
+	var s relKinds
+	for k, w := range rel {
+		if w.w > 0 {
+			s |= 1 << relKind(k)
+		}
+	}
+	return s
+}
