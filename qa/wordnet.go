@@ -11,7 +11,7 @@ import (
 // wordnet-base package, which installs it in /usr/share/wordnet); the
 // database is needed only to regenerate it. Licence: WORDNET-LICENSE.
 //
-//go:generate go run ./internal/wordnetgen -dict /usr/share/wordnet -source "Princeton WordNet 3.0 (Debian wordnet-base 1:3.0-37)" -o wordnet.table
+//go:generate go run ./internal/wordnetgen -dict /usr/share/wordnet -source "Princeton WordNet 3.0 (Debian wordnet-base 1:3.0-37)" -gloss-senses 1 -o wordnet.table
 
 //go:embed wordnet.table
 var wordnetTable string
@@ -40,6 +40,8 @@ const (
 	relAttribute                   // a noun and the adjectives that value it: weight → heavy
 	relCompoundHead                // the head of a compound noun naming the word or its class: Paris → capital ("capital of France"), car → vehicle ("motor vehicle")
 	relCompoundOf                  // the reverse: capital → Paris, vehicle → car
+	relGloss                       // a word in the definition of the word's first sense: passenger → ride ("a traveler riding in a vehicle")
+	relGlossedBy                   // the reverse: ride → passenger
 	numRelKinds
 )
 
@@ -48,7 +50,7 @@ var relKindNames = [numRelKinds]string{
 	"synonym", "derivation", "similar", "entails", "entailed-by", "causes",
 	"caused-by", "hypernym", "hyponym", "instance-of", "instance", "antonym",
 	"also-see", "pertainym", "verb-group", "attribute", "compound-head",
-	"compound-of",
+	"compound-of", "gloss", "glossed-by",
 }
 
 func (k relKind) String() string {

@@ -34,6 +34,7 @@ type synset struct {
 	id    synsetID
 	words []string // as written, with any adjective marker dropped
 	ptrs  []pointer
+	gloss string // its definition, without the example sentences
 }
 
 // A senseKey names one word in one synset; index.* gives it a rank.
@@ -134,8 +135,9 @@ func (db *database) readIndexLine(pos byte) func(string) error {
 // readDataLine reads one data.* line:
 // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt [ptr...] [frames...] | gloss
 func (db *database) readDataLine(line string) error {
+	gloss := ""
 	if i := strings.Index(line, " | "); i >= 0 {
-		line = line[:i]
+		line, gloss = line[:i], definition(line[i+3:])
 	}
 	f := strings.Fields(line)
 	if len(f) < 5 {
@@ -145,7 +147,7 @@ func (db *database) readDataLine(line string) error {
 	if err != nil {
 		return fmt.Errorf("synset_offset: %w", err)
 	}
-	s := &synset{id: synsetID{normPOS(f[2]), uint32(off)}}
+	s := &synset{id: synsetID{normPOS(f[2]), uint32(off)}, gloss: gloss}
 	nw, err := strconv.ParseUint(f[3], 16, 8)
 	if err != nil {
 		return fmt.Errorf("w_cnt: %w", err)
@@ -205,6 +207,15 @@ func (db *database) readExceptionLine(pos byte) func(string) error {
 		db.exceptions = append(db.exceptions, exception{form: f[0], bases: f[1:], pos: pos})
 		return nil
 	}
+}
+
+// definition returns a gloss without its example sentences, which stand
+// in double quotes after the definition: "move fast; \"he runs daily\"".
+func definition(gloss string) string {
+	if i := strings.IndexByte(gloss, '"'); i >= 0 {
+		gloss = gloss[:i]
+	}
+	return strings.TrimRight(strings.TrimSpace(gloss), "; ")
 }
 
 // normPOS reads an adjective satellite as an adjective.

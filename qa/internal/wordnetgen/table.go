@@ -16,7 +16,7 @@ var kindNames = [...]string{
 	"synonym", "derivation", "similar", "entails", "entailed-by", "causes",
 	"caused-by", "hypernym", "hyponym", "instance-of", "instance", "antonym",
 	"also-see", "pertainym", "verb-group", "attribute", "compound-head",
-	"compound-of",
+	"compound-of", "gloss", "glossed-by",
 }
 
 const (
@@ -38,6 +38,8 @@ const (
 	kindAttribute
 	kindCompoundHead
 	kindCompoundOf
+	kindGloss
+	kindGlossedBy
 )
 
 // A pointerKind says which kinds a pointer symbol gives: its own, and the
@@ -69,7 +71,9 @@ const maxRank = 15
 
 // options shape the table.
 type options struct {
-	senses int // keep relations from a word's first senses only; 0 keeps all
+	senses      int // keep relations from a word's first senses only; 0 keeps all
+	glossSenses int // relate a word to the words of the definitions of its first senses; 0 relates none
+	glossUses   int // leave out a word used in more definitions than this: too general to relate
 }
 
 // A relKey is one related pair of terms, by term number.
@@ -125,7 +129,82 @@ func buildTable(db *database, opts options) *table {
 		}
 	}
 	t.addExceptions(db)
+	if opts.glossSenses > 0 {
+		t.addGlosses(db)
+	}
 	return t
+}
+
+// addGlosses relates each one-word lemma, in its first glossSenses senses,
+// to the content words of the sense's definition (kind gloss: passenger →
+// ride, from "a traveler riding in a vehicle ..."), and those words back to
+// it (glossed-by). A definition word must itself be a lemma's term, and one
+// used in more than glossUses definitions (person, act, make) is too
+// general to relate anything.
+func (t *table) addGlosses(db *database) {
+	lemmas := map[string]bool{}
+	for _, s := range db.synsets {
+		for _, w := range s.words {
+			if term, ok := termOf(w); ok {
+				lemmas[term] = true
+			}
+		}
+	}
+	base := db.baseForms()
+	words := make([][]string, len(db.synsets))
+	uses := map[string]int{}
+	for i, s := range db.synsets {
+		words[i] = glossTerms(s.gloss, base, lemmas)
+		for _, g := range words[i] {
+			uses[g]++
+		}
+	}
+	for i, s := range db.synsets {
+		for _, w := range s.words {
+			r := db.rankOf(s, w)
+			if int(r) > t.opts.glossSenses || strings.Contains(w, "_") {
+				continue
+			}
+			for _, g := range words[i] {
+				if uses[g] <= t.opts.glossUses {
+					t.add(w, g, kindGloss, r, 1)
+					t.add(g, w, kindGlossedBy, 1, r)
+				}
+			}
+		}
+	}
+}
+
+// glossTerms returns the distinct terms of a definition's words that are
+// lemmas' terms, each word read through its base form ("rode" → ride).
+func glossTerms(gloss string, base map[string]string, lemmas map[string]bool) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(gloss), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || r == '-' || r == '\'')
+	}) {
+		w = strings.Trim(w, "-'")
+		if b, ok := base[w]; ok {
+			w = b
+		}
+		term, ok := termOf(w)
+		if ok && lemmas[term] && !slices.Contains(out, term) {
+			out = append(out, term)
+		}
+	}
+	return out
+}
+
+// baseForms maps each irregular form to its first base form, verbs first.
+func (db *database) baseForms() map[string]string {
+	m := map[string]string{}
+	for _, pos := range exceptionPOS {
+		for _, e := range db.exceptions {
+			if _, ok := m[e.form]; !ok && e.pos == pos && len(e.bases) > 0 {
+				m[e.form] = e.bases[0]
+			}
+		}
+	}
+	return m
 }
 
 // addSynonyms relates every two words of s.
