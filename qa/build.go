@@ -145,7 +145,7 @@ func (e *Engine) prepareSentence(an *analyzer, p *knowledge.Passage, si int, tex
 		}
 	}
 	pd.fd[fieldText] = make([]string, 0, n)
-	bx.stokBuf, pd.first = sentenceToks(toks, bx.stokBuf[:0])
+	bx.stokBuf, pd.first = sentenceToks(text, toks, bx.stokBuf[:0])
 	pd.toks = slices.Clone(bx.stokBuf)
 	for i, t := range toks {
 		if t.term == "" {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge"
+	en "github.com/briefbot/briefbot/knowledge/english"
 )
 
 // Engine answers questions from a fixed set of briefings. It is built once by
@@ -624,7 +625,7 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 			words = append(words, t.word)
 		}
 	}
-	if hasCue(words, reasonIndex) {
+	if hasCue(words, reasonIndex) || reasonForm(text, toks) {
 		f |= docReason
 	}
 	for _, w := range words {
@@ -636,6 +637,33 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		}
 	}
 	return f
+}
+
+// reasonForm reports whether a sentence gives a reason by its grammar
+// rather than a cue word: "for" before a verb's -ing form ("under fire for
+// failing to deliver"), or a comma's "as" before a subject ("..., as it is
+// an industrial chemical").
+func reasonForm(text string, toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		t, next := toks[i], toks[i+1]
+		if t.has(tokAlias) || t.has(tokPart) || next.pos != t.pos+1 {
+			continue
+		}
+		switch t.word {
+		case "for":
+			if len(next.word) > 5 && strings.HasSuffix(next.word, "ing") && !gerundNouns[next.word] {
+				return true
+			}
+		case "as":
+			if i+2 < len(toks) && en.ReportingVerb(toks[i+2].word) != en.NotReporting {
+				continue // ", as he said"
+			}
+			if causalAfter[next.word] && strings.HasSuffix(strings.TrimRight(text[:t.start], " "), ",") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // timeUnits are the units of a relative time: "within days", "two weeks".

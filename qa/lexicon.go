@@ -178,7 +178,22 @@ var reasonCues = []string{
 	" since ", " cited ", " citing ", " thanks to ", " blame ", " after ", " following ",
 	" so ", " therefore ", " means ", " because of ", " motive ", " motives ", " stems from ",
 	" on the grounds ", " prompted by ", " fuelled by ", " fueled by ",
+	" designed to ", " meant to ", " intended to ", " in a bid to ", " in an effort to ",
+	" in an attempt to ", " just to ", " so as to ", " came down to ", " comes down to ",
+	" boils down to ", " for fear ", " given that ", " in light of ", " out of concern ",
 }
+
+// gerundNouns end in -ing but are not verbs: after "for" they give no
+// reason ("for the evening", "for nothing").
+var gerundNouns = map[string]bool{
+	"nothing": true, "something": true, "anything": true, "everything": true, "thing": true,
+	"morning": true, "evening": true, "during": true, "king": true, "ring": true, "spring": true,
+	"ceiling": true, "wedding": true, "string": true, "sibling": true, "duckling": true,
+}
+
+// causalAfter are the words after which a comma's "as" gives a reason:
+// ", as it is an industrial chemical", not "as well as" or "such as".
+var causalAfter = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true, "there": true, "i": true, "you": true, "this": true}
 
 // pronouns whose referent lies in an earlier sentence: a sentence opening
 // with one is joined with the sentence before when it is the answer. Not

@@ -2,6 +2,8 @@ package qa
 
 import (
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge/english"
 )
@@ -26,6 +28,7 @@ const (
 	markCap                     // written capitalised
 	markClause                  // opens a clause of time: "when", "after", "before"
 	markPlace                   // a name that places: after "in", "at", "from", or a dateline
+	markMoney                   // a number of money: after a currency sign, or before a currency's name
 )
 
 // maxPos bounds the word positions kept; later words share the last.
@@ -41,7 +44,7 @@ type stok struct {
 // sentenceToks keeps the tokens of a sentence that the checks need: those
 // with a term or a mark. first is the term of its first word when that is
 // capitalised, to be marked as a name once the briefings show it is one.
-func sentenceToks(toks []token, dst []stok) (out []stok, first string) {
+func sentenceToks(text string, toks []token, dst []stok) (out []stok, first string) {
 	for i, t := range toks {
 		if t.has(tokAlias) && t.term == "" {
 			continue
@@ -49,6 +52,9 @@ func sentenceToks(toks []token, dst []stok) (out []stok, first string) {
 		var m mark
 		if t.has(tokNum) && t.word != "one" && !isYear(t.term) {
 			m |= markNum
+			if isMoney(text, toks, i) {
+				m |= markMoney
+			}
 		}
 		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) {
 			m |= markDate
@@ -78,6 +84,36 @@ func sentenceToks(toks []token, dst []stok) (out []stok, first string) {
 		dst = append(dst, stok{term: t.term, pos: uint16(min(t.pos, maxPos)), mark: m})
 	}
 	return dst, first
+}
+
+// currencySigns stand before an amount of money: "$16.99", "£5", "US$3".
+const currencySigns = "$£€¥₹"
+
+// currencies name money after an amount: "5 dollars", "a million pounds".
+var currencies = map[string]bool{
+	"dollar": true, "dollars": true, "pound": true, "pounds": true, "euro": true, "euros": true,
+	"cent": true, "cents": true, "pence": true, "penny": true, "yen": true, "yuan": true,
+	"rupee": true, "rupees": true, "franc": true, "francs": true, "krona": true, "kronor": true,
+	"krone": true, "kroner": true, "peso": true, "pesos": true, "rouble": true, "roubles": true,
+	"ruble": true, "rubles": true, "usd": true, "gbp": true, "eur": true,
+}
+
+// isMoney reports whether the number toks[i] is an amount of money: a
+// currency sign stands just before it, or a currency's name just after it
+// or after its multiplier ("2 million dollars").
+func isMoney(text string, toks []token, i int) bool {
+	t := toks[i]
+	if before := strings.TrimRight(text[:t.start], " "); before != "" {
+		if r, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune(currencySigns, r) {
+			return true
+		}
+	}
+	for k := i + 1; k < len(toks) && toks[k].pos <= t.pos+2; k++ {
+		if currencies[toks[k].word] {
+			return true
+		}
+	}
+	return false
 }
 
 // placeWords stand before a name that places something.
@@ -219,7 +255,11 @@ func (e *Engine) namesNext(q *question, di int32) int32 {
 // of the thing counted.
 func (e *Engine) numberNear(di int32, q *question) bool {
 	d := &e.docs[di]
-	if !d.has(docNumber) || !e.near(d.toks, q, numberDistance, markNum) {
+	m := markNum
+	if q.money {
+		m = markMoney
+	}
+	if !d.has(docNumber) || !e.near(d.toks, q, numberDistance, m) {
 		return false
 	}
 	return len(q.counted) == 0 || counts(d.toks, q.counted)

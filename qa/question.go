@@ -66,6 +66,7 @@ type question struct {
 	counted  []int32  // for "how many N": the ids of N's terms and the words up to the next stop word
 	class    []int32  // for "which N": the ids of N's terms
 	says     bool     // the question asks about something said: "who said", "who warned"
+	money    bool     // "how much" asks for an amount of money: "how much did it cost"
 
 	// For a follow-up: the earlier answer's sentences, those not to answer
 	// with ("what else"), and the sentences searched besides the best
@@ -170,15 +171,43 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	}
 	for _, t := range r.ws {
 		q.says = q.says || opinionVerbs[t.word] || english.ReportingVerb(t.word) != english.NotReporting
+		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && moneyWords[t.word]
 	}
 	e.findAsked(&q, &r)
 	e.addTerms(&q, &r)
+	q.counted = countedRelated(q.counted, q.terms)
 	if s != nil {
 		s.terms = q.terms // the buffer, grown, for the next question
 	}
 	q.missing = e.missingNames(text, r.toks)
 	q.defines = e.definition(text)
 	return q
+}
+
+// countedRelated returns counted with the terms strongly related to each
+// (a first-sense synonym): a number of "staffers" counts the "staff".
+func countedRelated(counted []int32, terms []queryTerm) []int32 {
+	n := len(counted)
+	for _, t := range terms {
+		if t.id >= 0 && slices.Contains(counted[:n], t.id) {
+			for _, r := range t.related {
+				if r.strong && !slices.Contains(counted, r.id) {
+					counted = append(counted, r.id)
+				}
+			}
+		}
+	}
+	return counted
+}
+
+// moneyWords, after "how much", ask for an amount of money.
+var moneyWords = map[string]bool{
+	"cost": true, "costs": true, "costing": true, "spend": true, "spends": true, "spent": true,
+	"spending": true, "pay": true, "pays": true, "paid": true, "paying": true, "charge": true,
+	"charges": true, "charged": true, "charging": true, "price": true, "priced": true,
+	"worth": true, "money": true, "budget": true, "budgeted": true, "earn": true, "earns": true,
+	"earned": true, "sell": true, "sold": true, "fine": true, "fined": true, "fund": true,
+	"funding": true, "invest": true, "invested": true, "revenue": true, "salary": true,
 }
 
 // clipQuestion cuts text to maxQuestionBytes, at a rune boundary.
@@ -255,7 +284,14 @@ func (e *Engine) classify(r *reading) qType {
 		typ = qHowMany
 		if w(1) == "many" || w(1) == "much" {
 			r.framing.set(ws[1].pos)
-			for k := 2; k < len(ws) && ws[k].term != ""; k++ {
+			from := 2
+			if w(2) == "of" {
+				from = 3 // "how many of the attackers"
+				if isArticle(w(3)) || w(3) == "its" || w(3) == "their" {
+					from = 4
+				}
+			}
+			for k := from; k < len(ws) && ws[k].term != ""; k++ {
 				r.counted = append(r.counted, ws[k].term) // "Prime members", "U.S. soldiers died"
 			}
 		} else {
