@@ -19,6 +19,9 @@ type tuning struct {
 	minRelevance  float64 // BM25 score over the sum of the question's idf
 	unknownWeight float64 // a question word no briefing has weighs this share of the highest idf
 
+	model         *logit  // decides whether a candidate answers; nil uses the three thresholds above
+	minConfidence float64 // the least probability of the model's that answers
+
 	rel          [numRelKinds]relWeight // how much each kind of WordNet relation counts
 	kinds        relKinds               // the kinds rel weighs
 	strongCredit float64                // how much of a question term a strong related term covers
@@ -31,6 +34,8 @@ var defaultTuning = tuning{
 	minTopic:      0.5,
 	minRelevance:  0.25,
 	unknownWeight: 0.7,
+	model:         nil,
+	minConfidence: 0.5,
 	rel:           defaultRelations,
 	strongCredit:  0.75,
 }
@@ -141,7 +146,7 @@ func (e *Engine) choose(q *question, cands []cand) (int, string) {
 			tries++
 			continue
 		}
-		r := e.rejects(q, cands[i])
+		r := e.rejects(q, cands, i)
 		if r == accepted {
 			return i, ""
 		}
@@ -566,9 +571,32 @@ const (
 	offTopic              // what did X say about Y, and it is not about Y
 )
 
-// rejects says why best does not answer q, or accepted.
-func (e *Engine) rejects(q *question, best cand) rejection {
-	d := &e.docs[best.d]
+// rejects says why candidate i does not answer q, or accepted.
+func (e *Engine) rejects(q *question, cands []cand, i int) rejection {
+	best := cands[i]
+	if e.tune.model == nil {
+		if r := e.belowThresholds(q, best); r != accepted {
+			return r
+		}
+	}
+	if r := e.lacksKind(q, best); r != accepted {
+		return r
+	}
+	if e.tune.model != nil {
+		x := e.features(q, cands, i)
+		if e.tune.model.prob(&x) < e.tune.minConfidence {
+			if r := e.belowThresholds(q, best); r != accepted {
+				return r // why, in terms of coverage
+			}
+			return weak
+		}
+	}
+	return accepted
+}
+
+// belowThresholds says whether best covers too little of q, or is too
+// weak, to answer it.
+func (e *Engine) belowThresholds(q *question, best cand) rejection {
 	if best.cov < e.tune.minCoverage {
 		return lowCoverage
 	}
@@ -584,7 +612,15 @@ func (e *Engine) rejects(q *question, best cand) rejection {
 	if total > 0 && float64(best.bm)/total < e.tune.minRelevance {
 		return weak
 	}
-	if q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 {
+	return accepted
+}
+
+// lacksKind says whether best lacks the kind of answer q asks for: a name
+// for who, a date for when, a reason for why, a number for how many, the
+// speaker's own words for what did X say.
+func (e *Engine) lacksKind(q *question, best cand) rejection {
+	d := &e.docs[best.d]
+	if q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 || q.role != "" && !e.holdsRole(q, best) {
 		return noName
 	}
 	switch q.typ {
@@ -619,6 +655,37 @@ func (e *Engine) rejects(q *question, best cand) rejection {
 	}
 	return accepted
 }
+
+// holdsRole reports whether candidate c names the role a "who is the
+// <role> of X" question asks about, in itself or by a word of leading's
+// role noun, and not as a lesser one ("deputy commissioner" for the
+// commissioner).
+func (e *Engine) holdsRole(q *question, c cand) bool {
+	for i, t := range q.terms {
+		if t.term != q.role {
+			continue
+		}
+		bit := uint64(1) << uint(i)
+		if (c.full|c.strong)&bit == 0 {
+			return false
+		}
+		toks := e.docs[c.d].toks
+		for k, dt := range toks {
+			if dt.term != t.id || k == 0 || toks[k-1].pos+1 != dt.pos || toks[k-1].term < 0 {
+				continue
+			}
+			if lesserRoles[e.ix.terms[toks[k-1].term]] && !q.hasID(toks[k-1].term) {
+				return false
+			}
+		}
+		return true
+	}
+	return true
+}
+
+// lesserRoles, before a role noun, name a different role: the deputy
+// commissioner is not the commissioner. Terms (stems).
+var lesserRoles = map[string]bool{"deputi": true, "vice": true, "assist": true, "associ": true, "former": true, "ex": true}
 
 // explain says in words why c does not answer q.
 func (e *Engine) explain(q *question, c cand, r rejection) string {
@@ -676,16 +743,19 @@ func topicMask(q *question) uint64 {
 // reasonNear reports whether sentence di, or one beside it in its
 // paragraph, gives a reason.
 func (e *Engine) reasonNear(di int32) bool {
+	return e.docs[di].has(docReason) || e.reasonBeside(di) >= 0
+}
+
+// reasonBeside returns the sentence beside di in its paragraph that gives
+// a reason, the next one first, or -1.
+func (e *Engine) reasonBeside(di int32) int32 {
 	d := &e.docs[di]
-	if d.has(docReason) {
-		return true
-	}
-	for _, k := range [...]int32{di - 1, di + 1} {
+	for _, k := range [...]int32{di + 1, di - 1} {
 		if k >= 0 && int(k) < len(e.docs) && e.docs[k].para == d.para && e.docs[k].has(docReason) {
-			return true
+			return k
 		}
 	}
-	return false
+	return -1
 }
 
 // prevHas reports whether the sentence before di in its paragraph has f.
@@ -736,6 +806,26 @@ func (e *Engine) passage(di int32) string {
 		}
 	}
 	return pd.text + paragraphBreak + d.text // the sentence before opens the paragraph before
+}
+
+// withReason returns passage, the answer at di to a why question, with the
+// sentence beside it that gives the reason: the answer states what is
+// asked about, the sentence beside it why.
+func (e *Engine) withReason(di int32, passage string) string {
+	k := e.reasonBeside(di)
+	switch {
+	case k < 0:
+		return passage
+	case k > di:
+		if j := e.joinsWith(di); j >= 0 && e.docs[j].para == e.docs[di].para {
+			return e.span(j, k)
+		}
+		if e.joinsWith(di) >= 0 {
+			return passage + " " + e.docs[k].text
+		}
+		return e.span(di, k)
+	}
+	return e.span(k, di)
 }
 
 // span returns the text of a paragraph's sentences from di to last, as the
@@ -790,6 +880,9 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 		if n := e.namesNext(q, best.d); n >= 0 {
 			a.Passage = e.span(best.d, n) // "two engineers", then their names
 		}
+	}
+	if q.typ == qWhy && !d.has(docReason) {
+		a.Passage = e.withReason(best.d, a.Passage)
 	}
 	a.Context = e.context(best.d)
 	a.Speaker = e.speaker(d)

@@ -154,7 +154,7 @@ func (e *Engine) prepareSentence(an *analyzer, p *knowledge.Passage, si int, tex
 		if !t.has(tokAlias) && !t.has(tokPart) && negatedAt(toks, i) {
 			pd.fd[fieldNegated] = append(pd.fd[fieldNegated], negated+t.term)
 		}
-		if en.IsRoleNoun(t.word) && !slices.Contains(pr.roles, t.term) {
+		if isRole(t.word) && !slices.Contains(pr.roles, t.term) {
 			pr.roles = append(pr.roles, t.term)
 		}
 		if !t.has(tokAlias) && !t.has(tokPart) && t.pos > 0 {
@@ -194,6 +194,15 @@ func (e *Engine) prepareSentence(an *analyzer, p *knowledge.Passage, si int, tex
 		pd.d.flags |= docQuote
 	}
 	return pd
+}
+
+// isRole reports whether a word, or the last word of a phrase ("chief
+// executive"), is a role noun.
+func isRole(w string) bool {
+	if i := strings.LastIndexByte(w, ' '); i >= 0 {
+		w = w[i+1:]
+	}
+	return en.IsRoleNoun(w)
 }
 
 // commit adds prepared briefing bi to the engine: its paragraphs, refs,

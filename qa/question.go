@@ -67,6 +67,7 @@ type question struct {
 	class    []int32  // for "which N": the ids of N's terms
 	says     bool     // the question asks about something said: "who said", "who warned"
 	money    bool     // "how much" asks for an amount of money: "how much did it cost"
+	role     string   // for "who is the <role> of X": the role noun's term
 
 	// For a follow-up: the earlier answer's sentences, those not to answer
 	// with ("what else"), and the sentences searched besides the best
@@ -359,6 +360,9 @@ func (e *Engine) findAsked(q *question, r *reading) {
 				break
 			}
 		}
+	}
+	if q.typ == qWhoIs && q.name && len(r.span) > 1 && isArticle(r.span[0].word) && isRole(r.span[1].word) {
+		q.role = r.span[1].term // "who is the president of the association"
 	}
 	r.asked = r.namePos
 	if (q.typ == qSaid || q.typ == qWhoIs) && len(r.span) > 0 {

@@ -229,7 +229,7 @@ func TestRelationKinds(t *testing.T) {
 	if !*tuneFlag {
 		t.Skip("run with -tune")
 	}
-	sets := tuningSets(t)
+	sets := fitSets(t)
 	none := defaultTuning
 	none.rel = [numRelKinds]relWeight{}
 	var b strings.Builder
@@ -252,7 +252,71 @@ func TestRelationKinds(t *testing.T) {
 			without := defaultTuning
 			without.rel[k] = relWeight{}
 			row(k.String(), "without", without)
+		} else {
+			with := defaultTuning
+			with.rel[k] = w
+			row(k.String(), "with", with)
 		}
 	}
 	t.Log(b.String())
+}
+
+// outcomes asks every question of sets with tuning tu: per question, "right",
+// "declined" (an answerable one) or "wrong", with the passage given.
+func outcomes(sets []labelled, tu tuning) map[string]string {
+	out := map[string]string{}
+	for _, s := range sets {
+		e := newEngine(tu, s.b)
+		for _, c := range s.cases {
+			a := e.Ask(c.Q)
+			ok := judge(c, a)
+			if s.strict {
+				ok = c.Unanswerable && !a.Answered || passageRight(c, a)
+			}
+			key := s.name + " " + c.ID + " " + c.Q
+			switch {
+			case ok:
+				out[key] = "right"
+			case a.Answered:
+				out[key] = "wrong: " + clip(a.Passage, 100)
+			default:
+				out[key] = "declined: " + a.Why
+			}
+		}
+	}
+	return out
+}
+
+// logChanges logs the questions whose outcome differs between tunings a
+// and b.
+func logChanges(t *testing.T, sets []labelled, a, b tuning) {
+	t.Helper()
+	oa, ob := outcomes(sets, a), outcomes(sets, b)
+	keys := make([]string, 0, len(oa))
+	for k := range oa {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if oa[k] != ob[k] {
+			t.Logf("%s\n\tbefore: %s\n\tafter:  %s", k, oa[k], ob[k])
+		}
+	}
+}
+
+var changeKind = flag.String("change", "", "TestChanges: the relation kind to add at weight 0.4")
+
+// TestChanges logs the questions of the tuning sets whose outcome a
+// relation kind (-change) changes.
+func TestChanges(t *testing.T) {
+	if !*tuneFlag || *changeKind == "" {
+		t.Skip("run with -tune -change KIND")
+	}
+	with := defaultTuning
+	for k := relKind(0); k < numRelKinds; k++ {
+		if k.String() == *changeKind {
+			with.rel[k] = relWeight{w: 0.4, maxSense: 2}
+		}
+	}
+	logChanges(t, fitSets(t), defaultTuning, with)
 }

@@ -1,0 +1,119 @@
+package qa
+
+import "math"
+
+// Whether a candidate answers is decided by a logistic model over what the
+// ranking already knows of it: how much of the question it covers, how
+// much through the words themselves, its relevance, its lead over the
+// other candidates, and what the question holds that no briefing does.
+// The model was fitted on the tuning sets (TestFitAnswerability, which
+// prints the command that refits it, its cross-validated accuracy and the
+// precision/recall curve of its threshold).
+
+// The features of a candidate answer.
+const (
+	featCoverage  = iota // IDF-weighted share of the question covered (a related word or the paragraph covers less)
+	featRelation         // the same over its relation words, the terms that are not names
+	featExact            // the share covered by the question's own words in the sentence, its speaker or role
+	featNames            // the share of its names (entities) covered
+	featRelevance        // BM25 score over the question's total idf, capped
+	featMargin           // its score minus the best other candidate's, over 10
+	featFirst            // 1 for the best-ranked candidate
+	featUnknown          // the share of the question's idf in words no briefing has
+	featTerms            // log of the number of terms an answer must cover
+	featTyped            // 1 when the question asks for a kind of fact (who, when, how many, where, why) and the sentence gives it
+	featMissing          // the largest share of the question's idf in one term it does not cover at all
+	featLength           // log of the sentence's words
+	featOpen             // 1 for a what, how or yes/no question
+	numFeatures
+)
+
+var featureNames = [numFeatures]string{
+	"coverage", "relation", "exact", "names", "relevance", "margin", "first", "unknown", "terms", "typed", "missing", "length", "open",
+}
+
+// A logit is a logistic model: P = 1/(1+exp(-(bias + w·x))).
+type logit struct {
+	bias float64
+	w    [numFeatures]float64
+}
+
+func (m *logit) prob(x *[numFeatures]float64) float64 {
+	z := m.bias
+	for i, v := range x {
+		z += m.w[i] * v
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// answerModel is the fitted model (TestFitAnswerability -tune).
+var answerModel = logit{
+	bias: -4,
+	w:    [numFeatures]float64{featCoverage: 6},
+}
+
+// features describes candidate i of cands as an answer to q.
+func (e *Engine) features(q *question, cands []cand, i int) [numFeatures]float64 {
+	c := &cands[i]
+	var x [numFeatures]float64
+	x[featCoverage], x[featRelation] = c.cov, c.relCov
+	var total, exact, names, namesGot, unknown, missing float64
+	n := 0
+	for k, t := range q.terms {
+		if t.optional {
+			continue
+		}
+		n++
+		idf := float64(t.idf)
+		total += idf
+		bit := uint64(1) << uint(k)
+		if c.full&bit != 0 {
+			exact += idf
+		}
+		if (c.full|c.half)&bit == 0 {
+			missing = math.Max(missing, idf)
+		}
+		if !t.known {
+			unknown += idf
+		}
+		if t.entity {
+			names += idf
+			switch {
+			case c.full&bit != 0:
+				namesGot += idf
+			case c.half&bit != 0:
+				namesGot += weakCredit * idf
+			}
+		}
+	}
+	x[featExact] = share(exact, total, 0)
+	x[featNames] = share(namesGot, names, 1)
+	x[featUnknown] = share(unknown, total, 0)
+	x[featMissing] = share(missing, total, 0)
+	x[featLength] = math.Log(float64(1 + len(e.docs[c.d].toks)))
+	x[featTerms] = math.Log(float64(max(n, 1)))
+	if total > 0 {
+		x[featRelevance] = math.Min(float64(c.bm)/total, maxRelevance)
+	}
+	other := math.Inf(-1)
+	for k := range cands {
+		if k != i && cands[k].score > other {
+			other = cands[k].score
+		}
+	}
+	if math.IsInf(other, -1) {
+		x[featMargin] = 1
+	} else {
+		x[featMargin] = math.Max(-1, math.Min(1, (c.score-other)/10))
+	}
+	if i == 0 {
+		x[featFirst] = 1
+	}
+	switch q.typ {
+	case qWho, qWhoIs, qWhen, qHowMany, qWhere, qWhy:
+		x[featTyped] = 1
+	case qWhat, qHow, qYesNo:
+		x[featOpen] = 1
+	}
+	return x
+}

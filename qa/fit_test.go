@@ -1,0 +1,351 @@
+package qa
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/knowledge"
+)
+
+var tuneSetsFlag = flag.String("tunesets", "", "a JSON file listing further labelled sets to tune on: [{\"name\", \"article\", \"questions\", \"split\"}]")
+
+// An extraSet names a labelled set outside the project: an article, its
+// questions (a list, or an object whose "qa" holds them; a question with
+// no any_of is unanswerable), and the split to keep ("" keeps all).
+type extraSet struct {
+	Name      string `json:"name"`
+	Article   string `json:"article"`
+	Questions string `json:"questions"`
+	Split     string `json:"split"`
+}
+
+// extraSets reads the sets -tunesets lists, judged strictly.
+func extraSets(tb testing.TB) []labelled {
+	tb.Helper()
+	if *tuneSetsFlag == "" {
+		return nil
+	}
+	data, err := os.ReadFile(*tuneSetsFlag)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var sets []extraSet
+	if err := json.Unmarshal(data, &sets); err != nil {
+		tb.Fatalf("%s: %v", *tuneSetsFlag, err)
+	}
+	var out []labelled
+	for _, s := range sets {
+		text, err := os.ReadFile(s.Article)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b, err := knowledge.Parse(filepath.Base(s.Article), text)
+		if err != nil {
+			tb.Fatalf("parse %s: %v", s.Article, err)
+		}
+		raw, err := os.ReadFile(s.Questions)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var cases []blindCase
+		if err := json.Unmarshal(raw, &cases); err != nil {
+			var gold struct {
+				QA []blindCase `json:"qa"`
+			}
+			if err := json.Unmarshal(raw, &gold); err != nil {
+				tb.Fatalf("%s: %v", s.Questions, err)
+			}
+			cases = gold.QA
+		}
+		var keep []qaCase
+		for _, c := range cases {
+			if s.Split != "" && c.Split != s.Split {
+				continue
+			}
+			c.Unanswerable = c.Unanswerable || len(c.AnyOf) == 0
+			keep = append(keep, c.qaCase)
+		}
+		out = append(out, labelled{s.Name, b, keep, true})
+	}
+	return out
+}
+
+// fitSets are what the answerability model is fitted on: the tune halves
+// of the blind sets, the seed's and the fixtures' sets, and any -tunesets.
+func fitSets(tb testing.TB) []labelled {
+	tb.Helper()
+	seed := mustParse(tb, "seed.txt")
+	sets := []labelled{
+		{"seed", seed, loadCases(tb, "testdata/seed-qa.json"), true},
+		{"seed-extra", seed, loadCases(tb, "testdata/seed.tune.json"), false},
+	}
+	sets = append(sets, blindTune(tb)...)
+	sets = append(sets, heldOut(tb)...)
+	return append(sets, extraSets(tb)...)
+}
+
+// A fitRow is one candidate that offers the kind of answer asked for: its
+// features and whether it is a right answer.
+type fitRow struct {
+	x     [numFeatures]float64
+	right bool
+}
+
+// A fitQuestion is one question's candidates, in the order choose tries
+// them.
+type fitQuestion struct {
+	set          string
+	unanswerable bool
+	early        bool // declined before any candidate is tried
+	rows         []fitRow
+}
+
+var dumpRows *os.File
+
+// collectRows asks every question of sets and keeps its candidates.
+func collectRows(sets []labelled, tu tuning) []fitQuestion {
+	var out []fitQuestion
+	for _, s := range sets {
+		e := newEngine(tu, s.b)
+		for _, c := range s.cases {
+			fq := fitQuestion{set: s.name, unanswerable: c.Unanswerable}
+			sc := e.ix.getScratch()
+			q, reason := e.read(c.Q, sc)
+			if reason != "" {
+				fq.early = true
+				out = append(out, fq)
+				e.ix.putScratch(sc)
+				continue
+			}
+			e.ix.score(q.terms, sc)
+			cands := e.rank(q, sc)
+			tries := maxTries
+			if q.typ == qWhy {
+				tries = len(cands)
+			}
+			for i := 0; i < len(cands) && i < tries; i++ {
+				if e.lacksKind(q, cands[i]) != accepted {
+					continue
+				}
+				a := Answer{}
+				e.fill(&a, q, cands[i])
+				right := !c.Unanswerable && judge(c, a)
+				if s.strict {
+					right = !c.Unanswerable && passageRight(c, a)
+				}
+				fq.rows = append(fq.rows, fitRow{x: e.features(q, cands, i), right: right})
+				if dumpRows != nil {
+					fmt.Fprintf(dumpRows, "%s\t%s\t%v\t%d\t%v\t%s\t%v\t%s\t%s\n", s.name, c.ID, c.Unanswerable, i, right, q.typ, fq.rows[len(fq.rows)-1].x, termList(q.terms, ^(cands[i].full|cands[i].half), 5), clip(e.docs[cands[i].d].text, 90))
+				}
+			}
+			e.ix.putScratch(sc)
+			out = append(out, fq)
+		}
+	}
+	return out
+}
+
+// decide answers fq with its first candidate the model gives at least
+// min: the outcome as answerable right, unanswerable declined or wrong.
+func decide(fq fitQuestion, prob func(*[numFeatures]float64) float64, min float64) (right, declined, wrong bool) {
+	for _, r := range fq.rows {
+		if prob(&r.x) >= min {
+			if r.right {
+				return true, false, false
+			}
+			return false, false, true
+		}
+	}
+	return false, fq.unanswerable, false
+}
+
+// fitLogit fits a logistic model to rows by Newton's method with an L2
+// penalty of lambda on the weights (not the bias).
+func fitLogit(rows []fitRow, lambda float64) logit {
+	const n = numFeatures + 1
+	var beta [n]float64
+	for iter := 0; iter < 50; iter++ {
+		var grad [n]float64
+		var hess [n][n]float64
+		for _, r := range rows {
+			xs := append([]float64{1}, r.x[:]...)
+			z := 0.0
+			for j := range xs {
+				z += beta[j] * xs[j]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			y := 0.0
+			if r.right {
+				y = 1
+			}
+			for j := range xs {
+				grad[j] += (p - y) * xs[j]
+				for k := range xs {
+					hess[j][k] += p * (1 - p) * xs[j] * xs[k]
+				}
+			}
+		}
+		for j := 1; j < n; j++ {
+			grad[j] += lambda * beta[j]
+			hess[j][j] += lambda
+		}
+		hess[0][0] += 1e-6
+		step := solve(hess, grad)
+		moved := 0.0
+		for j := range beta {
+			beta[j] -= step[j]
+			moved = math.Max(moved, math.Abs(step[j]))
+		}
+		if moved < 1e-9 {
+			break
+		}
+	}
+	m := logit{bias: beta[0]}
+	copy(m.w[:], beta[1:])
+	return m
+}
+
+// solve solves a·x = b by Gaussian elimination with partial pivoting.
+func solve(a [numFeatures + 1][numFeatures + 1]float64, b [numFeatures + 1]float64) [numFeatures + 1]float64 {
+	const n = numFeatures + 1
+	for c := 0; c < n; c++ {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
+				p = r
+			}
+		}
+		a[c], a[p] = a[p], a[c]
+		b[c], b[p] = b[p], b[c]
+		for r := c + 1; r < n; r++ {
+			f := a[r][c] / a[c][c]
+			for k := c; k < n; k++ {
+				a[r][k] -= f * a[c][k]
+			}
+			b[r] -= f * b[c]
+		}
+	}
+	var x [n]float64
+	for r := n - 1; r >= 0; r-- {
+		s := b[r]
+		for k := r + 1; k < n; k++ {
+			s -= a[r][k] * x[k]
+		}
+		x[r] = s / a[r][r]
+	}
+	return x
+}
+
+// fitFolds is the number of folds of the cross-validation.
+const fitFolds = 5
+
+// fitLambda is the L2 penalty of the fit.
+const fitLambda = 1.0
+
+// TestFitAnswerability fits the answerability model on the tuning sets
+// and prints its coefficients as Go, its 5-fold cross-validated accuracy
+// (questions are assigned to folds, so a question's candidates are never
+// split) and the precision/recall curve of its threshold, in and out of
+// fold. Refit with
+//
+//	go test ./qa -run FitAnswerability -tune -v [-tunesets sets.json]
+//
+// then copy answerModel into confidence.go and choose minConfidence from
+// the curve.
+func TestFitAnswerability(t *testing.T) {
+	if !*tuneFlag {
+		t.Skip("run with -tune")
+	}
+	tu := defaultTuning
+	sets := fitSets(t)
+	if p := os.Getenv("FITDUMP"); p != "" {
+		dumpRows, _ = os.Create(p)
+		defer dumpRows.Close()
+	}
+	qs := collectRows(sets, tu)
+	var all []fitRow
+	for _, fq := range qs {
+		all = append(all, fq.rows...)
+	}
+	m := fitLogit(all, fitLambda)
+
+	// Out-of-fold probabilities, candidate by candidate.
+	oof := make([][]float64, len(qs))
+	correct, total := 0, 0
+	for f := 0; f < fitFolds; f++ {
+		var train []fitRow
+		for i, fq := range qs {
+			if i%fitFolds != f {
+				train = append(train, fq.rows...)
+			}
+		}
+		fm := fitLogit(train, fitLambda)
+		for i, fq := range qs {
+			if i%fitFolds != f {
+				continue
+			}
+			for _, r := range fq.rows {
+				p := fm.prob(&r.x)
+				oof[i] = append(oof[i], p)
+				if p >= 0.5 == r.right {
+					correct++
+				}
+				total++
+			}
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%d questions, %d candidates; %d-fold cross-validated accuracy per candidate %.3f\n", len(qs), len(all), fitFolds, float64(correct)/float64(max(total, 1)))
+	fmt.Fprintf(&b, "var answerModel = logit{\n\tbias: %.3f,\n\tw: [numFeatures]float64{\n", m.bias)
+	for i, w := range m.w {
+		fmt.Fprintf(&b, "\t\tfeat%s: %.3f,\n", strings.ToUpper(featureNames[i][:1])+featureNames[i][1:], w)
+	}
+	fmt.Fprintf(&b, "\t},\n}\n")
+	fmt.Fprintf(&b, "\n%-9s | %-34s | %s\n", "threshold", "in sample: answerable, declined, wrong, precision", "cross-validated")
+	for _, th := range []float64{0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9} {
+		in := curvePoint(qs, func(i, k int) float64 { return m.prob(&qs[i].rows[k].x) }, th)
+		cv := curvePoint(qs, func(i, k int) float64 { return oof[i][k] }, th)
+		fmt.Fprintf(&b, "%-9.2f | %-50s | %s\n", th, in, cv)
+	}
+	old := defaultTuning
+	old.model = nil
+	st := score(sets, old)
+	fmt.Fprintf(&b, "thresholds alone (minCoverage %.2f): %d/%d %d/%d %d\n", old.minCoverage, st.hasAnsRight, st.hasAns, st.noAnsRight, st.noAns, st.wrong)
+	t.Log(b.String())
+}
+
+// curvePoint scores qs at threshold th given each candidate's probability.
+func curvePoint(qs []fitQuestion, prob func(i, k int) float64, th float64) string {
+	var ans, ansRight, un, declined, wrong int
+	for i, fq := range qs {
+		if fq.unanswerable {
+			un++
+		} else {
+			ans++
+		}
+		if fq.early {
+			if fq.unanswerable {
+				declined++
+			}
+			continue
+		}
+		k := 0
+		r, d, w := decide(fq, func(*[numFeatures]float64) float64 { p := prob(i, k); k++; return p }, th)
+		if r {
+			ansRight++
+		}
+		if d {
+			declined++
+		}
+		if w {
+			wrong++
+		}
+	}
+	return fmt.Sprintf("%3d/%-3d %3d/%-3d %3d  %.2f", ansRight, ans, declined, un, wrong, float64(ansRight)/float64(max(ansRight+wrong, 1)))
+}
