@@ -502,6 +502,11 @@ func (e *Engine) addTerms(q *question, r *reading) {
 				continue
 			}
 		}
+		if t.has(tokCap) && t.pos > 0 {
+			if full := e.shortName(r.toks, ti); full != "" {
+				t.term = full // "Con Ed": the briefing's "Con Edison"
+			}
+		}
 		if i, ok := seen(t.term); ok {
 			if r.namePos.has(t.pos) {
 				q.terms[i].speaker = true
@@ -524,6 +529,25 @@ func (e *Engine) addTerms(q *question, r *reading) {
 			q.hasTopic = true
 		}
 	}
+}
+
+// shortName returns, for a capitalised word no briefing has that shortens
+// the name the briefings write after the word before it ("Ed" in "Con
+// Ed"), the term of the name's word; else "".
+func (e *Engine) shortName(toks []token, i int) string {
+	t := toks[i]
+	if _, known := e.ix.ids[t.term]; known {
+		return ""
+	}
+	for k := i - 1; k >= 0; k-- {
+		if p := toks[k]; !p.has(tokAlias) && !p.has(tokPart) {
+			if p.pos != t.pos-1 || p.term == "" {
+				return ""
+			}
+			return e.lengthened(p.term, t.word)
+		}
+	}
+	return ""
 }
 
 // queryTerm makes the question term of token t, with its related terms.
@@ -735,12 +759,19 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 }
 
 // shortens reports whether word, after the term before it, shortens the
-// name the briefings write there: "Con Ed" for "Con Edison", when some
-// sentence has before's term followed by a word starting with word.
+// name the briefings write there: "Con Ed" for "Con Edison".
 func (e *Engine) shortens(before, word string) bool {
+	return e.lengthened(before, word) != ""
+}
+
+// lengthened returns the term of the name's word that word, after the
+// term before it, shortens ("Con Ed" for "Con Edison"): some sentence has
+// before's term followed by a capitalised word whose term starts with
+// word. "" when none does.
+func (e *Engine) lengthened(before, word string) string {
 	id := e.ix.idOf(before)
 	if id < 0 || len(word) < 2 {
-		return false
+		return ""
 	}
 	for _, p := range e.ix.postings[id] {
 		toks := e.docs[p.doc].toks
@@ -749,11 +780,11 @@ func (e *Engine) shortens(before, word string) bool {
 				continue
 			}
 			if next := e.ix.terms[toks[i+1].term]; len(next) > len(word) && strings.HasPrefix(next, word) {
-				return true
+				return next
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // knownPart reports whether a hyphenated word has a part any briefing
