@@ -25,6 +25,7 @@ type tuning struct {
 	rel          [numRelKinds]relWeight // how much each kind of WordNet relation counts
 	kinds        relKinds               // the kinds rel weighs
 	strongCredit float64                // how much of a question term a strong related term covers
+	phrases      bool                   // relate multi-word verbs: the question's to their related words, and words to the briefings'
 }
 
 var defaultTuning = tuning{
@@ -38,6 +39,7 @@ var defaultTuning = tuning{
 	minConfidence: 0.5,
 	rel:           defaultRelations,
 	strongCredit:  0.75,
+	phrases:       false,
 }
 
 const (

@@ -100,14 +100,14 @@ func (e *Engine) wordnetRelated(qt *queryTerm, w string, neg bool) {
 	if e.wn == nil || w == "" || strings.ContainsAny(w, " .") {
 		return
 	}
-	for _, r := range e.lookupRelated(qt.term, w, neg) {
+	for _, r := range e.lookupRelated(qt.term, e.wordnetStem(w), neg) {
 		qt.addRelated(r.id, r.w, r.strong)
 	}
 }
 
-// lookupRelated returns the briefings' terms WordNet relates to word w,
-// whose own term is term.
-func (e *Engine) lookupRelated(term, w string, neg bool) []relTerm {
+// lookupRelated returns the briefings' terms WordNet relates to the stem
+// it knows a word by, whose own term is term.
+func (e *Engine) lookupRelated(term, stem string, neg bool) []relTerm {
 	var rs []relTerm
 	add := func(id int32, wt float32, strong bool) {
 		if id >= 0 && !slices.ContainsFunc(rs, func(x relTerm) bool { return x.id == id }) {
@@ -117,12 +117,15 @@ func (e *Engine) lookupRelated(term, w string, neg bool) []relTerm {
 	if neg {
 		add(e.ix.idOf(negated+term), 1, true)
 	}
-	for _, r := range e.wn.related(e.wordnetStem(w), e.tune.kinds) {
+	for _, r := range e.wn.related(stem, e.tune.kinds) {
 		rw := e.tune.rel[r.kind]
 		if rw.w == 0 || max(r.sense, r.targetSense) > rw.maxSense || r.stem == term {
 			continue
 		}
 		target := r.stem
+		if !e.tune.phrases && strings.IndexByte(target, ' ') >= 0 {
+			continue
+		}
 		if c, ok := stemSynonym[target]; ok {
 			target = c
 		}
