@@ -25,6 +25,7 @@ type tuning struct {
 	rel          [numRelKinds]relWeight // how much each kind of WordNet relation counts
 	kinds        relKinds               // the kinds rel weighs
 	strongCredit float64                // how much of a question term a strong related term covers
+	faintCredit  float64                // how much a faint one covers (a word of a definition)
 	phrases      bool                   // relate multi-word verbs: the question's to their related words, and words to the briefings'
 }
 
@@ -35,10 +36,11 @@ var defaultTuning = tuning{
 	minTopic:      0.5,
 	minRelevance:  0.25,
 	unknownWeight: 0.7,
-	model:         nil,
-	minConfidence: 0.5,
+	model:         &answerModel,
+	minConfidence: 0.64,
 	rel:           defaultRelations,
 	strongCredit:  0.75,
+	faintCredit:   0.3,
 	phrases:       false,
 }
 
@@ -60,6 +62,7 @@ type cand struct {
 	full     uint64 // question terms matched in the sentence, its speaker or role
 	half     uint64 // matched only in the heading, through a related term or in the paragraph
 	strong   uint64 // matched through a strong related term
+	para     uint64 // matched only in the paragraph (or the one before a pronoun refers to)
 	cov      float64
 	topicCov float64 // coverage of the terms that are not a named speaker's
 	relCov   float64 // coverage of the relation words: terms that are not names
@@ -116,7 +119,7 @@ func (e *Engine) answer(a Answer, q *question, s *scratch) Answer {
 	if len(cands) == 0 {
 		return e.abstain(a, q, "nothing in the briefing matches the question")
 	}
-	pick, reason := e.choose(q, cands)
+	pick, reason := e.choose(q, cands, s)
 	if pick < 0 {
 		a = e.abstain(a, q, reason)
 		a.Closest = e.closest(q, cands)
@@ -137,20 +140,21 @@ func (e *Engine) answer(a Answer, q *question, s *scratch) Answer {
 // best match may only restate what the question asks about, and the best
 // one that passes the other gates and gives a reason, in itself or beside
 // it, answers instead.
-func (e *Engine) choose(q *question, cands []cand) (int, string) {
-	tries := maxTries
-	if q.typ == qWhy {
-		tries = len(cands)
-	}
-	first, why, unreasoned := -1, accepted, 0
-	for i := 0; i < len(cands) && i < tries; i++ {
-		if slices.Contains(q.exclude, cands[i].d) {
-			tries++
+func (e *Engine) choose(q *question, cands []cand, s *scratch) (int, string) {
+	rej := e.offers(q, cands, s)
+	for i, r := range rej {
+		if r != accepted {
 			continue
 		}
-		r := e.rejects(q, cands, i)
-		if r == accepted {
+		if r = e.confident(q, cands, i); r == accepted {
 			return i, ""
+		}
+		rej[i] = r
+	}
+	first, why, unreasoned := -1, accepted, 0
+	for i, r := range rej {
+		if r == excluded {
+			continue
 		}
 		if r == noReason {
 			unreasoned++
@@ -428,8 +432,8 @@ func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
 // in itself (full credit), in its heading, through a related term or in its
 // paragraph (half), then its relevance and the kind of answer it offers.
 func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand {
-	c := cand{d: d, bm: s.score[d], full: s.full[d], half: (s.half[d] | s.strong[d]) &^ s.full[d], strong: s.strong[d] &^ s.full[d]}
-	mid := s.half[d]
+	c := cand{d: d, bm: s.score[d], full: s.full[d], half: (s.half[d] | s.strong[d] | s.faint[d]) &^ s.full[d], strong: s.strong[d] &^ s.full[d]}
+	mid, faint := s.half[d], s.faint[d]
 	pa := &e.paras[e.docs[d].para]
 	prev := e.referentPara(d)
 	var got, topicGot, relGot float64
@@ -445,7 +449,10 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand
 			credit = weakCredit
 		case t.known && (pa.count > 1 && pa.hasTerm(t.id) || prev != nil && prev.hasTerm(t.id)):
 			c.half |= bit
+			c.para |= bit
 			credit = weakCredit
+		case faint&bit != 0:
+			credit = e.tune.faintCredit
 		}
 		if t.optional {
 			continue
@@ -562,6 +569,7 @@ type rejection uint8
 
 const (
 	accepted    rejection = iota
+	excluded              // a follow-up asks past it ("what else")
 	lowCoverage           // it covers too little of the question
 	lowRelation           // it has the names but not the relation words
 	weak                  // its BM25 score is too low
@@ -571,29 +579,55 @@ const (
 	noNumber              // how many, and it gives no number of it
 	notTheirs             // what did X say, and X did not say it
 	offTopic              // what did X say about Y, and it is not about Y
+	notSaid               // what did the <description> say, and it does not name them
 )
 
-// rejects says why candidate i does not answer q, or accepted.
-func (e *Engine) rejects(q *question, cands []cand, i int) rejection {
-	best := cands[i]
-	if e.tune.model == nil {
-		if r := e.belowThresholds(q, best); r != accepted {
-			return r
-		}
+// offers says, for each candidate choose tries, whether it offers the kind
+// of answer q asks for (accepted) or why not: the first maxTries, or all
+// for "why", past those a follow-up excludes. The result is s's buffer.
+func (e *Engine) offers(q *question, cands []cand, s *scratch) []rejection {
+	tries := maxTries
+	if q.typ == qWhy {
+		tries = len(cands)
 	}
-	if r := e.lacksKind(q, best); r != accepted {
-		return r
-	}
-	if e.tune.model != nil {
-		x := e.features(q, cands, i)
-		if e.tune.model.prob(&x) < e.tune.minConfidence {
-			if r := e.belowThresholds(q, best); r != accepted {
-				return r // why, in terms of coverage
+	rej := s.rej[:0]
+	for i := 0; i < len(cands) && i < tries; i++ {
+		r := excluded
+		switch {
+		case slices.Contains(q.exclude, cands[i].d):
+			tries++
+		case e.tune.model == nil:
+			if r = e.belowThresholds(q, cands[i]); r == accepted {
+				r = e.lacksKind(q, cands[i])
 			}
-			return weak
+		default:
+			r = e.lacksKind(q, cands[i])
 		}
+		rej = append(rej, r)
 	}
-	return accepted
+	s.rej = rej
+	return rej
+}
+
+// confident says whether candidate i, which offers the kind of answer
+// asked for, is likely enough to answer q (accepted), or why not. The
+// sentence that says what X is answers "what is X" when it covers the
+// question.
+func (e *Engine) confident(q *question, cands []cand, i int) rejection {
+	if e.tune.model == nil {
+		return accepted // the thresholds were checked with the kind
+	}
+	if cands[i].d == q.defines {
+		return e.belowThresholds(q, cands[i])
+	}
+	x := e.features(q, cands, i)
+	if e.tune.model.prob(&x) >= e.tune.minConfidence {
+		return accepted
+	}
+	if r := e.belowThresholds(q, cands[i]); r != accepted {
+		return r // why, in terms of coverage
+	}
+	return weak
 }
 
 // belowThresholds says whether best covers too little of q, or is too
@@ -638,6 +672,10 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 		if j := e.joinsWith(best.d); !e.numberNear(best.d, q) && !(j >= 0 && e.numberNear(j, q)) {
 			return noNumber
 		}
+	case qWhat:
+		if len(q.sayer) > 0 && !e.namesSayer(q, best) {
+			return notSaid
+		}
 	case qSaid:
 		if len(q.speakers) == 0 {
 			break
@@ -656,6 +694,25 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 		}
 	}
 	return accepted
+}
+
+// namesSayer reports whether candidate c holds, in itself (or a word
+// related to it) or its speaker's name and role, every word naming whom a
+// "what did the pharmacy say" question asks about that the briefings use.
+func (e *Engine) namesSayer(q *question, c cand) bool {
+	for _, w := range q.sayer {
+		found := false
+		for i, t := range q.terms {
+			if t.term == w && (!t.known || (c.full|c.half&^c.para)&(1<<uint(i)) != 0) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // holdsRole reports whether candidate c names the role a "who is the
@@ -716,6 +773,8 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 		return name + " is in the briefing, but the closest passage is not theirs"
 	case offTopic:
 		return name + " is in the briefing, but not on " + termList(q.terms, topicMask(q), 4)
+	case notSaid:
+		return "the question asks what " + q.sayerWords + " said, but the closest passage does not say they said it"
 	}
 	return ""
 }

@@ -25,11 +25,13 @@ const (
 	featMissing          // the largest share of the question's idf in one term it does not cover at all
 	featLength           // log of the sentence's words
 	featOpen             // 1 for a what, how or yes/no question
+	featContext          // the share of the question's idf found only in the paragraph
+	featSpeaker          // 1 when the question asks what someone said and they said it
 	numFeatures
 )
 
 var featureNames = [numFeatures]string{
-	"coverage", "relation", "exact", "names", "relevance", "margin", "first", "unknown", "terms", "typed", "missing", "length", "open",
+	"coverage", "relation", "exact", "names", "relevance", "margin", "first", "unknown", "terms", "typed", "missing", "length", "open", "context", "speaker",
 }
 
 // A logit is a logistic model: P = 1/(1+exp(-(bias + w·x))).
@@ -48,16 +50,36 @@ func (m *logit) prob(x *[numFeatures]float64) float64 {
 
 // answerModel is the fitted model (TestFitAnswerability -tune).
 var answerModel = logit{
-	bias: -4,
-	w:    [numFeatures]float64{featCoverage: 6},
+	bias: -2.941,
+	w: [numFeatures]float64{
+		featCoverage:  1.164,
+		featRelation:  0.324,
+		featExact:     0.702,
+		featNames:     0.851,
+		featRelevance: 0.307,
+		featMargin:    2.077,
+		featFirst:     1.097,
+		featUnknown:   -0.836,
+		featTerms:     0.471,
+		featTyped:     0.363,
+		featMissing:   -0.172,
+		featLength:    -0.290,
+		featOpen:      -0.444,
+		featContext:   2.270,
+		featSpeaker:   0.528,
+	},
 }
 
-// features describes candidate i of cands as an answer to q.
+// features describes candidate i of cands as an answer to q. Its margin
+// and rank are over every candidate, those that lack the kind of answer
+// asked for included: being outranked by one is a sign that the question
+// is about something else (measured: it separates better than the rank
+// among those that offer the kind).
 func (e *Engine) features(q *question, cands []cand, i int) [numFeatures]float64 {
 	c := &cands[i]
 	var x [numFeatures]float64
 	x[featCoverage], x[featRelation] = c.cov, c.relCov
-	var total, exact, names, namesGot, unknown, missing float64
+	var total, exact, names, namesGot, unknown, missing, context float64
 	n := 0
 	for k, t := range q.terms {
 		if t.optional {
@@ -69,6 +91,9 @@ func (e *Engine) features(q *question, cands []cand, i int) [numFeatures]float64
 		bit := uint64(1) << uint(k)
 		if c.full&bit != 0 {
 			exact += idf
+		}
+		if c.para&bit != 0 {
+			context += idf
 		}
 		if (c.full|c.half)&bit == 0 {
 			missing = math.Max(missing, idf)
@@ -90,6 +115,7 @@ func (e *Engine) features(q *question, cands []cand, i int) [numFeatures]float64
 	x[featNames] = share(namesGot, names, 1)
 	x[featUnknown] = share(unknown, total, 0)
 	x[featMissing] = share(missing, total, 0)
+	x[featContext] = share(context, total, 0)
 	x[featLength] = math.Log(float64(1 + len(e.docs[c.d].toks)))
 	x[featTerms] = math.Log(float64(max(n, 1)))
 	if total > 0 {
@@ -97,17 +123,21 @@ func (e *Engine) features(q *question, cands []cand, i int) [numFeatures]float64
 	}
 	other := math.Inf(-1)
 	for k := range cands {
-		if k != i && cands[k].score > other {
-			other = cands[k].score
+		if k != i {
+			other = math.Max(other, cands[k].score)
 		}
 	}
+	first := i == 0
 	if math.IsInf(other, -1) {
 		x[featMargin] = 1
 	} else {
 		x[featMargin] = math.Max(-1, math.Min(1, (c.score-other)/10))
 	}
-	if i == 0 {
+	if first {
 		x[featFirst] = 1
+	}
+	if q.typ == qSaid && len(q.speakers) > 0 && int(e.docs[c.d].speaker) == q.speakers[0] {
+		x[featSpeaker] = 1
 	}
 	switch q.typ {
 	case qWho, qWhoIs, qWhen, qHowMany, qWhere, qWhy:

@@ -100,13 +100,10 @@ type fitRow struct {
 // A fitQuestion is one question's candidates, in the order choose tries
 // them.
 type fitQuestion struct {
-	set          string
 	unanswerable bool
 	early        bool // declined before any candidate is tried
 	rows         []fitRow
 }
-
-var dumpRows *os.File
 
 // collectRows asks every question of sets and keeps its candidates.
 func collectRows(sets []labelled, tu tuning) []fitQuestion {
@@ -114,55 +111,39 @@ func collectRows(sets []labelled, tu tuning) []fitQuestion {
 	for _, s := range sets {
 		e := newEngine(tu, s.b)
 		for _, c := range s.cases {
-			fq := fitQuestion{set: s.name, unanswerable: c.Unanswerable}
 			sc := e.ix.getScratch()
-			q, reason := e.read(c.Q, sc)
-			if reason != "" {
-				fq.early = true
-				out = append(out, fq)
-				e.ix.putScratch(sc)
-				continue
-			}
-			e.ix.score(q.terms, sc)
-			cands := e.rank(q, sc)
-			tries := maxTries
-			if q.typ == qWhy {
-				tries = len(cands)
-			}
-			for i := 0; i < len(cands) && i < tries; i++ {
-				if e.lacksKind(q, cands[i]) != accepted {
-					continue
-				}
-				a := Answer{}
-				e.fill(&a, q, cands[i])
-				right := !c.Unanswerable && judge(c, a)
-				if s.strict {
-					right = !c.Unanswerable && passageRight(c, a)
-				}
-				fq.rows = append(fq.rows, fitRow{x: e.features(q, cands, i), right: right})
-				if dumpRows != nil {
-					fmt.Fprintf(dumpRows, "%s\t%s\t%v\t%d\t%v\t%s\t%v\t%s\t%s\n", s.name, c.ID, c.Unanswerable, i, right, q.typ, fq.rows[len(fq.rows)-1].x, termList(q.terms, ^(cands[i].full|cands[i].half), 5), clip(e.docs[cands[i].d].text, 90))
-				}
-			}
+			out = append(out, e.candidateRows(s, c, sc))
 			e.ix.putScratch(sc)
-			out = append(out, fq)
 		}
 	}
 	return out
 }
 
-// decide answers fq with its first candidate the model gives at least
-// min: the outcome as answerable right, unanswerable declined or wrong.
-func decide(fq fitQuestion, prob func(*[numFeatures]float64) float64, min float64) (right, declined, wrong bool) {
-	for _, r := range fq.rows {
-		if prob(&r.x) >= min {
-			if r.right {
-				return true, false, false
-			}
-			return false, false, true
-		}
+// candidateRows asks c and returns its candidates as choose would try
+// them, judged as s judges.
+func (e *Engine) candidateRows(s labelled, c qaCase, sc *scratch) fitQuestion {
+	fq := fitQuestion{unanswerable: c.Unanswerable}
+	q, reason := e.read(c.Q, sc)
+	if reason != "" {
+		fq.early = true
+		return fq
 	}
-	return false, fq.unanswerable, false
+	e.ix.score(q.terms, sc)
+	cands := e.rank(q, sc)
+	offered := e.offers(q, cands, sc)
+	for i, r := range offered {
+		if r != accepted {
+			continue
+		}
+		a := Answer{}
+		e.fill(&a, q, cands[i])
+		right := !c.Unanswerable && judge(c, a)
+		if s.strict {
+			right = !c.Unanswerable && passageRight(c, a)
+		}
+		fq.rows = append(fq.rows, fitRow{x: e.features(q, cands, i), right: right})
+	}
+	return fq
 }
 
 // fitLogit fits a logistic model to rows by Newton's method with an L2
@@ -242,40 +223,74 @@ func solve(a [numFeatures + 1][numFeatures + 1]float64, b [numFeatures + 1]float
 	return x
 }
 
-// fitFolds is the number of folds of the cross-validation.
-const fitFolds = 5
+const (
+	fitFolds  = 5   // the folds of the cross-validation
+	fitLambda = 1.0 // the L2 penalty of the fit
+	wrongCost = 2   // a wrong answer costs as much as this many questions missed
+)
 
-// fitLambda is the L2 penalty of the fit.
-const fitLambda = 1.0
+// fitThresholds are the points of the curve the fit prints.
+var fitThresholds = []float64{0.3, 0.4, 0.5, 0.55, 0.58, 0.6, 0.62, 0.64, 0.66, 0.68, 0.7, 0.75, 0.8, 0.9}
 
 // TestFitAnswerability fits the answerability model on the tuning sets
 // and prints its coefficients as Go, its 5-fold cross-validated accuracy
-// (questions are assigned to folds, so a question's candidates are never
-// split) and the precision/recall curve of its threshold, in and out of
-// fold. Refit with
+// (by question, so a question's candidates are never split) and the
+// precision/recall curve of its threshold in sample and out of fold, with
+// the threshold whose cross-validated utility (answers right plus
+// unanswerable questions declined, less wrongCost per wrong answer) is
+// highest. Refit with
 //
 //	go test ./qa -run FitAnswerability -tune -v [-tunesets sets.json]
 //
-// then copy answerModel into confidence.go and choose minConfidence from
-// the curve.
+// then copy answerModel into confidence.go and set minConfidence.
 func TestFitAnswerability(t *testing.T) {
 	if !*tuneFlag {
 		t.Skip("run with -tune")
 	}
-	tu := defaultTuning
 	sets := fitSets(t)
-	if p := os.Getenv("FITDUMP"); p != "" {
-		dumpRows, _ = os.Create(p)
-		defer dumpRows.Close()
-	}
-	qs := collectRows(sets, tu)
+	qs := collectRows(sets, defaultTuning)
 	var all []fitRow
 	for _, fq := range qs {
 		all = append(all, fq.rows...)
 	}
 	m := fitLogit(all, fitLambda)
+	oof, accuracy := crossValidate(qs)
 
-	// Out-of-fold probabilities, candidate by candidate.
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%d questions, %d candidates; %d-fold cross-validated accuracy per candidate %.3f\n", len(qs), len(all), fitFolds, accuracy)
+	fmt.Fprintf(&b, "var answerModel = logit{\n\tbias: %.3f,\n\tw: [numFeatures]float64{\n", m.bias)
+	for i, w := range m.w {
+		fmt.Fprintf(&b, "\t\tfeat%s: %.3f,\n", strings.ToUpper(featureNames[i][:1])+featureNames[i][1:], w)
+	}
+	fmt.Fprintf(&b, "\t},\n}\n")
+	inSample := make([][]float64, len(qs))
+	for i, fq := range qs {
+		for _, r := range fq.rows {
+			inSample[i] = append(inSample[i], m.prob(&r.x))
+		}
+	}
+	fmt.Fprintf(&b, "\n%-9s | %-41s | %s\n", "threshold", "in sample: answerable, declined, wrong, precision", "cross-validated, utility")
+	best, bestU := 0.0, math.MinInt
+	for _, th := range fitThresholds {
+		cv := curvePoint(qs, oof, th)
+		if u := cv.utility(); u > bestU {
+			best, bestU = th, u
+		}
+		fmt.Fprintf(&b, "%-9.2f | %-49s | %s  %d\n", th, curvePoint(qs, inSample, th), cv, cv.utility())
+	}
+	old := defaultTuning
+	old.model = nil
+	st := score(sets, old)
+	fmt.Fprintf(&b, "best cross-validated utility at %.2f (minConfidence is %.2f)\n", best, defaultTuning.minConfidence)
+	fmt.Fprintf(&b, "the thresholds alone (minCoverage %.2f, minRelation %.2f, minRelevance %.2f): %d/%d %d/%d %d\n",
+		old.minCoverage, old.minRelation, old.minRelevance, st.hasAnsRight, st.hasAns, st.noAnsRight, st.noAns, st.wrong)
+	t.Log(b.String())
+}
+
+// crossValidate fits the model fitFolds times, each time leaving out
+// every fitFolds-th question, and returns the out-of-fold probability of
+// each candidate and the share of candidates it classes right at 0.5.
+func crossValidate(qs []fitQuestion) ([][]float64, float64) {
 	oof := make([][]float64, len(qs))
 	correct, total := 0, 0
 	for f := 0; f < fitFolds; f++ {
@@ -285,13 +300,10 @@ func TestFitAnswerability(t *testing.T) {
 				train = append(train, fq.rows...)
 			}
 		}
-		fm := fitLogit(train, fitLambda)
-		for i, fq := range qs {
-			if i%fitFolds != f {
-				continue
-			}
-			for _, r := range fq.rows {
-				p := fm.prob(&r.x)
+		m := fitLogit(train, fitLambda)
+		for i := f; i < len(qs); i += fitFolds {
+			for _, r := range qs[i].rows {
+				p := m.prob(&r.x)
 				oof[i] = append(oof[i], p)
 				if p >= 0.5 == r.right {
 					correct++
@@ -300,52 +312,44 @@ func TestFitAnswerability(t *testing.T) {
 			}
 		}
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "\n%d questions, %d candidates; %d-fold cross-validated accuracy per candidate %.3f\n", len(qs), len(all), fitFolds, float64(correct)/float64(max(total, 1)))
-	fmt.Fprintf(&b, "var answerModel = logit{\n\tbias: %.3f,\n\tw: [numFeatures]float64{\n", m.bias)
-	for i, w := range m.w {
-		fmt.Fprintf(&b, "\t\tfeat%s: %.3f,\n", strings.ToUpper(featureNames[i][:1])+featureNames[i][1:], w)
-	}
-	fmt.Fprintf(&b, "\t},\n}\n")
-	fmt.Fprintf(&b, "\n%-9s | %-34s | %s\n", "threshold", "in sample: answerable, declined, wrong, precision", "cross-validated")
-	for _, th := range []float64{0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9} {
-		in := curvePoint(qs, func(i, k int) float64 { return m.prob(&qs[i].rows[k].x) }, th)
-		cv := curvePoint(qs, func(i, k int) float64 { return oof[i][k] }, th)
-		fmt.Fprintf(&b, "%-9.2f | %-50s | %s\n", th, in, cv)
-	}
-	old := defaultTuning
-	old.model = nil
-	st := score(sets, old)
-	fmt.Fprintf(&b, "thresholds alone (minCoverage %.2f): %d/%d %d/%d %d\n", old.minCoverage, st.hasAnsRight, st.hasAns, st.noAnsRight, st.noAns, st.wrong)
-	t.Log(b.String())
+	return oof, float64(correct) / float64(max(total, 1))
 }
 
-// curvePoint scores qs at threshold th given each candidate's probability.
-func curvePoint(qs []fitQuestion, prob func(i, k int) float64, th float64) string {
-	var ans, ansRight, un, declined, wrong int
+// An outcome is how the tuning questions fare at one threshold.
+type outcome struct{ ansRight, ans, declined, un, wrong int }
+
+func (p outcome) String() string {
+	return fmt.Sprintf("%3d/%-3d %3d/%-3d %3d  %.2f", p.ansRight, p.ans, p.declined, p.un, p.wrong, float64(p.ansRight)/float64(max(p.ansRight+p.wrong, 1)))
+}
+
+func (p outcome) utility() int { return p.ansRight + p.declined - wrongCost*p.wrong }
+
+// curvePoint answers each question with its first candidate whose
+// probability (prob[question][candidate]) is at least th.
+func curvePoint(qs []fitQuestion, prob [][]float64, th float64) outcome {
+	var p outcome
 	for i, fq := range qs {
 		if fq.unanswerable {
-			un++
+			p.un++
 		} else {
-			ans++
+			p.ans++
 		}
-		if fq.early {
-			if fq.unanswerable {
-				declined++
+		answered := false
+		for k, r := range fq.rows {
+			if prob[i][k] < th {
+				continue
 			}
-			continue
+			answered = true
+			if r.right {
+				p.ansRight++
+			} else {
+				p.wrong++
+			}
+			break
 		}
-		k := 0
-		r, d, w := decide(fq, func(*[numFeatures]float64) float64 { p := prob(i, k); k++; return p }, th)
-		if r {
-			ansRight++
-		}
-		if d {
-			declined++
-		}
-		if w {
-			wrong++
+		if !answered && fq.unanswerable {
+			p.declined++
 		}
 	}
-	return fmt.Sprintf("%3d/%-3d %3d/%-3d %3d  %.2f", ansRight, ans, declined, un, wrong, float64(ansRight)/float64(max(ansRight+wrong, 1)))
+	return p
 }

@@ -203,6 +203,7 @@ type scratch struct {
 	full    []uint64 // bit q: question term q matched in a strong field
 	half    []uint64 // bit q: matched only in the heading or through a related term
 	strong  []uint64 // bit q: matched through a strong related term
+	faint   []uint64 // bit q: matched only through a faint related term
 	touched []int32
 	seen    []bool // candidateDocs: a document is a candidate already
 
@@ -210,6 +211,7 @@ type scratch struct {
 	toks  []token // its tokens
 	wtoks []token // its word tokens
 	cands []cand
+	rej   []rejection // choose: why each candidate does not answer
 	terms []queryTerm // the question's terms
 }
 
@@ -225,12 +227,12 @@ func (ix *index) getScratch() *scratch {
 		return s
 	}
 	ix.mu.Unlock()
-	return &scratch{score: make([]float32, ix.n), full: make([]uint64, ix.n), half: make([]uint64, ix.n), strong: make([]uint64, ix.n), seen: make([]bool, ix.n)}
+	return &scratch{score: make([]float32, ix.n), full: make([]uint64, ix.n), half: make([]uint64, ix.n), strong: make([]uint64, ix.n), faint: make([]uint64, ix.n), seen: make([]bool, ix.n)}
 }
 
 func (ix *index) putScratch(s *scratch) {
 	for _, d := range s.touched {
-		s.score[d], s.full[d], s.half[d], s.strong[d] = 0, 0, 0, 0
+		s.score[d], s.full[d], s.half[d], s.strong[d], s.faint[d] = 0, 0, 0, 0, 0
 	}
 	s.touched = s.touched[:0]
 	ix.mu.Lock()
@@ -259,7 +261,7 @@ func (ix *index) score(terms []queryTerm, s *scratch) {
 		bit := uint64(1) << uint(qi)
 		if qt.id >= 0 {
 			for _, p := range ix.postings[qt.id] {
-				if s.full[p.doc]|s.half[p.doc]|s.strong[p.doc] == 0 {
+				if s.full[p.doc]|s.half[p.doc]|s.strong[p.doc]|s.faint[p.doc] == 0 {
 					s.touched = append(s.touched, p.doc)
 				}
 				s.score[p.doc] += p.w
@@ -275,15 +277,18 @@ func (ix *index) score(terms []queryTerm, s *scratch) {
 				if s.full[p.doc]&bit != 0 {
 					continue
 				}
-				if s.full[p.doc]|s.half[p.doc]|s.strong[p.doc] == 0 {
+				if s.full[p.doc]|s.half[p.doc]|s.strong[p.doc]|s.faint[p.doc] == 0 {
 					s.touched = append(s.touched, p.doc)
 				}
-				if (s.half[p.doc]|s.strong[p.doc])&bit == 0 {
+				if (s.half[p.doc]|s.strong[p.doc]|s.faint[p.doc])&bit == 0 {
 					s.score[p.doc] += r.w * p.w
 				}
-				if r.strong {
+				switch r.cover {
+				case coverStrong:
 					s.strong[p.doc] |= bit
-				} else {
+				case coverFaint:
+					s.faint[p.doc] |= bit
+				default:
 					s.half[p.doc] |= bit
 				}
 			}

@@ -18,7 +18,7 @@ type dtok struct {
 }
 
 // A mark says what a token offers as an answer.
-type mark uint8
+type mark uint16
 
 const (
 	markNum    mark = 1 << iota // a number, not a year and not "one"
@@ -29,6 +29,8 @@ const (
 	markClause                  // opens a clause of time: "when", "after", "before"
 	markPlace                   // a name that places: after "in", "at", "from", or a dateline
 	markMoney                   // a number of money: after a currency sign, or before a currency's name
+	markSpan                    // a number of a span of time: "three years", "six months"
+	markAge                     // a person's age after their name: "Eloise Parry, 21,"
 )
 
 // maxPos bounds the word positions kept; later words share the last.
@@ -54,6 +56,12 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 			m |= markNum
 			if isMoney(text, toks, i) {
 				m |= markMoney
+			}
+			if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && timeUnits[toks[i+1].word] {
+				m |= markSpan
+			}
+			if isAge(text, toks, i) {
+				m |= markAge
 			}
 		}
 		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) {
@@ -114,6 +122,16 @@ func isMoney(text string, toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// isAge reports whether the number toks[i] is an age given after a name,
+// between commas: "Eloise Parry, 21, was taken to hospital".
+func isAge(text string, toks []token, i int) bool {
+	t := toks[i]
+	if i == 0 || !toks[i-1].has(tokCap) || t.end >= len(text) || text[t.end] != ',' {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRight(text[:t.start], " "), ",")
 }
 
 // placeWords stand before a name that places something.
@@ -255,11 +273,16 @@ func (e *Engine) namesNext(q *question, di int32) int32 {
 // of the thing counted.
 func (e *Engine) numberNear(di int32, q *question) bool {
 	d := &e.docs[di]
-	m := markNum
-	if q.money {
+	m, not := markNum, markSpan|markAge
+	switch {
+	case q.money:
 		m = markMoney
+	case q.how == "long":
+		not = markAge // "how long": a span of time
+	case q.how == "old":
+		not = 0 // "how old": an age, or "a century old"
 	}
-	if !d.has(docNumber) || !e.near(d.toks, q, numberDistance, m) {
+	if !d.has(docNumber) || !e.nearNot(d.toks, q, numberDistance, m, not) {
 		return false
 	}
 	return len(q.counted) == 0 || counts(d.toks, q.counted)
@@ -339,6 +362,11 @@ func (q *question) relationWord(id int32) bool {
 // did Acme recall the heaters", not "Acme"), or of any word of q when it
 // has no relation word.
 func (e *Engine) near(toks []dtok, q *question, dist int, m mark) bool {
+	return e.nearNot(toks, q, dist, m, 0)
+}
+
+// nearNot is near for the tokens with mark m and without marks not.
+func (e *Engine) nearNot(toks []dtok, q *question, dist int, m, not mark) bool {
 	relation := false
 	for i := range q.terms {
 		if !q.terms[i].entity && !q.terms[i].optional {
@@ -359,7 +387,7 @@ func (e *Engine) near(toks []dtok, q *question, dist int, m mark) bool {
 		return false
 	}
 	for _, mt := range toks {
-		if mt.mark&m == 0 {
+		if mt.mark&m == 0 || mt.mark&not != 0 {
 			continue
 		}
 		for _, h := range toks {

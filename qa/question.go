@@ -68,6 +68,12 @@ type question struct {
 	says     bool     // the question asks about something said: "who said", "who warned"
 	money    bool     // "how much" asks for an amount of money: "how much did it cost"
 	role     string   // for "who is the <role> of X": the role noun's term
+	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far")
+
+	// For "what did the pharmacy say", whom the briefings do not quote:
+	// the terms naming them, which the answer itself must hold.
+	sayer      []string
+	sayerWords string
 
 	// For a follow-up: the earlier answer's sentences, those not to answer
 	// with ("what else"), and the sentences searched besides the best
@@ -148,6 +154,12 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		r.start = words[r.start].pos
 	}
 	q.typ = e.classify(&r)
+	if q.typ == qHowMany && len(r.ws) > 1 && r.ws[0].word == "how" {
+		q.how = r.ws[1].word
+		if len(r.ws) > 2 && timeUnits[r.ws[2].word] {
+			q.how = "long" // "how many years": a span of time
+		}
+	}
 	q.name = asksName(q.typ, r.ws)
 	from := -1
 	if q.name && r.ws[0].word == "which" {
@@ -192,7 +204,7 @@ func countedRelated(counted []int32, terms []queryTerm) []int32 {
 	for _, t := range terms {
 		if t.id >= 0 && slices.Contains(counted[:n], t.id) {
 			for _, r := range t.related {
-				if r.strong && !slices.Contains(counted, r.id) {
+				if r.cover == coverStrong && !slices.Contains(counted, r.id) {
 					counted = append(counted, r.id)
 				}
 			}
@@ -508,7 +520,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		if t.has(tokPart) {
 			if whole, ok := wholeAt(t.pos); ok {
 				if i, ok := seen(whole); ok {
-					q.terms[i].addRelated(e.ix.idOf(t.term), partWeight, false)
+					q.terms[i].addRelated(e.ix.idOf(t.term), partWeight, coverWeak)
 				}
 				continue
 			}
@@ -562,7 +574,7 @@ func (e *Engine) phraseRelated(q *question, toks []token, i int) {
 			}
 			n := len(qt.related)
 			for _, r := range e.phraseLookup(p.term, negatedAt(toks, k)) {
-				qt.addRelated(r.id, r.w, r.strong)
+				qt.addRelated(r.id, r.w, r.cover)
 			}
 			if len(qt.related) != n {
 				qt.sortRelated() // a copy: addRelated never appends to a shared slice in place
@@ -647,10 +659,10 @@ func (e *Engine) relatedOf(t token, neg bool) []relTerm {
 	}
 	qt := queryTerm{term: t.term, id: e.ix.idOf(t.term)}
 	for _, c := range e.compounds(t.term) {
-		qt.addRelated(e.ix.idOf(c), compoundWeight, false)
+		qt.addRelated(e.ix.idOf(c), compoundWeight, coverWeak)
 	}
 	for _, rt := range relatedTerms[t.term] {
-		qt.addRelated(e.ix.idOf(rt), relatedWeight, false)
+		qt.addRelated(e.ix.idOf(rt), relatedWeight, coverWeak)
 	}
 	if word {
 		e.wordnetRelated(&qt, t.word, neg)
@@ -934,6 +946,7 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 	}
 	if !named || r.verb != "" && !reportingStems[r.verb] && e.reportedBy(terms, r.verb) {
 		q.typ = qWhat // "what did the chairman of the party describe": a sentence says what they said
+		q.sayer, q.sayerWords = terms, strings.Join(words, " ")
 		return
 	}
 	q.unquoted = strings.Join(words, " ")

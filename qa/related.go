@@ -12,15 +12,25 @@ import (
 // A relTerm is a term related to a question term, by which a sentence
 // matches the question less than by the term itself.
 type relTerm struct {
-	id     int32   // its index id
-	w      float32 // its share of the term's BM25 weight
-	strong bool    // it covers the question term at tuning.strongCredit, else at weakCredit
+	id    int32   // its index id
+	w     float32 // its share of the term's BM25 weight
+	cover cover   // how much of the question term it covers
 }
+
+// A cover is how much of a question term a related term covers.
+type cover uint8
+
+const (
+	coverWeak   cover = iota // weakCredit
+	coverStrong              // tuning.strongCredit: a synonym in both words' first senses
+	coverFaint               // tuning.faintCredit: a word of a definition
+)
 
 // A relWeight says how much a kind of related word counts.
 type relWeight struct {
 	w        float32 // the share of the BM25 weight; 0 leaves the kind out
 	maxSense uint8   // the rarest sense of either word that counts (1 is the most frequent)
+	faint    bool    // it covers a question term at tuning.faintCredit, not weakCredit
 }
 
 // defaultRelations weigh each kind of WordNet relation, chosen by measuring
@@ -101,7 +111,7 @@ func (e *Engine) wordnetRelated(qt *queryTerm, w string, neg bool) {
 		return
 	}
 	for _, r := range e.lookupRelated(qt.term, e.wordnetStem(w), neg) {
-		qt.addRelated(r.id, r.w, r.strong)
+		qt.addRelated(r.id, r.w, r.cover)
 	}
 }
 
@@ -109,13 +119,13 @@ func (e *Engine) wordnetRelated(qt *queryTerm, w string, neg bool) {
 // it knows a word by, whose own term is term.
 func (e *Engine) lookupRelated(term, stem string, neg bool) []relTerm {
 	var rs []relTerm
-	add := func(id int32, wt float32, strong bool) {
+	add := func(id int32, wt float32, c cover) {
 		if id >= 0 && !slices.ContainsFunc(rs, func(x relTerm) bool { return x.id == id }) {
-			rs = append(rs, relTerm{id: id, w: wt, strong: strong})
+			rs = append(rs, relTerm{id: id, w: wt, cover: c})
 		}
 	}
 	if neg {
-		add(e.ix.idOf(negated+term), 1, true)
+		add(e.ix.idOf(negated+term), 1, coverStrong)
 	}
 	for _, r := range e.wn.related(stem, e.tune.kinds) {
 		rw := e.tune.rel[r.kind]
@@ -132,8 +142,14 @@ func (e *Engine) lookupRelated(term, stem string, neg bool) []relTerm {
 		if r.kind == relAntonym && !neg {
 			target = negated + target // "rejected" against "did not accept"
 		}
-		// a synonym in both words' most frequent senses is as good as the word
-		add(e.ix.idOf(target), rw.w, r.kind == relSynonym && r.sense == 1 && r.targetSense == 1)
+		c := coverWeak
+		switch {
+		case r.kind == relSynonym && r.sense == 1 && r.targetSense == 1:
+			c = coverStrong // a synonym in both words' most frequent senses is as good as the word
+		case rw.faint:
+			c = coverFaint
+		}
+		add(e.ix.idOf(target), rw.w, c)
 	}
 	return rs
 }
@@ -159,7 +175,7 @@ func (e *Engine) roleRelated(qt *queryTerm, w string) {
 		return
 	}
 	for _, id := range e.roles {
-		qt.addRelated(id, leadWeight, true)
+		qt.addRelated(id, leadWeight, coverStrong)
 	}
 }
 
@@ -167,7 +183,7 @@ func (e *Engine) roleRelated(qt *queryTerm, w string) {
 // already, keeping the strongest weight. qt.related may be shared with the
 // engine's cache, whose slices are full (len == cap), so appending copies;
 // changing an entry in place clones it first.
-func (qt *queryTerm) addRelated(id int32, w float32, strong bool) {
+func (qt *queryTerm) addRelated(id int32, w float32, c cover) {
 	if id < 0 || id == qt.id {
 		return
 	}
@@ -175,12 +191,12 @@ func (qt *queryTerm) addRelated(id int32, w float32, strong bool) {
 		if qt.related[i].id == id {
 			if w > qt.related[i].w {
 				qt.related = slices.Clone(qt.related)
-				qt.related[i].w, qt.related[i].strong = w, strong
+				qt.related[i].w, qt.related[i].cover = w, c
 			}
 			return
 		}
 	}
-	qt.related = append(qt.related, relTerm{id: id, w: w, strong: strong})
+	qt.related = append(qt.related, relTerm{id: id, w: w, cover: c})
 }
 
 // sortRelated orders qt's related terms strongest first: a sentence that

@@ -243,7 +243,7 @@ func TestRelationKinds(t *testing.T) {
 	for k := relKind(0); k < numRelKinds; k++ {
 		w := defaultRelations[k]
 		if w.w == 0 {
-			w = relWeight{w: 0.4, maxSense: 2} // a kind left out, tried at a weak weight
+			w = relWeight{w: 0.4, maxSense: 2, faint: k == relGloss || k == relGlossedBy} // a kind left out, tried at a weak weight
 		}
 		only := none
 		only.rel[k] = w
@@ -315,8 +315,11 @@ func TestChanges(t *testing.T) {
 	with := defaultTuning
 	for k := relKind(0); k < numRelKinds; k++ {
 		if k.String() == *changeKind {
-			with.rel[k] = relWeight{w: 0.4, maxSense: 2}
+			with.rel[k] = relWeight{w: 0.4, maxSense: 2, faint: k == relGloss || k == relGlossedBy}
 		}
+	}
+	if *changeKind == "phrases" {
+		with.phrases = true
 	}
 	logChanges(t, fitSets(t), defaultTuning, with)
 }
