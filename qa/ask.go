@@ -26,7 +26,6 @@ type tuning struct {
 	kinds        relKinds               // the kinds rel weighs
 	strongCredit float64                // how much of a question term a strong related term covers
 	faintCredit  float64                // how much a faint one covers (a word of a definition)
-	phrases      bool                   // relate multi-word verbs: the question's to their related words, and words to the briefings'
 }
 
 var defaultTuning = tuning{
@@ -41,7 +40,6 @@ var defaultTuning = tuning{
 	rel:           defaultRelations,
 	strongCredit:  0.75,
 	faintCredit:   0.3,
-	phrases:       false,
 }
 
 const (

@@ -74,12 +74,6 @@ func (e *Engine) prepareAll() []*prepared {
 				e.an.cache[w] = t
 			}
 		}
-		for t, ok := range an.starts {
-			e.an.starts[t] = ok
-		}
-		for w, st := range an.stems {
-			e.an.stems[w] = st
-		}
 	}
 	return out
 }
@@ -87,8 +81,7 @@ func (e *Engine) prepareAll() []*prepared {
 // worker returns an analyzer for one build worker: the engine's aliases
 // and phrases, read only, and a stem cache of its own.
 func (a *analyzer) worker() *analyzer {
-	return &analyzer{building: true, cache: map[string]string{}, phrases: a.phrases, extra: a.extra, caps: a.caps,
-		wn: a.wn, starts: map[string]bool{}, stems: map[string]string{}}
+	return &analyzer{building: true, cache: map[string]string{}, phrases: a.phrases, extra: a.extra, caps: a.caps}
 }
 
 // prepare reads briefing bi with an.
@@ -156,10 +149,6 @@ func (e *Engine) prepareSentence(an *analyzer, p *knowledge.Passage, si int, tex
 	pd.toks = slices.Clone(bx.stokBuf)
 	for i, t := range toks {
 		if t.term == "" {
-			continue
-		}
-		if t.has(tokVerbPhrase) {
-			pd.fd[fieldPhrase] = append(pd.fd[fieldPhrase], t.term) // not a word: the sentence's length stays
 			continue
 		}
 		if !t.has(tokAlias) && !t.has(tokPart) && negatedAt(toks, i) {

@@ -12,7 +12,6 @@ const (
 	fieldText    = iota // the sentence
 	fieldQuote          // words inside quotation marks (also counted as text)
 	fieldNegated        // "!" and the words a negation stands before: "did not accept" gives !accept
-	fieldPhrase         // the multi-word verbs WordNet knows: "turned down" gives "turn down"
 	fieldSpeaker        // the attributed speaker's name and aliases
 	fieldRole           // the speaker's role
 	fieldSection        // the section heading
@@ -20,7 +19,7 @@ const (
 )
 
 // strongFields are where a match fully covers a question term.
-const strongFields = 1<<fieldText | 1<<fieldQuote | 1<<fieldNegated | 1<<fieldPhrase | 1<<fieldSpeaker | 1<<fieldRole
+const strongFields = 1<<fieldText | 1<<fieldQuote | 1<<fieldNegated | 1<<fieldSpeaker | 1<<fieldRole
 
 // bm25Params are the ranking constants. The defaults were chosen by
 // measurement (see TestTuneBM25).
@@ -32,7 +31,7 @@ type bm25Params struct {
 var defaultParams = bm25Params{
 	k1:     1.2,
 	b:      0.3,
-	weight: [numFields]float64{fieldText: 1, fieldQuote: 0.5, fieldNegated: 1, fieldPhrase: 1, fieldSpeaker: 2, fieldRole: 0.8, fieldSection: 0.5},
+	weight: [numFields]float64{fieldText: 1, fieldQuote: 0.5, fieldNegated: 1, fieldSpeaker: 2, fieldRole: 0.8, fieldSection: 0.5},
 }
 
 // A posting is one document containing a term.
@@ -128,7 +127,7 @@ func (ix *index) docHits(d *fieldDoc, p bm25Params, avg float64, df []int32, buf
 	norm := 1 - p.b + p.b*float64(len(d[fieldText]))/avg
 	for f := 0; f < numFields; f++ {
 		w := p.weight[f]
-		if f <= fieldPhrase {
+		if f <= fieldNegated {
 			w /= norm
 		}
 		start := len(buf)

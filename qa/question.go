@@ -497,18 +497,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 			}
 		}
 	}
-	for _, t := range r.toks {
-		if t.has(tokVerbPhrase) {
-			for k := 1; k <= strings.Count(t.word, " "); k++ {
-				r.optional.set(t.pos + k) // "aside" in "set aside": the verb's term carries the phrase
-			}
-		}
-	}
 	for ti, t := range r.toks {
-		if t.has(tokVerbPhrase) {
-			e.phraseRelated(q, r.toks, ti)
-			continue
-		}
 		if t.term == "" || r.framing.has(t.pos) && !t.has(tokAlias) || t.pos < r.start {
 			continue
 		}
@@ -552,58 +541,6 @@ func (e *Engine) addTerms(q *question, r *reading) {
 			q.hasTopic = true
 		}
 	}
-}
-
-// phraseRelated adds to the term of the verb a multi-word verb toks[i]
-// starts with ("wipe" in "wiped out") the briefings' terms WordNet relates
-// to the whole ("destroy").
-func (e *Engine) phraseRelated(q *question, toks []token, i int) {
-	if !e.tune.phrases {
-		return
-	}
-	p := toks[i]
-	for k := i - 1; k >= 0; k-- {
-		v := toks[k]
-		if v.pos != p.pos || v.has(tokAlias) {
-			continue
-		}
-		for j := range q.terms {
-			qt := &q.terms[j]
-			if qt.term != v.term {
-				continue
-			}
-			n := len(qt.related)
-			for _, r := range e.phraseLookup(p.term, negatedAt(toks, k)) {
-				qt.addRelated(r.id, r.w, r.cover)
-			}
-			if len(qt.related) != n {
-				qt.sortRelated() // a copy: addRelated never appends to a shared slice in place
-			}
-		}
-		return
-	}
-}
-
-// phraseLookup returns the briefings' terms WordNet relates to a
-// multi-word verb, looked up once.
-func (e *Engine) phraseLookup(term string, neg bool) []relTerm {
-	key := "\x02" + term
-	if neg {
-		key = negated + key
-	}
-	e.relMu.RLock()
-	rs, ok := e.related[key]
-	e.relMu.RUnlock()
-	if ok {
-		return rs
-	}
-	rs = slices.Clip(e.lookupRelated(term, term, neg))
-	e.relMu.Lock()
-	if len(e.related) < maxQueryWords {
-		e.related[key] = rs
-	}
-	e.relMu.Unlock()
-	return rs
 }
 
 // shortName returns, for a capitalised word no briefing has that shortens

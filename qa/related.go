@@ -133,9 +133,6 @@ func (e *Engine) lookupRelated(term, stem string, neg bool) []relTerm {
 			continue
 		}
 		target := r.stem
-		if !e.tune.phrases && strings.IndexByte(target, ' ') >= 0 {
-			continue
-		}
 		if c, ok := stemSynonym[target]; ok {
 			target = c
 		}

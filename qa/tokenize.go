@@ -25,14 +25,13 @@ type token struct {
 type tokFlag uint8
 
 const (
-	tokCap        tokFlag = 1 << iota // starts with an upper-case letter
-	tokAllCaps                        // every letter upper case, at least two
-	tokNum                            // a number, in digits or words
-	tokStop                           // a stop word (term is "")
-	tokWh                             // who, what, when, ...
-	tokPart                           // one part of a hyphenated word
-	tokAlias                          // an extra term from an alias or phrase
-	tokVerbPhrase                     // a multi-word verb WordNet knows ("wiped out"), an alias at its first word
+	tokCap     tokFlag = 1 << iota // starts with an upper-case letter
+	tokAllCaps                     // every letter upper case, at least two
+	tokNum                         // a number, in digits or words
+	tokStop                        // a stop word (term is "")
+	tokWh                          // who, what, when, ...
+	tokPart                        // one part of a hyphenated word
+	tokAlias                       // an extra term from an alias or phrase
 )
 
 func (t token) has(f tokFlag) bool { return t.flags&f != 0 }
@@ -453,10 +452,6 @@ type analyzer struct {
 	building   bool   // New is running: single-threaded, stems may be cached
 	buildWords []word // scratch for tokens while building
 
-	wn     *wordnet          // its multi-word verbs, found in text as phrases; nil finds none
-	starts map[string]bool   // a term → whether a multi-word verb starts with it, cached while building
-	stems  map[string]string // a word after such a term → its snowball stem, cached while building
-
 	query  sync.Map     // a question's word → its term, for words not in cache
 	queryN atomic.Int64 // words stored in query, or tried to be
 }
@@ -547,9 +542,6 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 			f |= tokNum
 		}
 		dst = append(dst, token{term: t, word: w.norm, start: w.start, end: w.end, pos: i, flags: f})
-		if p, n := a.verbPhrase(t, words[i:]); n > 0 {
-			dst = append(dst, token{term: p, word: joinNorms(words[i : i+n]), start: w.start, end: words[i+n-1].end, pos: i, flags: f | tokAlias | tokVerbPhrase})
-		}
 		if t != "" {
 			for _, x := range a.extra[t] {
 				dst = append(dst, token{term: x, word: w.norm, start: w.start, end: w.end, pos: i, flags: f | tokAlias})

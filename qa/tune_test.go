@@ -318,8 +318,5 @@ func TestChanges(t *testing.T) {
 			with.rel[k] = relWeight{w: 0.4, maxSense: 2, faint: k == relGloss || k == relGlossedBy}
 		}
 	}
-	if *changeKind == "phrases" {
-		with.phrases = true
-	}
 	logChanges(t, fitSets(t), defaultTuning, with)
 }

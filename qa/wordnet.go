@@ -11,7 +11,7 @@ import (
 // wordnet-base package, which installs it in /usr/share/wordnet); the
 // database is needed only to regenerate it. Licence: WORDNET-LICENSE.
 //
-//go:generate go run ./internal/wordnetgen -dict /usr/share/wordnet -source "Princeton WordNet 3.0 (Debian wordnet-base 1:3.0-37)" -gloss-senses 1 -phrases -o wordnet.table
+//go:generate go run ./internal/wordnetgen -dict /usr/share/wordnet -source "Princeton WordNet 3.0 (Debian wordnet-base 1:3.0-37)" -gloss-senses 1 -o wordnet.table
 
 //go:embed wordnet.table
 var wordnetTable string
@@ -231,28 +231,6 @@ func search(n int, key func(int) string, want string) int {
 		return lo
 	}
 	return -1
-}
-
-// has reports whether the table has term.
-func (w *wordnet) has(term string) bool {
-	return w != nil && search(w.nTerms, w.term, term) >= 0
-}
-
-// hasPrefix reports whether some term of the table starts with prefix.
-func (w *wordnet) hasPrefix(prefix string) bool {
-	if w == nil {
-		return false
-	}
-	lo, hi := 0, w.nTerms
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if w.term(m) < prefix {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo < w.nTerms && strings.HasPrefix(w.term(lo), prefix)
 }
 
 // relations returns the range of stem's relations in the table.

@@ -71,10 +71,9 @@ const maxRank = 15
 
 // options shape the table.
 type options struct {
-	senses      int  // keep relations from a word's first senses only; 0 keeps all
-	glossSenses int  // relate a word to the words of the definitions of its first senses; 0 relates none
-	glossUses   int  // leave out a word used in more definitions than this: too general to relate
-	phrases     bool // keep multi-word verbs ("wipe out", "turn down") as terms of their own
+	senses      int // keep relations from a word's first senses only; 0 keeps all
+	glossSenses int // relate a word to the words of the definitions of its first senses; 0 relates none
+	glossUses   int // leave out a word used in more definitions than this: too general to relate
 }
 
 // A relKey is one related pair of terms, by term number.
@@ -104,17 +103,13 @@ type table struct {
 	ids   map[string]int32 // term → number
 	rels  map[relKey]ranks
 	exc   map[string][]string // inflected form → "v" + base, ...
-	verbs map[string]bool     // the multi-word verbs kept as terms, as WordNet writes them
 	opts  options
 	stats [len(kindNames)]int
 }
 
 // buildTable collects the relations and exceptions of db.
 func buildTable(db *database, opts options) *table {
-	t := &table{ids: map[string]int32{}, rels: map[relKey]ranks{}, exc: map[string][]string{}, opts: opts, verbs: map[string]bool{}}
-	if opts.phrases {
-		t.verbs = phrasalVerbs(db)
-	}
+	t := &table{ids: map[string]int32{}, rels: map[relKey]ranks{}, exc: map[string][]string{}, opts: opts}
 	for _, s := range db.synsets {
 		t.addSynonyms(db, s)
 		t.addCompoundHeads(db, s, s)
@@ -303,11 +298,11 @@ func (t *table) add(w, v string, kind uint8, srcRank, dstRank uint8) {
 	if t.opts.senses > 0 && int(srcRank) > t.opts.senses {
 		return
 	}
-	a, ok := t.termOf(w)
+	a, ok := termOf(w)
 	if !ok {
 		return
 	}
-	b, ok := t.termOf(v)
+	b, ok := termOf(v)
 	if !ok || a == b {
 		return
 	}
@@ -362,48 +357,6 @@ func plainWord(w string) bool {
 		}
 	}
 	return true
-}
-
-// maxPhraseWords bounds the words of a multi-word verb kept as a term.
-const maxPhraseWords = 3
-
-// phrasalVerbs returns the multi-word verbs of db of up to maxPhraseWords
-// plain words: "wipe_out", "turn_down", "carry_out".
-func phrasalVerbs(db *database) map[string]bool {
-	m := map[string]bool{}
-	for _, s := range db.synsets {
-		if s.id.pos != 'v' {
-			continue
-		}
-		for _, w := range s.words {
-			parts := strings.Split(strings.ToLower(w), "_")
-			if len(parts) < 2 || len(parts) > maxPhraseWords {
-				continue
-			}
-			ok := true
-			for _, p := range parts {
-				ok = ok && plainWord(p) && !strings.ContainsAny(p, ".'")
-			}
-			if ok {
-				m[w] = true
-			}
-		}
-	}
-	return m
-}
-
-// termOf returns a lemma's term: termOf for one word, and for a kept
-// multi-word verb its words' snowball stems joined by spaces ("wipe out",
-// "turn down"), the form qa gives a phrase it finds in text.
-func (t *table) termOf(lemma string) (string, bool) {
-	if !t.verbs[lemma] {
-		return termOf(lemma)
-	}
-	parts := strings.Split(strings.ToLower(lemma), "_")
-	for i, p := range parts {
-		parts[i] = english.Stem(p, false)
-	}
-	return strings.Join(parts, " "), true
 }
 
 // termOf returns the term qa indexes a one-word lemma under: its snowball
