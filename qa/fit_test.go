@@ -230,7 +230,7 @@ const (
 )
 
 // fitThresholds are the points of the curve the fit prints.
-var fitThresholds = []float64{0.3, 0.4, 0.5, 0.55, 0.58, 0.6, 0.62, 0.64, 0.66, 0.68, 0.7, 0.75, 0.8, 0.9}
+var fitThresholds = []float64{0.3, 0.4, 0.5, 0.55, 0.6, 0.62, 0.63, 0.64, 0.645, 0.65, 0.66, 0.68, 0.7, 0.75, 0.8, 0.9}
 
 // TestFitAnswerability fits the answerability model on the tuning sets
 // and prints its coefficients as Go, its 5-fold cross-validated accuracy

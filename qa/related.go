@@ -48,6 +48,7 @@ var defaultRelations = [numRelKinds]relWeight{
 	relPertainym:  {w: 0.6, maxSense: 2},
 	relAlsoSee:    {w: 0.4, maxSense: 2},
 	relAntonym:    {w: 0.6, maxSense: 2}, // only with negation
+	relGloss:      {w: 0.4, maxSense: 1, faint: true},
 }
 
 // weakCredit is how much of a question term its heading or paragraph

@@ -233,10 +233,11 @@ func TestRelationKinds(t *testing.T) {
 	none := defaultTuning
 	none.rel = [numRelKinds]relWeight{}
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n%-14s %-7s | %-10s | %-12s | %s\n", "kind", "", "answerable", "unanswerable", "wrong")
+	fmt.Fprintf(&b, "\n%-14s %-7s | %-10s | %-12s | %-5s | %s\n", "kind", "", "answerable", "unanswerable", "wrong", "utility")
 	row := func(name, how string, tu tuning) {
 		st := score(sets, tu)
-		fmt.Fprintf(&b, "%-14s %-7s | %4d/%-5d | %4d/%-7d | %d\n", name, how, st.hasAnsRight, st.hasAns, st.noAnsRight, st.noAns, st.wrong)
+		fmt.Fprintf(&b, "%-14s %-7s | %4d/%-5d | %4d/%-7d | %-5d | %d\n", name, how, st.hasAnsRight, st.hasAns, st.noAnsRight, st.noAns, st.wrong,
+			st.hasAnsRight+st.noAnsRight-wrongCost*st.wrong)
 	}
 	row("none", "", none)
 	row("default", "", defaultTuning)
