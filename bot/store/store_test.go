@@ -425,3 +425,40 @@ func TestOpenPostgresHidesPassword(t *testing.T) {
 		t.Errorf("Open() error %q shows the password", err)
 	}
 }
+
+// TestLimitsHoldUnderConcurrentAdds: instances adding to one guild at the
+// same time never take it past its limits between them.
+func TestLimitsHoldUnderConcurrentAdds(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		stores := []*store.Store{open(t, url), open(t, url), open(t, url)}
+		if _, err := stores[0].Version(ctx); err != nil {
+			t.Fatal(err)
+		}
+		lim := store.Limits{PerGuild: 3, AddsPer: 5}
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		stored := 0
+		for i := range 12 {
+			wg.Go(func() {
+				_, err := add(t, stores[i%len(stores)], "g", i, lim)
+				switch {
+				case err == nil:
+					mu.Lock()
+					stored++
+					mu.Unlock()
+				case !errors.Is(err, store.ErrFull) && !errors.Is(err, store.ErrRateLimited):
+					t.Errorf("add %d: %v", i, err)
+				}
+			})
+		}
+		wg.Wait()
+		list, _, err := stores[0].List(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != 3 || stored != 3 {
+			t.Errorf("%d adds succeeded and %d briefings are stored, want 3 of each (PerGuild 3)", stored, len(list))
+		}
+	})
+}
