@@ -2,7 +2,6 @@ package library_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"net/http"
@@ -573,16 +572,7 @@ func TestFeedbackThroughLibrary(t *testing.T) {
 // clearParseCache empties the parse cache behind the store at url.
 func clearParseCache(tb testing.TB, url string) {
 	tb.Helper()
-	driver, dsn := "pgx", url
-	if strings.HasPrefix(url, "sqlite:") {
-		driver, dsn = "sqlite", strings.TrimPrefix(url, "sqlite:")
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec("DELETE FROM parse_cache"); err != nil {
+	if _, err := storetest.DB(tb, url).Exec("DELETE FROM parse_cache"); err != nil {
 		tb.Fatal(err)
 	}
 }

@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -294,15 +293,7 @@ func TestFeedbackAndGaps(t *testing.T) {
 // feedback tables.
 func assertNotStored(tb testing.TB, url string, values ...string) {
 	tb.Helper()
-	driver, dsn := "pgx", url
-	if strings.HasPrefix(url, "sqlite:") {
-		driver, dsn = "sqlite", strings.TrimPrefix(url, "sqlite:")
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.DB(tb, url)
 	for _, table := range []string{"votes", "declined"} {
 		rows, err := db.Query("SELECT * FROM " + table)
 		if err != nil {
@@ -459,6 +450,37 @@ func TestLimitsHoldUnderConcurrentAdds(t *testing.T) {
 		}
 		if len(list) != 3 || stored != 3 {
 			t.Errorf("%d adds succeeded and %d briefings are stored, want 3 of each (PerGuild 3)", stored, len(list))
+		}
+	})
+}
+
+// TestAddIsOneTransaction: when any step of an add fails (here the last
+// one, logging the add for the rate limit), nothing of it remains: no
+// record, no parse cache entry, no new library version.
+func TestAddIsOneTransaction(t *testing.T) {
+	forEachDialect(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		s := open(t, url)
+		if _, err := add(t, s, "g", 1, store.Limits{}); err != nil {
+			t.Fatal(err)
+		}
+		v0, _ := s.Version(ctx)
+		raw := storetest.DB(t, url)
+		if _, err := raw.Exec(`DROP TABLE adds`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := add(t, s, "g", 2, store.Limits{}); err == nil {
+			t.Fatal("Add() succeeded without the adds table")
+		}
+		var n, cached int
+		if err := raw.QueryRow(`SELECT COUNT(*) FROM briefings`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if err := raw.QueryRow(`SELECT COUNT(*) FROM parse_cache`).Scan(&cached); err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := s.Version(ctx); n != 1 || cached != 1 || v != v0 {
+			t.Errorf("after a failed add: %d briefings, %d cached parses, version %d (was %d); want 1, 1 and no change", n, cached, v, v0)
 		}
 	})
 }

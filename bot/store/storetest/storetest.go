@@ -15,10 +15,12 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
+	_ "modernc.org/sqlite"             // the "sqlite" driver
 )
 
 // EnvURL is the variable naming the test PostgreSQL server.
@@ -87,6 +89,23 @@ func Dialects() []Dialect {
 type Dialect struct {
 	Name string
 	URL  func(testing.TB) string
+}
+
+// DB opens the database at url (a DATABASE_URL as SQLite or Postgres
+// returns it) directly, for tests that look at or change the tables behind
+// a Store's back. It is closed when the test ends.
+func DB(tb testing.TB, url string) *sql.DB {
+	tb.Helper()
+	driver, dsn := "pgx", url
+	if path, ok := strings.CutPrefix(url, "sqlite:"); ok {
+		driver, dsn = "sqlite", path
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		tb.Fatalf("open %s: %v", url, err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
 }
 
 // unavailable skips the test, or fails it under CI.
