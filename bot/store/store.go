@@ -140,14 +140,34 @@ func (s *Store) where() string {
 	return redactURL(s.target)
 }
 
-// redactURL hides the password in a database URL.
+// redactURL hides the password in a database URL: in its user info or
+// its query (PostgreSQL takes password= there too). A URL Go cannot parse
+// keeps only its scheme and what follows the last @.
 func redactURL(u string) string {
 	p, err := url.Parse(u)
-	if err != nil || p.User == nil {
-		return u
+	if err != nil {
+		scheme, rest, ok := strings.Cut(u, "://")
+		if !ok {
+			return "(a URL that does not parse)"
+		}
+		if at := strings.LastIndex(rest, "@"); at >= 0 {
+			rest = "xxxxx@" + rest[at+1:]
+		}
+		if base, _, ok := strings.Cut(rest, "?"); ok {
+			rest = base + "?xxxxx"
+		}
+		return scheme + "://" + rest
 	}
 	if _, ok := p.User.Password(); ok {
 		p.User = url.UserPassword(p.User.Username(), "xxxxx")
+	}
+	if q := p.Query(); q.Has("password") || q.Has("sslpassword") {
+		for _, k := range []string{"password", "sslpassword"} {
+			if q.Has(k) {
+				q.Set(k, "xxxxx")
+			}
+		}
+		p.RawQuery = q.Encode()
 	}
 	return p.String()
 }
