@@ -37,16 +37,17 @@ type Resolver interface {
 }
 
 // A Fetcher fetches web pages as hostile input. Its zero value is ready to
-// use, with the limits above and the public-address policy.
+// use, with the limits above and the public-address policy (Public), which
+// nothing outside this package can change.
 type Fetcher struct {
 	Timeout  time.Duration // for the whole fetch, body included; 0 means DefaultTimeout
 	MaxBytes int64         // largest body read; 0 means DefaultMaxBytes
 	Resolver Resolver      // nil means net.DefaultResolver
 
-	// Policy decides which addresses may be connected to; nil means Public.
-	// Only tests replace it (their servers are on loopback); nothing in the
-	// configuration can.
-	Policy func(netip.Addr) error
+	// policy decides which addresses may be connected to; nil means Public.
+	// Only this package's tests set it (export_test.go), since their
+	// servers are on loopback.
+	policy func(netip.Addr) error
 }
 
 // Fetch reads the page at rawURL: http or https only, every address (after
@@ -200,7 +201,7 @@ func (f *Fetcher) dialContext(exemptHost string) func(ctx context.Context, netwo
 		}
 		if !exempt {
 			for _, a := range addrs {
-				if err := f.policy()(a); err != nil {
+				if err := f.check(a); err != nil {
 					return nil, err
 				}
 			}
@@ -212,7 +213,7 @@ func (f *Fetcher) dialContext(exemptHost string) func(ctx context.Context, netwo
 				if err != nil {
 					return refuse(msgPrivate, err)
 				}
-				return f.policy()(ap.Addr())
+				return f.check(ap.Addr())
 			}
 		}
 		var last error
@@ -227,11 +228,12 @@ func (f *Fetcher) dialContext(exemptHost string) func(ctx context.Context, netwo
 	}
 }
 
-func (f *Fetcher) policy() func(netip.Addr) error {
-	if f.Policy != nil {
-		return f.Policy
+// check applies the address policy to a.
+func (f *Fetcher) check(a netip.Addr) error {
+	if f.policy != nil {
+		return f.policy(a)
 	}
-	return Public
+	return Public(a)
 }
 
 // checkHost resolves host and refuses it unless every address is allowed.
@@ -241,7 +243,7 @@ func (f *Fetcher) checkHost(ctx context.Context, host string) error {
 		return err
 	}
 	for _, a := range addrs {
-		if err := f.policy()(a); err != nil {
+		if err := f.check(a); err != nil {
 			return err
 		}
 	}

@@ -163,15 +163,6 @@ func TestAddPreview(t *testing.T) {
 	}
 }
 
-// loopbackOK is the real address policy, except that loopback (where the
-// test servers are) is allowed.
-func loopbackOK(a netip.Addr) error {
-	if a.Unmap().IsLoopback() {
-		return nil
-	}
-	return fetch.Public(a)
-}
-
 type resolver map[string]string
 
 func (r resolver) LookupNetIP(ctx context.Context, network, host string) ([]netip.Addr, error) {
@@ -181,72 +172,40 @@ func (r resolver) LookupNetIP(ctx context.Context, network, host string) ([]neti
 	return nil, errors.New("no such host")
 }
 
-func TestAddRefusesBadInput(t *testing.T) {
-	block := make(chan struct{})
-	defer close(block)
-	mux := http.NewServeMux()
-	mux.HandleFunc("/article", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		w.Write(readFile(t, "article.html"))
-	})
-	mux.HandleFunc("/to-private", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "http://10.0.0.1/", http.StatusFound)
-	})
-	mux.HandleFunc("/huge", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		w.Write([]byte(strings.Repeat("<p>more and more words</p>", (6<<20)/26+1)))
-	})
-	mux.HandleFunc("/binary", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/octet-stream")
-		w.Write([]byte{0, 1, 2, 3, 0xff})
-	})
-	mux.HandleFunc("/image", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "image/jpeg")
-		w.Write([]byte{0xff, 0xd8, 0xff, 0xe0})
-	})
-	mux.HandleFunc("/empty", func(w http.ResponseWriter, r *http.Request) { w.Header().Set("Content-Type", "text/html") })
-	mux.HandleFunc("/missing", http.NotFound)
-	mux.HandleFunc("/never", func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-block:
-		case <-r.Context().Done():
-		}
-	})
-	mux.HandleFunc("/login", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		fmt.Fprint(w, `<html><head><title>Sign in</title></head><body><form><input name=u><input type=password></form></body></html>`)
-	})
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+// pages is a Fetcher serving pages from memory (URL to *fetch.Page, or to
+// the error fetching it gives): what the library does with a page or a
+// refusal. How pages are fetched, and what fetch refuses, bot/fetch tests.
+type pages map[string]any
 
-	real := &fetch.Fetcher{Resolver: resolver{"intranet.example": "10.20.30.40"}, Timeout: 2 * time.Second}
-	loopback := &fetch.Fetcher{Policy: loopbackOK, Timeout: 10 * time.Second}
-	impatient := &fetch.Fetcher{Policy: loopbackOK, Timeout: 300 * time.Millisecond}
-	tests := []struct {
-		name    string
-		fetcher library.Fetcher
-		req     library.AddRequest
-		want    string
-	}{
-		{"Loopback", real, library.AddRequest{URL: srv.URL + "/article"}, "private network"},
-		{"PrivateTen", real, library.AddRequest{URL: "http://10.0.0.1/"}, "private network"},
-		{"IPv6Loopback", real, library.AddRequest{URL: "http://[::1]/"}, "private network"},
-		{"NameToPrivate", real, library.AddRequest{URL: "http://intranet.example/news"}, "private network"},
-		{"Malformed", real, library.AddRequest{URL: "htp:/broken"}, "http:// and https://"},
-		{"RedirectToPrivate", loopback, library.AddRequest{URL: srv.URL + "/to-private"}, "private network"},
-		{"SixMiB", loopback, library.AddRequest{URL: srv.URL + "/huge"}, "larger than 5 MiB"},
-		{"Binary", loopback, library.AddRequest{URL: srv.URL + "/binary"}, "not a web page"},
-		{"Image", loopback, library.AddRequest{URL: srv.URL + "/image"}, "image"},
-		{"Empty", loopback, library.AddRequest{URL: srv.URL + "/empty"}, "empty"},
-		{"NotFound", loopback, library.AddRequest{URL: srv.URL + "/missing"}, "404"},
-		{"Timeout", impatient, library.AddRequest{URL: srv.URL + "/never"}, "longer than"},
-		{"NotAnArticle", loopback, library.AddRequest{URL: srv.URL + "/login"}, "doesn't look like an article"},
-		{"BinaryFile", real, library.AddRequest{Filename: "x.txt", Data: []byte("\x00\x01\x02binary")}, "couldn't read that as a briefing"},
-		{"EmptyFile", real, library.AddRequest{Filename: "x.txt", Data: []byte("  \n")}, "couldn't read that as a briefing: no text"},
-		{"BadDate", real, library.AddRequest{Filename: "x.txt", Data: []byte("title: T\npublished: 2025-13-40\n---\nT\n\nA body sentence here.\n")}, "invalid published date"},
-		{"PDFFile", real, library.AddRequest{Filename: "x.pdf", Data: []byte("%PDF-1.7")}, ".txt, .md and .html"},
-		{"Nothing", real, library.AddRequest{}, "a file (.txt, .md or .html) or a link"},
-		{"TooLong", real, library.AddRequest{Filename: "x.txt", Data: []byte("Title\n\n" + strings.Repeat("A sentence of news. ", (2<<20)/20+10))}, "over the 2.0 MiB limit"},
+func (p pages) Fetch(_ context.Context, url string) (*fetch.Page, error) {
+	switch v := p[url].(type) {
+	case *fetch.Page:
+		return v, nil
+	case error:
+		return nil, v
+	}
+	return nil, refusal("I couldn't find that website.")
+}
+
+func (p pages) Attachment(ctx context.Context, url string) (*fetch.Page, error) {
+	return p.Fetch(ctx, url)
+}
+
+// refusal is an error with a message for the user, as fetch's refusals are.
+type refusal string
+
+func (r refusal) Error() string       { return "refused: " + string(r) }
+func (r refusal) UserMessage() string { return string(r) }
+
+func TestAddRefusesBadInput(t *testing.T) {
+	html := func(url, body string) *fetch.Page {
+		return &fetch.Page{URL: url, ContentType: "text/html", Body: []byte(body)}
+	}
+	served := pages{
+		"https://news.example/article?utm_source=x": html("https://news.example/article?utm_source=x", string(readFile(t, "article.html"))),
+		"https://news.example/login": html("https://news.example/login",
+			`<html><head><title>Sign in</title></head><body><form><input name=u><input type=password></form></body></html>`),
+		"https://news.example/huge": refusal("That page is larger than 5 MiB, more than a news article."),
 	}
 	st := openStore(t, storetest.SQLite(t))
 	libWith := func(f library.Fetcher) *library.Library {
@@ -256,10 +215,32 @@ func TestAddRefusesBadInput(t *testing.T) {
 		}
 		return lib
 	}
-	libs := map[library.Fetcher]*library.Library{real: libWith(real), loopback: libWith(loopback), impatient: libWith(impatient)}
+	// The real fetcher, for the addresses it refuses before connecting.
+	real := libWith(&fetch.Fetcher{Resolver: resolver{"intranet.example": "10.20.30.40"}, Timeout: 2 * time.Second})
+	fake := libWith(served)
+	tests := []struct {
+		name string
+		lib  *library.Library
+		req  library.AddRequest
+		want string
+	}{
+		{"Loopback", real, library.AddRequest{URL: "http://127.0.0.1:8080/article"}, "private network"},
+		{"PrivateTen", real, library.AddRequest{URL: "http://10.0.0.1/"}, "private network"},
+		{"IPv6Loopback", real, library.AddRequest{URL: "http://[::1]/"}, "private network"},
+		{"NameToPrivate", real, library.AddRequest{URL: "http://intranet.example/news"}, "private network"},
+		{"Malformed", real, library.AddRequest{URL: "htp:/broken"}, "http:// and https://"},
+		{"FetchRefused", fake, library.AddRequest{URL: "https://news.example/huge"}, "larger than 5 MiB"},
+		{"NotAnArticle", fake, library.AddRequest{URL: "https://news.example/login"}, "doesn't look like an article"},
+		{"BinaryFile", real, library.AddRequest{Filename: "x.txt", Data: []byte("\x00\x01\x02binary")}, "couldn't read that as a briefing"},
+		{"EmptyFile", real, library.AddRequest{Filename: "x.txt", Data: []byte("  \n")}, "couldn't read that as a briefing: no text"},
+		{"BadDate", real, library.AddRequest{Filename: "x.txt", Data: []byte("title: T\npublished: 2025-13-40\n---\nT\n\nA body sentence here.\n")}, "invalid published date"},
+		{"PDFFile", real, library.AddRequest{Filename: "x.pdf", Data: []byte("%PDF-1.7")}, ".txt, .md and .html"},
+		{"Nothing", real, library.AddRequest{}, "a file (.txt, .md or .html) or a link"},
+		{"TooLong", real, library.AddRequest{Filename: "x.txt", Data: []byte("Title\n\n" + strings.Repeat("A sentence of news. ", (2<<20)/20+10))}, "over the 2.0 MiB limit"},
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := libs[tt.fetcher]
+			l := tt.lib
 			tt.req.Guild = "G"
 			_, err := l.Add(context.Background(), tt.req)
 			if err == nil {
@@ -277,12 +258,12 @@ func TestAddRefusesBadInput(t *testing.T) {
 	if v, err := st.Version(context.Background()); v != 0 || err != nil {
 		t.Errorf("library version = %d (%v), want 0: something was stored", v, err)
 	}
-	// The same server, allowed, gives a briefing: the refusals above were the checks.
-	p, err := libs[loopback].Add(context.Background(), library.AddRequest{Guild: "G", URL: srv.URL + "/article?utm_source=x"})
+	// An article page gives a briefing, with the canonical URL its metadata names.
+	p, err := fake.Add(context.Background(), library.AddRequest{Guild: "G", URL: "https://news.example/article?utm_source=x"})
 	if err != nil {
 		t.Fatalf("Add(article URL) error = %v", err)
 	}
-	if p.Kind != "html" || p.URL != srv.URL+"/news/2025/04/valley-dam-cracks" {
+	if p.Kind != "html" || p.URL != "https://news.example/news/2025/04/valley-dam-cracks" {
 		t.Errorf("added page = %+v, want HTML with its canonical URL", p.Entry)
 	}
 }
