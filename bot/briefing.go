@@ -205,7 +205,7 @@ func (h *handler) removeBriefing(ctx context.Context, i *discordgo.Interaction, 
 // libraryFailed logs a failure of the library (not the user's doing),
 // counts it as a store error and says so.
 func (h *handler) libraryFailed(i *discordgo.Interaction, op string, err error) (reply, string) {
-	h.log.Error("briefing library: "+op, append(attrs(i), errAttr(err))...)
+	h.log.Error("briefing library failed", append(attrs(i), "op", op, errAttr(err))...)
 	h.metrics.StoreError(op)
 	return notice(msgLibraryFailed), resultError
 }
@@ -241,7 +241,7 @@ func (h *handler) engineFor(ctx context.Context, i *discordgo.Interaction) (Engi
 		return Engine{}, &r
 	}
 	if err != nil {
-		h.log.Error("briefing library: one briefing's engine", append(attrs(i), errAttr(err))...)
+		h.log.Error("briefing library failed", append(attrs(i), "op", "engine", errAttr(err))...)
 		h.metrics.StoreError("engine")
 		r := notice(msgLibraryFailed)
 		return Engine{}, &r
