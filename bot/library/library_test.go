@@ -728,3 +728,29 @@ func TestGapReport(t *testing.T) {
 		t.Errorf("every guild's declined questions = %+v, %v; want 3 groups", all.Declined, err)
 	}
 }
+
+// TestCloseStopsWatch: once Close returns, the library's watching has
+// stopped, even when the context Watch was given lives on: it sees no
+// later change, so the caller may close the store.
+func TestCloseStopsWatch(t *testing.T) {
+	var mu sync.Mutex
+	heard := 0
+	url := storetest.SQLite(t)
+	lib := openLib(t, url, library.Options{Poll: 10 * time.Millisecond, OnReload: func(library.Reload) {
+		mu.Lock()
+		heard++
+		mu.Unlock()
+	}})
+	lib.Watch(context.Background())
+	lib.Close()
+	mu.Lock()
+	before := heard
+	mu.Unlock()
+	addFile(t, openLib(t, url, library.Options{}), "A", "ferry.txt")
+	time.Sleep(200 * time.Millisecond)
+	mu.Lock()
+	defer mu.Unlock()
+	if heard != before {
+		t.Errorf("a closed library still heard %d reloads", heard-before)
+	}
+}

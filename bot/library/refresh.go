@@ -231,15 +231,23 @@ func (l *Library) reloadOperator(ctx context.Context, why string) {
 	l.log.Info("reloaded briefings", "trigger", why, "briefings", len(ops), "took", time.Since(start).Round(time.Millisecond))
 }
 
-// Watch keeps the library current until ctx is done, in the background:
-// it reloads the operator's briefings on SIGHUP and when their files
-// change, notices changes other instances made to the stored library
-// (polling its version), drops idle engines, and purges feedback past
-// retention once a day. SIGHUP is caught from the moment Watch returns.
+// Watch keeps the library current in the background until ctx is done or
+// Close is called: it reloads the operator's briefings on SIGHUP and when
+// their files change, notices changes other instances made to the stored
+// library (polling its version), drops idle engines, and purges feedback
+// past retention once a day. SIGHUP is caught from the moment Watch
+// returns; Close waits for the watching to stop.
 func (l *Library) Watch(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	l.mu.Lock()
+	l.stops = append(l.stops, cancel)
+	l.mu.Unlock()
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
+	l.watchers.Add(1)
 	go func() {
+		defer l.watchers.Done()
+		defer cancel()
 		defer signal.Stop(hup)
 		poll := time.NewTicker(l.o.Poll)
 		defer poll.Stop()

@@ -90,7 +90,7 @@ func databaseName(url string) string {
 	return "PostgreSQL"
 }
 
-// close releases the library and its database.
+// close stops the library's watching, then releases it and its database.
 func (l *library) close() {
 	l.lib.Close()
 	l.store.Close()
@@ -151,5 +151,6 @@ func (f feedback) Declined(ctx context.Context, d bot.Decline) error {
 	})
 }
 
-// watch keeps the library current in the background until ctx is done.
-func (l *library) watch(ctx context.Context, _ *slog.Logger) { l.lib.Watch(ctx) }
+// watch keeps the library current in the background until ctx is done or
+// the library is closed.
+func (l *library) watch(ctx context.Context) { l.lib.Watch(ctx) }
