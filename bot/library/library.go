@@ -114,7 +114,7 @@ type Library struct {
 
 	parses atomic.Int64 // briefings parsed from text (cache misses), for tests and logs
 
-	watchers sync.WaitGroup      // Watch's goroutines
+	watchers sync.WaitGroup       // Watch's goroutines
 	stops    []context.CancelFunc // stop them; guarded by mu
 }
 

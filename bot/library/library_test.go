@@ -364,8 +364,8 @@ func TestInstancesShareALibrary(t *testing.T) {
 		defer cancel()
 		one := openLib(t, url, library.Options{Poll: 100 * time.Millisecond})
 		two := openLib(t, url, library.Options{Poll: 100 * time.Millisecond})
-		one.Watch(ctx)
-		two.Watch(ctx)
+		one.Watch(ctx, nil)
+		two.Watch(ctx, nil)
 		if got := speaker(t, two, "A", "What did Mara Lind say?"); got != "" {
 			t.Fatalf("before the add, instance two answers %q", got)
 		}
@@ -485,7 +485,7 @@ func TestOperatorFilesReload(t *testing.T) {
 	addFile(t, lib, "A", "ferry.txt")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	lib.Watch(ctx)
+	lib.Watch(ctx, nil)
 	var wg sync.WaitGroup
 	for _, g := range []string{"", "A"} {
 		wg.Go(func() {
@@ -512,7 +512,9 @@ func TestOperatorFilesReload(t *testing.T) {
 	wg.Wait()
 }
 
-func TestReloadOnSIGHUP(t *testing.T) {
+// TestReloadOnSignal: a signal on Watch's reload channel (SIGHUP, in cmd)
+// reloads the operator's briefings, even when the file poll would not.
+func TestReloadOnSignal(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "b.txt")
 	if err := os.WriteFile(path, []byte("title: Before\n---\nThe mayor said the park would reopen.\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -520,14 +522,13 @@ func TestReloadOnSIGHUP(t *testing.T) {
 	lib := openLib(t, storetest.SQLite(t), library.Options{Paths: []string{path}, FilePoll: time.Hour})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	lib.Watch(ctx)
+	reload := make(chan os.Signal)
+	lib.Watch(ctx, reload)
 	if err := os.WriteFile(path, []byte("title: After\n---\nThe mayor said the park would stay shut.\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, 5*time.Second, "SIGHUP to reload the briefing", func() bool {
+	reload <- syscall.SIGHUP
+	waitFor(t, 5*time.Second, "the signal to reload the briefing", func() bool {
 		e, _ := lib.Engine(ctx, "")
 		return titles(e)[0] == "After"
 	})
@@ -573,7 +574,7 @@ func TestWatchPurgesOldFeedback(t *testing.T) {
 	if err := lib.RecordDeclined(ctx, store.Declined{Guild: "A", UserID: "1", Question: "A new question?"}); err != nil {
 		t.Fatal(err)
 	}
-	lib.Watch(ctx)
+	lib.Watch(ctx, nil)
 	waitFor(t, 5*time.Second, "the old question to be purged", func() bool {
 		g, err := lib.Gaps(ctx, store.GapsQuery{Guild: "A"})
 		return err == nil && len(g.Declined) == 1 && g.Declined[0].Questions[0] == "A new question?"
@@ -657,7 +658,7 @@ func TestOnReload(t *testing.T) {
 	if r, n := last(); n != 1 || r.Global != 1 || r.Guild != 0 || r.Err != nil {
 		t.Fatalf("after Open: %d reloads, last %+v; want one, with the operator's briefing", n, r)
 	}
-	lib.Watch(ctx)
+	lib.Watch(ctx, nil)
 	addFile(t, lib, "A", "ferry.txt")
 	if r, _ := last(); r.Global != 1 || r.Guild != 1 || r.Err != nil {
 		t.Errorf("after a guild's add: %+v, want 1 global and 1 guild briefing", r)
@@ -741,7 +742,7 @@ func TestCloseStopsWatch(t *testing.T) {
 		heard++
 		mu.Unlock()
 	}})
-	lib.Watch(context.Background())
+	lib.Watch(context.Background(), nil)
 	lib.Close()
 	mu.Lock()
 	before := heard

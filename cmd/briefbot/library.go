@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
+	"os/signal"
 	"strings"
 	"sync/atomic"
+	"syscall"
 
 	"github.com/briefbot/briefbot/bot"
 	booklib "github.com/briefbot/briefbot/bot/library"
@@ -18,6 +21,7 @@ import (
 // stored briefings, seen from one guild (--guild; "" is the global ones).
 type library struct {
 	lib     *booklib.Library
+	hup     chan os.Signal // SIGHUP, while watch runs
 	store   *store.Store
 	guild   string
 	ctx     context.Context
@@ -92,6 +96,9 @@ func databaseName(url string) string {
 
 // close stops the library's watching, then releases it and its database.
 func (l *library) close() {
+	if l.hup != nil {
+		signal.Stop(l.hup)
+	}
 	l.lib.Close()
 	l.store.Close()
 }
@@ -152,5 +159,9 @@ func (f feedback) Declined(ctx context.Context, d bot.Decline) error {
 }
 
 // watch keeps the library current in the background until ctx is done or
-// the library is closed.
-func (l *library) watch(ctx context.Context) { l.lib.Watch(ctx) }
+// the library is closed, reloading the operator's briefings on SIGHUP too.
+func (l *library) watch(ctx context.Context) {
+	l.hup = make(chan os.Signal, 1)
+	signal.Notify(l.hup, syscall.SIGHUP)
+	l.lib.Watch(ctx, l.hup)
+}
