@@ -466,6 +466,26 @@ func TestEvictsEngines(t *testing.T) {
 	}
 }
 
+// TestDropsIdleEngines: Watch drops a guild engine unused for longer than
+// Idle, and the next question there builds it again.
+func TestDropsIdleEngines(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	lib := openLib(t, storetest.SQLite(t), library.Options{Idle: 100 * time.Millisecond, Poll: 20 * time.Millisecond})
+	addFile(t, lib, "A", "ferry.txt")
+	if got := speaker(t, lib, "A", "What did Mara Lind say?"); got != "Mara Lind" {
+		t.Fatalf("guild A answers %q", got)
+	}
+	if n := lib.CachedEngines(); n != 1 {
+		t.Fatalf("CachedEngines() = %d, want guild A's", n)
+	}
+	lib.Watch(ctx, nil)
+	waitFor(t, 5*time.Second, "the idle engine to be dropped", func() bool { return lib.CachedEngines() == 0 })
+	if got := speaker(t, lib, "A", "What did Mara Lind say?"); got != "Mara Lind" {
+		t.Errorf("after the engine was dropped, guild A answers %q", got)
+	}
+}
+
 // TestOperatorFilesReload: the operator's briefing files are watched; a
 // change is served, a broken edit leaves the old one serving, and questions
 // in flight meanwhile do not race.
