@@ -290,6 +290,37 @@ func TestLimits(t *testing.T) {
 	addFile(t, lib, "", "ferry.txt")
 }
 
+// TestDefaultLimits: without Limits, a guild may add 10 briefings an hour
+// and hold 200.
+func TestDefaultLimits(t *testing.T) {
+	ctx := context.Background()
+	url := storetest.SQLite(t)
+	lib := openLib(t, url, library.Options{})
+	notice := func(n int) []byte {
+		return []byte(fmt.Sprintf("Notice %d\n\nThe library in town %d will close early on Friday, the council said.\n", n, n))
+	}
+	for n := range 10 {
+		if _, err := lib.Add(ctx, library.AddRequest{Guild: "G", Filename: "n.txt", Data: notice(n)}); err != nil {
+			t.Fatalf("add %d: %v", n+1, err)
+		}
+	}
+	_, err := lib.Add(ctx, library.AddRequest{Guild: "G", Filename: "n.txt", Data: notice(10)})
+	assertMessage(t, err, "added 10 briefings in the last hour")
+
+	// 200 briefings stored for guild F (straight into the database: the
+	// hourly limit would take a day to get there).
+	raw := storetest.DB(t, url)
+	for n := range 200 {
+		text := string(notice(100 + n))
+		if _, err := raw.Exec(`INSERT INTO briefings (guild, title, publisher, published, url, kind, text, text_hash, added_by, added_at) VALUES ('F', ?, '', '', '', 'text', ?, ?, 'test', 0)`,
+			fmt.Sprintf("Notice %d", 100+n), text, store.Hash(text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = lib.Add(ctx, library.AddRequest{Guild: "F", Filename: "n.txt", Data: notice(1000)})
+	assertMessage(t, err, "library is full (200 briefings)")
+}
+
 func assertMessage(tb testing.TB, err error, want string) {
 	tb.Helper()
 	var um interface{ UserMessage() string }
