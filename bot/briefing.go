@@ -228,7 +228,7 @@ func (h *handler) engineFor(ctx context.Context, i *discordgo.Interaction) (Engi
 		}
 	}
 	if which = strings.TrimSpace(which); which == "" || h.library == nil {
-		return h.engine(i.GuildID), nil
+		return h.engine(ctx, i.GuildID), nil
 	}
 	id, found := resolveBriefing(h.library, i.GuildID, which, false)
 	if !found {

@@ -19,7 +19,7 @@ import (
 // InteractionsOptions configure NewInteractionsHandler.
 type InteractionsOptions struct {
 	PublicKey ed25519.PublicKey           // the application's public key, from the developer portal
-	Engines   func(guildID string) Engine // the engine that answers a guild ("" for DMs); called once per interaction
+	Engines   func(ctx context.Context, guildID string) Engine // the engine that answers a guild ("" for DMs); called once per interaction
 	Library   Library                     // the briefing library behind /briefing and /ask briefing:; nil: neither
 	Feedback  Feedback                    // keeps votes and declined questions; nil keeps nothing
 	Metrics   *Metrics                    // counts interactions, served at GET /metrics; nil counts nothing

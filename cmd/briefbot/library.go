@@ -127,12 +127,12 @@ func (l *library) briefings() []*knowledge.Briefing {
 // engines is the bot's engine lookup: the global briefings plus the guild's
 // ("" in DMs: the global ones only). When the guild's engine cannot be built
 // (the database is down), the global one answers and the log says why.
-func (l *library) engines(guild string) bot.Engine {
-	e, err := l.lib.Engine(l.ctx, guild)
+func (l *library) engines(ctx context.Context, guild string) bot.Engine {
+	e, err := l.lib.Engine(ctx, guild)
 	if err != nil {
 		l.log.Error("build the guild's engine; answering from the global briefings", "guild", guild, "err", err)
 		l.metrics.Load().StoreError("engine")
-		e, _ = l.lib.Engine(l.ctx, "")
+		e, _ = l.lib.Engine(ctx, "")
 	}
 	return bot.Both(e)
 }
