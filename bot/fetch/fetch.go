@@ -306,34 +306,45 @@ func (f *Fetcher) read(resp *http.Response, anyText bool) (*Page, error) {
 	if len(strings.TrimSpace(string(body))) == 0 {
 		return nil, refuse(say(msgEmpty, msgFileEmpty), errors.New("empty body"))
 	}
+	mediaType, body, err = checkText(body, mediaType, params["charset"], anyText)
+	if err != nil {
+		return nil, err
+	}
+	return &Page{URL: resp.Request.URL.String(), ContentType: mediaType, Body: body}, nil
+}
+
+// checkText checks that body is text by its content, whatever the server
+// said, and returns its media type (sniffed when the server gave none, or
+// gave none of ours for an attachment) and the body as UTF-8.
+func checkText(body []byte, mediaType, charset string, anyText bool) (string, []byte, error) {
 	sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(body))
 	if mediaType == "" || anyText {
 		if !strings.HasPrefix(sniffed, "text/") && anyText {
-			return nil, fileRefusal(sniffed)
+			return "", nil, fileRefusal(sniffed)
 		}
 		if !strings.HasPrefix(sniffed, "text/") {
-			return nil, typeRefusal(sniffed)
+			return "", nil, typeRefusal(sniffed)
 		}
 		if mediaType == "" || !allowedType(mediaType) {
 			mediaType = sniffed
 		}
 	}
 	if strings.IndexByte(string(body), 0) >= 0 {
-		return nil, refuse(msgBinary, errors.New("NUL bytes in body"))
+		return "", nil, refuse(msgBinary, errors.New("NUL bytes in body"))
 	}
 	if !utf8.Valid(body) {
-		cs := strings.ToLower(params["charset"])
+		cs := strings.ToLower(charset)
 		switch {
 		case cs != "" && cs != "utf-8" && cs != "utf8" && cs != "us-ascii":
-			return nil, refuse(msgCharset, fmt.Errorf("charset %s", cs))
+			return "", nil, refuse(msgCharset, fmt.Errorf("charset %s", cs))
 		case mediaType == "text/html":
 			// A few stray bytes in a page: keep the rest.
 			body = []byte(strings.ToValidUTF8(string(body), "\uFFFD"))
 		default:
-			return nil, refuse(msgBinary, errors.New("not UTF-8 text"))
+			return "", nil, refuse(msgBinary, errors.New("not UTF-8 text"))
 		}
 	}
-	return &Page{URL: resp.Request.URL.String(), ContentType: mediaType, Body: body}, nil
+	return mediaType, body, nil
 }
 
 func allowedType(t string) bool {
