@@ -298,7 +298,7 @@ func (f *Fetcher) read(resp *http.Response, anyText bool) (*Page, error) {
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, err
+		return nil, refuse(say(msgBroken, msgFileBroken), fmt.Errorf("read body: %w", err))
 	}
 	if int64(len(body)) > limit {
 		return nil, refuse(say(msgTooLarge, msgFileTooLarge), fmt.Errorf("more than %d bytes", limit))

@@ -210,6 +210,11 @@ func TestFetchResponses(t *testing.T) {
 		fmt.Fprint(w, "  \n\n\t ")
 	})
 	mux.HandleFunc("/missing", http.NotFound)
+	mux.HandleFunc("/cut", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Length", "5000")
+		fmt.Fprint(w, "<p>the start of a page that never")
+	})
 	mux.HandleFunc("/slow-body", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		fmt.Fprint(w, "<p>the start")
@@ -252,6 +257,7 @@ func TestFetchResponses(t *testing.T) {
 		{path: "/empty", wantErr: "empty"},
 		{path: "/blank", wantErr: "empty"},
 		{path: "/missing", wantErr: "404 Not Found"},
+		{path: "/cut", wantErr: "stopped sending the page"},
 		{path: "/slow-body", wantErr: "longer than 300ms"},
 		{path: "/slow-headers", wantErr: "longer than 300ms"},
 	}

@@ -33,6 +33,7 @@ const (
 	msgReserved    = "That address is not a public web address; I only fetch public pages."
 	msgNoHost      = "I couldn't find that website (the name doesn't resolve). Check the link."
 	msgUnreachable = "I couldn't connect to that website. Check the link, or attach the page as a file."
+	msgBroken      = "The website stopped sending the page halfway. Try again, or attach the page as a file."
 	msgTimeout     = "The page took longer than %s to load, so I gave up. Try again later, or attach the page as a file."
 	msgRedirects   = "That link redirects too many times (more than 3). Paste the article's final address."
 	msgStatus      = "The website answered %s instead of the page. Check the link."
@@ -45,6 +46,7 @@ const (
 	msgCharset     = "That page isn't in UTF-8, the only text encoding I read. Save it as UTF-8 text and attach it."
 
 	msgFileStatus   = "I couldn't download that file from Discord (it answered %s). Attach it again."
+	msgFileBroken   = "Discord stopped sending that file halfway. Attach it again."
 	msgFileTooLarge = "That file is larger than 5 MiB, more than a news article. Trim it to the article's text and attach it again."
 	msgFileEmpty    = "That file is empty."
 	msgFileImage    = "That file is an image; I read briefings from .txt, .md and .html files, not pictures."
