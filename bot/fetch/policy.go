@@ -27,7 +27,7 @@ func (r *Refusal) Unwrap() error { return r.err }
 // What the user is told for each refusal.
 const (
 	msgBadURL      = "That doesn't look like a web address. Paste the full link, starting with https://."
-	msgScheme      = "I only fetch http:// and https:// links."
+	msgScheme      = "I only fetch http:// and https:// links. Paste the article's full address, starting with https://."
 	msgCredentials = "That link has a user name or password in it; I only fetch public pages. Remove them, or attach the page as a file."
 	msgPrivate     = "That address is on a private network; I only fetch public pages."
 	msgReserved    = "That address is not a public web address; I only fetch public pages."
@@ -38,18 +38,18 @@ const (
 	msgRedirects   = "That link redirects too many times (more than 3). Paste the article's final address."
 	msgStatus      = "The website answered %s instead of the page. Check the link."
 	msgTooLarge    = "That page is larger than 5 MiB, more than a news article. Paste the article's own link, or attach it as a file."
-	msgEmpty       = "That page is empty."
-	msgImage       = "That link is an image; I read articles (web pages, text or Markdown), not pictures."
+	msgEmpty       = "That page is empty. Check the link, or attach the article as a file."
+	msgImage       = "That link is an image; I read articles (web pages, text or Markdown), not pictures. Link the article's page instead."
 	msgPDF         = "That link is a PDF; I read web pages, text and Markdown. Copy the text into a .txt file and attach it."
-	msgType        = "That link is %s, not a web page or text; I read web pages, text and Markdown."
-	msgBinary      = "That file isn't text (it looks binary); I read web pages, text and Markdown."
+	msgType        = "That link is %s, not a web page or text; I read web pages, text and Markdown. Link the article's page, or attach its text as a .txt file."
+	msgBinary      = "That file isn't text (it looks binary); I read web pages, text and Markdown. Save the article as a .txt file and attach that."
 	msgCharset     = "That page isn't in UTF-8, the only text encoding I read. Save it as UTF-8 text and attach it."
 
 	msgFileStatus   = "I couldn't download that file from Discord (it answered %s). Attach it again."
 	msgFileBroken   = "Discord stopped sending that file halfway. Attach it again."
 	msgFileTooLarge = "That file is larger than 5 MiB, more than a news article. Trim it to the article's text and attach it again."
-	msgFileEmpty    = "That file is empty."
-	msgFileImage    = "That file is an image; I read briefings from .txt, .md and .html files, not pictures."
+	msgFileEmpty    = "That file is empty. Attach the file with the briefing's text."
+	msgFileImage    = "That file is an image; I read briefings from .txt, .md and .html files, not pictures. Attach the article's text instead."
 	msgFilePDF      = "That file is a PDF; I read .txt, .md and .html files. Copy its text into a .txt file and attach that."
 )
 
