@@ -132,7 +132,7 @@ const addLock = 0x61646473 // "adds"
 // PostgreSQL's default isolation would let two adds both count 199
 // briefings and both insert.
 func (s *Store) lockGuild(ctx context.Context, tx *sql.Tx, guild string) error {
-	if s.dialect != Postgres {
+	if s.dialect != dialectPostgres {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, hashtext($2))`, addLock, guild); err != nil {

@@ -22,8 +22,8 @@ const DefaultFile = "briefbot.db"
 
 // The dialects a Store speaks.
 const (
-	SQLite   = "sqlite"
-	Postgres = "postgres"
+	dialectSQLite   = "sqlite"
+	dialectPostgres = "postgres"
 )
 
 // A Store is the briefing library and the feedback tables in one database.
@@ -50,27 +50,24 @@ func Open(ctx context.Context, databaseURL string) (*Store, error) {
 	s := &Store{Now: time.Now}
 	switch u := strings.TrimSpace(databaseURL); {
 	case u == "":
-		s.dialect, s.target = SQLite, DefaultFile
+		s.dialect, s.target = dialectSQLite, DefaultFile
 	case strings.HasPrefix(u, "sqlite:"):
-		s.dialect, s.target = SQLite, strings.TrimPrefix(strings.TrimPrefix(u, "sqlite:"), "//")
+		s.dialect, s.target = dialectSQLite, strings.TrimPrefix(strings.TrimPrefix(u, "sqlite:"), "//")
 		if s.target == "" {
 			return nil, errors.New("DATABASE_URL sqlite: names no file: write sqlite:PATH")
 		}
 	case strings.HasPrefix(u, "postgres://"), strings.HasPrefix(u, "postgresql://"):
-		s.dialect, s.target = Postgres, u
+		s.dialect, s.target = dialectPostgres, u
 	default:
 		return nil, fmt.Errorf("DATABASE_URL %q: want sqlite:PATH or postgres://..., or leave it unset for %s", redactURL(u), DefaultFile)
 	}
-	if s.dialect == Postgres {
+	if s.dialect == dialectPostgres {
 		if _, err := s.db(ctx, true); err != nil {
 			return nil, err
 		}
 	}
 	return s, nil
 }
-
-// Dialect is SQLite or Postgres.
-func (s *Store) Dialect() string { return s.dialect }
 
 // Close closes the database, if it was opened.
 func (s *Store) Close() error {
@@ -98,7 +95,7 @@ func (s *Store) db(ctx context.Context, write bool) (*sql.DB, error) {
 		err error
 	)
 	switch s.dialect {
-	case SQLite:
+	case dialectSQLite:
 		if _, statErr := os.Stat(s.target); statErr != nil && !write {
 			if errors.Is(statErr, os.ErrNotExist) {
 				return nil, nil
@@ -116,7 +113,7 @@ func (s *Store) db(ctx context.Context, write bool) (*sql.DB, error) {
 		// writer wait for another instead of failing.
 		dsn := "file:" + s.target + "?_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
 		db, err = sql.Open("sqlite", dsn)
-	case Postgres:
+	case dialectPostgres:
 		db, err = sql.Open("pgx", s.target)
 	}
 	if err != nil {
@@ -134,7 +131,7 @@ func (s *Store) db(ctx context.Context, write bool) (*sql.DB, error) {
 
 // where names the database for messages, without a password.
 func (s *Store) where() string {
-	if s.dialect == SQLite {
+	if s.dialect == dialectSQLite {
 		return s.target
 	}
 	return redactURL(s.target)
@@ -180,7 +177,7 @@ func (s *Store) q(query string) string {
 // rebind turns ? placeholders into PostgreSQL's $1, $2, ...; the queries
 // here hold no literal question marks.
 func rebind(dialect, query string) string {
-	if dialect != Postgres {
+	if dialect != dialectPostgres {
 		return query
 	}
 	var b strings.Builder
