@@ -111,7 +111,9 @@ func (s *Store) db(ctx context.Context, write bool) (*sql.DB, error) {
 		// transactions take the write lock at BEGIN, so two instances
 		// never deadlock upgrading a read lock; the busy timeout makes a
 		// writer wait for another instead of failing.
-		dsn := "file:" + s.target + "?_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+		// The path is escaped: SQLite reads "file:" names as URIs, where
+		// ?, # and % would cut or change the name.
+		dsn := "file:" + (&url.URL{Path: s.target}).EscapedPath() + "?_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
 		db, err = sql.Open("sqlite", dsn)
 	case dialectPostgres:
 		db, err = sql.Open("pgx", s.target)

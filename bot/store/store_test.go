@@ -350,6 +350,27 @@ func TestSQLiteFileCreatedOnFirstWrite(t *testing.T) {
 	}
 }
 
+// TestSQLiteFileNamedAsWritten: a SQLite path with characters a URI gives
+// meaning to (?, #, %, a space) names exactly that file.
+func TestSQLiteFileNamedAsWritten(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"brief#1.db", "what?.db", "100%25 sure.db"} {
+		s := open(t, "sqlite:"+filepath.Join(dir, name))
+		if _, err := add(t, s, "g", 1, store.Limits{}); err != nil {
+			t.Fatalf("add to %s: %v", name, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("sqlite:%s did not create that file: %v", name, err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if n := strings.TrimSuffix(strings.TrimSuffix(e.Name(), "-wal"), "-shm"); n != "brief#1.db" && n != "what?.db" && n != "100%25 sure.db" {
+			t.Errorf("unexpected file %s", e.Name())
+		}
+	}
+}
+
 func TestConcurrentInstances(t *testing.T) {
 	forEachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
