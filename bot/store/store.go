@@ -123,6 +123,10 @@ func (s *Store) db(ctx context.Context, write bool) (*sql.DB, error) {
 	}
 	db.SetMaxOpenConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to %s database %s (check that the server runs and DATABASE_URL is right): %w", s.dialect, s.where(), err)
+	}
 	if err := migrate(ctx, db, s.dialect); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s database %s: %w", s.dialect, s.where(), err)

@@ -36,7 +36,7 @@ type library struct {
 func openLibrary(ctx context.Context, cmd command, cfg config, log *slog.Logger) (*library, error) {
 	st, err := store.Open(ctx, cfg.databaseURL)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open the briefing library: %w", err)
 	}
 	paths := []string(cmd.briefings)
 	if len(paths) == 0 {
