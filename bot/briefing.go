@@ -410,27 +410,26 @@ func gapsReply(g library.GapReport) reply {
 	per := (maxEmbedTotal - 600) / max(fields, 1)
 	nameMax := min(maxFieldName, per/4)
 	valueMax := min(maxFieldValue, per-nameMax)
-	declined := &discordgo.MessageEmbed{
-		Title: fmt.Sprintf("Declined questions, last %d days", gapDays), Color: colourNoAnswer,
-		Description: "What readers here asked that the briefings did not answer, most asked first.",
-	}
-	if len(g.Declined) == 0 {
-		declined.Description = "None: every question asked here got an answer."
-	}
-	for _, gg := range g.Declined {
-		declined.Fields = append(declined.Fields, gapField(gg, "", nameMax, valueMax))
-	}
-	down := &discordgo.MessageEmbed{
-		Title: fmt.Sprintf("Down-voted answers, last %d days", gapDays), Color: colourNoAnswer,
-		Description: "Answers readers marked 👎, most down-voted first.",
-	}
-	if len(g.DownVoted) == 0 {
-		down.Description = "None: no answer here got a 👎."
-	}
-	for _, gg := range g.DownVoted {
-		down.Fields = append(down.Fields, gapField(gg, "👎 ", nameMax, valueMax))
-	}
+	declined := gapEmbed(fmt.Sprintf("Declined questions, last %d days", gapDays),
+		"What readers here asked that the briefings did not answer, most asked first.",
+		"None: every question asked here got an answer.", g.Declined, "", nameMax, valueMax)
+	down := gapEmbed(fmt.Sprintf("Down-voted answers, last %d days", gapDays),
+		"Answers readers marked 👎, most down-voted first.",
+		"None: no answer here got a 👎.", g.DownVoted, "👎 ", nameMax, valueMax)
 	return reply{embeds: []*discordgo.MessageEmbed{declined, down}, ephemeral: true}
+}
+
+// gapEmbed is one list of /briefing gaps: a field per group, or none when
+// there is no group.
+func gapEmbed(title, about, none string, groups []library.GapGroup, mark string, nameMax, valueMax int) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{Title: title, Color: colourNoAnswer, Description: about}
+	if len(groups) == 0 {
+		e.Description = none
+	}
+	for _, g := range groups {
+		e.Fields = append(e.Fields, gapField(g, mark, nameMax, valueMax))
+	}
+	return e
 }
 
 // gapField is one group: "3× “wording”" and, below, the other wordings,
