@@ -92,14 +92,8 @@ func titles(e *qa.Engine) []string {
 	return out
 }
 
-func forEachDialect(t *testing.T, fn func(t *testing.T, url string)) {
-	for _, d := range storetest.Dialects() {
-		t.Run(d.Name, func(t *testing.T) { fn(t, d.URL(t)) })
-	}
-}
-
 func TestGuildsSeeTheirOwnBriefings(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		lib := openLib(t, url, library.Options{})
 		addFile(t, lib, "A", "ferry.txt")
@@ -390,7 +384,7 @@ func TestBriefingEngine(t *testing.T) {
 // TestInstancesShareALibrary: a briefing added through one instance is
 // served by another within 2 s, and a removal too.
 func TestInstancesShareALibrary(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		one := openLib(t, url, library.Options{Poll: 100 * time.Millisecond})
@@ -429,7 +423,7 @@ func waitFor(tb testing.TB, limit time.Duration, what string, ok func() bool) {
 // TestRestartUsesParseCache: a new instance on the same database serves the
 // stored briefings without parsing them again; without the cache, it parses.
 func TestRestartUsesParseCache(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		first := openLib(t, url, library.Options{})
 		addFile(t, first, "A", "ferry.txt")

@@ -58,15 +58,8 @@ func add(tb testing.TB, s *store.Store, guild string, n int, lim store.Limits) (
 	return s.Add(context.Background(), r, b, lim)
 }
 
-// forEachDialect runs fn against a fresh database of each dialect.
-func forEachDialect(t *testing.T, fn func(t *testing.T, url string)) {
-	for _, d := range storetest.Dialects() {
-		t.Run(d.Name, func(t *testing.T) { fn(t, d.URL(t)) })
-	}
-}
-
 func TestAddListGetRemove(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		s := open(t, url)
 		v0, err := s.Version(ctx)
@@ -125,7 +118,7 @@ func TestAddListGetRemove(t *testing.T) {
 }
 
 func TestParseCacheKeepsWhatParseMade(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		s := open(t, url)
 		r, b := record(t, "g", briefingText(7))
@@ -152,7 +145,7 @@ func TestParseCacheKeepsWhatParseMade(t *testing.T) {
 }
 
 func TestLimits(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		s := open(t, url)
 		now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
@@ -203,7 +196,7 @@ func TestLimits(t *testing.T) {
 }
 
 func TestFeedbackAndGaps(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		s := open(t, url)
 		now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
@@ -372,7 +365,7 @@ func TestSQLiteFileNamedAsWritten(t *testing.T) {
 }
 
 func TestConcurrentInstances(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		// Two instances starting at once migrate once between them.
 		stores := make([]*store.Store, 2)
@@ -453,7 +446,7 @@ func TestOpenPostgresHidesPassword(t *testing.T) {
 // TestLimitsHoldUnderConcurrentAdds: instances adding to one guild at the
 // same time never take it past its limits between them.
 func TestLimitsHoldUnderConcurrentAdds(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		stores := []*store.Store{open(t, url), open(t, url), open(t, url)}
 		if _, err := stores[0].Version(ctx); err != nil {
@@ -491,7 +484,7 @@ func TestLimitsHoldUnderConcurrentAdds(t *testing.T) {
 // one, logging the add for the rate limit), nothing of it remains: no
 // record, no parse cache entry, no new library version.
 func TestAddIsOneTransaction(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		s := open(t, url)
 		if _, err := add(t, s, "g", 1, store.Limits{}); err != nil {

@@ -72,16 +72,15 @@ func Postgres(tb testing.TB) string {
 	return u.String()
 }
 
-// Dialects returns a fresh database URL of each dialect by name, for tests
-// that run the same checks on both.
-func Dialects() []Dialect {
-	return []Dialect{{Name: "SQLite", URL: SQLite}, {Name: "Postgres", URL: Postgres}}
-}
-
-// A Dialect names a database kind and makes fresh databases of it.
-type Dialect struct {
-	Name string
-	URL  func(testing.TB) string
+// EachDialect runs fn as a subtest named SQLite, then one named Postgres,
+// each with the URL of a fresh database of that dialect.
+func EachDialect(t *testing.T, fn func(t *testing.T, url string)) {
+	for _, d := range []struct {
+		name string
+		url  func(testing.TB) string
+	}{{"SQLite", SQLite}, {"Postgres", Postgres}} {
+		t.Run(d.name, func(t *testing.T) { fn(t, d.url(t)) })
+	}
 }
 
 // DB opens the database at url (a DATABASE_URL as SQLite or Postgres
