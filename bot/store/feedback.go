@@ -38,8 +38,9 @@ type Declined struct {
 const hashKeyName = "user-hash-key"
 
 // userHash is the keyed hash stored instead of a user ID: HMAC-SHA-256 with
-// a random key generated once and kept in the database, so the same user
-// counts once without the ID being stored or guessable from a list of IDs.
+// a random key generated once and kept in the database (table secrets), so
+// the same user counts once without the ID being stored, and the feedback
+// tables alone cannot be matched to a list of IDs.
 func (s *Store) userHash(ctx context.Context, userID string) (string, error) {
 	s.mu.Lock()
 	key := s.key
