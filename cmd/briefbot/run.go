@@ -322,7 +322,7 @@ func runBot(ctx context.Context, cfg config, lib *library, log *slog.Logger) err
 		defer stop()
 	}
 	lib.observe(metrics)
-	lib.watch(ctx, log)
+	lib.watch(ctx)
 	return bot.Run(ctx, bot.Options{
 		Token:      cfg.token,
 		GuildID:    cfg.guildID,
