@@ -281,6 +281,7 @@ func run(ctx context.Context, args []string, lookupEnv func(string) (string, boo
 	switch cmd.name {
 	case "":
 		if cfg.token == "" {
+			lib.watch(ctx) // briefings added or edited elsewhere show at the next line
 			return chat(ctx, lib, std)
 		}
 		return runBot(ctx, cfg, lib, log)
