@@ -205,7 +205,7 @@ func (h *handler) removeBriefing(ctx context.Context, i *discordgo.Interaction, 
 // libraryFailed logs a failure of the library (not the user's doing),
 // counts it as a store error and says so.
 func (h *handler) libraryFailed(i *discordgo.Interaction, op string, err error) (reply, string) {
-	h.log.Error("briefing library: "+op, append(attrs(i), errAttr(err))...)
+	h.log.Error("briefing library failed", append(attrs(i), "op", op, errAttr(err))...)
 	h.metrics.StoreError(op)
 	return notice(msgLibraryFailed), resultError
 }
@@ -228,7 +228,7 @@ func (h *handler) engineFor(ctx context.Context, i *discordgo.Interaction) (Engi
 		}
 	}
 	if which = strings.TrimSpace(which); which == "" || h.library == nil {
-		return h.engine(i.GuildID), nil
+		return h.engine(ctx, i.GuildID), nil
 	}
 	id, found := resolveBriefing(h.library, i.GuildID, which, false)
 	if !found {
@@ -241,7 +241,7 @@ func (h *handler) engineFor(ctx context.Context, i *discordgo.Interaction) (Engi
 		return Engine{}, &r
 	}
 	if err != nil {
-		h.log.Error("briefing library: one briefing's engine", append(attrs(i), errAttr(err))...)
+		h.log.Error("briefing library failed", append(attrs(i), "op", "engine", errAttr(err))...)
 		h.metrics.StoreError("engine")
 		r := notice(msgLibraryFailed)
 		return Engine{}, &r
@@ -410,27 +410,26 @@ func gapsReply(g library.GapReport) reply {
 	per := (maxEmbedTotal - 600) / max(fields, 1)
 	nameMax := min(maxFieldName, per/4)
 	valueMax := min(maxFieldValue, per-nameMax)
-	declined := &discordgo.MessageEmbed{
-		Title: fmt.Sprintf("Declined questions, last %d days", gapDays), Color: colourNoAnswer,
-		Description: "What readers here asked that the briefings did not answer, most asked first.",
-	}
-	if len(g.Declined) == 0 {
-		declined.Description = "None: every question asked here got an answer."
-	}
-	for _, gg := range g.Declined {
-		declined.Fields = append(declined.Fields, gapField(gg, "", nameMax, valueMax))
-	}
-	down := &discordgo.MessageEmbed{
-		Title: fmt.Sprintf("Down-voted answers, last %d days", gapDays), Color: colourNoAnswer,
-		Description: "Answers readers marked 👎, most down-voted first.",
-	}
-	if len(g.DownVoted) == 0 {
-		down.Description = "None: no answer here got a 👎."
-	}
-	for _, gg := range g.DownVoted {
-		down.Fields = append(down.Fields, gapField(gg, "👎 ", nameMax, valueMax))
-	}
+	declined := gapEmbed(fmt.Sprintf("Declined questions, last %d days", gapDays),
+		"What readers here asked that the briefings did not answer, most asked first.",
+		"None: every question asked here got an answer.", g.Declined, "", nameMax, valueMax)
+	down := gapEmbed(fmt.Sprintf("Down-voted answers, last %d days", gapDays),
+		"Answers readers marked 👎, most down-voted first.",
+		"None: no answer here got a 👎.", g.DownVoted, "👎 ", nameMax, valueMax)
 	return reply{embeds: []*discordgo.MessageEmbed{declined, down}, ephemeral: true}
+}
+
+// gapEmbed is one list of /briefing gaps: a field per group, or none when
+// there is no group.
+func gapEmbed(title, about, none string, groups []library.GapGroup, mark string, nameMax, valueMax int) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{Title: title, Color: colourNoAnswer, Description: about}
+	if len(groups) == 0 {
+		e.Description = none
+	}
+	for _, g := range groups {
+		e.Fields = append(e.Fields, gapField(g, mark, nameMax, valueMax))
+	}
+	return e
 }
 
 // gapField is one group: "3× “wording”" and, below, the other wordings,

@@ -67,7 +67,7 @@ func launch(tb testing.TB, engine bot.Engine, o bot.Options, fakeOpts ...discord
 	}
 	o.APIBase = h.fake.URL()
 	if o.Engines == nil {
-		o.Engines = func(string) bot.Engine { return engine }
+		o.Engines = func(context.Context, string) bot.Engine { return engine }
 	}
 	if o.Log == nil {
 		o.Log = slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"bytes"
+	"context"
 	"crypto/ed25519"
 	"encoding/hex"
 	"fmt"
@@ -18,7 +19,7 @@ func ExampleNewInteractionsHandler() {
 	private := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{7}, ed25519.SeedSize))
 	h := bot.NewInteractionsHandler(bot.InteractionsOptions{
 		PublicKey: private.Public().(ed25519.PublicKey),
-		Engines:   func(string) bot.Engine { return bot.Engine{} }, // no briefings needed to answer a PING
+		Engines:   func(context.Context, string) bot.Engine { return bot.Engine{} }, // no briefings needed to answer a PING
 	})
 
 	body := `{"id":"1","application_id":"100","type":1,"token":"t","version":1}`

@@ -101,7 +101,7 @@ func TestDeclinedQuestionsAreKept(t *testing.T) {
 		}, []Decline{{GuildID: "200", UserID: "42", Question: "how deep?", Briefings: []string{"Harbour repairs"}, At: at}}},
 		{"declined mention", declined, func(h *handler) {
 			m := &discordgo.Message{ID: "5", GuildID: "7", Author: &discordgo.User{ID: "43"}}
-			_, o := h.messageReply(m, request{text: "how deep?", kind: "mention"})
+			_, o := h.messageReply(context.Background(), m, request{text: "how deep?", kind: "mention"})
 			h.finish(context.Background(), o)
 		}, []Decline{{GuildID: "7", UserID: "43", Question: "how deep?", Briefings: []string{"Harbour repairs"}, At: at}}},
 		{"answered /ask", newFake().answer, func(h *handler) {

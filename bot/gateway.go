@@ -26,9 +26,10 @@ type Options struct {
 	Log        *slog.Logger // default: discard
 
 	// Engines returns the engine that answers a guild ("" for DMs) now. It
-	// is called once per interaction or message, so a library can serve
-	// each guild its own briefings and swap them while the bot runs.
-	Engines func(guildID string) Engine
+	// is called once per interaction or message, with its context, so a
+	// library can serve each guild its own briefings (building a guild's
+	// engine on its first question) and swap them while the bot runs.
+	Engines func(ctx context.Context, guildID string) Engine
 
 	// Library, when set, is the briefing library behind /briefing (for
 	// members with Manage Server) and /ask briefing:; nil registers

@@ -28,7 +28,7 @@ const (
 // deferring and then editing. The answers themselves come from the pure
 // respond and messageReply; votes and declined questions go to feedback.
 type handler struct {
-	engines    func(guildID string) Engine
+	engines    func(ctx context.Context, guildID string) Engine
 	library    Library  // nil: no /briefing and no /ask briefing:
 	feedback   Feedback // nil: votes and declined questions are not kept
 	metrics    *Metrics // nil: nothing is counted
@@ -40,7 +40,7 @@ type handler struct {
 	editWithin time.Duration
 }
 
-func newHandler(engines func(guildID string) Engine, log *slog.Logger, now func() time.Time) *handler {
+func newHandler(engines func(ctx context.Context, guildID string) Engine, log *slog.Logger, now func() time.Time) *handler {
 	if now == nil {
 		now = time.Now
 	}
@@ -241,11 +241,11 @@ func (h *handler) finish(ctx context.Context, o outcome) {
 }
 
 // engine is the engine that answers guildID ("" for DMs) now.
-func (h *handler) engine(guildID string) Engine {
+func (h *handler) engine(ctx context.Context, guildID string) Engine {
 	if h.engines == nil {
 		return Engine{}
 	}
-	return h.engines(guildID)
+	return h.engines(ctx, guildID)
 }
 
 // failed is the response when answering i went wrong.
@@ -302,7 +302,7 @@ func (h *handler) message(ctx context.Context, s *discordgo.Session, m *discordg
 		return
 	}
 	start := time.Now()
-	r, o := h.messageReply(m, q)
+	r, o := h.messageReply(ctx, m, q)
 	send := r.message(m.SoftReference())
 	reply, cancel := context.WithTimeout(ctx, replyWithin)
 	defer cancel()
@@ -319,7 +319,7 @@ func (h *handler) message(ctx context.Context, s *discordgo.Session, m *discordg
 }
 
 // messageReply is messageReply under the rate limit, with panics recovered.
-func (h *handler) messageReply(m *discordgo.Message, q request) (r reply, o outcome) {
+func (h *handler) messageReply(ctx context.Context, m *discordgo.Message, q request) (r reply, o outcome) {
 	o = outcome{command: q.kind, result: resultAnswered, question: true}
 	defer func() {
 		if p := recover(); p != nil {
@@ -334,7 +334,7 @@ func (h *handler) messageReply(m *discordgo.Message, q request) (r reply, o outc
 		o.result = resultRateLimited
 		return r, o
 	}
-	e := h.engine(m.GuildID)
+	e := h.engine(ctx, m.GuildID)
 	r, declined := messageReply(e.Answerer, q)
 	if declined != "" {
 		o.result = resultDeclined

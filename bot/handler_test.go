@@ -59,7 +59,7 @@ func (b *logBuffer) String() string {
 func testHandler(e Engine) (*handler, *logBuffer) {
 	var logs logBuffer
 	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	return newHandler(func(string) Engine { return e }, log, nil), &logs
+	return newHandler(func(context.Context, string) Engine { return e }, log, nil), &logs
 }
 
 func TestHandlerAnswersDirectly(t *testing.T) {
@@ -146,13 +146,13 @@ func TestHandlerRecoversPanics(t *testing.T) {
 		t.Errorf("after recovering: %+v", r.Data)
 	}
 	// Autocomplete recovers into an empty list, and messages into a plain error.
-	h.engines = func(string) Engine { panic("engine lookup") }
+	h.engines = func(context.Context, string) Engine { panic("engine lookup") }
 	h.interaction(context.Background(), typing(cmdSources, focused(optName, "a")), &rec)
 	if r := rec.responses[2]; r.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
 		t.Errorf("autocomplete after panic: type %d", r.Type)
 	}
 	m := &discordgo.Message{ID: "1", ChannelID: "2", Author: &discordgo.User{ID: "3"}}
-	if got, _ := h.messageReply(m, request{text: "q", kind: "mention"}); got.content != msgError {
+	if got, _ := h.messageReply(context.Background(), m, request{text: "q", kind: "mention"}); got.content != msgError {
 		t.Errorf("message after panic: %+v", got)
 	}
 }
@@ -183,7 +183,7 @@ func TestHandlerRateLimit(t *testing.T) {
 	m := &discordgo.Message{ID: "1", ChannelID: "2", Author: &discordgo.User{ID: "42"}}
 	var got reply
 	for range questionsPerWindow + 1 {
-		got, _ = h.messageReply(m, request{text: "q", kind: "mention"})
+		got, _ = h.messageReply(context.Background(), m, request{text: "q", kind: "mention"})
 	}
 	if !strings.Contains(got.content, "You're asking quickly") || got.ephemeral {
 		t.Errorf("message over the limit: %+v", got)

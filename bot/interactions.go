@@ -18,15 +18,15 @@ import (
 
 // InteractionsOptions configure NewInteractionsHandler.
 type InteractionsOptions struct {
-	PublicKey ed25519.PublicKey           // the application's public key, from the developer portal
-	Engines   func(guildID string) Engine // the engine that answers a guild ("" for DMs); called once per interaction
-	Library   Library                     // the briefing library behind /briefing and /ask briefing:; nil: neither
-	Feedback  Feedback                    // keeps votes and declined questions; nil keeps nothing
-	Metrics   *Metrics                    // counts interactions, served at GET /metrics; nil counts nothing
-	Log       *slog.Logger                // default: discard
-	Token     string                      // optional bot token, for editing deferred responses via REST
-	APIBase   string                      // where REST goes; default "https://discord.com"
-	Now       func() time.Time            // the clock for the timestamp window; default time.Now
+	PublicKey ed25519.PublicKey                                // the application's public key, from the developer portal
+	Engines   func(ctx context.Context, guildID string) Engine // the engine that answers a guild ("" for DMs); called once per interaction
+	Library   Library                                          // the briefing library behind /briefing and /ask briefing:; nil: neither
+	Feedback  Feedback                                         // keeps votes and declined questions; nil keeps nothing
+	Metrics   *Metrics                                         // counts interactions, served at GET /metrics; nil counts nothing
+	Log       *slog.Logger                                     // default: discard
+	Token     string                                           // optional bot token, for editing deferred responses via REST
+	APIBase   string                                           // where REST goes; default "https://discord.com"
+	Now       func() time.Time                                 // the clock for the timestamp window; default time.Now
 }
 
 // Limits of the HTTP endpoint.

@@ -31,7 +31,7 @@ import (
 func TestE2EInteractionsEndpoint(t *testing.T) {
 	t.Parallel()
 	fake := discordtest.New(t)
-	post := endpoint(t, fake, bot.InteractionsOptions{Engines: func(string) bot.Engine { return newStubEngine().engine() }})
+	post := endpoint(t, fake, bot.InteractionsOptions{Engines: func(context.Context, string) bot.Engine { return newStubEngine().engine() }})
 
 	t.Run("answer in the response", func(t *testing.T) {
 		rep := post(t, fake.Command("ask", discordtest.Str("question", "When will the harbour reopen?")))
@@ -143,7 +143,7 @@ func TestE2EInteractionsEndpointLibrary(t *testing.T) {
 	fake := discordtest.New(t)
 	post := endpoint(t, fake, bot.InteractionsOptions{
 		Library: lib,
-		Engines: func(guild string) bot.Engine {
+		Engines: func(_ context.Context, guild string) bot.Engine {
 			e, err := lib.Engine(ctx, guild)
 			if err != nil {
 				t.Error(err)

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/hex"
@@ -51,7 +52,7 @@ func endpoint(tb testing.TB, pub ed25519.PublicKey, e Engine) http.Handler {
 	tb.Helper()
 	return NewInteractionsHandler(InteractionsOptions{
 		PublicKey: pub,
-		Engines:   func(string) Engine { return e },
+		Engines:   func(context.Context, string) Engine { return e },
 		Log:       slog.New(slog.DiscardHandler),
 		Now:       func() time.Time { return testNow },
 	})
@@ -179,7 +180,7 @@ func TestInteractionsEndpointDefers(t *testing.T) {
 	e := newFake()
 	e.delay = 60 * time.Millisecond
 	h := NewInteractionsHandler(InteractionsOptions{
-		PublicKey: pub, Engines: func(string) Engine { return e.engine() }, APIBase: rest.srv.URL, Now: func() time.Time { return testNow },
+		PublicKey: pub, Engines: func(context.Context, string) Engine { return e.engine() }, APIBase: rest.srv.URL, Now: func() time.Time { return testNow },
 	}).(*interactionsHandler)
 	h.h.deferAfter = 5 * time.Millisecond
 	w := httptest.NewRecorder()
@@ -301,7 +302,7 @@ func TestInteractionsEndpointMetrics(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := NewInteractionsHandler(InteractionsOptions{
-		PublicKey: pub, Engines: func(string) Engine { return newFake().engine() },
+		PublicKey: pub, Engines: func(context.Context, string) Engine { return newFake().engine() },
 		Log: slog.New(slog.DiscardHandler), Now: func() time.Time { return testNow }, Metrics: m,
 	})
 	for range 3 {

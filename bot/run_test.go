@@ -244,7 +244,7 @@ func TestRunRefused(t *testing.T) {
 			t.Parallel()
 			d := newMiniDiscord(t)
 			d.closeWith = tt.close
-			err := Run(context.Background(), Options{Token: tt.token, APIBase: d.srv.URL, Engines: func(string) Engine { return Engine{} }})
+			err := Run(context.Background(), Options{Token: tt.token, APIBase: d.srv.URL, Engines: func(context.Context, string) Engine { return Engine{} }})
 			if !errors.Is(err, tt.want) {
 				t.Errorf("Run = %v, want %v", err, tt.want)
 			}
@@ -256,7 +256,7 @@ func TestRunRefused(t *testing.T) {
 }
 
 func TestRunOptionsChecked(t *testing.T) {
-	engine := func(string) Engine { return Engine{} }
+	engine := func(context.Context, string) Engine { return Engine{} }
 	for _, o := range []Options{
 		{Engines: engine},
 		{Token: "x"},
@@ -278,7 +278,7 @@ func TestRunRecommendedShards(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Options{Token: d.token, APIBase: d.srv.URL, Engines: func(string) Engine { return newFake().engine() }})
+		done <- Run(ctx, Options{Token: d.token, APIBase: d.srv.URL, Engines: func(context.Context, string) Engine { return newFake().engine() }})
 	}()
 	reg := d.next(t, "/commands")
 	if reg.path != "/api/v9/applications/100/commands" {

@@ -87,7 +87,10 @@ func echo(s *discordgo.Session, i *discordgo.InteractionCreate) {
 
 func TestSession(t *testing.T) {
 	t.Parallel()
-	fake := discordtest.New(t, discordtest.HeartbeatInterval(200*time.Millisecond))
+	// Heartbeats every second: discordgo drops a session (closing it with
+	// 1000, which ends it) after five intervals without an ACK, and 200 ms
+	// made that one second, which a loaded machine running -race can miss.
+	fake := discordtest.New(t, discordtest.HeartbeatInterval(time.Second))
 	s, err := open(t, fake, "test", discordgo.IntentsGuilds|discordgo.IntentsGuildMessages|discordgo.IntentsDirectMessages,
 		func(s *discordgo.Session) {
 			s.AddHandler(echo)

@@ -401,74 +401,86 @@ func checkOptions(add func(string, ...any), at string, opts []commandOpt, depth 
 	optional := false
 	for _, o := range opts {
 		where := at + " " + o.Name
-		checkName(add, o.Name, "option")
 		if seen[o.Name] {
 			add("%s: option name used twice", where)
 		}
 		seen[o.Name] = true
-		if n := runes(o.Description); n < 1 || n > MaxDescription {
-			add("%s: description is %d characters (1-%d)", where, n, MaxDescription)
-		}
 		if o.Required && optional {
 			add("%s: required options must come before optional ones", where)
 		}
 		if !o.Required {
 			optional = true
 		}
-		if o.Type < 1 || o.Type > 11 {
-			add("%s: unknown option type %d", where, o.Type)
-		}
-		if o.Autocomplete && len(o.Choices) > 0 {
-			add("%s: autocomplete and choices are mutually exclusive", where)
-		}
-		if o.Autocomplete && o.Type != 3 && o.Type != 4 && o.Type != 10 {
-			add("%s: autocomplete needs a string, integer or number option", where)
-		}
-		if len(o.Choices) > MaxChoices {
-			add("%s: %d choices (max %d)", where, len(o.Choices), MaxChoices)
-		}
-		if o.MinLength != nil && (*o.MinLength < 0 || *o.MinLength > 6000) {
-			add("%s: min_length %d out of 0-6000", where, *o.MinLength)
-		}
-		if o.MaxLength != nil && (*o.MaxLength < 1 || *o.MaxLength > 6000) {
-			add("%s: max_length %d out of 1-6000", where, *o.MaxLength)
-		}
-		if (o.MinLength != nil || o.MaxLength != nil) && o.Type != optString {
-			add("%s: min_length and max_length go with string options only", where)
-		}
-		switch o.Type {
-		case optSubCommand, optSubCommandGroup:
-			if o.Required {
-				add("%s: a subcommand or group cannot be required", where)
-			}
-			if o.Type == optSubCommandGroup && depth > 0 {
-				add("%s: a group can only be a command's own option", where)
-			}
-			for _, sub := range o.Options {
-				switch {
-				case o.Type == optSubCommandGroup && sub.Type != optSubCommand:
-					add("%s: a group holds subcommands only", where)
-				case o.Type == optSubCommand && (sub.Type == optSubCommand || sub.Type == optSubCommandGroup):
-					add("%s: a subcommand cannot hold subcommands or groups", where)
-				}
-			}
-		case optAttachment:
-			if len(o.Choices) > 0 {
-				add("%s: an attachment option takes no choices", where)
-			}
-		default:
-			if len(o.Options) > 0 {
-				add("%s: only subcommands and groups have options", where)
-			}
-		}
-		size += runes(o.Name) + runes(o.Description)
-		for _, c := range o.Choices {
-			size += runes(c.Name) + runes(fmt.Sprint(c.Value))
-			if n := runes(c.Name); n < 1 || n > MaxChoiceName {
-				add("%s: choice name %q is %d characters (1-%d)", where, c.Name, n, MaxChoiceName)
-			}
-		}
-		size += checkOptions(add, where, o.Options, depth+1)
+		size += checkOption(add, where, o, depth)
 	}
 	return size
+}
+
+// checkOption checks one option (and its own options) and returns its size
+// in characters.
+func checkOption(add func(string, ...any), where string, o commandOpt, depth int) int {
+	checkName(add, o.Name, "option")
+	if n := runes(o.Description); n < 1 || n > MaxDescription {
+		add("%s: description is %d characters (1-%d)", where, n, MaxDescription)
+	}
+	if o.Type < 1 || o.Type > 11 {
+		add("%s: unknown option type %d", where, o.Type)
+	}
+	if o.Autocomplete && len(o.Choices) > 0 {
+		add("%s: autocomplete and choices are mutually exclusive", where)
+	}
+	if o.Autocomplete && o.Type != 3 && o.Type != 4 && o.Type != 10 {
+		add("%s: autocomplete needs a string, integer or number option", where)
+	}
+	if len(o.Choices) > MaxChoices {
+		add("%s: %d choices (max %d)", where, len(o.Choices), MaxChoices)
+	}
+	if o.MinLength != nil && (*o.MinLength < 0 || *o.MinLength > 6000) {
+		add("%s: min_length %d out of 0-6000", where, *o.MinLength)
+	}
+	if o.MaxLength != nil && (*o.MaxLength < 1 || *o.MaxLength > 6000) {
+		add("%s: max_length %d out of 1-6000", where, *o.MaxLength)
+	}
+	if (o.MinLength != nil || o.MaxLength != nil) && o.Type != optString {
+		add("%s: min_length and max_length go with string options only", where)
+	}
+	checkNesting(add, where, o, depth)
+	size := runes(o.Name) + runes(o.Description)
+	for _, c := range o.Choices {
+		size += runes(c.Name) + runes(fmt.Sprint(c.Value))
+		if n := runes(c.Name); n < 1 || n > MaxChoiceName {
+			add("%s: choice name %q is %d characters (1-%d)", where, c.Name, n, MaxChoiceName)
+		}
+	}
+	return size + checkOptions(add, where, o.Options, depth+1)
+}
+
+// checkNesting checks what an option of o's type may hold: subcommands and
+// groups hold options, in the ways Discord allows; the others none.
+func checkNesting(add func(string, ...any), where string, o commandOpt, depth int) {
+	switch o.Type {
+	case optSubCommand, optSubCommandGroup:
+		if o.Required {
+			add("%s: a subcommand or group cannot be required", where)
+		}
+		if o.Type == optSubCommandGroup && depth > 0 {
+			add("%s: a group can only be a command's own option", where)
+		}
+		for _, sub := range o.Options {
+			switch {
+			case o.Type == optSubCommandGroup && sub.Type != optSubCommand:
+				add("%s: a group holds subcommands only", where)
+			case o.Type == optSubCommand && (sub.Type == optSubCommand || sub.Type == optSubCommandGroup):
+				add("%s: a subcommand cannot hold subcommands or groups", where)
+			}
+		}
+	case optAttachment:
+		if len(o.Choices) > 0 {
+			add("%s: an attachment option takes no choices", where)
+		}
+	default:
+		if len(o.Options) > 0 {
+			add("%s: only subcommands and groups have options", where)
+		}
+	}
 }

@@ -14,6 +14,7 @@
 // Attachment reads a file a chat platform stored for a user (a Discord
 // attachment) from the exact URL the platform gave: that one host is exempt
 // from the address policy, so the fake Discord in tests can serve it on
-// loopback. Nothing else is exempt; tests that serve pages on loopback
-// replace Fetcher.Policy, which no configuration can.
+// loopback. Nothing else is exempt, and the policy cannot be changed from
+// outside the package: only its own tests, which serve pages on loopback,
+// relax it (export_test.go).
 package fetch

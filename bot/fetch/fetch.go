@@ -37,16 +37,17 @@ type Resolver interface {
 }
 
 // A Fetcher fetches web pages as hostile input. Its zero value is ready to
-// use, with the limits above and the public-address policy.
+// use, with the limits above and the public-address policy (Public), which
+// nothing outside this package can change.
 type Fetcher struct {
 	Timeout  time.Duration // for the whole fetch, body included; 0 means DefaultTimeout
 	MaxBytes int64         // largest body read; 0 means DefaultMaxBytes
 	Resolver Resolver      // nil means net.DefaultResolver
 
-	// Policy decides which addresses may be connected to; nil means Public.
-	// Only tests replace it (their servers are on loopback); nothing in the
-	// configuration can.
-	Policy func(netip.Addr) error
+	// policy decides which addresses may be connected to; nil means Public.
+	// Only this package's tests set it (export_test.go), since their
+	// servers are on loopback.
+	policy func(netip.Addr) error
 }
 
 // Fetch reads the page at rawURL: http or https only, every address (after
@@ -200,7 +201,7 @@ func (f *Fetcher) dialContext(exemptHost string) func(ctx context.Context, netwo
 		}
 		if !exempt {
 			for _, a := range addrs {
-				if err := f.policy()(a); err != nil {
+				if err := f.check(a); err != nil {
 					return nil, err
 				}
 			}
@@ -212,7 +213,7 @@ func (f *Fetcher) dialContext(exemptHost string) func(ctx context.Context, netwo
 				if err != nil {
 					return refuse(msgPrivate, err)
 				}
-				return f.policy()(ap.Addr())
+				return f.check(ap.Addr())
 			}
 		}
 		var last error
@@ -227,11 +228,12 @@ func (f *Fetcher) dialContext(exemptHost string) func(ctx context.Context, netwo
 	}
 }
 
-func (f *Fetcher) policy() func(netip.Addr) error {
-	if f.Policy != nil {
-		return f.Policy
+// check applies the address policy to a.
+func (f *Fetcher) check(a netip.Addr) error {
+	if f.policy != nil {
+		return f.policy(a)
 	}
-	return Public
+	return Public(a)
 }
 
 // checkHost resolves host and refuses it unless every address is allowed.
@@ -241,7 +243,7 @@ func (f *Fetcher) checkHost(ctx context.Context, host string) error {
 		return err
 	}
 	for _, a := range addrs {
-		if err := f.policy()(a); err != nil {
+		if err := f.check(a); err != nil {
 			return err
 		}
 	}
@@ -296,7 +298,7 @@ func (f *Fetcher) read(resp *http.Response, anyText bool) (*Page, error) {
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, err
+		return nil, refuse(say(msgBroken, msgFileBroken), fmt.Errorf("read body: %w", err))
 	}
 	if int64(len(body)) > limit {
 		return nil, refuse(say(msgTooLarge, msgFileTooLarge), fmt.Errorf("more than %d bytes", limit))
@@ -304,34 +306,45 @@ func (f *Fetcher) read(resp *http.Response, anyText bool) (*Page, error) {
 	if len(strings.TrimSpace(string(body))) == 0 {
 		return nil, refuse(say(msgEmpty, msgFileEmpty), errors.New("empty body"))
 	}
+	mediaType, body, err = checkText(body, mediaType, params["charset"], anyText)
+	if err != nil {
+		return nil, err
+	}
+	return &Page{URL: resp.Request.URL.String(), ContentType: mediaType, Body: body}, nil
+}
+
+// checkText checks that body is text by its content, whatever the server
+// said, and returns its media type (sniffed when the server gave none, or
+// gave none of ours for an attachment) and the body as UTF-8.
+func checkText(body []byte, mediaType, charset string, anyText bool) (string, []byte, error) {
 	sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(body))
 	if mediaType == "" || anyText {
 		if !strings.HasPrefix(sniffed, "text/") && anyText {
-			return nil, fileRefusal(sniffed)
+			return "", nil, fileRefusal(sniffed)
 		}
 		if !strings.HasPrefix(sniffed, "text/") {
-			return nil, typeRefusal(sniffed)
+			return "", nil, typeRefusal(sniffed)
 		}
 		if mediaType == "" || !allowedType(mediaType) {
 			mediaType = sniffed
 		}
 	}
 	if strings.IndexByte(string(body), 0) >= 0 {
-		return nil, refuse(msgBinary, errors.New("NUL bytes in body"))
+		return "", nil, refuse(msgBinary, errors.New("NUL bytes in body"))
 	}
 	if !utf8.Valid(body) {
-		cs := strings.ToLower(params["charset"])
+		cs := strings.ToLower(charset)
 		switch {
 		case cs != "" && cs != "utf-8" && cs != "utf8" && cs != "us-ascii":
-			return nil, refuse(msgCharset, fmt.Errorf("charset %s", cs))
+			return "", nil, refuse(msgCharset, fmt.Errorf("charset %s", cs))
 		case mediaType == "text/html":
 			// A few stray bytes in a page: keep the rest.
 			body = []byte(strings.ToValidUTF8(string(body), "\uFFFD"))
 		default:
-			return nil, refuse(msgBinary, errors.New("not UTF-8 text"))
+			return "", nil, refuse(msgBinary, errors.New("not UTF-8 text"))
 		}
 	}
-	return &Page{URL: resp.Request.URL.String(), ContentType: mediaType, Body: body}, nil
+	return mediaType, body, nil
 }
 
 func allowedType(t string) bool {

@@ -210,6 +210,11 @@ func TestFetchResponses(t *testing.T) {
 		fmt.Fprint(w, "  \n\n\t ")
 	})
 	mux.HandleFunc("/missing", http.NotFound)
+	mux.HandleFunc("/cut", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Length", "5000")
+		fmt.Fprint(w, "<p>the start of a page that never")
+	})
 	mux.HandleFunc("/slow-body", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
 		fmt.Fprint(w, "<p>the start")
@@ -252,12 +257,13 @@ func TestFetchResponses(t *testing.T) {
 		{path: "/empty", wantErr: "empty"},
 		{path: "/blank", wantErr: "empty"},
 		{path: "/missing", wantErr: "404 Not Found"},
+		{path: "/cut", wantErr: "stopped sending the page"},
 		{path: "/slow-body", wantErr: "longer than 300ms"},
 		{path: "/slow-headers", wantErr: "longer than 300ms"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.TrimPrefix(tt.path, "/"), func(t *testing.T) {
-			f := &fetch.Fetcher{Policy: loopbackOK, Timeout: 10 * time.Second}
+			f := fetch.WithPolicy(&fetch.Fetcher{Timeout: 10 * time.Second}, loopbackOK)
 			if strings.HasPrefix(tt.path, "/slow") {
 				f.Timeout = 300 * time.Millisecond
 			}
@@ -350,13 +356,13 @@ func TestConnectTimeCheck(t *testing.T) {
 	// dialer's Control hook, at connect time, sees the third call.
 	var calls atomic.Int32
 	var connectTime string
-	f := &fetch.Fetcher{Policy: func(a netip.Addr) error {
+	f := fetch.WithPolicy(&fetch.Fetcher{}, func(a netip.Addr) error {
 		if calls.Add(1) <= 2 {
 			return nil
 		}
 		connectTime = a.String()
 		return fetch.Public(a)
-	}}
+	})
 	_, err := f.Fetch(context.Background(), srv.URL)
 	if err == nil || !strings.Contains(userMessage(t, err), "private network") {
 		t.Fatalf("Fetch() error = %v, want the connect-time check to refuse", err)
@@ -376,7 +382,7 @@ func FuzzFetchURL(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, rawURL string) {
 		refuseAll := func(a netip.Addr) error { return fmt.Errorf("refused %s", a) }
-		fe := &fetch.Fetcher{Policy: refuseAll, Resolver: &resolver{answers: [][]netip.Addr{addrs("192.0.2.1")}}, Timeout: time.Second}
+		fe := fetch.WithPolicy(&fetch.Fetcher{Resolver: &resolver{answers: [][]netip.Addr{addrs("192.0.2.1")}}, Timeout: time.Second}, refuseAll)
 		page, err := fe.Fetch(context.Background(), rawURL)
 		if err == nil {
 			t.Fatalf("Fetch(%q) = %q with every address refused", rawURL, page.Body)

@@ -191,7 +191,7 @@ func kindOf(name string) (store.Kind, error) {
 	case ".html", ".htm", ".xhtml":
 		return store.HTML, nil
 	}
-	return "", userError("I read briefings from .txt, .md and .html files only.", fmt.Errorf("add briefing: file type of %q", name))
+	return "", userError("I read briefings from .txt, .md and .html files only. Save the article as one of those and add it again.", fmt.Errorf("add briefing: file type of %q", name))
 }
 
 // parseName is the name knowledge.Parse is given: it reads ".md" as Markdown.

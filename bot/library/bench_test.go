@@ -2,7 +2,6 @@ package library
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/bot/store"
+	"github.com/briefbot/briefbot/bot/store/storetest"
 	"github.com/briefbot/briefbot/knowledge"
 )
 
@@ -131,12 +131,7 @@ func BenchmarkRebuildGuildEngine(b *testing.B) {
 // straight into the database in one transaction (the setup, not measured).
 func fillLibrary(b *testing.B, url string, n int, guild func(int) string) {
 	b.Helper()
-	db, err := sql.Open("sqlite", strings.TrimPrefix(url, "sqlite:"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	tx, err := db.Begin()
+	tx, err := storetest.DB(b, url).Begin()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -176,9 +171,12 @@ func BenchmarkFirstQuestion(b *testing.B) {
 			if cached {
 				benchLibrary(b, url, Options{}) // fills the cache
 			}
+			raw := storetest.DB(b, url)
 			for b.Loop() {
 				if !cached {
-					clearCache(b, url)
+					if _, err := raw.Exec(`DELETE FROM parse_cache`); err != nil {
+						b.Fatal(err)
+					}
 				}
 				lib := benchLibrary(b, url, Options{})
 				e, err := lib.Engine(context.Background(), "")
@@ -191,18 +189,6 @@ func BenchmarkFirstQuestion(b *testing.B) {
 				lib.Close()
 			}
 		})
-	}
-}
-
-func clearCache(b *testing.B, url string) {
-	b.Helper()
-	db, err := sql.Open("sqlite", strings.TrimPrefix(url, "sqlite:"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`DELETE FROM parse_cache`); err != nil {
-		b.Fatal(err)
 	}
 }
 

@@ -2,8 +2,9 @@
 // from, over two kinds of briefing:
 //
 //   - the operator's: the files named by --briefing or BRIEFINGS, or the
-//     embedded default; global, read-only, not stored, reloaded on SIGHUP and
-//     when the files change (polled every 2 s);
+//     embedded default; global, read-only, not stored, reloaded when Watch's
+//     reload channel says so (cmd sends SIGHUP there) and when the files
+//     change (polled every 2 s);
 //   - stored ones (bot/store): added from Discord or `briefbot briefings
 //     add`, global or for one guild, in SQLite or PostgreSQL.
 //

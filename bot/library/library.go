@@ -113,6 +113,9 @@ type Library struct {
 	builds sync.Map               // cache key → *build in progress
 
 	parses atomic.Int64 // briefings parsed from text (cache misses), for tests and logs
+
+	watchers sync.WaitGroup       // Watch's goroutines
+	stops    []context.CancelFunc // stop them; guarded by mu
 }
 
 // served is one consistent engine and the briefings it was built over.
@@ -423,8 +426,17 @@ func operatorIndex(id string) (int, bool) {
 	return n - 1, true
 }
 
-// Close releases the engines. The Store is the caller's to close.
+// Close stops what Watch started, waits for it to finish, and releases the
+// engines. The Store is the caller's to close, after Close.
 func (l *Library) Close() {
+	l.mu.Lock()
+	stops := l.stops
+	l.stops = nil
+	l.mu.Unlock()
+	for _, stop := range stops {
+		stop()
+	}
+	l.watchers.Wait()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.engines = map[string]*list.Element{}

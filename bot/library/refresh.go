@@ -6,14 +6,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/briefbot/briefbot/bot/store"
@@ -213,7 +211,7 @@ func (l *Library) reloadOperator(ctx context.Context, why string) {
 	ops, stamp, err := l.loadOperator()
 	if err != nil {
 		// Remember the failed files so the poll does not retry every tick;
-		// the next change (or SIGHUP) tries again.
+		// the next change (or reload) tries again.
 		l.mu.Lock()
 		l.opStamp = stamp
 		l.mu.Unlock()
@@ -231,16 +229,21 @@ func (l *Library) reloadOperator(ctx context.Context, why string) {
 	l.log.Info("reloaded briefings", "trigger", why, "briefings", len(ops), "took", time.Since(start).Round(time.Millisecond))
 }
 
-// Watch keeps the library current until ctx is done, in the background:
-// it reloads the operator's briefings on SIGHUP and when their files
+// Watch keeps the library current in the background until ctx is done or
+// Close is called: it reloads the operator's briefings whenever reload
+// receives (cmd sends SIGHUP there; nil never does) and when their files
 // change, notices changes other instances made to the stored library
 // (polling its version), drops idle engines, and purges feedback past
-// retention once a day. SIGHUP is caught from the moment Watch returns.
-func (l *Library) Watch(ctx context.Context) {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
+// retention once a day. Close waits for the watching to stop.
+func (l *Library) Watch(ctx context.Context, reload <-chan os.Signal) {
+	ctx, cancel := context.WithCancel(ctx)
+	l.mu.Lock()
+	l.stops = append(l.stops, cancel)
+	l.mu.Unlock()
+	l.watchers.Add(1)
 	go func() {
-		defer signal.Stop(hup)
+		defer l.watchers.Done()
+		defer cancel()
 		poll := time.NewTicker(l.o.Poll)
 		defer poll.Stop()
 		files := time.NewTicker(l.o.FilePoll)
@@ -251,19 +254,10 @@ func (l *Library) Watch(ctx context.Context) {
 			select {
 			case <-ctx.Done():
 				return
-			case <-hup:
-				l.reloadOperator(ctx, "signal")
+			case sig := <-reload:
+				l.reloadOperator(ctx, sig.String())
 			case <-files.C:
-				if len(l.o.Paths) == 0 {
-					continue
-				}
-				stamp, err := fingerprint(l.o.Paths)
-				l.mu.Lock()
-				same := stamp == l.opStamp
-				l.mu.Unlock()
-				if err == nil && !same {
-					l.reloadOperator(ctx, "change")
-				}
+				l.checkFiles(ctx)
 			case now := <-poll.C:
 				if err := l.refresh(ctx, false); err != nil && !errors.Is(err, context.Canceled) {
 					l.log.Error("poll the stored library", "err", err)
@@ -275,6 +269,20 @@ func (l *Library) Watch(ctx context.Context) {
 			}
 		}
 	}()
+}
+
+// checkFiles reloads the operator's briefings when their files changed.
+func (l *Library) checkFiles(ctx context.Context) {
+	if len(l.o.Paths) == 0 {
+		return
+	}
+	stamp, err := fingerprint(l.o.Paths)
+	l.mu.Lock()
+	same := stamp == l.opStamp
+	l.mu.Unlock()
+	if err == nil && !same {
+		l.reloadOperator(ctx, "change")
+	}
 }
 
 // purge deletes feedback older than the retention period.

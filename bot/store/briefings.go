@@ -96,6 +96,9 @@ func (s *Store) Add(ctx context.Context, r Record, b *knowledge.Briefing, lim Li
 	}
 	var id int64
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockGuild(ctx, tx, r.Guild); err != nil {
+			return err
+		}
 		if err := s.checkLimits(ctx, tx, r, lim); err != nil {
 			return err
 		}
@@ -117,6 +120,25 @@ func (s *Store) Add(ctx context.Context, r Record, b *knowledge.Briefing, lim Li
 		return 0, fmt.Errorf("add briefing: %w", err)
 	}
 	return id, nil
+}
+
+// addLock is the class of the PostgreSQL advisory locks that serialise
+// adds to one guild (the guild's hashtext is the other key).
+const addLock = 0x61646473 // "adds"
+
+// lockGuild serialises adds to one guild across instances until tx ends,
+// so that the duplicate and limit checks made in tx still hold at commit.
+// SQLite needs nothing: its immediate transactions serialise every writer.
+// PostgreSQL's default isolation would let two adds both count 199
+// briefings and both insert.
+func (s *Store) lockGuild(ctx context.Context, tx *sql.Tx, guild string) error {
+	if s.dialect != dialectPostgres {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, hashtext($2))`, addLock, guild); err != nil {
+		return fmt.Errorf("lock the guild's adds: %w", err)
+	}
+	return nil
 }
 
 // checkLimits refuses a duplicate, and for a guild a full library or too

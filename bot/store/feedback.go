@@ -38,8 +38,9 @@ type Declined struct {
 const hashKeyName = "user-hash-key"
 
 // userHash is the keyed hash stored instead of a user ID: HMAC-SHA-256 with
-// a random key generated once and kept in the database, so the same user
-// counts once without the ID being stored or guessable from a list of IDs.
+// a random key generated once and kept in the database (table secrets), so
+// the same user counts once without the ID being stored, and the feedback
+// tables alone cannot be matched to a list of IDs.
 func (s *Store) userHash(ctx context.Context, userID string) (string, error) {
 	s.mu.Lock()
 	key := s.key
@@ -208,15 +209,17 @@ func (s *Store) gapRows(ctx context.Context, db *sql.DB, query string, args []an
 	return out, rows.Err()
 }
 
+// A gapGroup is a Gap being gathered.
+type gapGroup struct {
+	gap      Gap
+	wordings map[string]int  // each wording, how often
+	users    map[string]bool // user hashes
+	titles   map[string]bool // briefings searched
+}
+
 // group folds rows into gaps by key (and ref, for votes), largest first.
 func group(rows []gapRow, key func(string) string, byRef bool, limit int) []Gap {
-	type acc struct {
-		gap      Gap
-		wordings map[string]int
-		users    map[string]bool
-		titles   map[string]bool
-	}
-	byKey := map[string]*acc{}
+	byKey := map[string]*gapGroup{}
 	var order []string
 	for _, r := range rows {
 		k := key(r.question)
@@ -224,43 +227,17 @@ func group(rows []gapRow, key func(string) string, byRef bool, limit int) []Gap 
 		if byRef {
 			id += "\x00" + r.ref
 		}
-		a := byKey[id]
-		if a == nil {
-			a = &acc{gap: Gap{Key: k, Ref: r.ref}, wordings: map[string]int{}, users: map[string]bool{}, titles: map[string]bool{}}
-			byKey[id] = a
+		g := byKey[id]
+		if g == nil {
+			g = &gapGroup{gap: Gap{Key: k, Ref: r.ref}, wordings: map[string]int{}, users: map[string]bool{}, titles: map[string]bool{}}
+			byKey[id] = g
 			order = append(order, id)
 		}
-		a.gap.Count++
-		a.wordings[r.question]++
-		a.users[r.user] = true
-		for _, t := range splitTitles(r.briefings) {
-			if !a.titles[t] {
-				a.titles[t] = true
-				a.gap.Briefings = append(a.gap.Briefings, t)
-			}
-		}
-		if !slices.Contains(a.gap.Guilds, r.guild) {
-			a.gap.Guilds = append(a.gap.Guilds, r.guild)
-		}
-		if r.at.After(a.gap.Last) {
-			a.gap.Last = r.at
-		}
+		g.add(r)
 	}
 	out := make([]Gap, 0, len(order))
 	for _, id := range order {
-		a := byKey[id]
-		a.gap.Users = len(a.users)
-		for w := range a.wordings {
-			a.gap.Questions = append(a.gap.Questions, w)
-		}
-		slices.SortFunc(a.gap.Questions, func(x, y string) int {
-			if a.wordings[x] != a.wordings[y] {
-				return a.wordings[y] - a.wordings[x]
-			}
-			return strings.Compare(x, y)
-		})
-		a.gap.Questions = a.gap.Questions[:min(3, len(a.gap.Questions))]
-		out = append(out, a.gap)
+		out = append(out, byKey[id].done())
 	}
 	slices.SortStableFunc(out, func(x, y Gap) int {
 		if x.Count != y.Count {
@@ -269,6 +246,42 @@ func group(rows []gapRow, key func(string) string, byRef bool, limit int) []Gap 
 		return y.Last.Compare(x.Last)
 	})
 	return out[:min(limit, len(out))]
+}
+
+// add counts one row in the group.
+func (g *gapGroup) add(r gapRow) {
+	g.gap.Count++
+	g.wordings[r.question]++
+	g.users[r.user] = true
+	for _, t := range splitTitles(r.briefings) {
+		if !g.titles[t] {
+			g.titles[t] = true
+			g.gap.Briefings = append(g.gap.Briefings, t)
+		}
+	}
+	if !slices.Contains(g.gap.Guilds, r.guild) {
+		g.gap.Guilds = append(g.gap.Guilds, r.guild)
+	}
+	if r.at.After(g.gap.Last) {
+		g.gap.Last = r.at
+	}
+}
+
+// done is the group's Gap: its users counted, its three most frequent
+// wordings first.
+func (g *gapGroup) done() Gap {
+	g.gap.Users = len(g.users)
+	for w := range g.wordings {
+		g.gap.Questions = append(g.gap.Questions, w)
+	}
+	slices.SortFunc(g.gap.Questions, func(x, y string) int {
+		if g.wordings[x] != g.wordings[y] {
+			return g.wordings[y] - g.wordings[x]
+		}
+		return strings.Compare(x, y)
+	})
+	g.gap.Questions = g.gap.Questions[:min(3, len(g.gap.Questions))]
+	return g.gap
 }
 
 // Purge deletes feedback older than before, the rate-limit log older than a

@@ -22,8 +22,8 @@ const DefaultFile = "briefbot.db"
 
 // The dialects a Store speaks.
 const (
-	SQLite   = "sqlite"
-	Postgres = "postgres"
+	dialectSQLite   = "sqlite"
+	dialectPostgres = "postgres"
 )
 
 // A Store is the briefing library and the feedback tables in one database.
@@ -50,27 +50,24 @@ func Open(ctx context.Context, databaseURL string) (*Store, error) {
 	s := &Store{Now: time.Now}
 	switch u := strings.TrimSpace(databaseURL); {
 	case u == "":
-		s.dialect, s.target = SQLite, DefaultFile
+		s.dialect, s.target = dialectSQLite, DefaultFile
 	case strings.HasPrefix(u, "sqlite:"):
-		s.dialect, s.target = SQLite, strings.TrimPrefix(strings.TrimPrefix(u, "sqlite:"), "//")
+		s.dialect, s.target = dialectSQLite, strings.TrimPrefix(strings.TrimPrefix(u, "sqlite:"), "//")
 		if s.target == "" {
 			return nil, errors.New("DATABASE_URL sqlite: names no file: write sqlite:PATH")
 		}
 	case strings.HasPrefix(u, "postgres://"), strings.HasPrefix(u, "postgresql://"):
-		s.dialect, s.target = Postgres, u
+		s.dialect, s.target = dialectPostgres, u
 	default:
 		return nil, fmt.Errorf("DATABASE_URL %q: want sqlite:PATH or postgres://..., or leave it unset for %s", redactURL(u), DefaultFile)
 	}
-	if s.dialect == Postgres {
+	if s.dialect == dialectPostgres {
 		if _, err := s.db(ctx, true); err != nil {
 			return nil, err
 		}
 	}
 	return s, nil
 }
-
-// Dialect is SQLite or Postgres.
-func (s *Store) Dialect() string { return s.dialect }
 
 // Close closes the database, if it was opened.
 func (s *Store) Close() error {
@@ -98,7 +95,7 @@ func (s *Store) db(ctx context.Context, write bool) (*sql.DB, error) {
 		err error
 	)
 	switch s.dialect {
-	case SQLite:
+	case dialectSQLite:
 		if _, statErr := os.Stat(s.target); statErr != nil && !write {
 			if errors.Is(statErr, os.ErrNotExist) {
 				return nil, nil
@@ -114,9 +111,11 @@ func (s *Store) db(ctx context.Context, write bool) (*sql.DB, error) {
 		// transactions take the write lock at BEGIN, so two instances
 		// never deadlock upgrading a read lock; the busy timeout makes a
 		// writer wait for another instead of failing.
-		dsn := "file:" + s.target + "?_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+		// The path is escaped: SQLite reads "file:" names as URIs, where
+		// ?, # and % would cut or change the name.
+		dsn := "file:" + (&url.URL{Path: s.target}).EscapedPath() + "?_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
 		db, err = sql.Open("sqlite", dsn)
-	case Postgres:
+	case dialectPostgres:
 		db, err = sql.Open("pgx", s.target)
 	}
 	if err != nil {
@@ -124,6 +123,10 @@ func (s *Store) db(ctx context.Context, write bool) (*sql.DB, error) {
 	}
 	db.SetMaxOpenConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to %s database %s (check that the server runs and DATABASE_URL is right): %w", s.dialect, s.where(), err)
+	}
 	if err := migrate(ctx, db, s.dialect); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s database %s: %w", s.dialect, s.where(), err)
@@ -134,20 +137,40 @@ func (s *Store) db(ctx context.Context, write bool) (*sql.DB, error) {
 
 // where names the database for messages, without a password.
 func (s *Store) where() string {
-	if s.dialect == SQLite {
+	if s.dialect == dialectSQLite {
 		return s.target
 	}
 	return redactURL(s.target)
 }
 
-// redactURL hides the password in a database URL.
+// redactURL hides the password in a database URL: in its user info or
+// its query (PostgreSQL takes password= there too). A URL Go cannot parse
+// keeps only its scheme and what follows the last @.
 func redactURL(u string) string {
 	p, err := url.Parse(u)
-	if err != nil || p.User == nil {
-		return u
+	if err != nil {
+		scheme, rest, ok := strings.Cut(u, "://")
+		if !ok {
+			return "(a URL that does not parse)"
+		}
+		if at := strings.LastIndex(rest, "@"); at >= 0 {
+			rest = "xxxxx@" + rest[at+1:]
+		}
+		if base, _, ok := strings.Cut(rest, "?"); ok {
+			rest = base + "?xxxxx"
+		}
+		return scheme + "://" + rest
 	}
 	if _, ok := p.User.Password(); ok {
 		p.User = url.UserPassword(p.User.Username(), "xxxxx")
+	}
+	if q := p.Query(); q.Has("password") || q.Has("sslpassword") {
+		for _, k := range []string{"password", "sslpassword"} {
+			if q.Has(k) {
+				q.Set(k, "xxxxx")
+			}
+		}
+		p.RawQuery = q.Encode()
 	}
 	return p.String()
 }
@@ -160,7 +183,7 @@ func (s *Store) q(query string) string {
 // rebind turns ? placeholders into PostgreSQL's $1, $2, ...; the queries
 // here hold no literal question marks.
 func rebind(dialect, query string) string {
-	if dialect != Postgres {
+	if dialect != dialectPostgres {
 		return query
 	}
 	var b strings.Builder

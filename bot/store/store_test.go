@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -59,15 +58,8 @@ func add(tb testing.TB, s *store.Store, guild string, n int, lim store.Limits) (
 	return s.Add(context.Background(), r, b, lim)
 }
 
-// forEachDialect runs fn against a fresh database of each dialect.
-func forEachDialect(t *testing.T, fn func(t *testing.T, url string)) {
-	for _, d := range storetest.Dialects() {
-		t.Run(d.Name, func(t *testing.T) { fn(t, d.URL(t)) })
-	}
-}
-
 func TestAddListGetRemove(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		s := open(t, url)
 		v0, err := s.Version(ctx)
@@ -126,7 +118,7 @@ func TestAddListGetRemove(t *testing.T) {
 }
 
 func TestParseCacheKeepsWhatParseMade(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		s := open(t, url)
 		r, b := record(t, "g", briefingText(7))
@@ -153,7 +145,7 @@ func TestParseCacheKeepsWhatParseMade(t *testing.T) {
 }
 
 func TestLimits(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		s := open(t, url)
 		now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
@@ -204,7 +196,7 @@ func TestLimits(t *testing.T) {
 }
 
 func TestFeedbackAndGaps(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		s := open(t, url)
 		now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
@@ -294,15 +286,7 @@ func TestFeedbackAndGaps(t *testing.T) {
 // feedback tables.
 func assertNotStored(tb testing.TB, url string, values ...string) {
 	tb.Helper()
-	driver, dsn := "pgx", url
-	if strings.HasPrefix(url, "sqlite:") {
-		driver, dsn = "sqlite", strings.TrimPrefix(url, "sqlite:")
-	}
-	db, err := sql.Open(driver, dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.DB(tb, url)
 	for _, table := range []string{"votes", "declined"} {
 		rows, err := db.Query("SELECT * FROM " + table)
 		if err != nil {
@@ -359,8 +343,29 @@ func TestSQLiteFileCreatedOnFirstWrite(t *testing.T) {
 	}
 }
 
+// TestSQLiteFileNamedAsWritten: a SQLite path with characters a URI gives
+// meaning to (?, #, %, a space) names exactly that file.
+func TestSQLiteFileNamedAsWritten(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"brief#1.db", "what?.db", "100%25 sure.db"} {
+		s := open(t, "sqlite:"+filepath.Join(dir, name))
+		if _, err := add(t, s, "g", 1, store.Limits{}); err != nil {
+			t.Fatalf("add to %s: %v", name, err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("sqlite:%s did not create that file: %v", name, err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if n := strings.TrimSuffix(strings.TrimSuffix(e.Name(), "-wal"), "-shm"); n != "brief#1.db" && n != "what?.db" && n != "100%25 sure.db" {
+			t.Errorf("unexpected file %s", e.Name())
+		}
+	}
+}
+
 func TestConcurrentInstances(t *testing.T) {
-	forEachDialect(t, func(t *testing.T, url string) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
 		ctx := context.Background()
 		// Two instances starting at once migrate once between them.
 		stores := make([]*store.Store, 2)
@@ -415,13 +420,93 @@ func TestOpenRefusesUnknownURL(t *testing.T) {
 }
 
 func TestOpenPostgresHidesPassword(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	_, err := store.Open(ctx, "postgres://bot:s3cret@127.0.0.1:1/db?connect_timeout=1")
-	if err == nil {
-		t.Fatal("Open() of a closed port succeeded")
+	for _, u := range []string{
+		"postgres://bot:s3cret@127.0.0.1:1/db?connect_timeout=1",
+		"postgres://127.0.0.1:1/db?user=bot&password=s3cret&connect_timeout=1",
+		// URLs Go's parser refuses still keep their password to themselves.
+		"postgres://bot:s3c ret@127.0.0.1:1/db",
+		"postgres://bot:s3c#ret@127.0.0.1:1/db",
+		"postgres://bot:s3c%zzret@127.0.0.1:1/db",
+		"postgres://bot:s3cret@127.0.0.1:port/db",
+		"mysql://bot:s3cret@127.0.0.1/db",
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		_, err := store.Open(ctx, u)
+		cancel()
+		if err == nil {
+			t.Errorf("Open(%q) succeeded", u)
+			continue
+		}
+		if strings.Contains(err.Error(), "s3c") {
+			t.Errorf("Open(%q) error %q shows the password", u, err)
+		}
 	}
-	if strings.Contains(err.Error(), "s3cret") {
-		t.Errorf("Open() error %q shows the password", err)
-	}
+}
+
+// TestLimitsHoldUnderConcurrentAdds: instances adding to one guild at the
+// same time never take it past its limits between them.
+func TestLimitsHoldUnderConcurrentAdds(t *testing.T) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		stores := []*store.Store{open(t, url), open(t, url), open(t, url)}
+		if _, err := stores[0].Version(ctx); err != nil {
+			t.Fatal(err)
+		}
+		lim := store.Limits{PerGuild: 3, AddsPer: 5}
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		stored := 0
+		for i := range 12 {
+			wg.Go(func() {
+				_, err := add(t, stores[i%len(stores)], "g", i, lim)
+				switch {
+				case err == nil:
+					mu.Lock()
+					stored++
+					mu.Unlock()
+				case !errors.Is(err, store.ErrFull) && !errors.Is(err, store.ErrRateLimited):
+					t.Errorf("add %d: %v", i, err)
+				}
+			})
+		}
+		wg.Wait()
+		list, _, err := stores[0].List(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != 3 || stored != 3 {
+			t.Errorf("%d adds succeeded and %d briefings are stored, want 3 of each (PerGuild 3)", stored, len(list))
+		}
+	})
+}
+
+// TestAddIsOneTransaction: when any step of an add fails (here the last
+// one, logging the add for the rate limit), nothing of it remains: no
+// record, no parse cache entry, no new library version.
+func TestAddIsOneTransaction(t *testing.T) {
+	storetest.EachDialect(t, func(t *testing.T, url string) {
+		ctx := context.Background()
+		s := open(t, url)
+		if _, err := add(t, s, "g", 1, store.Limits{}); err != nil {
+			t.Fatal(err)
+		}
+		v0, _ := s.Version(ctx)
+		raw := storetest.DB(t, url)
+		if _, err := raw.Exec(`DROP TABLE adds`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := add(t, s, "g", 2, store.Limits{}); err == nil {
+			t.Fatal("Add() succeeded without the adds table")
+		}
+		var n, cached int
+		if err := raw.QueryRow(`SELECT COUNT(*) FROM briefings`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if err := raw.QueryRow(`SELECT COUNT(*) FROM parse_cache`).Scan(&cached); err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := s.Version(ctx); n != 1 || cached != 1 || v != v0 {
+			t.Errorf("after a failed add: %d briefings, %d cached parses, version %d (was %d); want 1, 1 and no change", n, cached, v, v0)
+		}
+	})
 }

@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/briefbot/briefbot/bot/store"
 )
@@ -188,5 +191,55 @@ func TestReadOnlyCommandsCreateNoDatabase(t *testing.T) {
 	}
 	if _, err := os.Stat("briefbot.db"); err != nil {
 		t.Errorf("briefings add did not create briefbot.db: %v", err)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to read while run writes to it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestChatSeesBriefingsAddedElsewhere(t *testing.T) {
+	env := map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "lib.db")}
+	in, feed := io.Pipe()
+	var out, errOut syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, nil, fakeEnv(env), stdio{in: in, out: &out, err: &errOut}) }()
+
+	if _, err := io.WriteString(feed, "/about\n"); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, err := runCmd(t, env, "", "briefings", "add", "testdata/ferry.txt"); err != nil {
+		t.Fatalf("briefings add: %v\n%s", err, errs)
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if _, err := io.WriteString(feed, "/about\n"); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(out.String(), "Harbour ferry resumes after repairs") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the chat's /about never showed the briefing added by another process:\n%s\n%s", out.String(), errOut.String())
+		}
+	}
+	feed.Close()
+	if err := <-done; err != nil {
+		t.Fatalf("chat: %v", err)
 	}
 }

@@ -368,39 +368,36 @@ func TestDiscordFeedback(t *testing.T) {
 // added through the other within 2 s, and a process started afterwards
 // answers from it too.
 func TestDiscordInstancesShareALibrary(t *testing.T) {
-	for _, d := range storetest.Dialects() {
-		t.Run(d.Name, func(t *testing.T) {
-			db := d.URL(t)
-			one := startBot(t, map[string]string{"DATABASE_URL": db})
-			two := startBot(t, map[string]string{"DATABASE_URL": db})
-			add := func(r *botRun, name string) {
-				t.Helper()
-				att := r.fake.Upload(name, "", readTestdata(t, name))
-				if text := r.briefing(t, "add", discordtest.File("file", att)).Message.Text(); !strings.Contains(text, "Added: ") {
-					t.Fatalf("add %s: %q", name, text)
-				}
+	storetest.EachDialect(t, func(t *testing.T, db string) {
+		one := startBot(t, map[string]string{"DATABASE_URL": db})
+		two := startBot(t, map[string]string{"DATABASE_URL": db})
+		add := func(r *botRun, name string) {
+			t.Helper()
+			att := r.fake.Upload(name, "", readTestdata(t, name))
+			if text := r.briefing(t, "add", discordtest.File("file", att)).Message.Text(); !strings.Contains(text, "Added: ") {
+				t.Fatalf("add %s: %q", name, text)
 			}
-			seen := func(r *botRun, q, title string) time.Duration {
-				t.Helper()
-				start := time.Now()
-				for !answeredFrom(r.ask(t, discordtest.GuildID, q), title) {
-					if time.Since(start) > 2*time.Second {
-						t.Fatalf("not answered from %q within 2 s", title)
-					}
-					time.Sleep(50 * time.Millisecond)
+		}
+		seen := func(r *botRun, q, title string) time.Duration {
+			t.Helper()
+			start := time.Now()
+			for !answeredFrom(r.ask(t, discordtest.GuildID, q), title) {
+				if time.Since(start) > 2*time.Second {
+					t.Fatalf("not answered from %q within 2 s", title)
 				}
-				return time.Since(start)
+				time.Sleep(50 * time.Millisecond)
 			}
-			add(one, "ferry.txt")
-			t.Logf("added through one, answered by two after %v", seen(two, ferryQuestion, ferryTitle).Round(time.Millisecond))
-			add(two, "orchard.md")
-			t.Logf("added through two, answered by one after %v", seen(one, "What did Ivo Marsh say?", "Orchard growers count the cost of a late frost").Round(time.Millisecond))
+			return time.Since(start)
+		}
+		add(one, "ferry.txt")
+		t.Logf("added through one, answered by two after %v", seen(two, ferryQuestion, ferryTitle).Round(time.Millisecond))
+		add(two, "orchard.md")
+		t.Logf("added through two, answered by one after %v", seen(one, "What did Ivo Marsh say?", "Orchard growers count the cost of a late frost").Round(time.Millisecond))
 
-			one.stop(t)
-			three := startBot(t, map[string]string{"DATABASE_URL": db})
-			if rep := three.ask(t, discordtest.GuildID, ferryQuestion); !answeredFrom(rep, ferryTitle) {
-				t.Errorf("after a restart: %q, want the stored briefing's answer", rep.Message.Text())
-			}
-		})
-	}
+		one.stop(t)
+		three := startBot(t, map[string]string{"DATABASE_URL": db})
+		if rep := three.ask(t, discordtest.GuildID, ferryQuestion); !answeredFrom(rep, ferryTitle) {
+			t.Errorf("after a restart: %q, want the stored briefing's answer", rep.Message.Text())
+		}
+	})
 }

@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
+	"os/signal"
 	"strings"
 	"sync/atomic"
+	"syscall"
 
 	"github.com/briefbot/briefbot/bot"
 	booklib "github.com/briefbot/briefbot/bot/library"
@@ -18,6 +21,7 @@ import (
 // stored briefings, seen from one guild (--guild; "" is the global ones).
 type library struct {
 	lib     *booklib.Library
+	hup     chan os.Signal // SIGHUP, while watch runs
 	store   *store.Store
 	guild   string
 	ctx     context.Context
@@ -32,7 +36,7 @@ type library struct {
 func openLibrary(ctx context.Context, cmd command, cfg config, log *slog.Logger) (*library, error) {
 	st, err := store.Open(ctx, cfg.databaseURL)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open the briefing library: %w", err)
 	}
 	paths := []string(cmd.briefings)
 	if len(paths) == 0 {
@@ -90,8 +94,11 @@ func databaseName(url string) string {
 	return "PostgreSQL"
 }
 
-// close releases the library and its database.
+// close stops the library's watching, then releases it and its database.
 func (l *library) close() {
+	if l.hup != nil {
+		signal.Stop(l.hup)
+	}
 	l.lib.Close()
 	l.store.Close()
 }
@@ -120,12 +127,12 @@ func (l *library) briefings() []*knowledge.Briefing {
 // engines is the bot's engine lookup: the global briefings plus the guild's
 // ("" in DMs: the global ones only). When the guild's engine cannot be built
 // (the database is down), the global one answers and the log says why.
-func (l *library) engines(guild string) bot.Engine {
-	e, err := l.lib.Engine(l.ctx, guild)
+func (l *library) engines(ctx context.Context, guild string) bot.Engine {
+	e, err := l.lib.Engine(ctx, guild)
 	if err != nil {
 		l.log.Error("build the guild's engine; answering from the global briefings", "guild", guild, "err", err)
 		l.metrics.Load().StoreError("engine")
-		e, _ = l.lib.Engine(l.ctx, "")
+		e, _ = l.lib.Engine(ctx, "")
 	}
 	return bot.Both(e)
 }
@@ -151,5 +158,10 @@ func (f feedback) Declined(ctx context.Context, d bot.Decline) error {
 	})
 }
 
-// watch keeps the library current in the background until ctx is done.
-func (l *library) watch(ctx context.Context, _ *slog.Logger) { l.lib.Watch(ctx) }
+// watch keeps the library current in the background until ctx is done or
+// the library is closed, reloading the operator's briefings on SIGHUP too.
+func (l *library) watch(ctx context.Context) {
+	l.hup = make(chan os.Signal, 1)
+	signal.Notify(l.hup, syscall.SIGHUP)
+	l.lib.Watch(ctx, l.hup)
+}

@@ -172,12 +172,17 @@ func TestRunErrors(t *testing.T) {
 		{name: "MissingBriefing", args: []string{"inspect", "--briefing", filepath.Join(dir, "nope.txt")}, want: "nope.txt"},
 		{name: "EmptyBriefing", args: []string{"ask", "hi", "--briefing", empty}, want: "empty.txt"},
 		{name: "BriefingsEnv", env: map[string]string{"BRIEFINGS": filepath.Join(dir, "gone")}, args: []string{"timeline"}, want: "gone"},
+		{name: "DatabaseDown", env: map[string]string{"DATABASE_URL": "postgres://bot:s3cret@127.0.0.1:1/db?connect_timeout=2"}, args: []string{"briefings", "list"}, want: "check that the server runs and DATABASE_URL is right"},
+		{name: "DatabaseURL", env: map[string]string{"DATABASE_URL": "mysql://bot:s3cret@db/x"}, args: []string{"ask", "hi"}, want: "DATABASE_URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := runCmd(t, tt.env, "", tt.args...)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("run(%q) error = %v, want one mentioning %q", tt.args, err, tt.want)
+			}
+			if strings.Contains(err.Error(), "s3cret") {
+				t.Errorf("run(%q) error %q shows the database password", tt.args, err)
 			}
 		})
 	}

@@ -9,9 +9,12 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -232,5 +235,42 @@ func TestRunTokenRevoked(t *testing.T) {
 	first, _, _ := strings.Cut(atStart.Error(), " (")
 	if msg != first {
 		t.Errorf("revoked: %q\nat start: %q\nwant the same message", msg, first)
+	}
+}
+
+// TestRunReloadsOnSIGHUP: SIGHUP makes the running bot read its briefing
+// files again, even an edit the file poll cannot see (same size, same
+// modification time).
+func TestRunReloadsOnSIGHUP(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notice.txt")
+	write := func(title string) {
+		t.Helper()
+		body := "title: " + title + "\npublished: 2025-02-03\n---\nThe council said the bridge would reopen on Monday.\n"
+		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		stamp := time.Date(2025, 2, 3, 12, 0, 0, 0, time.UTC)
+		if err := os.Chtimes(path, stamp, stamp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Bridge notice A")
+	r := startBot(t, map[string]string{"BRIEFINGS": path})
+	about := func() string { return r.interact(t, r.fake.Command("about")).Message.Text() }
+	if got := about(); !strings.Contains(got, "Bridge notice A") {
+		t.Fatalf("/about = %q, want the briefing file's title", got)
+	}
+	write("Bridge notice B")
+	time.Sleep(2500 * time.Millisecond) // a file poll, which must not see the edit
+	if got := about(); !strings.Contains(got, "Bridge notice A") {
+		t.Fatalf("/about = %q: the poll saw an edit of the same size and time", got)
+	}
+	if err := syscall.Kill(os.Getpid(), syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(about(), "Bridge notice B"); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("SIGHUP did not reload the briefing:\n%s", r.logs)
+		}
 	}
 }

@@ -281,6 +281,7 @@ func run(ctx context.Context, args []string, lookupEnv func(string) (string, boo
 	switch cmd.name {
 	case "":
 		if cfg.token == "" {
+			lib.watch(ctx) // briefings added or edited elsewhere show at the next line
 			return chat(ctx, lib, std)
 		}
 		return runBot(ctx, cfg, lib, log)
@@ -322,7 +323,7 @@ func runBot(ctx context.Context, cfg config, lib *library, log *slog.Logger) err
 		defer stop()
 	}
 	lib.observe(metrics)
-	lib.watch(ctx, log)
+	lib.watch(ctx)
 	return bot.Run(ctx, bot.Options{
 		Token:      cfg.token,
 		GuildID:    cfg.guildID,

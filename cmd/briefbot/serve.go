@@ -26,7 +26,7 @@ func serve(ctx context.Context, addr string, cfg config, lib *library, log *slog
 		return err
 	}
 	lib.observe(metrics)
-	lib.watch(ctx, log)
+	lib.watch(ctx)
 	srv := &http.Server{
 		Addr: addr,
 		Handler: bot.NewInteractionsHandler(bot.InteractionsOptions{

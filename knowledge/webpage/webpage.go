@@ -226,49 +226,10 @@ func enoughText(blocks []block) bool {
 // readMeta reads the page's metadata: JSON-LD first, then Open Graph and
 // article: meta tags, then <title> and <link rel=canonical>.
 func readMeta(doc *html.Node, base *url.URL) meta {
-	var (
-		m                           meta
-		metas                       = map[string]string{}
-		canonical, htmlTitle, ogURL string
-		ld                          []map[string]any
-	)
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.Meta:
-				key := strings.ToLower(attr(n, "property"))
-				if key == "" {
-					key = strings.ToLower(attr(n, "name"))
-				}
-				if key == "" {
-					key = "itemprop:" + strings.ToLower(attr(n, "itemprop"))
-				}
-				if _, seen := metas[key]; !seen && key != "" {
-					metas[key] = attr(n, "content")
-				}
-			case atom.Link:
-				if canonical == "" && hasToken(attr(n, "rel"), "canonical") {
-					canonical = attr(n, "href")
-				}
-			case atom.Title:
-				if htmlTitle == "" {
-					htmlTitle = text(n)
-				}
-			case atom.Script:
-				if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
-					ld = append(ld, jsonLD(text(n))...)
-				}
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	ogURL = metas["og:url"]
-
-	if art := pickArticle(ld); art != nil {
+	h := scanHead(doc)
+	var m meta
+	canonical := h.canonical
+	if art := pickArticle(h.ld); art != nil {
 		m.Title = oneLine(str(art["headline"]))
 		if m.Title == "" {
 			m.Title = oneLine(str(art["name"]))
@@ -282,18 +243,67 @@ func readMeta(doc *html.Node, base *url.URL) meta {
 			canonical = u
 		}
 	}
+	metas := h.metas
 	m.Title = first(m.Title, oneLine(metas["og:title"]), oneLine(metas["twitter:title"]))
 	m.Publisher = first(m.Publisher, oneLine(metas["og:site_name"]), oneLine(metas["application-name"]))
 	m.Published = first(m.Published, day(metas["article:published_time"]), day(metas["itemprop:datepublished"]),
 		day(metas["date"]), day(metas["pubdate"]), day(metas["publish-date"]), day(metas["dc.date.issued"]), day(metas["dc.date"]))
 	if m.Title == "" {
-		m.Title = oneLine(htmlTitle)
+		m.Title = oneLine(h.title)
 	}
-	m.URL = absolute(base, first(canonical, ogURL))
+	m.URL = absolute(base, first(canonical, metas["og:url"]))
 	if m.URL == "" && base.Host != "invalid" {
 		m.URL = base.String()
 	}
 	return m
+}
+
+// head is the metadata a page states, as written.
+type head struct {
+	metas     map[string]string // <meta> by property, name or "itemprop:" + itemprop (lower case); the first of each
+	canonical string            // <link rel=canonical href>
+	title     string            // <title>
+	ld        []map[string]any  // the JSON-LD objects
+}
+
+// scanHead collects the page's metadata elements, wherever they are.
+func scanHead(doc *html.Node) head {
+	h := head{metas: map[string]string{}}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				key := strings.ToLower(attr(n, "property"))
+				if key == "" {
+					key = strings.ToLower(attr(n, "name"))
+				}
+				if key == "" {
+					key = "itemprop:" + strings.ToLower(attr(n, "itemprop"))
+				}
+				if _, seen := h.metas[key]; !seen && key != "" {
+					h.metas[key] = attr(n, "content")
+				}
+			case atom.Link:
+				if h.canonical == "" && hasToken(attr(n, "rel"), "canonical") {
+					h.canonical = attr(n, "href")
+				}
+			case atom.Title:
+				if h.title == "" {
+					h.title = text(n)
+				}
+			case atom.Script:
+				if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
+					h.ld = append(h.ld, jsonLD(text(n))...)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return h
 }
 
 func attr(n *html.Node, key string) string {

@@ -1,10 +1,3 @@
-// Package storetest gives tests a fresh database of each dialect: a SQLite
-// file in a temporary folder, and a schema of its own in the PostgreSQL
-// server that TEST_DATABASE_URL names (.ci/postgres starts one).
-//
-// Without TEST_DATABASE_URL, or with a server that does not answer, the
-// PostgreSQL tests skip with a message saying what to install, except under
-// CI=true, where they fail: CI must run them.
 package storetest
 
 import (
@@ -15,10 +8,12 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver
+	_ "modernc.org/sqlite"             // the "sqlite" driver
 )
 
 // EnvURL is the variable naming the test PostgreSQL server.
@@ -77,16 +72,32 @@ func Postgres(tb testing.TB) string {
 	return u.String()
 }
 
-// Dialects returns a fresh database URL of each dialect by name, for tests
-// that run the same checks on both.
-func Dialects() []Dialect {
-	return []Dialect{{Name: "SQLite", URL: SQLite}, {Name: "Postgres", URL: Postgres}}
+// EachDialect runs fn as a subtest named SQLite, then one named Postgres,
+// each with the URL of a fresh database of that dialect.
+func EachDialect(t *testing.T, fn func(t *testing.T, url string)) {
+	for _, d := range []struct {
+		name string
+		url  func(testing.TB) string
+	}{{"SQLite", SQLite}, {"Postgres", Postgres}} {
+		t.Run(d.name, func(t *testing.T) { fn(t, d.url(t)) })
+	}
 }
 
-// A Dialect names a database kind and makes fresh databases of it.
-type Dialect struct {
-	Name string
-	URL  func(testing.TB) string
+// DB opens the database at url (a DATABASE_URL as SQLite or Postgres
+// returns it) directly, for tests that look at or change the tables behind
+// a Store's back. It is closed when the test ends.
+func DB(tb testing.TB, url string) *sql.DB {
+	tb.Helper()
+	driver, dsn := "pgx", url
+	if path, ok := strings.CutPrefix(url, "sqlite:"); ok {
+		driver, dsn = "sqlite", path
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		tb.Fatalf("open %s: %v", url, err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
 }
 
 // unavailable skips the test, or fails it under CI.
