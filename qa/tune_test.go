@@ -11,7 +11,7 @@ import (
 	"github.com/briefbot/briefbot/knowledge"
 )
 
-var tuneFlag = flag.Bool("tune", false, "run the parameter sweeps (TestTuneBM25, TestAbstentionSweep)")
+var tuneFlag = flag.Bool("tune", false, "run the parameter sweeps and fits (TestFitAnswerability, TestRelationKinds, TestThresholdCurve, TestTuneBM25, TestAbstentionSweep)")
 
 // A labelled set is a briefing and questions about it.
 type labelled struct {
@@ -88,7 +88,8 @@ func score(sets []labelled, tu tuning) (st qaStats) {
 }
 
 // TestThresholdCurve sweeps each abstention threshold alone over the
-// tuning sets (the tune half of the blind sets included): how many
+// tuning sets (the tune half of the blind sets included), deciding by the
+// thresholds as the engine did before the answerability model: how many
 // answerable questions are answered right, unanswerable ones declined, and
 // wrong answers given, and the precision of the answers given.
 func TestThresholdCurve(t *testing.T) {
@@ -105,11 +106,13 @@ func TestThresholdCurve(t *testing.T) {
 		{"minRelation", func(tu *tuning, v float64) { tu.minRelation = v }, []float64{0.2, 0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8}},
 		{"minRelevance", func(tu *tuning, v float64) { tu.minRelevance = v }, []float64{0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6}},
 	}
+	thresholds := defaultTuning
+	thresholds.model = nil // the thresholds alone, as they decided before the model
 	var b strings.Builder
 	for _, sw := range sweeps {
 		fmt.Fprintf(&b, "\n%-12s | %-10s | %-12s | %-6s | %s\n", sw.name, "answerable", "unanswerable", "wrong", "precision")
 		for _, v := range sw.vals {
-			tu := defaultTuning
+			tu := thresholds
 			sw.set(&tu, v)
 			st := score(sets, tu)
 			answered := st.hasAnsRight + st.wrong
@@ -122,8 +125,9 @@ func TestThresholdCurve(t *testing.T) {
 
 func (s qaStats) total() int { return s.hasAnsRight + s.noAnsRight }
 
-// TestAbstentionSweep sweeps the abstention thresholds, SQuAD 2.0 style:
-// answerable and unanswerable questions together, reporting both rates.
+// TestAbstentionSweep sweeps the abstention thresholds without the
+// answerability model, SQuAD 2.0 style: answerable and unanswerable
+// questions together, reporting both rates.
 func TestAbstentionSweep(t *testing.T) {
 	if !*tuneFlag {
 		t.Skip("run with -tune")
@@ -138,6 +142,7 @@ func TestAbstentionSweep(t *testing.T) {
 		for _, rel := range []float64{0.3, 0.4, 0.45, 0.5, 0.55, 0.6} {
 			for _, unk := range []float64{0.3, 0.5, 0.7, 1.0} {
 				tu := defaultTuning
+				tu.model = nil // the thresholds alone
 				tu.minCoverage, tu.minRelation, tu.unknownWeight = cov, rel, unk
 				rows = append(rows, row{tu, score(tune, tu), score(held, tu)})
 			}
@@ -260,64 +265,4 @@ func TestRelationKinds(t *testing.T) {
 		}
 	}
 	t.Log(b.String())
-}
-
-// outcomes asks every question of sets with tuning tu: per question, "right",
-// "declined" (an answerable one) or "wrong", with the passage given.
-func outcomes(sets []labelled, tu tuning) map[string]string {
-	out := map[string]string{}
-	for _, s := range sets {
-		e := newEngine(tu, s.b)
-		for _, c := range s.cases {
-			a := e.Ask(c.Q)
-			ok := judge(c, a)
-			if s.strict {
-				ok = c.Unanswerable && !a.Answered || passageRight(c, a)
-			}
-			key := s.name + " " + c.ID + " " + c.Q
-			switch {
-			case ok:
-				out[key] = "right"
-			case a.Answered:
-				out[key] = "wrong: " + clip(a.Passage, 100)
-			default:
-				out[key] = "declined: " + a.Why
-			}
-		}
-	}
-	return out
-}
-
-// logChanges logs the questions whose outcome differs between tunings a
-// and b.
-func logChanges(t *testing.T, sets []labelled, a, b tuning) {
-	t.Helper()
-	oa, ob := outcomes(sets, a), outcomes(sets, b)
-	keys := make([]string, 0, len(oa))
-	for k := range oa {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if oa[k] != ob[k] {
-			t.Logf("%s\n\tbefore: %s\n\tafter:  %s", k, oa[k], ob[k])
-		}
-	}
-}
-
-var changeKind = flag.String("change", "", "TestChanges: the relation kind to add at weight 0.4")
-
-// TestChanges logs the questions of the tuning sets whose outcome a
-// relation kind (-change) changes.
-func TestChanges(t *testing.T) {
-	if !*tuneFlag || *changeKind == "" {
-		t.Skip("run with -tune -change KIND")
-	}
-	with := defaultTuning
-	for k := relKind(0); k < numRelKinds; k++ {
-		if k.String() == *changeKind {
-			with.rel[k] = relWeight{w: 0.4, maxSense: 2, faint: k == relGloss || k == relGlossedBy}
-		}
-	}
-	logChanges(t, fitSets(t), defaultTuning, with)
 }

@@ -10,6 +10,10 @@
 // ranks of both ends; and WordNet's irregular forms ("went" → go). Multi-word
 // lemmas are left out, except that the head of a compound noun ("capital" in
 // "capital of France", "vehicle" in "motor vehicle") relates the nouns it
-// names or classes. The same input gives the same bytes: the header records
-// a SHA-256 of the input files and carries WordNet's licence notice.
+// names or classes. With -gloss-senses n, each word also relates to the
+// words of the definitions of its first n senses ("passenger" to "ride",
+// from "a traveler riding in a vehicle"), and they back to it, leaving out
+// words used in more than -gloss-uses definitions. The same input gives the
+// same bytes: the header records a SHA-256 of the input files and carries
+// WordNet's licence notice.
 package main

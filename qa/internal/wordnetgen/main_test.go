@@ -102,6 +102,53 @@ func TestSensesOption(t *testing.T) {
 	}
 }
 
+func TestGlosses(t *testing.T) {
+	_, tab := mustGenerate(t, options{glossSenses: 1, glossUses: 200})
+	rels := relationsOf(tab)
+	tests := []struct {
+		rel  string
+		want bool
+	}{
+		{"reject gloss accept 1 1", true}, // "refuse to accept"
+		{"accept glossed-by reject 1 1", true},
+		{"kill gloss die 1 1", true}, // "cause to die"
+		{"huge gloss big 1 1", true}, // "very big"
+		{"avalon gloss citi 1 1", true},
+		{"citi glossed-by avalon 1 1", true},
+		{"snore gloss asleep 1 1", false}, // "asleep" is no lemma of the database
+		{"die gloss stop 1 1", false},     // nor is "stop"
+	}
+	for _, tt := range tests {
+		if rels[tt.rel] != tt.want {
+			t.Errorf("relation %q present = %v, want %v", tt.rel, rels[tt.rel], tt.want)
+		}
+	}
+	if _, none := mustGenerate(t, options{}); none.stats[kindGloss]+none.stats[kindGlossedBy] != 0 {
+		t.Errorf("without -gloss-senses the table has %d gloss relations, want none", none.stats[kindGloss])
+	}
+	// Every definition word of the fixture is used once or twice: a limit
+	// of 0 uses leaves every one out.
+	_, general := mustGenerate(t, options{glossSenses: 1, glossUses: 0})
+	for rel := range relationsOf(general) {
+		if strings.Contains(rel, " gloss") {
+			t.Errorf("glossUses 0 kept %q", rel)
+		}
+	}
+}
+
+func TestDefinition(t *testing.T) {
+	tests := []struct{ gloss, want string }{
+		{`move fast; "he runs daily"`, "move fast"},
+		{"a large town  ", "a large town"},
+		{`(of persons) lacking; "a poor man"; "poor people"`, "(of persons) lacking"},
+	}
+	for _, tt := range tests {
+		if got := definition(tt.gloss); got != tt.want {
+			t.Errorf("definition(%q) = %q, want %q", tt.gloss, got, tt.want)
+		}
+	}
+}
+
 func TestExceptions(t *testing.T) {
 	_, tab := mustGenerate(t, options{})
 	tests := []struct {
