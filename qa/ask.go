@@ -694,10 +694,15 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 	return accepted
 }
 
-// namesSayer reports whether candidate c holds, in itself (or a word
-// related to it) or its speaker's name and role, every word naming whom a
-// "what did the pharmacy say" question asks about that the briefings use.
+// namesSayer reports whether candidate c reports what someone said (it
+// has a speaker or a reporting verb) and holds, in itself
+// (or a word related to it) or its speaker's name and role, every word
+// naming whom a "what did the pharmacy say" question asks about that the
+// briefings use.
 func (e *Engine) namesSayer(q *question, c cand) bool {
+	if !e.reports(&e.docs[c.d]) {
+		return false
+	}
 	for _, w := range q.sayer {
 		found := false
 		for i, t := range q.terms {
@@ -711,6 +716,33 @@ func (e *Engine) namesSayer(q *question, c cand) bool {
 		}
 	}
 	return true
+}
+
+// reports reports whether sentence d reports what someone said: it has a
+// speaker or a reporting verb.
+func (e *Engine) reports(d *doc) bool {
+	if d.speaker >= 0 {
+		return true
+	}
+	for stem := range reportingStems {
+		if d.hasTerm(e.ix.idOf(stem)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTerm reports whether the sentence has the term with index id.
+func (d *doc) hasTerm(id int32) bool {
+	if id < 0 {
+		return false
+	}
+	for _, t := range d.toks {
+		if t.term == id {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsRole reports whether candidate c names the role a "who is the

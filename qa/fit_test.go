@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
@@ -352,4 +353,53 @@ func curvePoint(qs []fitQuestion, prob [][]float64, th float64) outcome {
 		}
 	}
 	return p
+}
+
+// TestFitLogit fits data drawn from a known model and gets it back.
+func TestFitLogit(t *testing.T) {
+	var want logit
+	want.bias, want.w[featCoverage], want.w[featMargin] = -2, 4, -3
+	r := rand.New(rand.NewSource(1))
+	var rows []fitRow
+	for range 6000 {
+		var x [numFeatures]float64
+		x[featCoverage], x[featMargin] = r.Float64(), r.Float64()*2-1
+		rows = append(rows, fitRow{x: x, right: r.Float64() < want.prob(&x)})
+	}
+	got := fitLogit(rows, 0)
+	if math.Abs(got.bias-want.bias) > 0.4 {
+		t.Errorf("bias %.2f, want %.2f", got.bias, want.bias)
+	}
+	for f := range numFeatures {
+		if math.Abs(got.w[f]-want.w[f]) > 0.4 {
+			t.Errorf("weight of %s %.2f, want %.2f", featureNames[f], got.w[f], want.w[f])
+		}
+	}
+}
+
+// TestAnswerModel checks the fitted model's sense: more of the question
+// covered, or a clearer lead over the other candidates, makes an answer
+// more likely; words no briefing has make it less likely; a candidate that
+// covers the whole question at the top with a lead answers, one that
+// covers a third of it below another does not.
+func TestAnswerModel(t *testing.T) {
+	var strong, weak [numFeatures]float64
+	strong[featCoverage], strong[featRelation], strong[featExact], strong[featNames] = 1, 1, 1, 1
+	strong[featRelevance], strong[featMargin], strong[featFirst], strong[featTerms] = 1, 0.5, 1, math.Log(3)
+	weak = strong
+	weak[featCoverage], weak[featRelation], weak[featExact], weak[featMargin], weak[featFirst] = 0.33, 0.33, 0.33, -0.3, 0
+	if p := answerModel.prob(&strong); p < defaultTuning.minConfidence {
+		t.Errorf("a full match at the top: P = %.2f, below %.2f", p, defaultTuning.minConfidence)
+	}
+	if p := answerModel.prob(&weak); p >= defaultTuning.minConfidence {
+		t.Errorf("a third of the question, outranked: P = %.2f, at least %.2f", p, defaultTuning.minConfidence)
+	}
+	for _, f := range []int{featCoverage, featMargin, featFirst} {
+		if answerModel.w[f] <= 0 {
+			t.Errorf("weight of %s is %.2f, want positive", featureNames[f], answerModel.w[f])
+		}
+	}
+	if answerModel.w[featUnknown] >= 0 {
+		t.Errorf("weight of unknown words is %.2f, want negative", answerModel.w[featUnknown])
+	}
 }

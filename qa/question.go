@@ -70,8 +70,9 @@ type question struct {
 	role     string   // for "who is the <role> of X": the role noun's term
 	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far")
 
-	// For "what did the pharmacy say", whom the briefings do not quote:
-	// the terms naming them, which the answer itself must hold.
+	// For "what did the pharmacy say" (or tell), whom the briefings do not
+	// quote: the terms naming them, which an answer that reports speech
+	// must hold.
 	sayer      []string
 	sayerWords string
 
@@ -883,7 +884,9 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 	}
 	if !named || r.verb != "" && !reportingStems[r.verb] && e.reportedBy(terms, r.verb) {
 		q.typ = qWhat // "what did the chairman of the party describe": a sentence says what they said
-		q.sayer, q.sayerWords = terms, strings.Join(words, " ")
+		if reportingStems[r.verb] {
+			q.sayer, q.sayerWords = terms, strings.Join(words, " ") // "what did the pharmacy say"
+		}
 		return
 	}
 	q.unquoted = strings.Join(words, " ")

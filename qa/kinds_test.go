@@ -1,0 +1,92 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/knowledge"
+)
+
+// bridgeRepairBriefing is an invented briefing for the checks of an
+// answer's kind: money, ages and spans of time, roles, reasons and
+// shortened names.
+func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
+	tb.Helper()
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"The Mill River footbridge in Tallby reopened to pedestrians on Friday after a repair that took 14 months."}},
+		{"", knowledge.Body, []string{"The town council paid $2.3 million for the repair, the council said."}},
+		{"", knowledge.Body, []string{"The new lighting on the footbridge uses 120 lamps."}},
+		{"", knowledge.Body, []string{"Anna Berg, 34, repainted the railings over three weeks."}},
+		{"", knowledge.Body, []string{"Deputy mayor Ola Svensson said the footbridge was safe.", "The chief engineer, Petra Holm, signed off the work."}},
+		{"", knowledge.Body, []string{"The footbridge was closed for failing a safety inspection in March."}},
+		{"", knowledge.Body, []string{"Cyclists must now dismount and push their bicycles, as it is too narrow to ride safely."}},
+		{"", knowledge.Body, []string{"The council shut the towpath below the footbridge in May.", "Engineers had found cracks in its retaining wall, which was sinking because of old mine workings."}},
+		{"", knowledge.Body, []string{"A bakery at the east end of the footbridge lost trade during the closure."}},
+		{"", knowledge.Body, []string{"Harbor Electric, which supplies 80,000 homes, moved a cable off the footbridge."}},
+	}
+	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}}
+	sources := []knowledge.Source{
+		{Name: "town council", Kind: knowledge.Organisation, Statements: 1},
+		{Name: "Ola Svensson", Kind: knowledge.Person, Role: "deputy mayor", Statements: 1},
+	}
+	events := []handEvent{{0, 0, "2024-05-10", "", "on Friday", false, ""}, {5, 0, "2024-03", "", "in March", false, ""}, {7, 0, "2024-05", "", "in May", false, ""}}
+	return handBriefing(tb, "Footbridge reopens", "2024-05-11", paras, said, sources, events, nil)
+}
+
+// Each check of an answer's kind holds on the passage itself: how much
+// money needs an amount of money, a count is not an age or a span of
+// time, "who is the <role>" needs that role and not a lesser one, a reason
+// may be given by grammar or by the sentence beside, and a shortened name
+// is the briefing's name.
+func TestAnswerKinds(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	tests := []struct {
+		q        string
+		answered bool
+		passage  string // the answer holds it
+	}{
+		{"How much did the council pay for the repair?", true, "$2.3 million"},
+		{"How much did the new lighting cost?", false, ""}, // 120 lamps are no money
+		{"How many lamps does the new lighting use?", true, "120 lamps"},
+		{"How many railings did Anna Berg repaint?", false, ""}, // 34 is her age, three weeks a span
+		{"How long did Anna Berg take to repaint the railings?", true, "over three weeks"},
+		{"Who is the mayor of Tallby?", false, ""}, // only the deputy mayor is named
+		{"Who is the chief engineer?", true, "Petra Holm"},
+		{"Why was the footbridge closed?", true, "for failing a safety inspection"},
+		{"Why must cyclists dismount?", true, "as it is too narrow"},
+		// the reason stands in the sentence after the one that matches
+		{"Why did the council shut the towpath?", true, "shut the towpath below the footbridge in May. Engineers had found cracks"},
+		{"What did the bakery say about the closure?", false, ""}, // the briefing does not quote it
+		{"How many homes does Harbor Elec supply?", true, "80,000 homes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			if a.Answered != tt.answered || !strings.Contains(a.Passage, tt.passage) {
+				t.Errorf("Ask(%q) = answered %v %q (why %s); want %v, holding %q", tt.q, a.Answered, a.Passage, a.Why, tt.answered, tt.passage)
+			}
+		})
+	}
+}
+
+// A word of the definition of a question word's first sense covers it
+// faintly: "footbridge" ("a bridge designed for pedestrians") finds
+// pedestrians.
+func TestGlossRelation(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	q := e.parseQuestion("Is the footbridge open?")
+	found := false
+	for _, qt := range q.terms {
+		for _, r := range qt.related {
+			if qt.term == "footbridg" && e.ix.terms[r.id] == "pedestrian" {
+				found = true
+				if r.cover != coverFaint {
+					t.Errorf("footbridge → pedestrian covers at level %d, want faintly (%d)", r.cover, coverFaint)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("footbridge is not related to pedestrian")
+	}
+}
