@@ -36,7 +36,7 @@ var defaultTuning = tuning{
 	minRelevance:  0.25,
 	unknownWeight: 0.7,
 	model:         &answerModel,
-	minConfidence: 0.64,
+	minConfidence: 0.65,
 	rel:           defaultRelations,
 	strongCredit:  0.75,
 	faintCredit:   0.3,

@@ -1,6 +1,9 @@
 package qa
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Whether a candidate answers is decided by a logistic model over what the
 // ranking already knows of it: how much of the question it covers, how
@@ -50,31 +53,31 @@ func (m *logit) prob(x *[numFeatures]float64) float64 {
 
 // answerModel is the fitted model (TestFitAnswerability -tune).
 var answerModel = logit{
-	bias: -3.031,
+	bias: -3.025,
 	w: [numFeatures]float64{
 		featCoverage:  1.200,
-		featRelation:  0.330,
-		featExact:     0.814,
-		featNames:     0.887,
-		featRelevance: 0.250,
-		featMargin:    2.020,
-		featFirst:     1.193,
-		featUnknown:   -0.765,
-		featTerms:     0.416,
-		featTyped:     0.371,
-		featMissing:   -0.047,
-		featLength:    -0.304,
-		featOpen:      -0.425,
-		featContext:   2.526,
-		featSpeaker:   0.530,
+		featRelation:  0.334,
+		featExact:     0.825,
+		featNames:     0.896,
+		featRelevance: 0.227,
+		featMargin:    2.042,
+		featFirst:     1.177,
+		featUnknown:   -0.781,
+		featTerms:     0.398,
+		featTyped:     0.373,
+		featMissing:   -0.064,
+		featLength:    -0.294,
+		featOpen:      -0.416,
+		featContext:   2.543,
+		featSpeaker:   0.528,
 	},
 }
 
 // features describes candidate i of cands as an answer to q. Its margin
-// and rank are over every candidate, those that lack the kind of answer
-// asked for included: being outranked by one is a sign that the question
-// is about something else (measured: it separates better than the rank
-// among those that offer the kind).
+// and rank are over every candidate but those a follow-up asks past, those
+// that lack the kind of answer asked for included: being outranked by one
+// is a sign that the question is about something else (measured: it
+// separates better than the rank among those that offer the kind).
 func (e *Engine) features(q *question, cands []cand, i int) [numFeatures]float64 {
 	c := &cands[i]
 	var x [numFeatures]float64
@@ -121,13 +124,14 @@ func (e *Engine) features(q *question, cands []cand, i int) [numFeatures]float64
 	if total > 0 {
 		x[featRelevance] = math.Min(float64(c.bm)/total, maxRelevance)
 	}
-	other := math.Inf(-1)
+	other, first := math.Inf(-1), true
 	for k := range cands {
-		if k != i {
-			other = math.Max(other, cands[k].score)
+		if k == i || slices.Contains(q.exclude, cands[k].d) {
+			continue // a follow-up's "what else" asks past the earlier answer
 		}
+		other = math.Max(other, cands[k].score)
+		first = first && k > i
 	}
-	first := i == 0
 	if math.IsInf(other, -1) {
 		x[featMargin] = 1
 	} else {

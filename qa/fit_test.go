@@ -277,7 +277,7 @@ func TestFitAnswerability(t *testing.T) {
 		if u := cv.utility(); u > bestU {
 			best, bestU = th, u
 		}
-		fmt.Fprintf(&b, "%-9.2f | %-49s | %s  %d\n", th, curvePoint(qs, inSample, th), cv, cv.utility())
+		fmt.Fprintf(&b, "%-9.3f | %-49s | %s  %d\n", th, curvePoint(qs, inSample, th), cv, cv.utility())
 	}
 	old := defaultTuning
 	old.model = nil
