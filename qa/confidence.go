@@ -5,13 +5,19 @@ import (
 	"slices"
 )
 
-// Whether a candidate answers is decided by a logistic model over what the
-// ranking already knows of it: how much of the question it covers, how
-// much through the words themselves, its relevance, its lead over the
-// other candidates, and what the question holds that no briefing does.
-// The model was fitted on the tuning sets (TestFitAnswerability, which
-// prints the command that refits it, its cross-validated accuracy and the
-// precision/recall curve of its threshold).
+// Whether a candidate that offers the kind of answer asked for answers is
+// decided by a logistic model over what the ranking already knows of it:
+// how much of the question it covers, how much through the words
+// themselves, its relevance, its lead over the other candidates, and what
+// the question holds that no briefing does. The coefficients were fitted on
+// the tuning sets by TestFitAnswerability, which prints them as Go with
+// their cross-validated accuracy and the precision/recall curve of the
+// threshold; refit with
+//
+//	go test ./qa -run FitAnswerability -tune -v -tunesets sets.json
+//
+// and copy answerModel here. tuning.minConfidence is the operating point
+// chosen from that curve (see the README).
 
 // The features of a candidate answer.
 const (
@@ -21,10 +27,10 @@ const (
 	featNames            // the share of its names (entities) covered
 	featRelevance        // BM25 score over the question's total idf, capped
 	featMargin           // its score minus the best other candidate's, over 10
-	featFirst            // 1 for the best-ranked candidate
+	featFirst            // 1 for the best-ranked candidate (those a follow-up asks past aside)
 	featUnknown          // the share of the question's idf in words no briefing has
 	featTerms            // log of the number of terms an answer must cover
-	featTyped            // 1 when the question asks for a kind of fact (who, when, how many, where, why) and the sentence gives it
+	featTyped            // 1 when the question asks for a kind of fact (who, when, how many, where, why), which the candidate offers
 	featMissing          // the largest share of the question's idf in one term it does not cover at all
 	featLength           // log of the sentence's words
 	featOpen             // 1 for a what, how or yes/no question
@@ -33,8 +39,10 @@ const (
 	numFeatures
 )
 
+// featureNames name the features as TestFitAnswerability prints them.
 var featureNames = [numFeatures]string{
-	"coverage", "relation", "exact", "names", "relevance", "margin", "first", "unknown", "terms", "typed", "missing", "length", "open", "context", "speaker",
+	"coverage", "relation", "exact", "names", "relevance", "margin", "first", "unknown",
+	"terms", "typed", "missing", "length", "open", "context", "speaker",
 }
 
 // A logit is a logistic model: P = 1/(1+exp(-(bias + w·x))).
@@ -43,6 +51,8 @@ type logit struct {
 	w    [numFeatures]float64
 }
 
+// prob returns the model's probability that a candidate with features x
+// is a right answer.
 func (m *logit) prob(x *[numFeatures]float64) float64 {
 	z := m.bias
 	for i, v := range x {

@@ -22,21 +22,28 @@
 //     where, how many, why, how, yes/no, what), the speakers it names, its
 //     terms, and the capitalised names no briefing mentions.
 //   - related.go and wordnet.go: the briefings' terms related to a question
-//     word (WordNet's table, by kind and sense rank, and antonyms with
-//     negation), and the role nouns for a word of leading.
+//     word (WordNet's table, by kind and sense rank, antonyms with negation,
+//     and the words of its first definition), and the role nouns for a word
+//     of leading.
 //   - ask.go and marks.go: reranking by coverage of the question, relevance
-//     and answer type; the kind of answer checked on the passage (a name, a
-//     number of the thing counted, a date of the event asked about, a
-//     reason); abstention with the closest passages; the Answer.
+//     and answer type; the kind of answer checked on the passage (a name,
+//     the role asked about, a number of the thing counted that is not an
+//     age or a span of time, money for how much it cost, a date of the
+//     event asked about, a reason); abstention with the closest passages;
+//     the Answer.
+//   - confidence.go: the logistic model that decides whether a candidate
+//     that offers the kind of answer asked for is likely enough to answer.
 //   - followup.go and ref.go: refs that name an answer, and follow-ups
 //     resolved against the answer a ref names.
 //   - timeline.go and sources.go: the merged timeline, sources, what each
 //     source said, and autocomplete.
 //
-// An answer must cover enough of the question (IDF-weighted; a related word
-// covers less than the word itself), enough of its relation words (the terms
-// that are not names), and offer the kind of answer asked for; every
-// capitalised name in the question must occur in the briefings. The
-// thresholds were tuned on the tuning halves of question sets written
-// blind; see tune_test.go and blind_test.go.
+// An answer must offer the kind of answer asked for, and the model must give
+// it a probability of at least tuning.minConfidence from how much of the
+// question it covers (IDF-weighted; a related word covers less than the
+// word itself), its relevance, its lead over the other candidates and what
+// of the question no briefing has; every capitalised name in the question
+// must occur in the briefings. The model and its threshold were fitted on
+// the tuning halves of question sets written blind and the project's own
+// sets; see fit_test.go, tune_test.go and blind_test.go.
 package qa
