@@ -17,6 +17,16 @@ import (
 // quoteOnlyPassage reports whether every sentence of passage pi holds
 // nothing but quoted words.
 func (d *doc) quoteOnlyPassage(pi int) bool {
+	if v, ok := d.quoteOnlyP[pi]; ok {
+		return v
+	}
+	v := d.findQuoteOnlyPassage(pi)
+	d.quoteOnlyP[pi] = v
+	return v
+}
+
+// findQuoteOnlyPassage does the work of quoteOnlyPassage.
+func (d *doc) findQuoteOnlyPassage(pi int) bool {
 	p := &d.b.Passages[pi]
 	if len(p.Sentences) == 0 || len(d.spans[pi]) == 0 {
 		return false

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -293,6 +294,24 @@ func (d *doc) matchingPerson(ds descriptor) *person {
 	if ds.age == 0 && ds.job == "" {
 		return nil
 	}
+	key := fmt.Sprint(ds.age, ds.job)
+	if m, ok := d.matched[key]; ok && m.people == len(d.byName) {
+		return m.p
+	}
+	p := d.findMatchingPerson(ds)
+	d.matched[key] = matchedPerson{p, len(d.byName)}
+	return p
+}
+
+// A matchedPerson is matchingPerson's answer, kept while no one new has
+// been named.
+type matchedPerson struct {
+	p      *person
+	people int // how many names were registered when it was found
+}
+
+// findMatchingPerson does the work of matchingPerson.
+func (d *doc) findMatchingPerson(ds descriptor) *person {
 	var found *person
 	for _, ps := range d.bySurname {
 		for _, p := range ps {
@@ -350,29 +369,24 @@ func (d *doc) ageOfPerson(p *person) int {
 // someone unnamed with the head of a description: "a 17-year-old", "an
 // Argentine", "a veteran". "The 17-year-old" then refers to them.
 func (d *doc) introducedUnnamed(head string, pi int) bool {
-	for k := 0; k <= pi && k < len(d.b.Passages); k++ {
-		low := strings.ToLower(d.b.Passages[k].Text)
-		for _, a := range []string{"a ", "an "} {
-			for i := 0; ; {
-				j := strings.Index(low[i:], a+head)
-				if j < 0 {
-					break
+	if d.indefinites == nil {
+		d.indefinites = map[string]int{}
+		for k := range d.sents {
+			for si := range d.sents[k] {
+				ts := d.sents[k][si].toks
+				for i := 1; i < len(ts); i++ {
+					if ts[i].kind != tWord || ts[i-1].kind != tWord || ts[i-1].lower != "a" && ts[i-1].lower != "an" {
+						continue
+					}
+					if _, seen := d.indefinites[ts[i].lower]; !seen {
+						d.indefinites[ts[i].lower] = k
+					}
 				}
-				at := i + j
-				end := at + len(a) + len(head)
-				if (at == 0 || !isLetterOrDigit(low[at-1])) && (end == len(low) || !isLetterOrDigit(low[end])) {
-					return true
-				}
-				i = at + 1
 			}
 		}
 	}
-	return false
-}
-
-// isLetterOrDigit reports whether c is an ASCII letter or digit.
-func isLetterOrDigit(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	k, ok := d.indefinites[head]
+	return ok && k <= pi
 }
 
 // topicPerson returns the person the story is about: the one its title

@@ -89,8 +89,11 @@ type doc struct {
 	bareSurname map[string]*person // a surname → the person the text has called by it alone
 	topic       *person            // the person the story is about; see topicPerson
 	topicDone   bool
-	claimants   map[int]nounPhrase // a fact check's claim passage → who the box says made the claim
-	lists       map[int]int        // a list item's passage → the passage leading into the list
+	indefinites map[string]int           // a word → the first passage with \"a\"/\"an\" before it; see introducedUnnamed
+	matched     map[string]matchedPerson // matchingPerson's answers
+	quoteOnlyP  map[int]bool             // quoteOnlyPassage's answers
+	claimants   map[int]nounPhrase       // a fact check's claim passage → who the box says made the claim
+	lists       map[int]int              // a list item's passage → the passage leading into the list
 }
 
 // analyse finds the briefing's quotes, statements, sources and aliases.
@@ -113,6 +116,8 @@ func analyse(b *Briefing, credits []credit, lists map[int]int) {
 		stmtSeen:       map[string]bool{},
 		ages:           map[string]int{},
 		bareSurname:    map[string]*person{},
+		matched:        map[string]matchedPerson{},
+		quoteOnlyP:     map[int]bool{},
 	}
 	d.collect()
 	d.attribute()

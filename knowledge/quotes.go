@@ -220,7 +220,9 @@ func findSingleQuotes(text string) []quoteSpan {
 		}
 		q, ok := singleClose(text, i, w)
 		if !ok {
-			i += w
+			// No mark closes anything before the line ends: no later
+			// opening mark on this line can be closed either.
+			i = q.close
 			continue
 		}
 		if letters(text[q.in:q.out]) >= 2 {
@@ -253,11 +255,13 @@ func singleOpens(text string, i, w int) bool {
 }
 
 // singleClose finds the mark that closes the single quotation opened at
-// text[i:i+w], within its line.
-func singleClose(text string, i, w int) (quoteSpan, bool) {
-	q := quoteSpan{open: i, in: i + w}
+// text[i:i+w], within its line. When none does, ok is false and q.close is
+// where the search stopped: the end of the line.
+func singleClose(text string, i, w int) (q quoteSpan, ok bool) {
+	q = quoteSpan{open: i, in: i + w}
 	weak := -1
-	for j := i + w; j < len(text); {
+	j := i + w
+	for j < len(text) {
 		r, rw := utf8.DecodeRuneInString(text[j:])
 		if r == '\n' {
 			break
@@ -289,7 +293,7 @@ func singleClose(text string, i, w int) (quoteSpan, bool) {
 		q.out, q.close = len(text), len(text) // runs on into the next paragraph
 		return q, true
 	}
-	return quoteSpan{}, false
+	return quoteSpan{close: max(j, i+w)}, false
 }
 
 // mergeSingles adds the single-mark quotations to the double-mark ones: a

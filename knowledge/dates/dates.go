@@ -274,6 +274,8 @@ type context struct {
 	yearsDone  bool
 	words      []wordAt // the trigger words, once found
 	wordsDone  bool
+	needRule   *rule   // the rule needAt is for
+	needAt     [16]int // where each of its need words next occurs; see nextNeed
 
 	day, year anchor // dates the text gave just before this sentence, if near enough
 }
@@ -574,7 +576,6 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // that \b keeps its meaning. trig is where that word is; -1
 // when no need word is left.
 func (c *context) window(pos int, r *rule) (from, to, trig int) {
-	s := c.s
 	trig = -1
 	switch {
 	case r.months:
@@ -590,9 +591,9 @@ func (c *context) window(pos int, r *rule) (from, to, trig int) {
 			}
 		}
 	default:
-		for _, x := range r.need {
-			if i := strings.Index(s[pos:], x); i >= 0 && (trig < 0 || pos+i < trig) {
-				trig = pos + i
+		for i, x := range r.need {
+			if at := c.nextNeed(r, i, x, pos); at >= 0 && (trig < 0 || at < trig) {
+				trig = at
 			}
 		}
 	}
@@ -601,6 +602,37 @@ func (c *context) window(pos int, r *rule) (from, to, trig int) {
 	}
 	from, to = c.around(pos, trig, r.lead, r.tail)
 	return from, to, trig
+}
+
+// nextNeed returns where the i-th need word x of rule r next occurs at or
+// after pos, or -1. Answers are kept for the rule being run, so that a
+// sentence is searched for x about once however many times the rule asks:
+// the positions one rule asks from only grow.
+func (c *context) nextNeed(r *rule, i int, x string, pos int) int {
+	if i >= len(c.needAt) {
+		return indexFrom(c.s, x, pos)
+	}
+	if c.needRule != r {
+		c.needRule = r
+		for k := range c.needAt {
+			c.needAt[k] = -2 // not searched yet
+		}
+	}
+	if at := c.needAt[i]; at == -1 || at >= pos {
+		return at
+	}
+	at := indexFrom(c.s, x, pos)
+	c.needAt[i] = at
+	return at
+}
+
+// indexFrom returns where x next occurs in s at or after pos, or -1.
+func indexFrom(s, x string, pos int) int {
+	at := strings.Index(s[pos:], x)
+	if at >= 0 {
+		at += pos
+	}
+	return at
 }
 
 func containsAny(s string, subs []string) bool {
