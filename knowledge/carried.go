@@ -139,8 +139,9 @@ var kinNouns = map[string]bool{
 // reporting verb of its own that the sieve used: the subject of a stance
 // verb ("However, he defended his decision"), the person a sentence takes
 // the view of ("For Doe, the loss is personal", "But for Doe and his
-// family …"), or the subject of a lead-in ending in a colon ("The club
-// released this statement:"). Only people and organisations count.
+// family …"), the subject of a lead-in ending in a colon ("The club
+// released this statement:") or of a sentence putting out a statement
+// ("Her office issued a statement."). Only people and organisations count.
 func (d *doc) reportedSubject(pi, si int) *speaker {
 	text := d.b.Passages[pi].Text
 	ts := d.sents[pi][si].toks
@@ -161,6 +162,11 @@ func (d *doc) reportedSubject(pi, si int) *speaker {
 			if sp := d.clauseSpeaker(text, ts, v, pi, true); sp != nil {
 				return sp
 			}
+		}
+	}
+	if v := issuedStatement(ts); v > 0 {
+		if sp := d.clauseSpeaker(text, ts, v, pi, true); sp != nil {
+			return sp
 		}
 	}
 	for v, t := range ts {
@@ -208,6 +214,34 @@ func (d *doc) clauseSpeaker(text string, ts []tok, v, pi int, orgs bool) *speake
 	return &sp
 }
 
+// issuingVerbs put out something said: "released a statement".
+var issuingVerbs = map[string]bool{
+	"released": true, "issued": true, "posted": true, "published": true, "shared": true,
+	"sent": true, "read": true, "releases": true, "issues": true, "posts": true,
+	"publishes": true, "shares": true,
+}
+
+// issuedStatement returns where the verb stands in a sentence that puts
+// out a statement, a letter or a post ("The club released a statement.",
+// "Her office issued a short statement on Friday."), or -1.
+func issuedStatement(ts []tok) int {
+	for v := 1; v+1 < len(ts); v++ {
+		if ts[v].kind != tWord || !issuingVerbs[ts[v].lower] || !isLowerStart(ts[v].text) {
+			continue
+		}
+		for k := v + 1; k < len(ts) && k <= v+4; k++ {
+			if ts[k].kind != tWord {
+				break
+			}
+			if statementNouns[ts[k].lower] {
+				return v
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 // mainVerb returns where the first word that reads as a finite verb
 // stands after a subject ("Nordhavn's chief executive, Jane Doe, released
 // …": "released"), or -1: a past form, a stance or reporting verb, after a
@@ -236,8 +270,8 @@ func (d *doc) leadPerson(ts []tok, i int) *speaker {
 		return nil
 	}
 	p, n := d.personAt(ts, i)
-	if p == nil {
-		return nil
+	if p == nil || ts[i+n-1].poss {
+		return nil // "Doe's lawyer" is not Doe
 	}
 	j := i + n
 	switch {

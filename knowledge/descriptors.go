@@ -42,6 +42,18 @@ var generalEpithets = map[string]bool{
 	"front-runner": true, "billionaire": true, "tycoon": true, "mogul": true, "magnate": true,
 	"pensioner": true, "chief": true, "leader": true, "frenchman": true, "englishman": true,
 	"irishman": true, "scotsman": true, "welshman": true, "dutchman": true,
+	// politics writes these loosely: "the former minister" for an MP
+	"politician": true, "lawmaker": true, "senator": true, "minister": true, "premier": true,
+	"president": true, "governor": true, "mayor": true, "candidate": true,
+	"democrat": true, "republican": true, "conservative": true, "tory": true,
+	"liberal": true, "socialist": true,
+}
+
+// partyEpithets are capitalised nouns for a party's members, used to refer
+// back to a politician: "the Nevada Democrat", "the veteran Tory".
+var partyEpithets = map[string]bool{
+	"democrat": true, "republican": true, "conservative": true, "tory": true,
+	"liberal": true, "socialist": true,
 }
 
 // kinEpithets are written with a count: "the mother of three", "the
@@ -84,6 +96,7 @@ type descriptor struct {
 	demonym  string // "portuguese"
 	modified bool   // it has a modifier that marks it as a description: an age, a demonym, "former"
 	name     string // a capitalised head after a modifier: a surname ("the veteran Doe") or a noun ("the former Olympian")
+	kin      string // "mother" in "the mother of three"
 }
 
 // ageOf returns the age an "N-year-old" word gives, or 0.
@@ -162,10 +175,10 @@ func descriptorNP(text string, seg []tok) (nounPhrase, descriptor, bool) {
 	kin := false
 	if j >= 3 && seg[j-1].lower == "of" {
 		if g, ok := kinWithCount(seg, j-2); ok {
-			head, kin, ds.gender = j-2, true, g
+			head, kin, ds.gender, ds.kin = j-2, true, g, seg[j-2].lower
 		}
 	} else if g, ok := kinWithCount(seg, j); ok {
-		kin, ds.gender = true, g
+		kin, ds.gender, ds.kin = true, g, strings.SplitN(seg[j].lower, "-", 2)[0]
 	}
 	h := seg[head]
 	if h.poss && head == j {
@@ -178,6 +191,8 @@ func descriptorNP(text string, seg []tok) (nounPhrase, descriptor, bool) {
 		ds.age, ds.modified = ageOf(h.lower), true
 	case isDemonym(h) && personDemonym(h.lower):
 		ds.demonym, ds.modified = h.lower, true
+	case isCapWord(h) && partyEpithets[h.lower] && head == j:
+		ds.modified = true // "the Nevada Democrat"
 	case isCapWord(h) && !isAcronym(h.text) && head == j && head >= 2 && descModifiers[seg[head-1].lower]:
 		ds.name = h.text // "the former Olympian", "the veteran Doe"
 	case isLowerStart(h.text) && epithets[h.lower]:
@@ -198,6 +213,8 @@ func descriptorNP(text string, seg []tok) (nounPhrase, descriptor, bool) {
 			return nounPhrase{}, ds, false // "the club’s boss": someone else's
 		}
 		switch {
+		case partyEpithets[h.lower] && isCapWord(m) && !cutsRun(m.lower):
+			// a place before a party: "the Nevada Democrat"
 		case ageOf(m.lower) > 0:
 			ds.age = ageOf(m.lower)
 		case isDemonym(m):
@@ -227,14 +244,15 @@ func descriptorNP(text string, seg []tok) (nounPhrase, descriptor, bool) {
 	return np, ds, true
 }
 
-// descriptorRef resolves a description of a person named before: a person
-// whose known age or role it matches; else, unless the text introduced an
-// unnamed person the same way ("a 17-year-old", "a veteran"), the one
-// person named so far in its paragraph, whoever spoke last in this
-// paragraph or the one before, the one person the nearest paragraph naming
-// people names, or the person the story is about when they were named in
-// the last few paragraphs. Each must fit what the description tells: a
-// known age, gender or role may not contradict it.
+// descriptorRef resolves a description of a person named before: the one
+// person whose known age, role or relation it matches; else, unless the
+// text introduced an unnamed person the same way ("a 17-year-old", "a
+// veteran"), the one person named so far in its paragraph, or the one
+// person the nearest of the two paragraphs before names (when it names
+// several, no one), or, when neither names anyone, the person the story is
+// about if they were named in the last few paragraphs. Each must fit what
+// the description tells: a known age, gender or role may not contradict
+// it.
 func (d *doc) descriptorRef(np nounPhrase, pi int) (speaker, bool) {
 	ds := np.desc
 	if ds.name != "" {
@@ -258,20 +276,15 @@ func (d *doc) descriptorRef(np nounPhrase, pi int) (speaker, bool) {
 		}
 		return speaker{}, false
 	}
-	for i := len(d.recent) - 1; i >= 0; i-- {
-		m := d.recent[i]
-		if pi-m.passage > 1 {
-			break
+	name, anyone := d.onlyPersonBefore(pi)
+	switch {
+	case name != "":
+		if fits(name) {
+			return speaker{name: name, kind: Person}, true
 		}
-		if m.speaker && m.sp.kind == Person {
-			if fits(m.sp.name) {
-				return m.sp, true
-			}
-			break // the last speaker does not fit: no guess past them
-		}
-	}
-	if name := d.onlyPersonBefore(pi); name != "" && fits(name) {
-		return speaker{name: name, kind: Person}, true
+		return speaker{}, false
+	case anyone:
+		return speaker{}, false // several people just named: no telling which
 	}
 	if t := d.topicPerson(); t != nil && fits(t.name) {
 		for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= topicReach; i-- {
@@ -288,13 +301,14 @@ func (d *doc) descriptorRef(np nounPhrase, pi int) (speaker, bool) {
 const topicReach = 3
 
 // matchingPerson returns the one person whose known age is the one a
-// description gives, or whose role holds its job noun; nil when none or
-// several are.
+// description gives, whose role holds its job noun, or whose role is its
+// relation ("the victim's mother" for "the mother of three"); nil when
+// none or several are.
 func (d *doc) matchingPerson(ds descriptor) *person {
-	if ds.age == 0 && ds.job == "" {
+	if ds.age == 0 && ds.job == "" && ds.kin == "" {
 		return nil
 	}
-	key := fmt.Sprint(ds.age, ds.job)
+	key := fmt.Sprint(ds.age, ds.job, ds.kin)
 	if m, ok := d.matched[key]; ok && m.people == len(d.byName) {
 		return m.p
 	}
@@ -316,7 +330,8 @@ func (d *doc) findMatchingPerson(ds descriptor) *person {
 	for _, ps := range d.bySurname {
 		for _, p := range ps {
 			ok := ds.age > 0 && d.ageOfPerson(p) == ds.age ||
-				ds.age == 0 && ds.job != "" && containsWord(strings.ToLower(p.role), ds.job)
+				ds.age == 0 && ds.job != "" && containsWord(strings.ToLower(p.role), ds.job) ||
+				ds.age == 0 && ds.kin != "" && roleHead(p.role) == ds.kin
 			if !ok || found == p {
 				continue
 			}
@@ -377,6 +392,9 @@ func (d *doc) introducedUnnamed(head string, pi int) bool {
 				for i := 1; i < len(ts); i++ {
 					if ts[i].kind != tWord || ts[i-1].kind != tWord || ts[i-1].lower != "a" && ts[i-1].lower != "an" {
 						continue
+					}
+					if i >= 2 && ts[i-2].kind == tComma {
+						continue // "Doe, a Democrat from Nevada,": an appositive, not someone new
 					}
 					if _, seen := d.indefinites[ts[i].lower]; !seen {
 						d.indefinites[ts[i].lower] = k
@@ -447,10 +465,10 @@ func (d *doc) onlyPersonSoFar(pi int) string {
 }
 
 // onlyPersonBefore returns the one person named in the nearest of the two
-// paragraphs before pi that names anyone, or "" when it names several or
-// neither names anyone.
-func (d *doc) onlyPersonBefore(pi int) string {
-	name, at := "", -1
+// paragraphs before pi that names anyone, or "" when it names several;
+// anyone is false when neither names anyone.
+func (d *doc) onlyPersonBefore(pi int) (name string, anyone bool) {
+	at := -1
 	for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= 2; i-- {
 		m := d.recent[i]
 		if m.passage == pi || m.sp.kind != Person {
@@ -460,9 +478,40 @@ func (d *doc) onlyPersonBefore(pi int) string {
 			break
 		}
 		if name != "" && name != m.sp.name {
-			return ""
+			return "", true
 		}
 		name, at = m.sp.name, m.passage
 	}
-	return name
+	return name, at >= 0
+}
+
+// roleGenders are the heads of roles that tell a person's gender: "the
+// victim's mother", "her husband".
+var roleGenders = map[string]english.Gender{
+	"mother": english.Female, "wife": english.Female, "daughter": english.Female,
+	"sister": english.Female, "grandmother": english.Female, "widow": english.Female,
+	"aunt": english.Female, "niece": english.Female, "girlfriend": english.Female,
+	"father": english.Male, "husband": english.Male, "son": english.Male,
+	"brother": english.Male, "grandfather": english.Male, "widower": english.Male,
+	"uncle": english.Male, "nephew": english.Male, "boyfriend": english.Male,
+}
+
+// roleHead returns the head noun of a role, lower case: its last word
+// before any preposition ("mother" in "the victim's mother" and "mother of
+// the victim"; "lawyer" in "lawyer for the widow").
+func roleHead(role string) string {
+	ws := strings.Fields(strings.ToLower(role))
+	head := ""
+	for _, w := range ws {
+		if objectPreps[w] || w == "in" {
+			break
+		}
+		head = strings.Trim(w, ",;:")
+	}
+	return head
+}
+
+// roleGender returns the gender a role's head tells, if any.
+func roleGender(role string) english.Gender {
+	return roleGenders[roleHead(role)]
 }

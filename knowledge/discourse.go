@@ -254,6 +254,9 @@ func (d *doc) register(np nounPhrase) *person {
 	if p.gender == 0 {
 		p.gender = np.gender
 	}
+	if p.gender == 0 {
+		p.gender = roleGender(p.role) // "the victim's mother, Jane Doe,"
+	}
 	if np.honorific != "" {
 		p.addHonorific(np.honorific)
 	}

@@ -264,6 +264,27 @@ func TestAttribution(t *testing.T) {
 			stmts:  []string{"Ana Ruiz: The bridge will reopen", "Ana Ruiz: Fares will stay"},
 		},
 		{
+			name:   "a quote whose attribution names someone unknown takes no speaker from the paragraph",
+			body:   "Leo Vance's agent said the player would stay. “He is happy here,” the agent said.\n",
+			quotes: []string{"He is happy here —  ()"},
+			absent: []string{"Vance"},
+		},
+		{
+			name:   "someone named by one name with an age is a person",
+			body:   "Her husband, Tom, 40, said: “It was chaos when I got there.”\n",
+			quotes: []string{"It was chaos when I got there. — Tom ()"},
+		},
+		{
+			name:   "a party member described, and a statement put out",
+			body:   "Sen. Maria Reyes, a Democrat from Nevada, opposes the bill.\n\nReyes issued a short statement on Friday.\n\n“We will not stop.”\n\nAsked about a filibuster, the Nevada Democrat said: “Everything is on the table.”\n",
+			quotes: []string{"We will not stop. — Maria Reyes (Democrat from Nevada)", "Everything is on the table. — Maria Reyes (Democrat from Nevada)"},
+		},
+		{
+			name:   "someone's lawyer is not them",
+			body:   "Sen. Maria Reyes was not in court. Reyes's lawyer believes the case will fail.\n\n“There is no evidence at all.”\n",
+			quotes: []string{"There is no evidence at all. —  ()"},
+		},
+		{
 			name:  "group in a place and group at an organisation",
 			body:  "Officials in Kyiv said the plan was unacceptable. Analysts at Kessler Capital said it would save money.\n",
 			stmts: []string{"Officials in Kyiv: Officials in Kyiv", "Analysts at Kessler Capital: Analysts at Kessler"},

@@ -49,6 +49,11 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 		if _, demonym := english.CountryOf(np.name); np.honorific != "" || demonym {
 			return speaker{}, false // "the French said": a people, not a name
 		}
+		if d.personSurnames[np.name] && np.kind == npSingle && !d.knownOrgs[np.name] {
+			// "Her husband, Tom, 40,": a person the text names by one name.
+			p := d.register(np)
+			return speaker{name: p.name, kind: Person}, true
+		}
 		if isAcronym(np.name) || d.proper[np.name] && !d.lower[strings.ToLower(np.name)] {
 			return d.orgSpeaker(np.name, np.role, false), true
 		}
@@ -554,6 +559,7 @@ func (d *doc) attributeQuote(pi, qi int) {
 	var best *speaker
 	var sieve string
 	var bestNP nounPhrase
+	named := false // an attribution next to the quote names someone it cannot resolve
 	bestDist := -1
 	p := &d.b.Passages[pi]
 	captioned := captionCued(strings.ToLower(strings.TrimSpace(p.Text[max(0, q.open-30):q.open])))
@@ -566,6 +572,9 @@ func (d *doc) attributeQuote(pi, qi int) {
 		for i := lo; i < hi; i++ {
 			a := info.attrs[i]
 			w := info.who[i]
+			if w == nil && !a.loose && !a.agent && !a.according && (a.verb >= q.close && a.verb-q.close <= 40 || a.verbEnd <= q.open && q.open-a.verbEnd <= 8) {
+				named = true // “…,” the agent said: someone the text names, if not to us
+			}
 			if w == nil || a.loose && wordCount(d.quotes[qi].Text) < minLoose && !captioned {
 				continue
 			}
@@ -594,7 +603,7 @@ func (d *doc) attributeQuote(pi, qi int) {
 			best, sieve = &sp, "claim" // "Claim: “…”" with "Claimed by: X" in its box
 		}
 	}
-	if best == nil {
+	if best == nil && !named {
 		best, sieve = d.carriedSpeaker(pi, qi, first)
 	}
 	if best != nil && d.bracketed(d.quotes[qi].Text, best) {
