@@ -42,6 +42,7 @@ const minLoose = 3
 // saying …"), and every "according to X".
 func analyseSentence(text string, ts []tok) []attr {
 	var out []attr
+	lastQuote := -2 // where the sentence's last quotation stands, once looked for
 	for v, t := range ts {
 		if t.kind != tWord {
 			continue
@@ -66,7 +67,10 @@ func analyseSentence(text string, ts []tok) []attr {
 		if use == english.NotReporting || (!isLowerStart(t.text) && !t.first) {
 			continue
 		}
-		applies, reach := verbApplies(ts, v, use)
+		if lastQuote == -2 {
+			lastQuote = lastQuoteAt(ts)
+		}
+		applies, reach := verbApplies(ts, v, use, lastQuote)
 		if !applies {
 			continue
 		}
@@ -320,8 +324,9 @@ var toVerbs = map[string]bool{
 // when it reports only a quotation in the sentence: a verb such as
 // "called", or a clause verb whose "that" is left out ("the company claims
 // its prices have saved “…”") or that takes an infinitive ("pledged to
-// take “…”").
-func verbApplies(ts []tok, v int, use english.Reporting) (applies bool, reach attrReach) {
+// take “…”"). lastQuote is where the sentence's last quotation stands (-1
+// when it has none).
+func verbApplies(ts []tok, v int, use english.Reporting, lastQuote int) (applies bool, reach attrReach) {
 	for k := v - 1; k >= 0 && k >= v-3; k-- {
 		if ts[k].kind != tWord {
 			break
@@ -337,7 +342,7 @@ func verbApplies(ts []tok, v int, use english.Reporting) (applies bool, reach at
 	if k >= 0 && ts[k].kind == tWord && (ts[k].lower == "to" || beForms[ts[k].lower]) {
 		return false, reachStatement
 	}
-	quoted := hasQuote(ts)
+	quoted := lastQuote >= 0
 	if v+1 < len(ts) && ts[v+1].lower == "to" {
 		switch {
 		case promiseVerbs[ts[v].lower]:
@@ -352,14 +357,14 @@ func verbApplies(ts []tok, v int, use english.Reporting) (applies bool, reach at
 			if clauseBefore(ts, v) || thatAfterAdjunct(ts, v) {
 				return true, reachStatement // "..., the company announced on Thursday."
 			}
-			return quotedAfter(ts, v), reachLooseQuote
+			return lastQuote > v, reachLooseQuote
 		}
 		n := ts[v+1]
 		if n.lower == "that" || n.kind == tQuote || n.text == ":" ||
 			(n.kind == tComma && v+2 < len(ts) && ts[v+2].kind == tQuote) {
 			return true, reachStatement
 		}
-		return quotedAfter(ts, v), reachLooseQuote
+		return lastQuote > v, reachLooseQuote
 	case english.ReportsQuote:
 		if describesAs(ts, v) {
 			return true, reachStatement
@@ -419,9 +424,14 @@ func hasQuote(ts []tok) bool {
 	return false
 }
 
-// quotedAfter reports whether a quotation follows ts[v] in the sentence.
-func quotedAfter(ts []tok, v int) bool {
-	return hasQuote(ts[v+1:])
+// lastQuoteAt returns where the last quotation among ts stands, or -1.
+func lastQuoteAt(ts []tok) int {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].kind == tQuote {
+			return i
+		}
+	}
+	return -1
 }
 
 // describesAs reports whether "described" at ts[v] reports a view: "X

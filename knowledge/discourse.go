@@ -84,10 +84,11 @@ type doc struct {
 	chainPrev   map[int]int // quote index → the quote it continues (from the paragraph before)
 	statements  []Statement
 	stmtSeen    map[string]bool
-	onlyCache   map[int]*speaker   // onlyPerson's answer per passage
-	ages        map[string]int     // a name or surname → the age the text gives it ("Doe, 54,")
-	bareSurname map[string]*person // a surname → the person the text has called by it alone
-	topic       *person            // the person the story is about; see topicPerson
+	onlyCache   map[int]*speaker    // onlyPerson's answer per passage
+	ages        map[string]int      // a name or surname → the age the text gives it ("Doe, 54,")
+	bareSurname map[string]*person  // a surname → the person the text has called by it alone
+	orgWords    map[string][]string // a word → the organisations that spoke whose names hold it; see orgWithWords
+	topic       *person             // the person the story is about; see topicPerson
 	topicDone   bool
 	indefinites map[string]int           // a word → the first passage with \"a\"/\"an\" before it; see introducedUnnamed
 	matched     map[string]matchedPerson // matchingPerson's answers
@@ -116,6 +117,7 @@ func analyse(b *Briefing, credits []credit, lists map[int]int) {
 		stmtSeen:       map[string]bool{},
 		ages:           map[string]int{},
 		bareSurname:    map[string]*person{},
+		orgWords:       map[string][]string{},
 		matched:        map[string]matchedPerson{},
 		quoteOnlyP:     map[int]bool{},
 	}

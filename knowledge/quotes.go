@@ -25,7 +25,7 @@ type quoteSpan struct {
 // is part of it.
 func findQuotes(text string) []quoteSpan {
 	doubles := findDoubleQuotes(text)
-	if !strings.ContainsAny(text, "‘'") {
+	if strings.IndexByte(text, '\'') < 0 && !strings.Contains(text, "‘") {
 		return doubles
 	}
 	return mergeSingles(doubles, findSingleQuotes(text))

@@ -98,14 +98,22 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 
 // orgWithWords returns the one organisation that has spoken whose name
 // holds every word of a description of it ("the conservation
-// department" for "Department of Conservation"), or "".
+// department" for "Department of Conservation"), or "". It looks only
+// among the organisations named with the description's rarest word, and
+// gives up when even those are many.
 func (d *doc) orgWithWords(desc string) string {
 	words := strings.Fields(strings.ToLower(desc))
-	found := ""
-	for name, o := range d.orgs {
-		if o.kind != Organisation || o.document {
-			continue
+	var cands []string
+	for i, w := range words {
+		if l := d.orgWords[w]; i == 0 || len(l) < len(cands) {
+			cands = l
 		}
+	}
+	if len(cands) > maxOrgCandidates {
+		return ""
+	}
+	found := ""
+	for _, name := range cands {
 		low := strings.ToLower(name)
 		all := true
 		for _, w := range words {
@@ -115,7 +123,7 @@ func (d *doc) orgWithWords(desc string) string {
 			}
 		}
 		if all && name != desc {
-			if found != "" {
+			if found != "" && found != name {
 				return ""
 			}
 			found = name
@@ -123,6 +131,9 @@ func (d *doc) orgWithWords(desc string) string {
 	}
 	return found
 }
+
+// maxOrgCandidates bounds the organisations orgWithWords weighs.
+const maxOrgCandidates = 32
 
 // groupBefore returns the group that spoke last whose name ends in head
 // ("Federal prosecutors" for "the prosecutors").
@@ -276,6 +287,13 @@ func (d *doc) bodySpeaker(b body) speaker {
 	if o == nil {
 		o = &org{name: b.name, plural: b.plural, kind: b.kind, members: b.members, head: b.head, document: b.document}
 		d.orgs[b.name] = o
+		if b.kind == Organisation && !b.document {
+			for _, w := range strings.Fields(strings.ToLower(b.name)) {
+				if l := d.orgWords[w]; len(l) <= maxOrgCandidates {
+					d.orgWords[w] = append(l, b.name)
+				}
+			}
+		}
 		if b.kind == Organisation {
 			if base := english.TrimCompanySuffix(b.name); d.orgBase[base] == "" {
 				d.orgBase[base] = b.name
