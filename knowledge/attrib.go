@@ -17,6 +17,7 @@ type attr struct {
 	quoteOnly  bool // a verb such as "called" that attributes only a quote
 	participle bool // "…, saying": the speaker is the clause's subject
 	loose      bool // a clause verb without its "that": only quotes of minLoose words or more
+	agent      bool // a passive verb and its "by X": only the quotation between them
 }
 
 // An attrReach says what a reporting verb attributes.
@@ -41,6 +42,7 @@ const minLoose = 3
 // saying …"), and every "according to X".
 func analyseSentence(text string, ts []tok) []attr {
 	var out []attr
+	lastQuote := -2 // where the sentence's last quotation stands, once looked for
 	for v, t := range ts {
 		if t.kind != tWord {
 			continue
@@ -57,11 +59,18 @@ func analyseSentence(text string, ts []tok) []attr {
 			}
 			continue
 		}
+		if a, ok := passiveReport(text, ts, v); ok {
+			out = append(out, a)
+			continue
+		}
 		use := reportingUse(ts, v)
 		if use == english.NotReporting || (!isLowerStart(t.text) && !t.first) {
 			continue
 		}
-		applies, reach := verbApplies(ts, v, use)
+		if lastQuote == -2 {
+			lastQuote = lastQuoteAt(ts)
+		}
+		applies, reach := verbApplies(ts, v, use, lastQuote)
 		if !applies {
 			continue
 		}
@@ -84,6 +93,67 @@ func analyseSentence(text string, ts []tok) []attr {
 		out = append(out, attr{np: np, verb: t.start, verbEnd: verbEnd, after: after, quoteOnly: reach != reachStatement, loose: reach == reachLooseQuote})
 	}
 	return out
+}
+
+// agentVerbs report, in the passive, a quotation whose speaker follows
+// "by": "the plan was described as “reckless” by the union".
+var agentVerbs = map[string]bool{
+	"described": true, "called": true, "branded": true, "labelled": true, "labeled": true,
+	"hailed": true, "criticised": true, "criticized": true, "slammed": true, "condemned": true,
+	"praised": true, "dismissed": true, "derided": true, "characterised": true,
+	"characterized": true, "deemed": true, "termed": true,
+}
+
+// passiveReport reads the two passive forms of reporting: a quotation and
+// its speaker after "by" ("was described as “reckless” by the union"), and
+// "X was quoted as saying", whose subject is the speaker.
+func passiveReport(text string, ts []tok, v int) (attr, bool) {
+	t := ts[v]
+	if !isLowerStart(t.text) || (!agentVerbs[t.lower] && t.lower != "quoted") {
+		return attr{}, false
+	}
+	b := v - 1
+	for b >= 0 && ts[b].kind == tWord && (isLyAdverb(ts[b]) || auxiliaries[ts[b].lower] && !beForms[ts[b].lower]) {
+		b--
+	}
+	if b < 1 || ts[b].kind != tWord || !beForms[ts[b].lower] {
+		return attr{}, false // "was described", "has been called"
+	}
+	if ts[b].lower == "been" && auxiliaries[ts[b-1].lower] {
+		b-- // "has been"
+	}
+	if t.lower == "quoted" {
+		// "X was quoted as saying", "X was quoted by the radio station as saying"
+		k := v + 1
+		for k < len(ts) && k <= v+8 && ts[k].kind == tWord && ts[k].lower != "as" {
+			k++
+		}
+		if k+1 >= len(ts) || ts[k].lower != "as" || !reportingParticiples[ts[k+1].lower] || k > v+1 && ts[v+1].lower != "by" {
+			return attr{}, false
+		}
+		np, ok := subjectBefore(text, ts, b)
+		if !ok {
+			return attr{}, false
+		}
+		return attr{np: np, verb: t.start, verbEnd: ts[k+1].end}, true
+	}
+	quoted := false
+	for k := v + 1; k < len(ts) && k <= v+6; k++ {
+		switch {
+		case ts[k].kind == tQuote:
+			quoted = true
+		case ts[k].kind == tWord && ts[k].lower == "by" && quoted:
+			np, ok := phraseAfter(text, ts, k+1)
+			if !ok || np.kind == npPronoun {
+				return attr{}, false
+			}
+			return attr{np: np, verb: t.start, verbEnd: t.end, after: true, quoteOnly: true, agent: true}, true
+		case ts[k].kind == tWord && (ts[k].lower == "as" || ts[k].lower == "a" || ts[k].lower == "an" || ts[k].lower == "both" || ts[k].lower == "and"):
+		default:
+			return attr{}, false
+		}
+	}
+	return attr{}, false
 }
 
 // phrasalReporting are verbs that report speech with a particle after
@@ -179,6 +249,9 @@ func clauseSubject(text string, ts []tok, v int) (nounPhrase, bool) {
 			return nounPhrase{}, false
 		}
 		next := ts[e+1]
+		if next.kind == tWord && english.IsRoleNoun(next.lower) && !english.IsRoleNoun(ts[e].lower) && !ts[e].poss {
+			continue // "Harbour director Jane Doe": the role goes on to the name
+		}
 		if !(next.kind == tComma || next.kind == tWord && isLowerStart(next.text) && !isFunctionWord(next.lower) || next.kind == tWord && auxiliaries[next.lower]) {
 			continue
 		}
@@ -251,8 +324,9 @@ var toVerbs = map[string]bool{
 // when it reports only a quotation in the sentence: a verb such as
 // "called", or a clause verb whose "that" is left out ("the company claims
 // its prices have saved “…”") or that takes an infinitive ("pledged to
-// take “…”").
-func verbApplies(ts []tok, v int, use english.Reporting) (applies bool, reach attrReach) {
+// take “…”"). lastQuote is where the sentence's last quotation stands (-1
+// when it has none).
+func verbApplies(ts []tok, v int, use english.Reporting, lastQuote int) (applies bool, reach attrReach) {
 	for k := v - 1; k >= 0 && k >= v-3; k-- {
 		if ts[k].kind != tWord {
 			break
@@ -268,7 +342,7 @@ func verbApplies(ts []tok, v int, use english.Reporting) (applies bool, reach at
 	if k >= 0 && ts[k].kind == tWord && (ts[k].lower == "to" || beForms[ts[k].lower]) {
 		return false, reachStatement
 	}
-	quoted := hasQuote(ts)
+	quoted := lastQuote >= 0
 	if v+1 < len(ts) && ts[v+1].lower == "to" {
 		switch {
 		case promiseVerbs[ts[v].lower]:
@@ -283,14 +357,14 @@ func verbApplies(ts []tok, v int, use english.Reporting) (applies bool, reach at
 			if clauseBefore(ts, v) || thatAfterAdjunct(ts, v) {
 				return true, reachStatement // "..., the company announced on Thursday."
 			}
-			return quotedAfter(ts, v), reachLooseQuote
+			return lastQuote > v, reachLooseQuote
 		}
 		n := ts[v+1]
 		if n.lower == "that" || n.kind == tQuote || n.text == ":" ||
 			(n.kind == tComma && v+2 < len(ts) && ts[v+2].kind == tQuote) {
 			return true, reachStatement
 		}
-		return quotedAfter(ts, v), reachLooseQuote
+		return lastQuote > v, reachLooseQuote
 	case english.ReportsQuote:
 		if describesAs(ts, v) {
 			return true, reachStatement
@@ -350,9 +424,14 @@ func hasQuote(ts []tok) bool {
 	return false
 }
 
-// quotedAfter reports whether a quotation follows ts[v] in the sentence.
-func quotedAfter(ts []tok, v int) bool {
-	return hasQuote(ts[v+1:])
+// lastQuoteAt returns where the last quotation among ts stands, or -1.
+func lastQuoteAt(ts []tok) int {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].kind == tQuote {
+			return i
+		}
+	}
+	return -1
 }
 
 // describesAs reports whether "described" at ts[v] reports a view: "X
@@ -454,6 +533,19 @@ func subjectBefore(text string, ts []tok, v int) (nounPhrase, bool) {
 		b--
 	}
 	segs := splitCommas(ts[b+1 : e+1])
+	if last := segs[len(segs)-1]; len(last) > 2 && ts[e].kind == tWord {
+		// "Residents who live behind the wall have called it …": the
+		// subject is what the relative clause follows.
+		for w := 1; w < len(last)-1; w++ {
+			if last[w].lower == "who" {
+				if np, ok := npAtEnd(text, last[:w]); ok && nameCovers(last[:w], np) && np.kind != npPronoun {
+					np.role = cleanRole(np.role)
+					return np, true
+				}
+				break
+			}
+		}
+	}
 	if ts[e].kind == tWord && ts[e].lower == "who" {
 		// "Jane Doe, who ..., said" is rare; "Jane Doe, who said" names her.
 		if len(segs) >= 2 {
@@ -525,7 +617,7 @@ func splitCommas(ts []tok) [][]tok {
 func appositive(text string, segs [][]tok) (nounPhrase, bool) {
 	for n := 0; n < 2 && len(segs) > 1; n++ {
 		last := segs[len(segs)-1]
-		if len(last) > 0 && last[0].kind == tWord && (isFunctionWord(last[0].lower) || clauseStarters[last[0].lower]) && !determiners[last[0].lower] && last[0].lower != "who" {
+		if len(last) > 0 && last[0].kind == tWord && (isFunctionWord(last[0].lower) || clauseStarters[last[0].lower] || participlePhrase(last)) && !determiners[last[0].lower] && last[0].lower != "who" {
 			segs = segs[:len(segs)-1]
 			continue
 		}
@@ -562,6 +654,17 @@ func appositive(text string, segs [][]tok) (nounPhrase, bool) {
 	return nounPhrase{}, false
 }
 
+// participlePhrase reports whether a segment is a participle phrase set
+// off by commas, an aside rather than a role: "speaking to reporters",
+// "writing in a blog post", "responding to the report".
+func participlePhrase(seg []tok) bool {
+	if len(seg) < 2 || seg[0].kind != tWord || !isLowerStart(seg[0].text) || !strings.HasSuffix(seg[0].lower, "ing") || len(seg[0].lower) < 6 {
+		return false
+	}
+	n := seg[1]
+	return n.kind == tWord && (isFunctionWord(n.lower) || determiners[n.lower])
+}
+
 // isProperSeg reports whether a segment is wholly a proper name: a person,
 // an organisation or a single capitalised name.
 func isProperSeg(text string, seg []tok) bool {
@@ -576,7 +679,7 @@ func nameSeg(text string, seg []tok) (nounPhrase, bool) {
 		return nounPhrase{}, false
 	}
 	switch np.kind {
-	case npPerson, npSingle, npOrg, npGroup, npAnonymous, npCoord, npBoth:
+	case npPerson, npSingle, npOrg, npGroup, npAnonymous, npCoord, npBoth, npDescriptor:
 		np.role = cleanRole(np.role)
 		return np, true
 	}

@@ -93,7 +93,9 @@ func library(seed string, n, size int) []File {
 
 // BenchmarkPathological parses inputs built to find quadratic paths: 10,000
 // short quotes, unbalanced and nested quotation marks, a 2 MiB paragraph
-// with no break, and 5,000 "he said" in a row. Each must parse in well
+// with no break, 5,000 "he said" in a row, 5,000 descriptions ("the
+// 34-year-old said") among 300 people, 5,000 quote-only paragraphs between
+// photo notes, and a 2 MiB paragraph of single marks that close nothing. Each must parse in well
 // under a second (a benchmark reports it; no test asserts on time).
 func BenchmarkPathological(b *testing.B) {
 	header := "title: T\npublished: 2024-03-23\n---\nT\n\n"
@@ -116,6 +118,15 @@ func BenchmarkPathological(b *testing.B) {
 	for range 5000 {
 		said.WriteString("he said ")
 	}
+	var desc, floating strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&desc, "Jane Doe%d, %d, spoke. “Quote %d,” the %d-year-old said. ", i%300, 20+i%80, i, 20+(i*7)%80)
+		if i%20 == 19 {
+			desc.WriteString("\n\n")
+		}
+		fmt.Fprintf(&floating, "Photo note %d\n\n“Floating quote number %d with no one named.”\n\n", i, i)
+	}
+	singles := strings.Repeat("the 'burbs and o'clock and 'n' and ‘open ", 2<<20/42)
 	para := strings.Repeat("Officials in Example City said on Friday that the plan, which began in March 2024, “would not work,” according to Jane Doe of the Example Institute, and he said ", 2<<20/160)
 	for _, c := range []struct {
 		name string
@@ -126,6 +137,9 @@ func BenchmarkPathological(b *testing.B) {
 		{"nested-marks", nested.String()},
 		{"2MiB-paragraph", para[:min(len(para), MaxSize-len(header)-1)]},
 		{"5000-he-said", said.String()},
+		{"5000-descriptions", desc.String()},
+		{"5000-quote-only-paragraphs", floating.String()},
+		{"2MiB-single-marks", singles[:min(len(singles), MaxSize-len(header)-1)]},
 	} {
 		data := []byte(header + c.body)
 		b.Run(c.name, func(b *testing.B) {

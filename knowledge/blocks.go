@@ -1,9 +1,11 @@
 package knowledge
 
 import (
-	"github.com/briefbot/briefbot/knowledge/english"
 	"regexp"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/knowledge/english"
 )
 
 // A line is one normalised line of a briefing's body.
@@ -121,6 +123,7 @@ type item struct {
 	lines  []line
 	credit string // a caption's media credit
 	deck   bool   // a short line before the lede: body, but not the lede
+	listed bool   // an item of a list a paragraph ending in a colon leads into
 }
 
 // classify picks the title, drops page furniture and sorts the blocks into
@@ -262,9 +265,21 @@ func placeHeadings(items []item) []item {
 	}
 	out := items[:0:0]
 	seenBody := false
+	listing := 0 // items left in a list led into by a colon
 	for i, it := range items {
 		if i > lastContent {
 			break // headings of nothing, at the end: page furniture
+		}
+		if it.kind == itemPara && listing > 0 && (len(it.lines) == 1 && listItemLine(it.lines[0].text) || allBullets(it.lines)) {
+			// "X also said:" and the points it lists, one to a line.
+			it.listed = true
+			listing--
+			out = append(out, it)
+			continue
+		}
+		listing = 0
+		if it.kind == itemPara && !isHeadingItem(it) && leadsIn(it) {
+			listing = maxListItems
 		}
 		switch {
 		case it.kind == itemHeading:
@@ -278,6 +293,9 @@ func placeHeadings(items []item) []item {
 				out = append(out, it)
 				continue
 			}
+			if i+1 < len(items) && insideQuotation(out, items[i+1]) {
+				continue // a label inside a statement ("Club statement"), not a new part of the story
+			}
 			it.kind = itemHeading
 			out = append(out, it)
 		default:
@@ -288,6 +306,63 @@ func placeHeadings(items []item) []item {
 		}
 	}
 	return out
+}
+
+// insideQuotation reports whether a line between the items before it (out)
+// and next stands inside one quotation: the last paragraph leaves a
+// quotation open and next opens with a quotation mark, as a statement's
+// paragraphs do.
+func insideQuotation(out []item, next item) bool {
+	if len(out) == 0 || out[len(out)-1].kind != itemPara || next.kind != itemPara {
+		return false
+	}
+	prev := out[len(out)-1]
+	texts := make([]string, len(prev.lines))
+	for i, l := range prev.lines {
+		texts[i] = l.text
+	}
+	spans := findQuotes(strings.Join(texts, " "))
+	if len(spans) == 0 || spans[len(spans)-1].closed {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next.lines[0].text)
+	return r == '“' || r == '"' || r == '‘'
+}
+
+// maxListItems bounds the items of a list a lead-in paragraph introduces.
+const maxListItems = 12
+
+// leadsIn reports whether a paragraph ends in a colon after words, so that
+// the lines after it are the points it lists: "In the interview, Doe also
+// said:".
+func leadsIn(it item) bool {
+	l := it.lines[len(it.lines)-1].text
+	return lastRune(l) == ':' && wordCount(l) >= 3 && !isBoxLine(l)
+}
+
+// listItemLine reports whether a one-line paragraph reads as a point of a
+// list: short, with no end punctuation (a closing quotation mark may end
+// it, when the quoted words end without any), and not a link to follow.
+func listItemLine(s string) bool {
+	if wordCount(s) > 30 || linkLine(s) || isBoxLine(s) {
+		return false
+	}
+	r := lastRune(s)
+	if r == '’' || r == '\'' || r == '”' || r == '"' {
+		s = strings.TrimRight(s[:len(s)-len(string(r))], " ")
+		r = lastRune(s)
+	}
+	return r != 0 && !strings.ContainsRune(".!?:;,…", r)
+}
+
+// linkLine reports whether a one-line item is a link to follow rather than a
+// point of a list: "Read the full transcript", "Watch the interview".
+func linkLine(s string) bool {
+	switch strings.ToLower(firstWord(s)) {
+	case "read", "watch", "listen", "see", "click", "follow", "subscribe", "sign", "download":
+		return true
+	}
+	return false
 }
 
 // isHeadingItem reports whether a paragraph item is a single heading-like line.

@@ -5,7 +5,7 @@ import "time"
 // Version names the parser's output: a cache of parsed briefings is keyed by
 // it with the text's hash. Change it whenever Parse may give a different
 // Briefing for the same text.
-const Version = "2026-12-03.3"
+const Version = "2026-12-04.1"
 
 // A Briefing is one parsed news article. Its JSON form is the contract of
 // `briefbot inspect --json` (see the README's Commands section).
@@ -56,7 +56,8 @@ type Sentence struct {
 // A Quote is a direct quotation: the words inside the quotation marks.
 //
 // Start and End locate Text in its passage: Passage.Text[Start:End] ==
-// Text, always. Sentence is the sentence the quotation opens in; one that
+// Text, always. A quotation in the headline has no passage (Passage is "")
+// and its Start and End are offsets into the briefing's Title. Sentence is the sentence the quotation opens in; one that
 // runs on (“It failed. We knew,” she said) ends in a later sentence, and
 // covers every sentence that overlaps [Start, End). A quotation that runs
 // over several paragraphs is one Quote per paragraph; a part whose closing
@@ -65,7 +66,7 @@ type Quote struct {
 	Text       string `json:"text"`
 	Speaker    string `json:"speaker"` // full name or organisation; "" when unattributed
 	Role       string `json:"role"`
-	Passage    string `json:"passage"`         // Passage.ID
+	Passage    string `json:"passage"`         // Passage.ID; "" for a quotation in the headline
 	Sentence   int    `json:"sentence"`        // index into that passage's Sentences
 	Sieve      string `json:"sieve,omitempty"` // which attribution rule fired
 	Start, End int    `json:"-"`               // byte offsets of Text in Passage.Text

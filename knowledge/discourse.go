@@ -1,10 +1,12 @@
 package knowledge
 
 import (
-	"github.com/briefbot/briefbot/knowledge/english"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/briefbot/briefbot/knowledge/english"
 )
 
 // A speaker is who a quote or statement is attributed to.
@@ -48,10 +50,11 @@ type mention struct {
 
 // A sentenceInfo is the analysis of one sentence.
 type sentenceInfo struct {
-	toks    []tok
-	attrs   []attr
-	who     []*speaker // resolved speaker of each attr, nil if unresolved
-	speaker *speaker   // who the sentence is attributed to, if anyone
+	toks     []tok
+	attrs    []attr
+	who      []*speaker // resolved speaker of each attr, nil if unresolved
+	speaker  *speaker   // who the sentence is attributed to, if anyone
+	reported *speaker   // for a paragraph's last sentence with no speaker: who it reports (see reportedSubject)
 }
 
 // A doc holds the state of attributing one briefing. Nothing in it outlives
@@ -75,19 +78,29 @@ type doc struct {
 	lower          map[string]bool   // words seen in lower case
 	recent         []mention
 
-	quotes     []Quote
-	quoteWho   []*speaker
-	refs       []quoteRef  // where each quote stands
-	chainPrev  map[int]int // quote index → the quote it continues (from the paragraph before)
-	statements []Statement
-	stmtSeen   map[string]bool
-	onlyCache  map[int]*speaker   // onlyPerson's answer per passage
-	claimants  map[int]nounPhrase // a fact check's claim passage → who the box says made the claim
+	quotes      []Quote
+	quoteWho    []*speaker
+	refs        []quoteRef  // where each quote stands
+	chainPrev   map[int]int // quote index → the quote it continues (from the paragraph before)
+	statements  []Statement
+	stmtSeen    map[string]bool
+	onlyCache   map[int]*speaker    // onlyPerson's answer per passage
+	ages        map[string]int      // a name or surname → the age the text gives it ("Doe, 54,")
+	bareSurname map[string]*person  // a surname → the person the text has called by it alone
+	orgWords    map[string][]string // a word → the organisations that spoke whose names hold it; see orgWithWords
+	topic       *person             // the person the story is about; see topicPerson
+	topicDone   bool
+	indefinites map[string]int           // a word → the first passage with \"a\"/\"an\" before it; see introducedUnnamed
+	matched     map[string]matchedPerson // matchingPerson's answers
+	quoteOnlyP  map[int]bool             // quoteOnlyPassage's answers
+	claimants   map[int]nounPhrase       // a fact check's claim passage → who the box says made the claim
+	lists       map[int]int              // a list item's passage → the passage leading into the list
 }
 
 // analyse finds the briefing's quotes, statements, sources and aliases.
-func analyse(b *Briefing, credits []credit) {
+func analyse(b *Briefing, credits []credit, lists map[int]int) {
 	d := &doc{
+		lists:          lists,
 		b:              b,
 		byName:         map[string]*person{},
 		bySurname:      map[string][]*person{},
@@ -102,9 +115,17 @@ func analyse(b *Briefing, credits []credit) {
 		lower:          map[string]bool{},
 		chainPrev:      map[int]int{},
 		stmtSeen:       map[string]bool{},
+		ages:           map[string]int{},
+		bareSurname:    map[string]*person{},
+		orgWords:       map[string][]string{},
+		matched:        map[string]matchedPerson{},
+		quoteOnlyP:     map[int]bool{},
 	}
 	d.collect()
 	d.attribute()
+	if hq := d.headlineQuotes(); len(hq) > 0 {
+		d.quotes = append(hq, d.quotes...) // the headline reads first
+	}
 	d.finish(credits)
 }
 
@@ -235,6 +256,9 @@ func (d *doc) register(np nounPhrase) *person {
 	if p.gender == 0 {
 		p.gender = np.gender
 	}
+	if p.gender == 0 {
+		p.gender = roleGender(p.role) // "the victim's mother, Jane Doe,"
+	}
 	if np.honorific != "" {
 		p.addHonorific(np.honorific)
 	}
@@ -323,6 +347,9 @@ func (d *doc) scanNames(text string, ts []tok) {
 				desc = ts[j+2 : k]
 			}
 		}
+		if a := ageAfter(ts, j); a > 0 && (np.kind == npPerson || np.kind == npSingle) {
+			d.ages[np.name] = a
+		}
 		head := descHead(desc)
 		switch {
 		case (np.kind == npPerson || np.kind == npSingle || np.kind == npOrg) && (english.IsOrgNoun(head) || english.IsGenericOrgNoun(head)):
@@ -362,6 +389,22 @@ func personCue(ts []tok, j int) bool {
 		return true
 	}
 	return isDigitWord(n.text) && len(n.text) <= 3 && (j+3 == len(ts) || ts[j+3].kind == tComma || ts[j+3].kind == tPunct)
+}
+
+// ageAfter returns the age written after the name ending at ts[j] ("Jane
+// Doe, 54,"), or 0.
+func ageAfter(ts []tok, j int) int {
+	if j+2 >= len(ts) || ts[j+1].kind != tComma || !isDigitWord(ts[j+2].text) || len(ts[j+2].text) > 3 {
+		return 0
+	}
+	if j+3 < len(ts) && ts[j+3].kind != tComma && ts[j+3].kind != tPunct {
+		return 0
+	}
+	a, err := strconv.Atoi(ts[j+2].text)
+	if err != nil {
+		return 0
+	}
+	return a
 }
 
 // descBefore returns the role a description gives a name written after it
@@ -493,12 +536,19 @@ func (d *doc) attribute() {
 					info.speaker = info.who[i]
 				}
 			}
+			if lead := d.listSpeaker(pi); info.speaker == nil && lead != nil {
+				info.speaker = lead // a point of what the lead-in reports
+				d.addStatement(pi, si, *lead)
+			}
 			for i, a := range info.attrs {
 				if w := info.who[i]; w != nil {
 					later = append(later, placed{a.np.pos, mention{sp: *w, passage: pi, speaker: true}})
 				}
 			}
 			d.noteMentions(later)
+			if si == len(p.Sentences)-1 && info.speaker == nil {
+				info.reported = d.reportedSubject(pi, si)
+			}
 			for ; next < len(quoteIdx) && d.quoteEnd(pi, quoteIdx[next]) <= si; next++ {
 				qi := quoteIdx[next]
 				d.attributeQuote(pi, qi)
@@ -517,6 +567,20 @@ func (d *doc) attribute() {
 		}
 	}
 	d.followChains()
+}
+
+// listSpeaker returns who the paragraph leading into the list that passage
+// pi is an item of reports ("Doe also said:"), or nil.
+func (d *doc) listSpeaker(pi int) *speaker {
+	lead, ok := d.lists[pi]
+	if !ok || len(d.sents[lead]) == 0 {
+		return nil
+	}
+	last := &d.sents[lead][len(d.sents[lead])-1]
+	if last.speaker != nil {
+		return last.speaker
+	}
+	return last.reported
 }
 
 // speakerBefore returns the speaker of the sentence before sentence si of

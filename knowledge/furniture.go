@@ -134,7 +134,7 @@ func dropFurniture(blocks []block) []block {
 	var out []block
 	skipLists := false
 	for _, bl := range blocks {
-		if skipLists && allBullets(bl) {
+		if skipLists && (allBullets(bl) || len(bl) == 1 && isLinkHeadline(bl[0].text)) {
 			continue
 		}
 		skipLists = false
@@ -160,6 +160,20 @@ func dropFurniture(blocks []block) []block {
 		}
 	}
 	return out
+}
+
+// isLinkHeadline reports whether a line under a list header ("More from
+// UK", "Related") reads as the headline of a linked story: a few words
+// with no end punctuation. Such lines go with their header.
+func isLinkHeadline(s string) bool {
+	if n := wordCount(s); n < 2 || n > 30 {
+		return false
+	}
+	switch lastRune(s) {
+	case '.', '!', ':', ';', '”', '"', '’', '\'', '…', ')', ',':
+		return false
+	}
+	return true
 }
 
 // allBullets reports whether every line of a block is a list item or a bare

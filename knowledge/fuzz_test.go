@@ -12,7 +12,7 @@ import (
 // FuzzParse feeds Parse arbitrary input. It must never panic, and what it
 // returns must hold together: passages with sentences that are spans of
 // their text, quotes and statements that point at real sentences, and
-// JSON that marshals.
+// JSON that marshals. A quotation in the headline points into the title.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.txt")
 	md, _ := filepath.Glob("testdata/*.md")
@@ -64,6 +64,12 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		for _, q := range b.Quotes {
+			if q.Passage == "" { // a quotation in the headline
+				if q.Start < 0 || q.End > len(b.Title) || q.Start > q.End || b.Title[q.Start:q.End] != q.Text {
+					t.Fatalf("headline quote %q: offsets %d:%d do not give its text in %q", q.Text, q.Start, q.End, b.Title)
+				}
+				continue
+			}
 			if n, ok := ids[q.Passage]; !ok || q.Sentence < 0 || q.Sentence >= n {
 				t.Fatalf("quote %+v points nowhere", q)
 			}

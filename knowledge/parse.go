@@ -71,11 +71,11 @@ func Parse(name string, data []byte) (*Briefing, error) {
 		Events:     []Event{},
 		Aliases:    [][]string{},
 	}
-	credits := buildPassages(b, items)
+	credits, lists := buildPassages(b, items)
 	if len(b.Passages) == 0 {
 		return nil, fmt.Errorf("parse %s: %w", name, errNoBody)
 	}
-	analyse(b, credits)
+	analyse(b, credits, lists)
 	b.Events = buildEvents(b)
 	return b, nil
 }
@@ -184,9 +184,12 @@ func parseDay(s string) (time.Time, error) {
 
 // buildPassages turns classified items into the briefing's sections and
 // passages, split into sentences. It returns the media credits found, in
-// order, with the passage each came from.
-func buildPassages(b *Briefing, items []item) []credit {
+// order, with the passage each came from, and for each passage that is an
+// item of a list, the passage that leads into the list.
+func buildPassages(b *Briefing, items []item) ([]credit, map[int]int) {
 	var credits []credit
+	lists := map[int]int{}
+	lead := -1
 	section := ""
 	lede := false
 	for _, it := range items {
@@ -224,8 +227,13 @@ func buildPassages(b *Briefing, items []item) []credit {
 		if it.credit != "" {
 			credits = append(credits, credit{text: it.credit, passage: p.ID})
 		}
+		if it.listed && lead >= 0 {
+			lists[len(b.Passages)-1] = lead
+		} else {
+			lead = len(b.Passages) - 1
+		}
 	}
-	return credits
+	return credits, lists
 }
 
 // A credit is a caption's media credit.

@@ -13,17 +13,18 @@ import (
 type npKind uint8
 
 const (
-	npNone      npKind = iota
-	npPerson           // a full name: "Jane Doe"
-	npSingle           // one capitalised word: a surname ("Doe") or a body ("Geneva")
-	npOrg              // an organisation or place: "The United States", "Brookings Institution"
-	npGroup            // a group: "U.S. officials", "experts", "The U.S. military"
-	npPronoun          // he, she, they, it
-	npNominal          // "the ministry", "the ambassador": refers to someone named before
-	npAnonymous        // a described, unnamed source: "a resident of the village", "the chairman of the X Party"
-	npCoord            // several speakers at once: "Jane Doe and John Roe", "the farm and trade ministries"
-	npDocument         // a document cited: "court records", "the annual report"
-	npBoth             // "both climbers": the two people just named
+	npNone       npKind = iota
+	npPerson            // a full name: "Jane Doe"
+	npSingle            // one capitalised word: a surname ("Doe") or a body ("Geneva")
+	npOrg               // an organisation or place: "The United States", "Brookings Institution"
+	npGroup             // a group: "U.S. officials", "experts", "The U.S. military"
+	npPronoun           // he, she, they, it
+	npNominal           // "the ministry", "the ambassador": refers to someone named before
+	npAnonymous         // a described, unnamed source: "a resident of the village", "the chairman of the X Party"
+	npCoord             // several speakers at once: "Jane Doe and John Roe", "the farm and trade ministries"
+	npDocument          // a document cited: "court records", "the annual report"
+	npBoth              // "both climbers": the two people just named
+	npDescriptor        // "the 56-year-old", "the Portuguese boss": a person named before
 )
 
 // A nounPhrase is a candidate speaker as written in a sentence.
@@ -40,6 +41,7 @@ type nounPhrase struct {
 	definite  bool         // an npAnonymous written with "the": it may refer to someone named
 	parts     []nounPhrase // an npCoord's speakers
 	members   []string     // a plural body's members: "farm ministry", "trade ministry"
+	desc      descriptor   // what an npDescriptor tells of its person
 }
 
 // phraseText returns the passage text spanned by tokens ts[a..b], both
@@ -72,6 +74,10 @@ func npAtEndDepth(text string, seg []tok, depth int) (nounPhrase, bool) {
 	}
 	if j >= 1 && seg[j-1].lower == "both" && isLowerStart(t.text) && strings.HasSuffix(t.lower, "s") && !t.poss {
 		return nounPhrase{kind: npBoth, head: t.lower, first: j - 1, pos: seg[j-1].start, plural: true}, true
+	}
+	if np, ds, ok := descriptorNP(text, seg); ok {
+		np.desc = ds
+		return np, true
 	}
 	if np, ok := describedNP(text, seg); ok {
 		return np, true
@@ -370,8 +376,8 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 		if t.kind != tWord {
 			break
 		}
-		if k < j && t.poss {
-			break // "Ukraine’s President X": the possessive is part of the title
+		if k < j && t.poss && !(isUpperStart(t.text) && strings.HasSuffix(t.text, "s") && english.IsOrgWord(seg[k+1].lower)) {
+			break // "Ukraine’s President X": the possessive is part of the title; "Users’ Group" is a name
 		}
 		if isUpperStart(t.text) || (isParticle(t.text) && k < j && k > 0 && isCapWord(seg[k-1])) || isDigitWord(t.text) && (k < j || hasLetter(t.text)) {
 			k--
@@ -418,6 +424,10 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 		lw := seg[i].lower
 		if _, ok := english.Honorific(lw); ok || english.IsTitle(lw) {
 			title = i
+			break
+		}
+		if i == runStart && seg[i].first && english.IsRoleNoun(lw) && j-i >= 2 {
+			title = i // "Engineer Jane Doe said": a role capitalised as the sentence's first word
 			break
 		}
 	}
@@ -750,7 +760,7 @@ func isDesc(seg []tok) bool {
 	case english.IsRoleNoun(t.lower) || english.IsTitle(t.lower):
 		return true
 	case isLowerStart(t.text):
-		return !isFunctionWord(t.lower) && !clauseStarters[t.lower]
+		return !isFunctionWord(t.lower) && !clauseStarters[t.lower] && !participlePhrase(seg) && !pastVerbPhrase(seg)
 	}
 	// "Harbour Lines’ chief executive": a name's possessive, then the role.
 	for i, x := range seg {
@@ -765,6 +775,17 @@ func isDesc(seg []tok) bool {
 		}
 	}
 	return false
+}
+
+// pastVerbPhrase reports whether a segment opens with a verb in the past
+// tense and its object or particle, a predicate rather than a description:
+// "took over the boat", "joined the firm in 2019".
+func pastVerbPhrase(seg []tok) bool {
+	if len(seg) < 2 || seg[1].kind != tWord || !(isFunctionWord(seg[1].lower) || determiners[seg[1].lower]) {
+		return false
+	}
+	w := seg[0].lower
+	return english.IsIrregularPast(w) || strings.HasSuffix(w, "ed") && !english.IsRoleNoun(w)
 }
 
 // possessivePronouns open a description: "her mother, Jane,".

@@ -24,6 +24,15 @@ func TestFindQuotes(t *testing.T) {
 		{"‘‘Doubled open and close,’’ he said.", []string{"Doubled open and close"}},
 		{"“A ‘nested’ quote inside,” he said.", []string{"A ‘nested’ quote inside"}},
 		{"It's the farmers' market, the growers’ ’90s.", nil},
+		// Single marks, British style, told from apostrophes.
+		{"He called it his 'biggest frustration' of the year.", []string{"biggest frustration"}},
+		{"‘It’s not over,’ she said. ‘We go again at nine o’clock.’", []string{"It’s not over", "We go again at nine o’clock."}},
+		{"‘The players’ union was not asked,’ he said.", []string{"The players’ union was not asked"}},
+		{"Rock 'n' roll was big in the '60s, and the class of '09 knew it.", nil},
+		{"‘He told me “never again”,’ she said.", []string{"He told me “never again”"}},
+		{"“It’s ‘Showtime’ now,” he said.", []string{"It’s ‘Showtime’ now"}},
+		{"‘We need to listen", []string{"We need to listen…"}},
+		{"Ngāti's elders, O'Brien's boat and the Smiths' house.", nil},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -199,6 +208,81 @@ func TestAttribution(t *testing.T) {
 			name:  "description then name",
 			body:  "Ukraine’s foreign minister, Dmytro Kovalenko, said his government had not been consulted.\n",
 			stmts: []string{"Dmytro Kovalenko: Ukraine’s foreign minister"},
+		},
+		{
+			name:   "a quote-only paragraph continues the quote paragraph before, past a label line",
+			body:   "“The nets are older than me,” said Ruth Amble, a net-maker.\n\nRuth Amble at her bench in the old harbour shed at dawn\n\n“Some of them are older than my mother.”\n",
+			quotes: []string{"The nets are older than me — Ruth Amble (net-maker)", "Some of them are older than my mother. — Ruth Amble (net-maker)"},
+		},
+		{
+			name:   "a subheading ends the paragraph a quote-only paragraph could continue",
+			body:   "“The nets are older than me,” said Ruth Amble, a net-maker.\n\nWinter work\n\n“The storms will come soon.”\n",
+			quotes: []string{"The nets are older than me — Ruth Amble (net-maker)", "The storms will come soon. —  ()"},
+		},
+		{
+			name:   "a stance verb's subject speaks next",
+			body:   "Mayor Ana Ruiz rejected the criticism on Monday.\n\n“We listened to everyone who came to us.”\n",
+			quotes: []string{"We listened to everyone who came to us. — Ana Ruiz (Mayor)"},
+		},
+		{
+			name:   "a narrative paragraph gives a quote-only paragraph no speaker",
+			body:   "Mayor Ana Ruiz runs the council from a small office.\n\n“We listened to everyone who came to us.”\n",
+			quotes: []string{"We listened to everyone who came to us. —  ()"},
+		},
+		{
+			name:   "descriptions refer back and are never names",
+			body:   "Marco Bellini, 57, returns to management.\n\n“It feels like home,” the 57-year-old said.\n\n“We start again,” the Italian said.\n",
+			quotes: []string{"It feels like home — Marco Bellini ()", "We start again — Marco Bellini ()"},
+			absent: []string{"57-year-old", "Italian"},
+		},
+		{
+			name:   "a description of someone introduced unnamed is not the person named",
+			body:   "Coach Marco Bellini said a 17-year-old had been hurt in training.\n\n“I will be back,” the 17-year-old said.\n",
+			quotes: []string{"I will be back —  ()"},
+			absent: []string{"17-year-old"},
+		},
+		{
+			name:   "an age that contradicts the last speaker",
+			body:   "Marco Bellini, 57, spoke first. “We are ready,” Bellini said.\n\n“I am not,” the 24-year-old said.\n",
+			quotes: []string{"We are ready — Marco Bellini ()", "I am not —  ()"},
+		},
+		{
+			name:   "a people is not a person",
+			body:   "Marco Bellini, 57, spoke first. “We are ready,” Bellini said.\n\n“We are not,” the French said.\n",
+			quotes: []string{"We are ready — Marco Bellini ()", "We are not —  ()"},
+			absent: []string{"French"},
+		},
+		{
+			name:   "a passive agent takes only the quotation before it",
+			body:   "The plan was described as “reckless” by the Harbour Users Association, and as “overdue” in a newspaper editorial.\n",
+			quotes: []string{"reckless — Harbour Users Association ()", "overdue —  ()"},
+		},
+		{
+			name:   "points a lead-in lists are its speaker's",
+			body:   "In the interview, Mayor Ana Ruiz also said:\n\nThe bridge will reopen in spring\n\nFares will stay 'as they are'\n\nThe ferry has a new timetable.\n",
+			quotes: []string{"as they are — Ana Ruiz (Mayor)"},
+			stmts:  []string{"Ana Ruiz: The bridge will reopen", "Ana Ruiz: Fares will stay"},
+		},
+		{
+			name:   "a quote whose attribution names someone unknown takes no speaker from the paragraph",
+			body:   "Leo Vance's agent said the player would stay. “He is happy here,” the agent said.\n",
+			quotes: []string{"He is happy here —  ()"},
+			absent: []string{"Vance"},
+		},
+		{
+			name:   "someone named by one name with an age is a person",
+			body:   "Her husband, Tom, 40, said: “It was chaos when I got there.”\n",
+			quotes: []string{"It was chaos when I got there. — Tom ()"},
+		},
+		{
+			name:   "a party member described, and a statement put out",
+			body:   "Sen. Maria Reyes, a Democrat from Nevada, opposes the bill.\n\nReyes issued a short statement on Friday.\n\n“We will not stop.”\n\nAsked about a filibuster, the Nevada Democrat said: “Everything is on the table.”\n",
+			quotes: []string{"We will not stop. — Maria Reyes (Democrat from Nevada)", "Everything is on the table. — Maria Reyes (Democrat from Nevada)"},
+		},
+		{
+			name:   "someone's lawyer is not them",
+			body:   "Sen. Maria Reyes was not in court. Reyes's lawyer believes the case will fail.\n\n“There is no evidence at all.”\n",
+			quotes: []string{"There is no evidence at all. —  ()"},
 		},
 		{
 			name:  "group in a place and group at an organisation",

@@ -25,7 +25,13 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 		if d.orgTyped[np.name] {
 			return d.orgSpeaker(np.name, "", false), true
 		}
-		if p := d.surname(np.name); p != nil {
+		p := d.surname(np.name)
+		if np.honorific != "" {
+			p = d.surnameByRecency(np.name) // "Mrs. Doe" may be another Doe than the one called "Doe"
+		} else if p != nil && d.bareSurname[np.name] == nil {
+			d.bareSurname[np.name] = p // the one the text calls by the surname alone
+		}
+		if p != nil {
 			if np.honorific != "" {
 				p.addHonorific(np.honorific)
 			}
@@ -40,17 +46,30 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 		if p := d.firstName(np.name); p != nil && np.honorific == "" {
 			return speaker{name: p.name, kind: Person}, true // "her mother, Fiona," for Fiona Doe
 		}
-		if np.honorific != "" {
-			return speaker{}, false
+		if _, demonym := english.CountryOf(np.name); np.honorific != "" || demonym {
+			return speaker{}, false // "the French said": a people, not a name
+		}
+		if d.personSurnames[np.name] && np.kind == npSingle && !d.knownOrgs[np.name] {
+			// "Her husband, Tom, 40,": a person the text names by one name.
+			p := d.register(np)
+			return speaker{name: p.name, kind: Person}, true
 		}
 		if isAcronym(np.name) || d.proper[np.name] && !d.lower[strings.ToLower(np.name)] {
 			return d.orgSpeaker(np.name, np.role, false), true
 		}
 		return speaker{}, false
 	case npOrg:
+		if _, demonym := english.CountryOf(strings.TrimPrefix(strings.TrimPrefix(np.name, "the "), "The ")); demonym {
+			return speaker{}, false // "the French said": a people, not a body
+		}
 		return d.orgSpeaker(np.name, np.role, false), true
 	case npGroup:
 		if !np.plural {
+			if np.definite {
+				if name := d.orgWithWords(np.name); name != "" {
+					return d.orgSpeaker(name, "", false), true // "the conservation department"
+				}
+			}
 			return d.orgSpeaker(np.name, "", false), true // "the U.S. military"
 		}
 		if np.definite && bareGroup(np.name) {
@@ -63,6 +82,8 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 		return d.pronoun(np, pi)
 	case npNominal:
 		return d.nominal(np, pi)
+	case npDescriptor:
+		return d.descriptorRef(np, pi)
 	case npAnonymous:
 		return d.described(np, pi)
 	case npCoord:
@@ -74,6 +95,45 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 	}
 	return speaker{}, false
 }
+
+// orgWithWords returns the one organisation that has spoken whose name
+// holds every word of a description of it ("the conservation
+// department" for "Department of Conservation"), or "". It looks only
+// among the organisations named with the description's rarest word, and
+// gives up when even those are many.
+func (d *doc) orgWithWords(desc string) string {
+	words := strings.Fields(strings.ToLower(desc))
+	var cands []string
+	for i, w := range words {
+		if l := d.orgWords[w]; i == 0 || len(l) < len(cands) {
+			cands = l
+		}
+	}
+	if len(cands) > maxOrgCandidates {
+		return ""
+	}
+	found := ""
+	for _, name := range cands {
+		low := strings.ToLower(name)
+		all := true
+		for _, w := range words {
+			if !containsWord(low, w) {
+				all = false
+				break
+			}
+		}
+		if all && name != desc {
+			if found != "" && found != name {
+				return ""
+			}
+			found = name
+		}
+	}
+	return found
+}
+
+// maxOrgCandidates bounds the organisations orgWithWords weighs.
+const maxOrgCandidates = 32
 
 // groupBefore returns the group that spoke last whose name ends in head
 // ("Federal prosecutors" for "the prosecutors").
@@ -139,8 +199,19 @@ func (d *doc) coordinated(np nounPhrase, pi int) (speaker, bool) {
 }
 
 // surname returns the person introduced earlier whose surname is name, or
-// nil. When several share it, the one named most recently wins.
+// nil. When several share it, the one the text has already called by the
+// surname alone wins (news calls the others by their first names), else
+// the one named most recently.
 func (d *doc) surname(name string) *person {
+	if p := d.bareSurname[name]; p != nil && len(d.bySurname[name]) > 1 {
+		return p
+	}
+	return d.surnameByRecency(name)
+}
+
+// surnameByRecency returns the person introduced earlier whose surname is
+// name, or nil. When several share it, the one named most recently wins.
+func (d *doc) surnameByRecency(name string) *person {
 	ps := d.bySurname[name]
 	switch len(ps) {
 	case 0:
@@ -216,6 +287,13 @@ func (d *doc) bodySpeaker(b body) speaker {
 	if o == nil {
 		o = &org{name: b.name, plural: b.plural, kind: b.kind, members: b.members, head: b.head, document: b.document}
 		d.orgs[b.name] = o
+		if b.kind == Organisation && !b.document {
+			for _, w := range strings.Fields(strings.ToLower(b.name)) {
+				if l := d.orgWords[w]; len(l) <= maxOrgCandidates {
+					d.orgWords[w] = append(l, b.name)
+				}
+			}
+		}
 		if b.kind == Organisation {
 			if base := english.TrimCompanySuffix(b.name); d.orgBase[base] == "" {
 				d.orgBase[base] = b.name
@@ -242,6 +320,18 @@ func contains(ss []string, s string) bool {
 // the one before, else to one of the last two people named; it/they to the
 // last organisation. Gender is respected where known, and learned.
 func (d *doc) pronoun(np nounPhrase, pi int) (speaker, bool) {
+	return d.pronounSkipping(np, pi, nil)
+}
+
+// pronounExcept resolves a pronoun as pronoun does, passing over the
+// people a quotation names in square brackets.
+func (d *doc) pronounExcept(np nounPhrase, pi int, quote string) (speaker, bool) {
+	return d.pronounSkipping(np, pi, func(m mention) bool { return d.bracketed(quote, &m.sp) })
+}
+
+// pronounSkipping does the work of pronoun, passing over the mentions skip
+// reports (nil skips none).
+func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (speaker, bool) {
 	person := np.head == "he" || np.head == "she"
 	isPerson := func(m mention) bool {
 		return m.sp.kind == Person || m.sp.kind == Anonymous && !m.sp.plural
@@ -270,6 +360,9 @@ func (d *doc) pronoun(np nounPhrase, pi int) (speaker, bool) {
 		if pi-m.passage > 1 {
 			break
 		}
+		if skip != nil && skip(m) {
+			continue
+		}
 		if m.speaker && fits(m) {
 			return pick(m)
 		}
@@ -283,7 +376,7 @@ func (d *doc) pronoun(np nounPhrase, pi int) (speaker, bool) {
 		if pi-m.passage > 2 {
 			break
 		}
-		if (person && !isPerson(m)) || (!person && m.sp.kind != Organisation && m.sp.kind != Group) {
+		if (person && !isPerson(m)) || (!person && m.sp.kind != Organisation && m.sp.kind != Group) || skip != nil && skip(m) {
 			continue
 		}
 		seen++
@@ -483,7 +576,11 @@ func (d *doc) attributeQuote(pi, qi int) {
 
 	var best *speaker
 	var sieve string
+	var bestNP nounPhrase
+	named := false // an attribution next to the quote names someone it cannot resolve
 	bestDist := -1
+	p := &d.b.Passages[pi]
+	captioned := captionCued(strings.ToLower(strings.TrimSpace(p.Text[max(0, q.open-30):q.open])))
 	for si := first; si <= last; si++ {
 		info := &d.sents[pi][si]
 		// The attributions nearest the quote, on either side: a sentence
@@ -493,8 +590,14 @@ func (d *doc) attributeQuote(pi, qi int) {
 		for i := lo; i < hi; i++ {
 			a := info.attrs[i]
 			w := info.who[i]
-			if w == nil || a.loose && wordCount(d.quotes[qi].Text) < minLoose {
+			if w == nil && !a.loose && !a.agent && !a.according && (a.verb >= q.close && a.verb-q.close <= 40 || a.verbEnd <= q.open && q.open-a.verbEnd <= 8) {
+				named = true // “…,” the agent said: someone the text names, if not to us
+			}
+			if w == nil || a.loose && wordCount(d.quotes[qi].Text) < minLoose && !captioned {
 				continue
+			}
+			if a.agent && (q.open < a.verbEnd || q.close > a.np.pos) {
+				continue // "was described as “…” by X": only the quotation before "by"
 			}
 			dist := 0
 			switch {
@@ -509,6 +612,7 @@ func (d *doc) attributeQuote(pi, qi int) {
 			if bestDist < 0 || dist < bestDist {
 				best, bestDist = w, dist
 				sieve = sieveName(a, q)
+				bestNP = a.np
 			}
 		}
 	}
@@ -517,13 +621,47 @@ func (d *doc) attributeQuote(pi, qi int) {
 			best, sieve = &sp, "claim" // "Claim: “…”" with "Claimed by: X" in its box
 		}
 	}
-	if best == nil {
+	if best == nil && !named {
 		best, sieve = d.carriedSpeaker(pi, qi, first)
+	}
+	if best != nil && d.bracketed(d.quotes[qi].Text, best) {
+		// The quotation speaks of the person a pronoun would pick: the
+		// pronoun is someone else.
+		best = nil
+		if bestNP.kind == npPronoun && sieve != "continuation" {
+			if sp, ok := d.pronounExcept(bestNP, pi, d.quotes[qi].Text); ok {
+				best = &sp
+			}
+		}
 	}
 	if best == nil {
 		return
 	}
 	d.setQuote(pi, qi, best, sieve)
+}
+
+// bracketed reports whether a quotation names sp in square brackets: an
+// editor's insertion for someone the speaker spoke of ("“[Doe] never
+// asked us,” she said"), so sp is not the speaker.
+func (d *doc) bracketed(quote string, sp *speaker) bool {
+	if sp.kind != Person || !strings.Contains(quote, "[") {
+		return false
+	}
+	for rest := quote; ; {
+		a := strings.IndexByte(rest, '[')
+		if a < 0 {
+			return false
+		}
+		b := strings.IndexByte(rest[a:], ']')
+		if b < 0 {
+			return false
+		}
+		inner := rest[a+1 : a+b]
+		if p := d.byName[sp.name]; inner == sp.name || p != nil && (inner == p.surname || strings.HasSuffix(inner, " "+p.surname) || strings.HasPrefix(sp.name, inner+" ")) {
+			return true
+		}
+		rest = rest[a+b:]
+	}
 }
 
 // nearAttrs is how many attributions on each side of a quote, in its
@@ -546,9 +684,17 @@ func (d *doc) carriedSpeaker(pi, qi, first int) (*speaker, string) {
 	if k, ok := d.chainPrev[qi]; ok && d.quoteWho[k] != nil {
 		return d.quoteWho[k], "continuation"
 	}
+	if sp := d.listSpeaker(pi); sp != nil {
+		return sp, "list"
+	}
 	prev := d.speakerBefore(pi, first)
 	if prev != nil && quoteOnly(p.Text, p.Sentences[first], d.spans[pi]) {
 		return prev, "continuation"
+	}
+	if first == 0 {
+		if sp, sieve := d.paragraphSpeaker(pi); sp != nil {
+			return sp, sieve
+		}
 	}
 	if wordCount(d.quotes[qi].Text) < minCarried {
 		return nil, ""

@@ -274,6 +274,8 @@ type context struct {
 	yearsDone  bool
 	words      []wordAt // the trigger words, once found
 	wordsDone  bool
+	needRule   *rule   // the rule needAt is for
+	needAt     [16]int // where each of its need words next occurs; see nextNeed
 
 	day, year anchor // dates the text gave just before this sentence, if near enough
 }
@@ -406,13 +408,15 @@ var rules = []rule{
 		resolve: resolveMonthYear,
 	},
 	{
-		// "from 2019 to 2021", "between 2019 and 2021", "2019-20"
+		// "from 2019 to 2021", "between 2019 and 2021", "2019-20", "the
+		// 2022/23 season", "the end of the 2022-23 season"
 		name: "year-range",
-		lead: 28, tail: 24,
-		digits:  true,
-		year:    true,
-		years:   true,
-		re:      regexp.MustCompile(`\b(?:(?P<prep>(?i:from|between|in|during|since|through))\s+(?:(?i:at\s+least|about|around|roughly|as\s+early\s+as)\s+)?)?(?P<y1>` + reYear + `)\s*(?:(?P<sep>(?i:to|until|till|through|and))\s+|(?P<dash>[-–—])\s*)(?P<y2>(?:19|20)?\d\d)\b`),
+		lead: 48, tail: 24,
+		digits: true,
+		year:   true,
+		years:  true,
+		re: regexp.MustCompile(`\b(?:(?P<prep>(?i:from|between|in|during|since|through|until|till|by|at))\s+(?:(?i:at\s+least|about|around|roughly|as\s+early\s+as)\s+)?)?` +
+			`(?:(?P<edge>(?i:the\s+end|the\s+close|the\s+start|the\s+beginning))\s+of\s+(?i:the\s+)?)?(?P<y1>` + reYear + `)\s*(?:(?P<sep>(?i:to|until|till|through|and))\s+|(?P<dash>[-–—/])\s*)(?P<y2>(?:19|20)?\d\d)\b`),
 		resolve: resolveYearRange,
 	},
 	{
@@ -457,7 +461,26 @@ var rules = []rule{
 		resolve: resolveYear,
 	},
 	{
-		// "last March", "in early January", "in March", "since May"
+		// "since 1840", "in 1066": an earlier year after a preposition
+		name: "early-year",
+		lead: 8, tail: 12,
+		digits:  true,
+		need:    []string{"since 1", "in 1", "until 1", "from 1", "during 1", "Since 1", "In 1", "Until 1", "From 1", "During 1"},
+		re:      regexp.MustCompile(`\b(?P<prep>(?i:since|in|until|from|during))\s+(?P<year>1[0-8]\d\d)\b`),
+		resolve: resolveEarlyYear,
+	},
+	{
+		// "9/11": the date the attacks of 2001 are named by
+		name: "named-date",
+		lead: 2, tail: 6,
+		digits:  true,
+		need:    []string{"9/11"},
+		re:      regexp.MustCompile(`\b9/11\b`),
+		resolve: resolveNamedDate,
+	},
+	{
+		// "last March", "in early January", "in March", "since May",
+		// "November marked the start of …"
 		name: "month",
 		lead: 48, tail: 28,
 		months: true,
@@ -553,7 +576,6 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // that \b keeps its meaning. trig is where that word is; -1
 // when no need word is left.
 func (c *context) window(pos int, r *rule) (from, to, trig int) {
-	s := c.s
 	trig = -1
 	switch {
 	case r.months:
@@ -569,9 +591,9 @@ func (c *context) window(pos int, r *rule) (from, to, trig int) {
 			}
 		}
 	default:
-		for _, x := range r.need {
-			if i := strings.Index(s[pos:], x); i >= 0 && (trig < 0 || pos+i < trig) {
-				trig = pos + i
+		for i, x := range r.need {
+			if at := c.nextNeed(r, i, x, pos); at >= 0 && (trig < 0 || at < trig) {
+				trig = at
 			}
 		}
 	}
@@ -580,6 +602,37 @@ func (c *context) window(pos int, r *rule) (from, to, trig int) {
 	}
 	from, to = c.around(pos, trig, r.lead, r.tail)
 	return from, to, trig
+}
+
+// nextNeed returns where the i-th need word x of rule r next occurs at or
+// after pos, or -1. Answers are kept for the rule being run, so that a
+// sentence is searched for x about once however many times the rule asks:
+// the positions one rule asks from only grow.
+func (c *context) nextNeed(r *rule, i int, x string, pos int) int {
+	if i >= len(c.needAt) {
+		return indexFrom(c.s, x, pos)
+	}
+	if c.needRule != r {
+		c.needRule = r
+		for k := range c.needAt {
+			c.needAt[k] = -2 // not searched yet
+		}
+	}
+	if at := c.needAt[i]; at == -1 || at >= pos {
+		return at
+	}
+	at := indexFrom(c.s, x, pos)
+	c.needAt[i] = at
+	return at
+}
+
+// indexFrom returns where x next occurs in s at or after pos, or -1.
+func indexFrom(s, x string, pos int) int {
+	at := strings.Index(s[pos:], x)
+	if at >= 0 {
+		at += pos
+	}
+	return at
 }
 
 func containsAny(s string, subs []string) bool {
@@ -994,6 +1047,14 @@ func resolveYearRange(m *match) (Mention, bool) {
 	if e := m.end(); e+1 < len(m.s) && (m.s[e] == '-' || m.s[e] == '/') && m.s[e+1] >= '0' && m.s[e+1] <= '9' {
 		return Mention{}, false // part of a numeric date
 	}
+	if m.group("dash") == "/" && y2 != y1+1 {
+		return Mention{}, false // "2022/23" is a season or a financial year; other slashes are not spans
+	}
+	if prep == "until" || prep == "till" || prep == "by" || prep == "at" {
+		if m.group("edge") == "" {
+			return Mention{}, false
+		}
+	}
 	switch {
 	case y2 <= y1 || y2-y1 > 99:
 		return Mention{}, false
@@ -1003,6 +1064,12 @@ func resolveYearRange(m *match) (Mention, bool) {
 		return Mention{}, false
 	case countFollows(m.s, m.end()):
 		return Mention{}, false
+	}
+	switch canon(m.group("edge")) {
+	case "the end", "the close":
+		return Mention{Date: fmtYear(y2)}, true // the end of the 2022/23 season
+	case "the start", "the beginning":
+		return Mention{Date: fmtYear(y1)}, true
 	}
 	return Mention{Date: fmtYear(y1), EndDate: fmtYear(y2)}, true
 }
@@ -1175,7 +1242,8 @@ func resolveMonth(m *match) (Mention, bool) {
 	mon := monthOf(m.group("mon"))
 	prep, rel, rel2 := canon(m.group("prep")), canon(m.group("rel")), canon(m.group("rel2"))
 	mod := modOf(m.group("mod"))
-	if prep == "" && rel == "" && rel2 == "" && mod == "" {
+	bare := prep == "" && rel == "" && rel2 == "" && mod == ""
+	if bare && (mon == time.May || !monthActs(m.s, m.start(), m.end())) {
 		return Mention{}, false
 	}
 	if mon == time.May && rel == "" && rel2 == "" && mod == "" {
@@ -1215,11 +1283,56 @@ func resolveMonth(m *match) (Mention, bool) {
 		if mon <= pm {
 			y++
 		}
+	case bare:
+		y = monthYear(py, pm, mon, back) // "November marked …": the last one
 	default:
 		y = monthYear(py, pm, mon, m.direction(prep))
 	}
 	dm.Date = fmtMonth(y, mon)
 	return dm, true
+}
+
+// monthActs reports whether the month name at s[start:end] is the subject
+// of a verb in the past tense ("November marked the start of the season",
+// "March was the wettest on record"): it opens its sentence or clause, and
+// a past form follows it.
+func monthActs(s string, start, end int) bool {
+	before := strings.TrimRight(s[:start], " ")
+	if before != "" && !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, ";") && !strings.HasSuffix(before, "—") {
+		w := strings.ToLower(prevWord(s, start))
+		if w != "and" && w != "but" {
+			return false
+		}
+	}
+	next := strings.ToLower(nextToken(s, end))
+	if next == "was" || next == "were" || next == "had" || english.IsIrregularPast(next) {
+		return true
+	}
+	return strings.HasSuffix(next, "ed") && len(next) > 4 && !edNotPast[next]
+}
+
+// resolveEarlyYear resolves a year before 1900 after a preposition:
+// "since 1840". A number that counts things ("in 1500 homes") is none.
+func resolveEarlyYear(m *match) (Mention, bool) {
+	if countFollows(m.s, m.end()) {
+		return Mention{}, false
+	}
+	if e := m.end(); e < len(m.s) && (m.s[e] == '/' || m.s[e] == '-' || m.s[e] == '.' && e+1 < len(m.s) && isDigit(m.s[e+1])) {
+		return Mention{}, false
+	}
+	if tok := nextToken(m.s, m.end()); tok != "" && tok[0] >= 'a' && tok[0] <= 'z' && !yearFollowers[tok] {
+		return Mention{}, false
+	}
+	y, _ := strconv.Atoi(m.group("year"))
+	return Mention{Date: fmtYear(y)}, true
+}
+
+// resolveNamedDate resolves a date English names by its numbers: "9/11".
+func resolveNamedDate(m *match) (Mention, bool) {
+	if b, e := m.start(), m.end(); b > 0 && (m.s[b-1] == '/' || isDigit(m.s[b-1])) || e < len(m.s) && (m.s[e] == '/' || isDigit(m.s[e])) {
+		return Mention{}, false // part of a numeric date: 9/11/2020
+	}
+	return Mention{Date: "2001-09-11"}, true
 }
 
 // monthYear returns the year in which month mon lies in direction dir from

@@ -244,6 +244,27 @@ var cases = []struct {
 	{"", "The vote was held Tuesday, March 12.", []string{"Tuesday, March 12="}},
 	{"", "It was a boom in the ’20s.", []string{"in the ’20s=~"}},
 	{"", "The fighting ended early 2024 and flared again in mid-March.", []string{"early 2024=2024~start", "in mid-March=~mid"}},
+
+	// Years before 1900 after a preposition; counts are not years.
+	{"2019-01-03", "More than 5,000 strandings have been recorded since 1872.", []string{"since 1872=1872"}},
+	{"2019-01-03", "The abbey was founded in 1136, and rebuilt in 1542 after a fire.", []string{"in 1136=1136", "in 1542=1542"}},
+	{"2019-01-03", "The fire destroyed 1500 homes and damaged 1200 more.", nil},
+	{"2019-01-03", "Prices rose in 1500 shops across the region.", nil},
+	{"2019-01-03", "The census counted 1850 people.", nil},
+	// A month that acts in the past tense, with no year: the last one.
+	{"2019-01-03", "November marked the start of the stranding season.", []string{"November=2018-11"}},
+	{"2019-01-03", "Last spring was dry, but October brought heavy rain.", []string{"Last spring=2018-03..2018-05~", "October=2018-10"}},
+	{"2019-01-03", "March is usually the wettest month.", nil},
+	{"2019-01-03", "May said the plan would work.", nil},
+	{"2019-01-03", "Officials met Ann November, who wanted a delay.", nil},
+	// 9/11 names a day; a numeric date with it is not that day.
+	{"2015-07-24", "Fewer than 100 people were killed that way since 9/11.", []string{"9/11=2001-09-11"}},
+	{"2015-07-24", "The form was filed on 9/11/2014.", nil},
+	// Seasons and financial years written with a slash or a dash.
+	{"2019-11-20", "He signed until the end of the 2022/23 season.", []string{"until the end of the 2022/23=2023"}},
+	{"2019-11-20", "The review is due at the start of the 2020-21 season.", []string{"at the start of the 2020-21=2020"}},
+	{"2019-11-20", "Spending rose in 2019/20 and again in 2020/21.", []string{"in 2019/20=2019..2020", "in 2020/21=2020..2021"}},
+	{"2019-11-20", "The tally was 2019/2023.", nil},
 }
 
 func TestFindDates(t *testing.T) {

@@ -111,7 +111,16 @@ var reportingVerbs = map[string]Reporting{
 	"interject": ReportsQuote, "interjects": ReportsQuote, "interjected": ReportsQuote,
 	"chime": ReportsQuote, "chimes": ReportsQuote, "chimed": ReportsQuote,
 	"opine": ReportsAlways, "opines": ReportsAlways, "opined": ReportsAlways,
-	"read": ReportsQuote, "reads": ReportsQuote,
+	// verbs of praise and blame report what their subject said of someone
+	"praise": ReportsAlways, "praises": ReportsAlways, "praised": ReportsAlways,
+	"laud": ReportsAlways, "lauds": ReportsAlways, "lauded": ReportsAlways,
+	"hailed":  ReportsAlways,
+	"applaud": ReportsAlways, "applauds": ReportsAlways, "applauded": ReportsAlways,
+	"criticise": ReportsAlways, "criticises": ReportsAlways, "criticised": ReportsAlways,
+	"criticize": ReportsAlways, "criticizes": ReportsAlways, "criticized": ReportsAlways,
+	"condemn": ReportsAlways, "condemns": ReportsAlways, "condemned": ReportsAlways,
+	"thanked": ReportsAlways,
+	"read":    ReportsQuote, "reads": ReportsQuote,
 }
 
 // ReportingVerb says whether w (lower case), a finite verb form, reports
