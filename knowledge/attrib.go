@@ -263,10 +263,38 @@ func clauseSubject(text string, ts []tok, v int) (nounPhrase, bool) {
 		if passiveAfter(ts, e+1, v) {
 			return nounPhrase{}, false
 		}
+		if named, ok := namedAfterRole(text, ts, np, e, v); ok {
+			return named, true // "The head of X, Jane Doe, criticised …"
+		}
 		np.role = cleanRole(np.role)
 		return np, true
 	}
 	return nounPhrase{}, false
+}
+
+// namedAfterRole returns the person an appositive names right after a
+// described subject that ends at ts[e]: "The mayor of Kelby, Ruth Anand,"
+// is Ruth Anand, mayor of Kelby. The appositive must be a person's name
+// closed by a comma before the verb at ts[v].
+func namedAfterRole(text string, ts []tok, np nounPhrase, e, v int) (nounPhrase, bool) {
+	if np.kind != npAnonymous || !np.definite || e+2 >= v || ts[e+1].kind != tComma {
+		return nounPhrase{}, false
+	}
+	c := e + 2
+	for c < v && ts[c].kind != tComma {
+		c++
+	}
+	if c >= v {
+		return nounPhrase{}, false
+	}
+	name, ok := nameSeg(text, ts[e+2:c])
+	if !ok || name.kind != npPerson {
+		return nounPhrase{}, false
+	}
+	if name.role == "" {
+		name.role = cleanRole(strings.TrimPrefix(strings.TrimPrefix(np.name, "The "), "the "))
+	}
+	return name, true
 }
 
 // skipAdverbial returns where a clause's subject may start: after a leading

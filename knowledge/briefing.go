@@ -5,7 +5,7 @@ import "time"
 // Version names the parser's output: a cache of parsed briefings is keyed by
 // it with the text's hash. Change it whenever Parse may give a different
 // Briefing for the same text.
-const Version = "2026-12-04.1"
+const Version = "2026-12-04.2"
 
 // A Briefing is one parsed news article. Its JSON form is the contract of
 // `briefbot inspect --json` (see the README's Commands section).

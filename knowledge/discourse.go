@@ -78,23 +78,26 @@ type doc struct {
 	lower          map[string]bool   // words seen in lower case
 	recent         []mention
 
-	quotes      []Quote
-	quoteWho    []*speaker
-	refs        []quoteRef  // where each quote stands
-	chainPrev   map[int]int // quote index → the quote it continues (from the paragraph before)
-	statements  []Statement
-	stmtSeen    map[string]bool
-	onlyCache   map[int]*speaker    // onlyPerson's answer per passage
-	ages        map[string]int      // a name or surname → the age the text gives it ("Doe, 54,")
-	bareSurname map[string]*person  // a surname → the person the text has called by it alone
-	orgWords    map[string][]string // a word → the organisations that spoke whose names hold it; see orgWithWords
-	topic       *person             // the person the story is about; see topicPerson
-	topicDone   bool
-	indefinites map[string]int           // a word → the first passage with \"a\"/\"an\" before it; see introducedUnnamed
-	matched     map[string]matchedPerson // matchingPerson's answers
-	quoteOnlyP  map[int]bool             // quoteOnlyPassage's answers
-	claimants   map[int]nounPhrase       // a fact check's claim passage → who the box says made the claim
-	lists       map[int]int              // a list item's passage → the passage leading into the list
+	quotes        []Quote
+	quoteWho      []*speaker
+	refs          []quoteRef  // where each quote stands
+	chainPrev     map[int]int // quote index → the quote it continues (from the paragraph before)
+	statements    []Statement
+	stmtSeen      map[string]bool
+	onlyCache     map[int]*speaker    // onlyPerson's answer per passage
+	ages          map[string]int      // a name or surname → the age the text gives it ("Doe, 54,")
+	bareSurname   map[string]*person  // a surname → the person the text has called by it alone
+	orgWords      map[string][]string // a word → the organisations that spoke whose names hold it; see orgWithWords
+	topic         *person             // the person the story is about; see topicPerson
+	topicDone     bool
+	indefinites   map[string]int             // a word → the first passage with \"a\"/\"an\" before it; see introducedUnnamed
+	matched       map[string]matchedPerson   // matchingPerson's answers
+	quoteOnlyP    map[int]bool               // quoteOnlyPassage's answers
+	claimants     map[int]nounPhrase         // a fact check's claim passage → who the box says made the claim
+	lists         map[int]int                // a list item's passage → the passage leading into the list
+	textGender    map[*person]english.Gender // how the narration refers to each person; see learnTextGenders
+	unconfirmed   map[string]bool            // surnames of full names never shown to be a person's or a body's
+	unconfirmedIn map[int]bool               // namesUnconfirmed's answers per passage
 }
 
 // analyse finds the briefing's quotes, statements, sources and aliases.
@@ -122,6 +125,7 @@ func analyse(b *Briefing, credits []credit, lists map[int]int) {
 		quoteOnlyP:     map[int]bool{},
 	}
 	d.collect()
+	d.learnTextGenders()
 	d.attribute()
 	if hq := d.headlineQuotes(); len(hq) > 0 {
 		d.quotes = append(hq, d.quotes...) // the headline reads first
@@ -178,6 +182,12 @@ func (d *doc) collect() {
 	for _, np := range d.candidates {
 		if d.byName[np.name] == nil && d.knownOrgs[np.name] == false && (d.personSurnames[surnameOf(np.name)] || len(d.bySurname[surnameOf(np.name)]) > 0) {
 			d.register(np)
+		}
+	}
+	d.unconfirmed = map[string]bool{}
+	for _, np := range d.candidates {
+		if sur := surnameOf(np.name); d.byName[np.name] == nil && !d.knownOrgs[np.name] && len(d.bySurname[sur]) == 0 {
+			d.unconfirmed[sur] = true
 		}
 	}
 	// A name an appositive calls a body is not a person, wherever else it

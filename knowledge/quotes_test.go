@@ -97,6 +97,29 @@ func TestAttribution(t *testing.T) {
 		absent []string // speakers that must not be among the statements
 	}{
 		{
+			name: "a pronoun agrees with how the narration refers to each person",
+			body: "Dr. Tomas Brandt, a chemist at the Halvard Institute, built the first sensor. Brandt kept his notes in a single binder.\n\n" +
+				"Ines Kolar, a technician at the institute, joined his lab in 1971. Kolar spent her first month sorting samples.\n\n" +
+				"Brandt showed the sensor to visitors every week. “It never once failed in a cold room,” she said.\n",
+			quotes: []string{"It never once failed in a cold room — Ines Kolar (technician at the institute)"},
+		},
+		{
+			name: "a pronoun with an unconfirmed name nearer than the last speaker takes no one",
+			body: "Maren Holt, the foundry's owner, said the furnace “ran for forty years.”\n\n" +
+				"Once Pell Orrin arrived at the foundry, Holt handed her a logbook. “The logbook was her whole method,” she said.\n",
+			quotes: []string{"ran for forty years. — Maren Holt (foundry's owner)", "The logbook was her whole method —  ()"},
+		},
+		{
+			name:   "an appositive quotation after a name is an epithet, not speech",
+			body:   "Ansel Drury, the beacon's keeper, said the light “has never once gone out.”\n\nAcross the valley, Drury, “the lamplighter of Carrow,” kept the beacon burning through the winter storms and the floods.\n",
+			quotes: []string{"has never once gone out. — Ansel Drury (beacon's keeper)", "the lamplighter of Carrow —  ()"},
+		},
+		{
+			name:   "a described subject named by an appositive is that person",
+			body:   "The chair of the Harbour Pilots Guild, Oskar Venn, rejected the offer, saying it “would not keep a single boat at sea.”\n",
+			quotes: []string{"would not keep a single boat at sea. — Oskar Venn (chair of the Harbour Pilots Guild)"},
+		},
+		{
 			name:   "said NAME, appositive role, second appositive",
 			body:   "“We will respond,” said Jane Doe, a senior fellow with the Example Center, a Boston-based group.\n",
 			quotes: []string{"We will respond — Jane Doe (senior fellow with the Example Center)"},

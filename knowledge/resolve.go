@@ -342,7 +342,11 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 				return false
 			}
 			p := d.byName[m.sp.name]
-			return p == nil || p.gender == 0 || p.gender == np.gender
+			if p == nil {
+				return true
+			}
+			g := d.genderOf(p)
+			return g == 0 || g == np.gender
 		}
 		if m.sp.kind != Organisation && m.sp.kind != Group && !(m.sp.kind == Anonymous && m.sp.plural) {
 			return false
@@ -350,6 +354,11 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 		return np.head == "they" || !m.sp.plural
 	}
 	pick := func(m mention) (speaker, bool) {
+		if person && m.passage < pi && d.namesUnconfirmed(pi) {
+			// "Once Doe arrived, …": someone the text never showed to be a
+			// person stands nearer than anyone from the paragraphs before.
+			return speaker{}, false
+		}
 		if p := d.byName[m.sp.name]; person && p != nil && p.gender == 0 {
 			p.gender = np.gender
 		}
@@ -385,6 +394,30 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 		}
 	}
 	return speaker{}, false
+}
+
+// namesUnconfirmed reports whether passage pi names, outside quotes, a
+// full name's surname that the text never showed to be a person's.
+func (d *doc) namesUnconfirmed(pi int) bool {
+	if len(d.unconfirmed) == 0 {
+		return false
+	}
+	if v, ok := d.unconfirmedIn[pi]; ok {
+		return v
+	}
+	found := false
+	for si := range d.sents[pi] {
+		for _, t := range d.sents[pi][si].toks {
+			if t.kind == tWord && d.unconfirmed[t.text] {
+				found = true
+			}
+		}
+	}
+	if d.unconfirmedIn == nil {
+		d.unconfirmedIn = map[int]bool{}
+	}
+	d.unconfirmedIn[pi] = found
+	return found
 }
 
 // nominal resolves "the ministry" to the last organisation whose name has
@@ -702,7 +735,26 @@ func (d *doc) carriedSpeaker(pi, qi, first int) (*speaker, string) {
 	if prev != nil && first > 0 && firstPerson(d.quotes[qi].Text) && !d.namesOther(pi, first, prev) {
 		return prev, "continuation"
 	}
+	if epithet(p.Text, d.quotes[qi]) {
+		return nil, "" // Doe, “the father of chaos,” said: a name for Doe, not Doe's words
+	}
 	return d.onlyPerson(pi)
+}
+
+// epithet reports whether quote q stands as an appositive right after a
+// name: “Name, “…,” …” — a nickname or description, not speech.
+func epithet(text string, q Quote) bool {
+	before := strings.TrimRight(text[:q.Start], "“\"‘'")
+	if !strings.HasSuffix(before, ", ") {
+		return false
+	}
+	words := strings.Fields(before)
+	last := strings.TrimSuffix(words[len(words)-1], ",")
+	if !isUpperStart(last) {
+		return false
+	}
+	after := strings.TrimLeft(text[q.End:], "”\"’'")
+	return strings.HasPrefix(after, ",") || strings.HasSuffix(q.Text, ",")
 }
 
 // firstPersonWords are the pronouns by which a quote's speaker refers to
@@ -781,6 +833,9 @@ func (d *doc) onlyPerson(pi int) (*speaker, string) {
 
 // findOnlyPerson does the work of onlyPerson.
 func (d *doc) findOnlyPerson(pi int) *speaker {
+	if d.namesUnconfirmed(pi) {
+		return nil // someone else may be a person the text never showed to be one
+	}
 	var found *person
 	for si := range d.sents[pi] {
 		for i, t := range d.sents[pi][si].toks {
