@@ -146,8 +146,8 @@ var (
 func (e *Engine) resolveFollowUp(th *thread, text string) followUp {
 	words := scanWords(clipQuestion(text), nil)
 	r := e.rewritePronouns(th, text, words)
-	own := 0
-	own, r.subject = e.ownTerms(r.text)
+	own, unknown := 0, 0
+	own, unknown, r.subject = e.ownTerms(r.text)
 	r.subject = r.subject || r.speaker >= 0
 	if th == nil {
 		if own == 0 || r.exclude {
@@ -160,7 +160,9 @@ func (e *Engine) resolveFollowUp(th *thread, text string) followUp {
 	// "Why?", "When was that?", "Anything else?", "And X?", and a short
 	// question that names nothing ("How many died?"): about the earlier
 	// answer.
-	r.implicit = !r.context && own > 0 && !r.inherit && !r.subject && own <= maxImplicit && !r.exclude && r.speaker < 0
+	// A word the briefings never use ("What is the price of bitcoin?") asks
+	// about something new: read fresh, never pinned to the earlier answer.
+	r.implicit = !r.context && own > 0 && unknown == 0 && !r.inherit && !r.subject && own <= maxImplicit && !r.exclude && r.speaker < 0
 	r.context = r.context || own == 0 || r.inherit || r.implicit
 	r.weak = own > 0
 	if r.context {
@@ -297,17 +299,21 @@ func startsAnd(words []word) bool {
 const maxImplicit = 3
 
 // ownTerms counts the content terms of text that are not framing: what the
-// follow-up asks about in its own words; subject says whether it names
-// someone or something (a name, a number, a source).
-func (e *Engine) ownTerms(text string) (n int, subject bool) {
+// follow-up asks about in its own words, and how many of them the briefings
+// never use, nor any word related to them; subject says whether it names someone or something (a name, a
+// number, a source).
+func (e *Engine) ownTerms(text string) (n, unknown int, subject bool) {
 	q := e.parseQuestion(text)
 	for _, t := range q.terms {
 		if !t.optional {
 			n++
+			if !t.known && len(t.related) == 0 {
+				unknown++ // neither it nor a related word occurs
+			}
 			subject = subject || t.entity
 		}
 	}
-	return n, subject || len(q.speakers) > 0
+	return n, unknown, subject || len(q.speakers) > 0 || len(q.missing) > 0
 }
 
 func appendNote(notes []string, n string) []string {

@@ -76,6 +76,8 @@ func TestFollowUp(t *testing.T) {
 			answered: true, passage: "replacement vessel"},
 		{name: "they is the organisation", first: "When will the island council meet?", next: "What did they say?",
 			answered: true, speaker: "island council", passage: "replacement vessel", why: "taking 'they' as island council"},
+		{name: "words the briefing never uses ask about something new", first: "Why did the ferry stop?", next: "What is the price of bitcoin?",
+			answered: false, not: "on Tuesday"},
 		{name: "a new question", first: "Who is Hanna Berg?", next: "How many passengers does the crossing carry?",
 			answered: true, passage: "1,200 passengers"},
 	}
