@@ -243,3 +243,17 @@ func TestChatSeesBriefingsAddedElsewhere(t *testing.T) {
 		t.Fatalf("chat: %v", err)
 	}
 }
+
+func TestChatFollowsTheLastAnswer(t *testing.T) {
+	out, errOut, err := runCmd(t, map[string]string{"DATABASE_URL": "sqlite:" + filepath.Join(t.TempDir(), "lib.db")},
+		"What did Colin Clarke say?\nWhat is the price of bitcoin?\nWhat else did he say?\n")
+	if err != nil {
+		t.Fatalf("chat: %v\n%s", err, errOut)
+	}
+	if strings.Count(out, "The briefing doesn't answer that.") < 1 || !strings.Contains(out, "taking 'he' as Colin Clarke") {
+		t.Errorf("chat output:\n%s\nwant the unrelated question declined and the next one to follow up Colin Clarke's answer", out)
+	}
+	if strings.Contains(out, "taking the question as about the earlier answer") {
+		t.Errorf("chat output:\n%s\nwant the unrelated question read fresh", out)
+	}
+}

@@ -37,7 +37,7 @@ func chat(ctx context.Context, lib *library, std stdio) error {
 
 	prompt := isTerminal(std.in)
 	var last qa.Answer
-	asked := false // a question was asked: the next one follows it up
+	after := "" // the ref of the last answer: the next question follows it up
 	return readLines(ctx, std.in, func() {
 		if prompt {
 			fmt.Fprint(out, "> ")
@@ -50,12 +50,14 @@ func chat(ctx context.Context, lib *library, std stdio) error {
 		}
 		e := lib.current() // a reload between lines takes effect at once
 		if !strings.HasPrefix(line, "/") {
-			if asked {
-				last = e.FollowUp(last.Ref, line)
+			if after != "" {
+				last = e.FollowUp(after, line)
 			} else {
 				last = e.Ask(line)
 			}
-			asked = true
+			if last.Answered {
+				after = last.Ref // a declined question leaves the last answer to follow up
+			}
 			if last.Understood != "" {
 				fmt.Fprintf(out, "(%s)\n", last.Understood)
 			}
