@@ -24,7 +24,7 @@ type Answer struct {
 	Ref string `json:"ref"`
 
 	// Understood says, for a follow-up, what it was taken to mean ("taking
-	// 'he' as Daniel Byman"); "" for a question asked on its own.
+	// 'he' as Jane Doe"); "" for a question asked on its own.
 	Understood string `json:"-"`
 }
 
