@@ -13,7 +13,7 @@ import (
 // "they"), or to what it says ("it", "that"); an elliptical question ("Why?",
 // "When?", "Anything else?") to its passage; "And X?" to the same kind of
 // question about X; "else", "other" and "more" to answers other than it.
-// Understood and Why say what was understood ("taking 'he' as Daniel
+// Understood and Why say what was understood ("taking 'he' as Jane
 // Doe"). A follow-up it cannot resolve (no earlier answer, or a pronoun
 // with no referent) is answered as a fresh question, saying so; one whose
 // pronoun stands for its only subject is then declined, as nothing says
