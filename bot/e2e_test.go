@@ -986,6 +986,32 @@ func TestE2EAnswers(t *testing.T) {
 		{"When did ISIS-K membership peak?", "about 2018", ""},
 		{"What is Islamic State Khorasan named after?", "old term for the region", ""},
 	}
+	t.Run("closest passages from the real engine", func(t *testing.T) {
+		// The seed names no leader of the group: declined, with the
+		// nearest passages shown as such and their speakers named.
+		rep := h.ask(t, fake.Command("ask", discordtest.Str("question", "Who leads ISIS-K?")))
+		e := embed(t, rep.Message)
+		if e.Description != "Not answered directly. Closest passages in the briefing:" || e.Author != nil {
+			t.Fatalf("declined reply %q (author %v); want the closest passages, not an answer", e.Description, e.Author)
+		}
+		passages, named := 0, false
+		for _, f := range e.Fields {
+			if f.Name != "" && f.Name[0] >= '1' && f.Name[0] <= '9' { // "1. Name, role"
+				passages++
+				named = named || strings.Contains(f.Name, "Michael Kurilla") || strings.Contains(f.Name, "Michael Kugelman")
+			}
+		}
+		if passages == 0 || passages > 3 {
+			t.Fatalf("%d closest passages; want one to three", passages)
+		}
+		if !named {
+			t.Errorf("closest passages %+v; want their speakers named", e.Fields)
+		}
+		if _, ok := rep.Message.Button("Show passage 1"); !ok {
+			t.Error("no button to show the first closest passage in full")
+		}
+	})
+
 	var clarke *discordtest.Reply
 	for _, tt := range asks {
 		t.Run("ask "+tt.q, func(t *testing.T) {
