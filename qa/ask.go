@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strconv"
@@ -347,13 +348,7 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 	}
 	s.cands = cands
 	slices.SortFunc(cands, func(a, b cand) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return int(a.d - b.d)
+		return cmp.Or(cmp.Compare(b.score, a.score), int(a.d-b.d))
 	})
 	return cands
 }

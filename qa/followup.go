@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -483,15 +484,7 @@ func (e *Engine) addContext(th thread, r *followUp, q *question) {
 			cs = append(cs, ct{queryTerm{term: t.term, word: t.word, known: true, id: id, entity: entity}, e.ix.idf[id]})
 		}
 	}
-	slices.SortStableFunc(cs, func(a, b ct) int {
-		switch {
-		case a.idf > b.idf:
-			return -1
-		case a.idf < b.idf:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(cs, func(a, b ct) int { return cmp.Compare(b.idf, a.idf) })
 	if len(cs) > maxContext {
 		cs = cs[:maxContext]
 	}

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -200,15 +201,7 @@ func (qt *queryTerm) addRelated(id int32, w float32, c cover) {
 // sortRelated orders qt's related terms strongest first: a sentence that
 // matches several counts the strongest.
 func (qt *queryTerm) sortRelated() {
-	slices.SortStableFunc(qt.related, func(a, b relTerm) int {
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(qt.related, func(a, b relTerm) int { return cmp.Compare(b.w, a.w) })
 }
 
 // relKindsOf returns the kinds rel weighs.
