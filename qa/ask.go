@@ -347,10 +347,34 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 		}
 	}
 	s.cands = cands
-	slices.SortFunc(cands, func(a, b cand) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), int(a.d-b.d))
-	})
+	sortCands(cands)
 	return cands
+}
+
+// sortCands sorts cands best first: by score, descending, then in reading
+// order. A few are sorted in place by insertion, without copying each
+// candidate into a comparison.
+func sortCands(cands []cand) {
+	if len(cands) > 12 {
+		slices.SortFunc(cands, func(a, b cand) int {
+			return cmp.Or(cmp.Compare(b.score, a.score), int(a.d-b.d))
+		})
+		return
+	}
+	for i := 1; i < len(cands); i++ {
+		for j := i; j > 0 && candBefore(&cands[j], &cands[j-1]); j-- {
+			cands[j], cands[j-1] = cands[j-1], cands[j]
+		}
+	}
+}
+
+// candBefore reports whether a ranks before b: the higher score, then the
+// earlier sentence.
+func candBefore(a, b *cand) bool {
+	if c := cmp.Compare(b.score, a.score); c != 0 {
+		return c < 0
+	}
+	return a.d < b.d
 }
 
 // termWeights are the idf totals a candidate's coverage is measured against.
@@ -397,6 +421,7 @@ func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
 		for _, d := range top {
 			s.seen[d] = false
 		}
+		s.top = top // the buffer, grown, for the next question
 	}()
 	if q.typ == qSaid || q.typ == qWhoIs || q.typ == qWho {
 		for _, si := range q.speakers {
@@ -425,12 +450,14 @@ func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
 // in itself (full credit), in its heading, through a related term or in its
 // paragraph (half), then its relevance and the kind of answer it offers.
 func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand {
-	c := cand{d: d, bm: s.score[d], full: s.full[d], half: (s.half[d] | s.strong[d] | s.faint[d]) &^ s.full[d], strong: s.strong[d] &^ s.full[d]}
-	mid, faint := s.half[d], s.faint[d]
+	a := &s.acc[d]
+	c := cand{d: d, bm: a.score, full: a.full, half: (a.half | a.strong | a.faint) &^ a.full, strong: a.strong &^ a.full}
+	mid, faint := a.half, a.faint
 	pa := &e.paras[e.docs[d].para]
 	prev := e.referentPara(d)
 	var got, topicGot, relGot float64
-	for i, t := range q.terms {
+	for i := range q.terms {
+		t := &q.terms[i]
 		bit := uint64(1) << uint(i)
 		credit := 0.0
 		switch {
@@ -1068,18 +1095,17 @@ func joinList(ss []string) string {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-// topK returns the k touched documents with the highest scores.
+// topK returns the k touched documents with the highest scores, in s's
+// buffer.
 func topK(s *scratch, k int) []int32 {
 	if len(s.touched) <= k {
-		out := make([]int32, len(s.touched))
-		copy(out, s.touched)
-		return out
+		return append(s.top[:0], s.touched...)
 	}
 	// A min-heap of the best k so far.
-	h := make([]int32, 0, k)
+	h := s.top[:0]
 	less := func(a, b int32) bool {
-		if s.score[a] != s.score[b] {
-			return s.score[a] < s.score[b]
+		if sa, sb := s.acc[a].score, s.acc[b].score; sa != sb {
+			return sa < sb
 		}
 		return a > b
 	}

@@ -198,13 +198,10 @@ func (ix *index) idfOf(term string, unknown float64) (float32, bool) {
 // scratch holds per-query accumulators and buffers, reused through a
 // pool.
 type scratch struct {
-	score   []float32
-	full    []uint64 // bit q: question term q matched in a strong field
-	half    []uint64 // bit q: matched only in the heading or through a related term
-	strong  []uint64 // bit q: matched through a strong related term
-	faint   []uint64 // bit q: matched only through a faint related term
+	acc     []acc // by document
 	touched []int32
-	seen    []bool // candidateDocs: a document is a candidate already
+	seen    []bool  // candidateDocs: a document is a candidate already
+	top     []int32 // candidateDocs: the candidates
 
 	words []word  // the question's words
 	toks  []token // its tokens
@@ -212,6 +209,16 @@ type scratch struct {
 	cands []cand
 	rej   []rejection // choose: why each candidate does not answer
 	terms []queryTerm // the question's terms
+}
+
+// An acc is one document's accumulator: its score and the question terms
+// it matches, kept together so that a posting touches one cache line.
+type acc struct {
+	score  float32
+	full   uint64 // bit q: question term q matched in a strong field
+	half   uint64 // bit q: matched only in the heading or through a related term
+	strong uint64 // bit q: matched through a strong related term
+	faint  uint64 // bit q: matched only through a faint related term
 }
 
 // maxFree bounds the accumulators kept for reuse.
@@ -226,12 +233,12 @@ func (ix *index) getScratch() *scratch {
 		return s
 	}
 	ix.mu.Unlock()
-	return &scratch{score: make([]float32, ix.n), full: make([]uint64, ix.n), half: make([]uint64, ix.n), strong: make([]uint64, ix.n), faint: make([]uint64, ix.n), seen: make([]bool, ix.n)}
+	return &scratch{acc: make([]acc, ix.n), seen: make([]bool, ix.n)}
 }
 
 func (ix *index) putScratch(s *scratch) {
 	for _, d := range s.touched {
-		s.score[d], s.full[d], s.half[d], s.strong[d], s.faint[d] = 0, 0, 0, 0, 0
+		s.acc[d] = acc{}
 	}
 	s.touched = s.touched[:0]
 	ix.mu.Lock()
@@ -256,39 +263,42 @@ type queryTerm struct {
 
 // score accumulates the BM25 scores of terms (at most 64) into s.
 func (ix *index) score(terms []queryTerm, s *scratch) {
-	for qi, qt := range terms {
+	for qi := range terms {
+		qt := &terms[qi]
 		bit := uint64(1) << uint(qi)
 		if qt.id >= 0 {
 			for _, p := range ix.postings[qt.id] {
-				if s.full[p.doc]|s.half[p.doc]|s.strong[p.doc]|s.faint[p.doc] == 0 {
+				a := &s.acc[p.doc]
+				if a.full|a.half|a.strong|a.faint == 0 {
 					s.touched = append(s.touched, p.doc)
 				}
-				s.score[p.doc] += p.w
+				a.score += p.w
 				if p.fields&strongFields != 0 {
-					s.full[p.doc] |= bit
+					a.full |= bit
 				} else {
-					s.half[p.doc] |= bit
+					a.half |= bit
 				}
 			}
 		}
 		for _, r := range qt.related { // strongest first
 			for _, p := range ix.postings[r.id] {
-				if s.full[p.doc]&bit != 0 {
+				a := &s.acc[p.doc]
+				if a.full&bit != 0 {
 					continue
 				}
-				if s.full[p.doc]|s.half[p.doc]|s.strong[p.doc]|s.faint[p.doc] == 0 {
+				if a.full|a.half|a.strong|a.faint == 0 {
 					s.touched = append(s.touched, p.doc)
 				}
-				if (s.half[p.doc]|s.strong[p.doc]|s.faint[p.doc])&bit == 0 {
-					s.score[p.doc] += r.w * p.w
+				if (a.half|a.strong|a.faint)&bit == 0 {
+					a.score += r.w * p.w
 				}
 				switch r.cover {
 				case coverStrong:
-					s.strong[p.doc] |= bit
+					a.strong |= bit
 				case coverFaint:
-					s.faint[p.doc] |= bit
+					a.faint |= bit
 				default:
-					s.half[p.doc] |= bit
+					a.half |= bit
 				}
 			}
 		}

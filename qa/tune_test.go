@@ -199,8 +199,8 @@ func retrieval(sets []labelled, tu tuning) (top1 int, mrr float64, n int) {
 			e.ix.score(q.terms, sc)
 			docs := append([]int32(nil), sc.touched...)
 			sort.Slice(docs, func(i, j int) bool {
-				if sc.score[docs[i]] != sc.score[docs[j]] {
-					return sc.score[docs[i]] > sc.score[docs[j]]
+				if a, b := sc.acc[docs[i]].score, sc.acc[docs[j]].score; a != b {
+					return a > b
 				}
 				return docs[i] < docs[j]
 			})
