@@ -88,8 +88,8 @@ func (e *Engine) read(question string, s *scratch) (*question, string) {
 	if text == "" {
 		return nil, "the question is empty"
 	}
-	q := e.parseWith(text, s)
-	return &q, e.unanswerable(&q)
+	s.q = e.parseWith(text, s)
+	return &s.q, e.unanswerable(&s.q)
 }
 
 // unanswerable says why q cannot be answered before anything is searched,
@@ -249,8 +249,9 @@ const minClosest = 0.2
 // never offered twice, and one that joins with a sentence already offered
 // is shown together with it.
 func (e *Engine) matches(q *question, cands []cand, covered map[int32]int, skip int32, minCov float64, max int) []Match {
-	out := []Match{}
-	var shown []int32 // the sentence of each match
+	var out []Match // allocated with room for max at the first match
+	var buf [4]int32 // as many as maxMore or maxClosest
+	shown := buf[:0] // the sentence of each match
 	for _, c := range cands {
 		if len(out) == max {
 			break
@@ -281,6 +282,9 @@ func (e *Engine) matches(q *question, cands []cand, covered map[int32]int, skip 
 			covered[j] = len(out)
 		}
 		shown = append(shown, c.d)
+		if out == nil {
+			out = make([]Match, 0, max)
+		}
 		out = append(out, Match{
 			Passage:  e.passage(c.d),
 			Speaker:  e.speaker(d),
@@ -289,6 +293,9 @@ func (e *Engine) matches(q *question, cands []cand, covered map[int32]int, skip 
 			Section:  pa.section,
 			Ref:      e.refOf(c.d, q.typ),
 		})
+	}
+	if out == nil {
+		return []Match{}
 	}
 	return out
 }
@@ -1005,31 +1012,46 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 	a.Score = round2(best.score)
 	a.Ref = e.refOf(best.d, q.typ)
 
-	why := make([]string, 0, 3)
-	why = append(why, "matched "+fraction(q, best.full|best.half)+" question terms ("+termList(q.terms, best.full|best.half, 4)+")")
+	a.Why = e.whyAnswered(q, best, a.Speaker, a.Quote != "")
+}
+
+// whyAnswered says why best answers q: the terms it matched, whose words
+// it is, and what the question asks that it gives.
+func (e *Engine) whyAnswered(q *question, best cand, sp *Speaker, quoted bool) string {
+	d := &e.docs[best.d]
+	var b strings.Builder
+	b.Grow(160) // most are shorter: one allocation
+	b.WriteString("matched ")
+	writeFraction(&b, q, best.full|best.half)
+	b.WriteString(" question terms (")
+	writeTermList(&b, q.terms, best.full|best.half, 4)
+	b.WriteString("); ")
 	switch {
-	case a.Speaker != nil && a.Quote != "":
-		why = append(why, "quote by "+a.Speaker.Name)
-	case a.Speaker != nil:
-		why = append(why, "said by "+a.Speaker.Name)
+	case sp != nil && quoted:
+		b.WriteString("quote by ")
+		b.WriteString(sp.Name)
+	case sp != nil:
+		b.WriteString("said by ")
+		b.WriteString(sp.Name)
 	default:
-		why = append(why, "the briefing's own words")
+		b.WriteString("the briefing's own words")
 	}
-	ask := "question asks " + q.typ.String()
+	b.WriteString("; question asks ")
+	b.WriteString(q.typ.String())
 	switch {
 	case q.typ == qWhen && d.has(docEvent):
-		ask += "; the passage dates an event"
+		b.WriteString("; the passage dates an event")
 	case q.typ == qWhen && d.has(docDate):
-		ask += "; the passage has a date"
+		b.WriteString("; the passage has a date")
 	case q.typ == qHowMany && d.has(docNumber):
-		ask += "; the passage has a number"
+		b.WriteString("; the passage has a number")
 	case q.typ == qWhoIs && len(q.speakers) > 0 && e.sources[q.speakers[0]].intro == best.d:
-		ask += "; the passage introduces " + e.sources[q.speakers[0]].summary.Name
+		b.WriteString("; the passage introduces ")
+		b.WriteString(e.sources[q.speakers[0]].summary.Name)
 	case q.typ == qWhy && d.has(docReason):
-		ask += "; the passage gives a reason"
+		b.WriteString("; the passage gives a reason")
 	}
-	why = append(why, ask)
-	a.Why = strings.Join(why, "; ")
+	return b.String()
 }
 
 // abstain fills a as a refusal with reason and suggestions.
@@ -1054,33 +1076,54 @@ func (e *Engine) abstain(a Answer, q *question, reason string) Answer {
 
 // fraction says how many of q's terms mask covers, as "3/4".
 func fraction(q *question, mask uint64) string {
+	var b strings.Builder
+	writeFraction(&b, q, mask)
+	return b.String()
+}
+
+// writeFraction writes fraction(q, mask) to b.
+func writeFraction(b *strings.Builder, q *question, mask uint64) {
 	n := 0
 	for i := range q.terms {
 		if mask&(1<<uint(i)) != 0 {
 			n++
 		}
 	}
-	return strconv.Itoa(n) + "/" + strconv.Itoa(len(q.terms))
+	var buf [24]byte
+	b.Write(strconv.AppendInt(buf[:0], int64(n), 10))
+	b.WriteByte('/')
+	b.Write(strconv.AppendInt(buf[:0], int64(len(q.terms)), 10))
 }
 
 // termList lists up to max of the question words in mask.
 func termList(terms []queryTerm, mask uint64, max int) string {
-	var ws []string
-	for i, t := range terms {
+	var b strings.Builder
+	writeTermList(&b, terms, mask, max)
+	return b.String()
+}
+
+// writeTermList writes termList(terms, mask, max) to b: the words joined
+// by commas, and an ellipsis after max of them when there are more.
+func writeTermList(b *strings.Builder, terms []queryTerm, mask uint64, max int) {
+	n := 0
+	for i := range terms {
 		if mask&(1<<uint(i)) == 0 {
 			continue
 		}
-		if len(ws) == max {
-			ws = append(ws, "…")
-			break
+		if n > 0 {
+			b.WriteString(", ")
 		}
-		w := t.word
+		if n == max {
+			b.WriteString("…")
+			return
+		}
+		w := terms[i].word
 		if w == "" {
-			w = t.term
+			w = terms[i].term
 		}
-		ws = append(ws, w)
+		b.WriteString(w)
+		n++
 	}
-	return strings.Join(ws, ", ")
 }
 
 func joinList(ss []string) string {

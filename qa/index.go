@@ -209,6 +209,7 @@ type scratch struct {
 	cands []cand
 	rej   []rejection // choose: why each candidate does not answer
 	terms []queryTerm // the question's terms
+	q     question    // the question being answered
 }
 
 // An acc is one document's accumulator: its score and the question terms

@@ -60,7 +60,6 @@ type question struct {
 	missing  []string // capitalised names no briefing mentions
 	hasTopic bool     // some term is not part of a named speaker
 	unquoted string   // for qSaid: whom the question asks about, when the briefings quote no such source
-	entities []int    // indices into terms of capitalised words (names, places)
 	defines  int32    // for "what is X" with X an alias the briefing defines: the defining sentence; else -1
 	name     bool     // the answer is a name: "who ...", "which group ...", "who is the chairman"
 	counted  []int32  // for "how many N": the ids of N's terms and the words up to the next stop word
@@ -531,9 +530,6 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		}
 		if r.optional.has(t.pos) && reportingStems[t.term] {
 			continue // "say" asks for what was said; it names no topic
-		}
-		if t.has(tokCap) && !t.has(tokNum) && t.pos > 0 {
-			q.entities = append(q.entities, len(q.terms))
 		}
 		q.terms = append(q.terms, e.queryTerm(t, r, negatedAt(r.toks, ti)))
 	}
