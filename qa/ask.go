@@ -249,7 +249,7 @@ const minClosest = 0.2
 // never offered twice, and one that joins with a sentence already offered
 // is shown together with it.
 func (e *Engine) matches(q *question, cands []cand, covered map[int32]int, skip int32, minCov float64, max int) []Match {
-	var out []Match // allocated with room for max at the first match
+	var out []Match  // allocated with room for max at the first match
 	var buf [4]int32 // as many as maxMore or maxClosest
 	shown := buf[:0] // the sentence of each match
 	for _, c := range cands {

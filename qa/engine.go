@@ -130,7 +130,7 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	e.addDefinitions()
 	e.buildTimeline(st)
 	e.suggest = e.buildSuggestions(st)
-	e.an.building, e.an.buildWords = false, nil // read-only from here on
+	e.an.finish() // read-only from here on
 	return e
 }
 

@@ -444,7 +444,8 @@ func isNumeric(w string) bool {
 // tables; an engine's analyzer adds the briefings' aliases and a stem cache.
 // It is read-only once built.
 type analyzer struct {
-	cache   map[string]string   // word → term
+	cache   map[string]string   // word → term, while building
+	lex     map[string]lexeme   // word → what is known of it, once built
 	phrases map[string][]phrase // first word → the briefings' multi-word aliases
 	extra   map[string][]string // term → alias terms indexed with it
 	caps    map[string]string   // an upper-case alias short form → its term
@@ -452,27 +453,123 @@ type analyzer struct {
 	building   bool   // New is running: single-threaded, stems may be cached
 	buildWords []word // scratch for tokens while building
 
-	query  sync.Map     // a question's word → its term, for words not in cache
+	query  sync.Map     // a question's word → its *lexeme, for words not in lex
 	queryN atomic.Int64 // words stored in query, or tried to be
 }
+
+// A lexeme is what the analyzer knows of one normalised word, so that a
+// question's word is looked up once: its term, the flags its token has,
+// and whether a phrase or an alias may start with it.
+type lexeme struct {
+	term  string
+	flags tokFlag // tokStop, tokWh, tokNum
+	more  lexFlag
+}
+
+type lexFlag uint8
+
+const (
+	lexPhrase lexFlag = 1 << iota // a multi-word form starts with the word
+	lexExtra                      // its term has alias terms
+)
 
 // maxQueryWords bounds the words of questions whose terms are kept.
 const maxQueryWords = 1 << 16
 
-// term returns the term of one normalised word. Words the briefings do not
+// finish ends the build: the analyzer is read-only from here on, and each
+// word met while building knows its phrases and aliases.
+func (a *analyzer) finish() {
+	a.lex = make(map[string]lexeme, len(a.cache))
+	for w, t := range a.cache {
+		a.lex[w] = a.resolve(w, t)
+	}
+	a.cache, a.building, a.buildWords = nil, false, nil
+}
+
+// resolve returns the lexeme of w, whose term is t, once the analyzer is
+// built.
+func (a *analyzer) resolve(w, t string) lexeme {
+	lx := lexeme{term: t, flags: wordFlags(w, t)}
+	if len(globalPhrases[w]) > 0 || len(a.phrases[w]) > 0 {
+		lx.more |= lexPhrase
+	}
+	if t != "" && len(a.extra[t]) > 0 {
+		lx.more |= lexExtra
+	}
+	return lx
+}
+
+// wordFlags returns the flags of a token of the normalised word w whose
+// term is t: a stop word (and a wh-word), or a number.
+func wordFlags(w, t string) tokFlag {
+	var f tokFlag
+	if t == "" {
+		f |= tokStop
+		if whWords[w] {
+			f |= tokWh
+		}
+	} else if isNumeric(t) || quantityWords[w] {
+		f |= tokNum
+	}
+	if _, ok := en.Number(w); ok {
+		f |= tokNum
+	}
+	return f
+}
+
+// known returns the lexeme of w when the analyzer is built and has met w.
+func (a *analyzer) known(w string) (lexeme, bool) {
+	if a.building {
+		return lexeme{}, false
+	}
+	if lx, ok := a.lex[w]; ok {
+		return lx, true
+	}
+	if v, ok := a.query.Load(w); ok {
+		return *v.(*lexeme), true
+	}
+	return lexeme{}, false
+}
+
+// lexeme returns what the analyzer knows of w, analysing it when it has
+// not met it. While building, the phrases and aliases may still grow: the
+// lexeme says that they may start at w, to be looked up. build says the
+// stem may be cached.
+func (a *analyzer) lexeme(w string, build bool) lexeme {
+	if lx, ok := a.known(w); ok {
+		return lx
+	}
+	return a.analyse(w, build)
+}
+
+// analyse is lexeme for a word not met yet. Words the briefings do not
 // use are analysed once, up to maxQueryWords of them.
+func (a *analyzer) analyse(w string, build bool) lexeme {
+	if a.building {
+		var t string
+		if build {
+			t = a.remember(w)
+		} else {
+			t = a.term(w)
+		}
+		return lexeme{term: t, flags: wordFlags(w, t), more: lexPhrase | lexExtra}
+	}
+	lx := a.resolve(w, analyseWord(w))
+	if len(w) < 64 && a.queryN.Add(1) <= maxQueryWords {
+		a.query.Store(strings.Clone(w), &lx)
+	}
+	return lx
+}
+
+// term returns the term of one normalised word.
 func (a *analyzer) term(w string) string {
-	if t, ok := a.cache[w]; ok {
-		return t
+	if a.building {
+		if t, ok := a.cache[w]; ok {
+			return t
+		}
+		return analyseWord(w)
 	}
-	if t, ok := a.query.Load(w); ok {
-		return t.(string)
-	}
-	t := analyseWord(w)
-	if !a.building && len(w) < 64 && a.queryN.Add(1) <= maxQueryWords {
-		a.query.Store(strings.Clone(w), t)
-	}
-	return t
+	return a.lexeme(w, false).term
 }
 
 // remember caches the term of w; only while the analyzer is being built.
@@ -504,45 +601,35 @@ func (a *analyzer) tokens(text string, dst []token, build bool) []token {
 
 // tokensOf appends the tokens of words, scanned from one text, to dst.
 func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
-	termOf := a.term
-	if build {
-		termOf = a.remember
-	}
 	for i := 0; i < len(words); i++ {
 		w := words[i]
+		lx, known := a.known(w.norm)
 		// multi-word forms, longest first
-		if p, n := a.matchPhrase(words[i:]); n > 0 {
-			last := words[i+n-1]
-			f := flagsOf(w)
-			if !p.replace {
-				f |= tokAlias
-			}
-			dst = append(dst, token{term: p.term, word: joinNorms(words[i : i+n]), start: w.start, end: last.end, pos: i, flags: f})
-			if p.replace {
-				i += n - 1
-				continue
+		if !known || lx.more&lexPhrase != 0 {
+			if p, n := a.matchPhrase(words[i:]); n > 0 {
+				last := words[i+n-1]
+				f := flagsOf(w)
+				if !p.replace {
+					f |= tokAlias
+				}
+				dst = append(dst, token{term: p.term, word: joinNorms(words[i : i+n]), start: w.start, end: last.end, pos: i, flags: f})
+				if p.replace {
+					i += n - 1
+					continue
+				}
 			}
 		}
-		t := termOf(w.norm)
+		if !known {
+			lx = a.analyse(w.norm, build)
+		}
+		t, f, extra := lx.term, flagsOf(w)|lx.flags, lx.more&lexExtra != 0
 		if w.allCaps && a.caps != nil {
 			if ct, ok := a.caps[strings.ToUpper(w.norm)]; ok {
-				t = ct
+				t, f, extra = ct, flagsOf(w)|wordFlags(w.norm, ct), true
 			}
-		}
-		f := flagsOf(w)
-		if t == "" {
-			f |= tokStop
-			if whWords[w.norm] {
-				f |= tokWh
-			}
-		} else if isNumeric(t) || quantityWords[w.norm] {
-			f |= tokNum
-		}
-		if _, ok := en.Number(w.norm); ok {
-			f |= tokNum
 		}
 		dst = append(dst, token{term: t, word: w.norm, start: w.start, end: w.end, pos: i, flags: f})
-		if t != "" {
+		if t != "" && extra {
 			for _, x := range a.extra[t] {
 				dst = append(dst, token{term: x, word: w.norm, start: w.start, end: w.end, pos: i, flags: f | tokAlias})
 			}
@@ -550,7 +637,7 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 		if strings.IndexByte(w.norm, '-') > 0 {
 			off := w.start
 			for _, part := range strings.Split(w.norm, "-") {
-				pt := termOf(part)
+				pt := a.lexeme(part, build).term
 				if pt != "" && pt != t {
 					dst = append(dst, token{term: pt, word: part, start: off, end: off + len(part), pos: i, flags: (f &^ tokStop) | tokPart})
 				}
