@@ -460,8 +460,14 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand
 	a := &s.acc[d]
 	c := cand{d: d, bm: a.score, full: a.full, half: (a.half | a.strong | a.faint) &^ a.full, strong: a.strong &^ a.full}
 	mid, faint := a.half, a.faint
-	pa := &e.paras[e.docs[d].para]
-	prev := e.referentPara(d)
+	dd := &e.docs[d]
+	var pa, prev *para // its paragraph, and the one a pronoun refers to, when they may add terms
+	if dd.near&nearInPara != 0 {
+		pa = &e.paras[dd.para]
+	}
+	if dd.near&nearReferent != 0 {
+		prev = &e.paras[dd.para-1]
+	}
 	var got, topicGot, relGot float64
 	for i := range q.terms {
 		t := &q.terms[i]
@@ -474,7 +480,7 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand
 			credit = e.tune.strongCredit
 		case mid&bit != 0:
 			credit = weakCredit
-		case t.known && (pa.count > 1 && pa.hasTerm(t.id) || prev != nil && prev.hasTerm(t.id)):
+		case t.known && (pa != nil && pa.hasTerm(t.id) || prev != nil && prev.hasTerm(t.id)):
 			c.half |= bit
 			c.para |= bit
 			credit = weakCredit
@@ -498,10 +504,10 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand
 		rel = math.Min(float64(c.bm)/(w.total+w.optional), maxRelevance)
 	}
 	c.score = 10*c.cov + 3*rel + e.typeBonus(q, d)
-	if !isProse(string(pa.p.Kind)) {
+	if dd.near&nearProse == 0 {
 		c.score -= captionPenalty
 	}
-	if e.docs[d].has(docHeadline) {
+	if dd.has(docHeadline) {
 		c.score -= headlinePenalty
 	}
 	return c
@@ -515,18 +521,38 @@ func share(part, whole, none float64) float64 {
 	return none
 }
 
-// referentPara returns the paragraph a sentence opening with a pronoun may
-// refer back to: the previous one in the same section, or nil.
-func (e *Engine) referentPara(di int32) *para {
-	d := &e.docs[di]
-	if !d.has(docPronoun) || d.para == 0 {
-		return nil
+// A nearFlag says what ranking needs to know of a sentence's paragraph and
+// neighbours, so that scoring a candidate reads the sentence alone.
+type nearFlag uint8
+
+const (
+	nearProse     nearFlag = 1 << iota // its passage is prose: body, lede or unmarked
+	nearInPara                         // its paragraph has other sentences
+	nearReferent                       // it opens with a pronoun that may refer to the paragraph before, in its section
+	nearAfterDate                      // the sentence before it in its paragraph has a date
+)
+
+// markNear sets every sentence's nearFlags.
+func (e *Engine) markNear() {
+	for di := range e.docs {
+		d := &e.docs[di]
+		pa := &e.paras[d.para]
+		d.near = 0
+		if isProse(string(pa.p.Kind)) {
+			d.near |= nearProse
+		}
+		if pa.count > 1 {
+			d.near |= nearInPara
+		}
+		if d.has(docPronoun) && d.para > 0 {
+			if pp := &e.paras[d.para-1]; pa.b == pp.b && pa.section == pp.section {
+				d.near |= nearReferent
+			}
+		}
+		if e.prevHas(int32(di), docDate) {
+			d.near |= nearAfterDate
+		}
 	}
-	pa, pp := &e.paras[d.para], &e.paras[d.para-1]
-	if pa.b != pp.b || pa.section != pp.section {
-		return nil
-	}
-	return pp
 }
 
 // typeBonus rewards a sentence for offering the kind of answer q asks for.
@@ -540,7 +566,7 @@ func (e *Engine) typeBonus(q *question, di int32) float64 {
 			bonus += 3
 		case d.has(docDate):
 			bonus += 2
-		case e.prevHas(di, docDate):
+		case d.near&nearAfterDate != 0:
 			bonus += 1
 		}
 	case qHowMany:

@@ -55,10 +55,11 @@ type doc struct {
 	para    int32
 	sent    int32 // index into the passage's sentences
 	speaker int32 // source index, or -1 for narration
+	flags   docFlag
+	near    nearFlag // what ranking needs of its paragraph and neighbours; with the above, one cache line
 	text    string
 	quotes  []string // the direct quotations in it, by its speaker
 	toks    []dtok   // its tokens that have a term or a mark
-	flags   docFlag
 }
 
 type docFlag uint16
@@ -128,6 +129,7 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	e.indexDocs(fields, st, p)
 	e.addNames()
 	e.addDefinitions()
+	e.markNear()
 	e.buildTimeline(st)
 	e.suggest = e.buildSuggestions(st)
 	e.an.finish() // read-only from here on
