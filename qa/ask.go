@@ -461,12 +461,12 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand
 	c := cand{d: d, bm: a.score, full: a.full, half: (a.half | a.strong | a.faint) &^ a.full, strong: a.strong &^ a.full}
 	mid, faint := a.half, a.faint
 	dd := &e.docs[d]
-	var pa, prev *para // its paragraph, and the one a pronoun refers to, when they may add terms
+	var around uint64 // the terms of its paragraph, and the one a pronoun refers to, when they may add terms
 	if dd.near&nearInPara != 0 {
-		pa = &e.paras[dd.para]
+		around |= s.textOf(&e.paras[dd.para])
 	}
 	if dd.near&nearReferent != 0 {
-		prev = &e.paras[dd.para-1]
+		around |= s.textOf(&e.paras[dd.para-1])
 	}
 	var got, topicGot, relGot float64
 	for i := range q.terms {
@@ -480,7 +480,7 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand
 			credit = e.tune.strongCredit
 		case mid&bit != 0:
 			credit = weakCredit
-		case t.known && (pa != nil && pa.hasTerm(t.id) || prev != nil && prev.hasTerm(t.id)):
+		case t.known && around&bit != 0:
 			c.half |= bit
 			c.para |= bit
 			credit = weakCredit
@@ -511,6 +511,15 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand
 		c.score -= headlinePenalty
 	}
 	return c
+}
+
+// textOf returns the question terms in the text of pa's sentences.
+func (s *scratch) textOf(pa *para) uint64 {
+	var m uint64
+	for k := pa.first; k < pa.first+pa.count; k++ {
+		m |= s.acc[k].text
+	}
+	return m
 }
 
 // share returns part/whole, or none when whole is 0.

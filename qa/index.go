@@ -220,6 +220,7 @@ type acc struct {
 	half   uint64 // bit q: matched only in the heading or through a related term
 	strong uint64 // bit q: matched through a strong related term
 	faint  uint64 // bit q: matched only through a faint related term
+	text   uint64 // bit q: question term q is in the sentence's own text
 }
 
 // maxFree bounds the accumulators kept for reuse.
@@ -274,6 +275,9 @@ func (ix *index) score(terms []queryTerm, s *scratch) {
 					s.touched = append(s.touched, p.doc)
 				}
 				a.score += p.w
+				if p.fields&(1<<fieldText) != 0 {
+					a.text |= bit
+				}
 				if p.fields&strongFields != 0 {
 					a.full |= bit
 				} else {
