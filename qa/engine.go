@@ -44,9 +44,8 @@ type para struct {
 	b       int
 	p       *knowledge.Passage
 	ref     string
-	first   int32   // its first document
-	count   int32   // its documents
-	terms   []int32 // the distinct term ids of its text, sorted
+	first   int32 // its first document
+	count   int32 // its documents
 	section string
 }
 
@@ -173,8 +172,8 @@ func (e *Engine) readBriefings() ([]fieldDoc, *buildStats) {
 }
 
 // indexDocs builds the index over the documents' fields, and what refers to
-// its terms: the sentences' tokens, the role nouns, the sorted vocabulary
-// and each paragraph's terms.
+// its terms: the sentences' tokens, the role nouns and the sorted
+// vocabulary.
 func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
 	workers := runtime.GOMAXPROCS(0)
 	e.ix = buildIndex(fields, st.terms, p, workers)
@@ -189,11 +188,6 @@ func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
 		e.sortedTerms = append(e.sortedTerms, t)
 	}
 	sort.Strings(e.sortedTerms)
-	parallel(len(e.paras), workers, func(_, from, to int) {
-		for i := from; i < to; i++ {
-			e.paras[i].terms = e.paraTerms(i, fields)
-		}
-	})
 }
 
 // addAliases teaches the analyzer the aliases a briefing defines: each
@@ -722,25 +716,6 @@ func nearNumber(toks []token, i int) bool {
 		}
 	}
 	return false
-}
-
-// paraTerms returns the sorted distinct term ids of paragraph i.
-func (e *Engine) paraTerms(i int, fields []fieldDoc) []int32 {
-	pa := e.paras[i]
-	var out []int32
-	for d := pa.first; d < pa.first+pa.count; d++ {
-		for _, t := range fields[d][fieldText] {
-			out = append(out, e.ix.ids[t])
-		}
-	}
-	slices.Sort(out)
-	return slices.Clip(slices.Compact(out))
-}
-
-// hasTerm reports whether paragraph i has term id.
-func (pa *para) hasTerm(id int32) bool {
-	_, ok := slices.BinarySearch(pa.terms, id)
-	return ok
 }
 
 // addNames indexes every way the briefings name their sources, and finds
