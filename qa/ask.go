@@ -354,25 +354,41 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 		}
 	}
 	s.cands = cands
-	sortCands(cands)
+	sortCands(s, cands)
 	return cands
 }
 
 // sortCands sorts cands best first: by score, descending, then in reading
-// order. A few are sorted in place by insertion, without copying each
-// candidate into a comparison.
-func sortCands(cands []cand) {
-	if len(cands) > 12 {
-		slices.SortFunc(cands, func(a, b cand) int {
-			return cmp.Or(cmp.Compare(b.score, a.score), int(a.d-b.d))
-		})
+// order. A candidate is large: a few are sorted in place by insertion,
+// more by their keys, each then moved once.
+func sortCands(s *scratch, cands []cand) {
+	if len(cands) <= 12 {
+		for i := 1; i < len(cands); i++ {
+			for j := i; j > 0 && candBefore(&cands[j], &cands[j-1]); j-- {
+				cands[j], cands[j-1] = cands[j-1], cands[j]
+			}
+		}
 		return
 	}
-	for i := 1; i < len(cands); i++ {
-		for j := i; j > 0 && candBefore(&cands[j], &cands[j-1]); j-- {
-			cands[j], cands[j-1] = cands[j-1], cands[j]
-		}
+	keys := s.keys[:0]
+	for i := range cands {
+		keys = append(keys, candKey{score: cands[i].score, d: cands[i].d, i: int32(i)})
 	}
+	slices.SortFunc(keys, func(a, b candKey) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.d, b.d))
+	})
+	sorted := s.sorted[:0]
+	for _, k := range keys {
+		sorted = append(sorted, cands[k.i])
+	}
+	copy(cands, sorted)
+	s.keys, s.sorted = keys, sorted
+}
+
+// A candKey is what candidates are sorted by, and where the candidate is.
+type candKey struct {
+	score float64
+	d, i  int32
 }
 
 // candBefore reports whether a ranks before b: the higher score, then the

@@ -203,13 +203,15 @@ type scratch struct {
 	seen    []bool  // candidateDocs: a document is a candidate already
 	top     []int32 // candidateDocs: the candidates
 
-	words []word  // the question's words
-	toks  []token // its tokens
-	wtoks []token // its word tokens
-	cands []cand
-	rej   []rejection // choose: why each candidate does not answer
-	terms []queryTerm // the question's terms
-	q     question    // the question being answered
+	words  []word  // the question's words
+	toks   []token // its tokens
+	wtoks  []token // its word tokens
+	cands  []cand
+	keys   []candKey   // sortCands: the candidates' keys
+	sorted []cand      // sortCands: the candidates in order
+	rej    []rejection // choose: why each candidate does not answer
+	terms  []queryTerm // the question's terms
+	q      question    // the question being answered
 }
 
 // An acc is one document's accumulator: its score and the question terms
