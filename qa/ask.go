@@ -359,10 +359,10 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 }
 
 // sortCands sorts cands best first: by score, descending, then in reading
-// order. A candidate is large: a few are sorted in place by insertion,
-// more by their keys, each then moved once.
+// order. A candidate is large: a few are sorted in place, more by their
+// keys, each then moved once. Scores are never NaN.
 func sortCands(s *scratch, cands []cand) {
-	if len(cands) <= 12 {
+	if len(cands) <= 8 {
 		for i := 1; i < len(cands); i++ {
 			for j := i; j > 0 && candBefore(&cands[j], &cands[j-1]); j-- {
 				cands[j], cands[j-1] = cands[j-1], cands[j]
@@ -374,9 +374,17 @@ func sortCands(s *scratch, cands []cand) {
 	for i := range cands {
 		keys = append(keys, candKey{score: cands[i].score, d: cands[i].d, i: int32(i)})
 	}
-	slices.SortFunc(keys, func(a, b candKey) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.d, b.d))
-	})
+	if len(keys) <= 32 {
+		for i := 1; i < len(keys); i++ {
+			for j := i; j > 0 && keys[j].before(keys[j-1]); j-- {
+				keys[j], keys[j-1] = keys[j-1], keys[j]
+			}
+		}
+	} else {
+		slices.SortFunc(keys, func(a, b candKey) int {
+			return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.d, b.d))
+		})
+	}
 	sorted := s.sorted[:0]
 	for _, k := range keys {
 		sorted = append(sorted, cands[k.i])
@@ -391,13 +399,16 @@ type candKey struct {
 	d, i  int32
 }
 
+// before reports whether k ranks before o: the higher score, then the
+// earlier sentence.
+func (k candKey) before(o candKey) bool {
+	return k.score > o.score || k.score == o.score && k.d < o.d
+}
+
 // candBefore reports whether a ranks before b: the higher score, then the
 // earlier sentence.
 func candBefore(a, b *cand) bool {
-	if c := cmp.Compare(b.score, a.score); c != 0 {
-		return c < 0
-	}
-	return a.d < b.d
+	return a.score > b.score || a.score == b.score && a.d < b.d
 }
 
 // termWeights are the idf totals a candidate's coverage is measured against.
