@@ -195,6 +195,14 @@ func (ix *index) idfOf(term string, unknown float64) (float32, bool) {
 	return ix.maxIDF * float32(unknown), false
 }
 
+// idfOfID is idfOf for the term with index id, or -1.
+func (ix *index) idfOfID(id int32, unknown float64) (float32, bool) {
+	if id >= 0 {
+		return ix.idf[id], true
+	}
+	return ix.maxIDF * float32(unknown), false
+}
+
 // scratch holds per-query accumulators and buffers, reused through a
 // pool.
 type scratch struct {

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -561,10 +562,11 @@ func (e *Engine) shortName(toks []token, i int) string {
 
 // queryTerm makes the question term of token t, with its related terms.
 func (e *Engine) queryTerm(t token, r *reading, neg bool) queryTerm {
-	idf, known := e.ix.idfOf(t.term, e.tune.unknownWeight)
+	id := e.ix.idOf(t.term)
+	idf, known := e.ix.idfOfID(id, e.tune.unknownWeight)
 	// "said" ranks attributed passages up but names no topic.
 	opt := r.optional.has(t.pos) || t.term == "say"
-	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: e.ix.idOf(t.term), speaker: r.asked.has(t.pos), optional: opt}
+	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: id, speaker: r.asked.has(t.pos), optional: opt}
 	qt.entity = qt.speaker || t.has(tokCap) && t.pos > r.start || t.has(tokAllCaps) || t.has(tokAlias) ||
 		t.has(tokNum) || e.proper[t.term]
 	qt.related = e.relatedOf(t, neg)
@@ -578,15 +580,17 @@ func (e *Engine) queryTerm(t token, r *reading, neg bool) queryTerm {
 // read-only (addRelated copies it before adding).
 func (e *Engine) relatedOf(t token, neg bool) []relTerm {
 	word := !t.has(tokAlias) && !t.has(tokNum)
-	key := t.word // a word's term follows from it
+	// The key, built without allocating; a word's term follows from it.
+	var buf [64]byte
+	key := append(buf[:0], t.word...)
 	switch {
 	case !word:
-		key = "\x01" + t.term + "\x00" + t.word
+		key = append(append(append(append(buf[:0], '\x01'), t.term...), '\x00'), t.word...)
 	case neg:
-		key = negated + t.word
+		key = append(append(buf[:0], negated...), t.word...)
 	}
 	e.relMu.RLock()
-	rs, ok := e.related[key]
+	rs, ok := e.related[string(key)]
 	e.relMu.RUnlock()
 	if ok {
 		return rs
@@ -606,7 +610,7 @@ func (e *Engine) relatedOf(t token, neg bool) []relTerm {
 	rs = slices.Clip(qt.related)
 	e.relMu.Lock()
 	if len(e.related) < maxQueryWords {
-		e.related[strings.Clone(key)] = rs
+		e.related[string(key)] = rs
 	}
 	e.relMu.Unlock()
 	return rs
@@ -724,13 +728,25 @@ func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int
 // briefing mentions, joined into phrases.
 func (e *Engine) missingNames(text string, toks []token) []string {
 	upper, letters := 0, 0
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf { // ASCII
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				letters++
+				if c <= 'Z' {
+					upper++
+				}
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
 				upper++
 			}
 		}
+		i += n
 	}
 	if letters == 0 || upper*2 > letters {
 		return nil // shouting or no letters: capitals mean nothing
@@ -975,18 +991,36 @@ func (e *Engine) definition(text string) int32 {
 	if len(e.defines) == 0 || len(text) < 6 || !strings.EqualFold(text[:3], "wha") && !strings.EqualFold(text[:3], "who") {
 		return -1 // only "what is X" and "who is X" ask for a definition
 	}
-	t := strings.ToLower(strings.TrimSpace(text))
-	t = strings.TrimRight(t, "?!. ")
+	var buf [maxQuestionBytes]byte
+	t := appendLower(buf[:0], text)
+	t = bytes.TrimRight(bytes.TrimSpace(t), "?!. ")
 	for _, p := range [...]string{"what is ", "what are ", "what was ", "what's ", "what’s ", "who is ", "who are ", "who was "} {
-		if rest, ok := strings.CutPrefix(t, p); ok {
-			rest = strings.TrimPrefix(rest, "the ")
-			if d, ok := e.defines[strings.TrimSpace(rest)]; ok {
+		if rest, ok := bytes.CutPrefix(t, []byte(p)); ok {
+			rest = bytes.TrimPrefix(rest, []byte("the "))
+			if d, ok := e.defines[string(bytes.TrimSpace(rest))]; ok {
 				return d
 			}
 			return -1
 		}
 	}
 	return -1
+}
+
+// appendLower appends text in lower case to dst: ASCII without allocating.
+func appendLower(dst []byte, text string) []byte {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(text)...)
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 func isArticle(w string) bool { return w == "the" || w == "a" || w == "an" }
