@@ -97,6 +97,8 @@ func scanWords(text string, dst []word) []word {
 				prev = rune(c)
 				i++
 				continue
+			} else if c < utf8.RuneSelf && c != '\'' && c != '-' && c != '.' && c != ',' {
+				break // ASCII that neither continues a word nor joins two parts of one
 			}
 			r, n = utf8.DecodeRuneInString(text[i:])
 			switch {
