@@ -325,7 +325,10 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 	cands := s.cands[:0]
 	earliestFull, best := int32(-1), -1
 	for _, d := range top {
-		c := e.scoreCand(q, s, d, w)
+		n := len(cands)
+		cands = append(cands, cand{}) // scored in place, and dropped again
+		c := &cands[n]
+		e.scoreCand(q, s, d, w, c)
 		if c.cov >= 0.999 && (earliestFull < 0 || d < earliestFull) {
 			earliestFull = d
 		}
@@ -333,16 +336,17 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 		// match or a closest passage is dropped, unless it is the best,
 		// which says why nothing answers.
 		if c.cov < minKept && best >= 0 && c.score <= cands[best].score {
+			cands = cands[:n]
 			continue
 		}
 		if best < 0 || c.score > cands[best].score {
 			if best >= 0 && cands[best].cov < minKept {
-				cands[best] = c // the best so far was kept only as the best
+				cands[best] = *c // the best so far was kept only as the best
+				cands = cands[:n]
 				continue
 			}
-			best = len(cands)
+			best = n
 		}
-		cands = append(cands, c)
 	}
 	for i := range cands {
 		d := cands[i].d
@@ -480,12 +484,13 @@ func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
 	return top
 }
 
-// scoreCand scores sentence d for q: its coverage of the question's terms,
-// in itself (full credit), in its heading, through a related term or in its
-// paragraph (half), then its relevance and the kind of answer it offers.
-func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand {
+// scoreCand scores sentence d for q into c: its coverage of the question's
+// terms, in itself (full credit), in its heading, through a related term or
+// in its paragraph (half), then its relevance and the kind of answer it
+// offers.
+func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights, c *cand) {
 	a := &s.acc[d]
-	c := cand{d: d, bm: a.score, full: a.full, half: (a.half | a.strong | a.faint) &^ a.full, strong: a.strong &^ a.full}
+	*c = cand{d: d, bm: a.score, full: a.full, half: (a.half | a.strong | a.faint) &^ a.full, strong: a.strong &^ a.full}
 	mid, faint := a.half, a.faint
 	dd := &e.docs[d]
 	var around uint64 // the terms of its paragraph, and the one a pronoun refers to, when they may add terms
@@ -537,7 +542,6 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights) cand
 	if dd.has(docHeadline) {
 		c.score -= headlinePenalty
 	}
-	return c
 }
 
 // textOf returns the question terms in the text of pa's sentences.

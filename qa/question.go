@@ -668,10 +668,11 @@ func opinionNounAt(ws []token, from int) int {
 // preferring names inside span; it marks the positions of their words.
 func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int {
 	// The question's content tokens in order, one per position.
-	var buf [32]token
+	var buf [32]*token
 	seq := buf[:0]
 	lastPos := -1
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.term == "" || t.has(tokAlias) && t.pos == lastPos {
 			continue
 		}
@@ -686,7 +687,8 @@ func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int
 		}
 		return false
 	}
-	var found, spanFound []int
+	var fbuf, sbuf [8]int
+	found, spanFound := fbuf[:0], sbuf[:0]
 	for i := 0; i < len(seq); {
 		best, bestLen := -1, 0
 		for _, cand := range e.names[seq[i].term] {
@@ -721,7 +723,10 @@ func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int
 		}
 		i += bestLen
 	}
-	return append(spanFound, found...)
+	if len(spanFound)+len(found) == 0 {
+		return nil
+	}
+	return append(append(make([]int, 0, len(spanFound)+len(found)), spanFound...), found...)
 }
 
 // missingNames returns the capitalised names in the question that no
