@@ -1210,14 +1210,8 @@ func topK(s *scratch, k int) []int32 {
 	if len(s.touched) <= k {
 		return append(s.top[:0], s.touched...)
 	}
-	// A min-heap of the best k so far.
-	h := s.top[:0]
-	less := func(a, b int32) bool {
-		if sa, sb := s.acc[a].score, s.acc[b].score; sa != sb {
-			return sa < sb
-		}
-		return a > b
-	}
+	// A min-heap of the best k so far, each with its score.
+	h := s.heap[:0]
 	down := func(i int) {
 		for {
 			l := 2*i + 1
@@ -1225,10 +1219,10 @@ func topK(s *scratch, k int) []int32 {
 				return
 			}
 			m := l
-			if r := l + 1; r < len(h) && less(h[r], h[l]) {
+			if r := l + 1; r < len(h) && h[r].less(h[l]) {
 				m = r
 			}
-			if !less(h[m], h[i]) {
+			if !h[m].less(h[i]) {
 				return
 			}
 			h[i], h[m] = h[m], h[i]
@@ -1236,11 +1230,12 @@ func topK(s *scratch, k int) []int32 {
 		}
 	}
 	for _, d := range s.touched {
+		x := scored{s.acc[d].score, d}
 		if len(h) < k {
-			h = append(h, d)
+			h = append(h, x)
 			for i := len(h) - 1; i > 0; {
 				p := (i - 1) / 2
-				if !less(h[i], h[p]) {
+				if !h[i].less(h[p]) {
 					break
 				}
 				h[i], h[p] = h[p], h[i]
@@ -1248,12 +1243,32 @@ func topK(s *scratch, k int) []int32 {
 			}
 			continue
 		}
-		if less(h[0], d) {
-			h[0] = d
+		if h[0].less(x) {
+			h[0] = x
 			down(0)
 		}
 	}
-	return h
+	s.heap = h
+	top := s.top[:0]
+	for _, x := range h {
+		top = append(top, x.d)
+	}
+	return top
+}
+
+// A scored is a document and its score.
+type scored struct {
+	score float32
+	d     int32
+}
+
+// less reports whether x ranks below y: the lower score, then the later
+// document.
+func (x scored) less(y scored) bool {
+	if x.score != y.score {
+		return x.score < y.score
+	}
+	return x.d > y.d
 }
 
 // startsUpper reports whether s begins with an upper-case letter.

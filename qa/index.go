@@ -208,8 +208,9 @@ func (ix *index) idfOfID(id int32, unknown float64) (float32, bool) {
 type scratch struct {
 	acc     []acc // by document
 	touched []int32
-	seen    []bool  // candidateDocs: a document is a candidate already
-	top     []int32 // candidateDocs: the candidates
+	seen    []bool   // candidateDocs: a document is a candidate already
+	top     []int32  // candidateDocs: the candidates
+	heap    []scored // topK: the best documents so far, a min-heap
 
 	words  []word  // the question's words
 	toks   []token // its tokens
