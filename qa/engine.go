@@ -131,7 +131,7 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	e.markNear()
 	e.buildTimeline(st)
 	e.suggest = e.buildSuggestions(st)
-	e.an.finish() // read-only from here on
+	e.an.finish(e.ix.ids) // read-only from here on
 	return e
 }
 

@@ -493,7 +493,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 	}
 	for _, t := range r.toks {
 		if t.term != "" && strings.IndexByte(t.word, '-') > 0 && !t.has(tokPart) {
-			if _, known := e.ix.ids[t.term]; known {
+			if t.id >= 0 {
 				wholes = append(wholes, whole{t.pos, t.term})
 			}
 		}
@@ -510,14 +510,14 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		if t.has(tokPart) {
 			if whole, ok := wholeAt(t.pos); ok {
 				if i, ok := seen(whole); ok {
-					q.terms[i].addRelated(e.ix.idOf(t.term), partWeight, coverWeak)
+					q.terms[i].addRelated(t.id, partWeight, coverWeak)
 				}
 				continue
 			}
 		}
 		if t.has(tokCap) && t.pos > 0 {
 			if full := e.shortName(r.toks, ti); full != "" {
-				t.term = full // "Con Ed": the briefing's "Con Edison"
+				t.term, t.id = full, e.ix.idOf(full) // "Con Ed": the briefing's "Con Edison"
 			}
 		}
 		if i, ok := seen(t.term); ok {
@@ -546,7 +546,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 // Ed"), the term of the name's word; else "".
 func (e *Engine) shortName(toks []token, i int) string {
 	t := toks[i]
-	if _, known := e.ix.ids[t.term]; known {
+	if t.id >= 0 {
 		return ""
 	}
 	for k := i - 1; k >= 0; k-- {
@@ -562,7 +562,7 @@ func (e *Engine) shortName(toks []token, i int) string {
 
 // queryTerm makes the question term of token t, with its related terms.
 func (e *Engine) queryTerm(t token, r *reading, neg bool) queryTerm {
-	id := e.ix.idOf(t.term)
+	id := t.id
 	idf, known := e.ix.idfOfID(id, e.tune.unknownWeight)
 	// "said" ranks attributed passages up but names no topic.
 	opt := r.optional.has(t.pos) || t.term == "say"

@@ -20,6 +20,7 @@ type token struct {
 	start, end int    // byte offsets into the text
 	pos        int    // word position; a phrase's parts share their first word's
 	flags      tokFlag
+	id         int32 // the term's index id once the engine is built; -1 while building or when no sentence has it
 }
 
 type tokFlag uint8
@@ -451,6 +452,7 @@ type analyzer struct {
 	phrases map[string][]phrase // first word → the briefings' multi-word aliases
 	extra   map[string][]string // term → alias terms indexed with it
 	caps    map[string]string   // an upper-case alias short form → its term
+	ids     map[string]int32    // the index's term ids, once built
 
 	building   bool   // New is running: single-threaded, stems may be cached
 	buildWords []word // scratch for tokens while building
@@ -464,6 +466,7 @@ type analyzer struct {
 // and whether a phrase or an alias may start with it.
 type lexeme struct {
 	term  string
+	id    int32   // the term's index id, or -1
 	flags tokFlag // tokStop, tokWh, tokNum
 	more  lexFlag
 }
@@ -479,8 +482,10 @@ const (
 const maxQueryWords = 1 << 16
 
 // finish ends the build: the analyzer is read-only from here on, and each
-// word met while building knows its phrases and aliases.
-func (a *analyzer) finish() {
+// word met while building knows its phrases, aliases and the id ids gives
+// its term.
+func (a *analyzer) finish(ids map[string]int32) {
+	a.ids = ids
 	a.lex = make(map[string]lexeme, len(a.cache))
 	for w, t := range a.cache {
 		a.lex[w] = a.resolve(w, t)
@@ -491,7 +496,7 @@ func (a *analyzer) finish() {
 // resolve returns the lexeme of w, whose term is t, once the analyzer is
 // built.
 func (a *analyzer) resolve(w, t string) lexeme {
-	lx := lexeme{term: t, flags: wordFlags(w, t)}
+	lx := lexeme{term: t, id: a.idOf(t), flags: wordFlags(w, t)}
 	if len(globalPhrases[w]) > 0 || len(a.phrases[w]) > 0 {
 		lx.more |= lexPhrase
 	}
@@ -499,6 +504,15 @@ func (a *analyzer) resolve(w, t string) lexeme {
 		lx.more |= lexExtra
 	}
 	return lx
+}
+
+// idOf returns term's index id, or -1 when no sentence has it or the
+// analyzer is not built.
+func (a *analyzer) idOf(term string) int32 {
+	if id, ok := a.ids[term]; ok {
+		return id
+	}
+	return -1
 }
 
 // wordFlags returns the flags of a token of the normalised word w whose
@@ -554,7 +568,7 @@ func (a *analyzer) analyse(w string, build bool) lexeme {
 		} else {
 			t = a.term(w)
 		}
-		return lexeme{term: t, flags: wordFlags(w, t), more: lexPhrase | lexExtra}
+		return lexeme{term: t, id: -1, flags: wordFlags(w, t), more: lexPhrase | lexExtra}
 	}
 	lx := a.resolve(w, analyseWord(w))
 	if len(w) < 64 && a.queryN.Add(1) <= maxQueryWords {
@@ -614,7 +628,7 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 				if !p.replace {
 					f |= tokAlias
 				}
-				dst = append(dst, token{term: p.term, word: joinNorms(words[i : i+n]), start: w.start, end: last.end, pos: i, flags: f})
+				dst = append(dst, token{term: p.term, word: joinNorms(words[i : i+n]), start: w.start, end: last.end, pos: i, flags: f, id: a.idOf(p.term)})
 				if p.replace {
 					i += n - 1
 					continue
@@ -624,24 +638,24 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 		if !known {
 			lx = a.analyse(w.norm, build)
 		}
-		t, f, extra := lx.term, flagsOf(w)|lx.flags, lx.more&lexExtra != 0
+		t, id, f, extra := lx.term, lx.id, flagsOf(w)|lx.flags, lx.more&lexExtra != 0
 		if w.allCaps && a.caps != nil {
 			if ct, ok := a.caps[strings.ToUpper(w.norm)]; ok {
-				t, f, extra = ct, flagsOf(w)|wordFlags(w.norm, ct), true
+				t, id, f, extra = ct, a.idOf(ct), flagsOf(w)|wordFlags(w.norm, ct), true
 			}
 		}
-		dst = append(dst, token{term: t, word: w.norm, start: w.start, end: w.end, pos: i, flags: f})
+		dst = append(dst, token{term: t, word: w.norm, start: w.start, end: w.end, pos: i, flags: f, id: id})
 		if t != "" && extra {
 			for _, x := range a.extra[t] {
-				dst = append(dst, token{term: x, word: w.norm, start: w.start, end: w.end, pos: i, flags: f | tokAlias})
+				dst = append(dst, token{term: x, word: w.norm, start: w.start, end: w.end, pos: i, flags: f | tokAlias, id: a.idOf(x)})
 			}
 		}
 		if strings.IndexByte(w.norm, '-') > 0 {
 			off := w.start
 			for _, part := range strings.Split(w.norm, "-") {
-				pt := a.lexeme(part, build).term
-				if pt != "" && pt != t {
-					dst = append(dst, token{term: pt, word: part, start: off, end: off + len(part), pos: i, flags: (f &^ tokStop) | tokPart})
+				plx := a.lexeme(part, build)
+				if pt := plx.term; pt != "" && pt != t {
+					dst = append(dst, token{term: pt, word: part, start: off, end: off + len(part), pos: i, flags: (f &^ tokStop) | tokPart, id: plx.id})
 				}
 				off += len(part) + 1
 			}

@@ -96,3 +96,32 @@ func BenchmarkTokenize(b *testing.B) {
 		a.tokens(text, nil, false)
 	}
 }
+
+// TestTokenIDs checks that a built engine's tokens carry their term's index
+// id, as the question path reads it instead of looking the term up: for
+// the seed's questions (words it has and has not, capitals, aliases,
+// hyphenated words) and for its own sentences.
+func TestTokenIDs(t *testing.T) {
+	e := New(mustParse(t, "seed.txt"))
+	texts := []string{"What did the U.S. say about ISIS-K's well-known anti-drone unit?", "Who is NOBODY-in-particular?"}
+	for _, c := range askMix(t) {
+		texts = append(texts, c.Q)
+	}
+	for _, d := range e.docs {
+		texts = append(texts, d.text)
+	}
+	known := 0
+	for _, text := range texts {
+		for _, tok := range e.an.tokens(text, nil, false) {
+			if want := e.ix.idOf(tok.term); tok.id != want {
+				t.Fatalf("%q: token %q (term %q) has id %d, want %d", text, tok.word, tok.term, tok.id, want)
+			}
+			if tok.id >= 0 {
+				known++
+			}
+		}
+	}
+	if known == 0 {
+		t.Fatal("no token has an index id")
+	}
+}
