@@ -184,7 +184,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		}
 	}
 	for _, t := range r.ws {
-		q.says = q.says || opinionVerbs[t.word] || english.ReportingVerb(t.word) != english.NotReporting
+		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
 		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && moneyWords[t.word]
 	}
 	e.findAsked(&q, &r)
@@ -260,7 +260,7 @@ func (e *Engine) classify(r *reading) qType {
 	if len(ws) > 0 && ws[0].has(tokWh) && isContracted(r.text[ws[0].start:ws[0].end]) {
 		// "what's the reason": "what is the reason"
 		is := ws[0]
-		is.word, is.flags = "is", tokStop
+		is.word, is.flags = "is", tokStop|classFlags("is")
 		ws = append([]token{ws[0], is}, ws[1:]...)
 	}
 	w := func(i int) string {
@@ -350,7 +350,7 @@ func (e *Engine) classify(r *reading) qType {
 		}
 	}
 	for _, t := range ws {
-		if framingWords[t.word] {
+		if t.has(tokFraming) { // framingWords[t.word]
 			r.framing.set(t.pos)
 		}
 	}

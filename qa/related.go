@@ -77,7 +77,7 @@ func negatedAt(toks []token, i int) bool {
 		if t.has(tokAlias) || t.has(tokPart) {
 			continue
 		}
-		if isNegation(t.word) {
+		if t.has(tokNegation) { // isNegation(t.word)
 			return true
 		}
 		if t.term != "" {

@@ -23,7 +23,7 @@ type token struct {
 	id         int32 // the term's index id once the engine is built; -1 while building or when no sentence has it
 }
 
-type tokFlag uint8
+type tokFlag uint16
 
 const (
 	tokCap     tokFlag = 1 << iota // starts with an upper-case letter
@@ -33,6 +33,14 @@ const (
 	tokWh                          // who, what, when, ...
 	tokPart                        // one part of a hyphenated word
 	tokAlias                       // an extra term from an alias or phrase
+
+	// The classes of words a question is read by, so that its words are
+	// looked up once (see classFlags).
+	tokSays     // an opinion or reporting verb: "say", "think", "warned"
+	tokFraming  // a word that frames a question rather than names its topic
+	tokNegation // "not", "never", "didn't"
+
+	tokClasses = tokSays | tokFraming | tokNegation
 )
 
 func (t token) has(f tokFlag) bool { return t.flags&f != 0 }
@@ -516,9 +524,9 @@ func (a *analyzer) idOf(term string) int32 {
 }
 
 // wordFlags returns the flags of a token of the normalised word w whose
-// term is t: a stop word (and a wh-word), or a number.
+// term is t: a stop word (and a wh-word), or a number, and w's classes.
 func wordFlags(w, t string) tokFlag {
-	var f tokFlag
+	f := classFlags(w)
 	if t == "" {
 		f |= tokStop
 		if whWords[w] {
@@ -529,6 +537,23 @@ func wordFlags(w, t string) tokFlag {
 	}
 	if _, ok := en.Number(w); ok {
 		f |= tokNum
+	}
+	return f
+}
+
+// classFlags returns the classes of the normalised word w: the tables
+// opinionVerbs, framingWords and en.ReportingVerb, and isNegation, once
+// for every word, not at each reading of a question.
+func classFlags(w string) tokFlag {
+	var f tokFlag
+	if opinionVerbs[w] || en.ReportingVerb(w) != en.NotReporting {
+		f |= tokSays
+	}
+	if framingWords[w] {
+		f |= tokFraming
+	}
+	if isNegation(w) {
+		f |= tokNegation
 	}
 	return f
 }
@@ -624,11 +649,12 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 		if !known || lx.more&lexPhrase != 0 {
 			if p, n := a.matchPhrase(words[i:]); n > 0 {
 				last := words[i+n-1]
-				f := flagsOf(w)
+				pw := joinNorms(words[i : i+n])
+				f := flagsOf(w) | classFlags(pw)
 				if !p.replace {
 					f |= tokAlias
 				}
-				dst = append(dst, token{term: p.term, word: joinNorms(words[i : i+n]), start: w.start, end: last.end, pos: i, flags: f, id: a.idOf(p.term)})
+				dst = append(dst, token{term: p.term, word: pw, start: w.start, end: last.end, pos: i, flags: f, id: a.idOf(p.term)})
 				if p.replace {
 					i += n - 1
 					continue
@@ -655,7 +681,8 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 			for _, part := range strings.Split(w.norm, "-") {
 				plx := a.lexeme(part, build)
 				if pt := plx.term; pt != "" && pt != t {
-					dst = append(dst, token{term: pt, word: part, start: off, end: off + len(part), pos: i, flags: (f &^ tokStop) | tokPart, id: plx.id})
+					pf := (f &^ (tokStop | tokClasses)) | plx.flags&tokClasses | tokPart
+					dst = append(dst, token{term: pt, word: part, start: off, end: off + len(part), pos: i, flags: pf, id: plx.id})
 				}
 				off += len(part) + 1
 			}

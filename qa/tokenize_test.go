@@ -98,30 +98,37 @@ func BenchmarkTokenize(b *testing.B) {
 }
 
 // TestTokenIDs checks that a built engine's tokens carry their term's index
-// id, as the question path reads it instead of looking the term up: for
-// the seed's questions (words it has and has not, capitals, aliases,
-// hyphenated words) and for its own sentences.
+// id and their word's classes, as the question path reads them instead of
+// looking the term and the word up: for the seed's questions (words it has
+// and has not, capitals, aliases, hyphenated words) and for its own
+// sentences.
 func TestTokenIDs(t *testing.T) {
 	e := New(mustParse(t, "seed.txt"))
-	texts := []string{"What did the U.S. say about ISIS-K's well-known anti-drone unit?", "Who is NOBODY-in-particular?"}
+	texts := []string{"What did the U.S. say about ISIS-K's well-known anti-drone unit?", "Who is NOBODY-in-particular?", "Why didn't they say-so, according to the article?"}
 	for _, c := range askMix(t) {
 		texts = append(texts, c.Q)
 	}
 	for _, d := range e.docs {
 		texts = append(texts, d.text)
 	}
-	known := 0
+	known, classed := 0, 0
 	for _, text := range texts {
 		for _, tok := range e.an.tokens(text, nil, false) {
 			if want := e.ix.idOf(tok.term); tok.id != want {
 				t.Fatalf("%q: token %q (term %q) has id %d, want %d", text, tok.word, tok.term, tok.id, want)
 			}
+			if got, want := tok.flags&tokClasses, classFlags(tok.word); got != want {
+				t.Fatalf("%q: token %q has classes %b, want %b", text, tok.word, got, want)
+			}
 			if tok.id >= 0 {
 				known++
 			}
+			if tok.flags&tokClasses != 0 {
+				classed++
+			}
 		}
 	}
-	if known == 0 {
-		t.Fatal("no token has an index id")
+	if known == 0 || classed == 0 {
+		t.Fatalf("%d tokens have an index id, %d a class; want some of each", known, classed)
 	}
 }
