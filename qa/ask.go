@@ -1125,14 +1125,19 @@ func (e *Engine) abstain(a Answer, q *question, reason string) Answer {
 	a.Answered = false
 	a.Passage, a.Context, a.Speaker, a.Quote = "", "", nil, ""
 	a.Why = reason
-	a.Suggestions = append([]string(nil), e.suggest...)
+	lead := "" // the sources of someone the question names, first
 	if q != nil {
 		for _, si := range q.speakers {
-			if s := e.sources[si]; len(s.said) > 0 {
-				a.Suggestions = append([]string{"/sources name:" + s.summary.Name}, a.Suggestions...)
+			if s := &e.sources[si]; len(s.said) > 0 {
+				lead = "/sources name:" + s.summary.Name
 				break
 			}
 		}
+	}
+	if lead != "" {
+		a.Suggestions = append(append(make([]string, 0, 1+len(e.suggest)), lead), e.suggest...)
+	} else {
+		a.Suggestions = append([]string(nil), e.suggest...)
 	}
 	if len(e.briefings) == 0 {
 		a.Why = reason + "; no briefing is loaded"

@@ -772,7 +772,7 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 		}
 		after := prev
 		prev = t
-		if !t.has(tokCap) || t.pos == 0 || t.has(tokNum) || e.knownTerm(t.term) || isHonorific(t.word) {
+		if !t.has(tokCap) || t.pos == 0 || t.has(tokNum) || t.id >= 0 || e.vocab[t.term] || isHonorific(t.word) {
 			continue
 		}
 		if e.knownPart(t.word) || after.pos == t.pos-1 && e.shortens(after.term, t.word) {
