@@ -200,7 +200,7 @@ func makeWord(text string, start, end int) word {
 		w.allCaps = upper >= 2 && upper == countLetters(raw)
 		w.norm = raw
 		if upper > 0 {
-			w.norm = strings.ToLower(raw)
+			w.norm = lowerOpening(raw)
 		}
 		if w.allCaps {
 			if f, ok := capsForms[raw]; ok {
@@ -240,6 +240,62 @@ func makeWord(text string, start, end int) word {
 	}
 	w.norm = norm
 	return w
+}
+
+// lowerOpening returns the ASCII word w in lower case; the capitalised
+// words most questions open with without allocating.
+func lowerOpening(w string) string {
+	switch w {
+	case "What":
+		return "what"
+	case "Who":
+		return "who"
+	case "How":
+		return "how"
+	case "When":
+		return "when"
+	case "Where":
+		return "where"
+	case "Why":
+		return "why"
+	case "Which":
+		return "which"
+	case "Whom":
+		return "whom"
+	case "Whose":
+		return "whose"
+	case "Is":
+		return "is"
+	case "Are":
+		return "are"
+	case "Was":
+		return "was"
+	case "Were":
+		return "were"
+	case "Do":
+		return "do"
+	case "Does":
+		return "does"
+	case "Did":
+		return "did"
+	case "Has":
+		return "has"
+	case "Have":
+		return "have"
+	case "Had":
+		return "had"
+	case "Can":
+		return "can"
+	case "Could":
+		return "could"
+	case "Will":
+		return "will"
+	case "Would":
+		return "would"
+	case "Should":
+		return "should"
+	}
+	return strings.ToLower(w)
 }
 
 // Global, read-only tables derived from the lexicon when the package is

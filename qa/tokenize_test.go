@@ -132,3 +132,11 @@ func TestTokenIDs(t *testing.T) {
 		t.Fatalf("%d tokens have an index id, %d a class; want some of each", known, classed)
 	}
 }
+
+func TestLowerOpening(t *testing.T) {
+	for _, w := range []string{"What", "Who", "How", "When", "Where", "Why", "Which", "Whom", "Whose", "Is", "Are", "Was", "Were", "Do", "Does", "Did", "Has", "Have", "Had", "Can", "Could", "Will", "Would", "Should", "Kabul", "NATO", "X1"} {
+		if got, want := lowerOpening(w), strings.ToLower(w); got != want {
+			t.Errorf("lowerOpening(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
