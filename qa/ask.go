@@ -74,22 +74,26 @@ func (e *Engine) Ask(question string) Answer {
 	a := Answer{Question: question, More: []Match{}}
 	s := e.ix.getScratch()
 	defer e.ix.putScratch(s)
-	q, reason := e.read(question, s)
-	if reason != "" {
-		return e.abstain(a, q, reason)
+	q, parsed, reason := e.read(question, s) // on the stack: no write barriers
+	switch {
+	case !parsed:
+		return e.abstain(a, nil, reason)
+	case reason != "":
+		return e.abstain(a, &q, reason)
 	}
-	return e.answer(a, q, s)
+	return e.answer(a, &q, s)
 }
 
-// read parses a question and says why it cannot be answered at all, before
-// anything is searched: "" when it can be searched.
-func (e *Engine) read(question string, s *scratch) (*question, string) {
-	text := normalizeSpace(question)
+// read parses a question (parsed false when it is empty) and says why it
+// cannot be answered at all, before anything is searched: "" when it can
+// be searched.
+func (e *Engine) read(text string, s *scratch) (q question, parsed bool, reason string) {
+	text = normalizeSpace(text)
 	if text == "" {
-		return nil, "the question is empty"
+		return q, false, "the question is empty"
 	}
-	s.q = e.parseWith(text, s)
-	return &s.q, e.unanswerable(&s.q)
+	q = e.parseWith(text, s)
+	return q, true, e.unanswerable(&q)
 }
 
 // unanswerable says why q cannot be answered before anything is searched,

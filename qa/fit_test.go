@@ -124,11 +124,12 @@ func collectRows(sets []labelled, tu tuning) []fitQuestion {
 // them, judged as s judges.
 func (e *Engine) candidateRows(s labelled, c qaCase, sc *scratch) fitQuestion {
 	fq := fitQuestion{unanswerable: c.Unanswerable}
-	q, reason := e.read(c.Q, sc)
+	qv, _, reason := e.read(c.Q, sc)
 	if reason != "" {
 		fq.early = true
 		return fq
 	}
+	q := &qv
 	e.ix.score(q.terms, sc)
 	cands := e.rank(q, sc)
 	offered := e.offers(q, cands, sc)

@@ -220,7 +220,6 @@ type scratch struct {
 	sorted []cand      // sortCands: the candidates in order
 	rej    []rejection // choose: why each candidate does not answer
 	terms  []queryTerm // the question's terms
-	q      question    // the question being answered
 }
 
 // An acc is one document's accumulator: its score and the question terms
