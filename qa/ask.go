@@ -779,8 +779,11 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 	}
 	switch r {
 	case lowCoverage:
-		return "the best match covers only " + fraction(q, c.full|c.half) + " of the question's terms (missing " +
-			termList(q.terms, ^(c.full|c.half), 4) + ")"
+		if missing := requiredMask(q) &^ (c.full | c.half); missing != 0 {
+			return "the best match covers only " + fraction(q, c.full|c.half) + " of the question's terms (missing " +
+				termList(q.terms, missing, 4) + ")"
+		}
+		return "the best match has " + termList(q.terms, c.half&^c.full, 4) + " only through a related word or its paragraph"
 	case lowRelation:
 		return "the closest passage mentions " + termList(q.terms, entityMask(q, true)&(c.full|c.half), 4) +
 			" but not " + termList(q.terms, entityMask(q, false)&^c.full, 4)
@@ -802,6 +805,17 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 		return "the question asks what " + q.sayerWords + " said, but the closest passage does not say they said it"
 	}
 	return ""
+}
+
+// requiredMask returns the terms an answer must cover.
+func requiredMask(q *question) uint64 {
+	var m uint64
+	for i, t := range q.terms {
+		if !t.optional {
+			m |= 1 << uint(i)
+		}
+	}
+	return m
 }
 
 // entityMask returns the terms that are names (entity true) or relation

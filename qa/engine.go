@@ -766,7 +766,7 @@ func (e *Engine) addNames() {
 				e.vocab[t] = true
 			}
 		}
-		s.allTerms = e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " "))
+		s.allTerms = e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " ") + titlesOf(s.summary))
 		if s.summary.Kind == string(knowledge.MediaCredit) {
 			continue
 		}
@@ -882,4 +882,18 @@ func containsAll(text string, forms []string) bool {
 		}
 	}
 	return true
+}
+
+// titlesOf spells out the short titles before a source's name and aliases
+// ("Gen. Jane Doe" is a general), each after a space.
+func titlesOf(s SourceSummary) string {
+	var b strings.Builder
+	for _, form := range append([]string{s.Name}, s.Aliases...) {
+		for _, w := range strings.Fields(form) {
+			if t := en.TitleWord(w); t != "" {
+				b.WriteString(" " + t)
+			}
+		}
+	}
+	return b.String()
 }

@@ -90,3 +90,61 @@ func TestGlossRelation(t *testing.T) {
 		t.Errorf("footbridge is not related to pedestrian")
 	}
 }
+
+// "What did the <description> say" finds the source whose name, title or
+// role the description gives: a short title spelt out ("Gen." is a
+// general), and "the head of X" for whoever holds a role at X. A
+// description no source fits is declined as unquoted.
+func TestSayerDescription(t *testing.T) {
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"Floods closed the Marrow Valley road on Monday."}},
+		{"", knowledge.Body, []string{"Gen. Ruth Okello, commander of the Northern Brigade, said her engineers would rebuild the bridge by June."}},
+		{"", knowledge.Body, []string{"Tom Reyes, chief executive of Corvid Labs, said the company's sensors had warned of the flood two days early."}},
+	}
+	said := []handSaid{{1, 0, "Ruth Okello", ""}, {2, 0, "Tom Reyes", ""}}
+	sources := []knowledge.Source{
+		{Name: "Ruth Okello", Kind: knowledge.Person, Role: "commander of the Northern Brigade", Aliases: []string{"Gen. Ruth Okello"}, Statements: 1},
+		{Name: "Tom Reyes", Kind: knowledge.Person, Role: "chief executive of Corvid Labs", Statements: 1},
+	}
+	e := New(handBriefing(t, "Valley floods", "2024-04-02", paras, said, sources, nil, nil))
+	tests := []struct {
+		q       string
+		speaker string // "" for a question declined before any search
+	}{
+		{"What did the Northern Brigade general say?", "Ruth Okello"},
+		{"What did the head of Corvid Labs say?", "Tom Reyes"},
+		{"What did the Northern Brigade chaplain say?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.speaker == "" && (a.Answered || !strings.Contains(a.Why, "doesn't quote")):
+				t.Errorf("Ask(%q) = answered %v (why %q); want declined as unquoted", tt.q, a.Answered, a.Why)
+			case tt.speaker != "" && (!a.Answered || a.Speaker == nil || a.Speaker.Name != tt.speaker):
+				t.Errorf("Ask(%q) = answered %v, speaker %v (why %q); want %s", tt.q, a.Answered, a.Speaker, a.Why, tt.speaker)
+			}
+		})
+	}
+}
+
+// A decline for low coverage names the words missing, or, when every word
+// is matched only through a related word or the paragraph, says so rather
+// than naming none.
+func TestExplainCoverage(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	q := &question{terms: []queryTerm{{term: "bakeri", word: "bakery"}, {term: "lose", word: "lose"}}}
+	tests := []struct {
+		c    cand
+		want string
+	}{
+		{cand{full: 1}, "covers only 1/2 of the question's terms (missing lose)"},
+		{cand{half: 3}, "has bakery, lose only through a related word or its paragraph"},
+		{cand{full: 1, half: 2}, "has lose only through a related word or its paragraph"},
+	}
+	for _, tt := range tests {
+		if got := e.explain(q, tt.c, lowCoverage); !strings.Contains(got, tt.want) {
+			t.Errorf("explain(full %b, half %b) = %q, want it to hold %q", tt.c.full, tt.c.half, got, tt.want)
+		}
+	}
+}
