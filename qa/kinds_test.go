@@ -148,3 +148,28 @@ func TestExplainCoverage(t *testing.T) {
 		}
 	}
 }
+
+// A sentence gives a reason by a cue word ("because"), by grammar (", as
+// it"), or by a verb of causing whose effect it names ("the thaw triggered
+// the landslide").
+func TestSentenceReason(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"The bridge closed because the deck cracked.", true},
+		{"The thaw triggered a landslide above the road.", true},
+		{"Road salt can set off fires in the cables.", true},
+		{"Heavy rain led to the closure.", true},
+		{"The road closed, as it was flooded.", true},
+		{"The road closed on Monday.", false},
+		{"She set out the plans for the bridge.", false},
+	}
+	for _, tt := range tests {
+		got := sentenceFlags(tt.s, e.an.tokens(tt.s, nil, false), false)&docReason != 0
+		if got != tt.want {
+			t.Errorf("sentenceFlags(%q) gives a reason: %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
