@@ -654,6 +654,10 @@ func reasonForm(text string, toks []token) bool {
 			if len(next.word) > 5 && strings.HasSuffix(next.word, "ing") && !gerundNouns[next.word] {
 				return true
 			}
+		case "to":
+			if purposeAfter(toks, i) {
+				return true // "were buried to lessen the exposure"
+			}
 		case "as":
 			if i+2 < len(toks) && en.ReportingVerb(toks[i+2].word) != en.NotReporting {
 				continue // ", as he said"
@@ -664,6 +668,58 @@ func reasonForm(text string, toks []token) bool {
 		}
 	}
 	return false
+}
+
+// purposeAfter reports whether toks[i], "to", opens an infinitive of
+// purpose after a passive verb: "were buried to lessen the exposure", not
+// "was expected to rise" or "was taken to hospital".
+func purposeAfter(toks []token, i int) bool {
+	if i < 2 || i+1 >= len(toks) {
+		return false
+	}
+	part, be, verb := toks[i-1], toks[i-2], toks[i+1]
+	if part.pos+1 != toks[i].pos || be.pos+1 != part.pos || !beForms[be.word] {
+		return false
+	}
+	if !strings.HasSuffix(part.word, "ed") || catenatives[part.word] {
+		return false
+	}
+	return verb.term != "" && !verb.has(tokCap) && !verb.has(tokNum) && !determiners[verb.word]
+}
+
+// beForms are the forms of "be" before a passive verb.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+// catenatives take "to" for what follows, not for a purpose ("was
+// expected to rise"), or for a place or state ("was sentenced to life").
+var catenatives = map[string]bool{
+	"expected": true, "supposed": true, "scheduled": true, "required": true, "asked": true,
+	"allowed": true, "forced": true, "believed": true, "reported": true, "obliged": true,
+	"used": true, "prepared": true, "committed": true, "dedicated": true, "limited": true,
+	"subjected": true, "exposed": true, "related": true, "opposed": true, "compared": true,
+	"connected": true, "linked": true, "devoted": true, "entitled": true, "sentenced": true,
+	"elected": true, "appointed": true, "named": true, "promoted": true, "transferred": true,
+	"moved": true, "returned": true, "admitted": true, "rushed": true, "invited": true,
+	"ordered": true, "urged": true, "encouraged": true, "instructed": true, "tasked": true,
+	"poised": true, "slated": true, "set": true, "due": true, "inclined": true,
+	"determined": true, "pleased": true, "surprised": true, "delighted": true, "disappointed": true,
+	"relegated": true, "reduced": true, "increased": true, "raised": true, "lowered": true,
+	"cut": true, "restricted": true, "confined": true, "attached": true, "added": true,
+	"referred": true, "assigned": true, "deployed": true, "posted": true, "shipped": true,
+	"delivered": true, "flown": true, "airlifted": true, "evacuated": true, "diverted": true,
+	"switched": true, "changed": true, "renamed": true, "upgraded": true, "downgraded": true,
+	"accustomed": true, "engaged": true, "married": true, "owed": true, "granted": true,
+	"awarded": true, "handed": true, "presented": true, "introduced": true,
+	"alleged": true, "rumored": true, "rumoured": true, "estimated": true, "projected": true,
+	"predicted": true, "considered": true, "deemed": true, "understood": true, "thought": true,
+	"said": true, "known": true, "told": true, "able": true, "likely": true,
+}
+
+// determiners open a noun phrase: after "to", a place or thing, not a verb.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+	"this": true, "that": true, "these": true, "those": true, "our": true, "my": true, "your": true,
+	"some": true, "any": true, "each": true, "every": true, "no": true, "more": true, "less": true,
 }
 
 // timeUnits are the units of a relative time: "within days", "two weeks".

@@ -150,8 +150,8 @@ func TestExplainCoverage(t *testing.T) {
 }
 
 // A sentence gives a reason by a cue word ("because"), by grammar (", as
-// it"), or by a verb of causing whose effect it names ("the thaw triggered
-// the landslide").
+// it", a passive verb's infinitive of purpose), or by a verb of causing
+// whose effect it names ("the thaw triggered the landslide").
 func TestSentenceReason(t *testing.T) {
 	e := New(bridgeRepairBriefing(t))
 	tests := []struct {
@@ -165,6 +165,10 @@ func TestSentenceReason(t *testing.T) {
 		{"The road closed, as it was flooded.", true},
 		{"The road closed on Monday.", false},
 		{"She set out the plans for the bridge.", false},
+		{"The cables were buried to lessen the damage from storms.", true},
+		{"Prices were expected to rise in the spring.", false},
+		{"The driver was rushed to the hospital.", false},
+		{"The bridge was painted to match the old railings.", true},
 	}
 	for _, tt := range tests {
 		got := sentenceFlags(tt.s, e.an.tokens(tt.s, nil, false), false)&docReason != 0
