@@ -536,7 +536,7 @@ func (e *Engine) speakerFields(src int) (names, role []string) {
 		for _, a := range s.summary.Aliases {
 			s.nameTerms = append(s.nameTerms, e.an.terms(a)...)
 		}
-		s.roleTerms = e.an.terms(s.summary.Role)
+		s.roleTerms = e.an.terms(s.summary.Role + e.orgsNamed(s.summary.Role))
 	}
 	return s.nameTerms, s.roleTerms
 }
@@ -822,7 +822,7 @@ func (e *Engine) addNames() {
 				e.vocab[t] = true
 			}
 		}
-		s.allTerms = e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " ") + titlesOf(s.summary))
+		s.allTerms = e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " ") + titlesOf(s.summary) + e.orgsNamed(s.summary.Role))
 		if s.summary.Kind == string(knowledge.MediaCredit) {
 			continue
 		}
@@ -949,6 +949,31 @@ func titlesOf(s SourceSummary) string {
 			if t := en.TitleWord(w); t != "" {
 				b.WriteString(" " + t)
 			}
+		}
+	}
+	return b.String()
+}
+
+// orgsNamed spells out the organisations a role names by a short name
+// ("president of ASHA" names the association ASHA stands for), each full
+// name after a space.
+func (e *Engine) orgsNamed(role string) string {
+	if role == "" {
+		return ""
+	}
+	var b strings.Builder
+	words := strings.FieldsFunc(role, func(r rune) bool { return r == ' ' || r == ',' || r == '’' || r == '\'' })
+	for i := range e.sources {
+		o := &e.sources[i].summary
+		if o.Kind != string(knowledge.Organisation) {
+			continue
+		}
+		for _, a := range o.Aliases {
+			if strings.ContainsRune(a, ' ') || !slices.Contains(words, a) {
+				continue
+			}
+			b.WriteString(" " + o.Name)
+			break
 		}
 	}
 	return b.String()

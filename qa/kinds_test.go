@@ -177,3 +177,24 @@ func TestSentenceReason(t *testing.T) {
 		}
 	}
 }
+
+// A role that names an organisation by its short name holds the
+// organisation's full name: "the president of MFU" answers who the
+// president of the farmers union is.
+func TestRoleShortName(t *testing.T) {
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"The Marrow Farmers Union asked for flood aid on Monday."}},
+		{"", knowledge.Body, []string{"“We lost the whole harvest,” said Ann Lobo, the president of MFU."}},
+		{"", knowledge.Body, []string{"The union represents about 900 farms in the valley."}},
+	}
+	said := []handSaid{{0, 0, "Marrow Farmers Union", ""}, {1, 0, "Ann Lobo", "We lost the whole harvest,"}}
+	sources := []knowledge.Source{
+		{Name: "Marrow Farmers Union", Kind: knowledge.Organisation, Aliases: []string{"MFU"}, Statements: 1},
+		{Name: "Ann Lobo", Kind: knowledge.Person, Role: "president of MFU", Quotes: 1},
+	}
+	e := New(handBriefing(t, "Valley farms", "2024-04-02", paras, said, sources, nil, nil))
+	a := e.Ask("Who is the president of the farmers union?")
+	if !a.Answered || !strings.Contains(a.Passage, "Ann Lobo") {
+		t.Errorf("Ask = answered %v %q (why %q); want Ann Lobo's sentence", a.Answered, a.Passage, a.Why)
+	}
+}
