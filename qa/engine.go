@@ -730,11 +730,12 @@ var timeUnits = map[string]bool{
 }
 
 // timeLead are words that make a time unit after them a time: "within
-// days", "next week", "the past two years".
+// days", "next week", "the past two years", "only hours before".
 var timeLead = map[string]bool{
 	"within": true, "next": true, "last": true, "this": true, "coming": true, "past": true,
 	"previous": true, "following": true, "few": true, "several": true,
 	"by": true, "until": true, "later": true, "earlier": true, "each": true, "every": true,
+	"only": true, "just": true, "mere": true, "some": true, "many": true,
 }
 
 // timeWords are relative times on their own.

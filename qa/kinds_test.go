@@ -198,3 +198,25 @@ func TestRoleShortName(t *testing.T) {
 		t.Errorf("Ask = answered %v %q (why %q); want Ann Lobo's sentence", a.Answered, a.Passage, a.Why)
 	}
 }
+
+// A relative time dates a sentence for "when": a time unit after a number
+// or a word that makes it a time ("within days", "only hours before").
+func TestSentenceTime(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"The crew learned of the closure only hours before the bridge shut.", true},
+		{"The repair finished within days.", true},
+		{"Two weeks later the bridge reopened.", true},
+		{"The crew worked long hours on the bridge.", false},
+		{"Hours of work went into the railings.", false},
+	}
+	for _, tt := range tests {
+		got := sentenceFlags(tt.s, e.an.tokens(tt.s, nil, false), false)&docTime != 0
+		if got != tt.want {
+			t.Errorf("sentenceFlags(%q) has a relative time: %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
