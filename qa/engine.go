@@ -75,6 +75,7 @@ const (
 	docManner                       // it says how (by, through, using)
 	docTime                         // it has a relative time: "within days", "two weeks later", "overnight"
 	docHeadline                     // a title line: no sentence punctuation at its end
+	docPast                         // every event it dates is over by its briefing's date
 )
 
 func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
@@ -438,6 +439,7 @@ type briefingIndex struct {
 	quotesOf   map[sentKey][]string
 	said       map[sentKey]bool
 	dated      map[sentKey]bool
+	past       map[sentKey]bool    // every event the sentence dates is over by the briefing's date
 	secTerms   map[string][]string // section heading → its terms
 	quotes     map[string][][2]int // passage ID → the byte spans of its quotations
 	tokBuf     []token
@@ -462,7 +464,7 @@ func (bx *briefingIndex) quotedIn(p *knowledge.Passage, s knowledge.Sentence, te
 // passage's sentences.
 func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
 	bx := &briefingIndex{speakerOf: map[sentKey]int{}, quotesOf: map[sentKey][]string{}, said: map[sentKey]bool{},
-		dated: map[sentKey]bool{}, secTerms: map[string][]string{}, quotes: map[string][][2]int{}, eventTerms: map[string][]string{}}
+		dated: map[sentKey]bool{}, past: map[sentKey]bool{}, secTerms: map[string][]string{}, quotes: map[string][][2]int{}, eventTerms: map[string][]string{}}
 	byID := map[string]int{}
 	for pi := range b.Passages {
 		byID[b.Passages[pi].ID] = pi
@@ -503,10 +505,27 @@ func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
 	}
 	for _, ev := range b.Events {
 		if k, ok := find(ev.Passage, ev.Sentence, ev.Text); ok {
+			past, seen := bx.past[k]
+			bx.past[k] = (past || !seen) && over(ev, b.Published)
 			bx.dated[k] = true
 		}
 	}
 	return bx
+}
+
+// over reports whether event ev ended before published (YYYY-MM-DD), at
+// the precision of its date: an event of 2021 is over in 2024, one of
+// this month is not.
+func over(ev knowledge.Event, published string) bool {
+	d := ev.End
+	if d == "" {
+		d = ev.Date
+	}
+	if d == "" || published == "" {
+		return false
+	}
+	n := min(len(d), len(published))
+	return d[:n] < published[:n]
 }
 
 // isHeadline reports whether text is a title line rather than a sentence:

@@ -220,3 +220,32 @@ func TestSentenceTime(t *testing.T) {
 		}
 	}
 }
+
+// "When will X" is not answered by a sentence whose dated events are all
+// over by the briefing's date, unless it also says what is still to come.
+func TestWhenFuture(t *testing.T) {
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"The Dunmore ferry stopped running in March after its engine failed."}},
+		{"", knowledge.Body, []string{"The ferry company said the Dunmore ferry would resume service in September."}},
+		{"", knowledge.Body, []string{"The Holt ferry stopped running in February."}},
+	}
+	events := []handEvent{{0, 0, "2024-03", "", "in March", false, ""}, {1, 0, "2024-09", "", "in September", false, ""}, {2, 0, "2024-02", "", "in February", false, ""}}
+	e := New(handBriefing(t, "Ferry halted", "2024-04-02", paras, nil, nil, events, nil))
+	tests := []struct {
+		q        string
+		answered bool
+		passage  string
+	}{
+		{"When did the Dunmore ferry stop running?", true, "in March"},
+		{"When will the Dunmore ferry resume service?", true, "in September"},
+		{"When will the Holt ferry run again?", false, ""}, // only when it stopped
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			if a.Answered != tt.answered || !strings.Contains(a.Passage, tt.passage) {
+				t.Errorf("Ask(%q) = answered %v %q (why %s); want %v, holding %q", tt.q, a.Answered, a.Passage, a.Why, tt.answered, tt.passage)
+			}
+		})
+	}
+}

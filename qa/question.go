@@ -69,6 +69,7 @@ type question struct {
 	money    bool     // "how much" asks for an amount of money: "how much did it cost"
 	role     string   // for "who is the <role> of X": the role noun's term
 	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far")
+	future   bool     // for when: the question asks when something will happen ("when will", "when is it expected")
 
 	// For "what did the pharmacy say" (or tell), whom the briefings do not
 	// quote: the terms naming them, which an answer that reports speech
@@ -186,6 +187,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	for _, t := range r.ws {
 		q.says = q.says || opinionVerbs[t.word] || english.ReportingVerb(t.word) != english.NotReporting
 		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && moneyWords[t.word]
+		q.future = q.future || q.typ == qWhen && futureAsked[t.word]
 	}
 	e.findAsked(&q, &r)
 	e.addTerms(&q, &r)
