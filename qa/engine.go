@@ -675,7 +675,7 @@ func reasonForm(text string, toks []token) bool {
 			}
 		case "to":
 			if purposeAfter(toks, i) {
-				return true // "were buried to lessen the exposure"
+				return true // "were painted to match the railings"
 			}
 		case "as":
 			if i+2 < len(toks) && en.ReportingVerb(toks[i+2].word) != en.NotReporting {
@@ -690,7 +690,7 @@ func reasonForm(text string, toks []token) bool {
 }
 
 // purposeAfter reports whether toks[i], "to", opens an infinitive of
-// purpose after a passive verb: "were buried to lessen the exposure", not
+// purpose after a passive verb: "were painted to match the railings", not
 // "was expected to rise" or "was taken to hospital".
 func purposeAfter(toks []token, i int) bool {
 	if i < 2 || i+1 >= len(toks) {
@@ -975,7 +975,7 @@ func titlesOf(s SourceSummary) string {
 }
 
 // orgsNamed spells out the organisations a role names by a short name
-// ("president of ASHA" names the association ASHA stands for), each full
+// ("president of MFU" names the union MFU stands for), each full
 // name after a space.
 func (e *Engine) orgsNamed(role string) string {
 	if role == "" {
