@@ -807,37 +807,31 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 	return ""
 }
 
-// requiredMask returns the terms an answer must cover.
-func requiredMask(q *question) uint64 {
+// termMask returns the terms of q that keep holds for.
+func termMask(q *question, keep func(t *queryTerm) bool) uint64 {
 	var m uint64
-	for i, t := range q.terms {
-		if !t.optional {
+	for i := range q.terms {
+		if keep(&q.terms[i]) {
 			m |= 1 << uint(i)
 		}
 	}
 	return m
+}
+
+// requiredMask returns the terms an answer must cover.
+func requiredMask(q *question) uint64 {
+	return termMask(q, func(t *queryTerm) bool { return !t.optional })
 }
 
 // entityMask returns the terms that are names (entity true) or relation
 // words (false).
 func entityMask(q *question, entity bool) uint64 {
-	var m uint64
-	for i, t := range q.terms {
-		if t.entity == entity && !t.optional {
-			m |= 1 << uint(i)
-		}
-	}
-	return m
+	return termMask(q, func(t *queryTerm) bool { return t.entity == entity && !t.optional })
 }
 
+// topicMask returns the terms that are not part of a named speaker's name.
 func topicMask(q *question) uint64 {
-	var m uint64
-	for i, t := range q.terms {
-		if !t.speaker {
-			m |= 1 << uint(i)
-		}
-	}
-	return m
+	return termMask(q, func(t *queryTerm) bool { return !t.speaker })
 }
 
 // reasonNear reports whether sentence di, or one beside it in its
