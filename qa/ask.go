@@ -883,8 +883,11 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 	}
 	switch r {
 	case lowCoverage:
-		return "the best match covers only " + fraction(q, c.full|c.half) + " of the question's terms (missing " +
-			termList(q.terms, ^(c.full|c.half), 4) + ")"
+		if missing := requiredMask(q) &^ (c.full | c.half); missing != 0 {
+			return "the best match covers only " + fraction(q, c.full|c.half) + " of the question's terms (missing " +
+				termList(q.terms, missing, 4) + ")"
+		}
+		return "the best match has " + termList(q.terms, c.half&^c.full, 4) + " only through a related word or its paragraph"
 	case lowRelation:
 		return "the closest passage mentions " + termList(q.terms, entityMask(q, true)&(c.full|c.half), 4) +
 			" but not " + termList(q.terms, entityMask(q, false)&^c.full, 4)
@@ -908,26 +911,31 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 	return ""
 }
 
-// entityMask returns the terms that are names (entity true) or relation
-// words (false).
-func entityMask(q *question, entity bool) uint64 {
+// termMask returns the terms of q that keep holds for.
+func termMask(q *question, keep func(t *queryTerm) bool) uint64 {
 	var m uint64
-	for i, t := range q.terms {
-		if t.entity == entity && !t.optional {
+	for i := range q.terms {
+		if keep(&q.terms[i]) {
 			m |= 1 << uint(i)
 		}
 	}
 	return m
 }
 
+// requiredMask returns the terms an answer must cover.
+func requiredMask(q *question) uint64 {
+	return termMask(q, func(t *queryTerm) bool { return !t.optional })
+}
+
+// entityMask returns the terms that are names (entity true) or relation
+// words (false).
+func entityMask(q *question, entity bool) uint64 {
+	return termMask(q, func(t *queryTerm) bool { return t.entity == entity && !t.optional })
+}
+
+// topicMask returns the terms that are not part of a named speaker's name.
 func topicMask(q *question) uint64 {
-	var m uint64
-	for i, t := range q.terms {
-		if !t.speaker {
-			m |= 1 << uint(i)
-		}
-	}
-	return m
+	return termMask(q, func(t *queryTerm) bool { return !t.speaker })
 }
 
 // reasonNear reports whether sentence di, or one beside it in its

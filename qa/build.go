@@ -186,6 +186,9 @@ func (e *Engine) prepareSentence(an *analyzer, p *knowledge.Passage, si int, tex
 	if isHeadline(text) {
 		pd.d.flags |= docHeadline
 	}
+	if bx.past[k] {
+		pd.d.flags |= docPast
+	}
 	if bx.dated[k] {
 		pd.d.flags |= docEvent | docDate
 		bx.eventTerms[text] = eventTerms(toks)

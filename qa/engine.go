@@ -75,6 +75,7 @@ const (
 	docManner                       // it says how (by, through, using)
 	docTime                         // it has a relative time: "within days", "two weeks later", "overnight"
 	docHeadline                     // a title line: no sentence punctuation at its end
+	docPast                         // every event it dates is over by its briefing's date
 )
 
 func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
@@ -434,6 +435,7 @@ type briefingIndex struct {
 	quotesOf   map[sentKey][]string
 	said       map[sentKey]bool
 	dated      map[sentKey]bool
+	past       map[sentKey]bool    // every event the sentence dates is over by the briefing's date
 	secTerms   map[string][]string // section heading → its terms
 	quotes     map[string][][2]int // passage ID → the byte spans of its quotations
 	tokBuf     []token
@@ -458,7 +460,7 @@ func (bx *briefingIndex) quotedIn(p *knowledge.Passage, s knowledge.Sentence, te
 // passage's sentences.
 func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
 	bx := &briefingIndex{speakerOf: map[sentKey]int{}, quotesOf: map[sentKey][]string{}, said: map[sentKey]bool{},
-		dated: map[sentKey]bool{}, secTerms: map[string][]string{}, quotes: map[string][][2]int{}, eventTerms: map[string][]string{}}
+		dated: map[sentKey]bool{}, past: map[sentKey]bool{}, secTerms: map[string][]string{}, quotes: map[string][][2]int{}, eventTerms: map[string][]string{}}
 	byID := map[string]int{}
 	for pi := range b.Passages {
 		byID[b.Passages[pi].ID] = pi
@@ -499,10 +501,27 @@ func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
 	}
 	for _, ev := range b.Events {
 		if k, ok := find(ev.Passage, ev.Sentence, ev.Text); ok {
+			past, seen := bx.past[k]
+			bx.past[k] = (past || !seen) && over(ev, b.Published)
 			bx.dated[k] = true
 		}
 	}
 	return bx
+}
+
+// over reports whether event ev ended before published (YYYY-MM-DD), at
+// the precision of its date: an event of 2021 is over in 2024, one of
+// this month is not.
+func over(ev knowledge.Event, published string) bool {
+	d := ev.End
+	if d == "" {
+		d = ev.Date
+	}
+	if d == "" || published == "" {
+		return false
+	}
+	n := min(len(d), len(published))
+	return d[:n] < published[:n]
 }
 
 // isHeadline reports whether text is a title line rather than a sentence:
@@ -532,7 +551,7 @@ func (e *Engine) speakerFields(src int) (names, role []string) {
 		for _, a := range s.summary.Aliases {
 			s.nameTerms = append(s.nameTerms, e.an.terms(a)...)
 		}
-		s.roleTerms = e.an.terms(s.summary.Role)
+		s.roleTerms = e.an.terms(s.summary.Role + e.orgsNamed(s.summary.Role))
 	}
 	return s.nameTerms, s.roleTerms
 }
@@ -650,6 +669,10 @@ func reasonForm(text string, toks []token) bool {
 			if len(next.word) > 5 && strings.HasSuffix(next.word, "ing") && !gerundNouns[next.word] {
 				return true
 			}
+		case "to":
+			if purposeAfter(toks, i) {
+				return true // "were painted to match the railings"
+			}
 		case "as":
 			if i+2 < len(toks) && en.ReportingVerb(toks[i+2].word) != en.NotReporting {
 				continue // ", as he said"
@@ -662,6 +685,58 @@ func reasonForm(text string, toks []token) bool {
 	return false
 }
 
+// purposeAfter reports whether toks[i], "to", opens an infinitive of
+// purpose after a passive verb: "were painted to match the railings", not
+// "was expected to rise" or "was taken to hospital".
+func purposeAfter(toks []token, i int) bool {
+	if i < 2 || i+1 >= len(toks) {
+		return false
+	}
+	part, be, verb := toks[i-1], toks[i-2], toks[i+1]
+	if part.pos+1 != toks[i].pos || be.pos+1 != part.pos || !beForms[be.word] {
+		return false
+	}
+	if !strings.HasSuffix(part.word, "ed") || catenatives[part.word] {
+		return false
+	}
+	return verb.term != "" && !verb.has(tokCap) && !verb.has(tokNum) && !determiners[verb.word]
+}
+
+// beForms are the forms of "be" before a passive verb.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+// catenatives take "to" for what follows, not for a purpose ("was
+// expected to rise"), or for a place or state ("was sentenced to life").
+var catenatives = map[string]bool{
+	"expected": true, "supposed": true, "scheduled": true, "required": true, "asked": true,
+	"allowed": true, "forced": true, "believed": true, "reported": true, "obliged": true,
+	"used": true, "prepared": true, "committed": true, "dedicated": true, "limited": true,
+	"subjected": true, "exposed": true, "related": true, "opposed": true, "compared": true,
+	"connected": true, "linked": true, "devoted": true, "entitled": true, "sentenced": true,
+	"elected": true, "appointed": true, "named": true, "promoted": true, "transferred": true,
+	"moved": true, "returned": true, "admitted": true, "rushed": true, "invited": true,
+	"ordered": true, "urged": true, "encouraged": true, "instructed": true, "tasked": true,
+	"poised": true, "slated": true, "set": true, "due": true, "inclined": true,
+	"determined": true, "pleased": true, "surprised": true, "delighted": true, "disappointed": true,
+	"relegated": true, "reduced": true, "increased": true, "raised": true, "lowered": true,
+	"cut": true, "restricted": true, "confined": true, "attached": true, "added": true,
+	"referred": true, "assigned": true, "deployed": true, "posted": true, "shipped": true,
+	"delivered": true, "flown": true, "airlifted": true, "evacuated": true, "diverted": true,
+	"switched": true, "changed": true, "renamed": true, "upgraded": true, "downgraded": true,
+	"accustomed": true, "engaged": true, "married": true, "owed": true, "granted": true,
+	"awarded": true, "handed": true, "presented": true, "introduced": true,
+	"alleged": true, "rumored": true, "rumoured": true, "estimated": true, "projected": true,
+	"predicted": true, "considered": true, "deemed": true, "understood": true, "thought": true,
+	"said": true, "known": true, "told": true, "able": true, "likely": true,
+}
+
+// determiners open a noun phrase: after "to", a place or thing, not a verb.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
+	"this": true, "that": true, "these": true, "those": true, "our": true, "my": true, "your": true,
+	"some": true, "any": true, "each": true, "every": true, "no": true, "more": true, "less": true,
+}
+
 // timeUnits are the units of a relative time: "within days", "two weeks".
 var timeUnits = map[string]bool{
 	"minute": true, "minutes": true, "hour": true, "hours": true, "day": true, "days": true,
@@ -670,11 +745,12 @@ var timeUnits = map[string]bool{
 }
 
 // timeLead are words that make a time unit after them a time: "within
-// days", "next week", "the past two years".
+// days", "next week", "the past two years", "only hours before".
 var timeLead = map[string]bool{
 	"within": true, "next": true, "last": true, "this": true, "coming": true, "past": true,
 	"previous": true, "following": true, "few": true, "several": true,
 	"by": true, "until": true, "later": true, "earlier": true, "each": true, "every": true,
+	"only": true, "just": true, "mere": true, "some": true, "many": true,
 }
 
 // timeWords are relative times on their own.
@@ -743,7 +819,7 @@ func (e *Engine) addNames() {
 				e.vocab[t] = true
 			}
 		}
-		s.allTerms = e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " "))
+		s.allTerms = e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " ") + titlesOf(s.summary) + e.orgsNamed(s.summary.Role))
 		if s.summary.Kind == string(knowledge.MediaCredit) {
 			continue
 		}
@@ -859,4 +935,43 @@ func containsAll(text string, forms []string) bool {
 		}
 	}
 	return true
+}
+
+// titlesOf spells out the short titles before a source's name and aliases
+// ("Gen. Jane Doe" is a general), each after a space.
+func titlesOf(s SourceSummary) string {
+	var b strings.Builder
+	for _, form := range append([]string{s.Name}, s.Aliases...) {
+		for _, w := range strings.Fields(form) {
+			if t := en.TitleWord(w); t != "" {
+				b.WriteString(" " + t)
+			}
+		}
+	}
+	return b.String()
+}
+
+// orgsNamed spells out the organisations a role names by a short name
+// ("president of MFU" names the union MFU stands for), each full
+// name after a space.
+func (e *Engine) orgsNamed(role string) string {
+	if role == "" {
+		return ""
+	}
+	var b strings.Builder
+	words := strings.FieldsFunc(role, func(r rune) bool { return r == ' ' || r == ',' || r == '’' || r == '\'' })
+	for i := range e.sources {
+		o := &e.sources[i].summary
+		if o.Kind != string(knowledge.Organisation) {
+			continue
+		}
+		for _, a := range o.Aliases {
+			if strings.ContainsRune(a, ' ') || !slices.Contains(words, a) {
+				continue
+			}
+			b.WriteString(" " + o.Name)
+			break
+		}
+	}
+	return b.String()
 }

@@ -90,3 +90,162 @@ func TestGlossRelation(t *testing.T) {
 		t.Errorf("footbridge is not related to pedestrian")
 	}
 }
+
+// "What did the <description> say" finds the source whose name, title or
+// role the description gives: a short title spelt out ("Gen." is a
+// general), and "the head of X" for whoever holds a role at X. A
+// description no source fits is declined as unquoted.
+func TestSayerDescription(t *testing.T) {
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"Floods closed the Marrow Valley road on Monday."}},
+		{"", knowledge.Body, []string{"Gen. Ruth Okello, commander of the Northern Brigade, said her engineers would rebuild the bridge by June."}},
+		{"", knowledge.Body, []string{"Tom Reyes, chief executive of Corvid Labs, said the company's sensors had warned of the flood two days early."}},
+	}
+	said := []handSaid{{1, 0, "Ruth Okello", ""}, {2, 0, "Tom Reyes", ""}}
+	sources := []knowledge.Source{
+		{Name: "Ruth Okello", Kind: knowledge.Person, Role: "commander of the Northern Brigade", Aliases: []string{"Gen. Ruth Okello"}, Statements: 1},
+		{Name: "Tom Reyes", Kind: knowledge.Person, Role: "chief executive of Corvid Labs", Statements: 1},
+	}
+	e := New(handBriefing(t, "Valley floods", "2024-04-02", paras, said, sources, nil, nil))
+	tests := []struct {
+		q       string
+		speaker string // "" for a question declined before any search
+	}{
+		{"What did the Northern Brigade general say?", "Ruth Okello"},
+		{"What did the head of Corvid Labs say?", "Tom Reyes"},
+		{"What did the Northern Brigade chaplain say?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.speaker == "" && (a.Answered || !strings.Contains(a.Why, "doesn't quote")):
+				t.Errorf("Ask(%q) = answered %v (why %q); want declined as unquoted", tt.q, a.Answered, a.Why)
+			case tt.speaker != "" && (!a.Answered || a.Speaker == nil || a.Speaker.Name != tt.speaker):
+				t.Errorf("Ask(%q) = answered %v, speaker %v (why %q); want %s", tt.q, a.Answered, a.Speaker, a.Why, tt.speaker)
+			}
+		})
+	}
+}
+
+// A decline for low coverage names the words missing, or, when every word
+// is matched only through a related word or the paragraph, says so rather
+// than naming none.
+func TestExplainCoverage(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	q := &question{terms: []queryTerm{{term: "bakeri", word: "bakery"}, {term: "lose", word: "lose"}}}
+	tests := []struct {
+		c    cand
+		want string
+	}{
+		{cand{full: 1}, "covers only 1/2 of the question's terms (missing lose)"},
+		{cand{half: 3}, "has bakery, lose only through a related word or its paragraph"},
+		{cand{full: 1, half: 2}, "has lose only through a related word or its paragraph"},
+	}
+	for _, tt := range tests {
+		if got := e.explain(q, tt.c, lowCoverage); !strings.Contains(got, tt.want) {
+			t.Errorf("explain(full %b, half %b) = %q, want it to hold %q", tt.c.full, tt.c.half, got, tt.want)
+		}
+	}
+}
+
+// A sentence gives a reason by a cue word ("because"), by grammar (", as
+// it", a passive verb's infinitive of purpose), or by a verb of causing
+// whose effect it names ("the thaw triggered the landslide").
+func TestSentenceReason(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"The bridge closed because the deck cracked.", true},
+		{"The thaw triggered a landslide above the road.", true},
+		{"Road salt can set off fires in the cables.", true},
+		{"Heavy rain led to the closure.", true},
+		{"The road closed, as it was flooded.", true},
+		{"The road closed on Monday.", false},
+		{"She set out the plans for the bridge.", false},
+		{"The cables were buried to lessen the damage from storms.", true},
+		{"Prices were expected to rise in the spring.", false},
+		{"The driver was rushed to the hospital.", false},
+		{"The bridge was painted to match the old railings.", true},
+	}
+	for _, tt := range tests {
+		got := sentenceFlags(tt.s, e.an.tokens(tt.s, nil, false), false)&docReason != 0
+		if got != tt.want {
+			t.Errorf("sentenceFlags(%q) gives a reason: %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+// A role that names an organisation by its short name holds the
+// organisation's full name: "the president of MFU" answers who the
+// president of the farmers union is.
+func TestRoleShortName(t *testing.T) {
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"The Marrow Farmers Union asked for flood aid on Monday."}},
+		{"", knowledge.Body, []string{"“We lost the whole harvest,” said Ann Lobo, the president of MFU."}},
+		{"", knowledge.Body, []string{"The union represents about 900 farms in the valley."}},
+	}
+	said := []handSaid{{0, 0, "Marrow Farmers Union", ""}, {1, 0, "Ann Lobo", "We lost the whole harvest,"}}
+	sources := []knowledge.Source{
+		{Name: "Marrow Farmers Union", Kind: knowledge.Organisation, Aliases: []string{"MFU"}, Statements: 1},
+		{Name: "Ann Lobo", Kind: knowledge.Person, Role: "president of MFU", Quotes: 1},
+	}
+	e := New(handBriefing(t, "Valley farms", "2024-04-02", paras, said, sources, nil, nil))
+	a := e.Ask("Who is the president of the farmers union?")
+	if !a.Answered || !strings.Contains(a.Passage, "Ann Lobo") {
+		t.Errorf("Ask = answered %v %q (why %q); want Ann Lobo's sentence", a.Answered, a.Passage, a.Why)
+	}
+}
+
+// A relative time dates a sentence for "when": a time unit after a number
+// or a word that makes it a time ("within days", "only hours before").
+func TestSentenceTime(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"The crew learned of the closure only hours before the bridge shut.", true},
+		{"The repair finished within days.", true},
+		{"Two weeks later the bridge reopened.", true},
+		{"The crew worked long hours on the bridge.", false},
+		{"Hours of work went into the railings.", false},
+	}
+	for _, tt := range tests {
+		got := sentenceFlags(tt.s, e.an.tokens(tt.s, nil, false), false)&docTime != 0
+		if got != tt.want {
+			t.Errorf("sentenceFlags(%q) has a relative time: %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+// "When will X" is not answered by a sentence whose dated events are all
+// over by the briefing's date, unless it also says what is still to come.
+func TestWhenFuture(t *testing.T) {
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"The Dunmore ferry stopped running in March after its engine failed."}},
+		{"", knowledge.Body, []string{"The ferry company said the Dunmore ferry would resume service in September."}},
+		{"", knowledge.Body, []string{"The Holt ferry stopped running in February."}},
+	}
+	events := []handEvent{{0, 0, "2024-03", "", "in March", false, ""}, {1, 0, "2024-09", "", "in September", false, ""}, {2, 0, "2024-02", "", "in February", false, ""}}
+	e := New(handBriefing(t, "Ferry halted", "2024-04-02", paras, nil, nil, events, nil))
+	tests := []struct {
+		q        string
+		answered bool
+		passage  string
+	}{
+		{"When did the Dunmore ferry stop running?", true, "in March"},
+		{"When will the Dunmore ferry resume service?", true, "in September"},
+		{"When will the Holt ferry run again?", false, ""}, // only when it stopped
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			if a.Answered != tt.answered || !strings.Contains(a.Passage, tt.passage) {
+				t.Errorf("Ask(%q) = answered %v %q (why %s); want %v, holding %q", tt.q, a.Answered, a.Passage, a.Why, tt.answered, tt.passage)
+			}
+		})
+	}
+}

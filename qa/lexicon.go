@@ -181,6 +181,10 @@ var reasonCues = []string{
 	" designed to ", " meant to ", " intended to ", " in a bid to ", " in an effort to ",
 	" in an attempt to ", " just to ", " so as to ", " came down to ", " comes down to ",
 	" boils down to ", " for fear ", " given that ", " in light of ", " out of concern ",
+	" cause ", " causes ", " causing ", " set off ", " sets off ", " setting off ", " trigger ",
+	" triggers ", " triggered ", " triggering ", " results in ", " resulted in ", " resulting in ",
+	" lead to ", " leads to ", " leading to ", " contributed to ", " contributes to ",
+	" contributing to ", " sparked ", " sparks ", " spurred ", " prompted ",
 }
 
 // gerundNouns end in -ing but are not verbs: after "for" they give no

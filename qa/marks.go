@@ -316,7 +316,38 @@ func counts(toks []dtok, counted []int32) bool {
 // of time just after one ("laughed when he urged").
 func (e *Engine) dateNear(di int32, q *question) bool {
 	d := &e.docs[di]
+	if q.future && d.has(docPast) && !saysFuture(d.text) {
+		return false // "when will it reopen" is not answered by when it closed
+	}
 	return d.has(docDate|docTime) && e.near(d.toks, q, dateDistance, markDate) || e.clauseAfter(d.toks, q)
+}
+
+// futureAsked, in a when-question, ask when something will happen.
+var futureAsked = map[string]bool{
+	"will": true, "would": true, "could": true, "shall": true, "might": true,
+	"expected": true, "scheduled": true, "due": true,
+}
+
+// futureWords say that something is still to happen: "will reopen",
+// "is expected in May", "plans to", "next year".
+var futureWords = map[string]bool{
+	"will": true, "would": true, "could": true, "shall": true, "might": true, "may": true,
+	"expected": true, "expects": true, "expect": true, "plan": true, "plans": true,
+	"planned": true, "planning": true, "scheduled": true, "due": true, "next": true,
+	"later": true, "soon": true, "upcoming": true, "until": true, "coming": true,
+	"future": true, "intends": true, "intend": true, "aims": true, "hopes": true,
+	"going": true, "eventually": true, "set": true, "won’t": true, "won't": true,
+	"it’ll": true, "it'll": true, "they’ll": true, "they'll": true, "we’ll": true, "we'll": true,
+}
+
+// saysFuture reports whether text says that something is still to happen.
+func saysFuture(text string) bool {
+	for _, w := range strings.Fields(text) {
+		if futureWords[strings.ToLower(strings.Trim(w, ".,;:!?\"“”‘’()—–-"))] {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseWords open a clause that says when.

@@ -69,6 +69,7 @@ type question struct {
 	money    bool     // "how much" asks for an amount of money: "how much did it cost"
 	role     string   // for "who is the <role> of X": the role noun's term
 	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far")
+	future   bool     // for when: the question asks when something will happen ("when will", "when is it expected")
 
 	// For "what did the pharmacy say" (or tell), whom the briefings do not
 	// quote: the terms naming them, which an answer that reports speech
@@ -186,6 +187,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	for _, t := range r.ws {
 		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
 		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && moneyWords[t.word]
+		q.future = q.future || q.typ == qWhen && futureAsked[t.word]
 	}
 	e.findAsked(&q, &r)
 	e.addTerms(&q, &r)
@@ -880,8 +882,8 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 			continue
 		}
 		ok := true
-		for _, t := range terms {
-			if !contains(s.allTerms, t) {
+		for i, t := range terms {
+			if !contains(s.allTerms, t) && !(leadWords[words[i]] && e.hasRole(s)) {
 				ok = false
 				break
 			}
@@ -907,6 +909,17 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 		return
 	}
 	q.unquoted = strings.Join(words, " ")
+}
+
+// hasRole reports whether s's role holds a role noun: "the head of X" may
+// be its "chief executive" or "director".
+func (e *Engine) hasRole(s *source) bool {
+	for _, t := range e.an.terms(s.summary.Role) {
+		if slices.Contains(e.roles, e.ix.idOf(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 // reportedBy reports whether some sentence holds every one of terms and

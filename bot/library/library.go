@@ -227,15 +227,27 @@ func (l *Library) BriefingEngine(ctx context.Context, guildID, id string) (*qa.E
 }
 
 // cachedOrBuild returns the cached engine for key, or builds it once however
-// many callers ask at the same time.
+// many callers ask at the same time. A caller waiting on a build that its
+// own caller gave up on (its context ended) builds again itself.
 func (l *Library) cachedOrBuild(ctx context.Context, key string, construct func(context.Context) (*served, error)) (*served, error) {
+	for {
+		s, retry, err := l.cachedOrBuildOnce(ctx, key, construct)
+		if !retry {
+			return s, err
+		}
+	}
+}
+
+// cachedOrBuildOnce is one try of cachedOrBuild: retry is true when it
+// waited on a build whose caller's context ended while its own has not.
+func (l *Library) cachedOrBuildOnce(ctx context.Context, key string, construct func(context.Context) (*served, error)) (s *served, retry bool, err error) {
 	l.mu.Lock()
 	if el, ok := l.engines[key]; ok {
 		c := el.Value.(*cached)
 		l.lru.MoveToFront(el)
 		l.mu.Unlock()
 		c.lastUsed.Store(time.Now().UnixNano())
-		return c.cur.Load(), nil
+		return c.cur.Load(), false, nil
 	}
 	l.mu.Unlock()
 	b := &build{done: make(chan struct{})}
@@ -243,11 +255,21 @@ func (l *Library) cachedOrBuild(ctx context.Context, key string, construct func(
 		ob := other.(*build)
 		select {
 		case <-ob.done:
-			return ob.s, ob.err
+			gaveUp := errors.Is(ob.err, context.Canceled) || errors.Is(ob.err, context.DeadlineExceeded)
+			if gaveUp && ctx.Err() == nil {
+				return nil, true, nil
+			}
+			return ob.s, false, ob.err
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return nil, false, ctx.Err()
 		}
 	}
+	s, err = l.build(ctx, key, b, construct)
+	return s, false, err
+}
+
+// build builds key's engine into b, which callers asking meanwhile wait on.
+func (l *Library) build(ctx context.Context, key string, b *build, construct func(context.Context) (*served, error)) (*served, error) {
 	defer func() { l.builds.Delete(key); close(b.done) }()
 	// A refresh while building may make the result stale: build again,
 	// a few times at most, until the library stood still.

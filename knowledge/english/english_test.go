@@ -68,6 +68,11 @@ func TestPeople(t *testing.T) {
 			t.Errorf("Honorific(%q) = %v, %v; want %v, %v", c.w, g, ok, c.gender, c.ok)
 		}
 	}
+	for w, want := range map[string]string{"Gen.": "general", "sen": "senator", "Lt.-Col.": "lieutenant colonel", "Mr.": "", "General": ""} {
+		if got := TitleWord(w); got != want {
+			t.Errorf("TitleWord(%q) = %q, want %q", w, got, want)
+		}
+	}
 	for _, c := range []struct {
 		f    func(string) bool
 		name string

@@ -171,3 +171,20 @@ var nameSuffixes = map[string]bool{"jr.": true, "sr.": true, "jr": true, "sr": t
 func IsNameSuffix(w string) bool {
 	return nameSuffixes[strings.ToLower(w)]
 }
+
+// titleWords spell out the titles written short before a name.
+var titleWords = map[string]string{
+	"gen": "general", "lt": "lieutenant", "col": "colonel", "maj": "major",
+	"capt": "captain", "sgt": "sergeant", "cpl": "corporal", "pvt": "private",
+	"adm": "admiral", "cmdr": "commander", "brig": "brigadier", "sen": "senator",
+	"rep": "representative", "gov": "governor", "rev": "reverend", "supt": "superintendent",
+	"insp": "inspector", "det": "detective", "prof": "professor", "dr": "doctor",
+	"pres": "president", "fr": "father",
+	"lt.-gen": "lieutenant general", "maj.-gen": "major general", "lt.-col": "lieutenant colonel",
+}
+
+// TitleWord returns the title a short form before a name stands for
+// ("Gen." is "general"), or "".
+func TitleWord(w string) string {
+	return titleWords[trimDot(w)]
+}
