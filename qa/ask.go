@@ -324,7 +324,7 @@ func hasRequired(terms []queryTerm) bool {
 
 // rank scores candidate sentences for q, best first.
 func (e *Engine) rank(q *question, s *scratch) []cand {
-	w := weighTerms(q)
+	w := weighTerms(q, s)
 	top := e.candidateDocs(q, s)
 	cands := s.cands[:0]
 	earliestFull, best := int32(-1), -1
@@ -419,18 +419,36 @@ func candBefore(a, b *cand) bool {
 	return a.score > b.score || a.score == b.score && a.d < b.d
 }
 
-// termWeights are the idf totals a candidate's coverage is measured against.
+// termWeights are the idf totals a candidate's coverage is measured against,
+// and what scoring a candidate reads of each question term, compactly.
 type termWeights struct {
 	total    float64 // the terms an answer must cover
 	topic    float64 // those that are not a named speaker's
 	relation float64 // those that are not names
 	optional float64 // the terms that only rank
+
+	idf                                []float64 // by term
+	known, optionals, speakers, entity uint64    // bit i: term i is known, optional, a named speaker's, a name
 }
 
-func weighTerms(q *question) termWeights {
-	var w termWeights
-	for _, t := range q.terms {
+func weighTerms(q *question, s *scratch) *termWeights {
+	w := &s.weights
+	*w = termWeights{idf: w.idf[:0]}
+	for i := range q.terms {
+		t := &q.terms[i]
+		bit := uint64(1) << uint(i)
+		w.idf = append(w.idf, float64(t.idf))
+		if t.known {
+			w.known |= bit
+		}
+		if t.speaker {
+			w.speakers |= bit
+		}
+		if t.entity {
+			w.entity |= bit
+		}
 		if t.optional {
+			w.optionals |= bit
 			w.optional += float64(t.idf)
 			continue
 		}
@@ -492,7 +510,7 @@ func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
 // terms, in itself (full credit), in its heading, through a related term or
 // in its paragraph (half), then its relevance and the kind of answer it
 // offers.
-func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights, c *cand) {
+func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *cand) {
 	a := &s.acc[d]
 	*c = cand{d: d, bm: a.score, full: a.full, half: (a.half | a.strong | a.faint) &^ a.full, strong: a.strong &^ a.full}
 	mid, faint := a.half, a.faint
@@ -505,8 +523,7 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights, c *c
 		around |= s.textOf(&e.paras[dd.para-1])
 	}
 	var got, topicGot, relGot float64
-	for i := range q.terms {
-		t := &q.terms[i]
+	for i, idf := range w.idf {
 		bit := uint64(1) << uint(i)
 		credit := 0.0
 		switch {
@@ -516,22 +533,22 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w termWeights, c *c
 			credit = e.tune.strongCredit
 		case mid&bit != 0:
 			credit = weakCredit
-		case t.known && around&bit != 0:
+		case w.known&around&bit != 0:
 			c.half |= bit
 			c.para |= bit
 			credit = weakCredit
 		case faint&bit != 0:
 			credit = e.tune.faintCredit
 		}
-		if t.optional {
+		if w.optionals&bit != 0 {
 			continue
 		}
-		got += credit * float64(t.idf)
-		if !t.speaker {
-			topicGot += credit * float64(t.idf)
+		got += credit * idf
+		if w.speakers&bit == 0 {
+			topicGot += credit * idf
 		}
-		if !t.entity {
-			relGot += credit * float64(t.idf)
+		if w.entity&bit == 0 {
+			relGot += credit * idf
 		}
 	}
 	c.cov, c.topicCov, c.relCov = share(got, w.total, 0), share(topicGot, w.topic, 1), share(relGot, w.relation, 1)

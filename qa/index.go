@@ -212,14 +212,15 @@ type scratch struct {
 	top     []int32  // candidateDocs: the candidates
 	heap    []scored // topK: the best documents so far, a min-heap
 
-	words  []word  // the question's words
-	toks   []token // its tokens
-	wtoks  []token // its word tokens
-	cands  []cand
-	keys   []candKey   // sortCands: the candidates' keys
-	sorted []cand      // sortCands: the candidates in order
-	rej    []rejection // choose: why each candidate does not answer
-	terms  []queryTerm // the question's terms
+	words   []word  // the question's words
+	toks    []token // its tokens
+	wtoks   []token // its word tokens
+	cands   []cand
+	weights termWeights // rank: the question's terms, as scoring reads them
+	keys    []candKey   // sortCands: the candidates' keys
+	sorted  []cand      // sortCands: the candidates in order
+	rej     []rejection // choose: why each candidate does not answer
+	terms   []queryTerm // the question's terms
 }
 
 // An acc is one document's accumulator: its score and the question terms
