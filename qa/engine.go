@@ -76,6 +76,7 @@ const (
 	docTime                         // it has a relative time: "within days", "two weeks later", "overnight"
 	docHeadline                     // a title line: no sentence punctuation at its end
 	docPast                         // every event it dates is over by its briefing's date
+	docFuture                       // it says that something is still to happen (saysFuture)
 )
 
 func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
