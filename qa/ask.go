@@ -3,6 +3,7 @@ package qa
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -522,27 +523,32 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 	if dd.near&nearReferent != 0 {
 		around |= s.textOf(&e.paras[dd.para-1])
 	}
+	// Each term's credit is the first of these it has; the paragraph's
+	// terms count for the half and para masks even when optional.
+	full, strong := c.full, c.strong&^c.full
+	mid &^= full | strong
+	para := w.known & around &^ (full | strong | mid)
+	faint &^= full | strong | mid | para
+	c.half |= para
+	c.para |= para
 	var got, topicGot, relGot float64
-	for i, idf := range w.idf {
+	// The terms without credit add nothing: the sums, in term order, are
+	// those of every term.
+	for m := (full | strong | mid | para | faint) &^ w.optionals; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros64(m)
 		bit := uint64(1) << uint(i)
-		credit := 0.0
+		var credit float64
 		switch {
-		case c.full&bit != 0:
+		case full&bit != 0:
 			credit = 1
-		case c.strong&bit != 0:
+		case strong&bit != 0:
 			credit = e.tune.strongCredit
-		case mid&bit != 0:
+		case mid&bit != 0, para&bit != 0:
 			credit = weakCredit
-		case w.known&around&bit != 0:
-			c.half |= bit
-			c.para |= bit
-			credit = weakCredit
-		case faint&bit != 0:
+		default:
 			credit = e.tune.faintCredit
 		}
-		if w.optionals&bit != 0 {
-			continue
-		}
+		idf := w.idf[i]
 		got += credit * idf
 		if w.speakers&bit == 0 {
 			topicGot += credit * idf
