@@ -693,6 +693,10 @@ func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int
 	found, spanFound := fbuf[:0], sbuf[:0]
 	for i := 0; i < len(seq); {
 		best, bestLen := -1, 0
+		if !e.mayStartName(seq[i]) {
+			i++
+			continue
+		}
 		for _, cand := range e.names[seq[i].term] {
 			n := len(cand.terms)
 			if n <= bestLen || i+n > len(seq) {
@@ -971,7 +975,7 @@ func (e *Engine) namesSource(si int, term string) bool {
 
 // startsName reports whether t (lower case) begins a source's name.
 func (e *Engine) startsName(t token) bool {
-	return t.term != "" && len(e.names[t.term]) > 0
+	return t.term != "" && e.mayStartName(&t)
 }
 
 // minCompound is the least share of the longer term a shared prefix must
