@@ -30,6 +30,7 @@ type Engine struct {
 	byKey       map[string]int         // normalised name, alias or surname → source
 	names       map[string][]nameEntry // first term of a name → the names starting with it
 	nameStarts  []bool                 // by index id: some name starts with the term (names has it)
+	nameTerms   [][]string             // by source: the terms of its names in names
 	vocab       map[string]bool        // terms outside the index that briefings use (titles, names)
 	proper      map[string]bool        // terms the briefings write capitalised: names of people, places, things
 	sortedTerms []string               // every indexed term, sorted, for prefix search
@@ -131,6 +132,7 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	e.indexDocs(fields, st, p)
 	e.addNames()
 	e.nameStarts = e.markNameStarts()
+	e.nameTerms = e.nameTermsBySource()
 	e.addDefinitions()
 	e.markNear()
 	e.buildTimeline(st)
@@ -150,6 +152,21 @@ func (e *Engine) markNameStarts() []bool {
 		}
 	}
 	return starts
+}
+
+// nameTermsBySource returns, by source, the terms of its names, each once.
+func (e *Engine) nameTermsBySource() [][]string {
+	by := make([][]string, len(e.sources))
+	for _, es := range e.names {
+		for _, n := range es {
+			for _, t := range n.terms {
+				if !slices.Contains(by[n.source], t) {
+					by[n.source] = append(by[n.source], t)
+				}
+			}
+		}
+	}
+	return by
 }
 
 // mayStartName reports whether a name may start with t's term: its id

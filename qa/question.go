@@ -963,14 +963,7 @@ func (e *Engine) reportedBy(terms []string, verb string) bool {
 
 // namesSource reports whether term is part of a name of source si.
 func (e *Engine) namesSource(si int, term string) bool {
-	for _, es := range e.names {
-		for _, n := range es {
-			if n.source == si && contains(n.terms, term) {
-				return true
-			}
-		}
-	}
-	return false
+	return si < len(e.nameTerms) && slices.Contains(e.nameTerms[si], term)
 }
 
 // startsName reports whether t (lower case) begins a source's name.
