@@ -560,7 +560,7 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 	c.cov, c.topicCov, c.relCov = share(got, w.total, 0), share(topicGot, w.topic, 1), share(relGot, w.relation, 1)
 	rel := 0.0
 	if w.total+w.optional > 0 {
-		rel = math.Min(float64(c.bm)/(w.total+w.optional), maxRelevance)
+		rel = min(float64(c.bm)/(w.total+w.optional), maxRelevance)
 	}
 	c.score = 10*c.cov + 3*rel + e.typeBonus(q, d)
 	if dd.near&nearProse == 0 {
