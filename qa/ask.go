@@ -1252,40 +1252,22 @@ func topK(s *scratch, k int) []int32 {
 	}
 	// A min-heap of the best k so far, each with its score.
 	h := s.heap[:0]
-	down := func(i int) {
-		for {
-			l := 2*i + 1
-			if l >= len(h) {
-				return
+	acc := s.acc
+	for _, d := range s.touched[:k] {
+		h = append(h, scored{acc[d].score, d})
+		for i := len(h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !h[i].less(h[p]) {
+				break
 			}
-			m := l
-			if r := l + 1; r < len(h) && h[r].less(h[l]) {
-				m = r
-			}
-			if !h[m].less(h[i]) {
-				return
-			}
-			h[i], h[m] = h[m], h[i]
-			i = m
+			h[i], h[p] = h[p], h[i]
+			i = p
 		}
 	}
-	for _, d := range s.touched {
-		x := scored{s.acc[d].score, d}
-		if len(h) < k {
-			h = append(h, x)
-			for i := len(h) - 1; i > 0; {
-				p := (i - 1) / 2
-				if !h[i].less(h[p]) {
-					break
-				}
-				h[i], h[p] = h[p], h[i]
-				i = p
-			}
-			continue
-		}
-		if h[0].less(x) {
+	for _, d := range s.touched[k:] {
+		if x := (scored{acc[d].score, d}); h[0].less(x) {
 			h[0] = x
-			down(0)
+			siftDown(h)
 		}
 	}
 	s.heap = h
@@ -1294,6 +1276,26 @@ func topK(s *scratch, k int) []int32 {
 		top = append(top, x.d)
 	}
 	return top
+}
+
+// siftDown restores the min-heap h after its root was replaced.
+func siftDown(h []scored) {
+	i := 0
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && h[r].less(h[l]) {
+			m = r
+		}
+		if !h[m].less(h[i]) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
 }
 
 // A scored is a document and its score.
