@@ -1008,7 +1008,10 @@ func (e *Engine) definition(text string) int32 {
 	}
 	var buf [maxQuestionBytes]byte
 	t := appendLower(buf[:0], text)
-	t = bytes.TrimRight(bytes.TrimSpace(t), "?!. ")
+	t = bytes.TrimSpace(t)
+	for len(t) > 0 && (t[len(t)-1] == '?' || t[len(t)-1] == '!' || t[len(t)-1] == '.' || t[len(t)-1] == ' ') {
+		t = t[:len(t)-1] // bytes.TrimRight(t, "?!. "), without building its set
+	}
 	for _, p := range [...]string{"what is ", "what are ", "what was ", "what's ", "what’s ", "who is ", "who are ", "who was "} {
 		if rest, ok := bytes.CutPrefix(t, []byte(p)); ok {
 			rest = bytes.TrimPrefix(rest, []byte("the "))
