@@ -342,8 +342,10 @@ var futureWords = map[string]bool{
 
 // saysFuture reports whether text says that something is still to happen.
 func saysFuture(text string) bool {
-	for _, w := range strings.Fields(text) {
-		if futureWords[strings.ToLower(strings.Trim(w, ".,;:!?\"“”‘’()—–-"))] {
+	var buf [32]byte
+	for w := range strings.FieldsSeq(text) {
+		lower := appendLower(buf[:0], strings.Trim(w, ".,;:!?\"“”‘’()—–-"))
+		if futureWords[string(lower)] {
 			return true
 		}
 	}
