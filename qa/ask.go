@@ -362,22 +362,22 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 			cands[i].score += 1 // the first sentence that names them in full
 		}
 	}
-	s.cands = cands
-	sortCands(s, cands)
-	return cands
+	return sortCands(s, cands)
 }
 
-// sortCands sorts cands best first: by score, descending, then in reading
-// order. A candidate is large: a few are sorted in place, more by their
-// keys, each then moved once. Scores are never NaN.
-func sortCands(s *scratch, cands []cand) {
+// sortCands sorts cands, s's buffer, best first: by score, descending,
+// then in reading order, and returns them. A candidate is large: a few are
+// sorted in place, more by their keys, each then moved once, into s's
+// other buffer, which becomes s's candidates. Scores are never NaN.
+func sortCands(s *scratch, cands []cand) []cand {
 	if len(cands) <= 8 {
 		for i := 1; i < len(cands); i++ {
 			for j := i; j > 0 && candBefore(&cands[j], &cands[j-1]); j-- {
 				cands[j], cands[j-1] = cands[j-1], cands[j]
 			}
 		}
-		return
+		s.cands = cands
+		return cands
 	}
 	keys := s.keys[:0]
 	for i := range cands {
@@ -385,9 +385,11 @@ func sortCands(s *scratch, cands []cand) {
 	}
 	if len(keys) <= 32 {
 		for i := 1; i < len(keys); i++ {
-			for j := i; j > 0 && keys[j].before(keys[j-1]); j-- {
-				keys[j], keys[j-1] = keys[j-1], keys[j]
+			k, j := keys[i], i
+			for ; j > 0 && k.before(keys[j-1]); j-- {
+				keys[j] = keys[j-1]
 			}
+			keys[j] = k
 		}
 	} else {
 		slices.SortFunc(keys, func(a, b candKey) int {
@@ -398,8 +400,8 @@ func sortCands(s *scratch, cands []cand) {
 	for _, k := range keys {
 		sorted = append(sorted, cands[k.i])
 	}
-	copy(cands, sorted)
-	s.keys, s.sorted = keys, sorted
+	s.keys, s.cands, s.sorted = keys, sorted, cands
+	return sorted
 }
 
 // A candKey is what candidates are sorted by, and where the candidate is.
