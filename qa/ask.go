@@ -372,9 +372,11 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 func sortCands(s *scratch, cands []cand) []cand {
 	if len(cands) <= 8 {
 		for i := 1; i < len(cands); i++ {
-			for j := i; j > 0 && candBefore(&cands[j], &cands[j-1]); j-- {
-				cands[j], cands[j-1] = cands[j-1], cands[j]
+			c, j := cands[i], i
+			for ; j > 0 && candBefore(&c, &cands[j-1]); j-- {
+				cands[j] = cands[j-1]
 			}
+			cands[j] = c
 		}
 		s.cands = cands
 		return cands
