@@ -771,8 +771,9 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 			cur = nil
 		}
 	}
-	prev := token{pos: -2}
-	for _, t := range toks {
+	prev := &token{pos: -2}
+	for i := range toks {
+		t := &toks[i]
 		if t.has(tokAlias) || t.has(tokPart) || t.term == "" {
 			continue
 		}
