@@ -3,6 +3,7 @@ package qa
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -361,22 +362,24 @@ func (e *Engine) rank(q *question, s *scratch) []cand {
 			cands[i].score += 1 // the first sentence that names them in full
 		}
 	}
-	s.cands = cands
-	sortCands(s, cands)
-	return cands
+	return sortCands(s, cands)
 }
 
-// sortCands sorts cands best first: by score, descending, then in reading
-// order. A candidate is large: a few are sorted in place, more by their
-// keys, each then moved once. Scores are never NaN.
-func sortCands(s *scratch, cands []cand) {
+// sortCands sorts cands, s's buffer, best first: by score, descending,
+// then in reading order, and returns them. A candidate is large: a few are
+// sorted in place, more by their keys, each then moved once, into s's
+// other buffer, which becomes s's candidates. Scores are never NaN.
+func sortCands(s *scratch, cands []cand) []cand {
 	if len(cands) <= 8 {
 		for i := 1; i < len(cands); i++ {
-			for j := i; j > 0 && candBefore(&cands[j], &cands[j-1]); j-- {
-				cands[j], cands[j-1] = cands[j-1], cands[j]
+			c, j := cands[i], i
+			for ; j > 0 && candBefore(&c, &cands[j-1]); j-- {
+				cands[j] = cands[j-1]
 			}
+			cands[j] = c
 		}
-		return
+		s.cands = cands
+		return cands
 	}
 	keys := s.keys[:0]
 	for i := range cands {
@@ -384,9 +387,11 @@ func sortCands(s *scratch, cands []cand) {
 	}
 	if len(keys) <= 32 {
 		for i := 1; i < len(keys); i++ {
-			for j := i; j > 0 && keys[j].before(keys[j-1]); j-- {
-				keys[j], keys[j-1] = keys[j-1], keys[j]
+			k, j := keys[i], i
+			for ; j > 0 && k.before(keys[j-1]); j-- {
+				keys[j] = keys[j-1]
 			}
+			keys[j] = k
 		}
 	} else {
 		slices.SortFunc(keys, func(a, b candKey) int {
@@ -397,8 +402,8 @@ func sortCands(s *scratch, cands []cand) {
 	for _, k := range keys {
 		sorted = append(sorted, cands[k.i])
 	}
-	copy(cands, sorted)
-	s.keys, s.sorted = keys, sorted
+	s.keys, s.cands, s.sorted = keys, sorted, cands
+	return sorted
 }
 
 // A candKey is what candidates are sorted by, and where the candidate is.
@@ -522,27 +527,32 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 	if dd.near&nearReferent != 0 {
 		around |= s.textOf(&e.paras[dd.para-1])
 	}
+	// Each term's credit is the first of these it has; the paragraph's
+	// terms count for the half and para masks even when optional.
+	full, strong := c.full, c.strong&^c.full
+	mid &^= full | strong
+	para := w.known & around &^ (full | strong | mid)
+	faint &^= full | strong | mid | para
+	c.half |= para
+	c.para |= para
 	var got, topicGot, relGot float64
-	for i, idf := range w.idf {
+	// The terms without credit add nothing: the sums, in term order, are
+	// those of every term.
+	for m := (full | strong | mid | para | faint) &^ w.optionals; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros64(m)
 		bit := uint64(1) << uint(i)
-		credit := 0.0
+		var credit float64
 		switch {
-		case c.full&bit != 0:
+		case full&bit != 0:
 			credit = 1
-		case c.strong&bit != 0:
+		case strong&bit != 0:
 			credit = e.tune.strongCredit
-		case mid&bit != 0:
+		case mid&bit != 0, para&bit != 0:
 			credit = weakCredit
-		case w.known&around&bit != 0:
-			c.half |= bit
-			c.para |= bit
-			credit = weakCredit
-		case faint&bit != 0:
+		default:
 			credit = e.tune.faintCredit
 		}
-		if w.optionals&bit != 0 {
-			continue
-		}
+		idf := w.idf[i]
 		got += credit * idf
 		if w.speakers&bit == 0 {
 			topicGot += credit * idf
@@ -554,7 +564,7 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 	c.cov, c.topicCov, c.relCov = share(got, w.total, 0), share(topicGot, w.topic, 1), share(relGot, w.relation, 1)
 	rel := 0.0
 	if w.total+w.optional > 0 {
-		rel = math.Min(float64(c.bm)/(w.total+w.optional), maxRelevance)
+		rel = min(float64(c.bm)/(w.total+w.optional), maxRelevance)
 	}
 	c.score = 10*c.cov + 3*rel + e.typeBonus(q, d)
 	if dd.near&nearProse == 0 {
@@ -1246,40 +1256,22 @@ func topK(s *scratch, k int) []int32 {
 	}
 	// A min-heap of the best k so far, each with its score.
 	h := s.heap[:0]
-	down := func(i int) {
-		for {
-			l := 2*i + 1
-			if l >= len(h) {
-				return
+	acc := s.acc
+	for _, d := range s.touched[:k] {
+		h = append(h, scored{acc[d].score, d})
+		for i := len(h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !h[i].less(h[p]) {
+				break
 			}
-			m := l
-			if r := l + 1; r < len(h) && h[r].less(h[l]) {
-				m = r
-			}
-			if !h[m].less(h[i]) {
-				return
-			}
-			h[i], h[m] = h[m], h[i]
-			i = m
+			h[i], h[p] = h[p], h[i]
+			i = p
 		}
 	}
-	for _, d := range s.touched {
-		x := scored{s.acc[d].score, d}
-		if len(h) < k {
-			h = append(h, x)
-			for i := len(h) - 1; i > 0; {
-				p := (i - 1) / 2
-				if !h[i].less(h[p]) {
-					break
-				}
-				h[i], h[p] = h[p], h[i]
-				i = p
-			}
-			continue
-		}
-		if h[0].less(x) {
+	for _, d := range s.touched[k:] {
+		if x := (scored{acc[d].score, d}); h[0].less(x) {
 			h[0] = x
-			down(0)
+			siftDown(h)
 		}
 	}
 	s.heap = h
@@ -1288,6 +1280,26 @@ func topK(s *scratch, k int) []int32 {
 		top = append(top, x.d)
 	}
 	return top
+}
+
+// siftDown restores the min-heap h after its root was replaced.
+func siftDown(h []scored) {
+	i := 0
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		m := l
+		if r := l + 1; r < len(h) && h[r].less(h[l]) {
+			m = r
+		}
+		if !h[m].less(h[i]) {
+			return
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
 }
 
 // A scored is a document and its score.

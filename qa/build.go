@@ -188,6 +188,9 @@ func (e *Engine) prepareSentence(an *analyzer, p *knowledge.Passage, si int, tex
 	}
 	if bx.past[k] {
 		pd.d.flags |= docPast
+		if saysFuture(text) {
+			pd.d.flags |= docFuture
+		}
 	}
 	if bx.dated[k] {
 		pd.d.flags |= docEvent | docDate

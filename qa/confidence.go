@@ -109,7 +109,7 @@ func (e *Engine) features(q *question, cands []cand, i int) [numFeatures]float64
 			context += idf
 		}
 		if (c.full|c.half)&bit == 0 {
-			missing = math.Max(missing, idf)
+			missing = max(missing, idf)
 		}
 		if !t.known {
 			unknown += idf
@@ -132,20 +132,20 @@ func (e *Engine) features(q *question, cands []cand, i int) [numFeatures]float64
 	x[featLength] = math.Log(float64(1 + len(e.docs[c.d].toks)))
 	x[featTerms] = math.Log(float64(max(n, 1)))
 	if total > 0 {
-		x[featRelevance] = math.Min(float64(c.bm)/total, maxRelevance)
+		x[featRelevance] = min(float64(c.bm)/total, maxRelevance)
 	}
 	other, first := math.Inf(-1), true
 	for k := range cands {
 		if k == i || slices.Contains(q.exclude, cands[k].d) {
 			continue // a follow-up's "what else" asks past the earlier answer
 		}
-		other = math.Max(other, cands[k].score)
+		other = max(other, cands[k].score)
 		first = first && k > i
 	}
 	if math.IsInf(other, -1) {
 		x[featMargin] = 1
 	} else {
-		x[featMargin] = math.Max(-1, math.Min(1, (c.score-other)/10))
+		x[featMargin] = max(-1, min(1, (c.score-other)/10))
 	}
 	if first {
 		x[featFirst] = 1

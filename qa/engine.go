@@ -29,6 +29,8 @@ type Engine struct {
 	sources     []source
 	byKey       map[string]int         // normalised name, alias or surname → source
 	names       map[string][]nameEntry // first term of a name → the names starting with it
+	nameStarts  []bool                 // by index id: some name starts with the term (names has it)
+	nameTerms   [][]string             // by source: the terms of its names in names
 	vocab       map[string]bool        // terms outside the index that briefings use (titles, names)
 	proper      map[string]bool        // terms the briefings write capitalised: names of people, places, things
 	sortedTerms []string               // every indexed term, sorted, for prefix search
@@ -76,6 +78,7 @@ const (
 	docTime                         // it has a relative time: "within days", "two weeks later", "overnight"
 	docHeadline                     // a title line: no sentence punctuation at its end
 	docPast                         // every event it dates is over by its briefing's date
+	docFuture                       // it says that something is still to happen (saysFuture)
 )
 
 func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
@@ -128,12 +131,51 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	fields, st := e.readBriefings()
 	e.indexDocs(fields, st, p)
 	e.addNames()
+	e.nameStarts = e.markNameStarts()
+	e.nameTerms = e.nameTermsBySource()
 	e.addDefinitions()
 	e.markNear()
 	e.buildTimeline(st)
 	e.suggest = e.buildSuggestions(st)
 	e.an.finish(e.ix.ids) // read-only from here on
 	return e
+}
+
+// markNameStarts returns, by index id, whether a name starts with the
+// term, so that a question's words are looked up in names only when one
+// does.
+func (e *Engine) markNameStarts() []bool {
+	starts := make([]bool, len(e.ix.ids))
+	for t := range e.names {
+		if id, ok := e.ix.ids[t]; ok {
+			starts[id] = true
+		}
+	}
+	return starts
+}
+
+// nameTermsBySource returns, by source, the terms of its names, each once.
+func (e *Engine) nameTermsBySource() [][]string {
+	by := make([][]string, len(e.sources))
+	for _, es := range e.names {
+		for _, n := range es {
+			for _, t := range n.terms {
+				if !slices.Contains(by[n.source], t) {
+					by[n.source] = append(by[n.source], t)
+				}
+			}
+		}
+	}
+	return by
+}
+
+// mayStartName reports whether a name may start with t's term: its id
+// says, once the engine is built; names say for a term without one.
+func (e *Engine) mayStartName(t *token) bool {
+	if t.id >= 0 && int(t.id) < len(e.nameStarts) {
+		return e.nameStarts[t.id]
+	}
+	return len(e.names[t.term]) > 0
 }
 
 // readBriefings reads the briefings: their aliases and sources, then their

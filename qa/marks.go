@@ -316,7 +316,7 @@ func counts(toks []dtok, counted []int32) bool {
 // of time just after one ("laughed when he urged").
 func (e *Engine) dateNear(di int32, q *question) bool {
 	d := &e.docs[di]
-	if q.future && d.has(docPast) && !saysFuture(d.text) {
+	if q.future && d.flags&(docPast|docFuture) == docPast {
 		return false // "when will it reopen" is not answered by when it closed
 	}
 	return d.has(docDate|docTime) && e.near(d.toks, q, dateDistance, markDate) || e.clauseAfter(d.toks, q)
@@ -342,8 +342,10 @@ var futureWords = map[string]bool{
 
 // saysFuture reports whether text says that something is still to happen.
 func saysFuture(text string) bool {
-	for _, w := range strings.Fields(text) {
-		if futureWords[strings.ToLower(strings.Trim(w, ".,;:!?\"“”‘’()—–-"))] {
+	var buf [32]byte
+	for w := range strings.FieldsSeq(text) {
+		lower := appendLower(buf[:0], strings.Trim(w, ".,;:!?\"“”‘’()—–-"))
+		if futureWords[string(lower)] {
 			return true
 		}
 	}

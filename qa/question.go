@@ -693,6 +693,10 @@ func (e *Engine) findSpeakers(toks []token, span []token, namePos *posSet) []int
 	found, spanFound := fbuf[:0], sbuf[:0]
 	for i := 0; i < len(seq); {
 		best, bestLen := -1, 0
+		if !e.mayStartName(seq[i]) {
+			i++
+			continue
+		}
 		for _, cand := range e.names[seq[i].term] {
 			n := len(cand.terms)
 			if n <= bestLen || i+n > len(seq) {
@@ -767,8 +771,9 @@ func (e *Engine) missingNames(text string, toks []token) []string {
 			cur = nil
 		}
 	}
-	prev := token{pos: -2}
-	for _, t := range toks {
+	prev := &token{pos: -2}
+	for i := range toks {
+		t := &toks[i]
 		if t.has(tokAlias) || t.has(tokPart) || t.term == "" {
 			continue
 		}
@@ -959,19 +964,12 @@ func (e *Engine) reportedBy(terms []string, verb string) bool {
 
 // namesSource reports whether term is part of a name of source si.
 func (e *Engine) namesSource(si int, term string) bool {
-	for _, es := range e.names {
-		for _, n := range es {
-			if n.source == si && contains(n.terms, term) {
-				return true
-			}
-		}
-	}
-	return false
+	return si < len(e.nameTerms) && slices.Contains(e.nameTerms[si], term)
 }
 
 // startsName reports whether t (lower case) begins a source's name.
 func (e *Engine) startsName(t token) bool {
-	return t.term != "" && len(e.names[t.term]) > 0
+	return t.term != "" && e.mayStartName(&t)
 }
 
 // minCompound is the least share of the longer term a shared prefix must
@@ -1011,7 +1009,10 @@ func (e *Engine) definition(text string) int32 {
 	}
 	var buf [maxQuestionBytes]byte
 	t := appendLower(buf[:0], text)
-	t = bytes.TrimRight(bytes.TrimSpace(t), "?!. ")
+	t = bytes.TrimSpace(t)
+	for len(t) > 0 && (t[len(t)-1] == '?' || t[len(t)-1] == '!' || t[len(t)-1] == '.' || t[len(t)-1] == ' ') {
+		t = t[:len(t)-1] // bytes.TrimRight(t, "?!. "), without building its set
+	}
 	for _, p := range [...]string{"what is ", "what are ", "what was ", "what's ", "what’s ", "who is ", "who are ", "who was "} {
 		if rest, ok := bytes.CutPrefix(t, []byte(p)); ok {
 			rest = bytes.TrimPrefix(rest, []byte("the "))

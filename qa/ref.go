@@ -57,16 +57,17 @@ func (e *Engine) makeRef(b *knowledge.Briefing, id string) string {
 // refOf names the answer at sentence di to a question of type t.
 func (e *Engine) refOf(di int32, t qType) string {
 	d := &e.docs[di]
-	base := e.paras[d.para].ref
-	span := strconv.Itoa(int(d.sent))
+	var buf [2 * maxRef]byte // built here, then copied once
+	ref := append(append(buf[:0], e.paras[d.para].ref...), ':')
+	at := len(ref)
 	if j := e.joinsWith(di); j >= 0 && e.docs[j].para == d.para {
-		span = strconv.Itoa(int(e.docs[j].sent)) + "-" + span
+		ref = append(strconv.AppendInt(ref, int64(e.docs[j].sent), 10), '-')
 	}
-	ref := base + ":" + span + typeLetters[t:t+1]
+	ref = append(strconv.AppendInt(ref, int64(d.sent), 10), typeLetters[t])
 	if len(ref) > maxRef {
-		ref = base + ":" + strconv.Itoa(int(d.sent)) + typeLetters[t:t+1]
+		ref = append(strconv.AppendInt(ref[:at], int64(d.sent), 10), typeLetters[t])
 	}
-	return ref
+	return string(ref)
 }
 
 // A refPoint is what a ref names: a paragraph and, for an answer's ref,

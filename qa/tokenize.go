@@ -734,7 +734,7 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 		}
 		if strings.IndexByte(w.norm, '-') > 0 {
 			off := w.start
-			for _, part := range strings.Split(w.norm, "-") {
+			for part := range strings.SplitSeq(w.norm, "-") {
 				plx := a.lexeme(part, build)
 				if pt := plx.term; pt != "" && pt != t {
 					pf := (f &^ (tokStop | tokClasses)) | plx.flags&tokClasses | tokPart
