@@ -220,7 +220,9 @@ func TestE2E(t *testing.T) {
 	t.Parallel()
 	eng := newStubEngine()
 	feedback := &stubFeedback{}
-	h := start(t, eng.engine(), bot.Options{GuildID: discordtest.GuildID, Feedback: feedback}, discordtest.HeartbeatInterval(time.Second))
+	// Heartbeats every minute: discordgo sends the first at once, and a
+	// short interval lets a tick race the resume below (see TestSession).
+	h := start(t, eng.engine(), bot.Options{GuildID: discordtest.GuildID, Feedback: feedback}, discordtest.HeartbeatInterval(time.Minute))
 	fake := h.fake
 
 	t.Run("registration", func(t *testing.T) {

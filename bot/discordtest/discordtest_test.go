@@ -87,10 +87,12 @@ func echo(s *discordgo.Session, i *discordgo.InteractionCreate) {
 
 func TestSession(t *testing.T) {
 	t.Parallel()
-	// Heartbeats every second: discordgo drops a session (closing it with
-	// 1000, which ends it) after five intervals without an ACK, and 200 ms
-	// made that one second, which a loaded machine running -race can miss.
-	fake := discordtest.New(t, discordtest.HeartbeatInterval(time.Second))
+	// Heartbeats every minute (discordgo sends the first at once): discordgo
+	// ends a session, closing it with 1000, after five intervals without an
+	// ACK, or when a heartbeat's tick races an op 7 reconnect and is written
+	// to the old socket. With a short interval either can happen on a loaded
+	// machine running -race.
+	fake := discordtest.New(t, discordtest.HeartbeatInterval(time.Minute))
 	s, err := open(t, fake, "test", discordgo.IntentsGuilds|discordgo.IntentsGuildMessages|discordgo.IntentsDirectMessages,
 		func(s *discordgo.Session) {
 			s.AddHandler(echo)
