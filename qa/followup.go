@@ -196,7 +196,7 @@ func (e *Engine) rewritePronouns(th *thread, text string, words []word) followUp
 		}
 		written := text[w.start:w.end]
 		// A pronoun after a name the question gives is the question's own:
-		// "what did ISIS-K say in its propaganda".
+		// "what did the union say in its statement".
 		own := personPronouns[w.norm] && namedPerson || (pluralPronouns[w.norm] || thingPronouns[w.norm]) && namedOther
 		switch {
 		case followWords[w.norm] && !(i+1 < len(words) && words[i+1].norm == "than"):
