@@ -97,6 +97,7 @@ type source struct {
 	intro   int32   // the document that introduces it, or -1
 
 	nameTerms, roleTerms []string // its index fields, analysed once
+	orgsNamed            string   // the full names of the organisations its role names by a short name, each after a space
 	allTerms             []string // the terms of its name, role and aliases
 	nameIDs              []int32  // the index ids of nameTerms
 	gender               byte     // for a person: 'm' or 'f' as the briefing refers to them, or 0 when it does not say
@@ -188,8 +189,9 @@ func (e *Engine) readBriefings() ([]fieldDoc, *buildStats) {
 	for bi, b := range e.briefings {
 		e.addSources(bi, b)
 	}
+	short := e.shortOrgNames()
 	for si := range e.sources {
-		e.speakerFields(si) // analysed once, before the briefings are read in parallel
+		e.speakerFields(si, short) // analysed once, before the briefings are read in parallel
 	}
 	preps := e.prepareAll()
 	n, np := 0, 0
@@ -584,18 +586,18 @@ func isName(t token) bool {
 	return (t.has(tokCap) || t.has(tokAllCaps)) && !t.has(tokNum) && !isCalendar(t.word) && !isHonorific(t.word)
 }
 
-// speakerFields returns the terms of a source's names and of its role,
-// analysed once.
-func (e *Engine) speakerFields(src int) (names, role []string) {
+// speakerFields analyses the terms of a source's names and of its role,
+// once; short maps the organisations' short names (shortOrgNames).
+func (e *Engine) speakerFields(src int, short map[string][]int) {
 	s := &e.sources[src]
 	if s.nameTerms == nil {
 		s.nameTerms = e.an.terms(s.summary.Name)
 		for _, a := range s.summary.Aliases {
 			s.nameTerms = append(s.nameTerms, e.an.terms(a)...)
 		}
-		s.roleTerms = e.an.terms(s.summary.Role + e.orgsNamed(s.summary.Role))
+		s.orgsNamed = e.orgsNamed(s.summary.Role, short)
+		s.roleTerms = e.an.terms(s.summary.Role + s.orgsNamed)
 	}
-	return s.nameTerms, s.roleTerms
 }
 
 // addSaid records one thing source src said.
@@ -735,7 +737,7 @@ func purposeAfter(toks []token, i int) bool {
 		return false
 	}
 	part, be, verb := toks[i-1], toks[i-2], toks[i+1]
-	if part.pos+1 != toks[i].pos || be.pos+1 != part.pos || !beForms[be.word] {
+	if part.pos+1 != toks[i].pos || be.pos+1 != part.pos || !en.IsBeForm(be.word) {
 		return false
 	}
 	if !strings.HasSuffix(part.word, "ed") || catenatives[part.word] {
@@ -743,9 +745,6 @@ func purposeAfter(toks []token, i int) bool {
 	}
 	return verb.term != "" && !verb.has(tokCap) && !verb.has(tokNum) && !determiners[verb.word]
 }
-
-// beForms are the forms of "be" before a passive verb.
-var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
 // catenatives take "to" for what follows, not for a purpose ("was
 // expected to rise"), or for a place or state ("was sentenced to life").
@@ -861,7 +860,7 @@ func (e *Engine) addNames() {
 				e.vocab[t] = true
 			}
 		}
-		s.allTerms = e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " ") + titlesOf(s.summary) + e.orgsNamed(s.summary.Role))
+		s.allTerms = e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " ") + titlesOf(s.summary) + s.orgsNamed)
 		if s.summary.Kind == string(knowledge.MediaCredit) {
 			continue
 		}
@@ -993,27 +992,43 @@ func titlesOf(s SourceSummary) string {
 	return b.String()
 }
 
-// orgsNamed spells out the organisations a role names by a short name
-// ("president of MFU" names the union MFU stands for), each full
-// name after a space.
-func (e *Engine) orgsNamed(role string) string {
-	if role == "" {
-		return ""
-	}
-	var b strings.Builder
-	words := strings.FieldsFunc(role, func(r rune) bool { return r == ' ' || r == ',' || r == '’' || r == '\'' })
+// shortOrgNames maps each one-word alias of an organisation ("MFU") to
+// the organisations it names, by source index.
+func (e *Engine) shortOrgNames() map[string][]int {
+	short := map[string][]int{}
 	for i := range e.sources {
 		o := &e.sources[i].summary
 		if o.Kind != string(knowledge.Organisation) {
 			continue
 		}
 		for _, a := range o.Aliases {
-			if strings.ContainsRune(a, ' ') || !slices.Contains(words, a) {
-				continue
+			if !strings.ContainsRune(a, ' ') && !slices.Contains(short[a], i) {
+				short[a] = append(short[a], i)
 			}
-			b.WriteString(" " + o.Name)
-			break
 		}
+	}
+	return short
+}
+
+// orgsNamed spells out the organisations a role names by a short name
+// ("president of MFU" names the union MFU stands for), each full name
+// after a space, in the order of the sources.
+func (e *Engine) orgsNamed(role string, short map[string][]int) string {
+	if role == "" || len(short) == 0 {
+		return ""
+	}
+	var named []int
+	for _, w := range strings.FieldsFunc(role, func(r rune) bool { return r == ' ' || r == ',' || r == '’' || r == '\'' }) {
+		for _, i := range short[w] {
+			if !slices.Contains(named, i) {
+				named = append(named, i)
+			}
+		}
+	}
+	slices.Sort(named)
+	var b strings.Builder
+	for _, i := range named {
+		b.WriteString(" " + e.sources[i].summary.Name)
 	}
 	return b.String()
 }

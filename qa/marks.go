@@ -328,16 +328,13 @@ var futureAsked = map[string]bool{
 	"expected": true, "scheduled": true, "due": true,
 }
 
-// futureWords say that something is still to happen: "will reopen",
-// "is expected in May", "plans to", "next year".
-var futureWords = map[string]bool{
-	"will": true, "would": true, "could": true, "shall": true, "might": true, "may": true,
-	"expected": true, "expects": true, "expect": true, "plan": true, "plans": true,
-	"planned": true, "planning": true, "scheduled": true, "due": true, "next": true,
-	"later": true, "soon": true, "upcoming": true, "until": true, "coming": true,
-	"future": true, "intends": true, "intend": true, "aims": true, "hopes": true,
-	"going": true, "eventually": true, "set": true, "won’t": true, "won't": true,
-	"it’ll": true, "it'll": true, "they’ll": true, "they'll": true, "we’ll": true, "we'll": true,
+// laterWords, besides the future tense (english.IsFutureCue), say that
+// something is still to happen: "could reopen", "is due in May", "next
+// year".
+var laterWords = map[string]bool{
+	"could": true, "might": true, "may": true, "expects": true, "expect": true,
+	"planning": true, "due": true, "next": true, "later": true, "soon": true, "until": true,
+	"coming": true, "future": true, "intend": true, "going": true, "eventually": true, "set": true,
 }
 
 // saysFuture reports whether text says that something is still to happen.
@@ -345,7 +342,7 @@ func saysFuture(text string) bool {
 	var buf [32]byte
 	for w := range strings.FieldsSeq(text) {
 		lower := appendLower(buf[:0], strings.Trim(w, ".,;:!?\"“”‘’()—–-"))
-		if futureWords[string(lower)] {
+		if w := string(lower); english.IsFutureCue(w) || laterWords[w] {
 			return true
 		}
 	}

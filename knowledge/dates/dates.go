@@ -1612,13 +1612,6 @@ func resolveWeekday(m *match) (Mention, bool) {
 // Tense. The verb nearest the expression decides whether an underspecified
 // date lies before or after publication; news defaults to the past.
 
-var futureWords = map[string]bool{
-	"will": true, "shall": true, "won't": true, "won’t": true, "expected": true, "scheduled": true,
-	"would":   true, // reported future: "said the union would meet on Monday"
-	"planned": true, "plans": true, "plan": true, "upcoming": true, "tomorrow": true, "intends": true,
-	"aims": true, "hopes": true,
-}
-
 // pastWords are past-tense cues beyond the irregular past forms
 // (english.IsIrregularPast).
 var pastWords = map[string]bool{
@@ -1808,6 +1801,4 @@ func clauseBreakAt(s string, i int) bool {
 // a future or reported future ("would") cue.
 func (t tense) future() bool { return t == tenseFuture || t == tenseWould }
 
-func isFutureWord(w string) bool {
-	return futureWords[w] || strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll")
-}
+func isFutureWord(w string) bool { return english.IsFutureCue(w) }

@@ -183,6 +183,11 @@ func TestVerbs(t *testing.T) {
 			t.Errorf("IsAuxiliary(%q) = %v", w, got)
 		}
 	}
+	for w, want := range map[string]bool{"will": true, "expected": true, "they'll": true, "we’ll": true, "said": false, "well": false} {
+		if IsFutureCue(w) != want {
+			t.Errorf("IsFutureCue(%q) = %v, want %v", w, !want, want)
+		}
+	}
 	if !IsBeForm("were") || IsBeForm("had") {
 		t.Error("IsBeForm: were is a form of be, had is not")
 	}

@@ -1,5 +1,7 @@
 package english
 
+import "strings"
+
 // Reporting says whether, and when, a verb form reports speech.
 type Reporting uint8
 
@@ -236,4 +238,18 @@ func IsBeForm(w string) bool {
 		return true
 	}
 	return false
+}
+
+// futureCues mark the future tense, or a plan for the future.
+var futureCues = map[string]bool{
+	"will": true, "shall": true, "won't": true, "won’t": true, "expected": true, "scheduled": true,
+	"would":   true, // reported future: "said the union would meet on Monday"
+	"planned": true, "plans": true, "plan": true, "upcoming": true, "tomorrow": true, "intends": true,
+	"aims": true, "hopes": true,
+}
+
+// IsFutureCue reports whether w (lower case) marks the future: "will",
+// "expected", "plans", a contraction of "will" ("they'll").
+func IsFutureCue(w string) bool {
+	return futureCues[w] || strings.HasSuffix(w, "'ll") || strings.HasSuffix(w, "’ll")
 }
