@@ -98,6 +98,7 @@ type source struct {
 
 	nameTerms, roleTerms []string // its index fields, analysed once
 	orgsNamed            string   // the full names of the organisations its role names by a short name, each after a space
+	hasRole              bool     // its role holds a role noun: "the head of X" may be its "chief executive"
 	allTerms             []string // the terms of its name, role and aliases
 	nameIDs              []int32  // the index ids of nameTerms
 	gender               byte     // for a person: 'm' or 'f' as the briefing refers to them, or 0 when it does not say
@@ -861,6 +862,7 @@ func (e *Engine) addNames() {
 			}
 		}
 		s.allTerms = e.an.terms(s.summary.Name + " " + s.summary.Role + " " + strings.Join(s.summary.Aliases, " ") + titlesOf(s.summary) + s.orgsNamed)
+		s.hasRole = e.roleIn(s.summary.Role)
 		if s.summary.Kind == string(knowledge.MediaCredit) {
 			continue
 		}
@@ -1031,4 +1033,14 @@ func (e *Engine) orgsNamed(role string, short map[string][]int) string {
 		b.WriteString(" " + e.sources[i].summary.Name)
 	}
 	return b.String()
+}
+
+// roleIn reports whether role holds a role noun.
+func (e *Engine) roleIn(role string) bool {
+	for _, t := range e.an.terms(role) {
+		if slices.Contains(e.roles, e.ix.idOf(t)) {
+			return true
+		}
+	}
+	return false
 }

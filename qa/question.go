@@ -888,7 +888,7 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 		}
 		ok := true
 		for i, t := range terms {
-			if !contains(s.allTerms, t) && !(leadWords[words[i]] && e.hasRole(s)) {
+			if !contains(s.allTerms, t) && !(leadWords[words[i]] && s.hasRole) {
 				ok = false
 				break
 			}
@@ -914,17 +914,6 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 		return
 	}
 	q.unquoted = strings.Join(words, " ")
-}
-
-// hasRole reports whether s's role holds a role noun: "the head of X" may
-// be its "chief executive" or "director".
-func (e *Engine) hasRole(s *source) bool {
-	for _, t := range e.an.terms(s.summary.Role) {
-		if slices.Contains(e.roles, e.ix.idOf(t)) {
-			return true
-		}
-	}
-	return false
 }
 
 // reportedBy reports whether some sentence holds every one of terms and
