@@ -149,31 +149,39 @@ func TestExplainCoverage(t *testing.T) {
 	}
 }
 
-// A sentence gives a reason by a cue word ("because"), by grammar (", as
-// it", a passive verb's infinitive of purpose), or by a verb of causing
-// whose effect it names ("the thaw triggered the landslide").
-func TestSentenceReason(t *testing.T) {
+// sentenceFlags marks what a sentence offers. A reason: by a cue word
+// ("because"), by grammar (", as it", a passive verb's infinitive of
+// purpose), or by a verb of causing whose effect it names ("the thaw
+// triggered the landslide"). A relative time: a time unit after a number
+// or a word that makes it a time ("within days", "only hours before").
+func TestSentenceFlags(t *testing.T) {
 	e := New(bridgeRepairBriefing(t))
 	tests := []struct {
 		s    string
+		flag docFlag
 		want bool
 	}{
-		{"The bridge closed because the deck cracked.", true},
-		{"The thaw triggered a landslide above the road.", true},
-		{"Road salt can set off fires in the cables.", true},
-		{"Heavy rain led to the closure.", true},
-		{"The road closed, as it was flooded.", true},
-		{"The road closed on Monday.", false},
-		{"She set out the plans for the bridge.", false},
-		{"The cables were buried to lessen the damage from storms.", true},
-		{"Prices were expected to rise in the spring.", false},
-		{"The driver was rushed to the hospital.", false},
-		{"The bridge was painted to match the old railings.", true},
+		{"The bridge closed because the deck cracked.", docReason, true},
+		{"The thaw triggered a landslide above the road.", docReason, true},
+		{"Road salt can set off fires in the cables.", docReason, true},
+		{"Heavy rain led to the closure.", docReason, true},
+		{"The road closed, as it was flooded.", docReason, true},
+		{"The road closed on Monday.", docReason, false},
+		{"She set out the plans for the bridge.", docReason, false},
+		{"The cables were buried to lessen the damage from storms.", docReason, true},
+		{"Prices were expected to rise in the spring.", docReason, false},
+		{"The driver was rushed to the hospital.", docReason, false},
+		{"The bridge was painted to match the old railings.", docReason, true},
+		{"The crew learned of the closure only hours before the bridge shut.", docTime, true},
+		{"The repair finished within days.", docTime, true},
+		{"Two weeks later the bridge reopened.", docTime, true},
+		{"The crew worked long hours on the bridge.", docTime, false},
+		{"Hours of work went into the railings.", docTime, false},
 	}
 	for _, tt := range tests {
-		got := sentenceFlags(tt.s, e.an.tokens(tt.s, nil, false), false)&docReason != 0
+		got := sentenceFlags(tt.s, e.an.tokens(tt.s, nil, false), false)&tt.flag != 0
 		if got != tt.want {
-			t.Errorf("sentenceFlags(%q) gives a reason: %v, want %v", tt.s, got, tt.want)
+			t.Errorf("sentenceFlags(%q) has flag %b: %v, want %v", tt.s, tt.flag, got, tt.want)
 		}
 	}
 }
@@ -196,28 +204,6 @@ func TestRoleShortName(t *testing.T) {
 	a := e.Ask("Who is the president of the farmers union?")
 	if !a.Answered || !strings.Contains(a.Passage, "Ann Lobo") {
 		t.Errorf("Ask = answered %v %q (why %q); want Ann Lobo's sentence", a.Answered, a.Passage, a.Why)
-	}
-}
-
-// A relative time dates a sentence for "when": a time unit after a number
-// or a word that makes it a time ("within days", "only hours before").
-func TestSentenceTime(t *testing.T) {
-	e := New(bridgeRepairBriefing(t))
-	tests := []struct {
-		s    string
-		want bool
-	}{
-		{"The crew learned of the closure only hours before the bridge shut.", true},
-		{"The repair finished within days.", true},
-		{"Two weeks later the bridge reopened.", true},
-		{"The crew worked long hours on the bridge.", false},
-		{"Hours of work went into the railings.", false},
-	}
-	for _, tt := range tests {
-		got := sentenceFlags(tt.s, e.an.tokens(tt.s, nil, false), false)&docTime != 0
-		if got != tt.want {
-			t.Errorf("sentenceFlags(%q) has a relative time: %v, want %v", tt.s, got, tt.want)
-		}
 	}
 }
 
