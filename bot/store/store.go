@@ -14,7 +14,8 @@ import (
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+	"modernc.org/sqlite"               // registers the "sqlite" driver; its errors
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // DefaultFile is the SQLite file used when DATABASE_URL is unset.
@@ -123,7 +124,7 @@ func (s *Store) db(ctx context.Context, write bool) (*sql.DB, error) {
 	}
 	db.SetMaxOpenConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	if err := db.PingContext(ctx); err != nil {
+	if err := ping(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("connect to %s database %s (check that the server runs and DATABASE_URL is right): %w", s.dialect, s.where(), err)
 	}
@@ -133,6 +134,33 @@ func (s *Store) db(ctx context.Context, write bool) (*sql.DB, error) {
 	}
 	s.handle = db
 	return db, nil
+}
+
+// ping connects to db. Two instances opening a new SQLite file at once
+// both switch it to WAL, which takes an exclusive lock; SQLite may answer
+// the loser "database is locked" at once, without waiting out the busy
+// timeout (it would deadlock otherwise), so a busy connect is tried again,
+// a little later each time.
+func ping(ctx context.Context, db *sql.DB) error {
+	const tries = 20
+	for try := 1; ; try++ {
+		err := db.PingContext(ctx)
+		if err == nil || !isBusy(err) || try == tries {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(try) * 5 * time.Millisecond):
+		}
+	}
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY, in any of its
+// extended forms.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // where names the database for messages, without a password.
