@@ -78,10 +78,10 @@ func (e *Engine) prepareAll() []*prepared {
 	return out
 }
 
-// worker returns an analyzer for one build worker: the engine's aliases
-// and phrases, read only, and a stem cache of its own.
+// worker returns an analyzer for one build worker: the engine's aliases,
+// phrases and WordNet, read only, and caches of its own.
 func (a *analyzer) worker() *analyzer {
-	return &analyzer{building: true, cache: map[string]string{}, phrases: a.phrases, extra: a.extra, caps: a.caps}
+	return &analyzer{building: true, cache: map[string]string{}, phrases: a.phrases, extra: a.extra, caps: a.caps, wn: a.wn, phrasal: map[string]string{}}
 }
 
 // prepare reads briefing bi with an.

@@ -113,11 +113,12 @@ func New(briefings ...*knowledge.Briefing) *Engine {
 func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 	p := tune.bm25
 	tune.kinds = relKindsOf(tune.rel)
+	wn := loadWordnet()
 	e := &Engine{
-		wn:      loadWordnet(),
+		wn:      wn,
 		related: map[string][]relTerm{},
 		tune:    tune,
-		an:      &analyzer{building: true, cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}},
+		an:      &analyzer{building: true, cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}, wn: wn, phrasal: map[string]string{}},
 		byKey:   map[string]int{},
 		names:   map[string][]nameEntry{},
 		vocab:   map[string]bool{},

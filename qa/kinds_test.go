@@ -235,3 +235,42 @@ func TestWhenFuture(t *testing.T) {
 		})
 	}
 }
+
+// A phrasal verb is the verb WordNet has for the verb and its particle
+// together: a sentence's "stepped down" is indexed as step_down, which a
+// question's "resign" relates to, and a question's "call off" and "set up"
+// relate to "cancelled" and "founded".
+func TestPhrasalVerbs(t *testing.T) {
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"Harbour master Lena Dahl stepped down on Monday after the ferry collision."}},
+		{"", knowledge.Body, []string{"The harbour master had inspected the ferry in April."}},
+		{"", knowledge.Body, []string{"The coastguard began a search for a missing deckhand on Saturday."}},
+		{"", knowledge.Body, []string{"The coastguard cancelled the search at dusk on Sunday."}},
+		{"", knowledge.Body, []string{"The ferry company was founded in 1987 by three fishermen."}},
+		{"", knowledge.Body, []string{"The ferry company was sold in 2015."}},
+		{"", knowledge.Body, []string{"The harbour was dredged last spring."}},
+	}
+	sources := []knowledge.Source{{Name: "Lena Dahl", Kind: knowledge.Person, Role: "harbour master"}}
+	e := New(handBriefing(t, "Harbour master quits", "2024-05-14", paras, nil, sources, nil, nil))
+	tests := []struct {
+		q, want string
+	}{
+		{"When did the harbour master resign?", "stepped down"},
+		{"When did the coastguard call off the search?", "cancelled"},
+		{"When was the ferry company set up?", "founded"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			if !a.Answered || !strings.Contains(a.Passage, tt.want) {
+				t.Errorf("Ask = answered %v, %q (why %q); want the sentence with %q", a.Answered, a.Passage, a.Why, tt.want)
+			}
+		})
+	}
+	if e.ix.idOf("step_down") < 0 {
+		t.Errorf("stepped down is not indexed as step_down")
+	}
+	if e.ix.idOf("harbour_master") >= 0 || e.ix.idOf("dredg_last") >= 0 {
+		t.Errorf("a word and a non-particle are indexed as a phrasal verb")
+	}
+}

@@ -534,7 +534,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		if r.optional.has(t.pos) && reportingStems[t.term] {
 			continue // "say" asks for what was said; it names no topic
 		}
-		q.terms = append(q.terms, e.queryTerm(t, r, negatedAt(r.toks, ti)))
+		q.terms = append(q.terms, e.queryTerm(t, r, negatedAt(r.toks, ti), particleAfter(r.toks, ti)))
 	}
 	for _, qt := range q.terms {
 		if !qt.speaker && !qt.optional {
@@ -562,8 +562,9 @@ func (e *Engine) shortName(toks []token, i int) string {
 	return ""
 }
 
-// queryTerm makes the question term of token t, with its related terms.
-func (e *Engine) queryTerm(t token, r *reading, neg bool) queryTerm {
+// queryTerm makes the question term of token t, with its related terms;
+// particle is the particle after it, if any.
+func (e *Engine) queryTerm(t token, r *reading, neg bool, particle string) queryTerm {
 	id := t.id
 	idf, known := e.ix.idfOfID(id, e.tune.unknownWeight)
 	// "said" ranks attributed passages up but names no topic.
@@ -571,16 +572,17 @@ func (e *Engine) queryTerm(t token, r *reading, neg bool) queryTerm {
 	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: id, speaker: r.asked.has(t.pos), optional: opt}
 	qt.entity = qt.speaker || t.has(tokCap) && t.pos > r.start || t.has(tokAllCaps) || t.has(tokAlias) ||
 		t.has(tokNum) || e.proper[t.term]
-	qt.related = e.relatedOf(t, neg)
+	qt.related = e.relatedOf(t, neg, particle)
 	return qt
 }
 
 // relatedOf returns the terms related to token t, strongest first: the
 // briefings' compounds of its term, the lexicon's related words, and, for a
-// word, WordNet's and the role nouns for a word of leading. Lookups are
-// kept, up to maxQueryWords of them; the slice returned is shared and
-// read-only (addRelated copies it before adding).
-func (e *Engine) relatedOf(t token, neg bool) []relTerm {
+// word, WordNet's (and those of the phrasal verb it makes with particle)
+// and the role nouns for a word of leading. Lookups are kept, up to
+// maxQueryWords of them; the slice returned is shared and read-only
+// (addRelated copies it before adding).
+func (e *Engine) relatedOf(t token, neg bool, particle string) []relTerm {
 	word := !t.has(tokAlias) && !t.has(tokNum)
 	// The key, built without allocating; a word's term follows from it.
 	var buf [64]byte
@@ -590,6 +592,9 @@ func (e *Engine) relatedOf(t token, neg bool) []relTerm {
 		key = append(append(append(append(buf[:0], '\x01'), t.term...), '\x00'), t.word...)
 	case neg:
 		key = append(append(buf[:0], negated...), t.word...)
+	}
+	if word && particle != "" {
+		key = append(append(key, ' '), particle...)
 	}
 	e.relMu.RLock()
 	rs, ok := e.related[string(key)]
@@ -606,6 +611,7 @@ func (e *Engine) relatedOf(t token, neg bool) []relTerm {
 	}
 	if word {
 		e.wordnetRelated(&qt, t.word, neg)
+		e.phrasalRelated(&qt, t.word, particle, neg)
 		e.roleRelated(&qt, t.word)
 	}
 	qt.sortRelated()

@@ -91,15 +91,44 @@ func negatedAt(toks []token, i int) bool {
 // accept", "has not been accepted".
 const maxNegation = 3
 
-// wordnetStem returns the term WordNet knows word by: the stem of its base
+// stemOf returns the term WordNet knows word w by: the stem of its base
 // form, before qa's own tables rewrite it.
-func (e *Engine) wordnetStem(w string) string {
+func (wn *wordnet) stemOf(w string) string {
 	if l, ok := en.Lemma(w); ok {
 		w = l
-	} else if bs := e.wn.baseForms(w); len(bs) > 0 {
+	} else if bs := wn.baseForms(w); len(bs) > 0 {
 		w = bs[0].lemma
 	}
 	return english.Stem(w, false)
+}
+
+// phrasal returns the term of the phrasal verb that word and the particle
+// after it make ("stepped" and "down": step_down), if WordNet relates it to
+// other words.
+func (wn *wordnet) phrasal(word, particle string) (string, bool) {
+	if wn == nil || !en.IsParticle(particle) || strings.ContainsAny(word, " .-'") {
+		return "", false
+	}
+	t := wn.stemOf(word) + "_" + particle
+	if start, end := wn.relations(t); start == end {
+		return "", false
+	}
+	return t, true
+}
+
+// particleAfter returns the particle that follows toks[i], if one does:
+// "out" in "pull out of".
+func particleAfter(toks []token, i int) string {
+	for k := i + 1; k < len(toks); k++ {
+		switch t := toks[k]; {
+		case t.pos == toks[i].pos:
+			continue
+		case t.pos == toks[i].pos+1 && en.IsParticle(t.word):
+			return t.word
+		}
+		break
+	}
+	return ""
 }
 
 // wordnetRelated appends to qt the briefings' terms WordNet relates to the
@@ -112,8 +141,19 @@ func (e *Engine) wordnetRelated(qt *queryTerm, w string, neg bool) {
 	if e.wn == nil || w == "" || strings.ContainsAny(w, " .") {
 		return
 	}
-	for _, r := range e.lookupRelated(qt.term, e.wordnetStem(w), neg) {
+	for _, r := range e.lookupRelated(qt.term, e.wn.stemOf(w), neg) {
 		qt.addRelated(r.id, r.w, r.cover)
+	}
+}
+
+// phrasalRelated appends to qt the briefings' terms WordNet relates to the
+// phrasal verb that the question word w and particle make: "pull out" to
+// withdraw and leave.
+func (e *Engine) phrasalRelated(qt *queryTerm, w, particle string, neg bool) {
+	if pt, ok := e.wn.phrasal(w, particle); ok {
+		for _, r := range e.lookupRelated(qt.term, pt, neg) {
+			qt.addRelated(r.id, r.w, r.cover)
+		}
 	}
 }
 

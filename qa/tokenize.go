@@ -517,6 +517,8 @@ type analyzer struct {
 	extra   map[string][]string // term → alias terms indexed with it
 	caps    map[string]string   // an upper-case alias short form → its term
 	ids     map[string]int32    // the index's term ids, once built
+	wn      *wordnet            // knows the phrasal verbs indexed with their verb
+	phrasal map[string]string   // a word and particle → their phrasal verb's term, or "", while building
 
 	building   bool   // New is running: single-threaded, stems may be cached
 	buildWords []word // scratch for tokens while building
@@ -554,7 +556,7 @@ func (a *analyzer) finish(ids map[string]int32) {
 	for w, t := range a.cache {
 		a.lex[w] = a.resolve(w, t)
 	}
-	a.cache, a.building, a.buildWords = nil, false, nil
+	a.cache, a.phrasal, a.building, a.buildWords = nil, nil, false, nil
 }
 
 // resolve returns the lexeme of w, whose term is t, once the analyzer is
@@ -669,6 +671,23 @@ func (a *analyzer) term(w string) string {
 	return a.lexeme(w, false).term
 }
 
+// phrasalTerm returns the term of the phrasal verb word and particle make,
+// or "", remembering it while the analyzer is being built.
+func (a *analyzer) phrasalTerm(word, particle string) string {
+	if !en.IsParticle(particle) {
+		return ""
+	}
+	key := word + " " + particle
+	if t, ok := a.phrasal[key]; ok {
+		return t
+	}
+	t, _ := a.wn.phrasal(word, particle)
+	if a.building && a.phrasal != nil {
+		a.phrasal[key] = t
+	}
+	return t
+}
+
 // remember caches the term of w; only while the analyzer is being built.
 func (a *analyzer) remember(w string) string {
 	if t, ok := a.cache[w]; ok {
@@ -727,6 +746,14 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 			}
 		}
 		dst = append(dst, token{term: t, word: w.norm, start: w.start, end: w.end, pos: i, flags: f, id: id})
+		if build && t != "" && f&tokNum == 0 && i+1 < len(words) {
+			// a phrasal verb ("stepped down") is indexed with its verb, so that
+			// a question's "resigned" finds it
+			next := words[i+1]
+			if pt := a.phrasalTerm(w.norm, next.norm); pt != "" {
+				dst = append(dst, token{term: pt, word: w.norm, start: w.start, end: next.end, pos: i, flags: f | tokAlias, id: a.idOf(pt)})
+			}
+		}
 		if t != "" && extra {
 			for _, x := range a.extra[t] {
 				dst = append(dst, token{term: x, word: w.norm, start: w.start, end: w.end, pos: i, flags: f | tokAlias, id: a.idOf(x)})

@@ -88,7 +88,7 @@ func TestWordnetUnrelated(t *testing.T) {
 			t.Errorf("relation(%q, %q) = %+v, want none", a, b, r)
 		}
 	}
-	for _, stem := range []string{"qzxv", "the", "", "carry out", "carri_out"} {
+	for _, stem := range []string{"qzxv", "the", "", "carry out", "carri_out_of", "give_the_sack"} {
 		if got := w.related(stem, allRelKinds); len(got) != 0 {
 			t.Errorf("related(%q) = %v, want none", stem, got)
 		}

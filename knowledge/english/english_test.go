@@ -204,6 +204,11 @@ func TestWords(t *testing.T) {
 			t.Errorf("IsStopWord(%q) = %v", w, got)
 		}
 	}
+	for w, want := range map[string]bool{"down": true, "off": true, "out": true, "of": false, "the": false, "Down": false} {
+		if got := IsParticle(w); got != want {
+			t.Errorf("IsParticle(%q) = %v", w, got)
+		}
+	}
 	if !IsQuantifier("several") || IsQuantifier("officials") {
 		t.Error("IsQuantifier: several quantifies, officials does not")
 	}

@@ -154,3 +154,19 @@ func AbbreviationOf(w string) Abbreviation {
 	}
 	return NotAbbreviation
 }
+
+// particles are the adverbs and prepositions that join a verb into a
+// phrasal verb whose sense the verb alone does not give: "step down",
+// "pull out", "set up", "call off".
+var particles = map[string]bool{
+	"up": true, "down": true, "out": true, "off": true, "in": true, "on": true,
+	"over": true, "away": true, "back": true, "through": true, "along": true,
+	"aside": true, "apart": true, "forward": true, "around": true, "about": true,
+	"together": true,
+}
+
+// IsParticle reports whether w (lower case) is a particle of phrasal verbs:
+// "up", "down", "out", "off".
+func IsParticle(w string) bool {
+	return particles[w]
+}

@@ -74,6 +74,10 @@ func TestRelations(t *testing.T) {
 		{"citi compound-head center 1 1", true},
 		{"avalon compound-head avalon 1 1", false}, // "New Avalon" is a name
 		{"remov compound-head away 1 1", false},    // verbs have no compound heads
+		{"reject synonym turn_down 1 1", true},     // a phrasal verb: a word and a particle
+		{"turn_down synonym reject 1 1", true},
+		{"take_away synonym remov 1 1", true},
+		{"sack hypernym take_away 1 1", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rel, func(t *testing.T) {
@@ -85,8 +89,8 @@ func TestRelations(t *testing.T) {
 	for rel := range rels {
 		src, rest, _ := strings.Cut(rel, " ")
 		_, dst, _ := strings.Cut(rest, " ")
-		if strings.Contains(rel, "_") || strings.HasPrefix(dst, src+" ") {
-			t.Errorf("relation %q: multi-word lemmas and self-relations are left out", rel)
+		if strings.Contains(rel, "give_the_sack") || strings.HasPrefix(dst, src+" ") {
+			t.Errorf("relation %q: multi-word lemmas other than phrasal verbs, and self-relations, are left out", rel)
 		}
 	}
 }
@@ -265,5 +269,31 @@ func copyFixture(tb testing.TB, dir string) {
 		if err := os.WriteFile(filepath.Join(dir, filepath.Base(n)), b, 0o644); err != nil {
 			tb.Fatal(err)
 		}
+	}
+}
+
+func TestTermOf(t *testing.T) {
+	tests := []struct {
+		lemma, want string
+		ok          bool
+	}{
+		{"dismissal", "dismiss", true},
+		{"Break-in", "break-in", true},
+		{"turn_down", "turn_down", true},
+		{"carry_out", "carri_out", true}, // the word stemmed, the particle kept
+		{"give_the_sack", "", false},     // more than a word and a particle
+		{"capital_of_France", "", false},
+		{"motor_vehicle", "", false}, // not a particle
+		{"in_on", "", false},         // a stop word is no verb
+		{"take-away_out", "", false},
+		{"the", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lemma, func(t *testing.T) {
+			got, ok := termOf(tt.lemma)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("termOf(%q) = %q, %v; want %q, %v", tt.lemma, got, ok, tt.want, tt.ok)
+			}
+		})
 	}
 }

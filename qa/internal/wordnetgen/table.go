@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/kljensen/snowball/english"
+
+	en "github.com/briefbot/briefbot/knowledge/english"
 )
 
 // kindNames are the relation kinds, in the order of their numbers in the
@@ -360,10 +362,19 @@ func plainWord(w string) bool {
 }
 
 // termOf returns the term qa indexes a one-word lemma under: its snowball
-// stem, each part stemmed for a hyphenated word, dots dropped. Multi-word
-// lemmas, single letters and stop words have none.
+// stem, each part stemmed for a hyphenated word, dots dropped. A phrasal
+// verb, a word and a particle ("turn_down", "pull_out"), has the stem of
+// its word, "_" and the particle. Other multi-word lemmas, single letters
+// and stop words have none.
 func termOf(lemma string) (string, bool) {
 	w := strings.ToLower(lemma)
+	if verb, particle, ok := strings.Cut(w, "_"); ok && en.IsParticle(particle) {
+		t, ok := termOf(verb)
+		if !ok || strings.ContainsAny(t, "-_") {
+			return "", false
+		}
+		return t + "_" + particle, true
+	}
 	if !plainWord(w) {
 		return "", false
 	}
