@@ -274,3 +274,36 @@ func TestPhrasalVerbs(t *testing.T) {
 		t.Errorf("a word and a non-particle are indexed as a phrasal verb")
 	}
 }
+
+// In "what did X tell Y", Y is whom X spoke to, not what X spoke about: a
+// sentence need not name them to answer, but whatever follows them still
+// does ("about the budget").
+func TestAskTellAddressee(t *testing.T) {
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"Admiral Ada Morrow, head of the coast command, told Congress that night patrols would double by June."}},
+		{"", knowledge.Body, []string{"Morrow said the weather had been calm all week."}},
+		{"", knowledge.Body, []string{"The command's budget rose by a tenth this year."}},
+	}
+	said := []handSaid{{0, 0, "Ada Morrow", ""}, {1, 0, "Ada Morrow", ""}}
+	sources := []knowledge.Source{{Name: "Ada Morrow", Kind: knowledge.Person, Role: "head of the coast command", Statements: 2}}
+	e := New(handBriefing(t, "Patrols to double", "2024-05-14", paras, said, sources, nil, nil))
+	tests := []struct {
+		q    string
+		want string // "" for a decline
+	}{
+		{"What did Ada Morrow tell lawmakers?", "night patrols"},
+		{"What did Ada Morrow tell the lawmakers?", "night patrols"},
+		{"What did Ada Morrow tell lawmakers about the harbour fees?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.want == "" && a.Answered:
+				t.Errorf("Ask answered %q; want a decline", a.Passage)
+			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
+				t.Errorf("Ask = answered %v, %q (why %q); want the sentence with %q", a.Answered, a.Passage, a.Why, tt.want)
+			}
+		})
+	}
+}

@@ -319,6 +319,7 @@ func (e *Engine) classify(r *reading) qType {
 			typ, r.span = qSaid, ws[2:end]
 			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
+			r.markAddressee(ws, end)
 		}
 	case (first == "what" || first == "which") && kindNouns[w(1)] && w(2) == "of" && len(ws) > 3:
 		// "what kind of organisation is X": what X is; the class only ranks
@@ -337,6 +338,7 @@ func (e *Engine) classify(r *reading) qType {
 			typ, r.span = qSaid, ws[2:end]
 			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
+			r.markAddressee(ws, end)
 		}
 	case isAuxiliary(first):
 		typ = qYesNo
@@ -660,6 +662,30 @@ func opinionVerbAt(ws []token, from int) int {
 		}
 	}
 	return -1
+}
+
+// addresseeVerbs take whom they are said to as their object: "what did X
+// tell lawmakers", "what did X warn residents about".
+var addresseeVerbs = map[string]bool{
+	"tell": true, "told": true, "tells": true, "warn": true, "warned": true, "warns": true,
+}
+
+// markAddressee makes the words naming whom something was said to, the
+// object of a verb of telling at ws[verb], optional: they rank the
+// sentences that name them but are not what was said about ("what did the
+// general tell lawmakers" is answered by "the general told Congress ...").
+// The object runs from the verb to the first stop word after it.
+func (r *reading) markAddressee(ws []token, verb int) {
+	if !addresseeVerbs[ws[verb].word] {
+		return
+	}
+	k := verb + 1
+	for k < len(ws) && (isArticle(ws[k].word) || ws[k].word == "his" || ws[k].word == "her" || ws[k].word == "their" || ws[k].word == "its") {
+		k++
+	}
+	for ; k < len(ws) && ws[k].term != "" && !ws[k].has(tokWh); k++ {
+		r.optional.set(ws[k].pos)
+	}
 }
 
 // opinionNounAt finds "X's view" after "what is/was": the noun's index.
