@@ -102,6 +102,24 @@ func (wn *wordnet) stemOf(w string) string {
 	return english.Stem(w, false)
 }
 
+// irregularBase returns the base form of w (lower case) when WordNet has
+// w as an irregular form ("fled", "crises") and not as a word of its own
+// ("found", "left", "ground" are words, not only forms of find, leave and
+// grind); else "".
+func (wn *wordnet) irregularBase(w string) string {
+	if wn == nil || strings.ContainsAny(w, " .-'") {
+		return ""
+	}
+	bs := wn.baseForms(w)
+	if len(bs) == 0 || bs[0].lemma == w {
+		return ""
+	}
+	if start, end := wn.relations(english.Stem(w, false)); start < end {
+		return ""
+	}
+	return bs[0].lemma
+}
+
 // phrasal returns the term of the phrasal verb that word and the particle
 // after it make ("stepped" and "down": step_down), if WordNet relates it to
 // other words.

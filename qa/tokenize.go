@@ -492,6 +492,26 @@ func analyseWord(w string) string {
 	return s
 }
 
+// analyseWord returns the term of one normalised word, as analyseWord
+// does, but first puts an irregular form the hand-written tables do not
+// know into its base form by WordNet's irregular forms: "fled" is flee,
+// "crises" crisis.
+func (a *analyzer) analyseWord(w string) string {
+	if _, ok := globalWord[w]; ok {
+		return analyseWord(w)
+	}
+	if _, ok := conflations[w]; ok {
+		return analyseWord(w)
+	}
+	if _, ok := en.Lemma(w); ok {
+		return analyseWord(w)
+	}
+	if b := a.wn.irregularBase(w); b != "" && !isStop(w) {
+		return analyseWord(b)
+	}
+	return analyseWord(w)
+}
+
 // isNumeric reports whether w is digits, with optional group commas and a
 // decimal point.
 func isNumeric(w string) bool {
@@ -653,7 +673,7 @@ func (a *analyzer) analyse(w string, build bool) lexeme {
 		}
 		return lexeme{term: t, id: -1, flags: wordFlags(w, t), more: lexPhrase | lexExtra}
 	}
-	lx := a.resolve(w, analyseWord(w))
+	lx := a.resolve(w, a.analyseWord(w))
 	if len(w) < 64 && a.queryN.Add(1) <= maxQueryWords {
 		a.query.Store(strings.Clone(w), &lx)
 	}
@@ -666,7 +686,7 @@ func (a *analyzer) term(w string) string {
 		if t, ok := a.cache[w]; ok {
 			return t
 		}
-		return analyseWord(w)
+		return a.analyseWord(w)
 	}
 	return a.lexeme(w, false).term
 }
@@ -693,7 +713,7 @@ func (a *analyzer) remember(w string) string {
 	if t, ok := a.cache[w]; ok {
 		return t
 	}
-	t := analyseWord(w)
+	t := a.analyseWord(w)
 	if a.building && a.cache != nil && len(w) < 64 {
 		a.cache[w] = t
 	}

@@ -140,3 +140,29 @@ func TestLowerOpening(t *testing.T) {
 		}
 	}
 }
+
+// An irregular form the hand-written tables lack takes the term of its
+// base form from WordNet's irregular forms, unless it is a word of its own.
+func TestIrregularForms(t *testing.T) {
+	e := New()
+	tests := []struct {
+		form, base string
+		same       bool
+	}{
+		{"shrank", "shrink", true},
+		{"upheld", "uphold", true},
+		{"swung", "swing", true},
+		{"crises", "crisis", true},
+		{"criteria", "criterion", true},
+		{"bound", "bind", false}, // a word of its own: "bound for Oslo"
+		{"better", "good", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.form, func(t *testing.T) {
+			f, b := e.an.analyseWord(tt.form), e.an.analyseWord(tt.base)
+			if (f == b) != tt.same {
+				t.Errorf("terms of %q and %q: %q and %q; want the same: %v", tt.form, tt.base, f, b, tt.same)
+			}
+		})
+	}
+}
