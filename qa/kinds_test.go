@@ -23,6 +23,7 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"The council shut the towpath below the footbridge in May.", "Engineers had found cracks in its retaining wall, which was sinking because of old mine workings."}},
 		{"", knowledge.Body, []string{"A bakery at the east end of the footbridge lost trade during the closure."}},
 		{"", knowledge.Body, []string{"Harbor Electric, which supplies 80,000 homes, moved a cable off the footbridge."}},
+		{"", knowledge.Body, []string{"County inspectors checked the footbridge cables on 14 March."}},
 	}
 	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}}
 	sources := []knowledge.Source{
@@ -58,6 +59,7 @@ func TestAnswerKinds(t *testing.T) {
 		{"Why did the council shut the towpath?", true, "shut the towpath below the footbridge in May. Engineers had found cracks"},
 		{"What did the bakery say about the closure?", false, ""}, // the briefing does not quote it
 		{"How many homes does Harbor Elec supply?", true, "80,000 homes"},
+		{"How many bolts did the county inspectors check on the footbridge cables?", false, ""}, // 14 March is a date, not a count
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -64,7 +64,7 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 				m |= markAge
 			}
 		}
-		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) {
+		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) || dayOfMonth(toks, i) {
 			m |= markDate
 		}
 		if t.has(tokNum) || t.word == "a" || t.word == "an" || english.IsQuantifier(t.word) {
@@ -92,6 +92,43 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		dst = append(dst, stok{term: t.term, pos: uint16(min(t.pos, maxPos)), mark: m})
 	}
 	return dst, first
+}
+
+// dayOfMonth reports whether toks[i] is the day of a date: a number from 1
+// to 31 just before or after a capitalised month ("12 April", "Jan. 3").
+func dayOfMonth(toks []token, i int) bool {
+	t := toks[i]
+	if !t.has(tokNum) || len(t.word) > 2 {
+		return false
+	}
+	if n := atoiSmall(t.word); n < 1 || n > 31 {
+		return false
+	}
+	for _, k := range [2]int{i - 1, i + 1} {
+		if k < 0 || k >= len(toks) || toks[k].pos != t.pos+k-i || !toks[k].has(tokCap) {
+			continue
+		}
+		w := strings.TrimSuffix(toks[k].word, ".")
+		if _, ok := english.Month(w); ok {
+			return true
+		}
+		if _, ok := english.MonthAbbreviation(w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// atoiSmall returns the value of one or two digits.
+func atoiSmall(w string) int {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return -1
+		}
+		n = 10*n + int(w[i]-'0')
+	}
+	return n
 }
 
 // currencySigns stand before an amount of money: "$16.99", "£5", "US$3".
@@ -273,7 +310,7 @@ func (e *Engine) namesNext(q *question, di int32) int32 {
 // of the thing counted.
 func (e *Engine) numberNear(di int32, q *question) bool {
 	d := &e.docs[di]
-	m, not := markNum, markSpan|markAge
+	m, not := markNum, markSpan|markAge|markDate // "12 April" counts nothing
 	switch {
 	case q.money:
 		m = markMoney
