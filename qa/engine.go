@@ -253,7 +253,14 @@ func (e *Engine) addAliases(b *knowledge.Briefing) {
 		if up := strings.ToUpper(short); up == short && len(short) >= 2 && !strings.ContainsAny(short, " -.") {
 			e.an.caps[up] = term
 		}
+		forms := g[1:]
 		for _, form := range g[1:] {
+			// "Sierra Nevada" is the company "Sierra Nevada Corporation" too
+			if short := en.TrimCompanySuffix(strings.TrimSpace(form)); short != strings.TrimSpace(form) && strings.Contains(short, " ") {
+				forms = append(forms[:len(forms):len(forms)], short)
+			}
+		}
+		for _, form := range forms {
 			var ws []string
 			for _, w := range scanWords(form, nil) {
 				ws = append(ws, w.norm)

@@ -484,6 +484,25 @@ func TestAskWhatIsAlias(t *testing.T) {
 	}
 }
 
+// A question that names a briefing's alias by its long form, in full or
+// without its corporate suffix, is answered by a sentence that uses the
+// short form: the long form's words do not each need covering.
+func TestAskLongFormOfAlias(t *testing.T) {
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"Five companies, among them Vellmar Ferry Corporation (VFC), won harbour contracts on Tuesday."}},
+		{"", knowledge.Body, []string{"VFC would be able to start night crossings in 2026, its director said."}},
+		{"", knowledge.Body, []string{"Ferries on the northern route could start running at night next spring, the port said."}},
+	}
+	aliases := [][]string{{"VFC", "Vellmar Ferry Corporation"}}
+	e := New(handBriefing(t, "Harbour contracts", "2025-03-04", paras, nil, nil, nil, aliases))
+	for _, q := range []string{"When could Vellmar Ferry start night crossings?", "When could Vellmar Ferry Corporation start night crossings?"} {
+		a := e.Ask(q)
+		if !a.Answered || !strings.Contains(a.Passage, "VFC would be able") {
+			t.Errorf("Ask(%q) = answered %v, %q (why %q); want the sentence about VFC", q, a.Answered, a.Passage, a.Why)
+		}
+	}
+}
+
 // damBriefing is an invented briefing for the tests of complete answers.
 func damBriefing(tb testing.TB) *knowledge.Briefing {
 	tb.Helper()

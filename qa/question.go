@@ -502,9 +502,39 @@ func (e *Engine) addTerms(q *question, r *reading) {
 			}
 		}
 	}
+	// The briefings' multi-word aliases the question names ("Sierra Nevada
+	// Corporation" for SNC): the alias's term stands for its words, which
+	// become weaker alternatives of it, as a hyphenated word's parts do.
+	type alias struct {
+		start, end int
+		term       string
+	}
+	var aliases []alias
+	for _, t := range r.toks {
+		if t.has(tokAlias) && t.id >= 0 && strings.IndexByte(t.word, ' ') > 0 {
+			aliases = append(aliases, alias{t.start, t.end, t.term})
+		}
+	}
+	aliasOver := func(t token) (int, bool) {
+		for _, a := range aliases {
+			if t.start >= a.start && t.end <= a.end && t.term != a.term {
+				return seen(a.term)
+			}
+		}
+		return 0, false
+	}
 	for ti, t := range r.toks {
 		if t.term == "" || r.framing.has(t.pos) && !t.has(tokAlias) || t.pos < r.start {
 			continue
+		}
+		if !t.has(tokAlias) {
+			if i, ok := aliasOver(t); ok {
+				q.terms[i].addRelated(t.id, partWeight, coverWeak)
+				if r.namePos.has(t.pos) {
+					q.terms[i].speaker = true
+				}
+				continue
+			}
 		}
 		if strings.IndexByte(t.word, '-') > 0 && !t.has(tokPart) && !t.has(tokAlias) {
 			if _, known := wholeAt(t.pos); !known {
