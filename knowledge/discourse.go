@@ -73,6 +73,7 @@ type doc struct {
 	spelled        map[string]bool   // long forms the text spells out ("United States")
 	candidates     []nounPhrase      // full names with no sign yet of being a person's
 	personSurnames map[string]bool   // single names shown to be people's: "Mr. Doe", "Doe, 54,"
+	loneSpeakers   map[string]bool   // single names that say something: "Doe said"
 	aliasGroup     map[string]int    // a name → its group in b.Aliases
 	proper         map[string]bool   // words seen capitalised inside a sentence
 	lower          map[string]bool   // words seen in lower case
@@ -113,6 +114,7 @@ func analyse(b *Briefing, credits []credit, lists map[int]int) {
 		orgTyped:       map[string]bool{},
 		spelled:        map[string]bool{},
 		personSurnames: map[string]bool{},
+		loneSpeakers:   map[string]bool{},
 		aliasGroup:     map[string]int{},
 		proper:         map[string]bool{},
 		lower:          map[string]bool{},
@@ -164,8 +166,11 @@ func (d *doc) collect() {
 			}
 			info.attrs = analyseSentence(p.Text, ts)
 			for _, a := range info.attrs {
-				if a.np.kind == npPerson {
+				switch a.np.kind {
+				case npPerson:
 					d.register(a.np)
+				case npSingle:
+					d.loneSpeakers[a.np.name] = true
 				}
 			}
 			d.scanNames(p.Text, ts)
@@ -178,9 +183,12 @@ func (d *doc) collect() {
 		}
 	}
 	// A full name is a person's when its surname is: "Jane Doe" when the
-	// text also has "Ms. Doe", "Doe, 54," or another person named Doe.
+	// text also has "Ms. Doe", "Doe, 54," or another person named Doe, or
+	// when "Doe" alone says something ("Doe said"): a body is not called by
+	// the last word of its name.
 	for _, np := range d.candidates {
-		if d.byName[np.name] == nil && d.knownOrgs[np.name] == false && (d.personSurnames[surnameOf(np.name)] || len(d.bySurname[surnameOf(np.name)]) > 0) {
+		sur := surnameOf(np.name)
+		if d.byName[np.name] == nil && d.knownOrgs[np.name] == false && (d.personSurnames[sur] || len(d.bySurname[sur]) > 0 || d.loneSpeakers[sur]) {
 			d.register(np)
 		}
 	}

@@ -308,6 +308,12 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"There is no evidence at all. —  ()"},
 		},
 		{
+			name: "a full name with no cue, then its surname alone says something",
+			body: "The new anti-litter campaign has drawn mockery since Monday, but Lena Okafor’s response was concern.\n\n" +
+				"“My first reaction was worry,” Okafor said.\n",
+			quotes: []string{"My first reaction was worry — Lena Okafor ()"},
+		},
+		{
 			name:  "group in a place and group at an organisation",
 			body:  "Officials in Kyiv said the plan was unacceptable. Analysts at Kessler Capital said it would save money.\n",
 			stmts: []string{"Officials in Kyiv: Officials in Kyiv", "Analysts at Kessler Capital: Analysts at Kessler"},
