@@ -192,6 +192,7 @@ func (d *doc) collect() {
 			d.register(np)
 		}
 	}
+	d.copularRoles()
 	d.unconfirmed = map[string]bool{}
 	for _, np := range d.candidates {
 		if sur := surnameOf(np.name); d.byName[np.name] == nil && !d.knownOrgs[np.name] && len(d.bySurname[sur]) == 0 {
@@ -207,6 +208,50 @@ func (d *doc) collect() {
 		}
 	}
 }
+
+// copularRoles gives a person named without a role the one a sentence
+// states outright: "Doe is the chief executive of Brightline", "Jane Doe
+// was a lecturer at the college". The role runs to the first comma or
+// clause ("…, a Tacoma firm that …") and its head must be a noun for a job.
+func (d *doc) copularRoles() {
+	for pi := range d.b.Passages {
+		text := d.b.Passages[pi].Text
+		for si := range d.sents[pi] {
+			ts := d.sents[pi][si].toks
+			for j := 1; j+2 < len(ts); j++ {
+				if v := ts[j].lower; v != "is" && v != "was" {
+					continue
+				}
+				if a := ts[j+1].lower; a != "the" && a != "a" && a != "an" {
+					continue
+				}
+				var p *person
+				for i := max(0, j-4); i < j && p == nil; i++ {
+					if q, n := d.personAt(ts, i); q != nil && i+n == j {
+						p = q
+					}
+				}
+				if p == nil || p.role != "" {
+					continue
+				}
+				end := j + 2
+				for end < len(ts) && ts[end].kind == tWord && !clauseOpeners[ts[end].lower] {
+					end++
+				}
+				if end == j+2 || end < len(ts) && ts[end].kind == tQuote {
+					continue
+				}
+				role := cleanRole(text[ts[j+1].start:ts[end-1].end])
+				if role != "" && english.IsRoleNoun(roleHead(role)) {
+					p.role = role
+				}
+			}
+		}
+	}
+}
+
+// clauseOpeners end a role stated after "is the": "the firm that made it".
+var clauseOpeners = map[string]bool{"who": true, "which": true, "that": true, "whose": true, "where": true, "when": true, "since": true, "because": true}
 
 // addAlias records that long is another name for short.
 func (d *doc) addAlias(short, long string) {

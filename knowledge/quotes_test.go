@@ -440,6 +440,10 @@ func TestRoles(t *testing.T) {
 		{"Gaza’s Hamas-run health ministry said 40 people were killed.", "Gaza’s Hamas-run health ministry", "", Organisation},
 		{"The White House said the president would travel.", "White House", "", Organisation},
 		{"Brightwater Lines, the regional operator, said fares would rise.", "Brightwater Lines", "", Organisation},
+		// a role stated outright, in a sentence of its own
+		{"Lena Okafor, 44, said the ads failed. Okafor is the chief executive of Brightline, a Tacoma firm that made them.", "Lena Okafor", "chief executive of Brightline", Person},
+		{"Tom Aske, 51, said the vote was close. Aske was a lecturer at the college until 2019.", "Tom Aske", "lecturer at the college until 2019", Person},
+		{"Lena Okafor, 44, said the ads failed. Okafor is a reason the firm grew.", "Lena Okafor", "", Person}, // a reason is no job
 	}
 	for _, tt := range tests {
 		_, _, b := attribution(t, tt.sentence+"\n")
