@@ -553,7 +553,7 @@ func inDateline(ts []tok, j int) bool {
 // hasReportingVerb reports whether any token is a reporting verb.
 func hasReportingVerb(ts []tok) bool {
 	for _, t := range ts {
-		if t.kind == tWord && english.ReportingVerb(t.lower) != english.NotReporting {
+		if t.kind == tWord && !isUpperStart(t.text) && english.ReportingVerb(t.lower) != english.NotReporting { // "Oregon State" is a name
 			return true
 		}
 	}

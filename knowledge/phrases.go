@@ -712,7 +712,10 @@ func cleanRole(r string) string {
 			break
 		}
 	}
-	for _, rel := range []string{"who ", "which ", "whose ", "whom ", "where ", "when ", "that "} {
+	if strings.HasPrefix(lr, "who ") {
+		return relativeRole(r[len("who "):])
+	}
+	for _, rel := range []string{"which ", "whose ", "whom ", "where ", "when ", "that "} {
 		if strings.HasPrefix(lr, rel) {
 			return ""
 		}
@@ -722,6 +725,54 @@ func cleanRole(r string) string {
 	}
 	return r
 }
+
+// roleVerbs, after "who", say what someone does for a living or for whom:
+// "who works for the transit agency", "who represents the driver".
+var roleVerbs = map[string]bool{
+	"works": true, "worked": true, "represents": true, "represented": true,
+	"teaches": true, "taught": true, "leads": true, "heads": true, "runs": true,
+	"chairs": true, "directs": true, "manages": true, "oversees": true,
+	"owns": true, "founded": true, "co-founded": true,
+	"advises": true, "coaches": true, "edits": true, "studies": true, "researches": true,
+}
+
+// relativeRole returns the role a relative clause after a name gives, the
+// clause without its "who": "represents the driver", "works for the transit
+// agency"; or, when it says what someone does "as" something, that: "who
+// follows the company as an analyst at X" is "analyst at X". Other clauses
+// ("who lives nearby", "who was hurt") give none.
+func relativeRole(clause string) string {
+	past := false
+	for {
+		w, rest, _ := strings.Cut(clause, " ")
+		switch strings.ToLower(w) {
+		case "also", "now", "currently", "still":
+			clause = rest
+			continue
+		case "previously", "formerly", "once":
+			past = true
+		}
+		break
+	}
+	verb, _, _ := strings.Cut(clause, " ")
+	verb = strings.ToLower(verb)
+	past = past || strings.HasSuffix(verb, "ed") || english.IsIrregularPast(verb) || verb == "was"
+	for _, as := range []string{" as a ", " as an ", " as the "} {
+		if i := strings.Index(clause, as); i >= 0 && !past { // "who served as an envoy" is no longer one
+			if role := cleanRole(clause[i+len(" as "):]); role != "" && english.IsRoleNoun(roleHead(role)) {
+				return role
+			}
+		}
+	}
+	if !roleVerbs[verb] {
+		return ""
+	}
+	return cleanRole(clause)
+}
+
+// maxDescWords is the most words a description made of an organisation's
+// name and a role may have.
+const maxDescWords = 12
 
 // trailingPlace matches "... Institution in City": group 1 is the role
 // without the place, group 2 the place.
@@ -762,6 +813,11 @@ func isDesc(seg []tok) bool {
 	case isLowerStart(t.text):
 		return !isFunctionWord(t.lower) && !clauseStarters[t.lower] && !participlePhrase(seg) && !pastVerbPhrase(seg)
 	}
+	// "Harbour County Department of Health public information officer": an
+	// organisation's name, then the role.
+	if last := seg[len(seg)-1]; len(seg) <= maxDescWords && last.kind == tWord && english.IsRoleNoun(last.lower) {
+		return true
+	}
 	// "Harbour Lines’ chief executive": a name's possessive, then the role.
 	for i, x := range seg {
 		if x.kind != tWord || i > 5 {
@@ -795,6 +851,11 @@ var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true
 // that carries ..." gives "operator"): the first word, after determiners,
 // possessives and adjectives, that names a role, a group or a body.
 func descHead(seg []tok) string {
+	// "Harbour County Department of Health public information officer": a
+	// role written last, in lower case, after an organisation's name.
+	if n := len(seg); n > 1 && n <= maxDescWords && seg[n-1].kind == tWord && isLowerStart(seg[n-1].text) && english.IsRoleNoun(seg[n-1].lower) {
+		return seg[n-1].lower
+	}
 	for i, t := range seg {
 		if t.kind != tWord || i > 8 {
 			break

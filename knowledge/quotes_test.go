@@ -347,6 +347,13 @@ func TestCleanRole(t *testing.T) {
 		{"the mayor of Casalmaggiore", "mayor of Casalmaggiore"},
 		{"An analyst", "analyst"},
 		{"who also served as an envoy", ""},
+		{"who represents the driver", "represents the driver"},
+		{"who works for the transit agency", "works for the transit agency"},
+		{"who also works for the transit agency", "works for the transit agency"},
+		{"who follows the chain as an analyst at Harbour Capital", "analyst at Harbour Capital"},
+		{"who formerly followed the chain as an analyst", ""},
+		{"who lives nearby", ""},
+		{"who was hurt in the crash", ""},
 		{"54", ""},
 		{"director of the South Institute at the Roe Center", "director of the South Institute at the Roe Center"},
 	}
@@ -440,6 +447,11 @@ func TestRoles(t *testing.T) {
 		{"Gaza’s Hamas-run health ministry said 40 people were killed.", "Gaza’s Hamas-run health ministry", "", Organisation},
 		{"The White House said the president would travel.", "White House", "", Organisation},
 		{"Brightwater Lines, the regional operator, said fares would rise.", "Brightwater Lines", "", Organisation},
+		// an organisation's name, then the role; "State" is no reporting verb there
+		{"The ads did not appeal to Dana Whitlow, Oregon State Department of Health public information officer, she said. “It can miss the mark,” Whitlow said.", "Dana Whitlow", "Oregon State Department of Health public information officer", Person},
+		// a relative clause that says what someone does
+		{"Joe Marr, who works for the transit agency, said the tunnel leaked.", "Joe Marr", "works for the transit agency", Person},
+		{"Ada Reyes, who follows the chain as an analyst at Harbour Capital, said prices fell.", "Ada Reyes", "analyst at Harbour Capital", Person},
 		// a role stated outright, in a sentence of its own
 		{"Lena Okafor, 44, said the ads failed. Okafor is the chief executive of Brightline, a Tacoma firm that made them.", "Lena Okafor", "chief executive of Brightline", Person},
 		{"Tom Aske, 51, said the vote was close. Aske was a lecturer at the college until 2019.", "Tom Aske", "lecturer at the college until 2019", Person},
