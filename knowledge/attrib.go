@@ -702,6 +702,9 @@ func isProperSeg(text string, seg []tok) bool {
 
 // nameSeg parses a segment that is wholly a name (or a group).
 func nameSeg(text string, seg []tok) (nounPhrase, bool) {
+	if _, _, ok := english.PartyTag(segText(text, seg)); ok {
+		return nounPhrase{}, false // "R-Neb." says who a lawmaker is
+	}
 	np, ok := npAtEnd(text, seg)
 	if !ok || !nameCovers(seg, np) {
 		return nounPhrase{}, false

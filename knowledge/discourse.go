@@ -324,6 +324,7 @@ func (d *doc) register(np nounPhrase) *person {
 	}
 	if np.honorific != "" {
 		p.addHonorific(np.honorific)
+		p.role = lawmakerRole(p.role, np.honorific)
 	}
 	return p
 }

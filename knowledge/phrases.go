@@ -705,6 +705,9 @@ func isDigitWord(w string) bool {
 // very long is no role.
 func cleanRole(r string) string {
 	r = strings.TrimSpace(strings.Trim(r, " ,;:"))
+	if party, state, ok := english.PartyTag(r); ok {
+		return party + " from " + state // "R-Neb."
+	}
 	lr := strings.ToLower(r)
 	for _, d := range []string{"a ", "an ", "the "} {
 		if strings.HasPrefix(lr, d) {
@@ -725,6 +728,37 @@ func cleanRole(r string) string {
 	}
 	return r
 }
+
+// partyTag reports whether seg is an American party-state tag: "R-Neb.",
+// "D-NY".
+func partyTag(seg []tok) bool {
+	text := seg[0].text
+	if len(seg) == 2 && seg[1].text == "." {
+		text += "."
+	}
+	_, _, ok := english.PartyTag(text)
+	return ok
+}
+
+// lawmakerRole gives a party-state role its holder's title, written short
+// before their name: "Republican from Nebraska" for "Sen." is "Republican
+// senator from Nebraska".
+func lawmakerRole(role, honorific string) string {
+	party, state, ok := strings.Cut(role, " from ")
+	title := english.TitleWord(honorific)
+	if !ok || title == "" || strings.Contains(party, " ") {
+		return role
+	}
+	adj, ok := partyAdjectives[party]
+	if !ok {
+		return role
+	}
+	return adj + " " + title + " from " + state
+}
+
+// partyAdjectives are the parties PartyTag names, as they stand before a
+// title: a Democratic senator.
+var partyAdjectives = map[string]string{"Republican": "Republican", "Democrat": "Democratic", "independent": "independent"}
 
 // roleVerbs, after "who", say what someone does for a living or for whom:
 // "who works for the transit agency", "who represents the driver".
@@ -799,6 +833,9 @@ func dropPlace(role string, mentions func(place string) int) string {
 func isDesc(seg []tok) bool {
 	if len(seg) == 0 || seg[0].kind != tWord {
 		return false
+	}
+	if len(seg) <= 2 && partyTag(seg) {
+		return true
 	}
 	t := seg[0]
 	switch {

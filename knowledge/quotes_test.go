@@ -300,7 +300,7 @@ func TestAttribution(t *testing.T) {
 		{
 			name:   "a party member described, and a statement put out",
 			body:   "Sen. Maria Reyes, a Democrat from Nevada, opposes the bill.\n\nReyes issued a short statement on Friday.\n\n“We will not stop.”\n\nAsked about a filibuster, the Nevada Democrat said: “Everything is on the table.”\n",
-			quotes: []string{"We will not stop. — Maria Reyes (Democrat from Nevada)", "Everything is on the table. — Maria Reyes (Democrat from Nevada)"},
+			quotes: []string{"We will not stop. — Maria Reyes (Democratic senator from Nevada)", "Everything is on the table. — Maria Reyes (Democratic senator from Nevada)"},
 		},
 		{
 			name:   "someone's lawyer is not them",
@@ -452,6 +452,10 @@ func TestRoles(t *testing.T) {
 		// a relative clause that says what someone does
 		{"Joe Marr, who works for the transit agency, said the tunnel leaked.", "Joe Marr", "works for the transit agency", Person},
 		{"Ada Reyes, who follows the chain as an analyst at Harbour Capital, said prices fell.", "Ada Reyes", "analyst at Harbour Capital", Person},
+		// a party-state tag, and the lawmaker's title
+		{"Sen. Ada Holm, R-Neb., called the delay “a failure of public trust” within the agency.", "Ada Holm", "Republican senator from Nebraska", Person},
+		{"“It was a failure,” said Rep. Jo Lund, D-Calif.", "Jo Lund", "Democratic representative from California", Person},
+		{"Tom Reed, R-Texas, said the prison system had failed.", "Tom Reed", "Republican from Texas", Person},
 		// a role stated outright, in a sentence of its own
 		{"Lena Okafor, 44, said the ads failed. Okafor is the chief executive of Brightline, a Tacoma firm that made them.", "Lena Okafor", "chief executive of Brightline", Person},
 		{"Tom Aske, 51, said the vote was close. Aske was a lecturer at the college until 2019.", "Tom Aske", "lecturer at the college until 2019", Person},

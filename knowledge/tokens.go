@@ -156,6 +156,9 @@ func keepsPeriod(word string) bool {
 		r, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsUpper(r)
 	}
+	if _, _, ok := english.PartyTag(word + "."); ok {
+		return true // "R-Neb."
+	}
 	return strings.Contains(word, ".") && isDottedAbbrev(word)
 }
 

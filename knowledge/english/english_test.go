@@ -231,3 +231,27 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+func TestPartyTag(t *testing.T) {
+	tests := []struct {
+		tag, party, state string
+		ok                bool
+	}{
+		{"R-Neb.", "Republican", "Nebraska", true},
+		{"D-Calif.", "Democrat", "California", true},
+		{"R-Texas", "Republican", "Texas", true},
+		{"I-Vt.", "independent", "Vermont", true},
+		{"D-NY", "Democrat", "New York", true},
+		{"D-N.Y.", "Democrat", "New York", true},
+		{"R-Paris", "", "", false},
+		{"X-Neb.", "", "", false},
+		{"Neb.", "", "", false},
+		{"", "", "", false},
+	}
+	for _, tt := range tests {
+		party, state, ok := PartyTag(tt.tag)
+		if party != tt.party || state != tt.state || ok != tt.ok {
+			t.Errorf("PartyTag(%q) = %q, %q, %v; want %q, %q, %v", tt.tag, party, state, ok, tt.party, tt.state, tt.ok)
+		}
+	}
+}

@@ -1,0 +1,53 @@
+package english
+
+import "strings"
+
+// partyLetters are the parties of American party-state tags: the R in
+// "R-Neb.".
+var partyLetters = map[string]string{"R": "Republican", "D": "Democrat", "I": "independent"}
+
+// stateAbbreviations are the U.S. states as the AP style writes them in
+// party-state tags ("R-Neb.", "D-Calif."), and their postal codes, with
+// the states' names; states the AP spells out stand for themselves.
+var stateAbbreviations = map[string]string{
+	"Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+	"Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+	"Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky",
+	"La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan",
+	"Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri", "Mont": "Montana",
+	"Neb": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire", "N.J": "New Jersey",
+	"N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota",
+	"Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "R.I": "Rhode Island",
+	"S.C": "South Carolina", "S.D": "South Dakota", "Tenn": "Tennessee", "Vt": "Vermont",
+	"Va": "Virginia", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin",
+	"Wyo":    "Wyoming",
+	"Alaska": "Alaska", "Hawaii": "Hawaii", "Idaho": "Idaho", "Iowa": "Iowa", "Maine": "Maine",
+	"Ohio": "Ohio", "Texas": "Texas", "Utah": "Utah",
+	"AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+	"CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+	"HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+	"KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+	"MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+	"MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+	"NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+	"ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+	"RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+	"TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+	"WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}
+
+// PartyTag reads an American party-state tag, as news writes it after a
+// lawmaker's name: "R-Neb." is a Republican from Nebraska, "D-NY" a
+// Democrat from New York.
+func PartyTag(s string) (party, state string, ok bool) {
+	letter, abbr, found := strings.Cut(strings.TrimSpace(s), "-")
+	party, ok = partyLetters[letter]
+	if !found || !ok {
+		return "", "", false
+	}
+	state, ok = stateAbbreviations[strings.TrimSuffix(abbr, ".")]
+	if !ok {
+		return "", "", false
+	}
+	return party, state, true
+}
