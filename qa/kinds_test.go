@@ -309,32 +309,3 @@ func TestAskTellAddressee(t *testing.T) {
 		})
 	}
 }
-
-// "According to X, why …" asks a why of X's words: the answer gives a
-// reason and is X's, not another source's.
-func TestAccordingToWhy(t *testing.T) {
-	paras := []handPara{
-		{"", knowledge.Lede, []string{"Night patrols on the coast will double by June, officials said on Monday."}},
-		{"", knowledge.Body, []string{"Admiral Ada Morrow said the patrols would double because smugglers had switched to night crossings."}},
-		{"", knowledge.Body, []string{"The coast guard union said the patrols would double because overtime money had been approved."}},
-		{"", knowledge.Body, []string{"Morrow said the patrols would double in June."}},
-	}
-	said := []handSaid{{1, 0, "Ada Morrow", ""}, {2, 0, "coast guard union", ""}, {3, 0, "Ada Morrow", ""}}
-	sources := []knowledge.Source{
-		{Name: "Ada Morrow", Kind: knowledge.Person, Role: "admiral", Statements: 2},
-		{Name: "coast guard union", Kind: knowledge.Organisation, Statements: 1},
-	}
-	e := New(handBriefing(t, "Patrols to double", "2024-05-14", paras, said, sources, nil, nil))
-	tests := []struct{ q, want string }{
-		{"According to Ada Morrow, why will the patrols double?", "smugglers"},
-		{"According to the coast guard union, why will the patrols double?", "overtime"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := e.Ask(tt.q)
-			if !a.Answered || !strings.Contains(a.Passage, tt.want) || !strings.Contains(a.Why, "asks why") {
-				t.Errorf("Ask = answered %v, %q (why %q); want the sentence with %q, asking why", a.Answered, a.Passage, a.Why, tt.want)
-			}
-		})
-	}
-}

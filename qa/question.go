@@ -153,11 +153,6 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	r.start = preamble(words)
 	r.ws = words[r.start:]
 	if r.start > 0 {
-		if words[0].word == "according" {
-			// "According to X, why …": X names whose view a why asks
-			r.span = words[2:r.start]
-			r.framing.set(words[0].pos)
-		}
 		r.start = words[r.start].pos
 	}
 	q.typ = e.classify(&r)
@@ -246,18 +241,12 @@ func clipQuestion(text string) string {
 // preamble returns the index of the first word after a preamble such as
 // "can you tell me" or "do you know": the wh-word, or 0.
 func preamble(words []token) int {
-	limit := 6
-	if len(words) > 0 && words[0].word == "according" {
-		limit = 12 // "According to the chair of the union, why …"
-	}
-	for k := 0; k < len(words) && k < limit; k++ {
+	for k := 0; k < len(words) && k < 6; k++ {
 		if words[k].has(tokWh) {
 			switch w := words[0].word; {
 			case k == 0:
 			case isAuxiliary(w) || w == "tell" || w == "please" || w == "so" || w == "and" || w == "i":
 				return k
-			case w == "according" && k > 2 && words[1].word == "to":
-				return k // "According to X, why …"
 			}
 			break
 		}
@@ -355,9 +344,6 @@ func (e *Engine) classify(r *reading) qType {
 		typ = qYesNo
 	}
 	// "according to X" names whose view is asked, in any question.
-	if len(r.span) > 0 && (typ == qWhat || typ == qYesNo) {
-		typ = qSaid // "According to X, what …", read as a preamble
-	}
 	for k := 0; k+2 < len(ws); k++ {
 		if ws[k].word == "according" && ws[k+1].word == "to" {
 			if typ == qWhat || typ == qYesNo {
@@ -538,7 +524,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		return 0, false
 	}
 	for ti, t := range r.toks {
-		if t.term == "" || r.framing.has(t.pos) && !t.has(tokAlias) || t.pos < r.start && !r.asked.has(t.pos) {
+		if t.term == "" || r.framing.has(t.pos) && !t.has(tokAlias) || t.pos < r.start {
 			continue
 		}
 		if !t.has(tokAlias) {
