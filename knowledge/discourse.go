@@ -73,7 +73,7 @@ type doc struct {
 	spelled        map[string]bool   // long forms the text spells out ("United States")
 	candidates     []nounPhrase      // full names with no sign yet of being a person's
 	personSurnames map[string]bool   // single names shown to be people's: "Mr. Doe", "Doe, 54,"
-	loneSpeakers   map[string]bool   // single names that say something: "Doe said"
+	loneSpeakers   map[string]bool   // single names that say something: "Doe said" (not "Doe said its …")
 	aliasGroup     map[string]int    // a name → its group in b.Aliases
 	proper         map[string]bool   // words seen capitalised inside a sentence
 	lower          map[string]bool   // words seen in lower case
@@ -170,7 +170,8 @@ func (d *doc) collect() {
 				case npPerson:
 					d.register(a.np)
 				case npSingle:
-					d.loneSpeakers[a.np.name] = true
+					// "Disney said its parks were full": a body, not a person
+					d.loneSpeakers[a.np.name] = d.loneSpeakers[a.np.name] || !saysIts(ts)
 				}
 			}
 			d.scanNames(p.Text, ts)
@@ -209,40 +210,29 @@ func (d *doc) collect() {
 	}
 }
 
+// saysIts reports whether a sentence has "its": a speaker it refers back
+// to that way is a body.
+func saysIts(ts []tok) bool {
+	for _, t := range ts {
+		if t.kind == tWord && t.lower == "its" {
+			return true
+		}
+	}
+	return false
+}
+
 // copularRoles gives a person named without a role the one a sentence
-// states outright: "Doe is the chief executive of Brightline", "Jane Doe
-// was a lecturer at the college". The role runs to the first comma or
-// clause ("…, a Tacoma firm that …") and its head must be a noun for a job.
+// states outright: "Doe is the chief executive of Brightline". The role
+// runs to the first comma, clause or pronoun ("…, a Tacoma firm that …")
+// and its head must be a noun for a job. Only "is" states a role: "was"
+// may be a past job.
 func (d *doc) copularRoles() {
 	for pi := range d.b.Passages {
 		text := d.b.Passages[pi].Text
 		for si := range d.sents[pi] {
 			ts := d.sents[pi][si].toks
 			for j := 1; j+2 < len(ts); j++ {
-				if v := ts[j].lower; v != "is" && v != "was" {
-					continue
-				}
-				if a := ts[j+1].lower; a != "the" && a != "a" && a != "an" {
-					continue
-				}
-				var p *person
-				for i := max(0, j-4); i < j && p == nil; i++ {
-					if q, n := d.personAt(ts, i); q != nil && i+n == j {
-						p = q
-					}
-				}
-				if p == nil || p.role != "" {
-					continue
-				}
-				end := j + 2
-				for end < len(ts) && ts[end].kind == tWord && !clauseOpeners[ts[end].lower] {
-					end++
-				}
-				if end == j+2 || end < len(ts) && ts[end].kind == tQuote {
-					continue
-				}
-				role := cleanRole(text[ts[j+1].start:ts[end-1].end])
-				if role != "" && english.IsRoleNoun(roleHead(role)) {
+				if p, role := d.statedRole(text, ts, j); p != nil {
 					p.role = role
 				}
 			}
@@ -250,8 +240,53 @@ func (d *doc) copularRoles() {
 	}
 }
 
-// clauseOpeners end a role stated after "is the": "the firm that made it".
-var clauseOpeners = map[string]bool{"who": true, "which": true, "that": true, "whose": true, "where": true, "when": true, "since": true, "because": true}
+// statedRole reads "NAME is the ROLE" with "is" at ts[j]: the person named
+// just before it, when they have no role yet, and the role.
+func (d *doc) statedRole(text string, ts []tok, j int) (*person, string) {
+	if ts[j].lower != "is" || !isArticle(ts[j+1].lower) {
+		return nil, ""
+	}
+	var p *person
+	at := -1
+	for i := max(0, j-4); i < j && p == nil; i++ {
+		if q, n := d.personAt(ts, i); q != nil && i+n == j {
+			p, at = q, i
+		}
+	}
+	if p == nil || p.role != "" {
+		return nil, ""
+	}
+	if at > 0 && (ts[at-1].lower == "of" || ts[at-1].lower == "for" || ts[at-1].poss) {
+		return nil, "" // "the daughter of Doe is a nurse": the daughter is
+	}
+	if hasReportingVerb(ts[:at]) {
+		return nil, "" // "Reed said Doe is the wrong candidate": Reed's view
+	}
+	end := j + 2
+	for end < len(ts) && ts[end].kind == tWord && !roleEnders[ts[end].lower] {
+		end++
+	}
+	if end == j+2 || end < len(ts) && ts[end].kind == tQuote {
+		return nil, ""
+	}
+	role := cleanRole(text[ts[j+1].start:ts[end-1].end])
+	if role == "" || !english.IsRoleNoun(roleHead(role)) {
+		return nil, ""
+	}
+	return p, role
+}
+
+// isArticle reports whether w (lower case) is "a", "an" or "the".
+func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
+
+// roleEnders end a role stated after "is the": a clause ("the firm that
+// made it", "before he entered politics"), a pronoun or a conjunction.
+var roleEnders = map[string]bool{
+	"who": true, "which": true, "that": true, "whose": true, "where": true, "when": true,
+	"since": true, "because": true, "before": true, "after": true, "until": true, "while": true,
+	"although": true, "though": true, "and": true, "but": true, "or": true,
+	"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true,
+}
 
 // addAlias records that long is another name for short.
 func (d *doc) addAlias(short, long string) {

@@ -761,7 +761,7 @@ func lawmakerRole(role, honorific string) string {
 var partyAdjectives = map[string]string{"Republican": "Republican", "Democrat": "Democratic", "independent": "independent"}
 
 // roleVerbs, after "who", say what someone does for a living or for whom:
-// "who works for the transit agency", "who represents the driver".
+// "who works for the transit agency", "who represents the union".
 var roleVerbs = map[string]bool{
 	"works": true, "worked": true, "represents": true, "represented": true,
 	"teaches": true, "taught": true, "leads": true, "heads": true, "runs": true,
@@ -771,7 +771,7 @@ var roleVerbs = map[string]bool{
 }
 
 // relativeRole returns the role a relative clause after a name gives, the
-// clause without its "who": "represents the driver", "works for the transit
+// clause without its "who": "represents the union", "works for the transit
 // agency"; or, when it says what someone does "as" something, that: "who
 // follows the company as an analyst at X" is "analyst at X". Other clauses
 // ("who lives nearby", "who was hurt") give none.
@@ -798,15 +798,47 @@ func relativeRole(clause string) string {
 			}
 		}
 	}
-	if !roleVerbs[verb] {
-		return ""
+	if !roleVerbs[verb] || !namesBody(clause[len(verb):]) {
+		return "" // "who owns two dogs" is no role
 	}
 	return cleanRole(clause)
+}
+
+// namesBody reports whether text names an organisation or a person, as the
+// object of a verb of work does: a capitalised word ("represents Noel",
+// "teaches at Lakes College"), or a noun for a body or a job ("works for
+// the transit agency", "represents the union").
+func namesBody(text string) bool {
+	for w := range strings.FieldsSeq(text) {
+		w = strings.Trim(w, ".,;:’'\"“”")
+		lw := strings.ToLower(w)
+		lw = strings.TrimSuffix(strings.TrimSuffix(lw, "’s"), "'s")
+		if isUpperStart(w) || english.IsOrgNoun(lw) || english.IsGenericOrgNoun(lw) || english.IsRoleNoun(lw) || english.IsGroupNoun(lw) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxDescWords is the most words a description made of an organisation's
 // name and a role may have.
 const maxDescWords = 12
+
+// orgThenRole reports whether seg is an organisation's name and then a role
+// in lower case, with no article, list or clause: "Harbour County
+// Department of Health public information officer".
+func orgThenRole(seg []tok) bool {
+	n := len(seg)
+	if n < 2 || n > maxDescWords || !isUpperStart(seg[0].text) || !isLowerStart(seg[n-1].text) || !english.IsRoleNoun(seg[n-1].lower) {
+		return false
+	}
+	for _, t := range seg {
+		if t.kind != tWord || determiners[t.lower] || t.lower == "and" || t.lower == "or" || clauseStarters[t.lower] || t.lower == "who" || t.lower == "which" || t.lower == "that" {
+			return false
+		}
+	}
+	return true
+}
 
 // trailingPlace matches "... Institution in City": group 1 is the role
 // without the place, group 2 the place.
@@ -850,9 +882,7 @@ func isDesc(seg []tok) bool {
 	case isLowerStart(t.text):
 		return !isFunctionWord(t.lower) && !clauseStarters[t.lower] && !participlePhrase(seg) && !pastVerbPhrase(seg)
 	}
-	// "Harbour County Department of Health public information officer": an
-	// organisation's name, then the role.
-	if last := seg[len(seg)-1]; len(seg) <= maxDescWords && last.kind == tWord && english.IsRoleNoun(last.lower) {
+	if orgThenRole(seg) {
 		return true
 	}
 	// "Harbour Lines’ chief executive": a name's possessive, then the role.
@@ -888,10 +918,8 @@ var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true
 // that carries ..." gives "operator"): the first word, after determiners,
 // possessives and adjectives, that names a role, a group or a body.
 func descHead(seg []tok) string {
-	// "Harbour County Department of Health public information officer": a
-	// role written last, in lower case, after an organisation's name.
-	if n := len(seg); n > 1 && n <= maxDescWords && seg[n-1].kind == tWord && isLowerStart(seg[n-1].text) && english.IsRoleNoun(seg[n-1].lower) {
-		return seg[n-1].lower
+	if orgThenRole(seg) {
+		return seg[len(seg)-1].lower
 	}
 	for i, t := range seg {
 		if t.kind != tWord || i > 8 {

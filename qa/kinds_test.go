@@ -24,6 +24,7 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"A bakery at the east end of the footbridge lost trade during the closure."}},
 		{"", knowledge.Body, []string{"Harbor Electric, which supplies 80,000 homes, moved a cable off the footbridge."}},
 		{"", knowledge.Body, []string{"County inspectors checked the footbridge cables on 14 March."}},
+		{"", knowledge.Body, []string{"In June, 24 rowers passed under the footbridge each morning."}},
 	}
 	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}}
 	sources := []knowledge.Source{
@@ -60,6 +61,7 @@ func TestAnswerKinds(t *testing.T) {
 		{"What did the bakery say about the closure?", false, ""}, // the briefing does not quote it
 		{"How many homes does Harbor Elec supply?", true, "80,000 homes"},
 		{"How many bolts did the county inspectors check on the footbridge cables?", false, ""}, // 14 March is a date, not a count
+		{"How many rowers passed under the footbridge each morning?", true, "24 rowers"},        // "In June, 40": a count after a date
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -296,6 +298,8 @@ func TestAskTellAddressee(t *testing.T) {
 		{"What did Ada Morrow tell lawmakers?", "night patrols"},
 		{"What did Ada Morrow tell the lawmakers?", "night patrols"},
 		{"What did Ada Morrow tell lawmakers about the harbour fees?", ""},
+		{"What did Ada Morrow tell the court regarding harbour fees?", ""}, // not a group of people: the topic
+		{"What did Ada Morrow warn storms would do?", ""},                  // after "warn", a clause's subject
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

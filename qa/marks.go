@@ -64,7 +64,7 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 				m |= markAge
 			}
 		}
-		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) || dayOfMonth(toks, i) {
+		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) || dayOfMonth(text, toks, i) {
 			m |= markDate
 		}
 		if t.has(tokNum) || t.word == "a" || t.word == "an" || english.IsQuantifier(t.word) {
@@ -95,8 +95,10 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 }
 
 // dayOfMonth reports whether toks[i] is the day of a date: a number from 1
-// to 31 just before or after a capitalised month ("12 April", "Jan. 3").
-func dayOfMonth(toks []token, i int) bool {
+// to 31 just before or after a capitalised month, with nothing but a space
+// (or an abbreviation's full stop) between ("12 April", "Jan. 3"; not "In
+// April, 14 people died").
+func dayOfMonth(text string, toks []token, i int) bool {
 	t := toks[i]
 	if !t.has(tokNum) || len(t.word) > 2 {
 		return false
@@ -106,6 +108,10 @@ func dayOfMonth(toks []token, i int) bool {
 	}
 	for _, k := range [2]int{i - 1, i + 1} {
 		if k < 0 || k >= len(toks) || toks[k].pos != t.pos+k-i || !toks[k].has(tokCap) {
+			continue
+		}
+		a, b := toks[min(i, k)], toks[max(i, k)]
+		if a.end > b.start || strings.Trim(text[a.end:b.start], ". ") != "" || strings.Count(text[a.end:b.start], ".") > 1 {
 			continue
 		}
 		w := strings.TrimSuffix(toks[k].word, ".")

@@ -502,33 +502,13 @@ func (e *Engine) addTerms(q *question, r *reading) {
 			}
 		}
 	}
-	// The briefings' multi-word aliases the question names ("Sierra Nevada
-	// Corporation" for SNC): the alias's term stands for its words, which
-	// become weaker alternatives of it, as a hyphenated word's parts do.
-	type alias struct {
-		start, end int
-		term       string
-	}
-	var aliases []alias
-	for _, t := range r.toks {
-		if t.has(tokAlias) && t.id >= 0 && strings.IndexByte(t.word, ' ') > 0 {
-			aliases = append(aliases, alias{t.start, t.end, t.term})
-		}
-	}
-	aliasOver := func(t token) (int, bool) {
-		for _, a := range aliases {
-			if t.start >= a.start && t.end <= a.end && t.term != a.term {
-				return seen(a.term)
-			}
-		}
-		return 0, false
-	}
+	aliases := aliasSpansOf(r.toks)
 	for ti, t := range r.toks {
 		if t.term == "" || r.framing.has(t.pos) && !t.has(tokAlias) || t.pos < r.start {
 			continue
 		}
-		if !t.has(tokAlias) {
-			if i, ok := aliasOver(t); ok {
+		if a := aliases.over(t); a != "" && !t.has(tokAlias) {
+			if i, ok := seen(a); ok {
 				q.terms[i].addRelated(t.id, partWeight, coverWeak)
 				if r.namePos.has(t.pos) {
 					q.terms[i].speaker = true
@@ -573,6 +553,39 @@ func (e *Engine) addTerms(q *question, r *reading) {
 			q.hasTopic = true
 		}
 	}
+}
+
+// An aliasSpan is where a question names one of the briefings' multi-word
+// aliases ("Vellmar Ferry Corporation" for VFC), and the alias's term.
+type aliasSpan struct {
+	start, end int
+	term       string
+}
+
+// aliasSpans are the multi-word aliases a question names: the alias's term
+// stands for its words, which become weaker alternatives of it, as a
+// hyphenated word's parts do.
+type aliasSpans []aliasSpan
+
+// aliasSpansOf returns the known multi-word aliases among toks.
+func aliasSpansOf(toks []token) aliasSpans {
+	var as aliasSpans
+	for _, t := range toks {
+		if t.has(tokAlias) && t.id >= 0 && strings.IndexByte(t.word, ' ') > 0 {
+			as = append(as, aliasSpan{t.start, t.end, t.term})
+		}
+	}
+	return as
+}
+
+// over returns the term of the alias whose words include t, or "".
+func (as aliasSpans) over(t token) string {
+	for _, a := range as {
+		if t.start >= a.start && t.end <= a.end && t.term != a.term {
+			return a.term
+		}
+	}
+	return ""
 }
 
 // shortName returns, for a capitalised word no briefing has that shortens
@@ -695,25 +708,38 @@ func opinionVerbAt(ws []token, from int) int {
 }
 
 // addresseeVerbs take whom they are said to as their object: "what did X
-// tell lawmakers", "what did X warn residents about".
-var addresseeVerbs = map[string]bool{
-	"tell": true, "told": true, "tells": true, "warn": true, "warned": true, "warns": true,
-}
+// tell lawmakers".
+var addresseeVerbs = map[string]bool{"tell": true, "told": true, "tells": true}
 
-// markAddressee makes the words naming whom something was said to, the
+// maxAddressee is the most words whom something was told to may take.
+const maxAddressee = 2
+
+// markAddressee makes the words naming whom something was told to, the
 // object of a verb of telling at ws[verb], optional: they rank the
 // sentences that name them but are not what was said about ("what did the
 // general tell lawmakers" is answered by "the general told Congress ...").
-// The object runs from the verb to the first stop word after it.
+// The object is a name, or people: at most maxAddressee words after an
+// article, ending in a word for a group of people or a plural job
+// ("lawmakers", "the senators", "Congress").
 func (r *reading) markAddressee(ws []token, verb int) {
 	if !addresseeVerbs[ws[verb].word] {
 		return
 	}
 	k := verb + 1
-	for k < len(ws) && (isArticle(ws[k].word) || ws[k].word == "his" || ws[k].word == "her" || ws[k].word == "their" || ws[k].word == "its") {
+	if k < len(ws) && isArticle(ws[k].word) {
 		k++
 	}
-	for ; k < len(ws) && ws[k].term != "" && !ws[k].has(tokWh); k++ {
+	end := k
+	for end < len(ws) && end-k < maxAddressee && ws[end].term != "" && !ws[end].has(tokWh) {
+		end++
+	}
+	if end == k || end < len(ws) && ws[end].term != "" && !ws[end].has(tokWh) {
+		return // more words than a name or a group: "the court regarding wildfires"
+	}
+	if head := ws[end-1]; !head.has(tokCap) && !english.IsGroupNoun(head.word) && !english.IsRoleNoun(strings.TrimSuffix(head.word, "s")) {
+		return
+	}
+	for ; k < end; k++ {
 		r.optional.set(ws[k].pos)
 	}
 }

@@ -103,15 +103,22 @@ func (wn *wordnet) stemOf(w string) string {
 }
 
 // irregularBase returns the base form of w (lower case) when WordNet has
-// w as an irregular form ("fled", "crises") and not as a word of its own
-// ("found", "left", "ground" are words, not only forms of find, leave and
-// grind); else "".
+// w as an irregular verb form ("shrank", "upheld") or a learned plural
+// ("crises", "criteria") and not as a word of its own ("found", "left",
+// "ground" are words, not only forms of find, leave and grind); else "".
+// Other irregular nouns are mostly names or loanwords ("reis", "dui").
 func (wn *wordnet) irregularBase(w string) string {
 	if wn == nil || strings.ContainsAny(w, " .-'") {
 		return ""
 	}
 	bs := wn.baseForms(w)
-	if len(bs) == 0 || bs[0].lemma == w {
+	if len(bs) == 0 || bs[0].lemma == w || en.IsStopWord(bs[0].lemma) {
+		return ""
+	}
+	switch b := bs[0]; {
+	case b.pos == 'v':
+	case b.pos == 'n' && (strings.HasSuffix(w, "ses") && strings.HasSuffix(b.lemma, "sis") || strings.HasSuffix(w, "a") && (strings.HasSuffix(b.lemma, "on") || strings.HasSuffix(b.lemma, "um"))):
+	default:
 		return ""
 	}
 	if start, end := wn.relations(english.Stem(w, false)); start < end {

@@ -232,6 +232,8 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// PartyTag reads American party-state tags, in AP abbreviations and
+// postal codes, and nothing else.
 func TestPartyTag(t *testing.T) {
 	tests := []struct {
 		tag, party, state string
