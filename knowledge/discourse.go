@@ -193,6 +193,7 @@ func (d *doc) collect() {
 			d.register(np)
 		}
 	}
+	d.fullerNames()
 	d.copularRoles()
 	d.unconfirmed = map[string]bool{}
 	for _, np := range d.candidates {
@@ -207,6 +208,39 @@ func (d *doc) collect() {
 			delete(d.byName, name)
 			d.bySurname[p.surname] = slices.DeleteFunc(d.bySurname[p.surname], func(q *person) bool { return q == p })
 		}
+	}
+}
+
+// fullerNames gives a person known by two names ("Lind Ostberg said") the
+// full name the text introduced them by, when that name ends with theirs and
+// no one else's ("put Marta Lind Ostberg in charge"): the two are one.
+func (d *doc) fullerNames() {
+	longer := map[*person]*person{}
+	for name, p := range d.byName {
+		words := strings.Fields(name)
+		if len(words) < 3 || p.name != name {
+			continue
+		}
+		q := d.byName[strings.Join(words[1:], " ")]
+		if q == nil || q == p || len(strings.Fields(q.name)) != len(words)-1 {
+			continue
+		}
+		if l, ok := longer[q]; ok && l != p {
+			longer[q] = nil // two fuller names: no telling which
+			continue
+		}
+		longer[q] = p
+	}
+	for q, p := range longer {
+		if p == nil {
+			continue
+		}
+		q.name = p.name
+		if q.role == "" {
+			q.role = p.role
+		}
+		d.byName[p.name] = q
+		d.bySurname[p.surname] = slices.DeleteFunc(d.bySurname[p.surname], func(x *person) bool { return x == p })
 	}
 }
 

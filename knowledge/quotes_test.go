@@ -314,6 +314,11 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"My first reaction was worry — Lena Okafor ()"},
 		},
 		{
+			name:   "a person called by two of their three names is the one introduced by all three",
+			body:   "The minister put Marta Lind Ostberg in charge of the ferry agency on Monday.\n\n“We will fix this,” Lind Ostberg said.\n",
+			quotes: []string{"We will fix this — Marta Lind Ostberg ()"},
+		},
+		{
 			name:  "group in a place and group at an organisation",
 			body:  "Officials in Kyiv said the plan was unacceptable. Analysts at Kessler Capital said it would save money.\n",
 			stmts: []string{"Officials in Kyiv: Officials in Kyiv", "Analysts at Kessler Capital: Analysts at Kessler"},
