@@ -73,7 +73,7 @@ type doc struct {
 	spelled        map[string]bool   // long forms the text spells out ("United States")
 	candidates     []nounPhrase      // full names with no sign yet of being a person's
 	personSurnames map[string]bool   // single names shown to be people's: "Mr. Doe", "Doe, 54,"
-	loneSpeakers   map[string]bool   // single names that say something: "Doe said" (not "Doe said its …")
+	loneSpeakers   map[string]bool   // single names that say something of a person: "Doe said she …"
 	aliasGroup     map[string]int    // a name → its group in b.Aliases
 	proper         map[string]bool   // words seen capitalised inside a sentence
 	lower          map[string]bool   // words seen in lower case
@@ -170,8 +170,8 @@ func (d *doc) collect() {
 				case npPerson:
 					d.register(a.np)
 				case npSingle:
-					// "Disney said its parks were full": a body, not a person
-					d.loneSpeakers[a.np.name] = d.loneSpeakers[a.np.name] || !saysIts(ts)
+					// "Okafor said she …", not "Disney said its parks …"
+					d.loneSpeakers[a.np.name] = d.loneSpeakers[a.np.name] || refersToPerson(ts)
 				}
 			}
 			d.scanNames(p.Text, ts)
@@ -183,10 +183,10 @@ func (d *doc) collect() {
 			d.register(np)
 		}
 	}
+	d.copularRoles() // "Martin Doe is the chief executive of X" shows Martin Doe is a person
 	// A full name is a person's when its surname is: "Jane Doe" when the
 	// text also has "Ms. Doe", "Doe, 54," or another person named Doe, or
-	// when "Doe" alone says something ("Doe said"): a body is not called by
-	// the last word of its name.
+	// when "Doe" alone says something of a person ("Doe said she …").
 	for _, np := range d.candidates {
 		sur := surnameOf(np.name)
 		if d.byName[np.name] == nil && d.knownOrgs[np.name] == false && (d.personSurnames[sur] || len(d.bySurname[sur]) > 0 || d.loneSpeakers[sur]) {
@@ -194,7 +194,7 @@ func (d *doc) collect() {
 		}
 	}
 	d.fullerNames()
-	d.copularRoles()
+	d.copularRoles() // again, for the people just confirmed: "Doe is the chief executive of X"
 	d.unconfirmed = map[string]bool{}
 	for _, np := range d.candidates {
 		if sur := surnameOf(np.name); d.byName[np.name] == nil && !d.knownOrgs[np.name] && len(d.bySurname[sur]) == 0 {
@@ -218,12 +218,12 @@ func (d *doc) fullerNames() {
 	longer := map[*person]*person{}
 	for name, p := range d.byName {
 		words := strings.Fields(name)
-		if len(words) < 3 || p.name != name {
+		if len(words) < 3 || p.name != name || !givenName(words[0]) {
 			continue
 		}
 		q := d.byName[strings.Join(words[1:], " ")]
-		if q == nil || q == p || len(strings.Fields(q.name)) != len(words)-1 {
-			continue
+		if q == nil || q == p || len(strings.Fields(q.name)) != len(words)-1 || d.ages[q.name] > 0 {
+			continue // "John Henry Cole, 71, and his son, Henry Cole, 45,": two people
 		}
 		if l, ok := longer[q]; ok && l != p {
 			longer[q] = nil // two fuller names: no telling which
@@ -244,15 +244,39 @@ func (d *doc) fullerNames() {
 	}
 }
 
-// saysIts reports whether a sentence has "its": a speaker it refers back
-// to that way is a body.
-func saysIts(ts []tok) bool {
+// givenName reports whether w, the first of three capitalised words before
+// a verb, may be a given name: not a title, a job, a party or where someone
+// is from ("Councilwoman Jo Bell", "Democrat Ana Diaz", "Briton Emma Raducanu").
+func givenName(w string) bool {
+	lw := strings.ToLower(strings.TrimSuffix(w, "."))
+	if _, ok := english.Honorific(lw); ok {
+		return false
+	}
+	if _, ok := english.CountryOf(lw); ok {
+		return false
+	}
+	_, party := partyAdjectives[w]
+	return !party && w != "Democrat" && !english.IsTitle(lw) && !english.IsRoleNoun(lw) && !english.IsGroupNoun(lw) && !isAcronym(w)
+}
+
+// refersToPerson reports whether a sentence refers back to someone as a
+// person ("he", "her") and to nothing as a body ("its", "they"): a speaker
+// named by one word in it is then a person ("Okafor said she …", not "Ford
+// said it would recall …" or "Palace said they accepted …").
+func refersToPerson(ts []tok) bool {
+	person := false
 	for _, t := range ts {
-		if t.kind == tWord && t.lower == "its" {
-			return true
+		if t.kind != tWord {
+			continue
+		}
+		switch t.lower {
+		case "he", "she", "his", "her", "him", "himself", "herself":
+			person = true
+		case "it", "its", "itself", "they", "their", "them", "themselves":
+			return false
 		}
 	}
-	return false
+	return person
 }
 
 // copularRoles gives a person named without a role the one a sentence
@@ -274,27 +298,33 @@ func (d *doc) copularRoles() {
 	}
 }
 
-// statedRole reads "NAME is the ROLE" with "is" at ts[j]: the person named
-// just before it, when they have no role yet, and the role.
+// statedRole reads "NAME is the ROLE" with "is" at ts[j], the name opening
+// the sentence (after a title, if any): the person named, when they have no
+// role yet, and the role.
 func (d *doc) statedRole(text string, ts []tok, j int) (*person, string) {
 	if ts[j].lower != "is" || !isArticle(ts[j+1].lower) {
 		return nil, ""
 	}
 	var p *person
+	var cand *nounPhrase // a full name not yet known as a person's
 	at := -1
-	for i := max(0, j-4); i < j && p == nil; i++ {
+	for i := max(0, j-4); i < j && p == nil && cand == nil; i++ {
 		if q, n := d.personAt(ts, i); q != nil && i+n == j {
 			p, at = q, i
+		} else if c := d.candidateAt(text, ts[i:j]); c != nil {
+			cand, at = c, i
 		}
 	}
-	if p == nil || p.role != "" {
+	if p == nil && cand == nil || p != nil && p.role != "" {
 		return nil, ""
 	}
-	if at > 0 && (ts[at-1].lower == "of" || ts[at-1].lower == "for" || ts[at-1].poss) {
-		return nil, "" // "the daughter of Doe is a nurse": the daughter is
-	}
-	if hasReportingVerb(ts[:at]) {
-		return nil, "" // "Reed said Doe is the wrong candidate": Reed's view
+	for _, t := range ts[:at] {
+		if _, ok := english.Honorific(strings.ToLower(strings.TrimSuffix(t.text, "."))); !ok && !english.IsTitle(t.lower) {
+			// the name is not the sentence's subject: "The daughter of Doe is
+			// a nurse", "Reed said Doe is the wrong candidate", "The manager
+			// who hired Doe is the head of sales"
+			return nil, ""
+		}
 	}
 	end := j + 2
 	for end < len(ts) && ts[end].kind == tWord && !roleEnders[ts[end].lower] {
@@ -307,7 +337,35 @@ func (d *doc) statedRole(text string, ts []tok, j int) (*person, string) {
 	if role == "" || !english.IsRoleNoun(roleHead(role)) {
 		return nil, ""
 	}
+	if p == nil {
+		// "Martin Doe is the chief executive of Brightline": a job says the
+		// name is a person's
+		np := *cand
+		np.role = role
+		p = d.register(np)
+	}
 	return p, role
+}
+
+// candidateAt returns the full name no sign has yet shown to be a person's
+// that ts spell out, or whose surname ts are, if exactly one has it.
+func (d *doc) candidateAt(text string, ts []tok) *nounPhrase {
+	if len(ts) == 0 || !isCapWord(ts[0]) {
+		return nil
+	}
+	name := text[ts[0].start:ts[len(ts)-1].end]
+	var found *nounPhrase
+	for i := range d.candidates {
+		c := &d.candidates[i]
+		if d.knownOrgs[c.name] || c.name != name && (len(ts) > 1 || surnameOf(c.name) != name) {
+			continue
+		}
+		if found != nil && found.name != c.name {
+			return nil // "Ray Tan and Lucy Tan": no telling which
+		}
+		found = c
+	}
+	return found
 }
 
 // isArticle reports whether w (lower case) is "a", "an" or "the".

@@ -761,38 +761,38 @@ func lawmakerRole(role, honorific string) string {
 var partyAdjectives = map[string]string{"Republican": "Republican", "Democrat": "Democratic", "independent": "independent"}
 
 // roleVerbs, after "who", say what someone does for a living or for whom:
-// "who works for the transit agency", "who represents the union".
+// "who works for the transit agency", "who represents the union". Past
+// forms are left out ("who worked for X" may be retired), but for
+// founding, which stays true.
 var roleVerbs = map[string]bool{
-	"works": true, "worked": true, "represents": true, "represented": true,
-	"teaches": true, "taught": true, "leads": true, "heads": true, "runs": true,
-	"chairs": true, "directs": true, "manages": true, "oversees": true,
-	"owns": true, "founded": true, "co-founded": true,
-	"advises": true, "coaches": true, "edits": true, "studies": true, "researches": true,
+	"works": true, "represents": true, "teaches": true, "leads": true, "heads": true,
+	"runs": true, "chairs": true, "directs": true, "manages": true, "oversees": true,
+	"owns": true, "founded": true, "co-founded": true, "advises": true, "coaches": true,
+	"edits": true, "studies": true, "researches": true,
 }
+
+// asVerbs say what someone does as a job: "who follows the company as an
+// analyst at X".
+var asVerbs = map[string]bool{"works": true, "follows": true, "covers": true, "serves": true, "tracks": true}
 
 // relativeRole returns the role a relative clause after a name gives, the
 // clause without its "who": "represents the union", "works for the transit
 // agency"; or, when it says what someone does "as" something, that: "who
 // follows the company as an analyst at X" is "analyst at X". Other clauses
-// ("who lives nearby", "who was hurt") give none.
+// ("who lives nearby", "who was hurt", "who hopes to work as a nurse")
+// give none, and a clause after the role ends it.
 func relativeRole(clause string) string {
-	past := false
 	for {
 		w, rest, _ := strings.Cut(clause, " ")
-		switch strings.ToLower(w) {
-		case "also", "now", "currently", "still":
-			clause = rest
-			continue
-		case "previously", "formerly", "once":
-			past = true
+		if lw := strings.ToLower(w); lw != "also" && lw != "now" && lw != "currently" && lw != "still" {
+			break
 		}
-		break
+		clause = rest
 	}
 	verb, _, _ := strings.Cut(clause, " ")
 	verb = strings.ToLower(verb)
-	past = past || strings.HasSuffix(verb, "ed") || english.IsIrregularPast(verb) || verb == "was"
 	for _, as := range []string{" as a ", " as an ", " as the "} {
-		if i := strings.Index(clause, as); i >= 0 && !past { // "who served as an envoy" is no longer one
+		if i := strings.Index(clause, as); i >= 0 && asVerbs[verb] {
 			if role := cleanRole(clause[i+len(" as "):]); role != "" && english.IsRoleNoun(roleHead(role)) {
 				return role
 			}
@@ -801,20 +801,41 @@ func relativeRole(clause string) string {
 	if !roleVerbs[verb] || !namesBody(clause[len(verb):]) {
 		return "" // "who owns two dogs" is no role
 	}
-	return cleanRole(clause)
+	words := strings.Fields(clause)
+	for i, w := range words[1:] {
+		if relativeEnders[strings.ToLower(w)] {
+			words = words[:i+1] // "runs the bakery while her husband farms"
+			break
+		}
+	}
+	return cleanRole(strings.Join(words, " "))
 }
 
-// namesBody reports whether text names an organisation or a person, as the
-// object of a verb of work does: a capitalised word ("represents Noel",
-// "teaches at Lakes College"), or a noun for a body or a job ("works for
-// the transit agency", "represents the union").
+// relativeEnders open another clause after the one that gives a role.
+var relativeEnders = map[string]bool{
+	"while": true, "until": true, "before": true, "after": true, "since": true, "when": true,
+	"because": true, "although": true, "though": true, "where": true, "and": true,
+}
+
+// namesBody reports whether text, the object of a verb of work, names an
+// organisation or a person: a capitalised word right after the verb or
+// after "for", "at", "with" or "of" ("represents Noel", "teaches marketing
+// at Lakes College"; not "runs marathons in Boston"), or a noun for a body
+// or a job ("works for the transit agency", "represents the union").
 func namesBody(text string) bool {
+	prev := "" // the word before, articles skipped; "" right after the verb
 	for w := range strings.FieldsSeq(text) {
 		w = strings.Trim(w, ".,;:’'\"“”")
 		lw := strings.ToLower(w)
 		lw = strings.TrimSuffix(strings.TrimSuffix(lw, "’s"), "'s")
-		if isUpperStart(w) || english.IsOrgNoun(lw) || english.IsGenericOrgNoun(lw) || english.IsRoleNoun(lw) || english.IsGroupNoun(lw) {
+		if isUpperStart(w) && (prev == "" || prev == "for" || prev == "at" || prev == "with" || prev == "of") {
 			return true
+		}
+		if english.IsOrgNoun(lw) || english.IsGenericOrgNoun(lw) || english.IsRoleNoun(lw) || english.IsGroupNoun(lw) {
+			return true
+		}
+		if !determiners[lw] {
+			prev = lw
 		}
 	}
 	return false

@@ -310,7 +310,7 @@ func TestAttribution(t *testing.T) {
 		{
 			name: "a full name with no cue, then its surname alone says something",
 			body: "The new anti-litter campaign has drawn mockery since Monday, but Lena Okafor’s response was concern.\n\n" +
-				"“My first reaction was worry,” Okafor said.\n",
+				"“My first reaction was worry,” Okafor said, recalling her first sight of the posters.\n",
 			quotes: []string{"My first reaction was worry — Lena Okafor ()"},
 		},
 		{
@@ -359,6 +359,11 @@ func TestCleanRole(t *testing.T) {
 		{"who formerly followed the chain as an analyst", ""},
 		{"who lives nearby", ""},
 		{"who owns two dogs", ""},
+		{"who runs marathons in Boston every year", ""},
+		{"who heads to Geneva next week for talks", ""},
+		{"who hopes to work as a nurse", ""},
+		{"who worked for the transit agency until she retired", ""},
+		{"who runs the Harbour Bakery while her husband farms", "runs the Harbour Bakery"},
 		{"who represents Noel", "represents Noel"},
 		{"who teaches marketing at Lakes College", "teaches marketing at Lakes College"},
 		{"who was hurt in the crash", ""},
@@ -462,6 +467,8 @@ func TestRoles(t *testing.T) {
 		{"Ada Reyes, who follows the chain as an analyst at Harbour Capital, said prices fell.", "Ada Reyes", "analyst at Harbour Capital", Person},
 		// a body named after a person, and bodies whose description ends in a job
 		{"Walt Disney reported a profit on Monday. Disney said its parks were full.", "Disney", "", Organisation},
+		{"Bill Ford spoke at a dinner on Monday. Ford said it would recall 50,000 trucks.", "Ford", "", Organisation},
+		{"Aston Villa lost 2-1 on Saturday. Villa said in a statement that the manager would stay.", "Villa", "", Organisation},
 		{"Pell Ferries, the operator that hired the captain, said the crossing was routine.", "Pell Ferries", "", Organisation},
 		{"Brightline Marine, a Tacoma firm run by a former harbour pilot, said the crossing was routine.", "Brightline Marine", "", Organisation},
 		// a party-state tag, and the lawmaker's title
@@ -473,8 +480,14 @@ func TestRoles(t *testing.T) {
 		{"Tom Aske, 51, said the vote was close. Aske was a lecturer at the college until 2019.", "Tom Aske", "", Person}, // "was": maybe no longer
 		{"Lena Castell, 60, said the clinic was full. The daughter of Lena Castell is a nurse at the clinic.", "Lena Castell", "", Person},
 		{"Mira Okafor, 41, said little. Reed said Mira Okafor is the wrong candidate for the job.", "Mira Okafor", "", Person},
+		{"Ivo Diaz, 33, said little. The manager who hired Diaz is the head of the sales division.", "Ivo Diaz", "", Person},
+		{"Gil Perry, 50, said sales rose. Dr. Perry is the director of the Harbour Clinic.", "Gil Perry", "director of the Harbour Clinic", Person},
+		{"“Sales rose,” said Gil Perry, chief executive of D-ID.", "Gil Perry", "chief executive of D-ID", Person},
 		{"Lena Okafor, 44, said the ads failed. Okafor is the founder of Brightline and she still runs it.", "Lena Okafor", "founder of Brightline", Person},
 		{"Lena Okafor, 44, said the ads failed. Okafor is a reason the firm grew.", "Lena Okafor", "", Person}, // a reason is no job
+		// a job stated outright shows a name is a person's
+		{"The ads drew mockery, but Lena Okafor’s response was concern. Okafor is the chief executive of Brightline. “It will fail,” Okafor said.", "Lena Okafor", "chief executive of Brightline", Person},
+		{"Brightline named a leader on Monday. Martin Doe is the chief executive of Brightline. “We will expand,” Doe said.", "Martin Doe", "chief executive of Brightline", Person},
 	}
 	for _, tt := range tests {
 		_, _, b := attribution(t, tt.sentence+"\n")

@@ -156,7 +156,7 @@ func keepsPeriod(word string) bool {
 		r, _ := utf8.DecodeRuneInString(word)
 		return unicode.IsUpper(r)
 	}
-	if _, _, ok := english.PartyTag(word + "."); ok {
+	if english.IsAbbreviatedTag(word) {
 		return true // "R-Neb."
 	}
 	return strings.Contains(word, ".") && isDottedAbbrev(word)

@@ -250,6 +250,11 @@ func TestPartyTag(t *testing.T) {
 		{"Neb.", "", "", false},
 		{"", "", "", false},
 	}
+	for w, want := range map[string]bool{"R-Neb": true, "D-N.Y": true, "R-Texas": false, "D-ID": false, "D-NY": false, "Neb": false} {
+		if got := IsAbbreviatedTag(w); got != want {
+			t.Errorf("IsAbbreviatedTag(%q) = %v", w, got)
+		}
+	}
 	for _, tt := range tests {
 		party, state, ok := PartyTag(tt.tag)
 		if party != tt.party || state != tt.state || ok != tt.ok {

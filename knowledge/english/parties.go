@@ -7,8 +7,8 @@ import "strings"
 var partyLetters = map[string]string{"R": "Republican", "D": "Democrat", "I": "independent"}
 
 // stateAbbreviations are the U.S. states as the AP style writes them in
-// party-state tags ("R-Neb.", "D-Calif."), and their postal codes, with
-// the states' names; states the AP spells out stand for themselves.
+// party-state tags ("R-Neb.", "D-Calif."), with a full stop, and the
+// states the AP spells out, and their postal codes, with the states' names.
 var stateAbbreviations = map[string]string{
 	"Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
 	"Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
@@ -34,6 +34,21 @@ var stateAbbreviations = map[string]string{
 	"RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
 	"TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
 	"WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}
+
+// spelledStates are the states the AP style spells out in full.
+var spelledStates = map[string]bool{"Alaska": true, "Hawaii": true, "Idaho": true, "Iowa": true, "Maine": true, "Ohio": true, "Texas": true, "Utah": true}
+
+// IsAbbreviatedTag reports whether word is a party-state tag whose state is
+// an AP abbreviation, which takes a full stop: "R-Neb", "D-Calif", "D-N.Y";
+// not "R-Texas" or "D-ID", after which a full stop ends the sentence.
+func IsAbbreviatedTag(word string) bool {
+	_, abbr, ok := strings.Cut(word, "-")
+	if !ok || spelledStates[abbr] || strings.ToUpper(abbr) == abbr && !strings.Contains(abbr, ".") {
+		return false
+	}
+	_, _, ok = PartyTag(word)
+	return ok
 }
 
 // PartyTag reads an American party-state tag, as news writes it after a

@@ -53,7 +53,10 @@ var titles = map[string]bool{
 	"spokesman": true, "spokeswoman": true, "speaker": true, "leader": true,
 	"chairman": true, "chairwoman": true, "chair": true, "deputy": true, "envoy": true,
 	"representative": true, "congressman": true, "congresswoman": true, "councillor": true,
-	"councilor": true, "sheriff": true, "officer": true, "constable": true, "detective": true,
+	"councilor": true, "councilman": true, "councilwoman": true, "councilmember": true,
+	"assemblyman": true, "assemblywoman": true, "alderman": true, "alderwoman": true,
+	"selectman": true, "selectwoman": true, "trooper": true,
+	"sheriff": true, "officer": true, "constable": true, "detective": true,
 	"superintendent": true, "inspector": true, "coach": true, "attorney": true,
 	"prosecutor": true, "rep": true, "sen": true, "gov": true, "gen": true,
 	"ceo": true, "founder": true, "head": true, "staff": true,
@@ -68,6 +71,8 @@ func IsTitle(w string) bool {
 var titleGenders = map[string]Gender{
 	"king": Male, "queen": Female, "prince": Male, "princess": Female, "congressman": Male,
 	"congresswoman": Female, "chairman": Male, "chairwoman": Female, "spokesman": Male,
+	"councilman": Male, "councilwoman": Female, "assemblyman": Male, "assemblywoman": Female,
+	"alderman": Male, "alderwoman": Female, "selectman": Male, "selectwoman": Female,
 	"spokeswoman": Female, "sultan": Male, "emir": Male, "sheikh": Male,
 }
 
