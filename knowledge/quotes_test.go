@@ -319,6 +319,16 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"We will fix this — Marta Lind Ostberg ()"},
 		},
 		{
+			name:   "a father and son who share two names are two people",
+			body:   "John Henry Cole, 71, and his son, Henry Cole, 45, were charged on Monday.\n\n“My father did nothing wrong,” Henry Cole said.\n",
+			quotes: []string{"My father did nothing wrong — Henry Cole ()"},
+		},
+		{
+			name:   "a party before a name is no given name",
+			body:   "Democrat Ana Diaz leads by two points in the poll.\n\n“We are winning,” Ana Diaz said.\n",
+			quotes: []string{"We are winning — Ana Diaz ()"},
+		},
+		{
 			name:  "group in a place and group at an organisation",
 			body:  "Officials in Kyiv said the plan was unacceptable. Analysts at Kessler Capital said it would save money.\n",
 			stmts: []string{"Officials in Kyiv: Officials in Kyiv", "Analysts at Kessler Capital: Analysts at Kessler"},
