@@ -921,6 +921,9 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 	case weak:
 		return "the best match is too weak to be an answer"
 	case noName:
+		if q.typ == qWhat && q.naming {
+			return "the question asks what something is called, but the closest passage gives no name"
+		}
 		return "the question asks who or which, but the closest passage names no one it does not already"
 	case noDate:
 		return "the question asks when, but the closest passage gives no date for it"

@@ -313,3 +313,33 @@ func TestAskTellAddressee(t *testing.T) {
 		})
 	}
 }
+
+// "What is X called?" asks for X's name: the sentence that names X need not
+// say "called".
+func TestAskWhatCalled(t *testing.T) {
+	paras := []handPara{
+		{"", knowledge.Lede, []string{"The county launched its new litter campaign, “Keep Tallby Tidy,” on Monday."}},
+		{"", knowledge.Body, []string{"Residents called the old litter campaign a waste of money."}},
+		{"", knowledge.Body, []string{"Volunteers collected 300 bags of litter in the first week."}},
+	}
+	e := New(handBriefing(t, "Litter campaign", "2024-05-14", paras, nil, nil, nil, nil))
+	tests := []struct {
+		q    string
+		must bool // it must be answered; else it may be declined, never answered otherwise
+	}{
+		{"What is the county's new litter campaign called?", true},
+		// the sentence that only says "called" ranks as high: it must not answer
+		{"What was the litter campaign named?", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			if (a.Answered || tt.must) && !strings.Contains(a.Passage, "Keep Tallby Tidy") {
+				t.Errorf("Ask = answered %v, %q (why %q); want the sentence that names it", a.Answered, a.Passage, a.Why)
+			}
+			if !a.Answered && strings.Contains(a.Why, "who or which") {
+				t.Errorf("Ask declined, saying %q; a question of what something is called is not who or which", a.Why)
+			}
+		})
+	}
+}

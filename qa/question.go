@@ -63,6 +63,7 @@ type question struct {
 	unquoted string   // for qSaid: whom the question asks about, when the briefings quote no such source
 	defines  int32    // for "what is X" with X an alias the briefing defines: the defining sentence; else -1
 	name     bool     // the answer is a name: "who ...", "which group ...", "who is the chairman"
+	naming   bool     // "what is X called": the answer is its name
 	counted  []int32  // for "how many N": the ids of N's terms and the words up to the next stop word
 	class    []int32  // for "which N": the ids of N's terms
 	says     bool     // the question asks about something said: "who said", "who warned"
@@ -114,6 +115,7 @@ type reading struct {
 	asked    posSet   // word positions naming the asked speaker: not topic
 	counted  []string // for "how many N": the terms from N to the next stop word
 	verb     string   // the term of the opinion verb of "what did X describe"
+	naming   bool     // "what is X called": a name answers
 }
 
 // A posSet is a set of word positions in a question.
@@ -162,7 +164,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 			q.how = "long" // "how many years": a span of time
 		}
 	}
-	q.name = asksName(q.typ, r.ws)
+	q.name, q.naming = asksName(q.typ, r.ws) || r.naming, r.naming
 	from := -1
 	if q.name && r.ws[0].word == "which" {
 		from = 1 // "which consulting firm"
@@ -339,6 +341,11 @@ func (e *Engine) classify(r *reading) qType {
 			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
 			r.markAddressee(ws, end)
+		} else if last := ws[len(ws)-1]; len(ws) > 3 && namingWords[last.word] {
+			// "what is the campaign called": its name, which the sentence
+			// gives without saying "called"
+			r.framing.set(last.pos)
+			r.naming = true
 		}
 	case isAuxiliary(first):
 		typ = qYesNo
@@ -706,6 +713,9 @@ func opinionVerbAt(ws []token, from int) int {
 	}
 	return -1
 }
+
+// namingWords end a question that asks what something is called.
+var namingWords = map[string]bool{"called": true, "named": true, "titled": true, "entitled": true, "dubbed": true}
 
 // addresseeVerbs take whom they are said to as their object: "what did X
 // tell lawmakers".
