@@ -717,12 +717,22 @@ func nameSeg(text string, seg []tok) (nounPhrase, bool) {
 	return nounPhrase{}, false
 }
 
-// segText returns the passage text a segment spans.
+// segText returns the passage text a segment spans, with a possessive
+// ending its last word ("analyst at Moody's").
 func segText(text string, seg []tok) string {
 	if len(seg) == 0 {
 		return ""
 	}
-	return text[seg[0].start:seg[len(seg)-1].end]
+	end := seg[len(seg)-1].end
+	if seg[len(seg)-1].poss {
+		for _, s := range []string{"’s", "'s", "’", "'"} {
+			if strings.HasPrefix(text[end:], s) {
+				end += len(s)
+				break
+			}
+		}
+	}
+	return text[seg[0].start:end]
 }
 
 // stopAfter are words that end a speaker named after its verb: "said Jane

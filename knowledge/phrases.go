@@ -789,8 +789,15 @@ func relativeRole(clause string) string {
 		}
 		clause = rest
 	}
-	verb, _, _ := strings.Cut(clause, " ")
+	verb, rest, _ := strings.Cut(clause, " ")
 	verb = strings.ToLower(verb)
+	if verb == "is" {
+		// "who is the chair of the library board"
+		if role := cleanRole(rest); role != "" && role != rest && english.IsRoleNoun(roleHead(role)) {
+			return role
+		}
+		return ""
+	}
 	for _, as := range []string{" as a ", " as an ", " as the "} {
 		if i := strings.Index(clause, as); i >= 0 && asVerbs[verb] {
 			if role := cleanRole(clause[i+len(" as "):]); role != "" && english.IsRoleNoun(roleHead(role)) {
