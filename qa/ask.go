@@ -780,7 +780,10 @@ func (e *Engine) belowThresholds(q *question, best cand) rejection {
 // speaker's own words for what did X say.
 func (e *Engine) lacksKind(q *question, best cand) rejection {
 	d := &e.docs[best.d]
-	if q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 || q.role != "" && !e.holdsRole(q, best) {
+	if q.naming && !givesTitle(d.text) && e.titleNext(q, best.d) < 0 {
+		return noName
+	}
+	if !q.naming && q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 || q.role != "" && !e.holdsRole(q, best) {
 		return noName
 	}
 	switch q.typ {
@@ -1104,7 +1107,12 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 	if j := e.joinsWith(best.d); j >= 0 && slices.Contains(q.exclude, j) {
 		a.Passage = d.text // the sentence it joins is the answer a follow-up asks past
 	}
-	if q.name && !e.givesName(q, best.d) {
+	switch {
+	case q.naming && !givesTitle(d.text):
+		if n := e.titleNext(q, best.d); n >= 0 {
+			a.Passage = e.span(best.d, n) // "a new ferry", then "The ferry is named Marigold"
+		}
+	case q.name && !q.naming && !e.givesName(q, best.d):
 		if n := e.namesNext(q, best.d); n >= 0 {
 			a.Passage = e.span(best.d, n) // "two engineers", then their names
 		}

@@ -245,3 +245,57 @@ func followRight(c followCase, a Answer) bool {
 	}
 	return true
 }
+
+// An adversarialCase is one question of testdata/adversarial/questions.json.
+type adversarialCase struct {
+	Briefing   string `json:"briefing"`
+	Q          string `json:"q"`
+	Answerable bool   `json:"answerable"`
+	Expect     string `json:"expect"` // the right answer's passage holds it
+	Rule       string `json:"rule"`   // the rule the question tries to trip
+}
+
+// adversarialFloor is what the engine reached on the adversarial set after
+// the fixes it prompted: at least this many answerable questions right and
+// unanswerable ones declined, and at most this many wrong answers.
+var adversarialFloor = struct{ right, declined, wrong int }{right: 57, declined: 58, wrong: 26}
+
+// TestAdversarialSet runs the questions written to make the rules misfire
+// (testdata/adversarial/README.md).
+func TestAdversarialSet(t *testing.T) {
+	data, err := os.ReadFile("testdata/adversarial/questions.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []adversarialCase
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	engines := map[string]*Engine{}
+	right, declined, wrong := 0, 0, 0
+	for _, c := range cases {
+		e := engines[c.Briefing]
+		if e == nil {
+			e = New(mustParse(t, filepath.Join("adversarial", c.Briefing)))
+			engines[c.Briefing] = e
+		}
+		a := e.Ask(c.Q)
+		switch {
+		case !c.Answerable && !a.Answered:
+			declined++
+		case !a.Answered:
+		case c.Answerable && c.Expect != "" && strings.Contains(a.Passage, c.Expect):
+			right++
+		default:
+			wrong++
+			if testing.Verbose() {
+				t.Logf("wrong (rule %s) %s %q: %q", c.Rule, c.Briefing, c.Q, clip(a.Passage, 80))
+			}
+		}
+	}
+	t.Logf("adversarial set: %d right, %d declined, %d wrong of %d", right, declined, wrong, len(cases))
+	if right < adversarialFloor.right || declined < adversarialFloor.declined || wrong > adversarialFloor.wrong {
+		t.Errorf("adversarial set: %d right, %d declined, %d wrong; want at least %d, at least %d, at most %d",
+			right, declined, wrong, adversarialFloor.right, adversarialFloor.declined, adversarialFloor.wrong)
+	}
+}

@@ -255,8 +255,11 @@ func (e *Engine) addAliases(b *knowledge.Briefing) {
 		}
 		forms := g[1:]
 		for _, form := range g[1:] {
-			// "Sierra Nevada" is the company "Sierra Nevada Corporation" too
-			if short := en.TrimCompanySuffix(strings.TrimSpace(form)); short != strings.TrimSpace(form) && strings.Contains(short, " ") {
+			// "Vellmar Ferry" is the company "Vellmar Ferry Corporation" too,
+			// unless the briefing itself calls someone or something else so
+			// (its founder, a lake)
+			form = strings.TrimSpace(form)
+			if short := en.TrimCompanySuffix(form); short != form && strings.Contains(short, " ") && !usedAlone(b, short) {
 				forms = append(forms[:len(forms):len(forms)], short)
 			}
 		}
@@ -275,6 +278,26 @@ func (e *Engine) addAliases(b *knowledge.Briefing) {
 			}
 		}
 	}
+}
+
+// usedAlone reports whether b writes short anywhere but before a corporate
+// suffix: "Hollis Grant said" beside "Hollis Grant Corporation".
+func usedAlone(b *knowledge.Briefing, short string) bool {
+	for _, p := range b.Passages {
+		for rest := p.Text; ; {
+			i := strings.Index(rest, short)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(short):]
+			next, _, _ := strings.Cut(strings.TrimPrefix(rest, " "), " ")
+			if en.TrimCompanySuffix(short+" "+strings.TrimRight(next, ",;:’'")) == short {
+				continue // "Vellmar Ferry Corporation", "Vellmar Ferry Corp."
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // primary returns the terms of text's own words: no alias or part tokens.

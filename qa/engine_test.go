@@ -503,6 +503,29 @@ func TestAskLongFormOfAlias(t *testing.T) {
 	}
 }
 
+// A long form without its suffix is the company's only when the briefing
+// never uses it alone: here it is also the founder's name.
+func TestAskLongFormUsedAlone(t *testing.T) {
+	text := "Heaters recalled\n\nBy Staff Reporter\nPublished March 4, 2025\n\n" +
+		"Hollis Grant Corporation (HGC) recalled 3,000 heaters on Monday.\n\n" +
+		"HGC said it had received 46 reports of overheating.\n\n" +
+		"Hollis Grant, who founded the company in 1990, told reporters he was saddened.\n"
+	b, err := knowledge.Parse("heaters.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(b)
+	hgc := e.parseQuestion("What did HGC say?").terms[0].term
+	for _, qt := range e.parseQuestion("What did Hollis Grant say?").terms {
+		if qt.term == hgc {
+			t.Errorf("Hollis Grant is read as HGC (%q), but the briefing also calls its founder so", hgc)
+		}
+	}
+	if a := e.Ask("What did Hollis Grant say?"); !a.Answered || !strings.Contains(a.Passage, "saddened") {
+		t.Errorf("Ask = answered %v, %q (why %q); want the founder's words", a.Answered, a.Passage, a.Why)
+	}
+}
+
 // damBriefing is an invented briefing for the tests of complete answers.
 func damBriefing(tb testing.TB) *knowledge.Briefing {
 	tb.Helper()

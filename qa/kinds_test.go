@@ -25,6 +25,7 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"Harbor Electric, which supplies 80,000 homes, moved a cable off the footbridge."}},
 		{"", knowledge.Body, []string{"County inspectors checked the footbridge cables on 14 March."}},
 		{"", knowledge.Body, []string{"In June, 24 rowers passed under the footbridge each morning."}},
+		{"", knowledge.Body, []string{"On 6 May 18 painters worked on the footbridge railings."}},
 	}
 	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}}
 	sources := []knowledge.Source{
@@ -61,7 +62,8 @@ func TestAnswerKinds(t *testing.T) {
 		{"What did the bakery say about the closure?", false, ""}, // the briefing does not quote it
 		{"How many homes does Harbor Elec supply?", true, "80,000 homes"},
 		{"How many bolts did the county inspectors check on the footbridge cables?", false, ""}, // 14 March is a date, not a count
-		{"How many rowers passed under the footbridge each morning?", true, "24 rowers"},        // "In June, 40": a count after a date
+		{"How many rowers passed under the footbridge each morning?", true, "24 rowers"},        // "In June, 24": a count after a date
+		{"How many painters worked on the footbridge railings?", true, "18 painters"},           // "On 6 May 18": the day is 6
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -253,6 +255,7 @@ func TestPhrasalVerbs(t *testing.T) {
 		{"", knowledge.Body, []string{"The ferry company was founded in 1987 by three fishermen."}},
 		{"", knowledge.Body, []string{"The ferry company was sold in 2015."}},
 		{"", knowledge.Body, []string{"The harbour was dredged last spring."}},
+		{"", knowledge.Body, []string{"A judge threw out the smuggling case against the ferry's owner, Arno Brandt, on Thursday."}},
 	}
 	sources := []knowledge.Source{{Name: "Lena Dahl", Kind: knowledge.Person, Role: "harbour master"}}
 	e := New(handBriefing(t, "Harbour master quits", "2024-05-14", paras, nil, sources, nil, nil))
@@ -271,46 +274,16 @@ func TestPhrasalVerbs(t *testing.T) {
 			}
 		})
 	}
+	// a phrasal verb's broader and narrower words stray: throwing out a case
+	// is no extradition
+	if a := e.Ask("When was Arno Brandt extradited?"); a.Answered {
+		t.Errorf("Ask answered %q (why %q); nothing says he was extradited", a.Passage, a.Why)
+	}
 	if e.ix.idOf("step_down") < 0 {
 		t.Errorf("stepped down is not indexed as step_down")
 	}
 	if e.ix.idOf("harbour_master") >= 0 || e.ix.idOf("dredg_last") >= 0 {
 		t.Errorf("a word and a non-particle are indexed as a phrasal verb")
-	}
-}
-
-// In "what did X tell Y", Y is whom X spoke to, not what X spoke about: a
-// sentence need not name them to answer, but whatever follows them still
-// does ("about the budget").
-func TestAskTellAddressee(t *testing.T) {
-	paras := []handPara{
-		{"", knowledge.Lede, []string{"Admiral Ada Morrow, head of the coast command, told Congress that night patrols would double by June."}},
-		{"", knowledge.Body, []string{"Morrow said the weather had been calm all week."}},
-		{"", knowledge.Body, []string{"The command's budget rose by a tenth this year."}},
-	}
-	said := []handSaid{{0, 0, "Ada Morrow", ""}, {1, 0, "Ada Morrow", ""}}
-	sources := []knowledge.Source{{Name: "Ada Morrow", Kind: knowledge.Person, Role: "head of the coast command", Statements: 2}}
-	e := New(handBriefing(t, "Patrols to double", "2024-05-14", paras, said, sources, nil, nil))
-	tests := []struct {
-		q    string
-		want string // "" for a decline
-	}{
-		{"What did Ada Morrow tell lawmakers?", "night patrols"},
-		{"What did Ada Morrow tell the lawmakers?", "night patrols"},
-		{"What did Ada Morrow tell lawmakers about the harbour fees?", ""},
-		{"What did Ada Morrow tell the court regarding harbour fees?", ""}, // not a group of people: the topic
-		{"What did Ada Morrow warn storms would do?", ""},                  // after "warn", a clause's subject
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := e.Ask(tt.q)
-			switch {
-			case tt.want == "" && a.Answered:
-				t.Errorf("Ask answered %q; want a decline", a.Passage)
-			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
-				t.Errorf("Ask = answered %v, %q (why %q); want the sentence with %q", a.Answered, a.Passage, a.Why, tt.want)
-			}
-		})
 	}
 }
 
@@ -321,6 +294,8 @@ func TestAskWhatCalled(t *testing.T) {
 		{"", knowledge.Lede, []string{"The county launched its new litter campaign, “Keep Tallby Tidy,” on Monday."}},
 		{"", knowledge.Body, []string{"Residents called the old litter campaign a waste of money."}},
 		{"", knowledge.Body, []string{"Volunteers collected 300 bags of litter in the first week."}},
+		{"", knowledge.Body, []string{"A new electric ferry began service between Portlow and Hensby on Monday.", "The ferry is named Marigold, after the founder's mother."}},
+		{"", knowledge.Body, []string{"Some residents of Hensby have complained about a new charging station on the pier."}},
 	}
 	e := New(handBriefing(t, "Litter campaign", "2024-05-14", paras, nil, nil, nil, nil))
 	tests := []struct {
@@ -330,11 +305,14 @@ func TestAskWhatCalled(t *testing.T) {
 		{"What is the county's new litter campaign called?", true},
 		// the sentence that only says "called" ranks as high: it must not answer
 		{"What was the litter campaign named?", false},
+		{"What is the new ferry called?", true},
+		// a place in the sentence is not the station's name: nothing answers
+		{"What is the new charging station called?", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			a := e.Ask(tt.q)
-			if (a.Answered || tt.must) && !strings.Contains(a.Passage, "Keep Tallby Tidy") {
+			if (a.Answered || tt.must) && !strings.Contains(a.Passage, "Keep Tallby Tidy") && !strings.Contains(a.Passage, "named Marigold") {
 				t.Errorf("Ask = answered %v, %q (why %q); want the sentence that names it", a.Answered, a.Passage, a.Why)
 			}
 			if !a.Answered && strings.Contains(a.Why, "who or which") {

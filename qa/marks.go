@@ -3,6 +3,7 @@ package qa
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge/english"
@@ -113,6 +114,9 @@ func dayOfMonth(text string, toks []token, i int) bool {
 		a, b := toks[min(i, k)], toks[max(i, k)]
 		if a.end > b.start || strings.Trim(text[a.end:b.start], ". ") != "" || strings.Count(text[a.end:b.start], ".") > 1 {
 			continue
+		}
+		if k == i-1 && k > 0 && toks[k-1].has(tokNum) && toks[k-1].pos == toks[k].pos-1 {
+			continue // "On 6 March 23 miners": the day stands before the month
 		}
 		w := strings.TrimSuffix(toks[k].word, ".")
 		if _, ok := english.Month(w); ok {
@@ -309,6 +313,88 @@ func (e *Engine) namesNext(q *question, di int32) int32 {
 		return -1
 	}
 	return n
+}
+
+// givesTitle reports whether text gives something's name, as "what is X
+// called" asks: a quotation that opens with a capital ("the campaign,
+// “Keep Tallby Tidy,”"), or a naming word before a capitalised word or a
+// quotation ("named Marigold", "known as the Harbour Line"). A name that
+// merely stands in the sentence ("between Portlow and Hensby") is not one.
+func givesTitle(text string) bool {
+	for i, r := range text {
+		if r == '“' || r == '"' {
+			if titleCase(quoted(text[i+utf8.RuneLen(r):])) {
+				return true
+			}
+		}
+	}
+	for _, w := range [...]string{" called ", " named ", " dubbed ", " titled ", " entitled ", " known as ", " name is ", " named it "} {
+		for rest := text; ; {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(w):]
+			after := strings.TrimPrefix(rest, "the ")
+			if r, _ := utf8.DecodeRuneInString(after); unicode.IsUpper(r) || r == '“' || r == '"' || r == '‘' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxTitleWords is the most words a quoted name may have.
+const maxTitleWords = 6
+
+// quoted returns the text up to the closing quotation mark, or "".
+func quoted(text string) string {
+	if i := strings.IndexAny(text, "”\""); i >= 0 {
+		return text[:i]
+	}
+	return ""
+}
+
+// titleCase reports whether a quotation is a name, not speech: a few words,
+// most of them capitalised ("Keep Tallby Tidy", not "We will fix this").
+func titleCase(q string) bool {
+	words := strings.Fields(strings.Trim(q, " ,.!?"))
+	if len(words) == 0 || len(words) > maxTitleWords {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return 3*caps >= 2*len(words)
+}
+
+// titleNext returns the sentence after di in its paragraph when it names
+// what q asks about and gives a name (givesTitle), or -1: "A new ferry
+// began service on Monday. The ferry is named Marigold."
+func (e *Engine) titleNext(q *question, di int32) int32 {
+	n := di + 1
+	if int(n) >= len(e.docs) || e.docs[n].para != e.docs[di].para || !givesTitle(e.docs[n].text) {
+		return -1
+	}
+	for _, t := range e.docs[n].toks {
+		if t.term >= 0 && q.wantsTerm(t.term) {
+			return n
+		}
+	}
+	return -1
+}
+
+// wantsTerm reports whether id is one of q's required terms.
+func (q *question) wantsTerm(id int32) bool {
+	for i := range q.terms {
+		if t := &q.terms[i]; !t.optional && t.id == id {
+			return true
+		}
+	}
+	return false
 }
 
 // numberNear reports whether sentence di has a number (not a year) within

@@ -321,7 +321,6 @@ func (e *Engine) classify(r *reading) qType {
 			typ, r.span = qSaid, ws[2:end]
 			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
-			r.markAddressee(ws, end)
 		}
 	case (first == "what" || first == "which") && kindNouns[w(1)] && w(2) == "of" && len(ws) > 3:
 		// "what kind of organisation is X": what X is; the class only ranks
@@ -340,7 +339,6 @@ func (e *Engine) classify(r *reading) qType {
 			typ, r.span = qSaid, ws[2:end]
 			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
-			r.markAddressee(ws, end)
 		} else if last := ws[len(ws)-1]; len(ws) > 3 && namingWords[last.word] {
 			// "what is the campaign called": its name, which the sentence
 			// gives without saying "called"
@@ -716,43 +714,6 @@ func opinionVerbAt(ws []token, from int) int {
 
 // namingWords end a question that asks what something is called.
 var namingWords = map[string]bool{"called": true, "named": true, "titled": true, "entitled": true, "dubbed": true}
-
-// addresseeVerbs take whom they are said to as their object: "what did X
-// tell lawmakers".
-var addresseeVerbs = map[string]bool{"tell": true, "told": true, "tells": true}
-
-// maxAddressee is the most words whom something was told to may take.
-const maxAddressee = 2
-
-// markAddressee makes the words naming whom something was told to, the
-// object of a verb of telling at ws[verb], optional: they rank the
-// sentences that name them but are not what was said about ("what did the
-// general tell lawmakers" is answered by "the general told Congress ...").
-// The object is a name, or people: at most maxAddressee words after an
-// article, ending in a word for a group of people or a plural job
-// ("lawmakers", "the senators", "Congress").
-func (r *reading) markAddressee(ws []token, verb int) {
-	if !addresseeVerbs[ws[verb].word] {
-		return
-	}
-	k := verb + 1
-	if k < len(ws) && isArticle(ws[k].word) {
-		k++
-	}
-	end := k
-	for end < len(ws) && end-k < maxAddressee && ws[end].term != "" && !ws[end].has(tokWh) {
-		end++
-	}
-	if end == k || end < len(ws) && ws[end].term != "" && !ws[end].has(tokWh) {
-		return // more words than a name or a group: "the court regarding wildfires"
-	}
-	if head := ws[end-1]; !head.has(tokCap) && !english.IsGroupNoun(head.word) && !english.IsRoleNoun(strings.TrimSuffix(head.word, "s")) {
-		return
-	}
-	for ; k < end; k++ {
-		r.optional.set(ws[k].pos)
-	}
-}
 
 // opinionNounAt finds "X's view" after "what is/was": the noun's index.
 func opinionNounAt(ws []token, from int) int {

@@ -194,10 +194,14 @@ func (e *Engine) lookupRelated(term, stem string, neg bool) []relTerm {
 	if neg {
 		add(e.ix.idOf(negated+term), 1, coverStrong)
 	}
+	phrasal := strings.Contains(stem, "_")
 	for _, r := range e.wn.related(stem, e.tune.kinds) {
 		rw := e.tune.rel[r.kind]
 		if rw.w == 0 || max(r.sense, r.targetSense) > rw.maxSense || r.stem == term {
 			continue
+		}
+		if (phrasal || strings.Contains(r.stem, "_")) && r.kind != relSynonym && r.kind != relDerivation && r.kind != relAntonym {
+			continue // a phrasal verb's broader and narrower senses stray: "threw out the case" is no extradition
 		}
 		target := r.stem
 		if c, ok := stemSynonym[target]; ok {
