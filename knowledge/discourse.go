@@ -231,15 +231,23 @@ func (d *doc) fullerNames() {
 		}
 		longer[q] = p
 	}
+	isLonger := map[*person]bool{}
+	for _, p := range longer {
+		isLonger[p] = true
+	}
 	for q, p := range longer {
-		if p == nil {
-			continue
+		if p == nil || isLonger[q] || longer[p] != nil {
+			continue // a chain of names ("Maria Elena Garcia Lopez", "Elena Garcia Lopez", "Garcia Lopez"): left as it is
 		}
 		q.name = p.name
 		if q.role == "" {
 			q.role = p.role
 		}
-		d.byName[p.name] = q
+		for name, x := range d.byName {
+			if x == p {
+				d.byName[name] = q
+			}
+		}
 		d.bySurname[p.surname] = slices.DeleteFunc(d.bySurname[p.surname], func(x *person) bool { return x == p })
 	}
 }

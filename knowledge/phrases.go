@@ -789,6 +789,13 @@ func relativeRole(clause string) string {
 		}
 		clause = rest
 	}
+	words := strings.Fields(clause)
+	for i, w := range words {
+		if i > 0 && relativeEnders[strings.ToLower(w)] {
+			clause = strings.Join(words[:i], " ") // "runs the bakery while her husband farms"
+			break
+		}
+	}
 	verb, rest, _ := strings.Cut(clause, " ")
 	verb = strings.ToLower(verb)
 	if verb == "is" {
@@ -808,20 +815,14 @@ func relativeRole(clause string) string {
 	if !roleVerbs[verb] || !namesBody(clause[len(verb):]) {
 		return "" // "who owns two dogs" is no role
 	}
-	words := strings.Fields(clause)
-	for i, w := range words[1:] {
-		if relativeEnders[strings.ToLower(w)] {
-			words = words[:i+1] // "runs the bakery while her husband farms"
-			break
-		}
-	}
-	return cleanRole(strings.Join(words, " "))
+	return cleanRole(clause)
 }
 
-// relativeEnders open another clause after the one that gives a role.
+// relativeEnders open another clause after the one that gives a role
+// ("and" does not: "works for Marks and Spencer").
 var relativeEnders = map[string]bool{
 	"while": true, "until": true, "before": true, "after": true, "since": true, "when": true,
-	"because": true, "although": true, "though": true, "where": true, "and": true,
+	"because": true, "although": true, "though": true, "where": true,
 }
 
 // namesBody reports whether text, the object of a verb of work, names an

@@ -251,14 +251,14 @@ type adversarialCase struct {
 	Briefing   string `json:"briefing"`
 	Q          string `json:"q"`
 	Answerable bool   `json:"answerable"`
-	Expect     string `json:"expect"` // the right answer's passage holds it
+	Expect     string `json:"expect"` // the right answer's passage holds it, or one of its |-separated parts
 	Rule       string `json:"rule"`   // the rule the question tries to trip
 }
 
 // adversarialFloor is what the engine reached on the adversarial set after
 // the fixes it prompted: at least this many answerable questions right and
 // unanswerable ones declined, and at most this many wrong answers.
-var adversarialFloor = struct{ right, declined, wrong int }{right: 57, declined: 58, wrong: 26}
+var adversarialFloor = struct{ right, declined, wrong int }{right: 58, declined: 58, wrong: 25}
 
 // TestAdversarialSet runs the questions written to make the rules misfire
 // (testdata/adversarial/README.md).
@@ -284,7 +284,7 @@ func TestAdversarialSet(t *testing.T) {
 		case !c.Answerable && !a.Answered:
 			declined++
 		case !a.Answered:
-		case c.Answerable && c.Expect != "" && strings.Contains(a.Passage, c.Expect):
+		case c.Answerable && c.Expect != "" && containsAny(a.Passage, strings.Split(c.Expect, "|")):
 			right++
 		default:
 			wrong++
@@ -298,4 +298,14 @@ func TestAdversarialSet(t *testing.T) {
 		t.Errorf("adversarial set: %d right, %d declined, %d wrong; want at least %d, at least %d, at most %d",
 			right, declined, wrong, adversarialFloor.right, adversarialFloor.declined, adversarialFloor.wrong)
 	}
+}
+
+// containsAny reports whether s holds any of parts.
+func containsAny(s string, parts []string) bool {
+	for _, p := range parts {
+		if p != "" && strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/knowledge"
@@ -290,9 +291,13 @@ func usedAlone(b *knowledge.Briefing, short string) bool {
 				break
 			}
 			rest = rest[i+len(short):]
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) || unicode.IsDigit(r) {
+				continue // inside a longer word: "Vellmar Ferrymen"
+			}
 			next, _, _ := strings.Cut(strings.TrimPrefix(rest, " "), " ")
-			if en.TrimCompanySuffix(short+" "+strings.TrimRight(next, ",;:’'")) == short {
-				continue // "Vellmar Ferry Corporation", "Vellmar Ferry Corp."
+			next = strings.TrimSuffix(strings.TrimSuffix(strings.TrimRight(next, ",;:)”\"'’"), "’s"), "'s")
+			if en.TrimCompanySuffix(short+" "+next) == short || en.TrimCompanySuffix(short+" "+strings.TrimSuffix(next, ".")) == short {
+				continue // "Vellmar Ferry Corporation", "Vellmar Ferry Corp.", "Vellmar Ferry Corporation’s"
 			}
 			return true
 		}

@@ -503,6 +503,26 @@ func TestAskLongFormOfAlias(t *testing.T) {
 	}
 }
 
+// usedAlone tells a long form used alone from one before a corporate
+// suffix, however punctuated.
+func TestUsedAlone(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"They went to Vellmar Ferry Corporation (VFC) and to Vellmar Ferry Corporation.", false},
+		{"Vellmar Ferry Corporation’s boats and Vellmar Ferry Corp. staff.", false},
+		{"The Vellmar Ferrymen's Guild said so.", false},
+		{"Vellmar Ferry said its boats were safe.", true},
+	}
+	for _, tt := range tests {
+		b := &knowledge.Briefing{Passages: []knowledge.Passage{{Text: tt.text}}}
+		if got := usedAlone(b, "Vellmar Ferry"); got != tt.want {
+			t.Errorf("usedAlone(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 // A long form without its suffix is the company's only when the briefing
 // never uses it alone: here it is also the founder's name.
 func TestAskLongFormUsedAlone(t *testing.T) {

@@ -321,3 +321,28 @@ func TestAskWhatCalled(t *testing.T) {
 		})
 	}
 }
+
+// givesTitle finds a name given in a sentence, not speech or a name that
+// merely stands there.
+func TestGivesTitle(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The county launched its campaign, “Keep Tallby Tidy,” on Monday.", true},
+		{"The ferry is named Marigold, after the founder's mother.", true},
+		{"The show, known as the Harbour Hour, airs on Fridays.", true},
+		{`The county launched "Keep Tallby Tidy" on Monday.`, true},
+		{"A new ferry runs between Portlow and Hensby.", false},
+		{`"It is ugly," Mara Lind said, "and the station is far too big."`, false},
+		{"“Never,” said Mara Lind of the plan.", false},
+		{"Residents called the old campaign a waste of money.", false},
+		{"“", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := givesTitle(tt.text); got != tt.want {
+			t.Errorf("givesTitle(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -321,11 +321,9 @@ func (e *Engine) namesNext(q *question, di int32) int32 {
 // quotation ("named Marigold", "known as the Harbour Line"). A name that
 // merely stands in the sentence ("between Portlow and Hensby") is not one.
 func givesTitle(text string) bool {
-	for i, r := range text {
-		if r == '“' || r == '"' {
-			if titleCase(quoted(text[i+utf8.RuneLen(r):])) {
-				return true
-			}
+	for _, q := range quotations(text) {
+		if titleCase(q.text) && !speechAfter(q.after) {
+			return true
 		}
 	}
 	for _, w := range [...]string{" called ", " named ", " dubbed ", " titled ", " entitled ", " known as ", " name is ", " named it "} {
@@ -347,12 +345,46 @@ func givesTitle(text string) bool {
 // maxTitleWords is the most words a quoted name may have.
 const maxTitleWords = 6
 
-// quoted returns the text up to the closing quotation mark, or "".
-func quoted(text string) string {
-	if i := strings.IndexAny(text, "”\""); i >= 0 {
-		return text[:i]
+// A quotation is the text between a pair of quotation marks and what
+// follows the closing one.
+type quotation struct{ text, after string }
+
+// quotations returns the quotations of text: between “ and ”, and between
+// straight quotation marks taken in pairs.
+func quotations(text string) []quotation {
+	var qs []quotation
+	for rest := text; ; {
+		i := strings.IndexAny(rest, "“\"")
+		if i < 0 {
+			return qs
+		}
+		open, w := utf8.DecodeRuneInString(rest[i:])
+		rest = rest[i+w:]
+		closing := "”"
+		if open == '"' {
+			closing = "\""
+		}
+		j := strings.Index(rest, closing)
+		if j < 0 {
+			return qs
+		}
+		qs = append(qs, quotation{rest[:j], rest[j+len(closing):]})
+		rest = rest[j+len(closing):]
 	}
-	return ""
+}
+
+// speechAfter reports whether a reporting verb stands in the first words
+// after a quotation ("," Mara Lind said"): the quotation is speech, not a
+// name.
+func speechAfter(after string) bool {
+	words := strings.Fields(after)
+	for _, w := range words[:min(len(words), 4)] {
+		w = strings.ToLower(strings.Trim(w, ".,;:!?”\"’'"))
+		if english.ReportingVerb(w) != english.NotReporting {
+			return true
+		}
+	}
+	return false
 }
 
 // titleCase reports whether a quotation is a name, not speech: a few words,
