@@ -278,11 +278,10 @@ func refersToPerson(ts []tok) bool {
 			continue
 		}
 		switch t.lower {
-		case "he", "she", "his", "her", "him", "himself", "herself":
-			person = true
 		case "it", "its", "itself", "they", "their", "them", "themselves":
 			return false
 		}
+		person = person || referentGender(t.lower) != english.UnknownGender
 	}
 	return person
 }

@@ -24,11 +24,11 @@ func (d *doc) learnTextGenders() {
 				if t.kind != tWord {
 					continue
 				}
-				switch t.lower {
-				case "he", "him", "his", "himself":
+				switch referentGender(t.lower) {
+				case english.Male:
 					m++
 					continue
-				case "she", "her", "hers", "herself":
+				case english.Female:
 					f++
 					continue
 				}
@@ -89,4 +89,17 @@ func (d *doc) genderOf(p *person) english.Gender {
 		return p.gender
 	}
 	return d.textGender[p]
+}
+
+// referentGender returns the gender of the person a pronoun in any of its
+// forms refers back to ("he", "her", "himself"), or english.UnknownGender
+// for any other word (pronounGender holds the subject forms only).
+func referentGender(w string) english.Gender {
+	switch w {
+	case "he", "him", "his", "himself":
+		return english.Male
+	case "she", "her", "hers", "herself":
+		return english.Female
+	}
+	return english.UnknownGender
 }

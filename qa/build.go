@@ -81,7 +81,7 @@ func (e *Engine) prepareAll() []*prepared {
 // worker returns an analyzer for one build worker: the engine's aliases,
 // phrases and WordNet, read only, and caches of its own.
 func (a *analyzer) worker() *analyzer {
-	return &analyzer{building: true, cache: map[string]string{}, phrases: a.phrases, extra: a.extra, caps: a.caps, wn: a.wn, phrasal: map[string]string{}}
+	return &analyzer{building: true, cache: map[string]string{}, phrases: a.phrases, extra: a.extra, caps: a.caps, wn: a.wn, phrasal: map[[2]string]string{}}
 }
 
 // prepare reads briefing bi with an.

@@ -2,6 +2,7 @@ package qa
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -104,7 +105,7 @@ func dayOfMonth(text string, toks []token, i int) bool {
 	if !t.has(tokNum) || len(t.word) > 2 {
 		return false
 	}
-	if n := atoiSmall(t.word); n < 1 || n > 31 {
+	if n, err := strconv.Atoi(t.word); err != nil || n < 1 || n > 31 {
 		return false
 	}
 	for _, k := range [2]int{i - 1, i + 1} {
@@ -127,18 +128,6 @@ func dayOfMonth(text string, toks []token, i int) bool {
 		}
 	}
 	return false
-}
-
-// atoiSmall returns the value of one or two digits.
-func atoiSmall(w string) int {
-	n := 0
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return -1
-		}
-		n = 10*n + int(w[i]-'0')
-	}
-	return n
 }
 
 // currencySigns stand before an amount of money: "$16.99", "£5", "US$3".

@@ -497,17 +497,13 @@ func analyseWord(w string) string {
 // know into its base form by WordNet's irregular forms: "fled" is flee,
 // "crises" crisis.
 func (a *analyzer) analyseWord(w string) string {
-	if _, ok := globalWord[w]; ok {
-		return analyseWord(w)
-	}
-	if _, ok := conflations[w]; ok {
-		return analyseWord(w)
-	}
-	if _, ok := en.Lemma(w); ok {
-		return analyseWord(w)
-	}
-	if b := a.wn.irregularBase(w); b != "" && !isStop(w) {
-		return analyseWord(b)
+	_, global := globalWord[w]
+	_, conflated := conflations[w]
+	_, lemma := en.Lemma(w)
+	if !global && !conflated && !lemma && !isStop(w) {
+		if b := a.wn.irregularBase(w); b != "" {
+			w = b
+		}
 	}
 	return analyseWord(w)
 }
@@ -531,14 +527,14 @@ func isNumeric(w string) bool {
 // tables; an engine's analyzer adds the briefings' aliases and a stem cache.
 // It is read-only once built.
 type analyzer struct {
-	cache   map[string]string   // word → term, while building
-	lex     map[string]lexeme   // word → what is known of it, once built
-	phrases map[string][]phrase // first word → the briefings' multi-word aliases
-	extra   map[string][]string // term → alias terms indexed with it
-	caps    map[string]string   // an upper-case alias short form → its term
-	ids     map[string]int32    // the index's term ids, once built
-	wn      *wordnet            // knows the phrasal verbs indexed with their verb
-	phrasal map[string]string   // a word and particle → their phrasal verb's term, or "", while building
+	cache   map[string]string    // word → term, while building
+	lex     map[string]lexeme    // word → what is known of it, once built
+	phrases map[string][]phrase  // first word → the briefings' multi-word aliases
+	extra   map[string][]string  // term → alias terms indexed with it
+	caps    map[string]string    // an upper-case alias short form → its term
+	ids     map[string]int32     // the index's term ids, once built
+	wn      *wordnet             // knows the phrasal verbs indexed with their verb
+	phrasal map[[2]string]string // a word and particle → their phrasal verb's term, or "", while building
 
 	building   bool   // New is running: single-threaded, stems may be cached
 	buildWords []word // scratch for tokens while building
@@ -697,7 +693,7 @@ func (a *analyzer) phrasalTerm(word, particle string) string {
 	if !en.IsParticle(particle) {
 		return ""
 	}
-	key := word + " " + particle
+	key := [2]string{word, particle}
 	if t, ok := a.phrasal[key]; ok {
 		return t
 	}
