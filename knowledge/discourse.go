@@ -183,7 +183,6 @@ func (d *doc) collect() {
 			d.register(np)
 		}
 	}
-	d.copularRoles() // "Martin Doe is the chief executive of X" shows Martin Doe is a person
 	// A full name is a person's when its surname is: "Jane Doe" when the
 	// text also has "Ms. Doe", "Doe, 54," or another person named Doe, or
 	// when "Doe" alone says something of a person ("Doe said she …").
@@ -194,7 +193,9 @@ func (d *doc) collect() {
 		}
 	}
 	d.fullerNames()
-	d.copularRoles() // again, for the people just confirmed: "Doe is the chief executive of X"
+	// after the other cues: "Doe is the chief executive of X" gives a role to
+	// Doe or to the one full name ending in Doe, which it shows is a person's
+	d.copularRoles()
 	d.unconfirmed = map[string]bool{}
 	for _, np := range d.candidates {
 		if sur := surnameOf(np.name); d.byName[np.name] == nil && !d.knownOrgs[np.name] && len(d.bySurname[sur]) == 0 {
