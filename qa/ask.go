@@ -1071,6 +1071,19 @@ func (e *Engine) span(di, last int32) string {
 	return e.docs[di].text + " " + e.docs[last].text
 }
 
+// endsWithClass reports whether sentence di ends by naming what a "what
+// <noun>" question asks for, with the noun's stem class, and so leaves it
+// to the sentence after to say what it was: "She summed up the danger with
+// a metaphor."
+func (e *Engine) endsWithClass(di int32, class string) bool {
+	text := strings.TrimRightFunc(e.docs[di].text, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(text) == len(e.docs[di].text) {
+		return false
+	}
+	i := strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+	return stemWord(strings.ToLower(text[i+1:])) == class
+}
+
 // paragraphBreak separates text from two paragraphs, as the briefing does.
 const paragraphBreak = "\n\n"
 
@@ -1104,6 +1117,7 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 	pa := &e.paras[d.para]
 	a.Answered = true
 	a.Passage = e.passage(best.d)
+	said := d // whose words the answer is
 	if j := e.joinsWith(best.d); j >= 0 && slices.Contains(q.exclude, j) {
 		a.Passage = d.text // the sentence it joins is the answer a follow-up asks past
 	}
@@ -1116,13 +1130,20 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 		if n := e.namesNext(q, best.d); n >= 0 {
 			a.Passage = e.span(best.d, n) // "two engineers", then their names
 		}
+	case q.classOf != "" && e.endsWithClass(best.d, q.classOf):
+		if n := best.d + 1; int(n) < len(e.docs) && e.docs[n].para == d.para {
+			a.Passage = e.span(best.d, n) // "summed it up with a metaphor.", then the metaphor
+			if d.speaker < 0 {
+				said = &e.docs[n] // the words are the next sentence's
+			}
+		}
 	}
 	if q.typ == qWhy && !d.has(docReason) {
 		a.Passage = e.withReason(best.d, a.Passage)
 	}
 	a.Context = e.context(best.d)
-	a.Speaker = e.speaker(d)
-	a.Quote = strings.Join(d.quotes, " … ")
+	a.Speaker = e.speaker(said)
+	a.Quote = strings.Join(said.quotes, " … ")
 	a.Briefing = e.briefings[pa.b].Title
 	a.Section = pa.section
 	a.Score = round2(best.score)

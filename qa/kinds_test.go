@@ -26,8 +26,12 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"County inspectors checked the footbridge cables on 14 March."}},
 		{"", knowledge.Body, []string{"In June, 24 rowers passed under the footbridge each morning."}},
 		{"", knowledge.Body, []string{"On 6 May 18 painters worked on the footbridge railings."}},
+		{"", knowledge.Body, []string{"Walkers make up 70 percent of the crossings, a council count found."}},
+		{"", knowledge.Body, []string{"Tolls from the car park now pay for the footbridge's upkeep."}},
+		{"", knowledge.Body, []string{"Inspectors Lena Dahl and Omar Sy checked the new lamps at night."}},
+		{"", knowledge.Body, []string{"Ola Svensson summed up the long closure with a proverb.", "“A bridge is only as strong as its weakest bolt.”"}},
 	}
-	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}}
+	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}, {16, 1, "Ola Svensson", "A bridge is only as strong as its weakest bolt."}}
 	sources := []knowledge.Source{
 		{Name: "town council", Kind: knowledge.Organisation, Statements: 1},
 		{Name: "Ola Svensson", Kind: knowledge.Person, Role: "deputy mayor", Statements: 1},
@@ -64,6 +68,16 @@ func TestAnswerKinds(t *testing.T) {
 		{"How many bolts did the county inspectors check on the footbridge cables?", false, ""}, // 14 March is a date, not a count
 		{"How many rowers passed under the footbridge each morning?", true, "24 rowers"},        // "In June, 24": a count after a date
 		{"How many painters worked on the footbridge railings?", true, "18 painters"},           // "On 6 May 18": the day is 6
+		// "what share", "what toll": a figure answers, as for "how many"
+		{"What share of the crossings are made by walkers?", true, "70 percent"},
+		{"What proportion of the footbridge's upkeep do car park tolls pay for?", false, ""}, // no figure is given
+		{"What car park fee is charged for the upkeep?", false, ""},
+		{"What was the cost of the repair?", true, "$2.3 million"},
+		// "which two": how many it names, which the answer need not say
+		{"Which two inspectors checked the lamps?", true, "Lena Dahl and Omar Sy"},
+		// the sentence that matches only names the kind of thing asked for;
+		// the next one gives it
+		{"What proverb did Ola Svensson use about the closure?", true, "with a proverb. “A bridge is only as strong"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -72,6 +86,16 @@ func TestAnswerKinds(t *testing.T) {
 				t.Errorf("Ask(%q) = answered %v %q (why %s); want %v, holding %q", tt.q, a.Answered, a.Passage, a.Why, tt.answered, tt.passage)
 			}
 		})
+	}
+}
+
+// When the answer is the sentence after the one that names the kind of
+// thing asked for, its words are that sentence's speaker's.
+func TestClassThenNextSentence(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	a := e.Ask("What proverb did Ola Svensson use about the closure?")
+	if !a.Answered || a.Speaker == nil || a.Speaker.Name != "Ola Svensson" || !strings.Contains(a.Quote, "weakest bolt") {
+		t.Errorf("Ask = answered %v %q, speaker %+v, quote %q; want Ola Svensson's proverb", a.Answered, a.Passage, a.Speaker, a.Quote)
 	}
 }
 

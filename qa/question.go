@@ -71,6 +71,7 @@ type question struct {
 	role     string   // for "who is the <role> of X": the role noun's term
 	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far")
 	future   bool     // for when: the question asks when something will happen ("when will", "when is it expected")
+	classOf  string   // for "what metaphor did X use": the stem of the noun after "what"
 
 	// For "what did the pharmacy say" (or tell), whom the briefings do not
 	// quote: the terms naming them, which an answer that reports speech
@@ -116,6 +117,7 @@ type reading struct {
 	counted  []string // for "how many N": the terms from N to the next stop word
 	verb     string   // the term of the opinion verb of "what did X describe"
 	naming   bool     // "what is X called": a name answers
+	measure  string   // "what share", "what interest rate": the measure a figure answers
 }
 
 // A posSet is a set of word positions in a question.
@@ -162,6 +164,17 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		q.how = r.ws[1].word
 		if len(r.ws) > 2 && timeUnits[r.ws[2].word] {
 			q.how = "long" // "how many years": a span of time
+		}
+	}
+	if r.measure != "" {
+		q.how, q.money = r.measure, moneyWords[r.measure]
+		if r.measure == "age" {
+			q.how = "old"
+		}
+	}
+	if q.typ == qWhat && len(r.ws) > 2 && (r.ws[0].word == "what" || r.ws[0].word == "which") {
+		if k := r.ws[1]; k.term != "" && !k.has(tokStop) && !k.has(tokNum) && !isAuxiliary(k.word) && !r.framing.has(k.pos) {
+			q.classOf = stemWord(k.word)
 		}
 	}
 	q.name, q.naming = asksName(q.typ, r.ws) || r.naming, r.naming
@@ -322,12 +335,24 @@ func (e *Engine) classify(r *reading) qType {
 			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
 		}
+	case (first == "what" || first == "which") && measureAt(ws) > 0:
+		// "what share of", "what interest rate", "what was the size of":
+		// a figure answers; the measure ranks but need not be named
+		typ = qHowMany
+		k := measureAt(ws)
+		r.measure = ws[k].word
+		r.optional.set(ws[k].pos)
 	case (first == "what" || first == "which") && kindNouns[w(1)] && w(2) == "of" && len(ws) > 3:
 		// "what kind of organisation is X": what X is; the class only ranks
 		typ = qWhat
 		r.framing.set(ws[1].pos)
 		r.optional.set(ws[3].pos)
 	case first == "what" || first == "which":
+		if len(ws) > 2 && ws[1].has(tokNum) {
+			// "which two ministers": how many the answer names, which the
+			// sentence that names them need not say
+			r.optional.set(ws[1].pos)
+		}
 		if !isAuxiliary(w(1)) {
 			break
 		}
@@ -672,6 +697,45 @@ func (e *Engine) relatedOf(t token, neg bool, particle string) []relTerm {
 	}
 	e.relMu.Unlock()
 	return rs
+}
+
+// measureNouns, after "what", ask for a figure: "what share of GDP".
+var measureNouns = map[string]bool{
+	"share": true, "percentage": true, "percent": true, "proportion": true, "fraction": true,
+	"ratio": true, "rate": true, "price": true, "cost": true, "amount": true, "sum": true,
+	"figure": true, "total": true, "salary": true, "wage": true, "fee": true, "budget": true,
+	"speed": true, "size": true, "distance": true, "height": true, "weight": true, "depth": true,
+	"length": true, "temperature": true, "age": true, "population": true,
+	"toll": true, "tally": true, "turnout": true, "capacity": true, "margin": true,
+}
+
+// measureAt returns where the measure noun of a question that asks for a
+// figure stands in ws, or -1: "what share of", "what interest rate is",
+// "what is the speed of". A figure answers it, as it does "how many".
+func measureAt(ws []token) int {
+	w := func(i int) string {
+		if i < len(ws) {
+			return ws[i].word
+		}
+		return ""
+	}
+	switch {
+	case measureNouns[w(1)] && (w(2) == "of" || w(2) == "" || isAuxiliary(w(2))):
+		return 1 // "what share of", "what percentage did", "what rate is"
+	case (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && w(2) == "the" && measureNouns[w(3)] && w(4) == "of":
+		return 3 // "what was the size of"
+	}
+	// "what interest rate is", "what car park fee was": the measure ends a
+	// compound and a verb follows
+	for k := 1; k < len(ws) && k <= 3; k++ {
+		if ws[k].has(tokStop) || isAuxiliary(w(k)) {
+			break
+		}
+		if k > 1 && measureNouns[w(k)] && (w(k+1) == "of" || isAuxiliary(w(k+1))) {
+			return k
+		}
+	}
+	return -1
 }
 
 func isTimeNoun(w string) bool {
