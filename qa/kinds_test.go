@@ -30,6 +30,10 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"Tolls from the car park now pay for the footbridge's upkeep."}},
 		{"", knowledge.Body, []string{"Inspectors Lena Dahl and Omar Sy checked the new lamps at night."}},
 		{"", knowledge.Body, []string{"Ola Svensson summed up the long closure with a proverb.", "“A bridge is only as strong as its weakest bolt.”"}},
+		{"", knowledge.Body, []string{"The new steel deck weighs 40 tonnes and was lifted in by a crane."}},
+		{"", knowledge.Body, []string{"A Volvo FH-16 lorry brought the deck to Tallby from the steelworks."}},
+		{"", knowledge.Body, []string{"Locals nicknamed the footbridge the Wobbler on account of its sway in high wind."}},
+		{"", knowledge.Body, []string{"The deck reached 45C in the July heatwave."}},
 	}
 	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}, {16, 1, "Ola Svensson", "A bridge is only as strong as its weakest bolt."}}
 	sources := []knowledge.Source{
@@ -78,6 +82,14 @@ func TestAnswerKinds(t *testing.T) {
 		// the sentence that matches only names the kind of thing asked for;
 		// the next one gives it
 		{"What proverb did Ola Svensson use about the closure?", true, "with a proverb. “A bridge is only as strong"},
+		// "how heavy" asks for a measure, as "how many" does
+		{"How heavy is the new steel deck?", true, "40 tonnes"},
+		{"How heavy is the Volvo lorry?", false, ""}, // "FH-16" is its name
+		// the number of a model's name counts nothing; a unit may stand
+		// against its number
+		{"How many lorries brought the deck from the steelworks?", false, ""},
+		{"How hot did the deck get in the heatwave?", true, "45C"},
+		{"Why did locals nickname the footbridge the Wobbler?", true, "on account of its sway"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -184,7 +184,7 @@ var reasonCues = []string{
 	" cause ", " causes ", " causing ", " set off ", " sets off ", " setting off ", " trigger ",
 	" triggers ", " triggered ", " triggering ", " results in ", " resulted in ", " resulting in ",
 	" lead to ", " leads to ", " leading to ", " contributed to ", " contributes to ",
-	" contributing to ", " sparked ", " sparks ", " spurred ", " prompted ",
+	" contributing to ", " sparked ", " sparks ", " spurred ", " prompted ", " on account of ",
 }
 
 // gerundNouns end in -ing but are not verbs: after "for" they give no

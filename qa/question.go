@@ -311,7 +311,7 @@ func (e *Engine) classify(r *reading) qType {
 	case first == "how" && w(1) == "often":
 		typ = qWhat // a frequency: "twice a year", not a count
 		r.framing.set(ws[1].pos)
-	case first == "how" && (w(1) == "many" || w(1) == "much" || w(1) == "old" || w(1) == "long" || w(1) == "far" || w(1) == "big" || w(1) == "large"):
+	case first == "how" && (w(1) == "many" || w(1) == "much" || w(1) == "old" || w(1) == "long" || measuredBy[w(1)]):
 		typ = qHowMany
 		if w(1) == "many" || w(1) == "much" {
 			r.framing.set(ws[1].pos)
@@ -697,6 +697,13 @@ func (e *Engine) relatedOf(t token, neg bool, particle string) []relTerm {
 	}
 	e.relMu.Unlock()
 	return rs
+}
+
+// measuredBy, after "how", ask for a measure: "how far", "how heavy".
+var measuredBy = map[string]bool{
+	"far": true, "big": true, "large": true, "small": true, "heavy": true, "tall": true,
+	"high": true, "deep": true, "wide": true, "fast": true, "hot": true, "cold": true,
+	"expensive": true, "costly": true,
 }
 
 // measureNouns, after "what", ask for a figure: "what share of GDP".

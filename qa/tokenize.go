@@ -523,6 +523,22 @@ func isNumeric(w string) bool {
 	return true
 }
 
+// measureUnits are the units written against a number: "31C", "40kg",
+// "5km", "39kb".
+var measureUnits = map[string]bool{
+	"c": true, "f": true, "k": true, "km": true, "m": true, "cm": true, "mm": true,
+	"kg": true, "g": true, "mg": true, "t": true, "lb": true, "lbs": true, "ft": true,
+	"mph": true, "kph": true, "kmh": true, "kb": true, "mb": true, "gb": true, "tb": true,
+	"kw": true, "mw": true, "gw": true, "kwh": true, "mwh": true, "bn": true, "ml": true,
+}
+
+// isMeasured reports whether the term w is a number with its unit: "31c",
+// "40kg" (not "10pm" or "3rd").
+func isMeasured(w string) bool {
+	i := strings.IndexFunc(w, unicode.IsLetter)
+	return i > 0 && isNumeric(w[:i]) && measureUnits[w[i:]]
+}
+
 // An analyzer turns text into tokens. The zero value uses only the global
 // tables; an engine's analyzer adds the briefings' aliases and a stem cache.
 // It is read-only once built.
@@ -606,7 +622,7 @@ func wordFlags(w, t string) tokFlag {
 		if whWords[w] {
 			f |= tokWh
 		}
-	} else if isNumeric(t) || quantityWords[w] {
+	} else if isNumeric(t) || quantityWords[w] || isMeasured(t) {
 		f |= tokNum
 	}
 	if _, ok := en.Number(w); ok {

@@ -167,3 +167,20 @@ func TestIrregularForms(t *testing.T) {
 		})
 	}
 }
+
+func TestIsMeasured(t *testing.T) {
+	tests := []struct {
+		term string
+		want bool
+	}{
+		{"31c", true}, {"40kg", true}, {"3.5km", true}, {"39kb", true},
+		{"10pm", false}, {"3rd", false}, {"31", false}, {"kg", false}, {"fh-16", false}, {"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.term, func(t *testing.T) {
+			if got := isMeasured(tt.term); got != tt.want {
+				t.Errorf("isMeasured(%q) = %v, want %v", tt.term, got, tt.want)
+			}
+		})
+	}
+}
