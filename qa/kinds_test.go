@@ -34,6 +34,7 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"A Volvo FH-16 lorry brought the deck to Tallby from the steelworks."}},
 		{"", knowledge.Body, []string{"Locals nicknamed the footbridge the Wobbler on account of its sway in high wind."}},
 		{"", knowledge.Body, []string{"The deck reached 45C in the July heatwave."}},
+		{"", knowledge.Body, []string{"Some 2,400 shoppers in Tallby signed a petition for the reopening."}},
 	}
 	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}, {16, 1, "Ola Svensson", "A bridge is only as strong as its weakest bolt."}}
 	sources := []knowledge.Source{
@@ -77,6 +78,7 @@ func TestAnswerKinds(t *testing.T) {
 		{"What proportion of the footbridge's upkeep do car park tolls pay for?", false, ""}, // no figure is given
 		{"What car park fee is charged for the upkeep?", false, ""},
 		{"What was the cost of the repair?", true, "$2.3 million"},
+		{"What is the population of Tallby?", false, ""}, // a figure near Tallby is not its population
 		// "which two": how many it names, which the answer need not say
 		{"Which two inspectors checked the lamps?", true, "Lena Dahl and Omar Sy"},
 		// the sentence that matches only names the kind of thing asked for;

@@ -341,7 +341,12 @@ func (e *Engine) classify(r *reading) qType {
 		typ = qHowMany
 		k := measureAt(ws)
 		r.measure = ws[k].word
-		r.optional.set(ws[k].pos)
+		if !measureNouns[r.measure] {
+			// "what share": the figure is the share, which the sentence
+			// need not call one; the population, the speed, the cost it
+			// must name
+			r.optional.set(ws[k].pos)
+		}
 	case (first == "what" || first == "which") && kindNouns[w(1)] && w(2) == "of" && len(ws) > 3:
 		// "what kind of organisation is X": what X is; the class only ranks
 		typ = qWhat
@@ -706,14 +711,23 @@ var measuredBy = map[string]bool{
 	"expensive": true, "costly": true,
 }
 
-// measureNouns, after "what", ask for a figure: "what share of GDP".
+// measureNouns, after "what", ask for a figure: "what share of GDP",
+// "what is the population of". A true one is a measure the answer must
+// name; a false one, a share, a sum or an amount of money, the figure
+// itself gives.
 var measureNouns = map[string]bool{
-	"share": true, "percentage": true, "percent": true, "proportion": true, "fraction": true,
-	"ratio": true, "rate": true, "price": true, "cost": true, "amount": true, "sum": true,
-	"figure": true, "total": true, "salary": true, "wage": true, "fee": true, "budget": true,
+	"share": false, "percentage": false, "percent": false, "proportion": false, "fraction": false,
+	"ratio": false, "amount": false, "sum": false, "figure": false, "total": false,
+	"price": false, "cost": false, "salary": false, "wage": false, "fee": false, "budget": false,
+	"rate":  true,
 	"speed": true, "size": true, "distance": true, "height": true, "weight": true, "depth": true,
 	"length": true, "temperature": true, "age": true, "population": true,
 	"toll": true, "tally": true, "turnout": true, "capacity": true, "margin": true,
+}
+
+func isMeasureNoun(w string) bool {
+	_, ok := measureNouns[w]
+	return ok
 }
 
 // measureAt returns where the measure noun of a question that asks for a
@@ -727,9 +741,9 @@ func measureAt(ws []token) int {
 		return ""
 	}
 	switch {
-	case measureNouns[w(1)] && (w(2) == "of" || w(2) == "" || isAuxiliary(w(2))):
+	case isMeasureNoun(w(1)) && (w(2) == "of" || w(2) == "" || isAuxiliary(w(2))):
 		return 1 // "what share of", "what percentage did", "what rate is"
-	case (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && w(2) == "the" && measureNouns[w(3)] && w(4) == "of":
+	case (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && w(2) == "the" && isMeasureNoun(w(3)) && w(4) == "of":
 		return 3 // "what was the size of"
 	}
 	// "what interest rate is", "what car park fee was": the measure ends a
@@ -738,7 +752,7 @@ func measureAt(ws []token) int {
 		if ws[k].has(tokStop) || isAuxiliary(w(k)) {
 			break
 		}
-		if k > 1 && measureNouns[w(k)] && (w(k+1) == "of" || isAuxiliary(w(k+1))) {
+		if k > 1 && isMeasureNoun(w(k)) && (w(k+1) == "of" || isAuxiliary(w(k+1))) {
 			return k
 		}
 	}
