@@ -745,6 +745,9 @@ func (e *Engine) confident(q *question, cands []cand, i int) rejection {
 		return e.belowThresholds(q, cands[i])
 	}
 	x := e.features(q, cands, i)
+	if cands[i].relCov == 0 && hasRelation(q) {
+		return lowRelation // it has the names, but nothing of what is asked about them
+	}
 	if e.tune.model.prob(&x) >= e.tune.minConfidence {
 		return accepted
 	}
@@ -1353,6 +1356,17 @@ func (x scored) less(y scored) bool {
 func startsUpper(s string) bool {
 	for _, r := range s {
 		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// hasRelation reports whether q has a word an answer must cover that is not
+// a name: "become" in "when did Putin become president".
+func hasRelation(q *question) bool {
+	for _, t := range q.terms {
+		if !t.entity && !t.optional {
+			return true
+		}
 	}
 	return false
 }

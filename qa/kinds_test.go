@@ -35,6 +35,7 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"Locals nicknamed the footbridge the Wobbler on account of its sway in high wind."}},
 		{"", knowledge.Body, []string{"The deck reached 45C in the July heatwave."}},
 		{"", knowledge.Body, []string{"Some 2,400 shoppers in Tallby signed a petition for the reopening."}},
+		{"", knowledge.Body, []string{"Lena Dahl travelled from Oslo for the final inspection on Thursday."}},
 	}
 	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}, {16, 1, "Ola Svensson", "A bridge is only as strong as its weakest bolt."}}
 	sources := []knowledge.Source{
@@ -79,6 +80,9 @@ func TestAnswerKinds(t *testing.T) {
 		{"What car park fee is charged for the upkeep?", false, ""},
 		{"What was the cost of the repair?", true, "$2.3 million"},
 		{"What is the population of Tallby?", false, ""}, // a figure near Tallby is not its population
+		// a sentence that has the names but none of the words asked about them
+		{"Where was Lena Dahl born?", false, ""},
+		{"Where did Lena Dahl travel from?", true, "from Oslo"},
 		// "which two": how many it names, which the answer need not say
 		{"Which two inspectors checked the lamps?", true, "Lena Dahl and Omar Sy"},
 		// the sentence that matches only names the kind of thing asked for;
