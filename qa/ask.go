@@ -52,6 +52,7 @@ const (
 	maxMore         = 3
 	maxTries        = 8  // candidates checked for the kind of answer asked for
 	numberDistance  = 8  // "how many": words between the number and a question word
+	ageDistance     = 3  // "how old": words between the age and a question word ("52-year-old Grace")
 	dateDistance    = 12 // "when": words between the date and a question word
 )
 

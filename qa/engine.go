@@ -675,6 +675,9 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		f |= docQuote
 	}
 	for i, t := range toks {
+		if t.has(tokPart) && isNumeric(t.word) {
+			f |= docNumber // "a 52-year-old", "a 10-day strike"
+		}
 		if t.has(tokAlias) || t.has(tokPart) {
 			continue
 		}

@@ -36,6 +36,9 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"The deck reached 45C in the July heatwave."}},
 		{"", knowledge.Body, []string{"Some 2,400 shoppers in Tallby signed a petition for the reopening."}},
 		{"", knowledge.Body, []string{"Lena Dahl travelled from Oslo for the final inspection on Thursday."}},
+		{"", knowledge.Body, []string{"Ivo Marek and 12 volunteers cleared the towpath of fallen branches."}},
+		{"", knowledge.Body, []string{"The 58-year-old lock keeper, Ivo Marek, has worked on the river since 1990."}},
+		{"", knowledge.Body, []string{"A 10-day strike by crane drivers held up the work in April."}},
 	}
 	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}, {16, 1, "Ola Svensson", "A bridge is only as strong as its weakest bolt."}}
 	sources := []knowledge.Source{
@@ -83,6 +86,12 @@ func TestAnswerKinds(t *testing.T) {
 		// a sentence that has the names but none of the words asked about them
 		{"Where was Lena Dahl born?", false, ""},
 		{"Where did Lena Dahl travel from?", true, "from Oslo"},
+		// an age is given beside whose it is; "52-year-old", "a 10-day strike"
+		{"How old is Ivo Marek?", true, "58-year-old"},
+		{"How old is Anna Berg?", true, "Anna Berg, 34,"},
+		{"How old is Lena Dahl?", false, ""},
+		{"How long did the crane drivers strike for?", true, "10-day strike"},
+		{"How many crane drivers went on strike?", false, ""},
 		// "which two": how many it names, which the answer need not say
 		{"Which two inspectors checked the lamps?", true, "Lena Dahl and Omar Sy"},
 		// the sentence that matches only names the kind of thing asked for;

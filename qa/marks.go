@@ -54,6 +54,9 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 			continue
 		}
 		var m mark
+		if t.has(tokPart) && isNumeric(t.word) {
+			m |= hyphenedNumber(text, toks, i) // "52-year-old", "a 10-day strike"
+		}
 		if t.has(tokNum) && t.word != "one" && !isYear(t.term) {
 			m |= markNum
 			if isMoney(text, toks, i) {
@@ -160,14 +163,56 @@ func isMoney(text string, toks []token, i int) bool {
 	return false
 }
 
-// isAge reports whether the number toks[i] is an age given after a name,
-// between commas: "Eloise Parry, 21, was taken to hospital".
+// hyphenedNumber returns the marks of number toks[i] that opens a
+// hyphenated word: a span of time ("a 10-day strike") or an age
+// ("52-year-old", "a six-month-old baby"); else 0, as for "a 300-page
+// report", whose number counts pages.
+func hyphenedNumber(text string, toks []token, i int) mark {
+	t := toks[i]
+	if t.start > 0 && t.start <= len(text) && text[t.start-1] == '-' {
+		return 0 // "FH-16": not the word's first part
+	}
+	var parts []string
+	for k := i + 1; k < len(toks) && toks[k].pos == t.pos && toks[k].has(tokPart); k++ {
+		parts = append(parts, toks[k].word)
+	}
+	switch {
+	case len(parts) == 0 || !timeUnits[parts[0]]:
+		return 0
+	case len(parts) > 1 && parts[1] == "old":
+		return markNum | markAge
+	}
+	return markNum | markSpan
+}
+
+// isAge reports whether the number toks[i] is an age: after a name,
+// between commas ("Eloise Parry, 21, was taken to hospital", "Ann Lee,
+// now 94,"), before
+// "year-old" or "years old", or after "aged".
 func isAge(text string, toks []token, i int) bool {
 	t := toks[i]
-	if i == 0 || !toks[i-1].has(tokCap) || t.end >= len(text) || text[t.end] != ',' {
+	next := func(k int) string { // the word k words after, not a part
+		for j := i + 1; j < len(toks); j++ {
+			if toks[j].pos == t.pos+k && !toks[j].has(tokPart) && !toks[j].has(tokAlias) {
+				return toks[j].word
+			}
+		}
+		return ""
+	}
+	switch {
+	case next(1) == "year-old" || next(1) == "years-old" || next(1) == "years" && next(2) == "old":
+		return true // "the 93 year-old", "he is 93 years old"
+	case i > 0 && (toks[i-1].word == "aged" || toks[i-1].word == "age") && toks[i-1].pos == t.pos-1:
+		return true // "aged 34"
+	}
+	before := i - 1
+	if before > 0 && toks[before].word == "now" {
+		before-- // "Hollis Grant, now 94,"
+	}
+	if before < 0 || !toks[before].has(tokCap) || t.end >= len(text) || text[t.end] != ',' {
 		return false
 	}
-	return strings.HasSuffix(strings.TrimRight(text[:t.start], " "), ",")
+	return strings.HasSuffix(strings.TrimRight(text[:toks[before+1].start], " "), ",")
 }
 
 // placeWords stand before a name that places something.
@@ -430,12 +475,38 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	case q.how == "long":
 		not = markAge // "how long": a span of time
 	case q.how == "old":
-		not = 0 // "how old": an age, or "a century old"
+		return d.has(docNumber) && ageOf(d.toks, q) // "how old": an age, given beside whose it is
 	}
 	if !d.has(docNumber) || !e.nearNot(d.toks, q, numberDistance, m, not) {
 		return false
 	}
 	return len(q.counted) == 0 || counts(d.toks, q.counted)
+}
+
+// ageOf reports whether toks give an age within ageDistance words of a
+// name the question asks about: "52-year-old Grace", "Eloise Parry, 21,".
+func ageOf(toks []dtok, q *question) bool {
+	for _, a := range toks {
+		if a.mark&markAge == 0 {
+			continue
+		}
+		for _, h := range toks {
+			if h.term >= 0 && abs(int(a.pos)-int(h.pos)) <= ageDistance && q.namesTerm(h.term) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesTerm reports whether id is the term of one of q's required names.
+func (q *question) namesTerm(id int32) bool {
+	for i := range q.terms {
+		if t := &q.terms[i]; t.entity && !t.optional && t.id == id {
+			return true
+		}
+	}
+	return false
 }
 
 // countedDistance is how many words before the thing counted ("13 U.S.
