@@ -39,6 +39,7 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"Ivo Marek and 12 volunteers cleared the towpath of fallen branches."}},
 		{"", knowledge.Body, []string{"The 58-year-old lock keeper, Ivo Marek, has worked on the river since 1990."}},
 		{"", knowledge.Body, []string{"A 10-day strike by crane drivers held up the work in April."}},
+		{"", knowledge.Body, []string{"Petra Holm later set up her own consultancy in Tallby."}},
 	}
 	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}, {16, 1, "Ola Svensson", "A bridge is only as strong as its weakest bolt."}}
 	sources := []knowledge.Source{
@@ -92,6 +93,8 @@ func TestAnswerKinds(t *testing.T) {
 		{"How old is Lena Dahl?", false, ""},
 		{"How long did the crane drivers strike for?", true, "10-day strike"},
 		{"How many crane drivers went on strike?", false, ""},
+		// "her own consultancy in Tallby" names a place, not the consultancy
+		{"What is the name of the consultancy Petra Holm set up?", false, ""},
 		// "which two": how many it names, which the answer need not say
 		{"Which two inspectors checked the lamps?", true, "Lena Dahl and Omar Sy"},
 		// the sentence that matches only names the kind of thing asked for;

@@ -25,7 +25,7 @@ type mark uint16
 const (
 	markNum    mark = 1 << iota // a number, not a year and not "one"
 	markDate                    // a date or a time: a year, a month, "within days"
-	markLead                    // a number, an article or a quantifier: it counts the noun after it
+	markLead                    // a number, an article, a quantifier or a possessive: it counts the noun after it, or says whose it is, without naming it
 	markName                    // part of a name: a word the briefing capitalises
 	markCap                     // written capitalised
 	markClause                  // opens a clause of time: "when", "after", "before"
@@ -72,7 +72,7 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) || dayOfMonth(text, toks, i) {
 			m |= markDate
 		}
-		if t.has(tokNum) || t.word == "a" || t.word == "an" || english.IsQuantifier(t.word) {
+		if t.has(tokNum) || t.word == "a" || t.word == "an" || english.IsQuantifier(t.word) || possessives[t.word] {
 			m |= markLead
 		}
 		if t.has(tokCap) {
@@ -313,8 +313,9 @@ func (e *Engine) givesName(q *question, di int32) bool {
 	return e.namesSomeone(q, di) && (len(q.class) == 0 || !e.countsClass(di, q.class))
 }
 
-// countsClass reports whether sentence di names the class only by a number
-// or an article before it: "two engineers", "a consulting firm".
+// countsClass reports whether sentence di names the class only by a
+// number, an article or a possessive before it: "two engineers", "a
+// consulting firm", "her own company".
 func (e *Engine) countsClass(di int32, class []int32) bool {
 	toks := e.docs[di].toks
 	for i, t := range toks {
