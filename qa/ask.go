@@ -749,6 +749,9 @@ func (e *Engine) confident(q *question, cands []cand, i int) rejection {
 	if cands[i].relCov == 0 && hasRelation(q) {
 		return lowRelation // it has the names, but nothing of what is asked about them
 	}
+	if q.typ == qYesNo && !coversFocus(q, cands[i]) {
+		return lowRelation // "was it made of cast iron?" against a sentence that does not say what it was made of
+	}
 	if e.tune.model.prob(&x) >= e.tune.minConfidence {
 		return accepted
 	}
@@ -1359,6 +1362,20 @@ func startsUpper(s string) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// coversFocus reports whether c covers, in itself or through a related
+// word, the last word of yes/no question q that is not a name: what the
+// question asks to be confirmed, as English puts it last ("was anyone
+// injured", "is the bridge made of steel").
+func coversFocus(q *question, c cand) bool {
+	last := -1
+	for k := range q.terms {
+		if !q.terms[k].entity && !q.terms[k].optional {
+			last = k
+		}
+	}
+	return last < 0 || (c.full|c.half)&(1<<uint(last)) != 0
 }
 
 // hasRelation reports whether q has a word an answer must cover that is not

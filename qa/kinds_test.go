@@ -95,6 +95,9 @@ func TestAnswerKinds(t *testing.T) {
 		{"How many crane drivers went on strike?", false, ""},
 		// "her own consultancy in Tallby" names a place, not the consultancy
 		{"What is the name of the consultancy Petra Holm set up?", false, ""},
+		// a yes/no question asks to confirm its last word
+		{"Did the town council pay for the footbridge repair with a grant?", false, ""},
+		{"Did the town council pay for the repair?", true, "paid $2.3 million"},
 		// "which two": how many it names, which the answer need not say
 		{"Which two inspectors checked the lamps?", true, "Lena Dahl and Omar Sy"},
 		// the sentence that matches only names the kind of thing asked for;
