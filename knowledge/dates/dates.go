@@ -1159,6 +1159,12 @@ func resolveSeason(m *match) (Mention, bool) {
 			}
 		}
 	}
+	if year != "" {
+		// a season of a year given names no month: the year, as for
+		// "early 1959" ("the summer of 1959" is 1959)
+		dm.Date = fmtYear(start.Year())
+		return dm, true
+	}
 	dm.Date = fmtMonth(start.Year(), start.Month())
 	end := start.AddDate(0, 2, 0)
 	dm.EndDate = fmtMonth(end.Year(), end.Month())
@@ -1401,7 +1407,8 @@ func resolveAgo(m *match) (Mention, bool) {
 	case strings.HasPrefix(unit, "month"):
 		dm.Date = fmtMonth(p.Year(), p.Month()-time.Month(n))
 	case strings.HasPrefix(unit, "week"):
-		dm.Date = fmtDay(p.AddDate(0, 0, -7*n))
+		w := p.AddDate(0, 0, -7*n) // "two weeks ago": some day that week, so its month
+		dm.Date, dm.Approx = fmtMonth(w.Year(), w.Month()), true
 	default:
 		dm.Date = fmtDay(p.AddDate(0, 0, -n))
 	}
@@ -1487,13 +1494,15 @@ func resolveRelative(m *match) (Mention, bool) {
 	case "month":
 		dm.Date = fmtMonth(p.Year(), p.Month()+time.Month(off))
 	case "week":
-		w := monday(p).AddDate(0, 0, 7*off)
-		dm.Date, dm.EndDate, dm.Approx = fmtDay(w), fmtDay(w.AddDate(0, 0, 6)), true // some day that week
+		// some day that week: its month, as a week names no day (the
+		// month of its Thursday when it straddles two)
+		w := monday(p).AddDate(0, 0, 7*off+3)
+		dm.Date, dm.Approx = fmtMonth(w.Year(), w.Month()), true
 	case "weekend":
 		w := monday(p).AddDate(0, 0, 7*off)
 		dm.Date, dm.EndDate = fmtDay(w.AddDate(0, 0, 5)), fmtDay(w.AddDate(0, 0, 6))
 	}
-	if dm.Date == "" || (dm.EndDate == "") != (dm.Date == "") && strings.HasPrefix(canon(m.group("unit")), "week") {
+	if dm.Date == "" || (dm.EndDate == "") != (dm.Date == "") && canon(m.group("unit")) == "weekend" {
 		dm.Date, dm.EndDate = "", ""
 	}
 	return dm, true
