@@ -174,6 +174,9 @@ func (d *doc) collect() {
 					d.loneSpeakers[a.np.name] = d.loneSpeakers[a.np.name] || refersToPerson(ts)
 				}
 			}
+			if w, ok := personOpener(ts); ok {
+				d.loneSpeakers[w] = true // "Doe, for her part, continued …"
+			}
 			d.scanNames(p.Text, ts)
 		}
 	}
@@ -285,6 +288,31 @@ func refersToPerson(ts []tok) bool {
 		person = person || referentGender(t.lower) != english.UnknownGender
 	}
 	return person
+}
+
+// personOpener returns the one word a sentence opens with, capitalised,
+// when the sentence then refers back to a person (refersToPerson) before
+// it names anyone else: "Doe, for her part, continued to program", "Doe
+// said she …". Such a word is a person's name, as loneSpeakers holds.
+func personOpener(ts []tok) (string, bool) {
+	if len(ts) < 3 || ts[0].kind != tWord || isLowerStart(ts[0].text) || ts[0].poss || english.IsStopWord(ts[0].lower) || !refersToPerson(ts) {
+		return "", false
+	}
+	if ts[1].kind == tWord && !isLowerStart(ts[1].text) {
+		return "", false // "Ellen Fetter …": a full name, which has other cues
+	}
+	for _, t := range ts[1:] {
+		if t.kind != tWord {
+			continue
+		}
+		if referentGender(t.lower) != english.UnknownGender {
+			return ts[0].text, true
+		}
+		if !isLowerStart(t.text) {
+			return "", false // someone else named first: "Doe met Ann Lee and her …"
+		}
+	}
+	return "", false
 }
 
 // copularRoles gives a person named without a role the one a sentence

@@ -314,6 +314,13 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"My first reaction was worry — Lena Okafor ()"},
 		},
 		{
+			name: "a surname that opens a sentence saying something of a person is a person's",
+			body: "The museum hired Vera Quist in 1961.\n\n" +
+				"Quist, for her part, kept the old catalogue.\n\n" +
+				"Once Quist arrived, the curator gave her the keys. “It was a maze,” she said.\n",
+			quotes: []string{"It was a maze — Vera Quist ()"},
+		},
+		{
 			name:   "a person called by two of their three names is the one introduced by all three",
 			body:   "The minister put Marta Lind Ostberg in charge of the ferry agency on Monday.\n\n“We will fix this,” Lind Ostberg said.\n",
 			quotes: []string{"We will fix this — Marta Lind Ostberg ()"},
@@ -600,5 +607,30 @@ func TestFullerNamesChain(t *testing.T) {
 		if !slices.Equal(quotes, first) {
 			t.Fatalf("quotes differ between runs:\n%q\n%q", first, quotes)
 		}
+	}
+}
+
+func TestPersonOpener(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     string // the name, or "" for none
+	}{
+		{"Quist, for her part, kept the old catalogue.", "Quist"},
+		{"Quist said he would stay.", "Quist"},
+		{"Lund, for its part, kept its forecast.", ""},        // a body
+		{"Lund said they would appeal.", ""},                  // a body, or a crowd
+		{"Quist met Ann Lee and her lawyer.", ""},             // someone else named first
+		{"Vera Quist, for her part, kept the catalogue.", ""}, // a full name has cues of its own
+		{"Quist's lawyer said she would appeal.", ""},         // the lawyer is the one meant
+		{"The curator, for her part, kept the catalogue.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			ts := tokenize(tt.sentence, Sentence{Text: tt.sentence, Start: 0, End: len(tt.sentence)}, findQuotes(tt.sentence))
+			got, ok := personOpener(ts)
+			if got != tt.want || ok != (tt.want != "") {
+				t.Errorf("personOpener(%q) = %q, %v; want %q", tt.sentence, got, ok, tt.want)
+			}
+		})
 	}
 }
