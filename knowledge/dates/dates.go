@@ -1159,9 +1159,10 @@ func resolveSeason(m *match) (Mention, bool) {
 			}
 		}
 	}
-	if year != "" {
-		// a season of a year given names no month: the year, as for
-		// "early 1959" ("the summer of 1959" is 1959)
+	if season != "winter" {
+		// a season names no month: its year, as "early 1959" does ("the
+		// summer of 1959" is 1959, "last fall" the year of that fall); a
+		// winter straddles two, so it keeps its months
 		dm.Date = fmtYear(start.Year())
 		return dm, true
 	}
