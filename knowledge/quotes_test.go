@@ -336,6 +336,11 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"We are winning — Ana Diaz ()"},
 		},
 		{
+			name:  "a country's military, named by its kind alone, speaks for itself",
+			body:  "Soldiers surrounded the palace on Tuesday. The military said it was keeping the family safe.\n",
+			stmts: []string{"the military: The military said it was keeping the family safe."},
+		},
+		{
 			name:  "group in a place and group at an organisation",
 			body:  "Officials in Kyiv said the plan was unacceptable. Analysts at Kessler Capital said it would save money.\n",
 			stmts: []string{"Officials in Kyiv: Officials in Kyiv", "Analysts at Kessler Capital: Analysts at Kessler"},

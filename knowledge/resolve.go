@@ -446,6 +446,11 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 		}
 	}
 	if !anyBodyNouns[h] {
+		if nationalBodies[h] {
+			// "the military said", when no body named before is one: the
+			// institution itself speaks
+			return d.orgSpeaker("the "+h, "", false), true
+		}
 		return speaker{}, false
 	}
 	// The body acting lately: the subject of a sentence, one that spoke, or
@@ -462,6 +467,14 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 // anyBodyNouns may refer to a body of any kind: "the company said" after
 // "Brightwater, the regional operator". A noun for one kind of body ("the
 // association") refers only to a body whose name says so.
+// nationalBodies are the bodies a country has one of, which "the X"
+// names without naming it before: "the military said".
+var nationalBodies = map[string]bool{
+	"military": true, "army": true, "navy": true, "government": true, "presidency": true,
+	"kremlin": true, "pentagon": true, "cabinet": true, "parliament": true, "junta": true,
+	"regime": true, "administration": true,
+}
+
 var anyBodyNouns = map[string]bool{
 	"company": true, "firm": true, "group": true, "organisation": true, "organization": true,
 	"business": true, "body": true, "club": true, "team": true,
