@@ -201,10 +201,10 @@ func TestAttribution(t *testing.T) {
 			stmts:  []string{"two people familiar with the matter: Two people"},
 		},
 		{
-			name:   "unknown speakers stay unattributed",
+			name:   "someone only ever called Mr. Vance is Vance; an expert never named stays unattributed",
 			body:   "“It is a trap,” said Mr. Vance. “Nobody knows,” the expert said.\n",
-			quotes: []string{"It is a trap —  ()", "Nobody knows —  ()"},
-			absent: []string{"Vance", "expert"},
+			quotes: []string{"It is a trap — Vance ()", "Nobody knows —  ()"},
+			absent: []string{"expert"},
 		},
 		{
 			name:   "negated, infinitive and passive verbs report nothing",

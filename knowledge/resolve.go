@@ -46,8 +46,16 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 		if p := d.firstName(np.name); p != nil && np.honorific == "" {
 			return speaker{name: p.name, kind: Person}, true // "her mother, Fiona," for Fiona Doe
 		}
-		if _, demonym := english.CountryOf(np.name); np.honorific != "" || demonym {
+		if _, demonym := english.CountryOf(np.name); demonym {
 			return speaker{}, false // "the French said": a people, not a name
+		}
+		if np.honorific != "" {
+			// "Mr. Trump said", never named in full: a person the text
+			// takes to be known by the surname. What stands before the
+			// name here is no role: "the aides gathered around Mr. Doe".
+			np.role = ""
+			p := d.register(np)
+			return speaker{name: p.name, kind: Person}, true
 		}
 		if d.personSurnames[np.name] && np.kind == npSingle && !d.knownOrgs[np.name] {
 			// "Her husband, Tom, 40,": a person the text names by one name.
