@@ -500,7 +500,10 @@ func opensAdjunct(w string) bool {
 // reported clause came first: a comma or quotation stands before its subject.
 func clauseBefore(ts []tok, v int) bool {
 	for k := v - 1; k >= 0 && v-k <= 12; k-- {
-		if ts[k].kind == tComma || ts[k].kind == tQuote {
+		if ts[k].kind == tQuote {
+			return true // "“We won,” Doe recounted."
+		}
+		if ts[k].kind == tComma {
 			return k > 0
 		}
 		if ts[k].kind == tPunct {

@@ -336,6 +336,11 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"We are winning — Ana Diaz ()"},
 		},
 		{
+			name:   "a quotation before a verb that otherwise needs a clause is what it reports",
+			body:   "“The dam held all night,” Mr. Doe recounted.\n",
+			quotes: []string{"The dam held all night — Doe ()"},
+		},
+		{
 			name:  "a country's military, named by its kind alone, speaks for itself",
 			body:  "Soldiers surrounded the palace on Tuesday. The military said it was keeping the family safe.\n",
 			stmts: []string{"the military: The military said it was keeping the family safe."},
