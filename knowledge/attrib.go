@@ -659,13 +659,13 @@ func appositive(text string, segs [][]tok) (nounPhrase, bool) {
 		return nounPhrase{}, false
 	}
 	last := segs[n-1]
-	if np, ok := nameSeg(text, last); ok && !((np.kind == npGroup || np.kind == npAnonymous) && n >= 2 && isProperSeg(text, segs[n-2])) {
+	if np, ok := nameSeg(text, last); ok && !((np.kind == npGroup || np.kind == npAnonymous || roleHeaded(last)) && n >= 2 && isProperSeg(text, segs[n-2])) {
 		if n >= 2 && isDesc(segs[n-2]) && np.role == "" && np.kind != npGroup {
 			np.role = cleanRole(segText(text, segs[n-2]))
 		}
 		return np, true
 	}
-	if !isDesc(last) || n < 2 {
+	if !isDesc(last) && !roleHeaded(last) || n < 2 {
 		return nounPhrase{}, false
 	}
 	if np, ok := nameSeg(text, segs[n-2]); ok {
@@ -683,6 +683,24 @@ func appositive(text string, segs [][]tok) (nounPhrase, bool) {
 		}
 	}
 	return nounPhrase{}, false
+}
+
+// roleHeaded reports whether a segment opens with a noun for a job, after
+// an article if any ("CEO of Take-Two", "the CEO of Acme"), or is a short
+// name ending in one ("Acme CEO"). After a name, it says who they are; it
+// does not name another speaker.
+func roleHeaded(seg []tok) bool {
+	if len(seg) > 0 && seg[0].kind == tWord && determiners[seg[0].lower] {
+		seg = seg[1:]
+	}
+	if len(seg) == 0 || seg[0].kind != tWord {
+		return false
+	}
+	if english.IsRoleNoun(seg[0].lower) || english.IsTitle(seg[0].lower) {
+		return true
+	}
+	last := seg[len(seg)-1]
+	return len(seg) <= 4 && last.kind == tWord && english.IsRoleNoun(last.lower)
 }
 
 // participlePhrase reports whether a segment is a participle phrase set

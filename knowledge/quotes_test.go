@@ -341,6 +341,12 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"The dam held all night — Doe ()"},
 		},
 		{
+			name: "a role in capitals after a name is the role, not another speaker",
+			body: "“Our plan is simple,” Ivo Kranj, CEO of Tollbridge Games, said.\n\n" +
+				"“We will wait,” Ada Lind, Acme CEO, said.\n",
+			quotes: []string{"Our plan is simple — Ivo Kranj (CEO of Tollbridge Games)", "We will wait — Ada Lind (Acme CEO)"},
+		},
+		{
 			name:  "a country's military, named by its kind alone, speaks for itself",
 			body:  "Soldiers surrounded the palace on Tuesday. The military said it was keeping the family safe.\n",
 			stmts: []string{"the military: The military said it was keeping the family safe."},
