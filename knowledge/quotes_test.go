@@ -347,6 +347,17 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"Our plan is simple — Ivo Kranj (CEO of Tollbridge Games)", "We will wait — Ada Lind (Acme CEO)"},
 		},
 		{
+			name: "a pronoun after a paragraph opens with someone acting is theirs, not the last speaker's",
+			body: "Kurt Vale, the former envoy, and Tim Moss, a former official, testified on Tuesday. “I was not aware,” Vale said.\n\n" +
+				"Moss was the third witness to hear the call. He said he feared “political consequences” if more people saw it.\n",
+			quotes: []string{"I was not aware — Kurt Vale (former envoy)", "political consequences — Tim Moss (former official)"},
+		},
+		{
+			name:   "what someone dubbed a thing is their word for it",
+			body:   "Morrison said his predecessor, Fiona Hale, had dubbed the envoy's role “the Gordon problem.”\n",
+			quotes: []string{"the Gordon problem. — Fiona Hale ()"},
+		},
+		{
 			name:  "a country's military, named by its kind alone, speaks for itself",
 			body:  "Soldiers surrounded the palace on Tuesday. The military said it was keeping the family safe.\n",
 			stmts: []string{"the military: The military said it was keeping the family safe."},

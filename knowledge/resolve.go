@@ -372,6 +372,7 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 		}
 		return m.sp, true
 	}
+	topic := -1 // the first person this paragraph has acting, who fits
 	for i := len(d.recent) - 1; i >= 0; i-- {
 		m := d.recent[i]
 		if pi-m.passage > 1 {
@@ -381,10 +382,18 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 			continue
 		}
 		if m.speaker && fits(m) {
+			if topic >= 0 && m.passage < pi && d.recent[topic].sp.name != m.sp.name {
+				// "Morrison was the third witness … He said …" after
+				// Volker spoke: the paragraph is about Morrison
+				return pick(d.recent[topic])
+			}
 			return pick(m)
 		}
 		if person && isPerson(m) && !fits(m) {
 			continue
+		}
+		if person && m.passage == pi && m.subject && isPerson(m) && fits(m) && !m.oblique {
+			topic = i
 		}
 	}
 	seen := 0
@@ -539,7 +548,7 @@ func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 			continue
 		}
 		if p, n := d.personAt(ts, i); p != nil && n > 1 {
-			ms = append(ms, placed{t.start, mention{sp: speaker{name: p.name, kind: Person}, passage: pi}})
+			ms = append(ms, placed{t.start, mention{sp: speaker{name: p.name, kind: Person}, passage: pi, subject: i == subj}})
 			i += n - 1
 			continue
 		}
@@ -553,7 +562,7 @@ func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 			continue
 		}
 		if p, _ := d.personAt(ts, i); p != nil {
-			ms = append(ms, placed{t.start, mention{sp: speaker{name: p.name, kind: Person}, passage: pi}})
+			ms = append(ms, placed{t.start, mention{sp: speaker{name: p.name, kind: Person}, passage: pi, subject: i == subj}})
 		}
 	}
 	return ms

@@ -60,6 +60,7 @@ var reportingVerbs = map[string]Reporting{
 	"allege": ReportsClause, "alleges": ReportsClause, "alleged": ReportsClause,
 	"ask": ReportsQuote, "asks": ReportsQuote, "asked": ReportsQuote,
 	"call": ReportsQuote, "calls": ReportsQuote, "called": ReportsQuote,
+	"dub": ReportsQuote, "dubs": ReportsQuote, "dubbed": ReportsQuote,
 	"describe": ReportsQuote, "describes": ReportsQuote, "described": ReportsQuote,
 	"urge": ReportsQuote, "urges": ReportsQuote, "urged": ReportsQuote,
 	"tweet": ReportsAlways, "tweets": ReportsAlways, "tweeted": ReportsAlways,
