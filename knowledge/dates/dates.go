@@ -1274,13 +1274,13 @@ func resolveMonth(m *match) (Mention, bool) {
 		y = py + 1
 	case rel2 == "this":
 		y = py
-	case rel == "last":
-		y = py - 1
 	case rel == "next":
 		y = py + 1
 	case rel == "this":
 		y = py
-	case rel == "this past" || rel == "this last":
+	case rel == "last" || rel == "this past" || rel == "this last":
+		// the latest one over before publication: "last February" in
+		// November is this year's
 		y = py
 		if mon >= pm {
 			y--
@@ -1800,7 +1800,9 @@ func clauseBreakAt(s string, i int) bool {
 	case ',':
 		return clauseStarters[strings.ToLower(nextToken(s, i+1))]
 	case ' ':
-		return i+2 < len(s) && s[i+1] == '-' && s[i+2] == ' '
+		// " - ", or "that" opening a clause of its own: "his vow on Monday
+		// that there would be" is no future vow
+		return i+2 < len(s) && s[i+1] == '-' && s[i+2] == ' ' || strings.EqualFold(nextToken(s, i+1), "that")
 	case 0xe2: // the first byte of "—" and "–"
 		return strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–")
 	}
