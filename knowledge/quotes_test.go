@@ -358,6 +358,11 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"the Gordon problem. — Fiona Hale ()"},
 		},
 		{
+			name:  "what a crowd chants is theirs",
+			body:  "Nurses chanted, “Safe staffing saves lives,” outside the hospital.\n",
+			stmts: []string{"Nurses: Nurses chanted"},
+		},
+		{
 			name:  "a country's military, named by its kind alone, speaks for itself",
 			body:  "Soldiers surrounded the palace on Tuesday. The military said it was keeping the family safe.\n",
 			stmts: []string{"the military: The military said it was keeping the family safe."},

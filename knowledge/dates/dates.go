@@ -1219,7 +1219,8 @@ func resolveYear(m *match) (Mention, bool) {
 }
 
 // yearDeterminers may stand before a year used as a modifier: "the 2016
-// election", "a confident 2010 appearance", "its 2019 report".
+// election", "a confident 2010 appearance", "its 2019 report"; so may a
+// possessive ("Holcomb’s 2016 campaign").
 var yearDeterminers = map[string]bool{
 	"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true,
 	"our": true, "my": true, "this": true, "that": true, "whose": true,
@@ -1237,6 +1238,9 @@ func attributiveYear(s string, start, end int) bool {
 	w := prevWord(s, start)
 	if yearDeterminers[strings.ToLower(w)] {
 		return true
+	}
+	if before := strings.TrimRight(s[:start], " "); strings.HasSuffix(before, "’s") || strings.HasSuffix(before, "'s") {
+		return true // a possessive determines it: "Holcomb’s 2016 election campaign"
 	}
 	if w == "" || w[0] < 'a' || w[0] > 'z' {
 		return false

@@ -213,6 +213,7 @@ var cases = []struct {
 	{"2019-11-18", "The nine firms were chosen nearly a year ago.", []string{"nearly a year ago=2018-11~"}},
 	{"2024-03-23", "It is one of four century-old ships in the harbour.", nil},
 	{"2024-03-23", "A confident 2010 appearance made her famous; the 2016 election did not.", []string{"2010=2010", "2016=2016"}},
+	{"2024-03-23", "The group funded the governor’s 2016 election campaign.", []string{"2016=2016"}},
 	{"2024-03-23", "The 2000 workers went home, and 1999 more stayed.", nil},
 	{"2024-03-23", "They ended a two-decade-old feud.", []string{"two-decade-old=2004~"}},
 	{"2024-03-23", "Over the next year, the plan will cost more.", []string{"the next year=2024..2025"}},

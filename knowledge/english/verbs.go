@@ -97,6 +97,7 @@ var reportingVerbs = map[string]Reporting{
 	"order": ReportsQuote, "orders": ReportsQuote, "ordered": ReportsQuote,
 	"advise": ReportsQuote, "advises": ReportsQuote, "advised": ReportsQuote,
 	"shout": ReportsQuote, "shouts": ReportsQuote, "shouted": ReportsQuote,
+	"chant": ReportsQuote, "chants": ReportsQuote, "chanted": ReportsQuote,
 	"yell": ReportsQuote, "yells": ReportsQuote, "yelled": ReportsQuote,
 	"scream": ReportsQuote, "screams": ReportsQuote, "screamed": ReportsQuote,
 	"exclaim": ReportsQuote, "exclaims": ReportsQuote, "exclaimed": ReportsQuote,
