@@ -957,6 +957,9 @@ func descHead(seg []tok) string {
 		if t.poss {
 			continue // "the union’s lead negotiator": the union is not the head
 		}
+		if i+1 < len(seg) && seg[i+1].kind == tWord && isUpperStart(t.text) && !isAcronym(t.text) && isLowerStart(seg[i+1].text) && english.IsOrgNoun(t.lower) {
+			continue // "a former National Security Council official", "a Council member": the name of a body, then the head
+		}
 		if english.IsRoleNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsGenericOrgNoun(t.lower) || english.IsGroupNoun(t.lower) {
 			return t.lower
 		}

@@ -353,6 +353,11 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"I was not aware — Kurt Vale (former envoy)", "political consequences — Tim Moss (former official)"},
 		},
 		{
+			name:   "a role naming a body before its head is a person's role, not a body's name",
+			body:   "Tim Moss, a former National Security Council official, testified on Tuesday.\n\nMoss was the third witness. He said he feared “political consequences” later.\n",
+			quotes: []string{"political consequences — Tim Moss (former National Security Council official)"},
+		},
+		{
 			name:   "what someone dubbed a thing is their word for it",
 			body:   "Morrison said his predecessor, Fiona Hale, had dubbed the envoy's role “the Gordon problem.”\n",
 			quotes: []string{"the Gordon problem. — Fiona Hale ()"},
