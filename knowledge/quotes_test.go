@@ -363,6 +363,11 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"the Gordon problem. — Fiona Hale ()"},
 		},
 		{
+			name:   "a verb that reports only a quotation does not reach one far past it in another clause",
+			body:   "Nurses chanted, “Safe staffing saves lives,” as hundreds of them lined the steps of the hospital on Friday morning, many holding handmade signs with slogans such as, “Nurses need a break.”\n",
+			quotes: []string{"Safe staffing saves lives — Nurses ()", "Nurses need a break. —  ()"},
+		},
+		{
 			name:  "what a crowd chants is theirs",
 			body:  "Nurses chanted, “Safe staffing saves lives,” outside the hospital.\n",
 			stmts: []string{"Nurses: Nurses chanted"},

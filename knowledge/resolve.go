@@ -626,6 +626,11 @@ func (d *doc) noteMentions(ms []placed) {
 	}
 }
 
+// quoteOnlyReach is how far (in bytes) after a verb that reports only a
+// quotation ("called", "chanted") the quotation may open, unless a colon
+// introduces it ("posted a photo …, with the caption: “…”").
+const quoteOnlyReach = 100
+
 // attributeQuote attributes quote qi, which ends in the current sentence
 // of passage pi.
 func (d *doc) attributeQuote(pi, qi int) {
@@ -661,6 +666,9 @@ func (d *doc) attributeQuote(pi, qi int) {
 			}
 			if a.agent && (q.open < a.verbEnd || q.close > a.np.pos) {
 				continue // "was described as “…” by X": only the quotation before "by"
+			}
+			if a.quoteOnly && !a.agent && a.verbEnd <= q.open && q.open-a.verbEnd > quoteOnlyReach && !strings.HasSuffix(strings.TrimRight(p.Text[:q.open], " "), ":") {
+				continue // "chanted “…” as hundreds lined the steps, holding signs such as “…”"
 			}
 			dist := 0
 			switch {
