@@ -156,8 +156,9 @@ func TestGlossRelation(t *testing.T) {
 
 // "What did the <description> say" finds the source whose name, title or
 // role the description gives: a short title spelt out ("Gen." is a
-// general), and "the head of X" for whoever holds a role at X. A
-// description no source fits is declined as unquoted.
+// general), "the head of X" for whoever holds a role at X, and most of a
+// description that ends with a word of theirs. A description no source
+// fits is declined as unquoted.
 func TestSayerDescription(t *testing.T) {
 	paras := []handPara{
 		{"", knowledge.Lede, []string{"Floods closed the Marrow Valley road on Monday."}},
@@ -177,6 +178,9 @@ func TestSayerDescription(t *testing.T) {
 		{"What did the Northern Brigade general say?", "Ruth Okello"},
 		{"What did the head of Corvid Labs say?", "Tom Reyes"},
 		{"What did the Northern Brigade chaplain say?", ""},
+		// most of the description, its last word among them, and no other
+		// source as much of it
+		{"What did the Northern Brigade flood commander say?", "Ruth Okello"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

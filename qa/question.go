@@ -427,6 +427,48 @@ func (e *Engine) findAsked(q *question, r *reading) {
 	}
 }
 
+// describedSource returns the one source whose name and role hold most of
+// a description's words, when none holds them all: "the Gibson Southern
+// math teacher" for a math teacher at a school the role leaves out, "the
+// state superintendent" for the Superintendent. It must hold a capitalised word or a noun for a job of
+// the description, at least half of its words and every noun for a job
+// ("the Northern Brigade chaplain" is not the brigade's commander), and no
+// other source as many; else -1.
+func (e *Engine) describedSource(span []token) int {
+	if len(span) < 2 {
+		return -1
+	}
+	best, bestN, tie := -1, 0, false
+	for si := range e.sources {
+		s := &e.sources[si]
+		if len(s.docs) == 0 {
+			continue
+		}
+		n, named, head := 0, false, false
+		for _, t := range span {
+			switch {
+			case !contains(s.allTerms, t.term):
+				head = false
+			default:
+				n++
+				named = named || t.has(tokCap) || t.has(tokAllCaps) || english.IsRoleNoun(t.word)
+				head = true
+			}
+		}
+		switch {
+		case !named || !head || 2*n < len(span): // "the Northern Brigade chaplain" is not its commander
+		case n > bestN:
+			best, bestN, tie = si, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	if tie {
+		return -1
+	}
+	return best
+}
+
 // asksName reports whether a question of type typ worded ws asks for a
 // name: "who", "which N" and "what company" ask for one; "which year" asks
 // for a date, "which city" for a place.
@@ -998,12 +1040,14 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 	span := r.span
 	var terms []string
 	var words []string
+	var described []token // the span's words, as terms and words hold them
 	for _, t := range span {
 		if t.term == "" || t.has(tokAlias) || t.has(tokPart) || r.framing.has(t.pos) {
 			continue
 		}
 		terms = append(terms, t.term)
 		words = append(words, t.word)
+		described = append(described, t)
 	}
 	if len(terms) == 0 {
 		q.typ = qWhat
@@ -1040,6 +1084,9 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 		if ok && (best < 0 || len(s.docs) > len(e.sources[best].docs)) {
 			best = si
 		}
+	}
+	if best < 0 {
+		best = e.describedSource(described)
 	}
 	if best >= 0 {
 		q.speakers = append([]int{best}, q.speakers...)
