@@ -1079,16 +1079,17 @@ func (e *Engine) span(di, last int32) string {
 }
 
 // endsWithClass reports whether sentence di ends by naming what a "what
-// <noun>" question asks for, with the noun's stem class, and so leaves it
-// to the sentence after to say what it was: "She summed up the danger with
-// a metaphor."
+// <noun>" question asks for, the noun class, and so leaves it to the
+// sentence after to say what it was: "She summed up the danger with a
+// metaphor."
 func (e *Engine) endsWithClass(di int32, class string) bool {
 	text := strings.TrimRightFunc(e.docs[di].text, func(r rune) bool { return !unicode.IsLetter(r) })
 	if len(text) == len(e.docs[di].text) {
 		return false
 	}
 	i := strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
-	return stemWord(strings.ToLower(text[i+1:])) == class
+	last := strings.ToLower(text[i+1:])
+	return last == class || stemWord(last) == stemWord(class)
 }
 
 // paragraphBreak separates text from two paragraphs, as the briefing does.

@@ -71,7 +71,7 @@ type question struct {
 	role     string   // for "who is the <role> of X": the role noun's term
 	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far")
 	future   bool     // for when: the question asks when something will happen ("when will", "when is it expected")
-	classOf  string   // for "what metaphor did X use": the stem of the noun after "what"
+	classOf  string   // for "what metaphor did X use": the noun after "what", as written (lower case)
 
 	// For "what did the pharmacy say" (or tell), whom the briefings do not
 	// quote: the terms naming them, which an answer that reports speech
@@ -174,7 +174,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	}
 	if q.typ == qWhat && len(r.ws) > 2 && (r.ws[0].word == "what" || r.ws[0].word == "which") {
 		if k := r.ws[1]; k.term != "" && !k.has(tokStop) && !k.has(tokNum) && !isAuxiliary(k.word) && !r.framing.has(k.pos) {
-			q.classOf = stemWord(k.word)
+			q.classOf = k.word // stemmed only if an answer needs it: no allocation per question
 		}
 	}
 	q.name, q.naming = asksName(q.typ, r.ws) || r.naming, r.naming
@@ -427,6 +427,12 @@ func (e *Engine) findAsked(q *question, r *reading) {
 	}
 }
 
+// describes reports whether t is one of the words of the span r reads
+// whose view is asked: not a stop word, an extra term or framing.
+func describes(r *reading, t token) bool {
+	return t.term != "" && !t.has(tokAlias) && !t.has(tokPart) && !r.framing.has(t.pos)
+}
+
 // describedSource returns the one source whose name and role hold most of
 // a description's words, when none holds them all: "the Gibson Southern
 // math teacher" for a math teacher at a school the role leaves out, "the
@@ -434,8 +440,8 @@ func (e *Engine) findAsked(q *question, r *reading) {
 // the description, at least half of its words and every noun for a job
 // ("the Northern Brigade chaplain" is not the brigade's commander), and no
 // other source as many; else -1.
-func (e *Engine) describedSource(span []token) int {
-	if len(span) < 2 {
+func (e *Engine) describedSource(r *reading, n int) int {
+	if n < 2 {
 		return -1
 	}
 	best, bestN, tie := -1, 0, false
@@ -444,22 +450,23 @@ func (e *Engine) describedSource(span []token) int {
 		if len(s.docs) == 0 {
 			continue
 		}
-		n, named, head := 0, false, false
-		for _, t := range span {
+		got, named, head := 0, false, false
+		for _, t := range r.span {
 			switch {
+			case !describes(r, t):
 			case !contains(s.allTerms, t.term):
 				head = false
 			default:
-				n++
+				got++
 				named = named || t.has(tokCap) || t.has(tokAllCaps) || english.IsRoleNoun(t.word)
 				head = true
 			}
 		}
 		switch {
-		case !named || !head || 2*n < len(span): // "the Northern Brigade chaplain" is not its commander
-		case n > bestN:
-			best, bestN, tie = si, n, false
-		case n == bestN:
+		case !named || !head || 2*got < n: // "the Northern Brigade chaplain" is not its commander
+		case got > bestN:
+			best, bestN, tie = si, got, false
+		case got == bestN:
 			tie = true
 		}
 	}
@@ -1040,14 +1047,12 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 	span := r.span
 	var terms []string
 	var words []string
-	var described []token // the span's words, as terms and words hold them
 	for _, t := range span {
-		if t.term == "" || t.has(tokAlias) || t.has(tokPart) || r.framing.has(t.pos) {
+		if !describes(r, t) {
 			continue
 		}
 		terms = append(terms, t.term)
 		words = append(words, t.word)
-		described = append(described, t)
 	}
 	if len(terms) == 0 {
 		q.typ = qWhat
@@ -1086,7 +1091,7 @@ func (e *Engine) resolveSpan(q *question, r *reading) {
 		}
 	}
 	if best < 0 {
-		best = e.describedSource(described)
+		best = e.describedSource(r, len(terms))
 	}
 	if best >= 0 {
 		q.speakers = append([]int{best}, q.speakers...)
