@@ -46,6 +46,7 @@ type mention struct {
 	speaker bool // it spoke here, not just named
 	oblique bool // named inside a person's role: "Jane Doe, president of X,"
 	subject bool // named first in its sentence, as the one acting: "X cut its prices"
+	silent  bool // in a sentence saying they did not comment
 }
 
 // A sentenceInfo is the analysis of one sentence.

@@ -943,6 +943,29 @@ func pastVerbPhrase(seg []tok) bool {
 // possessivePronouns open a description: "her mother, Jane,".
 var possessivePronouns = map[string]bool{"his": true, "her": true, "their": true, "its": true, "our": true, "my": true}
 
+// personOnlyRoles are jobs only a person holds; "contractor" or
+// "supplier" may be a firm.
+var personOnlyRoles = map[string]bool{
+	"official": true, "officials": true, "member": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "aide": true, "adviser": true, "advisor": true, "staffer": true,
+	"employee": true, "officer": true, "chairman": true, "chairwoman": true, "president": true,
+	"director": true, "secretary": true, "minister": true, "lawyer": true,
+}
+
+// personJobAfter reports whether the first lower-case word of seg, after
+// the rest of a capitalised name, is a job only a person holds.
+func personJobAfter(seg []tok) bool {
+	for _, t := range seg {
+		if t.kind != tWord {
+			return false
+		}
+		if isLowerStart(t.text) {
+			return personOnlyRoles[t.lower]
+		}
+	}
+	return false
+}
+
 // descHead returns the head noun of a description ("the regional operator
 // that carries ..." gives "operator"): the first word, after determiners,
 // possessives and adjectives, that names a role, a group or a body.
@@ -957,8 +980,8 @@ func descHead(seg []tok) string {
 		if t.poss {
 			continue // "the union’s lead negotiator": the union is not the head
 		}
-		if i+1 < len(seg) && seg[i+1].kind == tWord && isUpperStart(t.text) && !isAcronym(t.text) && isLowerStart(seg[i+1].text) && english.IsOrgNoun(t.lower) {
-			continue // "a former National Security Council official", "a Council member": the name of a body, then the head
+		if isUpperStart(t.text) && !isAcronym(t.text) && english.IsOrgNoun(t.lower) && personJobAfter(seg[i+1:]) {
+			continue // "a former National Security Council official", "a District Council member": the name of a body, then a person's job
 		}
 		if english.IsRoleNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsGenericOrgNoun(t.lower) || english.IsGroupNoun(t.lower) {
 			return t.lower

@@ -358,6 +358,17 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"political consequences — Tim Moss (former National Security Council official)"},
 		},
 		{
+			name: "someone who did not comment is not the she of the next quotation",
+			body: "“The ward flooded twice,” said Ada Brun, a nurse at the clinic.\n\n" +
+				"Piet Kolb, the clinic's director, did not respond to requests for comment. “Nobody came down to the basement,” she said.\n",
+			quotes: []string{"The ward flooded twice — Ada Brun (nurse at the clinic)", "Nobody came down to the basement — Ada Brun (nurse at the clinic)"},
+		},
+		{
+			name:   "a quotation a long object away is still what was called so, with no clause between",
+			body:   "Mayor Ingrid Sollen called the decision by the regional transport board to close the valley line after more than a century of service “a betrayal.”\n",
+			quotes: []string{"a betrayal. — Ingrid Sollen (Mayor)"},
+		},
+		{
 			name:   "what someone dubbed a thing is their word for it",
 			body:   "Morrison said his predecessor, Fiona Hale, had dubbed the envoy's role “the Gordon problem.”\n",
 			quotes: []string{"the Gordon problem. — Fiona Hale ()"},
@@ -673,6 +684,33 @@ func TestPersonOpener(t *testing.T) {
 			if got != tt.want || ok != (tt.want != "") {
 				t.Errorf("personOpener(%q) = %q, %v; want %q", tt.sentence, got, ok, tt.want)
 			}
+		})
+	}
+}
+
+// A capitalised body's name before a job only a person holds ("a County
+// Council member") describes a person; before a job a firm may hold ("a
+// County Council contractor"), the one described stays a body.
+func TestBodyNameInRole(t *testing.T) {
+	tests := []struct {
+		body, name string
+		kind       SourceKind
+	}{
+		{"“The pipes were replaced in May,” Tove Brenn, a District Council member, said.\n", "Tove Brenn", Person},
+		{"“The pipes were replaced in May,” Brenn Water, a District Council contractor, said.\n", "Brenn Water", Organisation},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, b := attribution(t, tt.body)
+			for _, s := range b.Sources {
+				if s.Name == tt.name {
+					if s.Kind != tt.kind {
+						t.Errorf("%s is a %s, want %s", s.Name, s.Kind, tt.kind)
+					}
+					return
+				}
+			}
+			t.Errorf("no source %s among %v", tt.name, b.Sources)
 		})
 	}
 }

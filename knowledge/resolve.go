@@ -392,7 +392,7 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 		if person && isPerson(m) && !fits(m) {
 			continue
 		}
-		if person && m.passage == pi && m.subject && isPerson(m) && fits(m) && !m.oblique {
+		if person && m.passage == pi && m.subject && isPerson(m) && fits(m) && !m.oblique && !m.silent {
 			topic = i
 		}
 	}
@@ -535,7 +535,8 @@ func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 	if subj < len(ts) && determiners[ts[subj].lower] {
 		subj++
 	}
-	inRole := false // inside the appositive after a person's name: "Jane Doe, president of X,"
+	silent := declinesComment(ts) // "Doe did not respond to requests for comment"
+	inRole := false               // inside the appositive after a person's name: "Jane Doe, president of X,"
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
 		if t.kind == tPunct || t.kind == tQuote || t.kind == tComma && !(i > 0 && ts[i-1].kind == tWord && d.personEndsAt(ts, i-1)) {
@@ -548,7 +549,7 @@ func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 			continue
 		}
 		if p, n := d.personAt(ts, i); p != nil && n > 1 {
-			ms = append(ms, placed{t.start, mention{sp: speaker{name: p.name, kind: Person}, passage: pi, subject: i == subj}})
+			ms = append(ms, placed{t.start, mention{sp: speaker{name: p.name, kind: Person}, passage: pi, subject: i == subj, silent: silent}})
 			i += n - 1
 			continue
 		}
@@ -562,10 +563,27 @@ func (d *doc) namesIn(pi int, text string, info *sentenceInfo) []placed {
 			continue
 		}
 		if p, _ := d.personAt(ts, i); p != nil {
-			ms = append(ms, placed{t.start, mention{sp: speaker{name: p.name, kind: Person}, passage: pi, subject: i == subj}})
+			ms = append(ms, placed{t.start, mention{sp: speaker{name: p.name, kind: Person}, passage: pi, subject: i == subj, silent: silent}})
 		}
 	}
 	return ms
+}
+
+// declinesComment reports whether a sentence says its subject did not
+// speak: "did not respond to requests for comment", "declined to comment",
+// "could not be reached". Its subject is then no one a later "she said"
+// refers to.
+func declinesComment(ts []tok) bool {
+	for i := 0; i+1 < len(ts); i++ {
+		a, b := ts[i].lower, ts[i+1].lower
+		switch {
+		case a == "declined" && b == "to" && i+2 < len(ts) && (ts[i+2].lower == "comment" || ts[i+2].lower == "respond"),
+			(a == "not" || a == "n't") && (b == "respond" || b == "comment" || b == "return" || b == "reply"),
+			a == "not" && b == "be" && i+2 < len(ts) && ts[i+2].lower == "reached":
+			return true
+		}
+	}
+	return false
 }
 
 // personEndsAt reports whether a person's name ends at ts[e].
@@ -626,10 +644,26 @@ func (d *doc) noteMentions(ms []placed) {
 	}
 }
 
-// quoteOnlyReach is how far (in bytes) after a verb that reports only a
-// quotation ("called", "chanted") the quotation may open, unless a colon
-// introduces it ("posted a photo …, with the caption: “…”").
-const quoteOnlyReach = 100
+// crossesClause reports whether the text between a verb that reports only
+// a quotation ("called", "chanted") and a quotation after it opens another
+// clause, so that the quotation is no longer the verb's: a comma and a
+// word that opens a clause (", as hundreds lined the steps"), or "such as".
+func crossesClause(between string) bool {
+	if strings.Contains(between, " such as") {
+		return true
+	}
+	for i := strings.IndexByte(between, ','); i >= 0; {
+		if w := strings.ToLower(strings.TrimRight(firstWord(strings.TrimLeft(between[i+1:], " ")), ",;:")); w != "and" && w != "or" && clauseStarters[w] {
+			return true
+		}
+		next := strings.IndexByte(between[i+1:], ',')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
 
 // attributeQuote attributes quote qi, which ends in the current sentence
 // of passage pi.
@@ -667,7 +701,7 @@ func (d *doc) attributeQuote(pi, qi int) {
 			if a.agent && (q.open < a.verbEnd || q.close > a.np.pos) {
 				continue // "was described as “…” by X": only the quotation before "by"
 			}
-			if a.quoteOnly && !a.agent && a.verbEnd <= q.open && q.open-a.verbEnd > quoteOnlyReach && !strings.HasSuffix(strings.TrimRight(p.Text[:q.open], " "), ":") {
+			if a.quoteOnly && !a.agent && a.verbEnd <= q.open && crossesClause(p.Text[a.verbEnd:q.open]) {
 				continue // "chanted “…” as hundreds lined the steps, holding signs such as “…”"
 			}
 			dist := 0
