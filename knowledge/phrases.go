@@ -949,7 +949,11 @@ var personOnlyRoles = map[string]bool{
 	"official": true, "officials": true, "member": true, "spokesman": true, "spokeswoman": true,
 	"spokesperson": true, "aide": true, "adviser": true, "advisor": true, "staffer": true,
 	"employee": true, "officer": true, "chairman": true, "chairwoman": true, "president": true,
-	"director": true, "secretary": true, "minister": true, "lawyer": true,
+	"director": true, "secretary": true, "minister": true, "lawyer": true, "engineer": true,
+	"analyst": true, "economist": true, "professor": true, "researcher": true, "scientist": true,
+	"manager": true, "executive": true, "worker": true, "nurse": true, "doctor": true,
+	"teacher": true, "inspector": true, "investigator": true, "prosecutor": true, "judge": true,
+	"captain": true, "commander": true, "coach": true, "negotiator": true, "trustee": true,
 }
 
 // personJobAfter reports whether the first lower-case word of seg, after

@@ -1502,6 +1502,12 @@ func resolveRelative(m *match) (Mention, bool) {
 		// some day that week: its month, as a week names no day (the
 		// month of its Thursday when it straddles two)
 		w := monday(p).AddDate(0, 0, 7*off+3)
+		if off == 0 && (rawMod == "earlier" || !m.future() && m.tense() != tenseNone) {
+			// "earlier this week", or this week in the past tense: the days
+			// from Monday to the day before publication
+			mon := monday(p)
+			w = mon.AddDate(0, 0, max(0, int(p.Sub(mon).Hours()/24)-1)/2)
+		}
 		dm.Date, dm.Approx = fmtMonth(w.Year(), w.Month()), true
 	case "weekend":
 		w := monday(p).AddDate(0, 0, 7*off)

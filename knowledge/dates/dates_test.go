@@ -183,6 +183,8 @@ var cases = []struct {
 	{"2023-11-30", "Snow will fall in early December.", []string{"in early December=2023-12~start"}},
 	{"2024-03-20", "Rallies were held this past weekend.", []string{"this past weekend=2024-03-16..2024-03-17"}},
 	{"2024-03-20", "Rallies are planned this week.", []string{"this week=2024-03~"}},
+	{"2015-10-01", "The mayor signed the budget earlier this week.", []string{"earlier this week=2015-09~"}}, // Monday to Wednesday were in September
+	{"2015-10-01", "The council will vote this week.", []string{"this week=2015-10~"}},
 	{"2024-03-23", "She visited in the spring of 2021 and last winter.", []string{"in the spring of 2021=2021~", "last winter=2023-12..2024-02~"}},
 	{"2024-03-23", "Officials said Thursday that the talks would resume.", []string{"Thursday=2024-03-21"}},
 	{"2024-03-23", "The accident happened at 2:30 p.m. on Wednesday, March 20.", []string{"Wednesday, March 20=2024-03-20"}},
