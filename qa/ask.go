@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A tuning holds the constants chosen by measurement: the BM25 parameters
@@ -745,13 +746,13 @@ func (e *Engine) confident(q *question, cands []cand, i int) rejection {
 	if cands[i].d == q.defines {
 		return e.belowThresholds(q, cands[i])
 	}
-	x := e.features(q, cands, i)
 	if cands[i].relCov == 0 && hasRelation(q) {
 		return lowRelation // it has the names, but nothing of what is asked about them
 	}
 	if q.typ == qYesNo && !coversFocus(q, cands[i]) {
-		return lowRelation // "was it made of cast iron?" against a sentence that does not say what it was made of
+		return lowCoverage // "was it made of cast iron?" against a sentence that does not say what it was made of
 	}
+	x := e.features(q, cands, i)
 	if e.tune.model.prob(&x) >= e.tune.minConfidence {
 		return accepted
 	}
@@ -1078,18 +1079,25 @@ func (e *Engine) span(di, last int32) string {
 	return e.docs[di].text + " " + e.docs[last].text
 }
 
-// endsWithClass reports whether sentence di ends by naming what a "what
-// <noun>" question asks for, the noun class, and so leaves it to the
-// sentence after to say what it was: "She summed up the danger with a
-// metaphor."
-func (e *Engine) endsWithClass(di int32, class string) bool {
-	text := strings.TrimRightFunc(e.docs[di].text, func(r rune) bool { return !unicode.IsLetter(r) })
-	if len(text) == len(e.docs[di].text) {
-		return false
+// classNext returns the sentence after di in its paragraph when di ends
+// by naming, after "a" or "an", the kind of thing a "what <noun>" question
+// asks for (class, a term id) and that sentence is a quotation giving it:
+// "She summed up the danger with a metaphor. “It is not the wolf at the
+// door …”". Else -1.
+func (e *Engine) classNext(di, class int32) int32 {
+	toks := e.docs[di].toks
+	n := di + 1
+	if len(toks) < 2 || int(n) >= len(e.docs) || e.docs[n].para != e.docs[di].para {
+		return -1
 	}
-	i := strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
-	last := strings.ToLower(text[i+1:])
-	return last == class || stemWord(last) == stemWord(class)
+	last, before := toks[len(toks)-1], toks[len(toks)-2]
+	if last.term != class || before.pos != last.pos-1 || before.mark&markLead == 0 || before.mark&markNum != 0 {
+		return -1
+	}
+	if r, _ := utf8.DecodeRuneInString(e.docs[n].text); r != '“' && r != '"' {
+		return -1
+	}
+	return n
 }
 
 // paragraphBreak separates text from two paragraphs, as the briefing does.
@@ -1138,11 +1146,11 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 		if n := e.namesNext(q, best.d); n >= 0 {
 			a.Passage = e.span(best.d, n) // "two engineers", then their names
 		}
-	case q.classOf != "" && e.endsWithClass(best.d, q.classOf):
-		if n := best.d + 1; int(n) < len(e.docs) && e.docs[n].para == d.para {
+	case q.hasClass && !(q.name && e.givesName(q, best.d)):
+		if n := e.classNext(best.d, q.classOf); n >= 0 {
 			a.Passage = e.span(best.d, n) // "summed it up with a metaphor.", then the metaphor
 			if d.speaker < 0 {
-				said = &e.docs[n] // the words are the next sentence's
+				said = &e.docs[n] // the words are the quotation's
 			}
 		}
 	}
@@ -1372,11 +1380,25 @@ func startsUpper(s string) bool {
 func coversFocus(q *question, c cand) bool {
 	last := -1
 	for k := range q.terms {
-		if !q.terms[k].entity && !q.terms[k].optional {
+		if t := &q.terms[k]; !t.entity && !t.optional && !circumstance(t.word) {
 			last = k
 		}
 	}
 	return last < 0 || (c.full|c.half)&(1<<uint(last)) != 0
+}
+
+// circumstance reports whether w (lower case) says when, how often or how
+// something happened rather than what: "recently", "alone", "last week".
+// A yes/no question's focus is the word before such words.
+func circumstance(w string) bool {
+	return strings.HasSuffix(w, "ly") || timeUnits[w] || relativeDates[w] || isCalendar(w) || circumstanceWords[w]
+}
+
+// circumstanceWords are adverbs and time words without -ly.
+var circumstanceWords = map[string]bool{
+	"alone": true, "again": true, "still": true, "already": true, "yet": true, "ever": true,
+	"now": true, "soon": true, "later": true, "earlier": true, "last": true, "next": true,
+	"ago": true, "before": true, "after": true, "together": true, "too": true, "anymore": true,
 }
 
 // hasRelation reports whether q has a word an answer must cover that is not

@@ -40,6 +40,8 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"The 58-year-old lock keeper, Ivo Marek, has worked on the river since 1990."}},
 		{"", knowledge.Body, []string{"A 10-day strike by crane drivers held up the work in April."}},
 		{"", knowledge.Body, []string{"Petra Holm later set up her own consultancy in Tallby."}},
+		{"", knowledge.Body, []string{"Omar Sy, who is 71, has inspected the footbridge since 1990."}},
+		{"", knowledge.Body, []string{"The old tollhouse beside the footbridge is 90 years old."}},
 	}
 	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}, {16, 1, "Ola Svensson", "A bridge is only as strong as its weakest bolt."}}
 	sources := []knowledge.Source{
@@ -91,6 +93,9 @@ func TestAnswerKinds(t *testing.T) {
 		{"How old is Ivo Marek?", true, "58-year-old"},
 		{"How old is Anna Berg?", true, "Anna Berg, 34,"},
 		{"How old is Lena Dahl?", false, ""},
+		{"How old is Omar Sy?", true, "who is 71"},
+		{"How old is Tallby?", false, ""},                       // 2,400 shoppers in Tallby is no age
+		{"How old is the old tollhouse?", true, "90 years old"}, // no one named: any age near it
 		{"How long did the crane drivers strike for?", true, "10-day strike"},
 		{"How many crane drivers went on strike?", false, ""},
 		// "her own consultancy in Tallby" names a place, not the consultancy
@@ -98,6 +103,7 @@ func TestAnswerKinds(t *testing.T) {
 		// a yes/no question asks to confirm its last word
 		{"Did the town council pay for the footbridge repair with a grant?", false, ""},
 		{"Did the town council pay for the repair?", true, "paid $2.3 million"},
+		{"Did the town council pay for the repair recently?", true, "paid $2.3 million"}, // "recently" is no focus
 		// "which two": how many it names, which the answer need not say
 		{"Which two inspectors checked the lamps?", true, "Lena Dahl and Omar Sy"},
 		// the sentence that matches only names the kind of thing asked for;

@@ -202,8 +202,10 @@ func isAge(text string, toks []token, i int) bool {
 	switch {
 	case next(1) == "year-old" || next(1) == "years-old" || next(1) == "years" && next(2) == "old":
 		return true // "the 93 year-old", "he is 93 years old"
-	case i > 0 && (toks[i-1].word == "aged" || toks[i-1].word == "age") && toks[i-1].pos == t.pos-1:
-		return true // "aged 34"
+	case i > 0 && (toks[i-1].word == "aged" || toks[i-1].word == "age" || toks[i-1].word == "turned") && toks[i-1].pos == t.pos-1:
+		return true // "aged 34", "turned 60"
+	case i > 1 && toks[i-2].word == "who" && (toks[i-1].word == "is" || toks[i-1].word == "was") && toks[i-1].pos == t.pos-1:
+		return true // "Eva Strand, who is 71,"
 	}
 	before := i - 1
 	if before > 0 && toks[before].word == "now" {
@@ -475,8 +477,10 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 		m = markMoney
 	case q.how == "long":
 		not = markAge // "how long": a span of time
+	case q.how == "old" && q.namesOne():
+		return d.has(docNumber) && ageOf(d.toks, q) // "how old is X": an age, given beside whose it is
 	case q.how == "old":
-		return d.has(docNumber) && ageOf(d.toks, q) // "how old": an age, given beside whose it is
+		not = 0 // "how old is the bridge": "90 years old", "a century old"
 	}
 	if !d.has(docNumber) || !e.nearNot(d.toks, q, numberDistance, m, not) {
 		return false
@@ -495,6 +499,17 @@ func ageOf(toks []dtok, q *question) bool {
 			if h.term >= 0 && abs(int(a.pos)-int(h.pos)) <= ageDistance && q.namesTerm(h.term) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// namesOne reports whether q requires a name (not a number): "how old is
+// Eva Strand", not "how old is the bridge".
+func (q *question) namesOne() bool {
+	for i := range q.terms {
+		if t := &q.terms[i]; t.entity && !t.optional && !isNumeric(t.term) {
+			return true
 		}
 	}
 	return false

@@ -71,7 +71,8 @@ type question struct {
 	role     string   // for "who is the <role> of X": the role noun's term
 	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far")
 	future   bool     // for when: the question asks when something will happen ("when will", "when is it expected")
-	classOf  string   // for "what metaphor did X use": the noun after "what", as written (lower case)
+	classOf  int32    // for "what metaphor did X use": the term id of the noun after "what", when hasClass
+	hasClass bool
 
 	// For "what did the pharmacy say" (or tell), whom the briefings do not
 	// quote: the terms naming them, which an answer that reports speech
@@ -173,8 +174,8 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		}
 	}
 	if q.typ == qWhat && len(r.ws) > 2 && (r.ws[0].word == "what" || r.ws[0].word == "which") {
-		if k := r.ws[1]; k.term != "" && !k.has(tokStop) && !k.has(tokNum) && !isAuxiliary(k.word) && !r.framing.has(k.pos) {
-			q.classOf = k.word // stemmed only if an answer needs it: no allocation per question
+		if k := r.ws[1]; k.id >= 0 && !k.has(tokStop) && !k.has(tokNum) && !isAuxiliary(k.word) && !r.framing.has(k.pos) {
+			q.classOf, q.hasClass = k.id, true
 		}
 	}
 	q.name, q.naming = asksName(q.typ, r.ws) || r.naming, r.naming
