@@ -41,6 +41,8 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"A 10-day strike by crane drivers held up the work in April."}},
 		{"", knowledge.Body, []string{"Petra Holm later set up her own consultancy in Tallby."}},
 		{"", knowledge.Body, []string{"Omar Sy, who is 71, has inspected the footbridge since 1990."}},
+		{"", knowledge.Body, []string{"Harbor Electric sold its subsidiary, Ardent Labs, in May."}},
+		{"", knowledge.Body, []string{"The council approved the festival lighting budget for the lamps in June."}},
 		{"", knowledge.Body, []string{"The old tollhouse beside the footbridge is 90 years old."}},
 	}
 	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}, {16, 1, "Ola Svensson", "A bridge is only as strong as its weakest bolt."}}
@@ -85,6 +87,7 @@ func TestAnswerKinds(t *testing.T) {
 		{"What proportion of the footbridge's upkeep do car park tolls pay for?", false, ""}, // no figure is given
 		{"What car park fee is charged for the upkeep?", false, ""},
 		{"What was the cost of the repair?", true, "$2.3 million"},
+		{"What budget did the council approve for the lamps?", true, "lighting budget"}, // which budget, not how big: no figure needed
 		{"What is the population of Tallby?", false, ""}, // a figure near Tallby is not its population
 		// a sentence that has the names but none of the words asked about them
 		{"Where was Lena Dahl born?", false, ""},
@@ -100,6 +103,7 @@ func TestAnswerKinds(t *testing.T) {
 		{"How many crane drivers went on strike?", false, ""},
 		// "her own consultancy in Tallby" names a place, not the consultancy
 		{"What is the name of the consultancy Petra Holm set up?", false, ""},
+		{"What is the name of the subsidiary Harbor Electric sold?", true, "Ardent Labs"},
 		// a yes/no question asks to confirm its last word
 		{"Did the town council pay for the footbridge repair with a grant?", false, ""},
 		{"Did the town council pay for the repair?", true, "paid $2.3 million"},
@@ -186,7 +190,8 @@ func TestSayerDescription(t *testing.T) {
 		{"What did the Northern Brigade chaplain say?", ""},
 		// most of the description, its last word among them, and no other
 		// source as much of it
-		{"What did the Northern Brigade flood commander say?", "Ruth Okello"},
+		{"What did the Marrow Valley Northern Brigade commander say?", "Ruth Okello"},
+		{"What did the Northern Brigade deputy commander say?", ""}, // a word of description she lacks: someone else
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -316,13 +316,17 @@ func (e *Engine) givesName(q *question, di int32) bool {
 }
 
 // countsClass reports whether sentence di names the class only by a
-// number, an article or a possessive before it: "two engineers", "a
-// consulting firm", "her own company".
+// number, an article or a possessive before it ("two engineers", "a
+// consulting firm", "her own company"), with no name right after it ("her
+// consultancy, Northwind Advisers,").
 func (e *Engine) countsClass(di int32, class []int32) bool {
 	toks := e.docs[di].toks
 	for i, t := range toks {
 		if t.term < 0 || !slices.Contains(class, t.term) {
 			continue
+		}
+		if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && toks[i+1].mark&markCap != 0 {
+			continue // "her consultancy, Northwind Advisers,": named right after
 		}
 		for k := i - 1; k >= 0 && int(t.pos)-int(toks[k].pos) <= countedDistance; k-- {
 			if toks[k].mark&markLead != 0 {

@@ -436,11 +436,12 @@ func describes(r *reading, t token) bool {
 
 // describedSource returns the one source whose name and role hold most of
 // a description's words, when none holds them all: "the Gibson Southern
-// math teacher" for a math teacher at a school the role leaves out, "the
-// state superintendent" for the Superintendent. It must hold a capitalised word or a noun for a job of
-// the description, at least half of its words and every noun for a job
-// ("the Northern Brigade chaplain" is not the brigade's commander), and no
-// other source as many; else -1.
+// math teacher" for a math teacher at a school the role leaves out. It must
+// hold a capitalised word or a noun for a job of the description, at least
+// half of its words and its last word, and lack only capitalised ones (a
+// body or place the role leaves out): "the Northern Brigade chaplain" is
+// not the brigade's commander, nor "the Norwegian trade minister" the
+// foreign minister. No other source may hold as many; else -1.
 func (e *Engine) describedSource(r *reading, n int) int {
 	if n < 2 {
 		return -1
@@ -451,12 +452,16 @@ func (e *Engine) describedSource(r *reading, n int) int {
 		if len(s.docs) == 0 {
 			continue
 		}
-		got, named, head := 0, false, false
+		got, named, head, other := 0, false, false, false
 		for _, t := range r.span {
 			switch {
 			case !describes(r, t):
 			case !contains(s.allTerms, t.term):
 				head = false
+				// a word of description it lacks ("the Norwegian trade
+				// minister" for the foreign minister) is another person;
+				// only a name the role leaves out may be missing
+				other = other || !t.has(tokCap) && !t.has(tokAllCaps)
 			default:
 				got++
 				named = named || t.has(tokCap) || t.has(tokAllCaps) || english.IsRoleNoun(t.word)
@@ -464,7 +469,7 @@ func (e *Engine) describedSource(r *reading, n int) int {
 			}
 		}
 		switch {
-		case !named || !head || 2*got < n: // "the Northern Brigade chaplain" is not its commander
+		case !named || !head || other || 2*got < n: // "the Northern Brigade chaplain" is not its commander
 		case got > bestN:
 			best, bestN, tie = si, got, false
 		case got == bestN:
@@ -771,9 +776,24 @@ var measureNouns = map[string]bool{
 	"price": false, "cost": false, "salary": false, "wage": false, "fee": false, "budget": false,
 	"rate":  true,
 	"speed": true, "size": true, "distance": true, "height": true, "weight": true, "depth": true,
-	"length": true, "temperature": true, "age": true, "population": true,
+	"length": true, "temperature": true, "age": false, "population": true,
 	"toll": true, "tally": true, "turnout": true, "capacity": true, "margin": true,
 }
+
+// measureVerb reports whether verb, after the measure noun n, keeps the
+// question asking for a figure: any form of "be" ("what rate is"), and for
+// a share, any auxiliary ("what percentage did"). "What budget did the
+// council approve" asks which budget, not how big.
+func measureVerb(n, verb string) bool {
+	switch verb {
+	case "is", "was", "are", "were":
+		return true
+	}
+	return proportionNouns[n] && isAuxiliary(verb)
+}
+
+// proportionNouns are measures that are only ever a figure.
+var proportionNouns = map[string]bool{"share": true, "percentage": true, "percent": true, "proportion": true, "fraction": true, "ratio": true}
 
 func isMeasureNoun(w string) bool {
 	_, ok := measureNouns[w]
@@ -790,8 +810,11 @@ func measureAt(ws []token) int {
 		}
 		return ""
 	}
+	if w(0) != "what" {
+		return -1 // "which budget": one of several, not a figure
+	}
 	switch {
-	case isMeasureNoun(w(1)) && (w(2) == "of" || w(2) == "" || isAuxiliary(w(2))):
+	case isMeasureNoun(w(1)) && (w(2) == "of" || w(2) == "" || measureVerb(w(1), w(2))):
 		return 1 // "what share of", "what percentage did", "what rate is"
 	case (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && w(2) == "the" && isMeasureNoun(w(3)) && w(4) == "of":
 		return 3 // "what was the size of"
@@ -802,7 +825,7 @@ func measureAt(ws []token) int {
 		if ws[k].has(tokStop) || isAuxiliary(w(k)) {
 			break
 		}
-		if k > 1 && isMeasureNoun(w(k)) && (w(k+1) == "of" || isAuxiliary(w(k+1))) {
+		if k > 1 && isMeasureNoun(w(k)) && (w(k+1) == "of" || measureVerb(w(k), w(k+1))) {
 			return k
 		}
 	}

@@ -524,10 +524,10 @@ func isNumeric(w string) bool {
 }
 
 // measureUnits are the units written against a number: "31C", "40kg",
-// "5km", "39kb".
+// "5km", "39kb". Single letters that name things ("5G", "3M") are left out.
 var measureUnits = map[string]bool{
-	"c": true, "f": true, "k": true, "km": true, "m": true, "cm": true, "mm": true,
-	"kg": true, "g": true, "mg": true, "t": true, "lb": true, "lbs": true, "ft": true,
+	"c": true, "f": true, "km": true, "cm": true, "mm": true,
+	"kg": true, "mg": true, "lb": true, "lbs": true, "ft": true,
 	"mph": true, "kph": true, "kmh": true, "kb": true, "mb": true, "gb": true, "tb": true,
 	"kw": true, "mw": true, "gw": true, "kwh": true, "mwh": true, "bn": true, "ml": true,
 }

@@ -174,7 +174,7 @@ func TestIsMeasured(t *testing.T) {
 		want bool
 	}{
 		{"31c", true}, {"40kg", true}, {"3.5km", true}, {"39kb", true},
-		{"10pm", false}, {"3rd", false}, {"31", false}, {"kg", false}, {"fh-16", false}, {"", false},
+		{"10pm", false}, {"3rd", false}, {"5g", false}, {"3m", false}, {"31", false}, {"kg", false}, {"fh-16", false}, {"", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.term, func(t *testing.T) {
