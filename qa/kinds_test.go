@@ -88,7 +88,7 @@ func TestAnswerKinds(t *testing.T) {
 		{"What car park fee is charged for the upkeep?", false, ""},
 		{"What was the cost of the repair?", true, "$2.3 million"},
 		{"What budget did the council approve for the lamps?", true, "lighting budget"}, // which budget, not how big: no figure needed
-		{"What is the population of Tallby?", false, ""}, // a figure near Tallby is not its population
+		{"What is the population of Tallby?", false, ""},                                // a figure near Tallby is not its population
 		// a sentence that has the names but none of the words asked about them
 		{"Where was Lena Dahl born?", false, ""},
 		{"Where did Lena Dahl travel from?", true, "from Oslo"},
