@@ -47,6 +47,7 @@ type mention struct {
 	oblique bool // named inside a person's role: "Jane Doe, president of X,"
 	subject bool // named first in its sentence, as the one acting: "X cut its prices"
 	silent  bool // in a sentence saying they did not comment
+	sent    int  // the sentence of its passage it is named in
 }
 
 // A sentenceInfo is the analysis of one sentence.
@@ -74,6 +75,7 @@ type doc struct {
 	spelled        map[string]bool   // long forms the text spells out ("United States")
 	candidates     []nounPhrase      // full names with no sign yet of being a person's
 	personSurnames map[string]bool   // single names shown to be people's: "Mr. Doe", "Doe, 54,"
+	curSent        int               // the sentence attribute is reading, in its passage
 	loneSpeakers   map[string]bool   // single names that say something of a person: "Doe said she …"
 	aliasGroup     map[string]int    // a name → its group in b.Aliases
 	proper         map[string]bool   // words seen capitalised inside a sentence
@@ -298,9 +300,6 @@ func refersToPerson(ts []tok) bool {
 func personOpener(ts []tok) (string, bool) {
 	if len(ts) < 3 || ts[0].kind != tWord || isLowerStart(ts[0].text) || ts[0].poss || english.IsStopWord(ts[0].lower) || !refersToPerson(ts) {
 		return "", false
-	}
-	if ts[1].kind == tWord && !isLowerStart(ts[1].text) {
-		return "", false // "Ellen Fetter …": a full name, which has other cues
 	}
 	for _, t := range ts[1:] {
 		if t.kind != tWord {
@@ -738,6 +737,10 @@ func (d *doc) attribute() {
 			// Names before the first speaker phrase are in scope for it
 			// ("at Brightwater Lines, ..., the company said").
 			names := d.namesIn(pi, p.Text, info)
+			for j := range names {
+				names[j].m.sent = si
+			}
+			d.curSent = si
 			cut := len(p.Text) + 1
 			for _, a := range info.attrs {
 				cut = min(cut, a.np.pos)

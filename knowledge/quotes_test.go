@@ -369,6 +369,17 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"a betrayal. — Ingrid Sollen (Mayor)"},
 		},
 		{
+			name: "the subject of the pronoun's own sentence is not the paragraph's topic",
+			body: "Kurt Vale, the former envoy, and Tim Moss, a former official, testified on Tuesday. “I was not aware of the call,” Vale said.\n\n" +
+				"Moss, he said, had never seen the transcript. “Nobody showed it to us,” he added.\n",
+			quotes: []string{"I was not aware of the call — Kurt Vale (former envoy)", "Nobody showed it to us — Kurt Vale (former envoy)"},
+		},
+		{
+			name:   "Mrs. Vance after Mr. Vance is someone else",
+			body:   "“We will win this state,” Mr. Vance said.\n\n“I am proud of my husband,” Mrs. Vance said.\n",
+			quotes: []string{"We will win this state — Vance ()", "I am proud of my husband —  ()"},
+		},
+		{
 			name:   "what someone dubbed a thing is their word for it",
 			body:   "Morrison said his predecessor, Fiona Hale, had dubbed the envoy's role “the Gordon problem.”\n",
 			quotes: []string{"the Gordon problem. — Fiona Hale ()"},

@@ -31,6 +31,9 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 		} else if p != nil && d.bareSurname[np.name] == nil {
 			d.bareSurname[np.name] = p // the one the text calls by the surname alone
 		}
+		if p != nil && np.gender != 0 && d.genderOf(p) != 0 && d.genderOf(p) != np.gender {
+			return speaker{}, false // "Mrs. Holcomb" after "Mr. Holcomb": another Holcomb, whom the text does not name
+		}
 		if p != nil {
 			if np.honorific != "" {
 				p.addHonorific(np.honorific)
@@ -392,7 +395,7 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 		if person && isPerson(m) && !fits(m) {
 			continue
 		}
-		if person && m.passage == pi && m.subject && isPerson(m) && fits(m) && !m.oblique && !m.silent {
+		if person && m.passage == pi && m.sent < d.curSent && m.subject && isPerson(m) && fits(m) && !m.oblique && !m.silent {
 			topic = i
 		}
 	}
@@ -481,9 +484,6 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 	return speaker{}, false
 }
 
-// anyBodyNouns may refer to a body of any kind: "the company said" after
-// "Brightwater, the regional operator". A noun for one kind of body ("the
-// association") refers only to a body whose name says so.
 // nationalBodies are the bodies a country has one of, which "the X"
 // names without naming it before: "the military said".
 var nationalBodies = map[string]bool{
@@ -492,6 +492,9 @@ var nationalBodies = map[string]bool{
 	"regime": true, "administration": true,
 }
 
+// anyBodyNouns may refer to a body of any kind: "the company said" after
+// "Brightwater, the regional operator". A noun for one kind of body ("the
+// association") refers only to a body whose name says so.
 var anyBodyNouns = map[string]bool{
 	"company": true, "firm": true, "group": true, "organisation": true, "organization": true,
 	"business": true, "body": true, "club": true, "team": true,

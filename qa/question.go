@@ -288,6 +288,7 @@ func (e *Engine) classify(r *reading) qType {
 		return ""
 	}
 	typ := qWhat
+	measure := measureAt(ws) // "what share of": where its measure noun stands, or -1
 	switch first := w(0); {
 	case first == "who" || first == "whom" || first == "whose":
 		typ = qWho
@@ -336,11 +337,11 @@ func (e *Engine) classify(r *reading) qType {
 			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
 		}
-	case (first == "what" || first == "which") && measureAt(ws) > 0:
+	case measure > 0:
 		// "what share of", "what interest rate", "what was the size of":
-		// a figure answers; the measure ranks but need not be named
+		// a figure answers
 		typ = qHowMany
-		k := measureAt(ws)
+		k := measure
 		r.measure = ws[k].word
 		if !measureNouns[r.measure] {
 			// "what share": the figure is the share, which the sentence

@@ -1162,8 +1162,9 @@ func resolveSeason(m *match) (Mention, bool) {
 	if season != "winter" {
 		// a season names no month: its year, as "early 1959" does ("the
 		// summer of 1959" is 1959, "last fall" the year of that fall); a
-		// winter straddles two, so it keeps its months
-		dm.Date = fmtYear(start.Year())
+		// winter straddles two, so it keeps its months. "Late spring" is
+		// not late in the year: the modifier goes.
+		dm.Date, dm.Mod = fmtYear(start.Year()), ""
 		return dm, true
 	}
 	dm.Date = fmtMonth(start.Year(), start.Month())
@@ -1811,12 +1812,32 @@ func clauseBreakAt(s string, i int) bool {
 		return clauseStarters[strings.ToLower(nextToken(s, i+1))]
 	case ' ':
 		// " - ", or "that" opening a clause of its own: "his vow on Monday
-		// that there would be" is no future vow
-		return i+2 < len(s) && s[i+1] == '-' && s[i+2] == ' ' || strings.EqualFold(nextToken(s, i+1), "that")
+		// that there would be" is no future vow ("that decision" is no
+		// clause)
+		return i+2 < len(s) && s[i+1] == '-' && s[i+2] == ' ' || strings.EqualFold(nextToken(s, i+1), "that") && opensClause(s, i+1)
 	case 0xe2: // the first byte of "—" and "–"
 		return strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–")
 	}
 	return false
+}
+
+// opensClause reports whether the "that" at s[i:] (after spaces) opens a
+// clause: a pronoun, "there", an article, a name or a verb follows it, not
+// a noun it determines ("that decision").
+func opensClause(s string, i int) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	next := nextToken(s, i+len("that"))
+	lw := strings.ToLower(next)
+	switch lw {
+	case "there", "he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this", "his", "her", "its", "their":
+		return true // "that there would be"
+	}
+	if isFutureWord(lw) || pastWords[lw] || len(lw) > 3 && (strings.HasSuffix(lw, "s") || strings.HasSuffix(lw, "ed")) {
+		return true // "the session that starts in January": a verb, so a clause
+	}
+	return next != "" && next[0] >= 'A' && next[0] <= 'Z'
 }
 
 // future reports whether the expression lies after the anchor by tense:
