@@ -686,7 +686,7 @@ func appositive(text string, segs [][]tok) (nounPhrase, bool) {
 }
 
 // roleHeaded reports whether a segment opens with a noun for a job, after
-// an article if any ("CEO of Take-Two", "the CEO of Acme"), or is a short
+// an article if any ("CEO of Tollbridge Games", "the CEO of Acme"), or is a short
 // name ending in one ("Acme CEO"). After a name, it says who they are; it
 // does not name another speaker.
 func roleHeaded(seg []tok) bool {

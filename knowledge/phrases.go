@@ -985,7 +985,7 @@ func descHead(seg []tok) string {
 			continue // "the union’s lead negotiator": the union is not the head
 		}
 		if isUpperStart(t.text) && !isAcronym(t.text) && english.IsOrgNoun(t.lower) && personJobAfter(seg[i+1:]) {
-			continue // "a former National Security Council official", "a District Council member": the name of a body, then a person's job
+			continue // "a former Harbour Safety Board official", "a District Council member": the name of a body, then a person's job
 		}
 		if english.IsRoleNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsGenericOrgNoun(t.lower) || english.IsGroupNoun(t.lower) {
 			return t.lower

@@ -348,14 +348,14 @@ func TestAttribution(t *testing.T) {
 		},
 		{
 			name: "a pronoun after a paragraph opens with someone acting is theirs, not the last speaker's",
-			body: "Kurt Vale, the former envoy, and Tim Moss, a former official, testified on Tuesday. “I was not aware,” Vale said.\n\n" +
-				"Moss was the third witness to hear the call. He said he feared “political consequences” if more people saw it.\n",
-			quotes: []string{"I was not aware — Kurt Vale (former envoy)", "political consequences — Tim Moss (former official)"},
+			body: "Kurt Vale, the former envoy, and Tim Moss, a former official, testified on Tuesday. “I never saw the report,” Vale said.\n\n" +
+				"Moss was the last engineer on site. He said he feared “a second flood” if the rain went on.\n",
+			quotes: []string{"I never saw the report — Kurt Vale (former envoy)", "a second flood — Tim Moss (former official)"},
 		},
 		{
 			name:   "a role naming a body before its head is a person's role, not a body's name",
-			body:   "Tim Moss, a former National Security Council official, testified on Tuesday.\n\nMoss was the third witness. He said he feared “political consequences” later.\n",
-			quotes: []string{"political consequences — Tim Moss (former National Security Council official)"},
+			body:   "Tim Moss, a former Harbour Safety Board official, testified on Tuesday.\n\nMoss was the last engineer on site. He said he feared “a second flood” later.\n",
+			quotes: []string{"a second flood — Tim Moss (former Harbour Safety Board official)"},
 		},
 		{
 			name: "someone who did not comment is not the she of the next quotation",
@@ -370,9 +370,9 @@ func TestAttribution(t *testing.T) {
 		},
 		{
 			name: "the subject of the pronoun's own sentence is not the paragraph's topic",
-			body: "Kurt Vale, the former envoy, and Tim Moss, a former official, testified on Tuesday. “I was not aware of the call,” Vale said.\n\n" +
+			body: "Kurt Vale, the former envoy, and Tim Moss, a former official, testified on Tuesday. “I never saw the report,” Vale said.\n\n" +
 				"Moss, he said, had never seen the transcript. “Nobody showed it to us,” he added.\n",
-			quotes: []string{"I was not aware of the call — Kurt Vale (former envoy)", "Nobody showed it to us — Kurt Vale (former envoy)"},
+			quotes: []string{"I never saw the report — Kurt Vale (former envoy)", "Nobody showed it to us — Kurt Vale (former envoy)"},
 		},
 		{
 			name:   "Mrs. Vance after Mr. Vance is someone else",
@@ -381,8 +381,8 @@ func TestAttribution(t *testing.T) {
 		},
 		{
 			name:   "what someone dubbed a thing is their word for it",
-			body:   "Morrison said his predecessor, Fiona Hale, had dubbed the envoy's role “the Gordon problem.”\n",
-			quotes: []string{"the Gordon problem. — Fiona Hale ()"},
+			body:   "Reed said her predecessor, Fiona Hale, had dubbed the ferry's delays “the Marrow knot.”\n",
+			quotes: []string{"the Marrow knot. — Fiona Hale ()"},
 		},
 		{
 			name:   "a verb that reports only a quotation does not reach one far past it in another clause",

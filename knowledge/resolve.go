@@ -32,7 +32,7 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 			d.bareSurname[np.name] = p // the one the text calls by the surname alone
 		}
 		if p != nil && np.gender != 0 && d.genderOf(p) != 0 && d.genderOf(p) != np.gender {
-			return speaker{}, false // "Mrs. Holcomb" after "Mr. Holcomb": another Holcomb, whom the text does not name
+			return speaker{}, false // "Mrs. Vance" after "Mr. Vance": another Vance, whom the text does not name
 		}
 		if p != nil {
 			if np.honorific != "" {
@@ -53,7 +53,7 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 			return speaker{}, false // "the French said": a people, not a name
 		}
 		if np.honorific != "" {
-			// "Mr. Trump said", never named in full: a person the text
+			// "Mr. Vance said", never named in full: a person the text
 			// takes to be known by the surname. What stands before the
 			// name here is no role: "the aides gathered around Mr. Doe".
 			np.role = ""
@@ -386,8 +386,8 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 		}
 		if m.speaker && fits(m) {
 			if topic >= 0 && m.passage < pi && d.recent[topic].sp.name != m.sp.name {
-				// "Morrison was the third witness … He said …" after
-				// Volker spoke: the paragraph is about Morrison
+				// "Moss was the last engineer on site … He said …"
+				// after Vale spoke: the paragraph is about Moss
 				return pick(d.recent[topic])
 			}
 			return pick(m)

@@ -53,7 +53,7 @@ const (
 	maxMore         = 3
 	maxTries        = 8  // candidates checked for the kind of answer asked for
 	numberDistance  = 8  // "how many": words between the number and a question word
-	ageDistance     = 3  // "how old": words between the age and a question word ("52-year-old Grace")
+	ageDistance     = 3  // "how old": words between the age and a question word ("52-year-old Vera")
 	dateDistance    = 12 // "when": words between the date and a question word
 )
 
@@ -1082,8 +1082,8 @@ func (e *Engine) span(di, last int32) string {
 // classNext returns the sentence after di in its paragraph when di ends
 // by naming, after "a" or "an", the kind of thing a "what <noun>" question
 // asks for (class, a term id) and that sentence is a quotation giving it:
-// "She summed up the danger with a metaphor. “It is not the wolf at the
-// door …”". Else -1.
+// "She summed up the closure with a proverb. “A bridge is only as strong
+// as its weakest bolt.”". Else -1.
 func (e *Engine) classNext(di, class int32) int32 {
 	toks := e.docs[di].toks
 	n := di + 1
@@ -1148,7 +1148,7 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 		}
 	case q.hasClass && !(q.name && e.givesName(q, best.d)):
 		if n := e.classNext(best.d, q.classOf); n >= 0 {
-			a.Passage = e.span(best.d, n) // "summed it up with a metaphor.", then the metaphor
+			a.Passage = e.span(best.d, n) // "summed it up with a proverb.", then the proverb
 			if d.speaker < 0 {
 				said = &e.docs[n] // the words are the quotation's
 			}

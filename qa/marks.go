@@ -32,7 +32,7 @@ const (
 	markPlace                   // a name that places: after "in", "at", "from", or a dateline
 	markMoney                   // a number of money: after a currency sign, or before a currency's name
 	markSpan                    // a number of a span of time: "three years", "six months"
-	markAge                     // a person's age after their name: "Eloise Parry, 21,"
+	markAge                     // a person's age after their name: "Ada Brun, 21,"
 )
 
 // maxPos bounds the word positions kept; later words share the last.
@@ -186,7 +186,7 @@ func hyphenedNumber(text string, toks []token, i int) mark {
 }
 
 // isAge reports whether the number toks[i] is an age: after a name,
-// between commas ("Eloise Parry, 21, was taken to hospital", "Ann Lee,
+// between commas ("Ada Brun, 21, was taken to hospital", "Ann Lee,
 // now 94,"), before
 // "year-old" or "years old", or after "aged".
 func isAge(text string, toks []token, i int) bool {
@@ -493,7 +493,7 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 }
 
 // ageOf reports whether toks give an age within ageDistance words of a
-// name the question asks about: "52-year-old Grace", "Eloise Parry, 21,".
+// name the question asks about: "52-year-old Vera", "Ada Brun, 21,".
 func ageOf(toks []dtok, q *question) bool {
 	for _, a := range toks {
 		if a.mark&markAge == 0 {

@@ -71,7 +71,7 @@ type question struct {
 	role     string   // for "who is the <role> of X": the role noun's term
 	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far")
 	future   bool     // for when: the question asks when something will happen ("when will", "when is it expected")
-	classOf  int32    // for "what metaphor did X use": the term id of the noun after "what", when hasClass
+	classOf  int32    // for "what proverb did X use": the term id of the noun after "what", when hasClass
 	hasClass bool
 
 	// For "what did the pharmacy say" (or tell), whom the briefings do not
@@ -436,8 +436,8 @@ func describes(r *reading, t token) bool {
 }
 
 // describedSource returns the one source whose name and role hold most of
-// a description's words, when none holds them all: "the Gibson Southern
-// math teacher" for a math teacher at a school the role leaves out. It must
+// a description's words, when none holds them all: "the Tallby Grammar
+// maths teacher" for a maths teacher at a school the role leaves out. It must
 // hold a capitalised word or a noun for a job of the description, at least
 // half of its words and its last word, and lack only capitalised ones (a
 // body or place the role leaves out): "the Northern Brigade chaplain" is

@@ -1221,7 +1221,7 @@ func resolveYear(m *match) (Mention, bool) {
 
 // yearDeterminers may stand before a year used as a modifier: "the 2016
 // election", "a confident 2010 appearance", "its 2019 report"; so may a
-// possessive ("Holcomb’s 2016 campaign").
+// possessive ("Lind’s 2016 campaign").
 var yearDeterminers = map[string]bool{
 	"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true,
 	"our": true, "my": true, "this": true, "that": true, "whose": true,
@@ -1241,7 +1241,7 @@ func attributiveYear(s string, start, end int) bool {
 		return true
 	}
 	if before := strings.TrimRight(s[:start], " "); strings.HasSuffix(before, "’s") || strings.HasSuffix(before, "'s") {
-		return true // a possessive determines it: "Holcomb’s 2016 election campaign"
+		return true // a possessive determines it: "Lind’s 2016 election campaign"
 	}
 	if w == "" || w[0] < 'a' || w[0] > 'z' {
 		return false
@@ -1811,8 +1811,8 @@ func clauseBreakAt(s string, i int) bool {
 	case ',':
 		return clauseStarters[strings.ToLower(nextToken(s, i+1))]
 	case ' ':
-		// " - ", or "that" opening a clause of its own: "his vow on Monday
-		// that there would be" is no future vow ("that decision" is no
+		// " - ", or "that" opening a clause of its own: "her pledge on
+		// Monday that there would be" is no future pledge ("that decision" is no
 		// clause)
 		return i+2 < len(s) && s[i+1] == '-' && s[i+2] == ' ' || strings.EqualFold(nextToken(s, i+1), "that") && opensClause(s, i+1)
 	case 0xe2: // the first byte of "—" and "–"
