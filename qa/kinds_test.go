@@ -28,7 +28,7 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"On 6 May 18 painters worked on the footbridge railings."}},
 		{"", knowledge.Body, []string{"Walkers make up 70 percent of the crossings, a council count found."}},
 		{"", knowledge.Body, []string{"Tolls from the car park now pay for the footbridge's upkeep."}},
-		{"", knowledge.Body, []string{"Inspectors Lena Dahl and Omar Sy checked the new lamps at night."}},
+		{"", knowledge.Body, []string{"Inspectors Lena Dahl and Omar Vik checked the new lamps at night."}},
 		{"", knowledge.Body, []string{"Ola Svensson summed up the long closure with a proverb.", "“A bridge is only as strong as its weakest bolt.”"}},
 		{"", knowledge.Body, []string{"The new steel deck weighs 40 tonnes and was lifted in by a crane."}},
 		{"", knowledge.Body, []string{"A Volvo FH-16 lorry brought the deck to Tallby from the steelworks."}},
@@ -40,7 +40,7 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"The 58-year-old lock keeper, Ivo Marek, has worked on the river since 1990."}},
 		{"", knowledge.Body, []string{"A 10-day strike by crane drivers held up the work in April."}},
 		{"", knowledge.Body, []string{"Petra Holm later set up her own consultancy in Tallby."}},
-		{"", knowledge.Body, []string{"Omar Sy, who is 71, has inspected the footbridge since 1990."}},
+		{"", knowledge.Body, []string{"Omar Vik, who is 71, has inspected the footbridge since 1990."}},
 		{"", knowledge.Body, []string{"Harbor Electric sold its subsidiary, Ardent Labs, in May."}},
 		{"", knowledge.Body, []string{"The council approved the festival lighting budget for the lamps in June."}},
 		{"", knowledge.Body, []string{"The old tollhouse beside the footbridge is 90 years old."}},
@@ -96,7 +96,7 @@ func TestAnswerKinds(t *testing.T) {
 		{"How old is Ivo Marek?", true, "58-year-old"},
 		{"How old is Anna Berg?", true, "Anna Berg, 34,"},
 		{"How old is Lena Dahl?", false, ""},
-		{"How old is Omar Sy?", true, "who is 71"},
+		{"How old is Omar Vik?", true, "who is 71"},
 		{"How old is Tallby?", false, ""},                       // 2,400 shoppers in Tallby is no age
 		{"How old is the old tollhouse?", true, "90 years old"}, // no one named: any age near it
 		{"How long did the crane drivers strike for?", true, "10-day strike"},
@@ -109,7 +109,7 @@ func TestAnswerKinds(t *testing.T) {
 		{"Did the town council pay for the repair?", true, "paid $2.3 million"},
 		{"Did the town council pay for the repair recently?", true, "paid $2.3 million"}, // "recently" is no focus
 		// "which two": how many it names, which the answer need not say
-		{"Which two inspectors checked the lamps?", true, "Lena Dahl and Omar Sy"},
+		{"Which two inspectors checked the lamps?", true, "Lena Dahl and Omar Vik"},
 		// the sentence that matches only names the kind of thing asked for;
 		// the next one gives it
 		{"What proverb did Ola Svensson use about the closure?", true, "with a proverb. “A bridge is only as strong"},
