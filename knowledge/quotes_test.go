@@ -375,6 +375,11 @@ func TestAttribution(t *testing.T) {
 			quotes: []string{"I never saw the report — Kurt Vale (former envoy)", "Nobody showed it to us — Kurt Vale (former envoy)"},
 		},
 		{
+			name:   "someone only ever called by an office and a surname is a person",
+			body:   "“We will not raise taxes,” President Malvane said.\n",
+			quotes: []string{"We will not raise taxes — Malvane (President)"},
+		},
+		{
 			name:   "Mrs. Vance after Mr. Vance is someone else",
 			body:   "“We will win this state,” Mr. Vance said.\n\n“I am proud of my husband,” Mrs. Vance said.\n",
 			quotes: []string{"We will win this state — Vance ()", "I am proud of my husband —  ()"},
@@ -709,6 +714,7 @@ func TestBodyNameInRole(t *testing.T) {
 	}{
 		{"“The pipes were replaced in May,” Tove Brenn, a District Council member, said.\n", "Tove Brenn", Person},
 		{"“The pipes were replaced in May,” Brenn Water, a District Council contractor, said.\n", "Brenn Water", Organisation},
+		{"“We will not raise taxes,” President Malvane said.\n", "Malvane", Person},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -65,6 +65,12 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 			p := d.register(np)
 			return speaker{name: p.name, kind: Person}, true
 		}
+		if titled(np.role) && !isAcronym(np.name) {
+			// "President Malvane said", never named in full: a person the
+			// title says is one
+			p := d.register(np)
+			return speaker{name: p.name, kind: Person}, true
+		}
 		if isAcronym(np.name) || d.proper[np.name] && !d.lower[strings.ToLower(np.name)] {
 			return d.orgSpeaker(np.name, np.role, false), true
 		}
@@ -414,6 +420,16 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 		}
 	}
 	return speaker{}, false
+}
+
+// titled reports whether role, written before a name, is a title of a
+// person's office: "President", "Vice President", "Gov.".
+func titled(role string) bool {
+	f := strings.Fields(role)
+	if len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	return english.IsTitle(strings.ToLower(strings.TrimSuffix(f[len(f)-1], ".")))
 }
 
 // namesUnconfirmed reports whether passage pi names, outside quotes, a
