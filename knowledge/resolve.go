@@ -671,15 +671,14 @@ func crossesClause(between string) bool {
 	if strings.Contains(between, " such as") {
 		return true
 	}
-	for i := strings.IndexByte(between, ','); i >= 0; {
-		if w := strings.ToLower(strings.TrimRight(firstWord(strings.TrimLeft(between[i+1:], " ")), ",;:")); w != "and" && w != "or" && clauseStarters[w] {
+	_, rest, found := strings.Cut(between, ",")
+	for found {
+		var after string
+		after, rest, found = strings.Cut(rest, ",")
+		w := strings.ToLower(strings.TrimRight(firstWord(strings.TrimLeft(after, " ")), ";:"))
+		if w != "and" && w != "or" && clauseStarters[w] {
 			return true
 		}
-		next := strings.IndexByte(between[i+1:], ',')
-		if next < 0 {
-			break
-		}
-		i += 1 + next
 	}
 	return false
 }

@@ -172,23 +172,25 @@ func hyphenedNumber(text string, toks []token, i int) mark {
 	if t.start > 0 && t.start <= len(text) && text[t.start-1] == '-' {
 		return 0 // "FH-16": not the word's first part
 	}
-	var parts []string
-	for k := i + 1; k < len(toks) && toks[k].pos == t.pos && toks[k].has(tokPart); k++ {
-		parts = append(parts, toks[k].word)
+	part := func(k int) string { // the k-th part after the number, or ""
+		if j := i + k; j < len(toks) && toks[j].pos == t.pos && toks[j].has(tokPart) {
+			return toks[j].word
+		}
+		return ""
 	}
 	switch {
-	case len(parts) == 0 || !timeUnits[parts[0]]:
+	case !timeUnits[part(1)]:
 		return 0
-	case len(parts) > 1 && parts[1] == "old":
+	case part(2) == "old":
 		return markNum | markAge
 	}
 	return markNum | markSpan
 }
 
 // isAge reports whether the number toks[i] is an age: after a name,
-// between commas ("Ada Brun, 21, was taken to hospital", "Ann Lee,
-// now 94,"), before
-// "year-old" or "years old", or after "aged".
+// between commas ("Ada Brun, 21, was taken to hospital", "Ann Lee, now
+// 94,"), before "year-old" or "years old", or after "aged", "turned" or
+// "who is".
 func isAge(text string, toks []token, i int) bool {
 	t := toks[i]
 	next := func(k int) string { // the word k words after, not a part
@@ -638,13 +640,7 @@ func (e *Engine) near(toks []dtok, q *question, dist int, m mark) bool {
 
 // nearNot is near for the tokens with mark m and without marks not.
 func (e *Engine) nearNot(toks []dtok, q *question, dist int, m, not mark) bool {
-	relation := false
-	for i := range q.terms {
-		if !q.terms[i].entity && !q.terms[i].optional {
-			relation = true
-			break
-		}
-	}
+	relation := hasRelation(q)
 	wanted := func(id int32) bool {
 		for i := range q.terms {
 			t := &q.terms[i]

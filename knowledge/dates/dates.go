@@ -1503,7 +1503,7 @@ func resolveRelative(m *match) (Mention, bool) {
 		// some day that week: its month, as a week names no day (the
 		// month of its Thursday when it straddles two)
 		w := monday(p).AddDate(0, 0, 7*off+3)
-		if off == 0 && (rawMod == "earlier" || !m.future() && m.tense() != tenseNone) {
+		if t := m.tense(); off == 0 && (rawMod == "earlier" || !t.future() && t != tenseNone) {
 			// "earlier this week", or this week in the past tense: the days
 			// from Monday to the day before publication
 			mon := monday(p)
@@ -1812,8 +1812,8 @@ func clauseBreakAt(s string, i int) bool {
 		return clauseStarters[strings.ToLower(nextToken(s, i+1))]
 	case ' ':
 		// " - ", or "that" opening a clause of its own: "her pledge on
-		// Monday that there would be" is no future pledge ("that decision" is no
-		// clause)
+		// Monday that there would be" is no future pledge; "that
+		// decision" opens none
 		return i+2 < len(s) && s[i+1] == '-' && s[i+2] == ' ' || strings.EqualFold(nextToken(s, i+1), "that") && opensClause(s, i+1)
 	case 0xe2: // the first byte of "—" and "–"
 		return strings.HasPrefix(s[i:], "—") || strings.HasPrefix(s[i:], "–")
