@@ -385,13 +385,19 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 		}
 		// Connectors inside organisation names: "Center for Strategic and
 		// International Studies", "Bank of England".
-		if (t.lower == "of" || t.lower == "for" || t.lower == "and" || t.lower == "de") && k > 0 && isCapWord(seg[k-1]) && joinsOrg(seg, k) {
+		if (t.lower == "of" || t.lower == "for" || t.lower == "and" || t.lower == "de") && k > 0 && isCapWord(seg[k-1]) && (joinsOrg(seg, k) || inComplement(seg, k) && personLast(seg, j)) {
 			k--
 			continue
 		}
 		// Titles with a complement: "Secretary of State", "Chief of Staff".
 		if t.lower == "of" && k > 0 && k < j && isCapWord(seg[k-1]) && english.IsTitle(seg[k-1].lower) {
 			k--
+			continue
+		}
+		// "Attorney for the District of Vermont", "Minister for the
+		// Environment": the complement with its article.
+		if t.lower == "the" && k > 1 && j-k >= 3 && titledComplement(seg, k-1) && personLast(seg, j) {
+			k -= 2
 			continue
 		}
 		break
@@ -431,7 +437,18 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 			break
 		}
 	}
-	if title >= 0 && title+1 < j && seg[title+1].lower == "of" {
+	switch {
+	case title >= 0 && title+2 < j && seg[title+2].lower == "the" && titledComplement(seg, title+1):
+		// "Attorney for the District of Vermont Maria Tolland": the
+		// complement names a place or body, so the name is the last two
+		// words, or three with an initial between them.
+		if at := j - 1; at > title+3 && isUpperStart(seg[at].text) {
+			if at-1 > title+3 && isInitial(seg[at].text) {
+				at--
+			}
+			title = at - 1
+		}
+	case title >= 0 && title+1 < j && seg[title+1].lower == "of":
 		for i := j - 1; i >= title+2; i-- {
 			if english.IsOrgWord(seg[i].lower) || english.IsTitle(seg[i].lower) {
 				title = i
@@ -507,6 +524,53 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 
 // maxName bounds a name, a title or a role prefix, in tokens.
 const maxName = 12
+
+// titledComplement reports whether seg[k] is the "for" or "of" of a
+// capitalised title's complement with an article: "Attorney for the ...".
+func titledComplement(seg []tok, k int) bool {
+	return k > 0 && (seg[k].lower == "for" || seg[k].lower == "of") && isCapWord(seg[k-1]) && english.IsTitle(seg[k-1].lower)
+}
+
+// personLast reports whether the run ending at seg[j] may end with a
+// person's first name and surname: two capitalised words, neither of them
+// an organisation word ("... of Vermont Maria Tolland", not "... of the
+// City Council").
+func personLast(seg []tok, j int) bool {
+	for _, t := range seg[j-1 : j+1] {
+		if t.kind != tWord || !isUpperStart(t.text) || english.IsOrgWord(t.lower) || english.IsTitle(t.lower) {
+			return false
+		}
+	}
+	return true
+}
+
+// complementLink reports whether ts[k-1] links the words of a titled
+// complement before a person's name ending at ts[j]: the "for", "the" and
+// "of" of "Attorney for the District of Vermont Maria Tolland".
+func complementLink(ts []tok, k, j int) bool {
+	if k < 2 || !personLast(ts, j) {
+		return false
+	}
+	switch ts[k-1].lower {
+	case "the":
+		return titledComplement(ts, k-2)
+	case "for", "of":
+		return ts[k].lower == "the" && titledComplement(ts, k-1) || inComplement(ts[:j+1], k-1)
+	case "and":
+		return inComplement(ts[:j+1], k-1)
+	}
+	return false
+}
+
+// inComplement reports whether the connector at seg[k] stands inside a
+// titled complement: "Attorney for the District of Vermont".
+func inComplement(seg []tok, k int) bool {
+	i := k - 1
+	for i > 0 && isCapWord(seg[i]) && k-i < maxName {
+		i--
+	}
+	return i > 1 && i < k-1 && seg[i].lower == "the" && titledComplement(seg, i-1)
+}
 
 // joinsOrg reports whether the connector at seg[k] joins two parts of one
 // organisation's name: the part before ends in an organisation word

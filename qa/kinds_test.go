@@ -44,6 +44,8 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"Harbor Electric sold its subsidiary, Ardent Labs, in May."}},
 		{"", knowledge.Body, []string{"The council approved the festival lighting budget for the lamps in June."}},
 		{"", knowledge.Body, []string{"The old tollhouse beside the footbridge is 90 years old."}},
+		{"", knowledge.Body, []string{"The number of walkers crossing each day is now 3,100."}},
+		{"", knowledge.Body, []string{"One Tallby towpath volunteer was just 15."}},
 	}
 	said := []handSaid{{1, 0, "town council", ""}, {4, 0, "Ola Svensson", ""}, {16, 1, "Ola Svensson", "A bridge is only as strong as its weakest bolt."}}
 	sources := []knowledge.Source{
@@ -121,12 +123,87 @@ func TestAnswerKinds(t *testing.T) {
 		{"How many lorries brought the deck from the steelworks?", false, ""},
 		{"How hot did the deck get in the heatwave?", true, "45C"},
 		{"Why did locals nickname the footbridge the Wobbler?", true, "on account of its sway"},
+		// "the number of walkers ... is 3,100" gives how many walkers
+		{"How many walkers cross the footbridge each day?", true, "3,100"},
+		// a name before a noun is not whose age is asked
+		{"How old was one of the Tallby towpath volunteers?", true, "just 15"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			a := e.Ask(tt.q)
 			if a.Answered != tt.answered || !strings.Contains(a.Passage, tt.passage) {
 				t.Errorf("Ask(%q) = answered %v %q (why %s); want %v, holding %q", tt.q, a.Answered, a.Passage, a.Why, tt.answered, tt.passage)
+			}
+		})
+	}
+}
+
+// Some words of a question need not stand in its answer: they rank, but
+// an answer is not declined for lacking them. A hedge ("mostly"), a verb
+// that only says an event happens in a "when" question, a verb of trying
+// before "to", and the noun of "which <noun> was", the kind of what
+// answers.
+func TestOptionalWords(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	tests := []struct {
+		q        string
+		optional []string // the words that are optional
+		required []string // the words that are not
+	}{
+		{"Why was the footbridge mostly closed?", []string{"mostly"}, []string{"closed"}},
+		{"When was the reopening ceremony held?", []string{"held"}, []string{"reopening", "ceremony"}},
+		{"When did the final inspection take place?", []string{"take", "place"}, []string{"final", "inspection"}},
+		{"Who held the ceremony?", nil, []string{"held", "ceremony"}}, // not a "when" question
+		{"How many benches are the crews trying to repaint?", []string{"trying"}, []string{"benches", "crews", "repaint"}},
+		{"Did the crews try the new benches?", nil, []string{"try", "benches"}}, // no "to" after it
+		{"Which inspector was travelling from Oslo?", []string{"inspector"}, []string{"travelling", "oslo"}},
+		{"Which inspector travelled from Oslo?", nil, []string{"inspector", "travelled"}}, // no auxiliary after the noun
+		{"What else did the council pay for?", []string{"else"}, []string{"council", "pay"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			q := e.parseQuestion(tt.q)
+			opt := map[string]bool{}
+			for _, qt := range q.terms {
+				opt[qt.word] = qt.optional
+			}
+			for _, w := range tt.optional {
+				if v, ok := opt[w]; !ok || !v {
+					t.Errorf("%q: %q optional %v (a term: %v); want optional", tt.q, w, v, ok)
+				}
+			}
+			for _, w := range tt.required {
+				if v, ok := opt[w]; !ok || v {
+					t.Errorf("%q: %q optional %v (a term: %v); want a required term", tt.q, w, v, ok)
+				}
+			}
+		})
+	}
+}
+
+// "According to X," before a question names whose view it asks for; the
+// question proper follows the comma and gives the type.
+func TestAccordingToFirst(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	tests := []struct {
+		q   string
+		typ qType
+	}{
+		{"According to Ola Svensson, who signed off the work?", qWho},
+		{"According to Ola Svensson, how many lamps does the lighting use?", qHowMany},
+		{"According to Ola Svensson, is the footbridge safe?", qSaid},
+		{"Is the footbridge safe, according to Ola Svensson?", qSaid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			q := e.parseQuestion(tt.q)
+			if q.typ != tt.typ || len(q.speakers) != 1 {
+				t.Errorf("%q: type %v, speakers %v; want type %v and Ola Svensson", tt.q, q.typ, q.speakers, tt.typ)
+			}
+			for _, qt := range q.terms {
+				if qt.word == "according" || qt.word == "signed" && qt.optional {
+					t.Errorf("%q: term %q optional %v", tt.q, qt.word, qt.optional)
+				}
 			}
 		})
 	}

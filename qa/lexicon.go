@@ -169,6 +169,37 @@ var askWords = map[string]bool{
 	"give": true, "summarize": true, "summarise": true, "show": true, "find": true, "name": true,
 }
 
+// hedges are adverbs of degree and frequency a question adds to its
+// subject ("why is the road mostly closed"), and "else": they rank, but an
+// answer need not say them.
+var hedges = map[string]bool{
+	"mostly": true, "mainly": true, "largely": true, "usually": true, "typically": true,
+	"generally": true, "normally": true, "often": true, "currently": true, "actually": true,
+	"really": true, "exactly": true, "precisely": true, "ultimately": true, "eventually": true,
+	"reportedly": true, "allegedly": true, "apparently": true, "supposedly": true, "possibly": true,
+	"probably": true, "likely": true, "specifically": true, "particularly": true, "primarily": true,
+	"originally": true, "initially": true, "finally": true, "basically": true, "essentially": true,
+	"else": true,
+}
+
+// attemptVerbs before "to" only say the subject means to do what follows
+// ("how many boats is the yard trying to sell"): the answer may say
+// "working to", "aims to" or nothing.
+var attemptVerbs = map[string]bool{
+	"try": true, "tries": true, "tried": true, "trying": true, "attempt": true, "attempts": true,
+	"attempted": true, "attempting": true, "seek": true, "seeks": true, "sought": true, "seeking": true,
+}
+
+// occurrenceVerbs say that an event happens: a "when" question need not
+// find them beside its date ("when is the regatta being held").
+var occurrenceVerbs = map[string]bool{
+	"held": true, "hold": true, "holding": true, "happen": true, "happens": true, "happened": true,
+	"occur": true, "occurs": true, "occurred": true, "scheduled": true,
+}
+
+// takeForms are the forms of "take", which with "place" says an event happens.
+var takeForms = map[string]bool{"take": true, "takes": true, "took": true, "taken": true, "taking": true}
+
 // reasonCues mark a passage that gives a reason; they match whole words.
 var reasonCues = []string{
 	" because ", " due to ", " owing to ", " as a result ", " in response ", " in retaliation ",

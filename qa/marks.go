@@ -491,7 +491,7 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	if !d.has(docNumber) || !e.nearNot(d.toks, q, numberDistance, m, not) {
 		return false
 	}
-	return len(q.counted) == 0 || counts(d.toks, q.counted)
+	return len(q.counted) == 0 || counts(d.toks, q, e.ix.idOf("number"))
 }
 
 // ageOf reports whether toks give an age within ageDistance words of a
@@ -510,11 +510,12 @@ func ageOf(toks []dtok, q *question) bool {
 	return false
 }
 
-// namesOne reports whether q requires a name (not a number): "how old is
-// Eva Strand", not "how old is the bridge".
+// namesOne reports whether q requires a name (not a number) of what it
+// asks about: "how old is Eva Strand", not "how old is the bridge" or "how
+// old was one of the Strand campaign's organizers".
 func (q *question) namesOne() bool {
 	for i := range q.terms {
-		if t := &q.terms[i]; t.entity && !t.optional && !isNumeric(t.term) {
+		if t := &q.terms[i]; t.entity && !t.optional && !t.modifier && !isNumeric(t.term) {
 			return true
 		}
 	}
@@ -537,9 +538,10 @@ const countedDistance = 3
 
 // counts reports whether toks give a number of the thing counted: when they
 // name the thing (any of the words that may name it), a number stands just
-// before one of them.
-func counts(toks []dtok, counted []int32) bool {
-	named := false
+// before one of them, or after it when it follows "the number of" (the
+// term number): "the number of residents who left ... is 40".
+func counts(toks []dtok, q *question, number int32) bool {
+	counted, named := q.counted, false
 	for i, t := range toks {
 		if t.term < 0 || !slices.Contains(counted, t.term) {
 			continue
@@ -549,9 +551,23 @@ func counts(toks []dtok, counted []int32) bool {
 			if toks[k].mark&markNum != 0 {
 				return true
 			}
+			if toks[k].term == number && number >= 0 && numberAfter(toks[i+1:], q) {
+				return true
+			}
 		}
 	}
 	return !named
+}
+
+// numberAfter reports whether toks hold a number that is not a date, a
+// span, an age or a number the question itself gives.
+func numberAfter(toks []dtok, q *question) bool {
+	for _, t := range toks {
+		if t.mark&markNum != 0 && t.mark&(markDate|markSpan|markAge) == 0 && !q.wantsTerm(t.term) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateNear reports whether sentence di dates something within

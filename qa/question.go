@@ -121,6 +121,48 @@ type reading struct {
 	measure  string   // "what share", "what interest rate": the measure a figure answers
 }
 
+// markOccurrence marks as optional the words of a "when" question that only
+// say its event happens ("when is the vote being held", "when did the
+// fire take place"): the event and its date answer, whatever the verb.
+func markOccurrence(ws []token, optional *posSet) {
+	for k, t := range ws {
+		switch {
+		case occurrenceVerbs[t.word]:
+			optional.set(t.pos)
+		case takeForms[t.word] && k+1 < len(ws) && ws[k+1].word == "place":
+			optional.set(t.pos)
+			optional.set(ws[k+1].pos)
+		}
+	}
+}
+
+// followedBy reports whether the word at pos is followed by word.
+func (r *reading) followedBy(pos int, word string) bool {
+	for _, t := range r.toks {
+		if t.pos == pos+1 && !t.has(tokAlias) && !t.has(tokPart) {
+			return t.word == word
+		}
+	}
+	return false
+}
+
+// modifiesNoun reports whether toks[i], a name, modifies the common noun
+// after it ("the Strand campaign organizers"): the question is about the
+// noun, not the name.
+func modifiesNoun(toks []token, i int) bool {
+	if !toks[i].has(tokCap) {
+		return false
+	}
+	for k := i + 1; k < len(toks); k++ {
+		t := toks[k]
+		if t.pos == toks[i].pos || t.has(tokAlias) || t.has(tokPart) {
+			continue
+		}
+		return t.pos == toks[i].pos+1 && t.term != "" && !t.has(tokCap) && !t.has(tokStop) && !t.has(tokNum) && !isAuxiliary(t.word)
+	}
+	return false
+}
+
 // A posSet is a set of word positions in a question.
 type posSet [maxQuestionBytes/64 + 1]uint64
 
@@ -160,7 +202,16 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	if r.start > 0 {
 		r.start = words[r.start].pos
 	}
+	view := accordingTo(&r)
 	q.typ = e.classify(&r)
+	if len(view) > 0 {
+		// "according to the harbour master, how many boats sank": the
+		// question proper follows, and asks for their view
+		if q.typ == qWhat || q.typ == qYesNo {
+			q.typ = qSaid
+		}
+		r.span = view
+	}
 	if q.typ == qHowMany && len(r.ws) > 1 && r.ws[0].word == "how" {
 		q.how = r.ws[1].word
 		if len(r.ws) > 2 && timeUnits[r.ws[2].word] {
@@ -254,6 +305,27 @@ func clipQuestion(text string) string {
 	return text[:cut]
 }
 
+// accordingTo cuts a leading "according to X," from r's words, and returns
+// the words naming X: the question proper follows the comma.
+func accordingTo(r *reading) []token {
+	ws := r.ws
+	if len(ws) < 5 || ws[0].word != "according" || ws[1].word != "to" {
+		return nil
+	}
+	for m := 2; m+1 < len(ws); m++ {
+		if strings.Contains(r.text[ws[m].end:ws[m+1].start], ",") {
+			if m+2 >= len(ws) {
+				return nil
+			}
+			r.framing.set(ws[0].pos)
+			r.framing.set(ws[1].pos)
+			r.ws = ws[m+1:]
+			return ws[2 : m+1]
+		}
+	}
+	return nil
+}
+
 // preamble returns the index of the first word after a preamble such as
 // "can you tell me" or "do you know": the wh-word, or 0.
 func preamble(words []token) int {
@@ -301,6 +373,7 @@ func (e *Engine) classify(r *reading) qType {
 	case first == "when" || (first == "what" || first == "which") && isTimeNoun(w(1)) ||
 		first == "since" && w(1) == "when" || first == "how" && w(1) == "long" && w(2) == "ago":
 		typ = qWhen
+		markOccurrence(ws, &r.optional)
 	case first == "where" || (first == "what" || first == "which") && isPlaceNoun(w(1)):
 		typ = qWhere
 	case first == "why" || first == "how" && w(1) == "come" ||
@@ -358,6 +431,11 @@ func (e *Engine) classify(r *reading) qType {
 		if len(ws) > 2 && ws[1].has(tokNum) {
 			// "which two ministers": how many the answer names, which the
 			// sentence that names them need not say
+			r.optional.set(ws[1].pos)
+		}
+		if first == "which" && len(ws) > 3 && ws[1].term != "" && !ws[1].has(tokNum) && !ws[1].has(tokStop) && !ws[1].has(tokCap) && !isAuxiliary(w(1)) && isAuxiliary(w(2)) {
+			// "which ferry was the first to sail": the class of what
+			// answers, which the sentence that names it need not say
 			r.optional.set(ws[1].pos)
 		}
 		if !isAuxiliary(w(1)) {
@@ -638,6 +716,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 			continue // "say" asks for what was said; it names no topic
 		}
 		q.terms = append(q.terms, e.queryTerm(t, r, negatedAt(r.toks, ti), particleAfter(r.toks, ti)))
+		q.terms[len(q.terms)-1].modifier = modifiesNoun(r.toks, ti)
 	}
 	for _, qt := range q.terms {
 		if !qt.speaker && !qt.optional {
@@ -704,7 +783,7 @@ func (e *Engine) queryTerm(t token, r *reading, neg bool, particle string) query
 	id := t.id
 	idf, known := e.ix.idfOfID(id, e.tune.unknownWeight)
 	// "said" ranks attributed passages up but names no topic.
-	opt := r.optional.has(t.pos) || t.term == "say"
+	opt := r.optional.has(t.pos) || t.term == "say" || hedges[t.word] || attemptVerbs[t.word] && r.followedBy(t.pos, "to")
 	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: id, speaker: r.asked.has(t.pos), optional: opt}
 	qt.entity = qt.speaker || t.has(tokCap) && t.pos > r.start || t.has(tokAllCaps) || t.has(tokAlias) ||
 		t.has(tokNum) || e.proper[t.term]
