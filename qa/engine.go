@@ -700,7 +700,7 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		if t.word == "yesterday" || t.word == "today" || t.word == "tomorrow" || t.word == "ago" {
 			f |= docDate
 		}
-		if isRelativeTime(toks, i) {
+		if isRelativeTime(toks, i) || clockTime(text, toks, i) {
 			f |= docTime
 		}
 		if t.has(tokCap) && t.pos > 0 && t.term != "" && !isCalendar(t.word) {
@@ -839,6 +839,34 @@ var timeWords = map[string]bool{
 	"tonight": true, "overnight": true, "soon": true, "later": true, "earlier": true,
 	"recently": true, "afterwards": true, "afterward": true, "shortly": true, "immediately": true,
 }
+
+// clockTime reports whether toks[i] gives a time of day: the hour of
+// "10:41" or "23:00hrs", a number before "a.m.", "pm" or "hrs", "9.30pm",
+// "noon" or "midnight".
+func clockTime(text string, toks []token, i int) bool {
+	t := toks[i]
+	switch w := t.word; {
+	case w == "noon" || w == "midnight" || w == "midday":
+		return true
+	case t.has(tokNum):
+		if rest := text[t.end:]; len(rest) > 2 && rest[0] == ':' && rest[1] >= '0' && rest[1] <= '9' && len(t.word) <= 2 {
+			return true
+		}
+		if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && clockSuffixes[toks[i+1].word] {
+			return true
+		}
+	case len(w) > 2 && w[0] >= '0' && w[0] <= '9':
+		for suf := range clockSuffixes {
+			if n := strings.TrimSuffix(w, suf); n != w && strings.Trim(n, "0123456789.:") == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clockSuffixes follow the hour of a time of day.
+var clockSuffixes = map[string]bool{"am": true, "pm": true, "a.m.": true, "p.m.": true, "hrs": true, "o'clock": true}
 
 // isRelativeTime reports whether toks[i] is, or ends, a relative time
 // expression: a time unit after a number or a lead word ("within days",

@@ -31,6 +31,20 @@ func mustEngine(tb testing.TB) *Engine {
 	return New(handSeed(tb))
 }
 
+// "Who is the <role>" is answered by the speaker who holds the role, named
+// in the sentence that answers.
+func TestAskWhoHoldsRole(t *testing.T) {
+	text := "title: Talks to resume\npublished: 2024-05-10\n---\nTalks to resume\n\nEnvoy for the Northern Isles Rosa Kint said talks would resume on Monday.\n"
+	b, err := knowledge.Parse("envoy.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(b).Ask("Who is the Envoy for the Northern Isles?")
+	if !a.Answered || a.Speaker == nil || a.Speaker.Name != "Rosa Kint" {
+		t.Errorf("Ask = answered %v %q, speaker %+v (why %s); want Rosa Kint's sentence", a.Answered, a.Passage, a.Speaker, a.Why)
+	}
+}
+
 func TestAskBadInput(t *testing.T) {
 	e := mustEngine(t)
 	tests := []struct {

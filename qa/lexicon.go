@@ -170,8 +170,8 @@ var askWords = map[string]bool{
 }
 
 // hedges are adverbs of degree and frequency a question adds to its
-// subject ("why is the road mostly closed"), and "else": they rank, but an
-// answer need not say them.
+// subject ("why is the road mostly closed"): they rank, but an answer need
+// not say them. Not "else", which asks past an earlier answer.
 var hedges = map[string]bool{
 	"mostly": true, "mainly": true, "largely": true, "usually": true, "typically": true,
 	"generally": true, "normally": true, "often": true, "currently": true, "actually": true,
@@ -179,7 +179,7 @@ var hedges = map[string]bool{
 	"reportedly": true, "allegedly": true, "apparently": true, "supposedly": true, "possibly": true,
 	"probably": true, "likely": true, "specifically": true, "particularly": true, "primarily": true,
 	"originally": true, "initially": true, "finally": true, "basically": true, "essentially": true,
-	"else": true,
+	"nowadays": true,
 }
 
 // attemptVerbs before "to" only say the subject means to do what follows
@@ -190,14 +190,14 @@ var attemptVerbs = map[string]bool{
 	"attempted": true, "attempting": true, "seek": true, "seeks": true, "sought": true, "seeking": true,
 }
 
-// occurrenceVerbs say that an event happens: a "when" question need not
-// find them beside its date ("when is the regatta being held").
-var occurrenceVerbs = map[string]bool{
-	"held": true, "hold": true, "holding": true, "happen": true, "happens": true, "happened": true,
-	"occur": true, "occurs": true, "occurred": true, "scheduled": true,
-}
+// timeFrames, before a time unit, say which span of time is meant ("the
+// past three weeks", "the previous year"); a sentence may say "last" or
+// "recent" for the same span.
+var timeFrames = map[string]bool{"past": true, "previous": true, "preceding": true, "coming": true, "next": true, "last": true}
 
-// takeForms are the forms of "take", which with "place" says an event happens.
+// takeForms are the forms of "take", which with "place" says an event
+// happens. ("Happen" and "occur" are stop words; not "held", which says of
+// a person that they were detained.)
 var takeForms = map[string]bool{"take": true, "takes": true, "took": true, "taken": true, "taking": true}
 
 // reasonCues mark a passage that gives a reason; they match whole words.

@@ -33,6 +33,9 @@ const (
 	markMoney                   // a number of money: after a currency sign, or before a currency's name
 	markSpan                    // a number of a span of time: "three years", "six months"
 	markAge                     // a person's age after their name: "Ada Brun, 21,"
+	markShare                   // a number of a share: "12 percent", "40%"
+	markTally                   // the "number" of "the number of": what follows is counted
+	markCounts                  // a number with a word right after it, which it counts: "31 candidates"
 )
 
 // maxPos bounds the word positions kept; later words share the last.
@@ -68,8 +71,17 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 			if isAge(text, toks, i) {
 				m |= markAge
 			}
+			if isShare(text, toks, i) || t.word == "percent" || t.word == "cent" {
+				m |= markShare
+			}
+			if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && toks[i+1].term != "" && !toks[i+1].has(tokNum) {
+				m |= markCounts
+			}
 		}
-		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) || dayOfMonth(text, toks, i) {
+		if t.word == "number" && i > 0 && toks[i-1].word == "the" && i+1 < len(toks) && toks[i+1].word == "of" {
+			m |= markTally
+		}
+		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) || dayOfMonth(text, toks, i) || clockTime(text, toks, i) {
 			m |= markDate
 		}
 		if t.has(tokNum) || t.word == "a" || t.word == "an" || english.IsQuantifier(t.word) || possessives[t.word] {
@@ -219,6 +231,15 @@ func isAge(text string, toks []token, i int) bool {
 	return strings.HasSuffix(strings.TrimRight(text[:toks[before+1].start], " "), ",")
 }
 
+// isShare reports whether toks[i], a number, is a share: "12 percent",
+// "12 per cent", "12%".
+func isShare(text string, toks []token, i int) bool {
+	if t := toks[i]; t.end < len(text) && text[t.end] == '%' {
+		return true
+	}
+	return i+1 < len(toks) && (toks[i+1].word == "percent" || toks[i+1].word == "per" && i+2 < len(toks) && toks[i+2].word == "cent")
+}
+
 // placeWords stand before a name that places something.
 var placeWords = map[string]bool{"in": true, "at": true, "near": true, "from": true, "outside": true, "across": true, "into": true, "inside": true, "throughout": true, "around": true, "off": true, "along": true, "beyond": true, "toward": true, "towards": true}
 
@@ -298,8 +319,8 @@ func (e *Engine) namesSomeone(q *question, di int32) bool {
 			spk = s.nameIDs
 		}
 		for _, t := range doc.toks {
-			if t.mark&markName == 0 || q.hasID(t.term) || !q.says && slices.Contains(spk, t.term) {
-				continue // a name the question gives, or who said a sentence that answers something else
+			if t.mark&markName == 0 || q.hasID(t.term) || !q.says && q.role == "" && slices.Contains(spk, t.term) {
+				continue // a name the question gives, or who said a sentence that answers something else (not "who is the envoy")
 			}
 			if t.mark&markPlace != 0 && (q.typ == qWho || q.typ == qWhoIs) {
 				continue // "who": not where
@@ -486,12 +507,15 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	case q.how == "old" && q.namesOne():
 		return d.has(docNumber) && ageOf(d.toks, q) // "how old is X": an age, given beside whose it is
 	case q.how == "old":
-		not = 0 // "how old is the bridge": "90 years old", "a century old"
+		// "how old is the bridge": "90 years old", "the youngest, Ebba, is
+		// 19", not "31 candidates"
+		return d.has(docNumber) && (e.nearNot(d.toks, q, numberDistance, markAge, 0) ||
+			e.nearNot(d.toks, q, numberDistance, markNum, markDate|markSpan|markShare|markMoney|markCounts))
 	}
 	if !d.has(docNumber) || !e.nearNot(d.toks, q, numberDistance, m, not) {
 		return false
 	}
-	return len(q.counted) == 0 || counts(d.toks, q, e.ix.idOf("number"))
+	return len(q.counted) == 0 || counts(d.toks, q)
 }
 
 // ageOf reports whether toks give an age within ageDistance words of a
@@ -538,9 +562,9 @@ const countedDistance = 3
 
 // counts reports whether toks give a number of the thing counted: when they
 // name the thing (any of the words that may name it), a number stands just
-// before one of them, or after it when it follows "the number of" (the
-// term number): "the number of residents who left ... is 40".
-func counts(toks []dtok, q *question, number int32) bool {
+// before one of them, or after it when it follows "the number of": "the
+// number of residents who left ... is 40".
+func counts(toks []dtok, q *question) bool {
 	counted, named := q.counted, false
 	for i, t := range toks {
 		if t.term < 0 || !slices.Contains(counted, t.term) {
@@ -551,7 +575,7 @@ func counts(toks []dtok, q *question, number int32) bool {
 			if toks[k].mark&markNum != 0 {
 				return true
 			}
-			if toks[k].term == number && number >= 0 && numberAfter(toks[i+1:], q) {
+			if toks[k].mark&markTally != 0 && numberAfter(toks[i+1:], q) {
 				return true
 			}
 		}
@@ -560,12 +584,17 @@ func counts(toks []dtok, q *question, number int32) bool {
 }
 
 // numberAfter reports whether toks hold a number that is not a date, a
-// span, an age or a number the question itself gives.
+// span, an age, a share or a number the question itself gives, and that
+// counts nothing named after it ("which damaged 40 homes").
 func numberAfter(toks []dtok, q *question) bool {
-	for _, t := range toks {
-		if t.mark&markNum != 0 && t.mark&(markDate|markSpan|markAge) == 0 && !q.wantsTerm(t.term) {
-			return true
+	for i, t := range toks {
+		if t.mark&markNum == 0 || t.mark&(markDate|markSpan|markAge|markShare) != 0 || q.wantsTerm(t.term) {
+			continue
 		}
+		if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && toks[i+1].term >= 0 && toks[i+1].mark&markNum == 0 {
+			continue // a number of something else
+		}
+		return true
 	}
 	return false
 }

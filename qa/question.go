@@ -122,16 +122,31 @@ type reading struct {
 }
 
 // markOccurrence marks as optional the words of a "when" question that only
-// say its event happens ("when is the vote being held", "when did the
-// fire take place"): the event and its date answer, whatever the verb.
+// say its event happens ("when did the vote take place"): the event and its
+// date answer, whatever the verb.
 func markOccurrence(ws []token, optional *posSet) {
 	for k, t := range ws {
-		switch {
-		case occurrenceVerbs[t.word]:
-			optional.set(t.pos)
-		case takeForms[t.word] && k+1 < len(ws) && ws[k+1].word == "place":
+		if takeForms[t.word] && k+1 < len(ws) && ws[k+1].word == "place" {
 			optional.set(t.pos)
 			optional.set(ws[k+1].pos)
+		}
+	}
+}
+
+// markIdioms marks as optional the words of idioms that name nothing an
+// answer must say: "these days", "one another", "each other", and the
+// "past" of "the past three weeks", which a sentence may call the last.
+func markIdioms(ws []token, optional *posSet) {
+	for k := 0; k+1 < len(ws); k++ {
+		w, next := ws[k].word, ws[k+1].word
+		switch {
+		case (w == "these" || w == "those") && next == "days":
+			optional.set(ws[k+1].pos)
+		case w == "one" && next == "another" || w == "each" && next == "other":
+			optional.set(ws[k].pos)
+			optional.set(ws[k+1].pos)
+		case timeFrames[w] && (timeUnits[next] || ws[k+1].has(tokNum) && k+2 < len(ws) && timeUnits[ws[k+2].word]):
+			optional.set(ws[k].pos)
 		}
 	}
 }
@@ -204,6 +219,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	}
 	view := accordingTo(&r)
 	q.typ = e.classify(&r)
+	markIdioms(r.ws, &r.optional)
 	if len(view) > 0 {
 		// "according to the harbour master, how many boats sank": the
 		// question proper follows, and asks for their view
@@ -335,11 +351,33 @@ func preamble(words []token) int {
 			case k == 0:
 			case isAuxiliary(w) || w == "tell" || w == "please" || w == "so" || w == "and" || w == "i":
 				return k
+			case k <= 2 && leadsWh(words[:k]):
+				return k // "at about what hour", "for how long", "roughly how many"
 			}
 			break
 		}
 	}
 	return 0
+}
+
+// leadsWh reports whether words, before a wh-word, are a preposition or a
+// hedge that the question's type does not depend on: "in what area" asks
+// where, "for how long" how long, "roughly how many" how many.
+func leadsWh(words []token) bool {
+	for _, w := range words {
+		if !whLeaders[w.word] && !hedges[w.word] {
+			return false
+		}
+	}
+	return true
+}
+
+// whLeaders are the prepositions that may open a question before its
+// wh-word.
+var whLeaders = map[string]bool{
+	"at": true, "in": true, "on": true, "for": true, "by": true, "to": true, "from": true,
+	"until": true, "till": true, "during": true, "about": true, "around": true, "approximately": true,
+	"roughly": true, "nearly": true, "almost": true, "with": true, "into": true, "under": true,
 }
 
 // classify returns the question's type from its opening words, and marks in
@@ -374,8 +412,14 @@ func (e *Engine) classify(r *reading) qType {
 		first == "since" && w(1) == "when" || first == "how" && w(1) == "long" && w(2) == "ago":
 		typ = qWhen
 		markOccurrence(ws, &r.optional)
+		if first != "when" && len(ws) > 1 && isTimeNoun(w(1)) {
+			r.optional.set(ws[1].pos) // "what year": the date need not say "year"
+		}
 	case first == "where" || (first == "what" || first == "which") && isPlaceNoun(w(1)):
 		typ = qWhere
+		if first != "where" {
+			r.optional.set(ws[1].pos) // "in what area": the place need not say "area"
+		}
 	case first == "why" || first == "how" && w(1) == "come" ||
 		first == "what" && isCauseVerb(w(1)) || first == "for" && w(1) == "what" && w(2) == "reason" ||
 		first == "what" && (w(1) == "is" || w(1) == "was") && w(2) == "the" && (w(3) == "reason" || w(3) == "motive" || w(3) == "cause"):
@@ -431,11 +475,6 @@ func (e *Engine) classify(r *reading) qType {
 		if len(ws) > 2 && ws[1].has(tokNum) {
 			// "which two ministers": how many the answer names, which the
 			// sentence that names them need not say
-			r.optional.set(ws[1].pos)
-		}
-		if first == "which" && len(ws) > 3 && ws[1].term != "" && !ws[1].has(tokNum) && !ws[1].has(tokStop) && !ws[1].has(tokCap) && !isAuxiliary(w(1)) && isAuxiliary(w(2)) {
-			// "which ferry was the first to sail": the class of what
-			// answers, which the sentence that names it need not say
 			r.optional.set(ws[1].pos)
 		}
 		if !isAuxiliary(w(1)) {
@@ -914,7 +953,7 @@ func measureAt(ws []token) int {
 
 func isTimeNoun(w string) bool {
 	switch w {
-	case "year", "date", "day", "month", "time", "week", "decade", "century":
+	case "year", "date", "day", "month", "time", "week", "decade", "century", "hour":
 		return true
 	}
 	return false
