@@ -166,9 +166,9 @@ func TestOptionalWords(t *testing.T) {
 		{"When did the final inspection take place?", []string{"take", "place"}, []string{"final", "inspection"}},
 		{"Who held the ceremony?", nil, []string{"held", "ceremony"}}, // not a "when" question
 		{"How many benches are the crews trying to repaint?", []string{"trying"}, []string{"benches", "crews", "repaint"}},
-		{"Did the crews try the new benches?", nil, []string{"try", "benches"}}, // no "to" after it
+		{"Did the crews try the new benches?", nil, []string{"try", "benches"}},                 // no "to" after it
 		{"Which inspector was travelling from Oslo?", nil, []string{"inspector", "travelling"}}, // the kind asked for still counts
-		{"What else did the council pay for?", nil, []string{"else", "council", "pay"}},          // "else" asks past an answer
+		{"What else did the council pay for?", nil, []string{"else", "council", "pay"}},         // "else" asks past an answer
 		// idioms that name nothing the answer must say
 		{"Who runs the bakery these days?", []string{"days"}, []string{"runs", "bakery"}},
 		{"Are the inspectors related to one another?", []string{"one", "another"}, []string{"inspectors", "related"}},
