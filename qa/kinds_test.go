@@ -174,6 +174,11 @@ func TestOptionalWords(t *testing.T) {
 		{"Are the inspectors related to one another?", []string{"one", "another"}, []string{"inspectors", "related"}},
 		{"How many rowers passed in the past three weeks?", []string{"past"}, []string{"rowers", "passed", "weeks"}},
 		{"What did the past mayor say?", nil, []string{"past", "mayor"}}, // no time unit after it
+		{"How many rowers have signed up so far?", []string{"far"}, []string{"rowers", "signed"}},
+		// a light verb before its noun: the sentence may use the noun's verb
+		{"Did the council give consent for the lamps?", []string{"give"}, []string{"council", "consent", "lamps"}},
+		{"Did the council give up the towpath?", nil, []string{"give", "towpath"}}, // a phrasal verb
+		{"Who made the railings?", nil, []string{"made", "railings"}},              // an article, then the noun: not light
 		// the noun of "what year", "in what area" only says a date or a place answers
 		{"In what area does Lena Dahl live?", []string{"area"}, []string{"lena", "live"}},
 		{"At about what hour did the crane arrive?", []string{"hour"}, []string{"crane", "arrive"}},

@@ -195,6 +195,13 @@ var attemptVerbs = map[string]bool{
 // "recent" for the same span.
 var timeFrames = map[string]bool{"past": true, "previous": true, "preceding": true, "coming": true, "next": true, "last": true}
 
+// lightVerbs say little before the noun that follows them ("give consent",
+// "make cuts"): a sentence may use the noun's verb ("consented") instead.
+var lightVerbs = map[string]bool{
+	"give": true, "gave": true, "given": true, "giving": true, "make": true, "made": true,
+	"making": true, "takes": true, "took": true, "taking": true,
+}
+
 // takeForms are the forms of "take", which with "place" says an event
 // happens. ("Happen" and "occur" are stop words; not "held", which says of
 // a person that they were detained.)

@@ -134,17 +134,20 @@ func markOccurrence(ws []token, optional *posSet) {
 }
 
 // markIdioms marks as optional the words of idioms that name nothing an
-// answer must say: "these days", "one another", "each other", and the
-// "past" of "the past three weeks", which a sentence may call the last.
+// answer must say: "these days", "so far", "to date", "one another", "each
+// other", and the "past" of "the past three weeks", which a sentence may
+// call the last.
 func markIdioms(ws []token, optional *posSet) {
 	for k := 0; k+1 < len(ws); k++ {
 		w, next := ws[k].word, ws[k+1].word
 		switch {
-		case (w == "these" || w == "those") && next == "days":
+		case (w == "these" || w == "those") && next == "days", w == "so" && next == "far", w == "to" && next == "date":
 			optional.set(ws[k+1].pos)
 		case w == "one" && next == "another" || w == "each" && next == "other":
 			optional.set(ws[k].pos)
 			optional.set(ws[k+1].pos)
+		case lightVerbs[w] && k+1 < len(ws) && !ws[k+1].has(tokStop) && ws[k+1].term != "" && !ws[k+1].has(tokCap) && !ws[k+1].has(tokNum) && !english.IsParticle(next):
+			optional.set(ws[k].pos) // "give consent", "make cuts": the noun says it
 		case timeFrames[w] && (timeUnits[next] || ws[k+1].has(tokNum) && k+2 < len(ws) && timeUnits[ws[k+2].word]):
 			optional.set(ws[k].pos)
 		}
