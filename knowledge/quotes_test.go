@@ -541,6 +541,7 @@ func TestRoles(t *testing.T) {
 		{"The ring was broken up, but Acting U.S. Attorney for the District of Vermont Maria Tolland said the case was open. “We are only getting started,” said Tolland.", "Maria Tolland", "Acting U.S. Attorney for the District of Vermont", Person},
 		{"Minister for the Environment Jonas Q. Brandt said the lake was clean.", "Jonas Q. Brandt", "Minister for the Environment", Person},
 		{"Director of the Bank of Ostland Rita Vale said rates would hold.", "Rita Vale", "Director of the Bank of Ostland", Person},
+		{"Festival director Dana Harbour said the tents would stay.", "Dana Harbour", "Festival director", Person}, // a surname that is also a place word
 		{"Russian President Ivan Petrov said the attack was barbaric.", "Ivan Petrov", "Russian President", Person},
 		{"Labour leader Keith Stone said the government must act.", "Keith Stone", "Labour leader", Person},
 		{"IDF spokesperson Daniel Harel said more strikes were planned.", "Daniel Harel", "IDF spokesperson", Person},

@@ -47,6 +47,7 @@ var defaultTuning = tuning{
 
 const (
 	maxRelevance    = 2.0 // cap on the BM25 share of a candidate's score
+	minCover        = 0.3 // the least coverage the model may accept
 	candidatesK     = 32  // BM25 candidates reranked per question
 	captionPenalty  = 0.5 // captions and video blurbs yield to prose on a tie
 	headlinePenalty = 1   // a title line yields to the sentences that say it in full
@@ -748,6 +749,9 @@ func (e *Engine) confident(q *question, cands []cand, i int) rejection {
 	}
 	if cands[i].relCov == 0 && hasRelation(q) {
 		return lowRelation // it has the names, but nothing of what is asked about them
+	}
+	if cands[i].cov < minCover {
+		return lowCoverage // too little of the question, whatever else the model sees
 	}
 	if q.typ == qYesNo && !coversFocus(q, cands[i]) {
 		return lowCoverage // "was it made of cast iron?" against a sentence that does not say what it was made of

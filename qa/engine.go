@@ -686,7 +686,7 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 			f |= docPronoun
 		}
 		if t.has(tokNum) && t.word != "one" { // "one of the ..." counts nothing
-			if isYear(t.term) {
+			if isYearWord(t) {
 				f |= docDate
 			} else {
 				f |= docNumber
@@ -841,16 +841,17 @@ var timeWords = map[string]bool{
 }
 
 // clockTime reports whether toks[i] gives a time of day: the hour of
-// "10:41" or "23:00hrs", a number before "a.m.", "pm" or "hrs", "9.30pm",
-// "noon" or "midnight".
+// "10:41" or "23:00hrs", a number before "a.m." or "pm", "9.30pm", "noon"
+// or "midnight". Not "48 hrs", a span.
 func clockTime(text string, toks []token, i int) bool {
 	t := toks[i]
 	switch w := t.word; {
 	case w == "noon" || w == "midnight" || w == "midday":
-		return true
+		return !t.has(tokCap) // not "the Noon Bell cafe"
 	case t.has(tokNum):
-		if rest := text[t.end:]; len(rest) > 2 && rest[0] == ':' && rest[1] >= '0' && rest[1] <= '9' && len(t.word) <= 2 {
-			return true
+		if rest := text[t.end:]; len(rest) > 2 && rest[0] == ':' && len(t.word) <= 2 && (len(t.word) == 1 || t.word <= "24") {
+			// "10:41", not a score or a tally ("3:1", "7:2")
+			return len(rest) >= 3 && isDigit(rest[1]) && isDigit(rest[2]) && rest[1] <= '5' && (len(rest) == 3 || !isDigit(rest[3]))
 		}
 		if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && clockSuffixes[toks[i+1].word] {
 			return true
@@ -866,7 +867,9 @@ func clockTime(text string, toks []token, i int) bool {
 }
 
 // clockSuffixes follow the hour of a time of day.
-var clockSuffixes = map[string]bool{"am": true, "pm": true, "a.m.": true, "p.m.": true, "hrs": true, "o'clock": true}
+var clockSuffixes = map[string]bool{"am": true, "pm": true, "a.m.": true, "p.m.": true, "o'clock": true}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // isRelativeTime reports whether toks[i] is, or ends, a relative time
 // expression: a time unit after a number or a lead word ("within days",
@@ -885,6 +888,11 @@ func isRelativeTime(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// isYearWord reports whether token t is a year: "2019", not "2,000".
+func isYearWord(t token) bool {
+	return isYear(t.term) && strings.IndexByte(t.word, ',') < 0
 }
 
 func isYear(s string) bool {

@@ -45,6 +45,23 @@ func TestAskWhoHoldsRole(t *testing.T) {
 	}
 }
 
+// In a briefing of one paragraph, the only candidate leads by far, but an
+// answer must still cover enough of the question: here only the name.
+func TestAskCoversEnough(t *testing.T) {
+	text := "title: Ferry diverted\npublished: 2024-05-10\n---\nFerry diverted\n\nThe night ferry from Ostra sailed to Velmar instead of Pask on Thursday after high winds closed Pask harbour, operator Nordline said.\n\nSome 140 passengers were on board.\n"
+	b, err := knowledge.Parse("ferry.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(b)
+	if a := e.Ask("To which town will Nordline move its head office?"); a.Answered {
+		t.Errorf("Ask = answered %q (why %s); want declined", a.Passage, a.Why)
+	}
+	if a := e.Ask("Where did the night ferry sail to?"); !a.Answered || !strings.Contains(a.Passage, "Velmar") {
+		t.Errorf("Ask = answered %v %q (why %s); want the Velmar sentence", a.Answered, a.Passage, a.Why)
+	}
+}
+
 func TestAskBadInput(t *testing.T) {
 	e := mustEngine(t)
 	tests := []struct {

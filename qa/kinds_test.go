@@ -48,6 +48,9 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"One Tallby towpath volunteer was just 15 years old."}},
 		{"", knowledge.Body, []string{"The Tallby rowing club has 31 members this year."}},
 		{"", knowledge.Body, []string{"The youngest cox in the club, Mia Holt, is 19."}},
+		{"", knowledge.Body, []string{"The boathouse was built 120 years ago by the Tallby rowing club."}},
+		{"", knowledge.Body, []string{"Some 2,000 swimmers use the lido below the footbridge each summer."}},
+		{"", knowledge.Body, []string{"The lock gates on the towpath are more than a century old."}},
 		{"", knowledge.Body, []string{"A number of anglers were moved from 12 pontoons below the footbridge."}},
 		{"", knowledge.Body, []string{"The number of cyclists who crossed the old footbridge, which carried 40 lamps, was never counted."}},
 		{"", knowledge.Body, []string{"The number of joggers on the towpath fell by 12 percent in May."}},
@@ -134,6 +137,9 @@ func TestAnswerKinds(t *testing.T) {
 		{"How old was one of the Tallby towpath volunteers?", true, "just 15"},
 		{"How old are the Tallby rowing club members?", false, ""}, // 31 counts them
 		{"How old is the youngest cox?", true, "is 19"},
+		{"How old is the boathouse?", true, "120 years ago"},
+		{"How old are the lock gates?", true, "a century old"},
+		{"Roughly how many swimmers use the lido each summer?", true, "2,000 swimmers"}, // "2,000" is no year
 		// "the number of" counts what follows it; not "a number of", a
 		// number of something else, or a share
 		{"How many anglers were moved?", false, ""},
@@ -179,8 +185,9 @@ func TestOptionalWords(t *testing.T) {
 		{"Did the council give consent for the lamps?", []string{"give"}, []string{"council", "consent", "lamps"}},
 		{"Did the council give up the towpath?", nil, []string{"give", "towpath"}}, // a phrasal verb
 		{"Who made the railings?", nil, []string{"made", "railings"}},              // an article, then the noun: not light
-		// the noun of "what year", "in what area" only says a date or a place answers
-		{"In what area does Lena Dahl live?", []string{"area"}, []string{"lena", "live"}},
+		// the noun of "what year" or "which town" only says a date or a place answers
+		{"Which town did Lena Dahl travel from?", []string{"town"}, []string{"lena", "travel"}},
+		{"In what state is the footbridge?", nil, []string{"state"}}, // a condition, maybe
 		{"At about what hour did the crane arrive?", []string{"hour"}, []string{"crane", "arrive"}},
 	}
 	for _, tt := range tests {
@@ -218,6 +225,7 @@ func TestLeadingWords(t *testing.T) {
 		{"At about what hour did the crane arrive?", qWhen},
 		{"To which town did Lena Dahl travel?", qWhere},
 		{"On the footbridge, what did the inspectors check?", qWhat}, // a phrase, not a preposition before the wh-word
+		{"For what reason was the footbridge closed?", qWhy},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -386,6 +394,9 @@ func TestSentenceFlags(t *testing.T) {
 		{"The deck was lifted at 9.30pm.", docTime, true},
 		{"Work stopped at noon.", docTime, true},
 		{"The crane lifted 23 tonnes.", docTime, false},
+		{"Tallby beat Orsa 3:1 in the cup.", docTime, false},                 // a score
+		{"The towpath was shut for 48 hrs after the storm.", docTime, false}, // a span
+		{"The Noon Bell cafe on the towpath has closed.", docTime, false},    // a name
 		{"The score was 2-1 at half time.", docTime, false},
 	}
 	for _, tt := range tests {

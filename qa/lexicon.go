@@ -202,6 +202,9 @@ var lightVerbs = map[string]bool{
 	"making": true, "takes": true, "took": true, "taking": true,
 }
 
+// causeNouns after "for what" ask why: "for what reason".
+var causeNouns = map[string]bool{"reason": true, "reasons": true, "purpose": true, "cause": true, "motive": true}
+
 // takeForms are the forms of "take", which with "place" says an event
 // happens. ("Happen" and "occur" are stop words; not "held", which says of
 // a person that they were detained.)

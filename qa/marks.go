@@ -36,6 +36,7 @@ const (
 	markShare                   // a number of a share: "12 percent", "40%"
 	markTally                   // the "number" of "the number of": what follows is counted
 	markCounts                  // a number with a word right after it, which it counts: "31 candidates"
+	markAgo                     // a number of years ago: "built 140 years ago"
 )
 
 // maxPos bounds the word positions kept; later words share the last.
@@ -60,7 +61,7 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if t.has(tokPart) && isNumeric(t.word) {
 			m |= hyphenedNumber(text, toks, i) // "52-year-old", "a 10-day strike"
 		}
-		if t.has(tokNum) && t.word != "one" && !isYear(t.term) {
+		if t.has(tokNum) && t.word != "one" && !isYearWord(t) {
 			m |= markNum
 			if isMoney(text, toks, i) {
 				m |= markMoney
@@ -77,11 +78,14 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 			if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && toks[i+1].term != "" && !toks[i+1].has(tokNum) {
 				m |= markCounts
 			}
+			if i+2 < len(toks) && timeUnits[toks[i+1].word] && toks[i+2].word == "ago" && toks[i+2].pos == t.pos+2 {
+				m |= markAgo
+			}
 		}
 		if t.word == "number" && i > 0 && toks[i-1].word == "the" && i+1 < len(toks) && toks[i+1].word == "of" {
 			m |= markTally
 		}
-		if isYear(t.term) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) || dayOfMonth(text, toks, i) || clockTime(text, toks, i) {
+		if isYearWord(t) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) || dayOfMonth(text, toks, i) || clockTime(text, toks, i) {
 			m |= markDate
 		}
 		if t.has(tokNum) || t.word == "a" || t.word == "an" || english.IsQuantifier(t.word) || possessives[t.word] {
@@ -216,6 +220,8 @@ func isAge(text string, toks []token, i int) bool {
 	switch {
 	case next(1) == "year-old" || next(1) == "years-old" || next(1) == "years" && next(2) == "old":
 		return true // "the 93 year-old", "he is 93 years old"
+	case (t.word == "century" || t.word == "centuries" || t.word == "decade" || t.word == "decades") && next(1) == "old":
+		return true // "a century old"
 	case i > 0 && (toks[i-1].word == "aged" || toks[i-1].word == "age" || toks[i-1].word == "turned") && toks[i-1].pos == t.pos-1:
 		return true // "aged 34", "turned 60"
 	case i > 1 && toks[i-2].word == "who" && (toks[i-1].word == "is" || toks[i-1].word == "was") && toks[i-1].pos == t.pos-1:
@@ -507,9 +513,9 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	case q.how == "old" && q.namesOne():
 		return d.has(docNumber) && ageOf(d.toks, q) // "how old is X": an age, given beside whose it is
 	case q.how == "old":
-		// "how old is the bridge": "90 years old", "the youngest, Ebba, is
-		// 19", not "31 candidates"
-		return d.has(docNumber) && (e.nearNot(d.toks, q, numberDistance, markAge, 0) ||
+		// "how old is the bridge": "90 years old", "built 140 years ago",
+		// "the youngest, Ebba, is 19", not "31 candidates"
+		return d.has(docNumber) && (e.nearNot(d.toks, q, numberDistance, markAge|markAgo, 0) ||
 			e.nearNot(d.toks, q, numberDistance, markNum, markDate|markSpan|markShare|markMoney|markCounts))
 	}
 	if !d.has(docNumber) || !e.nearNot(d.toks, q, numberDistance, m, not) {

@@ -354,8 +354,8 @@ func preamble(words []token) int {
 			case k == 0:
 			case isAuxiliary(w) || w == "tell" || w == "please" || w == "so" || w == "and" || w == "i":
 				return k
-			case k <= 2 && leadsWh(words[:k]):
-				return k // "at about what hour", "for how long", "roughly how many"
+			case k <= 2 && leadsWh(words[:k]) && !(k+1 < len(words) && causeNouns[words[k+1].word]):
+				return k // "at about what hour", "for how long", "roughly how many"; not "for what reason"
 			}
 			break
 		}
@@ -420,8 +420,10 @@ func (e *Engine) classify(r *reading) qType {
 		}
 	case first == "where" || (first == "what" || first == "which") && isPlaceNoun(w(1)):
 		typ = qWhere
-		if first != "where" {
-			r.optional.set(ws[1].pos) // "in what area": the place need not say "area"
+		if first != "where" && w(1) != "state" {
+			// "which town did the storm hit": the place need not say
+			// "town" ("state" may be a condition: "in what state is it")
+			r.optional.set(ws[1].pos)
 		}
 	case first == "why" || first == "how" && w(1) == "come" ||
 		first == "what" && isCauseVerb(w(1)) || first == "for" && w(1) == "what" && w(2) == "reason" ||
