@@ -394,7 +394,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 			k--
 			continue
 		}
-		// "Attorney for the District of Vermont", "Minister for the
+		// "Attorney for the District of Norvale", "Minister for the
 		// Environment": the complement with its article.
 		if t.lower == "the" && k > 1 && j-k >= 3 && titledComplement(seg, k-1) && personLast(seg, j) {
 			k -= 2
@@ -439,7 +439,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 	}
 	switch {
 	case title >= 0 && title+2 < j && seg[title+2].lower == "the" && titledComplement(seg, title+1):
-		// "Attorney for the District of Vermont Maria Tolland": the
+		// "Attorney for the District of Norvale Maria Tolland": the
 		// complement names a place or body, so the name is the last two
 		// words, or three with an initial between them.
 		if at := j - 1; at > title+3 && isUpperStart(seg[at].text) {
@@ -533,7 +533,7 @@ func titledComplement(seg []tok, k int) bool {
 
 // personLast reports whether the run ending at seg[j] may end with a
 // person's first name and surname: two capitalised words, neither of them
-// an organisation word ("... of Vermont Maria Tolland", not "... of the
+// an organisation word ("... of Norvale Maria Tolland", not "... of the
 // City Council").
 func personLast(seg []tok, j int) bool {
 	for _, t := range seg[j-1 : j+1] {
@@ -546,7 +546,7 @@ func personLast(seg []tok, j int) bool {
 
 // complementLink reports whether ts[k-1] links the words of a titled
 // complement before a person's name ending at ts[j]: the "for", "the" and
-// "of" of "Attorney for the District of Vermont Maria Tolland".
+// "of" of "Attorney for the District of Norvale Maria Tolland".
 func complementLink(ts []tok, k, j int) bool {
 	if k < 2 || !personLast(ts, j) {
 		return false
@@ -563,7 +563,7 @@ func complementLink(ts []tok, k, j int) bool {
 }
 
 // inComplement reports whether the connector at seg[k] stands inside a
-// titled complement: "Attorney for the District of Vermont".
+// titled complement: "Attorney for the District of Norvale".
 func inComplement(seg []tok, k int) bool {
 	i := k - 1
 	for i > 0 && isCapWord(seg[i]) && k-i < maxName {

@@ -538,10 +538,12 @@ func TestRoles(t *testing.T) {
 		{"Minister of Foreign Affairs Wang Li said China was open.", "Wang Li", "Minister of Foreign Affairs", Person},
 		{"Chief of Staff Jane Roe told reporters it was over.", "Jane Roe", "Chief of Staff", Person},
 		// a title's complement with its article, then the name
-		{"The ring was broken up, but Acting U.S. Attorney for the District of Vermont Maria Tolland said the case was open. “We are only getting started,” said Tolland.", "Maria Tolland", "Acting U.S. Attorney for the District of Vermont", Person},
+		{"The barge owners were fined, and Acting U.S. Attorney for the District of Norvale Maria Tolland said more fines would follow. “The river is not a dump,” said Tolland.", "Maria Tolland", "Acting U.S. Attorney for the District of Norvale", Person},
 		{"Minister for the Environment Jonas Q. Brandt said the lake was clean.", "Jonas Q. Brandt", "Minister for the Environment", Person},
 		{"Director of the Bank of Ostland Rita Vale said rates would hold.", "Rita Vale", "Director of the Bank of Ostland", Person},
 		{"Festival director Dana Harbour said the tents would stay.", "Dana Harbour", "Festival director", Person}, // a surname that is also a place word
+		{"Coach Ada Gardens said the team was ready.", "Ada Gardens", "Coach", Person},
+		{"Commissioner for the Lower Orsa Basin Ivan Roe said the river was rising.", "Ivan Roe", "Commissioner for the Lower Orsa Basin", Person},
 		{"Russian President Ivan Petrov said the attack was barbaric.", "Ivan Petrov", "Russian President", Person},
 		{"Labour leader Keith Stone said the government must act.", "Keith Stone", "Labour leader", Person},
 		{"IDF spokesperson Daniel Harel said more strikes were planned.", "Daniel Harel", "IDF spokesperson", Person},

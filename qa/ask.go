@@ -47,7 +47,7 @@ var defaultTuning = tuning{
 
 const (
 	maxRelevance    = 2.0 // cap on the BM25 share of a candidate's score
-	minCover        = 0.3 // the least coverage the model may accept
+	coverageFloor   = 0.3 // the least coverage an answer needs, whatever the model says (not tuned: a floor under it)
 	candidatesK     = 32  // BM25 candidates reranked per question
 	captionPenalty  = 0.5 // captions and video blurbs yield to prose on a tie
 	headlinePenalty = 1   // a title line yields to the sentences that say it in full
@@ -750,7 +750,7 @@ func (e *Engine) confident(q *question, cands []cand, i int) rejection {
 	if cands[i].relCov == 0 && hasRelation(q) {
 		return lowRelation // it has the names, but nothing of what is asked about them
 	}
-	if cands[i].cov < minCover {
+	if cands[i].cov < coverageFloor {
 		return lowCoverage // too little of the question, whatever else the model sees
 	}
 	if q.typ == qYesNo && !coversFocus(q, cands[i]) {

@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -847,27 +848,46 @@ func clockTime(text string, toks []token, i int) bool {
 	t := toks[i]
 	switch w := t.word; {
 	case w == "noon" || w == "midnight" || w == "midday":
-		return !t.has(tokCap) // not "the Noon Bell cafe"
+		return t.pos == 0 || !t.has(tokCap) // not "the Noon Bell cafe"
 	case t.has(tokNum):
-		if rest := text[t.end:]; len(rest) > 2 && rest[0] == ':' && len(t.word) <= 2 && (len(t.word) == 1 || t.word <= "24") {
-			// "10:41", not a score or a tally ("3:1", "7:2")
-			return len(rest) >= 3 && isDigit(rest[1]) && isDigit(rest[2]) && rest[1] <= '5' && (len(rest) == 3 || !isDigit(rest[3]))
+		if i > 0 && toks[i-1].end+1 == t.start && isMinutes(text, t.start) && isHour(toks[i-1].word) {
+			return true // the "41" of "10:41"
 		}
-		if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && clockSuffixes[toks[i+1].word] {
-			return true
+		if !isHour(w) {
+			return false
 		}
-	case len(w) > 2 && w[0] >= '0' && w[0] <= '9':
-		for suf := range clockSuffixes {
+		if rest := text[t.end:]; len(rest) > 0 && rest[0] == ':' {
+			return isMinutes(text, t.end+1) // "10:41", not a score or a tally ("3:1", "7:2")
+		}
+		return i+1 < len(toks) && toks[i+1].pos == t.pos+1 && slices.Contains(clockSuffixes[:], toks[i+1].word)
+	case len(w) > 2 && isDigit(w[0]):
+		for _, suf := range clockSuffixes {
 			if n := strings.TrimSuffix(w, suf); n != w && strings.Trim(n, "0123456789.:") == "" {
-				return true
+				h, _, _ := strings.Cut(strings.ReplaceAll(n, ":", "."), ".")
+				return isHour(h) // "9.30pm"
 			}
 		}
 	}
 	return false
 }
 
+// isHour reports whether w, a number, may be the hour of a time of day.
+func isHour(w string) bool {
+	h, err := strconv.Atoi(w)
+	return err == nil && len(w) <= 2 && h <= 24
+}
+
+// isMinutes reports whether text[at:] opens with the two digits of a
+// minute after a colon: "10:41" at the "41".
+func isMinutes(text string, at int) bool {
+	if at < 2 || at+2 > len(text) || text[at-1] != ':' || !isDigit(text[at-2]) {
+		return false
+	}
+	return '0' <= text[at] && text[at] <= '5' && isDigit(text[at+1]) && (at+2 == len(text) || !isDigit(text[at+2]))
+}
+
 // clockSuffixes follow the hour of a time of day.
-var clockSuffixes = map[string]bool{"am": true, "pm": true, "a.m.": true, "p.m.": true, "o'clock": true}
+var clockSuffixes = [...]string{"am", "pm", "a.m.", "p.m.", "o'clock"}
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 

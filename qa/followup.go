@@ -469,7 +469,7 @@ func (e *Engine) addContext(th thread, r *followUp, q *question) {
 	var cs []ct
 	for _, d := range th.docs() {
 		for _, t := range e.an.tokens(e.docs[d].text, nil, false) {
-			if t.term == "" || t.has(tokAlias) || t.has(tokPart) || reportingStems[t.term] || t.has(tokNum) && isYear(t.term) {
+			if t.term == "" || t.has(tokAlias) || t.has(tokPart) || reportingStems[t.term] || t.has(tokNum) && isYearWord(t) {
 				continue
 			}
 			id, ok := e.ix.ids[t.term]

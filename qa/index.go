@@ -272,7 +272,7 @@ type queryTerm struct {
 	speaker  bool      // part of a named speaker's name
 	entity   bool      // a name, place or number rather than a relation word
 	optional bool      // ranks, but an answer need not cover it ("propose" in "what did X propose")
-	modifier bool      // a name before a common noun: "Sanders" in "the Sanders campaign organizers"
+	modifier bool      // a name before a common noun: "Strand" in "the Strand campaign organizers"
 }
 
 // score accumulates the BM25 scores of terms (at most 64) into s.

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,6 +52,11 @@ func bridgeRepairBriefing(tb testing.TB) *knowledge.Briefing {
 		{"", knowledge.Body, []string{"The boathouse was built 120 years ago by the Tallby rowing club."}},
 		{"", knowledge.Body, []string{"Some 2,000 swimmers use the lido below the footbridge each summer."}},
 		{"", knowledge.Body, []string{"The lock gates on the towpath are more than a century old."}},
+		{"", knowledge.Body, []string{"The Tallby lido holds 4 million litres of water."}},
+		{"", knowledge.Body, []string{"Rita Sand's cottage, a century old, stands by the lock."}},
+		{"", knowledge.Body, []string{"The number of canoeists on the river fell by 40 in the spring."}},
+		{"", knowledge.Body, []string{"The number of stalls at the towpath market is limited to those paying £5."}},
+		{"", knowledge.Body, []string{"The number of barges that moored by the footbridge, which opened at 10:41, was never counted."}},
 		{"", knowledge.Body, []string{"A number of anglers were moved from 12 pontoons below the footbridge."}},
 		{"", knowledge.Body, []string{"The number of cyclists who crossed the old footbridge, which carried 40 lamps, was never counted."}},
 		{"", knowledge.Body, []string{"The number of joggers on the towpath fell by 12 percent in May."}},
@@ -139,6 +145,11 @@ func TestAnswerKinds(t *testing.T) {
 		{"How old is the youngest cox?", true, "is 19"},
 		{"How old is the boathouse?", true, "120 years ago"},
 		{"How old are the lock gates?", true, "a century old"},
+		{"How old is the Tallby lido?", false, ""},                                      // 4 million counts litres
+		{"How old is Rita Sand?", false, ""},                                            // her cottage's age is not hers
+		{"How many canoeists were on the river in the spring?", false, ""},              // 40 is a change
+		{"How many stalls are at the towpath market?", false, ""},                       // £5 is money
+		{"How many barges moored by the footbridge?", false, ""},                        // 10:41 is a time
 		{"Roughly how many swimmers use the lido each summer?", true, "2,000 swimmers"}, // "2,000" is no year
 		// "the number of" counts what follows it; not "a number of", a
 		// number of something else, or a share
@@ -211,6 +222,33 @@ func TestOptionalWords(t *testing.T) {
 	}
 }
 
+// A name right before a common noun modifies it: the question is about
+// the noun. After "did" the name is the subject of the verb after it.
+func TestNameModifiers(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	tests := []struct {
+		q         string
+		modifiers []string // the name's words that modify a noun; the other names' words do not
+	}{
+		{"How old was one of the Mill River towpath volunteers?", []string{"mill", "river"}},
+		{"How old is the Tallby rowing club?", []string{"tallby"}},
+		{"How old is Ivo Marek?", nil},
+		{"How old did Ivo Marek turn?", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			for _, qt := range e.parseQuestion(tt.q).terms {
+				if !qt.entity {
+					continue
+				}
+				if want := slices.Contains(tt.modifiers, strings.ToLower(qt.word)); qt.modifier != want {
+					t.Errorf("%q: %q modifier %v, want %v", tt.q, qt.word, qt.modifier, want)
+				}
+			}
+		})
+	}
+}
+
 // A preposition or a hedge before the wh-word does not change what a
 // question asks for.
 func TestLeadingWords(t *testing.T) {
@@ -226,6 +264,7 @@ func TestLeadingWords(t *testing.T) {
 		{"To which town did Lena Dahl travel?", qWhere},
 		{"On the footbridge, what did the inspectors check?", qWhat}, // a phrase, not a preposition before the wh-word
 		{"For what reason was the footbridge closed?", qWhy},
+		{"For what purpose was the footbridge closed?", qWhy},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -394,7 +433,10 @@ func TestSentenceFlags(t *testing.T) {
 		{"The deck was lifted at 9.30pm.", docTime, true},
 		{"Work stopped at noon.", docTime, true},
 		{"The crane lifted 23 tonnes.", docTime, false},
-		{"Tallby beat Orsa 3:1 in the cup.", docTime, false},                 // a score
+		{"Tallby beat Orsa 3:1 in the cup.", docTime, false},
+		{"The vote on the towpath ended 31:20.", docTime, false}, // no hour
+		{"The gates opened at 7:05 on Monday.", docTime, true},
+		{"The gates opened at 7:75 on Monday.", docTime, false},              // no minute                 // a score
 		{"The towpath was shut for 48 hrs after the storm.", docTime, false}, // a span
 		{"The Noon Bell cafe on the towpath has closed.", docTime, false},    // a name
 		{"The score was 2-1 at half time.", docTime, false},

@@ -182,33 +182,23 @@ var hedges = map[string]bool{
 	"nowadays": true,
 }
 
-// attemptVerbs before "to" only say the subject means to do what follows
-// ("how many boats is the yard trying to sell"): the answer may say
-// "working to", "aims to" or nothing.
-var attemptVerbs = map[string]bool{
-	"try": true, "tries": true, "tried": true, "trying": true, "attempt": true, "attempts": true,
-	"attempted": true, "attempting": true, "seek": true, "seeks": true, "sought": true, "seeking": true,
-}
+// attemptVerbs, by term, before "to" only say the subject means to do what
+// follows ("how many boats is the yard trying to sell"): the answer may say
+// "working to", "aims to" or nothing. ("tri" is the stem of "try".)
+var attemptVerbs = map[string]bool{"tri": true, "attempt": true, "seek": true}
 
 // timeFrames, before a time unit, say which span of time is meant ("the
 // past three weeks", "the previous year"); a sentence may say "last" or
 // "recent" for the same span.
 var timeFrames = map[string]bool{"past": true, "previous": true, "preceding": true, "coming": true, "next": true, "last": true}
 
-// lightVerbs say little before the noun that follows them ("give consent",
-// "make cuts"): a sentence may use the noun's verb ("consented") instead.
-var lightVerbs = map[string]bool{
-	"give": true, "gave": true, "given": true, "giving": true, "make": true, "made": true,
-	"making": true, "takes": true, "took": true, "taking": true,
-}
+// lightVerbs, by term, say little before the noun that follows them
+// ("give consent", "make cuts"): a sentence may use the noun's verb
+// ("consented") instead.
+var lightVerbs = map[string]bool{"give": true, "make": true}
 
 // causeNouns after "for what" ask why: "for what reason".
 var causeNouns = map[string]bool{"reason": true, "reasons": true, "purpose": true, "cause": true, "motive": true}
-
-// takeForms are the forms of "take", which with "place" says an event
-// happens. ("Happen" and "occur" are stop words; not "held", which says of
-// a person that they were detained.)
-var takeForms = map[string]bool{"take": true, "takes": true, "took": true, "taken": true, "taking": true}
 
 // reasonCues mark a passage that gives a reason; they match whole words.
 var reasonCues = []string{

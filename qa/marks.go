@@ -36,7 +36,8 @@ const (
 	markShare                   // a number of a share: "12 percent", "40%"
 	markTally                   // the "number" of "the number of": what follows is counted
 	markCounts                  // a number with a word right after it, which it counts: "31 candidates"
-	markAgo                     // a number of years ago: "built 140 years ago"
+	markOld                     // the age of a thing: "built 140 years ago", "a century old"
+	markChange                  // a number by which something changed: "fell by 40"
 )
 
 // maxPos bounds the word positions kept; later words share the last.
@@ -75,11 +76,14 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 			if isShare(text, toks, i) || t.word == "percent" || t.word == "cent" {
 				m |= markShare
 			}
-			if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && toks[i+1].term != "" && !toks[i+1].has(tokNum) {
+			if countsNoun(toks, i) {
 				m |= markCounts
 			}
-			if i+2 < len(toks) && timeUnits[toks[i+1].word] && toks[i+2].word == "ago" && toks[i+2].pos == t.pos+2 {
-				m |= markAgo
+			if thingAge(toks, i) {
+				m |= markOld
+			}
+			if i > 0 && toks[i-1].word == "by" && toks[i-1].pos == t.pos-1 {
+				m |= markChange
 			}
 		}
 		if t.word == "number" && i > 0 && toks[i-1].word == "the" && i+1 < len(toks) && toks[i+1].word == "of" {
@@ -220,8 +224,6 @@ func isAge(text string, toks []token, i int) bool {
 	switch {
 	case next(1) == "year-old" || next(1) == "years-old" || next(1) == "years" && next(2) == "old":
 		return true // "the 93 year-old", "he is 93 years old"
-	case (t.word == "century" || t.word == "centuries" || t.word == "decade" || t.word == "decades") && next(1) == "old":
-		return true // "a century old"
 	case i > 0 && (toks[i-1].word == "aged" || toks[i-1].word == "age" || toks[i-1].word == "turned") && toks[i-1].pos == t.pos-1:
 		return true // "aged 34", "turned 60"
 	case i > 1 && toks[i-2].word == "who" && (toks[i-1].word == "is" || toks[i-1].word == "was") && toks[i-1].pos == t.pos-1:
@@ -235,6 +237,33 @@ func isAge(text string, toks []token, i int) bool {
 		return false
 	}
 	return strings.HasSuffix(strings.TrimRight(text[:toks[before+1].start], " "), ",")
+}
+
+// countsNoun reports whether toks[i], a number, counts a word right after
+// it, past any number words: "31 candidates", "40 million cubic metres".
+func countsNoun(toks []token, i int) bool {
+	k := i + 1
+	for k < len(toks) && toks[k].pos == toks[k-1].pos+1 && toks[k].has(tokNum) {
+		k++
+	}
+	return k < len(toks) && toks[k].pos == toks[k-1].pos+1 && toks[k].term != "" && !toks[k].has(tokNum)
+}
+
+// thingAge reports whether toks[i], a number, gives the age of a thing: "140
+// years ago", "a century old".
+func thingAge(toks []token, i int) bool {
+	t := toks[i]
+	at := func(k int) string { // the word k words after, or ""
+		if i+k < len(toks) && toks[i+k].pos == t.pos+k {
+			return toks[i+k].word
+		}
+		return ""
+	}
+	switch t.word {
+	case "century", "centuries", "decade", "decades":
+		return at(1) == "old"
+	}
+	return timeUnits[at(1)] && at(2) == "ago"
 }
 
 // isShare reports whether toks[i], a number, is a share: "12 percent",
@@ -511,11 +540,11 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	case q.how == "long":
 		not = markAge // "how long": a span of time
 	case q.how == "old" && q.namesOne():
-		return d.has(docNumber) && ageOf(d.toks, q) // "how old is X": an age, given beside whose it is
+		return d.has(docNumber) && ageOf(d.toks, q, e.ix.idOf("old")) // "how old is X": an age, given beside whose it is
 	case q.how == "old":
 		// "how old is the bridge": "90 years old", "built 140 years ago",
 		// "the youngest, Ebba, is 19", not "31 candidates"
-		return d.has(docNumber) && (e.nearNot(d.toks, q, numberDistance, markAge|markAgo, 0) ||
+		return d.has(docNumber) && (e.nearNot(d.toks, q, numberDistance, markAge|markOld, 0) ||
 			e.nearNot(d.toks, q, numberDistance, markNum, markDate|markSpan|markShare|markMoney|markCounts))
 	}
 	if !d.has(docNumber) || !e.nearNot(d.toks, q, numberDistance, m, not) {
@@ -526,18 +555,39 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 
 // ageOf reports whether toks give an age within ageDistance words of a
 // name the question asks about: "52-year-old Vera", "Ada Brun, 21,".
-func ageOf(toks []dtok, q *question) bool {
-	for _, a := range toks {
-		if a.mark&markAge == 0 {
+// The age of a thing ("a decade old", "built 90 years ago") is the name's
+// only with nothing but "old" between them: "Roughly a decade old, the
+// Tarn Trust", not "Ivo Marek's cottage, a century old" (old is the term
+// of "old").
+func ageOf(toks []dtok, q *question, old int32) bool {
+	for ai, a := range toks {
+		if a.mark&(markAge|markOld) == 0 {
 			continue
 		}
-		for _, h := range toks {
-			if h.term >= 0 && abs(int(a.pos)-int(h.pos)) <= ageDistance && q.namesTerm(h.term) {
+		for hi, h := range toks {
+			if h.term < 0 || abs(int(a.pos)-int(h.pos)) > ageDistance || !q.namesTerm(h.term) {
+				continue
+			}
+			if a.mark&markAge != 0 || onlyBetween(toks, ai, hi, old) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// onlyBetween reports whether the tokens strictly between toks[i] and
+// toks[j] are stop words, names or the term id.
+func onlyBetween(toks []dtok, i, j int, id int32) bool {
+	if i > j {
+		i, j = j, i
+	}
+	for _, t := range toks[i+1 : j] {
+		if t.term >= 0 && t.term != id && t.mark&markName == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // namesOne reports whether q requires a name (not a number) of what it
@@ -581,7 +631,7 @@ func counts(toks []dtok, q *question) bool {
 			if toks[k].mark&markNum != 0 {
 				return true
 			}
-			if toks[k].mark&markTally != 0 && numberAfter(toks[i+1:], q) {
+			if toks[k].mark&markTally != 0 && numberAfter(toks[i+1:], q, t.pos) {
 				return true
 			}
 		}
@@ -589,21 +639,28 @@ func counts(toks []dtok, q *question) bool {
 	return !named
 }
 
-// numberAfter reports whether toks hold a number that is not a date, a
-// span, an age, a share or a number the question itself gives, and that
-// counts nothing named after it ("which damaged 40 homes").
-func numberAfter(toks []dtok, q *question) bool {
-	for i, t := range toks {
-		if t.mark&markNum == 0 || t.mark&(markDate|markSpan|markAge|markShare) != 0 || q.wantsTerm(t.term) {
-			continue
+// numberAfter reports whether toks, after the thing counted at word
+// position from, hold within tallyDistance words a number that is the
+// tally: not a date, a span, an age, a share, money, a change ("fell by
+// 40") or a number the question itself gives, and that counts nothing
+// named after it ("which damaged 40 homes").
+func numberAfter(toks []dtok, q *question, from uint16) bool {
+	const not = markDate | markSpan | markAge | markShare | markMoney | markChange | markCounts
+	for _, t := range toks {
+		if int(t.pos)-int(from) > tallyDistance {
+			break
 		}
-		if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && toks[i+1].term >= 0 && toks[i+1].mark&markNum == 0 {
-			continue // a number of something else
+		if t.mark&markNum != 0 && t.mark&not == 0 && !q.wantsTerm(t.term) {
+			return true
 		}
-		return true
 	}
 	return false
 }
+
+// tallyDistance is how many words after the thing counted the tally of
+// "the number of" may stand ("the number of walkers crossing each day is
+// now 3,100").
+const tallyDistance = 12
 
 // dateNear reports whether sentence di dates something within
 // dateDistance words of a word of the question, or says when by a clause

@@ -123,10 +123,11 @@ type reading struct {
 
 // markOccurrence marks as optional the words of a "when" question that only
 // say its event happens ("when did the vote take place"): the event and its
-// date answer, whatever the verb.
+// date answer, whatever the verb. ("Happen" and "occur" are stop words; not
+// "held", which says of a person that they were detained.)
 func markOccurrence(ws []token, optional *posSet) {
 	for k, t := range ws {
-		if takeForms[t.word] && k+1 < len(ws) && ws[k+1].word == "place" {
+		if t.term == "take" && k+1 < len(ws) && ws[k+1].word == "place" {
 			optional.set(t.pos)
 			optional.set(ws[k+1].pos)
 		}
@@ -146,7 +147,7 @@ func markIdioms(ws []token, optional *posSet) {
 		case w == "one" && next == "another" || w == "each" && next == "other":
 			optional.set(ws[k].pos)
 			optional.set(ws[k+1].pos)
-		case lightVerbs[w] && k+1 < len(ws) && !ws[k+1].has(tokStop) && ws[k+1].term != "" && !ws[k+1].has(tokCap) && !ws[k+1].has(tokNum) && !english.IsParticle(next):
+		case lightVerbs[ws[k].term] && k+1 < len(ws) && !ws[k+1].has(tokStop) && ws[k+1].term != "" && !ws[k+1].has(tokCap) && !ws[k+1].has(tokNum) && !english.IsParticle(next):
 			optional.set(ws[k].pos) // "give consent", "make cuts": the noun says it
 		case timeFrames[w] && (timeUnits[next] || ws[k+1].has(tokNum) && k+2 < len(ws) && timeUnits[ws[k+2].word]):
 			optional.set(ws[k].pos)
@@ -164,21 +165,51 @@ func (r *reading) followedBy(pos int, word string) bool {
 	return false
 }
 
-// modifiesNoun reports whether toks[i], a name, modifies the common noun
-// after it ("the Strand campaign organizers"): the question is about the
-// noun, not the name.
+// modifiesNoun reports whether toks[i] is a word of a name that modifies
+// the common noun after the name ("the Strand campaign organizers", "the
+// Mill River towpath volunteers"): the question is about the noun, not the
+// name. After "did", "will" and the like the name is a subject and the
+// word after it a verb ("how old did Strand turn").
 func modifiesNoun(toks []token, i int) bool {
-	if !toks[i].has(tokCap) {
+	t := toks[i]
+	if !t.has(tokCap) {
 		return false
 	}
-	for k := i + 1; k < len(toks); k++ {
-		t := toks[k]
-		if t.pos == toks[i].pos || t.has(tokAlias) || t.has(tokPart) {
-			continue
+	end, start := t.pos, t.pos
+	var after, before *token // the words after the name's last word and before its first
+	for k := i + 1; k < len(toks) && after == nil; k++ {
+		switch u := &toks[k]; {
+		case u.has(tokAlias) || u.has(tokPart) || u.pos == end:
+		case u.pos != end+1:
+			return false
+		case u.has(tokCap):
+			end = u.pos
+		default:
+			after = u
 		}
-		return t.pos == toks[i].pos+1 && t.term != "" && !t.has(tokCap) && !t.has(tokStop) && !t.has(tokNum) && !isAuxiliary(t.word)
 	}
-	return false
+	if after == nil || after.term == "" || after.has(tokStop) || after.has(tokNum) || isAuxiliary(after.word) {
+		return false
+	}
+	for k := i - 1; k >= 0 && before == nil; k-- {
+		switch u := &toks[k]; {
+		case u.has(tokAlias) || u.has(tokPart) || u.pos == start:
+		case u.pos != start-1:
+			return true
+		case u.has(tokCap) && u.pos > 0:
+			start = u.pos
+		default:
+			before = u
+		}
+	}
+	return before == nil || !doAuxiliaries[before.word]
+}
+
+// doAuxiliaries put a subject before its verb in a question: "did Strand
+// turn 60".
+var doAuxiliaries = map[string]bool{
+	"do": true, "does": true, "did": true, "will": true, "would": true, "can": true, "could": true,
+	"should": true, "shall": true, "may": true, "might": true, "must": true, "has": true, "have": true, "had": true,
 }
 
 // A posSet is a set of word positions in a question.
@@ -426,8 +457,8 @@ func (e *Engine) classify(r *reading) qType {
 			r.optional.set(ws[1].pos)
 		}
 	case first == "why" || first == "how" && w(1) == "come" ||
-		first == "what" && isCauseVerb(w(1)) || first == "for" && w(1) == "what" && w(2) == "reason" ||
-		first == "what" && (w(1) == "is" || w(1) == "was") && w(2) == "the" && (w(3) == "reason" || w(3) == "motive" || w(3) == "cause"):
+		first == "what" && isCauseVerb(w(1)) || first == "for" && w(1) == "what" && causeNouns[w(2)] ||
+		first == "what" && (w(1) == "is" || w(1) == "was") && w(2) == "the" && causeNouns[w(3)]:
 		typ = qWhy
 		if w(3) != "" && w(2) == "the" {
 			r.framing.set(ws[3].pos) // "the reason for X" asks why X
@@ -827,7 +858,7 @@ func (e *Engine) queryTerm(t token, r *reading, neg bool, particle string) query
 	id := t.id
 	idf, known := e.ix.idfOfID(id, e.tune.unknownWeight)
 	// "said" ranks attributed passages up but names no topic.
-	opt := r.optional.has(t.pos) || t.term == "say" || hedges[t.word] || attemptVerbs[t.word] && r.followedBy(t.pos, "to")
+	opt := r.optional.has(t.pos) || t.term == "say" || hedges[t.word] || attemptVerbs[t.term] && r.followedBy(t.pos, "to")
 	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: id, speaker: r.asked.has(t.pos), optional: opt}
 	qt.entity = qt.speaker || t.has(tokCap) && t.pos > r.start || t.has(tokAllCaps) || t.has(tokAlias) ||
 		t.has(tokNum) || e.proper[t.term]
