@@ -421,6 +421,7 @@ func TestSentenceFlags(t *testing.T) {
 		{"Prices were expected to rise in the spring.", docReason, false},
 		{"The driver was rushed to the hospital.", docReason, false},
 		{"The bridge was painted to match the old railings.", docReason, true},
+		{"The council shut the towpath at night to stop anglers camping there.", docReason, true},
 		{"The crew learned of the closure only hours before the bridge shut.", docTime, true},
 		{"The repair finished within days.", docTime, true},
 		{"Two weeks later the bridge reopened.", docTime, true},
@@ -513,6 +514,7 @@ func TestPhrasalVerbs(t *testing.T) {
 		{"", knowledge.Body, []string{"The ferry company was sold in 2015."}},
 		{"", knowledge.Body, []string{"The harbour was dredged last spring."}},
 		{"", knowledge.Body, []string{"A judge threw out the smuggling case against the ferry's owner, Arno Brandt, on Thursday."}},
+		{"", knowledge.Body, []string{"Since Monday the coastguard has been investigating the collision."}},
 	}
 	sources := []knowledge.Source{{Name: "Lena Dahl", Kind: knowledge.Person, Role: "harbour master"}}
 	e := New(handBriefing(t, "Harbour master quits", "2024-05-14", paras, nil, sources, nil, nil))
@@ -522,6 +524,7 @@ func TestPhrasalVerbs(t *testing.T) {
 		{"When did the harbour master resign?", "stepped down"},
 		{"When did the coastguard call off the search?", "cancelled"},
 		{"When was the ferry company set up?", "founded"},
+		{"Since when has the coastguard been looking into the collision?", "investigating"}, // "look into" is a prepositional verb
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

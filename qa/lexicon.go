@@ -216,6 +216,8 @@ var reasonCues = []string{
 	" triggers ", " triggered ", " triggering ", " results in ", " resulted in ", " resulting in ",
 	" lead to ", " leads to ", " leading to ", " contributed to ", " contributes to ",
 	" contributing to ", " sparked ", " sparks ", " spurred ", " prompted ", " on account of ",
+	" to stop ", " to curb ", " to reduce ", " to limit ", " to ensure ", " to combat ",
+	" to tackle ", " to deter ", " to halt ", " to ease ", " to encourage ", " to discourage ",
 }
 
 // gerundNouns end in -ing but are not verbs: after "for" they give no

@@ -157,12 +157,12 @@ func AbbreviationOf(w string) Abbreviation {
 
 // particles are the adverbs and prepositions that join a verb into a
 // phrasal verb whose sense the verb alone does not give: "step down",
-// "pull out", "set up", "call off".
+// "pull out", "set up", "call off", "look into".
 var particles = map[string]bool{
 	"up": true, "down": true, "out": true, "off": true, "in": true, "on": true,
 	"over": true, "away": true, "back": true, "through": true, "along": true,
 	"aside": true, "apart": true, "forward": true, "around": true, "about": true,
-	"together": true,
+	"together": true, "into": true,
 }
 
 // IsParticle reports whether w (lower case) is a particle of phrasal verbs:
