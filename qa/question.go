@@ -121,27 +121,19 @@ type reading struct {
 	measure  string   // "what share", "what interest rate": the measure a figure answers
 }
 
-// markOccurrence marks as optional the words of a "when" question that only
-// say its event happens ("when did the vote take place"): the event and its
-// date answer, whatever the verb. ("Happen" and "occur" are stop words; not
-// "held", which says of a person that they were detained.)
-func markOccurrence(ws []token, optional *posSet) {
-	for k, t := range ws {
-		if t.term == "take" && k+1 < len(ws) && ws[k+1].word == "place" {
-			optional.set(t.pos)
-			optional.set(ws[k+1].pos)
-		}
-	}
-}
-
 // markIdioms marks as optional the words of idioms that name nothing an
 // answer must say: "these days", "so far", "to date", "one another", "each
-// other", and the "past" of "the past three weeks", which a sentence may
-// call the last.
-func markIdioms(ws []token, optional *posSet) {
+// other", the "past" of "the past three weeks", which a sentence may call
+// the last, a light verb before its noun, and in a "when" question "take
+// place", which only says the event happens ("happen" and "occur" are stop
+// words; not "held", which says of a person that they were detained).
+func markIdioms(ws []token, typ qType, optional *posSet) {
 	for k := 0; k+1 < len(ws); k++ {
 		w, next := ws[k].word, ws[k+1].word
 		switch {
+		case typ == qWhen && ws[k].term == "take" && next == "place":
+			optional.set(ws[k].pos)
+			optional.set(ws[k+1].pos)
 		case (w == "these" || w == "those") && next == "days", w == "so" && next == "far", w == "to" && next == "date":
 			optional.set(ws[k+1].pos)
 		case w == "one" && next == "another" || w == "each" && next == "other":
@@ -153,16 +145,6 @@ func markIdioms(ws []token, optional *posSet) {
 			optional.set(ws[k].pos)
 		}
 	}
-}
-
-// followedBy reports whether the word at pos is followed by word.
-func (r *reading) followedBy(pos int, word string) bool {
-	for _, t := range r.toks {
-		if t.pos == pos+1 && !t.has(tokAlias) && !t.has(tokPart) {
-			return t.word == word
-		}
-	}
-	return false
 }
 
 // modifiesNoun reports whether toks[i] is a word of a name that modifies
@@ -253,7 +235,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	}
 	view := accordingTo(&r)
 	q.typ = e.classify(&r)
-	markIdioms(r.ws, &r.optional)
+	markIdioms(r.ws, q.typ, &r.optional)
 	if len(view) > 0 {
 		// "according to the harbour master, how many boats sank": the
 		// question proper follows, and asks for their view
@@ -445,7 +427,6 @@ func (e *Engine) classify(r *reading) qType {
 	case first == "when" || (first == "what" || first == "which") && isTimeNoun(w(1)) ||
 		first == "since" && w(1) == "when" || first == "how" && w(1) == "long" && w(2) == "ago":
 		typ = qWhen
-		markOccurrence(ws, &r.optional)
 		if first != "when" && len(ws) > 1 && isTimeNoun(w(1)) {
 			r.optional.set(ws[1].pos) // "what year": the date need not say "year"
 		}
@@ -790,8 +771,7 @@ func (e *Engine) addTerms(q *question, r *reading) {
 		if r.optional.has(t.pos) && reportingStems[t.term] {
 			continue // "say" asks for what was said; it names no topic
 		}
-		q.terms = append(q.terms, e.queryTerm(t, r, negatedAt(r.toks, ti), particleAfter(r.toks, ti)))
-		q.terms[len(q.terms)-1].modifier = modifiesNoun(r.toks, ti)
+		q.terms = append(q.terms, e.queryTerm(t, r, ti))
 	}
 	for _, qt := range q.terms {
 		if !qt.speaker && !qt.optional {
@@ -852,17 +832,26 @@ func (e *Engine) shortName(toks []token, i int) string {
 	return ""
 }
 
-// queryTerm makes the question term of token t, with its related terms;
-// particle is the particle after it, if any.
-func (e *Engine) queryTerm(t token, r *reading, neg bool, particle string) queryTerm {
+// queryTerm makes the question term of token t, the question's word ti
+// (whose term a shortened name may have lengthened), with its related
+// terms: those of the phrasal verb it makes with a particle after it, or
+// of its antonyms when it is negated.
+func (e *Engine) queryTerm(t token, r *reading, ti int) queryTerm {
 	id := t.id
 	idf, known := e.ix.idfOfID(id, e.tune.unknownWeight)
-	// "said" ranks attributed passages up but names no topic.
-	opt := r.optional.has(t.pos) || t.term == "say" || hedges[t.word] || attemptVerbs[t.term] && r.followedBy(t.pos, "to")
+	next := wordAfter(r.toks, ti)
+	// "said" ranks attributed passages up but names no topic; "trying to"
+	// only says the subject means to do what follows.
+	opt := r.optional.has(t.pos) || t.term == "say" || hedges[t.word] || attemptVerbs[t.term] && next == "to"
 	qt := queryTerm{term: t.term, word: t.word, idf: idf, known: known, id: id, speaker: r.asked.has(t.pos), optional: opt}
 	qt.entity = qt.speaker || t.has(tokCap) && t.pos > r.start || t.has(tokAllCaps) || t.has(tokAlias) ||
 		t.has(tokNum) || e.proper[t.term]
-	qt.related = e.relatedOf(t, neg, particle)
+	qt.modifier = modifiesNoun(r.toks, ti)
+	particle := ""
+	if english.IsParticle(next) {
+		particle = next
+	}
+	qt.related = e.relatedOf(t, negatedAt(r.toks, ti), particle)
 	return qt
 }
 

@@ -144,11 +144,20 @@ func (wn *wordnet) phrasal(word, particle string) (string, bool) {
 // particleAfter returns the particle that follows toks[i], if one does:
 // "out" in "pull out of".
 func particleAfter(toks []token, i int) string {
+	if w := wordAfter(toks, i); en.IsParticle(w) {
+		return w
+	}
+	return ""
+}
+
+// wordAfter returns the word of the token right after toks[i] (past the
+// tokens that share its position), or "" when none follows it directly.
+func wordAfter(toks []token, i int) string {
 	for k := i + 1; k < len(toks); k++ {
 		switch t := toks[k]; {
 		case t.pos == toks[i].pos:
 			continue
-		case t.pos == toks[i].pos+1 && en.IsParticle(t.word):
+		case t.pos == toks[i].pos+1:
 			return t.word
 		}
 		break
