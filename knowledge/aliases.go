@@ -2,6 +2,8 @@ package knowledge
 
 import (
 	"strings"
+
+	"github.com/briefbot/briefbot/knowledge/english"
 	"unicode"
 	"unicode/utf8"
 )
@@ -127,4 +129,101 @@ func subsequence(a, b []rune) bool {
 		}
 	}
 	return i == len(a)
+}
+
+// implicitAliases returns the short forms texts use without defining them
+// whose letters are exactly the initials of a name the texts spell out,
+// each as [short, long]: "the British Bankers’ Association" and later "the
+// BBA". Defined aliases (findAliases) are given in defined and skipped. A
+// short form has three letters or more and matches one long form only; a
+// long form that opens with a title ("Mr Parish") or ends in one or a role
+// ("Chief Executive Officer"), or that isPerson says is a person's name,
+// names no body and is not one.
+func implicitAliases(texts []string, defined map[string]int, isPerson func(string) bool) [][2]string {
+	long := func(run []string) string { return strings.Join(run, " ") }
+	longs := map[string]string{} // initials → the long form, or "" when two differ
+	shorts := map[string]bool{}
+	var order []string
+	for _, text := range texts {
+		words := strings.Fields(text)
+		for i := 0; i < len(words); i++ {
+			w := strings.Trim(words[i], "“”\"‘’'(),.;:!?")
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+			if isAcronym(w) && !strings.HasSuffix(w, "s") && len(w) >= 3 && len(w) <= 6 && !strings.ContainsAny(w, "-.&0123456789") {
+				if !shorts[w] {
+					shorts[w] = true
+					order = append(order, w)
+				}
+				continue
+			}
+			if !isUpperStart(w) || isAcronym(w) {
+				continue
+			}
+			// The run of capitalised words from i, with "of", "for",
+			// "and", "the" inside; a comma or full stop ends it.
+			run := []string{}
+			j := i
+			for ; j < len(words) && len(run) < 8; j++ {
+				raw := words[j]
+				v := strings.Trim(raw, "“”\"(),.;:!?")
+				lv := strings.ToLower(v)
+				switch {
+				case isUpperStart(v) && !isAcronym(v) && !cutsRun(lv):
+				case len(run) > 0 && (lv == "of" || lv == "for" || lv == "and" || lv == "the" || lv == "on"):
+				default:
+					j--
+					goto done
+				}
+				run = append(run, v)
+				if strings.ContainsAny(raw[len(raw)-1:], ",.;:)”\"") {
+					break
+				}
+			}
+		done:
+			for len(run) > 0 && !isUpperStart(run[len(run)-1]) {
+				run = run[:len(run)-1]
+			}
+			if len(run) >= 2 {
+				last := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(run[len(run)-1], "’s"), "'s"))
+				_, honorific := english.Honorific(run[0])
+				if !english.IsTitle(last) && !english.IsRoleNoun(last) && !honorific && !english.IsTitle(run[0]) && !isPerson(long(run)) {
+					key := initialsOf(run)
+					long := long(run)
+					if prev, ok := longs[key]; !ok {
+						longs[key] = long
+					} else if prev != long && !strings.HasPrefix(prev, long) && !strings.HasPrefix(long, prev) {
+						longs[key] = ""
+					}
+				}
+			}
+			if j > i {
+				i = j
+			}
+		}
+	}
+	var out [][2]string
+	for _, s := range order {
+		if _, ok := defined[s]; ok {
+			continue
+		}
+		if _, ok := english.LongForm(s); ok {
+			continue // a general abbreviation: "U.S.", "EU"
+		}
+		if long := longs[s]; long != "" {
+			out = append(out, [2]string{s, long})
+		}
+	}
+	return out
+}
+
+// initialsOf returns the capital initials of words, as a string.
+func initialsOf(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -183,6 +183,13 @@ func (d *doc) collect() {
 			d.scanNames(p.Text, ts)
 		}
 	}
+	texts := make([]string, len(d.b.Passages))
+	for pi := range d.b.Passages {
+		texts[pi] = d.b.Passages[pi].Text
+	}
+	for _, a := range implicitAliases(texts, d.aliasGroup, func(name string) bool { return d.byName[name] != nil }) {
+		d.addAlias(a[0], a[1])
+	}
 	d.claimants = d.findClaimants()
 	for _, np := range d.claimants {
 		if np.kind == npPerson {

@@ -529,6 +529,60 @@ func TestFindAliases(t *testing.T) {
 	}
 }
 
+// A short form the text uses without defining it is another name for the
+// one name it spells out whose initials it is, unless that name is a
+// person's, a title's or a role's, or two names share the initials.
+func TestImplicitAliases(t *testing.T) {
+	notPerson := func(string) bool { return false }
+	tests := []struct {
+		name  string
+		texts []string
+		want  [][2]string
+	}{
+		{"spelled out first", []string{"according to the Harbour Pilots’ Association.", "The HPA said fees would rise."}, [][2]string{{"HPA", "Harbour Pilots’ Association"}}},
+		{"with of inside", []string{"The Office of Rail Safety said", "ORS inspectors found cracks."}, [][2]string{{"ORS", "Office of Rail Safety"}}},
+		{"defined already", []string{"the Harbour Pilots’ Association spoke.", "The HPA said so."}, nil},
+		{"two letters", []string{"the Vale Council said.", "VC staff agreed."}, nil},
+		{"a title", []string{"Mr Parish Lomax said.", "MPL is a code."}, nil},
+		{"a role", []string{"its Chief Executive Officer, Ana Roe, said.", "The CEO agreed."}, nil},
+		{"two long forms", []string{"the Tallby Rowing Club and the Tallby Riding Circle met.", "TRC members voted."}, nil},
+		{"no long form", []string{"The NTSB will report in May."}, nil},
+		{"general abbreviation", []string{"the United Arab Emirates", "UAE"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defined := map[string]int{}
+			if tt.name == "defined already" {
+				defined["HPA"] = 0
+			}
+			if got := implicitAliases(tt.texts, defined, notPerson); !slices.Equal(got, tt.want) {
+				t.Errorf("implicitAliases(%q) = %q, want %q", tt.texts, got, tt.want)
+			}
+		})
+	}
+	// A person's name is no long form.
+	if got := implicitAliases([]string{"Maria Lund Tolland said.", "MLT is her label."}, nil, func(n string) bool { return n == "Maria Lund Tolland" }); got != nil {
+		t.Errorf("a person's name became a long form: %q", got)
+	}
+}
+
+// What a body says under its initials is its own.
+func TestImplicitAliasMergesSpeaker(t *testing.T) {
+	b, err := Parse("a.txt", []byte("title: T\npublished: 2024-03-23\n---\n"+
+		"Ferry fares will rise in May, according to the Harbour Pilots’ Association.\n\n"+
+		"The HPA said fuel costs had doubled since last year.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range b.Sources {
+		names = append(names, s.Name)
+	}
+	if !slices.Equal(names, []string{"Harbour Pilots’ Association"}) {
+		t.Errorf("sources %q, want the guild once", names)
+	}
+}
+
 func TestRoles(t *testing.T) {
 	tests := []struct {
 		sentence, name, role string
