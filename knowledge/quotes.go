@@ -56,6 +56,9 @@ func findDoubleQuotes(text string) []quoteSpan {
 			continue
 		}
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if r == '"' && strings.HasPrefix(text[i+w:], `"`) && (i == 0 || isOpenContext(prev)) {
+			w++ // a mistyped doubled mark opens once: `""It was…,"`
+		}
 		next, _ := utf8.DecodeRuneInString(text[i+w:])
 		opens := r == '“' || r == '„' || r == '«' || (r == '"' && (i == 0 || isOpenContext(prev)) && i+w < len(text) && !unicode.IsSpace(next))
 		closes := r == '”' || r == '»' || (r == '"' && i > 0 && !unicode.IsSpace(prev))

@@ -22,6 +22,8 @@ func TestFindQuotes(t *testing.T) {
 		{"“Mixed close,\" he said.", []string{"Mixed close"}},
 		{"“Closed by two single marks,’’ she said. “Then curly.”", []string{"Closed by two single marks", "Then curly."}},
 		{"‘‘Doubled open and close,’’ he said.", []string{"Doubled open and close"}},
+		{`""Mistyped doubled open," she said. "Then one more."`, []string{"Mistyped doubled open", "Then one more."}},
+		{`He wrote "" and left, "then came back."`, []string{"then came back."}},
 		{"“A ‘nested’ quote inside,” he said.", []string{"A ‘nested’ quote inside"}},
 		{"It's the farmers' market, the growers’ ’90s.", nil},
 		// Single marks, British style, told from apostrophes.
