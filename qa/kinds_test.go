@@ -427,6 +427,12 @@ func TestSentenceFlags(t *testing.T) {
 		{"Two weeks later the bridge reopened.", docTime, true},
 		{"The crew worked long hours on the bridge.", docTime, false},
 		{"Hours of work went into the railings.", docTime, false},
+		// a number with a multiplier
+		{"The repair cost $7m.", docNumber, true},
+		{"The deck will cost about £4m.", docNumber, true},
+		{"Some 12m drivers cross each year.", docNumber, true},
+		{"The council paid $3M for the crane.", docNumber, true},
+		{"A 3M adhesive held the railings.", docNumber, false},
 		// a time of day
 		{"The alarm sounded at 23:40hrs.", docTime, true},
 		{"The ferry left at 10:15 a.m. with 40 cars.", docTime, true},
@@ -604,5 +610,40 @@ func TestGivesTitle(t *testing.T) {
 		if got := givesTitle(tt.text); got != tt.want {
 			t.Errorf("givesTitle(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+// A number written with a multiplier ("£4m", "12m") answers how many and
+// how much; a company named "3M" does not.
+func TestAskMultipliedNumbers(t *testing.T) {
+	b, err := knowledge.Parse("ferry.txt", []byte("title: Ferry\npublished: 2024-03-23\n---\nFerry\n\n"+
+		"The new Tallby ferry cost £4m, the council said.\n\n"+
+		"Some 12m passengers use the Tallby line each year.\n\n"+
+		"The ferry's seats were glued with a 3M adhesive.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(b)
+	tests := []struct {
+		q       string
+		passage string // "" when the question is declined
+	}{
+		{"How much did the new ferry cost?", "£4m"},
+		{"How many passengers use the Tallby line?", "12m passengers"},
+		{"How many seats does the ferry have?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			if tt.passage == "" {
+				if a.Answered {
+					t.Errorf("answered %q; want it declined", a.Passage)
+				}
+				return
+			}
+			if !a.Answered || !strings.Contains(a.Passage, tt.passage) {
+				t.Errorf("answered %v %q (why %q); want the passage with %q", a.Answered, a.Passage, a.Why, tt.passage)
+			}
+		})
 	}
 }

@@ -62,7 +62,8 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if t.has(tokPart) && isNumeric(t.word) {
 			m |= hyphenedNumber(text, toks, i) // "52-year-old", "a 10-day strike"
 		}
-		if t.has(tokNum) && t.word != "one" && !isYearWord(t) {
+		num := t.has(tokNum) || multiplied(text, t)
+		if num && t.word != "one" && !isYearWord(t) {
 			m |= markNum
 			if isMoney(text, toks, i) {
 				m |= markMoney
@@ -92,7 +93,7 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if isYearWord(t) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) || dayOfMonth(text, toks, i) || clockTime(text, toks, i) {
 			m |= markDate
 		}
-		if t.has(tokNum) || t.word == "a" || t.word == "an" || english.IsQuantifier(t.word) || possessives[t.word] {
+		if num || t.word == "a" || t.word == "an" || english.IsQuantifier(t.word) || possessives[t.word] {
 			m |= markLead
 		}
 		if t.has(tokCap) {
@@ -152,6 +153,28 @@ func dayOfMonth(text string, toks []token, i int) bool {
 	}
 	return false
 }
+
+// multiplied reports whether t is a number written with a multiplier:
+// "£4m", "$50k", "12m people", "2tn". The multiplier is in lower case, or
+// a currency sign stands before it: "3M" alone is a company, "$3M" money.
+func multiplied(text string, t token) bool {
+	w := text[t.start:t.end]
+	i := strings.IndexFunc(w, unicode.IsLetter)
+	if i <= 0 || !isNumeric(w[:i]) {
+		return false
+	}
+	switch unit := w[i:]; {
+	case multipliers[unit]:
+		return true
+	case multipliers[strings.ToLower(unit)]:
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:t.start], " "))
+		return strings.ContainsRune(currencySigns, r)
+	}
+	return false
+}
+
+// multipliers follow a number in place of "thousand", "million" and so on.
+var multipliers = map[string]bool{"k": true, "m": true, "mn": true, "b": true, "bn": true, "tn": true, "trn": true}
 
 // currencySigns stand before an amount of money: "$16.99", "£5", "US$3".
 const currencySigns = "$£€¥₹"
