@@ -798,6 +798,9 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 	if !q.naming && q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 || q.role != "" && !e.holdsRole(q, best) {
 		return noName
 	}
+	if (q.typ == qWho || q.typ == qWhoIs) && !q.says && !holdsPredicate(q, best) {
+		return lowRelation
+	}
 	switch q.typ {
 	case qWhen:
 		if j := e.joinsWith(best.d); !e.dateNear(best.d, q) && !(j >= 0 && e.dateNear(j, q)) {
@@ -1405,8 +1408,23 @@ var circumstanceWords = map[string]bool{
 	"ago": true, "before": true, "after": true, "together": true, "too": true, "anymore": true,
 }
 
+// holdsPredicate reports whether c holds what a "who" question asks of
+// the person: its first relation word ("chairs" in "who chairs the
+// commission", "replaced" in "who replaced Ana Roe"), itself or through
+// a related word or its paragraph. A sentence that names the commission
+// but not who chairs it does not answer.
+func holdsPredicate(q *question, c cand) bool {
+	for i, t := range q.terms {
+		if t.entity || t.optional || t.speaker {
+			continue
+		}
+		return (c.full|c.half)&(1<<uint(i)) != 0
+	}
+	return true
+}
+
 // hasRelation reports whether q has a word an answer must cover that is not
-// a name: "become" in "when did Putin become president".
+// a name: "become" in "when did the mayor become president".
 func hasRelation(q *question) bool {
 	for _, t := range q.terms {
 		if !t.entity && !t.optional {

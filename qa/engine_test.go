@@ -616,3 +616,37 @@ func TestCompleteAnswers(t *testing.T) {
 		})
 	}
 }
+
+// A "who" answer holds what the question asks of the person: a sentence
+// that names the group and some of its members, but not who leads it,
+// offers no answer, however much of the question it covers.
+func TestAskWhoNeedsPredicate(t *testing.T) {
+	text := "title: Ferry\npublished: 2024-05-10\n---\nFerry\n\n" +
+		"The new Ferry Users Group met in Tallby on Monday with Ana Roe and Tom Hale among its members.\n\n" +
+		"A debate on the ferry fares, hosted by Radio Tallby, is due on Tuesday.\n"
+	b, err := knowledge.Parse("ferry.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New(b)
+	tests := []struct {
+		q       string
+		passage string // "" when the question is declined
+	}{
+		{"Who will lead the new Ferry Users Group?", ""},
+		{"Who are the moderators of the debate on Tuesday?", ""},
+		{"Who hosted the debate on the ferry fares?", "hosted by Radio Tallby"},
+		{"Who met in Tallby on Monday?", "Ana Roe"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.passage == "" && a.Answered:
+				t.Errorf("answered %q; want it declined", a.Passage)
+			case tt.passage != "" && (!a.Answered || !strings.Contains(a.Passage, tt.passage)):
+				t.Errorf("answered %v %q (why %q); want the passage with %q", a.Answered, a.Passage, a.Why, tt.passage)
+			}
+		})
+	}
+}
