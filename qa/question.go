@@ -284,8 +284,8 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		}
 	}
 	for _, t := range r.ws {
-		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
-		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && moneyWords[t.word]
+		q.says = q.says || t.has(tokSays)                                                                              // opinionVerbs[t.word] or english.ReportingVerb(t.word)
+		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && (moneyWords[t.word] || currencies[t.word]) // "how much damage, in pounds,"
 		q.future = q.future || q.typ == qWhen && futureAsked[t.word]
 	}
 	e.findAsked(&q, &r)
