@@ -83,7 +83,7 @@ func TestAnswerKinds(t *testing.T) {
 		passage  string // the answer holds it
 	}{
 		{"How much did the council pay for the repair?", true, "$2.3 million"},
-		{"How much did the new lighting cost?", false, ""}, // 120 lamps are no money
+		{"How much did the new lighting cost?", false, ""},                                  // 120 lamps are no money
 		{"How much support, in pounds, did the petition for the reopening get?", false, ""}, // a currency asks for money
 		{"How much support did the petition for the reopening get?", true, "2,400 shoppers"},
 		{"How many lamps does the new lighting use?", true, "120 lamps"},
