@@ -277,6 +277,36 @@ func TestLeadingWords(t *testing.T) {
 	}
 }
 
+// A "what" question that asks for a figure is answered as "how many" is:
+// a measure noun after a superlative or a word of degree ("the biggest
+// fine", "the average speed"), or "what does X cost", which asks for money.
+func TestWhatAsksForFigure(t *testing.T) {
+	e := New(bridgeRepairBriefing(t))
+	tests := []struct {
+		q     string
+		typ   qType
+		money bool
+	}{
+		{"What is the biggest fine for cycling on the footbridge?", qHowMany, true},
+		{"What was the average speed of the crane?", qHowMany, false},
+		{"What did the footbridge repair cost?", qHowMany, true},
+		{"What does a new lamp cost the council?", qHowMany, true},
+		{"What is the latest news on the footbridge?", qWhat, false}, // a superlative before no measure
+		{"What is the interest of the council?", qWhat, false},
+		{"What did the council pay for?", qWhat, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if q := e.parseQuestion(tt.q); q.typ != tt.typ || q.money != tt.money {
+				t.Errorf("%q: type %v, money %v; want %v, %v", tt.q, q.typ, q.money, tt.typ, tt.money)
+			}
+		})
+	}
+	if a := e.Ask("What did the repair cost the town council?"); !a.Answered || !strings.Contains(a.Passage, "$2.3 million") {
+		t.Errorf("Ask = answered %v %q (why %s); want the $2.3 million sentence", a.Answered, a.Passage, a.Why)
+	}
+}
+
 // "According to X," before a question names whose view it asks for; the
 // question proper follows the comma and gives the type.
 func TestAccordingToFirst(t *testing.T) {

@@ -917,7 +917,7 @@ var measuredBy = map[string]bool{
 var measureNouns = map[string]bool{
 	"share": false, "percentage": false, "percent": false, "proportion": false, "fraction": false,
 	"ratio": false, "amount": false, "sum": false, "figure": false, "total": false,
-	"price": false, "cost": false, "salary": false, "wage": false, "fee": false, "budget": false,
+	"price": false, "cost": false, "salary": false, "wage": false, "fee": false, "budget": false, "fine": false,
 	"rate":  true,
 	"speed": true, "size": true, "distance": true, "height": true, "weight": true, "depth": true,
 	"length": true, "temperature": true, "age": false, "population": true,
@@ -962,6 +962,15 @@ func measureAt(ws []token) int {
 		return 1 // "what share of", "what percentage did", "what rate is"
 	case (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && w(2) == "the" && isMeasureNoun(w(3)) && w(4) == "of":
 		return 3 // "what was the size of"
+	case (w(1) == "is" || w(1) == "was") && w(2) == "the" && measureAdjective(w(3)) && isMeasureNoun(w(4)):
+		return 4 // "what is the biggest fine", "what was the average speed"
+	}
+	if w(1) == "do" || w(1) == "does" || w(1) == "did" || w(1) == "will" {
+		for k := 2; k < len(ws); k++ {
+			if w(k) == "cost" {
+				return k // "what did the repair cost": an amount of money
+			}
+		}
 	}
 	// "what interest rate is", "what car park fee was": the measure ends a
 	// compound and a verb follows
@@ -974,6 +983,17 @@ func measureAt(ws []token) int {
 		}
 	}
 	return -1
+}
+
+// measureAdjective reports whether w, between "the" and a measure noun,
+// keeps it a figure asked for: a superlative ("the biggest fine") or a
+// word of degree ("the average speed", "the total cost").
+func measureAdjective(w string) bool {
+	switch w {
+	case "average", "total", "maximum", "minimum", "overall", "annual", "estimated", "typical", "usual", "current":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "est") && w != "interest" && w != "request" && w != "contest" && w != "protest" && w != "arrest"
 }
 
 func isTimeNoun(w string) bool {
