@@ -140,64 +140,68 @@ func subsequence(a, b []rune) bool {
 // ("Chief Executive Officer"), or that isPerson says is a person's name,
 // names no body and is not one.
 func implicitAliases(texts []string, defined map[string]int, isPerson func(string) bool) [][2]string {
-	long := func(run []string) string { return strings.Join(run, " ") }
-	longs := map[string]string{} // initials → the long form, or "" when two differ
-	shorts := map[string]bool{}
+	// The short forms first: most briefings use none, and then no run of
+	// capitalised words need be read.
 	var order []string
+	shorts := map[string]bool{}
 	for _, text := range texts {
-		words := strings.Fields(text)
-		for i := 0; i < len(words); i++ {
-			w := strings.Trim(words[i], "“”\"‘’'(),.;:!?")
-			w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
-			if isAcronym(w) && !strings.HasSuffix(w, "s") && len(w) >= 3 && len(w) <= 6 && !strings.ContainsAny(w, "-.&0123456789") {
-				if !shorts[w] {
-					shorts[w] = true
-					order = append(order, w)
-				}
-				continue
+		for raw := range strings.FieldsSeq(text) {
+			if w := shortForm(raw); w != "" && !shorts[w] {
+				shorts[w] = true
+				order = append(order, w)
 			}
-			if !isUpperStart(w) || isAcronym(w) {
+		}
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	firsts := map[byte]bool{} // the short forms' first letters: a long form opens with one
+	for _, w := range order {
+		firsts[w[0]] = true
+	}
+	longs := map[string]string{} // initials → the long form, or "" when two differ
+	var words, run []string
+	for _, text := range texts {
+		words = words[:0]
+		for f := range strings.FieldsSeq(text) {
+			words = append(words, f)
+		}
+		for i := 0; i < len(words); i++ {
+			if w := strings.Trim(words[i], "“”\"‘’'(),.;:!?"); w == "" || !firsts[w[0]] || isAcronym(w) {
 				continue
 			}
 			// The run of capitalised words from i, with "of", "for",
 			// "and", "the" inside; a comma or full stop ends it.
-			run := []string{}
+			run = run[:0]
 			j := i
 			for ; j < len(words) && len(run) < 8; j++ {
 				raw := words[j]
 				v := strings.Trim(raw, "“”\"(),.;:!?")
-				lv := strings.ToLower(v)
-				switch {
-				case isUpperStart(v) && !isAcronym(v) && !cutsRun(lv):
-				case len(run) > 0 && (lv == "of" || lv == "for" || lv == "and" || lv == "the" || lv == "on"):
-				default:
-					j--
-					goto done
+				if !(isUpperStart(v) && !isAcronym(v) && !cutsRun(strings.ToLower(v))) && (len(run) == 0 || !runJoiner(v)) {
+					break
 				}
 				run = append(run, v)
-				if strings.ContainsAny(raw[len(raw)-1:], ",.;:)”\"") {
+				if r, _ := utf8.DecodeLastRuneInString(raw); strings.ContainsRune(",.;:)”\"", r) {
+					j++
 					break
 				}
 			}
-		done:
 			for len(run) > 0 && !isUpperStart(run[len(run)-1]) {
 				run = run[:len(run)-1]
 			}
-			if len(run) >= 2 {
-				last := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(run[len(run)-1], "’s"), "'s"))
-				_, honorific := english.Honorific(run[0])
-				if !english.IsTitle(last) && !english.IsRoleNoun(last) && !honorific && !english.IsTitle(run[0]) && !isPerson(long(run)) {
-					key := initialsOf(run)
-					long := long(run)
-					if prev, ok := longs[key]; !ok {
-						longs[key] = long
-					} else if prev != long && !strings.HasPrefix(prev, long) && !strings.HasPrefix(long, prev) {
-						longs[key] = ""
-					}
+			if key := initialsOf(run); len(run) >= 2 && shorts[key] && bodyRun(run) {
+				long := strings.Join(run, " ")
+				if isPerson(long) {
+					continue
+				}
+				if prev, ok := longs[key]; !ok {
+					longs[key] = long
+				} else if prev != long && !strings.HasPrefix(prev, long) && !strings.HasPrefix(long, prev) {
+					longs[key] = ""
 				}
 			}
-			if j > i {
-				i = j
+			if j > i+1 {
+				i = j - 1
 			}
 		}
 	}
@@ -214,6 +218,39 @@ func implicitAliases(texts []string, defined map[string]int, isPerson func(strin
 		}
 	}
 	return out
+}
+
+// shortForm returns the word raw as a short form a body may go by
+// ("BBA", "the BBA’s"), or "": three to six capitals, with no digits,
+// dots or hyphens, and not a plural ("MPs").
+func shortForm(raw string) string {
+	w := strings.Trim(raw, "“”\"‘’'(),.;:!?")
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+	if len(w) < 3 || len(w) > 6 || !isAcronym(w) || strings.HasSuffix(w, "s") || strings.ContainsAny(w, "-.&0123456789") {
+		return ""
+	}
+	return w
+}
+
+// runJoiner reports whether w may stand inside a run of capitalised words
+// that names a body: "Office of Rail Safety", "Food and Drug
+// Administration".
+func runJoiner(w string) bool {
+	for _, j := range [...]string{"of", "for", "and", "the", "on"} {
+		if strings.EqualFold(w, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyRun reports whether run, a run of capitalised words, may name a
+// body: it neither opens with an honorific or a title ("Mr Parish", "Chief
+// Executive Officer") nor ends in a title or a role.
+func bodyRun(run []string) bool {
+	last := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(run[len(run)-1], "’s"), "'s"))
+	_, honorific := english.Honorific(run[0])
+	return !honorific && !english.IsTitle(run[0]) && !english.IsTitle(last) && !english.IsRoleNoun(last)
 }
 
 // initialsOf returns the capital initials of words, as a string.

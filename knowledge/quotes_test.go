@@ -542,7 +542,9 @@ func TestImplicitAliases(t *testing.T) {
 		want  [][2]string
 	}{
 		{"spelled out first", []string{"according to the Harbour Pilots’ Association.", "The HPA said fees would rise."}, [][2]string{{"HPA", "Harbour Pilots’ Association"}}},
-		{"with of inside", []string{"The Office of Rail Safety said", "ORS inspectors found cracks."}, [][2]string{{"ORS", "Office of Rail Safety"}}},
+		{"with of inside", []string{"Inspectors from the Office of Rail Safety said", "ORS inspectors found cracks."}, [][2]string{{"ORS", "Office of Rail Safety"}}},
+		{"after a capitalised article", []string{"The Office of Rail Safety met on Monday.", "ORS inspectors found cracks."}, [][2]string{{"ORS", "Office of Rail Safety"}}},
+		{"ended by a comma", []string{"the Tallby Rowing Club, Ana Roe said.", "TRC members voted."}, [][2]string{{"TRC", "Tallby Rowing Club"}}},
 		{"defined already", []string{"the Harbour Pilots’ Association spoke.", "The HPA said so."}, nil},
 		{"two letters", []string{"the Vale Council said.", "VC staff agreed."}, nil},
 		{"a title", []string{"Mr Parish Lomax said.", "MPL is a code."}, nil},
