@@ -132,13 +132,16 @@ func subsequence(a, b []rune) bool {
 }
 
 // implicitAliases returns the short forms texts use without defining them
-// whose letters are exactly the initials of a name the texts spell out,
-// each as [short, long]: "the British Bankers’ Association" and later "the
-// BBA". Defined aliases (findAliases) are given in defined and skipped. A
-// short form has three letters or more and matches one long form only; a
-// long form that opens with a title ("Mr Parish") or ends in one or a role
-// ("Chief Executive Officer"), or that isPerson says is a person's name,
-// names no body and is not one.
+// whose letters are exactly the initials of a body's name the texts spell
+// out, each as [short, long]: "the British Bankers’ Association" and later
+// "the BBA". Defined aliases (findAliases) are given in defined and
+// skipped. A short form has three to six capitals (shortForm) and matches
+// one long form only. A long form is two or more capitalised words, with
+// "of", "for", "and", "the" or "on" inside, that hold a word naming a body
+// ("Association", "Council": english.IsOrgWord), do not open with an
+// honorific ("Mr Parish"), and that isPerson does not call a person's name.
+// Any part of a run of capitalised words may be one: "the Harbour Pilots’
+// Association and Tallby Council" holds both names.
 func implicitAliases(texts []string, defined map[string]int, isPerson func(string) bool) [][2]string {
 	// The short forms first: most briefings use none, and then no run of
 	// capitalised words need be read.
@@ -160,48 +163,50 @@ func implicitAliases(texts []string, defined map[string]int, isPerson func(strin
 		firsts[w[0]] = true
 	}
 	longs := map[string]string{} // initials → the long form, or "" when two differ
+	var name []string
+	note := func(run []string) { // a possessive leaves the name: "the Guild’s lawyers"
+		key := initialsOf(run)
+		if !shorts[key] {
+			return
+		}
+		name = append(name[:0], run...)
+		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "’s"), "'s")
+		if !bodyRun(name) {
+			return
+		}
+		long := strings.Join(name, " ")
+		if isPerson(long) {
+			return
+		}
+		switch prev, ok := longs[key]; {
+		case !ok:
+			longs[key] = long
+		case prev == long || prev == "":
+		case strings.HasPrefix(prev, long+" "):
+			longs[key] = long // the shorter of one name with and without its tail
+		case !strings.HasPrefix(long, prev+" "):
+			longs[key] = "" // two names share the initials
+		}
+	}
 	var words, run []string
 	for _, text := range texts {
 		words = words[:0]
 		for f := range strings.FieldsSeq(text) {
 			words = append(words, f)
 		}
-		for i := 0; i < len(words); i++ {
-			if w := strings.Trim(words[i], "“”\"‘’'(),.;:!?"); w == "" || !firsts[w[0]] || isAcronym(w) {
-				continue
-			}
-			// The run of capitalised words from i, with "of", "for",
-			// "and", "the" inside; a comma or full stop ends it.
-			run = run[:0]
-			j := i
-			for ; j < len(words) && len(run) < 8; j++ {
-				raw := words[j]
-				v := strings.Trim(raw, "“”\"(),.;:!?")
-				if !(isUpperStart(v) && !isAcronym(v) && !cutsRun(strings.ToLower(v))) && (len(run) == 0 || !runJoiner(v)) {
-					break
-				}
-				run = append(run, v)
-				if r, _ := utf8.DecodeLastRuneInString(raw); strings.ContainsRune(",.;:)”\"", r) {
-					j++
-					break
-				}
-			}
-			for len(run) > 0 && !isUpperStart(run[len(run)-1]) {
-				run = run[:len(run)-1]
-			}
-			if key := initialsOf(run); len(run) >= 2 && shorts[key] && bodyRun(run) {
-				long := strings.Join(run, " ")
-				if isPerson(long) {
+		for i := 0; i < len(words); {
+			run, i = capitalRun(words, i, run[:0])
+			// Every part of the run that opens with a short form's first
+			// letter and ends on a capitalised word.
+			for a := range run {
+				if !firsts[run[a][0]] || !isUpperStart(run[a]) {
 					continue
 				}
-				if prev, ok := longs[key]; !ok {
-					longs[key] = long
-				} else if prev != long && !strings.HasPrefix(prev, long) && !strings.HasPrefix(long, prev) {
-					longs[key] = ""
+				for b := a + 2; b <= len(run); b++ {
+					if isUpperStart(run[b-1]) {
+						note(run[a:b])
+					}
 				}
-			}
-			if j > i+1 {
-				i = j - 1
 			}
 		}
 	}
@@ -220,11 +225,36 @@ func implicitAliases(texts []string, defined map[string]int, isPerson func(strin
 	return out
 }
 
+// capitalRun appends to run the run of capitalised words (not short
+// forms) that starts at words[i], with "of", "for", "and", "the" or "on"
+// inside, marks trimmed ("Sheriff's" stays whole: "the Sheriff's
+// Office"); punctuation after a word ends it. It returns the run and where to read
+// on: past the run, or past words[i] when no run starts there.
+func capitalRun(words []string, i int, run []string) ([]string, int) {
+	j := i
+	for ; j < len(words) && len(run) < 8; j++ {
+		raw := words[j]
+		v := strings.Trim(raw, "“”\"(),.;:!?…")
+		if v == "" || !(isUpperStart(v) && !isAcronym(v) && !cutsRun(strings.ToLower(v))) && (len(run) == 0 || !runJoiner(v)) {
+			break
+		}
+		run = append(run, v)
+		if r, _ := utf8.DecodeLastRuneInString(raw); strings.ContainsRune(",.;:!?…)”\"", r) {
+			j++
+			break // "the Guild, which", "the Guild.”"
+		}
+	}
+	if j == i {
+		j++
+	}
+	return run, j
+}
+
 // shortForm returns the word raw as a short form a body may go by
 // ("BBA", "the BBA’s"), or "": three to six capitals, with no digits,
 // dots or hyphens, and not a plural ("MPs").
 func shortForm(raw string) string {
-	w := strings.Trim(raw, "“”\"‘’'(),.;:!?")
+	w := strings.Trim(raw, "“”\"‘’'(),.;:!?…")
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
 	if len(w) < 3 || len(w) > 6 || !isAcronym(w) || strings.HasSuffix(w, "s") || strings.ContainsAny(w, "-.&0123456789") {
 		return ""
@@ -244,13 +274,19 @@ func runJoiner(w string) bool {
 	return false
 }
 
-// bodyRun reports whether run, a run of capitalised words, may name a
-// body: it neither opens with an honorific or a title ("Mr Parish", "Chief
-// Executive Officer") nor ends in a title or a role.
+// bodyRun reports whether run, capitalised words, may name a body: it
+// holds a word naming one ("Association", "Council") and does not open
+// with an honorific ("Mr Parish Council" is a person and a council).
 func bodyRun(run []string) bool {
-	last := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(run[len(run)-1], "’s"), "'s"))
-	_, honorific := english.Honorific(run[0])
-	return !honorific && !english.IsTitle(run[0]) && !english.IsTitle(last) && !english.IsRoleNoun(last)
+	if _, honorific := english.Honorific(run[0]); honorific {
+		return false
+	}
+	for _, w := range run {
+		if english.IsOrgWord(strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // initialsOf returns the capital initials of words, as a string.
