@@ -394,12 +394,48 @@ func verbApplies(ts []tok, v int, use english.Reporting, lastQuote int) (applies
 		}
 		return lastQuote > v, reachLooseQuote
 	case english.ReportsQuote:
-		if describesAs(ts, v) {
+		if describesAs(ts, v) || directs(ts, v) {
 			return true, reachStatement
 		}
 		return quoted, reachQuote
 	}
 	return true, reachStatement
+}
+
+// directiveVerbs report a request or an appeal with its addressee and an
+// infinitive: "urged residents to save water", "asked drivers to slow
+// down", "called on the council to act".
+var directiveVerbs = map[string]bool{
+	"urge": true, "urges": true, "urged": true, "implore": true, "implores": true, "implored": true,
+	"advise": true, "advises": true, "advised": true, "ask": true, "asks": true, "asked": true,
+	"call": true, "calls": true, "called": true,
+}
+
+// directs reports whether the directive verb at ts[v] reports an appeal:
+// its addressee, a few words long, and then "to" and a verb ("urged
+// anyone with information to come forward"). "Called" needs "on" first
+// ("called on the council to act"); "asked" a word other than "about"
+// ("asked about the fares" reports no appeal).
+func directs(ts []tok, v int) bool {
+	if !directiveVerbs[ts[v].lower] {
+		return false
+	}
+	k := v + 1
+	if strings.HasPrefix(ts[v].lower, "call") {
+		if k >= len(ts) || ts[k].lower != "on" && ts[k].lower != "upon" {
+			return false
+		}
+		k++
+	}
+	for first := k; k < len(ts) && k <= first+5 && ts[k].kind == tWord; k++ {
+		if ts[k].lower == "to" {
+			return k > first && k+1 < len(ts) && ts[k+1].kind == tWord && !isUpperStart(ts[k+1].text)
+		}
+		if ts[k].lower == "about" || ts[k].lower == "for" || english.ReportingVerb(ts[k].lower) != english.NotReporting {
+			return false
+		}
+	}
+	return false
 }
 
 // thatAfter reports whether "that", a colon or a quotation follows ts[i]

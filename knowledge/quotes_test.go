@@ -801,3 +801,39 @@ func TestBodyNameInRole(t *testing.T) {
 		})
 	}
 }
+
+// An appeal reports what its speaker said: "urged residents to save
+// water", "called on the council to act". The same verbs without an
+// addressee and an infinitive report nothing.
+func TestDirectiveStatements(t *testing.T) {
+	tests := []struct {
+		sentence, speaker string // "" when no statement
+	}{
+		{"The Tallby Fire Service has urged people to take care with candles.", "Tallby Fire Service"},
+		{"Ana Roe urged anyone with information to come forward.", "Ana Roe"},
+		{"Ana Roe asked drivers to slow down near the school.", "Ana Roe"},
+		{"Ana Roe called on the council to act.", "Ana Roe"},
+		{"Ana Roe advised walkers to avoid the cliff path.", "Ana Roe"},
+		{"Ana Roe asked about the fares to Tallby.", ""},
+		{"Ana Roe called the plan a disgrace.", ""},
+		{"Ana Roe urged caution.", ""},
+		{"Ana Roe did not urge residents to leave.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			b, err := Parse("a.txt", []byte("title: T\npublished: 2024-03-23\n---\nT\n\nAna Roe is the mayor of Tallby.\n\n"+tt.sentence+"\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, s := range b.Statements {
+				if s.Text == tt.sentence {
+					got = s.Speaker
+				}
+			}
+			if got != tt.speaker {
+				t.Errorf("statement by %q, want %q", got, tt.speaker)
+			}
+		})
+	}
+}
