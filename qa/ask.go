@@ -707,6 +707,7 @@ const (
 	notTheirs             // what did X say, and X did not say it
 	offTopic              // what did X say about Y, and it is not about Y
 	notSaid               // what did the <description> say, and it does not name them
+	noPredicate           // who did X, and it does not say who did X
 )
 
 // offers says, for each candidate choose tries, whether it offers the kind
@@ -798,8 +799,8 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 	if !q.naming && q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 || q.role != "" && !e.holdsRole(q, best) {
 		return noName
 	}
-	if (q.typ == qWho || q.typ == qWhoIs) && !q.says && !holdsPredicate(q, best) {
-		return lowRelation
+	if (q.typ == qWho || q.typ == qWhoIs) && !q.says && !q.objectWho && predicate(q) >= 0 && !holdsPredicate(q, best) {
+		return noPredicate
 	}
 	switch q.typ {
 	case qWhen:
@@ -933,6 +934,8 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 				termList(q.terms, missing, 4) + ")"
 		}
 		return "the best match has " + termList(q.terms, c.half&^c.full, 4) + " only through a related word or its paragraph"
+	case noPredicate:
+		return "the question asks who (“" + q.terms[predicate(q)].word + "”), but the closest passage does not say"
 	case lowRelation:
 		return "the closest passage mentions " + termList(q.terms, entityMask(q, true)&(c.full|c.half), 4) +
 			" but not " + termList(q.terms, entityMask(q, false)&^c.full, 4)
@@ -1408,19 +1411,33 @@ var circumstanceWords = map[string]bool{
 	"ago": true, "before": true, "after": true, "together": true, "too": true, "anymore": true,
 }
 
-// holdsPredicate reports whether c holds what a "who" question asks of
-// the person: its first relation word ("chairs" in "who chairs the
-// commission", "replaced" in "who replaced Ana Roe"), itself or through
-// a related word or its paragraph. A sentence that names the commission
-// but not who chairs it does not answer.
-func holdsPredicate(q *question, c cand) bool {
+// predicate returns the index of what a "who" question asks of the
+// person: its first relation word that is no modifier ("chairs" in "who
+// chairs the commission", "coach" in "who is the new coach"), or -1.
+func predicate(q *question) int {
 	for i, t := range q.terms {
-		if t.entity || t.optional || t.speaker {
+		if t.entity || t.optional || t.speaker || whoModifiers[t.word] || strings.HasSuffix(t.word, "ly") {
 			continue
 		}
-		return (c.full|c.half)&(1<<uint(i)) != 0
+		return i
 	}
-	return true
+	return -1
+}
+
+// whoModifiers qualify what a "who" question asks without being it: "who
+// is the new coach", "who actually founded it".
+var whoModifiers = map[string]bool{
+	"new": true, "current": true, "latest": true, "acting": true, "interim": true, "former": true,
+	"first": true, "last": true, "next": true, "also": true, "now": true, "still": true, "ever": true,
+	"real": true, "original": true, "permanent": true, "temporary": true, "official": true,
+}
+
+// holdsPredicate reports whether c holds what a "who" question asks of
+// the person (predicate), itself, through a related word or in its
+// paragraph. A sentence that names the commission but not who chairs it
+// does not answer.
+func holdsPredicate(q *question, c cand) bool {
+	return (c.full|c.half)&(1<<uint(predicate(q))) != 0
 }
 
 // hasRelation reports whether q has a word an answer must cover that is not

@@ -623,7 +623,9 @@ func TestCompleteAnswers(t *testing.T) {
 func TestAskWhoNeedsPredicate(t *testing.T) {
 	text := "title: Ferry\npublished: 2024-05-10\n---\nFerry\n\n" +
 		"The new Ferry Users Group met in Tallby on Monday with Ana Roe and Tom Hale among its members.\n\n" +
-		"A debate on the ferry fares, hosted by Radio Tallby, is due on Tuesday.\n"
+		"A debate on the ferry fares, hosted by Radio Tallby, is due on Tuesday.\n\n" +
+		"Tallby FC named Ana Roe as coach on Monday.\n\n" +
+		"The town chose Tom Hale as harbour master in March.\n"
 	b, err := knowledge.Parse("ferry.txt", []byte(text))
 	if err != nil {
 		t.Fatal(err)
@@ -637,6 +639,9 @@ func TestAskWhoNeedsPredicate(t *testing.T) {
 		{"Who are the moderators of the debate on Tuesday?", ""},
 		{"Who hosted the debate on the ferry fares?", "hosted by Radio Tallby"},
 		{"Who met in Tallby on Monday?", "Ana Roe"},
+		{"Who is the new coach of Tallby FC?", "Ana Roe"},          // "new" only qualifies the coach
+		{"Who did the town choose as harbour master?", "Tom Hale"}, // who is the object: "town" is the subject
+		{"Who actually named the coach?", "named Ana Roe"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
@@ -644,6 +649,8 @@ func TestAskWhoNeedsPredicate(t *testing.T) {
 			switch {
 			case tt.passage == "" && a.Answered:
 				t.Errorf("answered %q; want it declined", a.Passage)
+			case tt.passage == "" && !strings.Contains(a.Why, "asks who (“"):
+				t.Errorf("declined because %q; want the predicate named", a.Why)
 			case tt.passage != "" && (!a.Answered || !strings.Contains(a.Passage, tt.passage)):
 				t.Errorf("answered %v %q (why %q); want the passage with %q", a.Answered, a.Passage, a.Why, tt.passage)
 			}

@@ -293,6 +293,10 @@ func TestWhatAsksForFigure(t *testing.T) {
 		{"What does a new lamp cost the council?", qHowMany, true},
 		{"What is the latest news on the footbridge?", qWhat, false}, // a superlative before no measure
 		{"What is the interest of the council?", qWhat, false},
+		{"How much, in dollars, did the lamps cost?", qHowMany, true},
+		{"How much support, in pounds, did the petition get?", qHowMany, true},
+		{"How much did the yen fall on Monday?", qHowMany, false}, // a currency, not money asked for
+		{"How much did the deck weigh, in pounds?", qHowMany, false},
 		{"What did the council pay for?", qWhat, false},
 	}
 	for _, tt := range tests {
@@ -465,6 +469,12 @@ func TestSentenceFlags(t *testing.T) {
 		{"Some 12m drivers cross each year.", docNumber, true},
 		{"The council paid $3M for the crane.", docNumber, true},
 		{"A 3M adhesive held the railings.", docNumber, false},
+		{"Ana Roe won the 200m freestyle.", docNumber, false},
+		{"A phase 2b trial of the paint began.", docNumber, false},
+		{"Staff joined a 401k plan.", docNumber, false},
+		{"The crossing carries 5m people a year.", docNumber, true},
+		{"The crossing cost 2bn kronor.", docNumber, true},
+		{"The code was ȺB-12m on the plate.", docNumber, false}, // a hyphen's part: its offsets are of the normalised word
 		// a time of day
 		{"The alarm sounded at 23:40hrs.", docTime, true},
 		{"The ferry left at 10:15 a.m. with 40 cars.", docTime, true},
@@ -645,13 +655,27 @@ func TestGivesTitle(t *testing.T) {
 	}
 }
 
+// A word whose lower case is longer than it ("Ⱥ") before a hyphen's part
+// ends no briefing: the part's offsets are of the normalised word.
+func TestNewHyphenPartPastEnd(t *testing.T) {
+	b, err := knowledge.Parse("code.txt", []byte("title: T\npublished: 2024-03-23\n---\nT\n\n"+
+		"The ferry firm said on Monday that its new code was ȺB-12m\n\nThe ferry sails daily from Tallby to the islands.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := New(b).Ask("What is the new code?"); !a.Answered || !strings.Contains(a.Passage, "ȺB-12m") {
+		t.Errorf("Ask = answered %v %q (why %s); want the code's sentence", a.Answered, a.Passage, a.Why)
+	}
+}
+
 // A number written with a multiplier ("£4m", "12m") answers how many and
 // how much; a company named "3M" does not.
 func TestAskMultipliedNumbers(t *testing.T) {
 	b, err := knowledge.Parse("ferry.txt", []byte("title: Ferry\npublished: 2024-03-23\n---\nFerry\n\n"+
 		"The new Tallby ferry cost £4m, the council said.\n\n"+
 		"Some 12m passengers use the Tallby line each year.\n\n"+
-		"The ferry's seats were glued with a 3M adhesive.\n"))
+		"The ferry's seats were glued with a 3M adhesive.\n\n"+
+		"Its new hull code was ȺB-12m\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

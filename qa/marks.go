@@ -62,7 +62,7 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if t.has(tokPart) && isNumeric(t.word) {
 			m |= hyphenedNumber(text, toks, i) // "52-year-old", "a 10-day strike"
 		}
-		num := t.has(tokNum) || multiplied(text, t)
+		num := t.has(tokNum) || multiplied(text, toks, i)
 		if num && t.word != "one" && !isYearWord(t) {
 			m |= markNum
 			if isMoney(text, toks, i) {
@@ -154,23 +154,43 @@ func dayOfMonth(text string, toks []token, i int) bool {
 	return false
 }
 
-// multiplied reports whether t is a number written with a multiplier:
-// "£4m", "$50k", "12m people", "2tn". The multiplier is in lower case, or
-// a currency sign stands before it: "3M" alone is a company, "$3M" money.
-func multiplied(text string, t token) bool {
+// multiplied reports whether toks[i] is a number written with a
+// multiplier: "£4m", "$50k", "2bn", "12m passengers". After a currency
+// sign any multiplier counts, in either case ("$3M"); without one only
+// "mn", "bn", "tn" and "trn", or "m" and "k" before a plural ("12m
+// passengers"): "3M" is a company, "the 200m freestyle" a distance,
+// "phase 2b" and "a 401k plan" names.
+func multiplied(text string, toks []token, i int) bool {
+	t := toks[i]
+	if t.has(tokPart) || t.start < 0 || t.end > len(text) || t.start >= t.end {
+		return false // a hyphen's part has offsets of its normalised word
+	}
 	w := text[t.start:t.end]
-	i := strings.IndexFunc(w, unicode.IsLetter)
-	if i <= 0 || !isNumeric(w[:i]) {
+	k := strings.IndexFunc(w, unicode.IsLetter)
+	if k <= 0 || !isNumeric(w[:k]) {
 		return false
 	}
-	switch unit := w[i:]; {
-	case multipliers[unit]:
+	unit := w[k:]
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:t.start], " ")); strings.ContainsRune(currencySigns, r) {
+		return multipliers[strings.ToLower(unit)]
+	}
+	switch unit {
+	case "mn", "bn", "tn", "trn":
 		return true
-	case multipliers[strings.ToLower(unit)]:
-		r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:t.start], " "))
-		return strings.ContainsRune(currencySigns, r)
+	case "m", "k":
+		return i+1 < len(toks) && toks[i+1].pos == t.pos+1 && plural(toks[i+1].word)
 	}
 	return false
+}
+
+// plural reports whether w, lower case, is a plural noun: "passengers",
+// "people".
+func plural(w string) bool {
+	switch w {
+	case "people", "children", "men", "women":
+		return true
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
 }
 
 // multipliers follow a number in place of "thousand", "million" and so on.

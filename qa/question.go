@@ -73,6 +73,9 @@ type question struct {
 	future   bool     // for when: the question asks when something will happen ("when will", "when is it expected")
 	classOf  int32    // for "what proverb did X use": the term id of the noun after "what", when hasClass
 	hasClass bool
+	// objectWho: "who did the town choose": who is the object, and the
+	// words after do-support are the subject's
+	objectWho bool
 
 	// For "what did the pharmacy say" (or tell), whom the briefings do not
 	// quote: the terms naming them, which an answer that reports speech
@@ -119,6 +122,8 @@ type reading struct {
 	verb     string   // the term of the opinion verb of "what did X describe"
 	naming   bool     // "what is X called": a name answers
 	measure  string   // "what share", "what interest rate": the measure a figure answers
+	// objectWho: "who did the town choose", "whom": who is the object
+	objectWho bool
 }
 
 // markIdioms marks as optional the words of idioms that name nothing an
@@ -262,6 +267,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		}
 	}
 	q.name, q.naming = asksName(q.typ, r.ws) || r.naming, r.naming
+	q.objectWho = r.objectWho
 	from := -1
 	if q.name && r.ws[0].word == "which" {
 		from = 1 // "which consulting firm"
@@ -283,11 +289,16 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 			q.counted = append(q.counted, id)
 		}
 	}
-	for _, t := range r.ws {
-		q.says = q.says || t.has(tokSays)                                                                              // opinionVerbs[t.word] or english.ReportingVerb(t.word)
-		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && (moneyWords[t.word] || currencies[t.word]) // "how much damage, in pounds,"
+	weighs := false
+	for k, t := range r.ws {
+		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
+		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && moneyWords[t.word]
+		// "how much damage, in pounds, did it cause": a currency after "in"
+		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && currencies[t.word] && k > 0 && r.ws[k-1].word == "in"
 		q.future = q.future || q.typ == qWhen && futureAsked[t.word]
+		weighs = weighs || weightWords[t.word]
 	}
+	q.money = q.money && !weighs // "how much did the baby weigh, in pounds"
 	e.findAsked(&q, &r)
 	e.addTerms(&q, &r)
 	q.counted = countedRelated(q.counted, q.terms)
@@ -314,6 +325,9 @@ func countedRelated(counted []int32, terms []queryTerm) []int32 {
 	}
 	return counted
 }
+
+// weightWords ask for a weight, which "in pounds" measures too.
+var weightWords = map[string]bool{"weigh": true, "weighs": true, "weighed": true, "weight": true, "heavy": true, "heavier": true}
 
 // moneyWords, after "how much", ask for an amount of money.
 var moneyWords = map[string]bool{
@@ -418,6 +432,7 @@ func (e *Engine) classify(r *reading) qType {
 	switch first := w(0); {
 	case first == "who" || first == "whom" || first == "whose":
 		typ = qWho
+		r.objectWho = first == "whom" || (w(1) == "did" || w(1) == "does" || w(1) == "do") && len(ws) > 3
 		// "who is X" or "who is the <role>"; not "who is running ...".
 		if (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && len(ws) > 2 &&
 			(ws[2].has(tokCap) || ws[2].has(tokAllCaps) || w(2) == "the" || w(2) == "a" || w(2) == "an" || e.startsName(ws[2])) {
