@@ -2,10 +2,10 @@ package knowledge
 
 import (
 	"strings"
-
-	"github.com/briefbot/briefbot/knowledge/english"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/knowledge/english"
 )
 
 // findAliases returns the short and long forms the text defines, each pair

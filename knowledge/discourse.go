@@ -183,6 +183,9 @@ func (d *doc) collect() {
 			d.scanNames(p.Text, ts)
 		}
 	}
+	// A short form the text uses without defining it ("the BBA") is
+	// another name for the body whose initials it is, once every person
+	// introduced in full is known.
 	texts := make([]string, len(d.b.Passages))
 	for pi := range d.b.Passages {
 		texts[pi] = d.b.Passages[pi].Text

@@ -56,11 +56,12 @@ func findDoubleQuotes(text string) []quoteSpan {
 			continue
 		}
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
-		if r == '"' && strings.HasPrefix(text[i+w:], `"`) && (i == 0 || isOpenContext(prev)) {
+		straightOpens := r == '"' && (i == 0 || isOpenContext(prev))
+		if straightOpens && strings.HasPrefix(text[i+w:], `"`) {
 			w++ // a mistyped doubled mark opens once: `""It was…,"`
 		}
 		next, _ := utf8.DecodeRuneInString(text[i+w:])
-		opens := r == '“' || r == '„' || r == '«' || (r == '"' && (i == 0 || isOpenContext(prev)) && i+w < len(text) && !unicode.IsSpace(next))
+		opens := r == '“' || r == '„' || r == '«' || (straightOpens && i+w < len(text) && !unicode.IsSpace(next))
 		closes := r == '”' || r == '»' || (r == '"' && i > 0 && !unicode.IsSpace(prev))
 		switch {
 		case !inside && opens:
