@@ -169,6 +169,11 @@ func implicitAliases(texts []string, defined map[string]int, isPerson func(strin
 		if !shorts[key] {
 			return
 		}
+		for _, w := range run {
+			if !runJoiner(w) && cutsRun(strings.ToLower(w)) {
+				return // "on Monday", "in March": no part of a name
+			}
+		}
 		name = append(name[:0], run...)
 		name[len(name)-1] = strings.TrimSuffix(strings.TrimSuffix(name[len(name)-1], "’s"), "'s")
 		if !bodyRun(name) {
@@ -228,14 +233,16 @@ func implicitAliases(texts []string, defined map[string]int, isPerson func(strin
 // capitalRun appends to run the run of capitalised words (not short
 // forms) that starts at words[i], with "of", "for", "and", "the" or "on"
 // inside, marks trimmed ("Sheriff's" stays whole: "the Sheriff's
-// Office"); punctuation after a word ends it. It returns the run and where to read
+// Office"); punctuation after a word ends it. Words that cut a name
+// (cutsRun: weekdays, months) are left to the caller, which reads them
+// only for the parts whose initials are a short form. It returns the run and where to read
 // on: past the run, or past words[i] when no run starts there.
 func capitalRun(words []string, i int, run []string) ([]string, int) {
 	j := i
 	for ; j < len(words) && len(run) < 8; j++ {
 		raw := words[j]
 		v := strings.Trim(raw, "“”\"(),.;:!?…")
-		if v == "" || !(isUpperStart(v) && !isAcronym(v) && !cutsRun(strings.ToLower(v))) && (len(run) == 0 || !runJoiner(v)) {
+		if v == "" || !(isUpperStart(v) && !isAcronym(v)) && (len(run) == 0 || !runJoiner(v)) {
 			break
 		}
 		run = append(run, v)
