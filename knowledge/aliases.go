@@ -147,11 +147,19 @@ func implicitAliases(texts []string, defined map[string]int, isPerson func(strin
 	// capitalised words need be read.
 	var order []string
 	shorts := map[string]bool{}
-	for _, text := range texts {
+	usedIn := map[string][]int{} // a short form → the texts that use it
+	for ti, text := range texts {
 		for raw := range strings.FieldsSeq(text) {
-			if w := shortForm(raw); w != "" && !shorts[w] {
+			w := shortForm(raw)
+			if w == "" || wellKnownShortForms[w] {
+				continue
+			}
+			if !shorts[w] {
 				shorts[w] = true
 				order = append(order, w)
+			}
+			if u := usedIn[w]; len(u) == 0 || u[len(u)-1] != ti {
+				usedIn[w] = append(u, ti)
 			}
 		}
 	}
@@ -164,9 +172,10 @@ func implicitAliases(texts []string, defined map[string]int, isPerson func(strin
 	}
 	longs := map[string]string{} // initials → the long form, or "" when two differ
 	var name []string
+	ti := 0                      // the text being read
 	note := func(run []string) { // a possessive leaves the name: "the Guild’s lawyers"
 		key := initialsOf(run)
-		if !shorts[key] {
+		if !shorts[key] || len(run) > maxLongWords || !usedAfter(usedIn[key], ti) || joinsBodies(run) {
 			return
 		}
 		for _, w := range run {
@@ -194,7 +203,8 @@ func implicitAliases(texts []string, defined map[string]int, isPerson func(strin
 		}
 	}
 	var words, run []string
-	for _, text := range texts {
+	for ti = range texts {
+		text := texts[ti]
 		words = words[:0]
 		for f := range strings.FieldsSeq(text) {
 			words = append(words, f)
@@ -230,6 +240,41 @@ func implicitAliases(texts []string, defined map[string]int, isPerson func(strin
 	return out
 }
 
+// maxLongWords bounds a long form's words; a run of capitalised words may
+// be longer ("On Monday the Royal Society for the Protection of Birds").
+const maxLongWords = 8
+
+// usedAfter reports whether a short form used in the texts at uses (in
+// order) stands in text ti or after it: a body is named in full first,
+// then by its initials (a headline may use them before).
+func usedAfter(uses []int, ti int) bool {
+	return len(uses) > 0 && uses[len(uses)-1] >= ti
+}
+
+// joinsBodies reports whether run joins two names of bodies with "and"
+// ("the Pilots’ Association and Tallby Council"): no one name spans both.
+func joinsBodies(run []string) bool {
+	for k, w := range run {
+		if strings.EqualFold(w, "and") && bodyRun(run[:k]) && k+1 < len(run) && bodyRun(run[k+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// wellKnownShortForms stand for one body or thing everywhere, whatever
+// local name shares their initials: "the NHS" is no "Northfield High
+// School".
+var wellKnownShortForms = map[string]bool{
+	"BBC": true, "CNN": true, "NHS": true, "CEO": true, "CFO": true, "COO": true, "CTO": true,
+	"GDP": true, "FBI": true, "CIA": true, "NSA": true, "NASA": true, "NATO": true, "WHO": true,
+	"IMF": true, "OPEC": true, "FIFA": true, "UEFA": true, "NFL": true, "NBA": true, "MLB": true,
+	"NHL": true, "UNESCO": true, "UNICEF": true, "ICU": true, "DNA": true, "HIV": true, "AIDS": true,
+	"ATM": true, "GPS": true, "USB": true, "PDF": true, "CCTV": true, "MRI": true, "VAT": true,
+	"FAQ": true, "NGO": true, "LGBT": true, "PPE": true, "ISIS": true, "KGB": true, "EPA": true,
+	"FDA": true, "CDC": true, "SEC": true, "IRS": true, "ABC": true, "CBS": true, "NBC": true,
+}
+
 // capitalRun appends to run the run of capitalised words (not short
 // forms) that starts at words[i], with "of", "for", "and", "the" or "on"
 // inside, marks trimmed ("Sheriff's" stays whole: "the Sheriff's
@@ -239,7 +284,7 @@ func implicitAliases(texts []string, defined map[string]int, isPerson func(strin
 // on: past the run, or past words[i] when no run starts there.
 func capitalRun(words []string, i int, run []string) ([]string, int) {
 	j := i
-	for ; j < len(words) && len(run) < 8; j++ {
+	for ; j < len(words) && len(run) < 2*maxLongWords; j++ {
 		raw := words[j]
 		v := strings.Trim(raw, "“”\"(),.;:!?…")
 		if v == "" || !(isUpperStart(v) && !isAcronym(v)) && (len(run) == 0 || !runJoiner(v)) {

@@ -406,18 +406,27 @@ func verbApplies(ts []tok, v int, use english.Reporting, lastQuote int) (applies
 // infinitive: "urged residents to save water", "asked drivers to slow
 // down", "called on the council to act".
 var directiveVerbs = map[string]bool{
-	"urge": true, "urges": true, "urged": true, "implore": true, "implores": true, "implored": true,
-	"advise": true, "advises": true, "advised": true, "ask": true, "asks": true, "asked": true,
-	"call": true, "calls": true, "called": true,
+	"urge": true, "urges": true, "urged": true, "urging": true,
+	"implore": true, "implores": true, "implored": true, "imploring": true,
+	"advise": true, "advises": true, "advised": true, "advising": true,
+	"ask": true, "asks": true, "asked": true, "asking": true,
+	"call": true, "calls": true, "called": true, "calling": true,
 }
 
 // directs reports whether the directive verb at ts[v] reports an appeal:
 // its addressee, a few words long, and then "to" and a verb ("urged
-// anyone with information to come forward"). "Called" needs "on" first
-// ("called on the council to act"); "asked" a word other than "about"
-// ("asked about the fares" reports no appeal).
+// anyone with information about the crash to come forward"). It does not
+// after a modal ("passengers may ask the driver to stop": a rule, not
+// speech), nor for a passive ("advised by lawyers to settle"), a reported
+// question ("asked how to apply", "asked if"), a place or a meeting ("asked
+// him to a meeting", "asked around the village"), or "called on" a day.
+// "Called" needs "on" first ("called on the council to act"); "asked
+// about" and "called for" report no appeal.
 func directs(ts []tok, v int) bool {
 	if !directiveVerbs[ts[v].lower] {
+		return false
+	}
+	if v > 0 && ts[v-1].kind == tWord && modals[ts[v-1].lower] {
 		return false
 	}
 	k := v + 1
@@ -426,17 +435,39 @@ func directs(ts []tok, v int) bool {
 			return false
 		}
 		k++
-	}
-	for first := k; k < len(ts) && k <= first+5 && ts[k].kind == tWord; k++ {
-		if ts[k].lower == "to" {
-			return k > first && k+1 < len(ts) && ts[k+1].kind == tWord && !isUpperStart(ts[k+1].text)
+		if k < len(ts) && english.IsCalendarWord(ts[k].lower) {
+			return false // "called on Tuesday to complain"
 		}
-		if ts[k].lower == "about" || ts[k].lower == "for" || english.ReportingVerb(ts[k].lower) != english.NotReporting {
+	}
+	first := k
+	if first < len(ts) && (ts[first].lower == "about" || ts[first].lower == "for" || ts[first].lower == "around" || ts[first].lower == "out") {
+		return false
+	}
+	for ; k < len(ts) && k <= first+7 && ts[k].kind == tWord; k++ {
+		switch w := ts[k].lower; {
+		case w == "to":
+			if k == first || k+1 >= len(ts) || ts[k+1].kind != tWord || isUpperStart(ts[k+1].text) {
+				return false
+			}
+			next := ts[k+1].lower
+			return !determiners[next] && !possessivePronouns[next] && next != "your" && !english.IsFunctionWord(next) // not "asked him to their home"
+		case w == "by", w == "if", w == "whether", w == "out", whWords[w]:
+			return false
+		case english.ReportingVerb(w) != english.NotReporting:
 			return false
 		}
 	}
 	return false
 }
+
+// modals before a directive verb make it a rule or a possibility, not
+// speech.
+var modals = map[string]bool{
+	"may": true, "might": true, "can": true, "could": true, "should": true, "must": true, "would": true,
+}
+
+// whWords open a reported question: "asked how to apply".
+var whWords = map[string]bool{"how": true, "what": true, "when": true, "where": true, "why": true, "who": true, "which": true}
 
 // thatAfter reports whether "that", a colon or a quotation follows ts[i]
 // within a few words: "admitted to a supervisor that".

@@ -196,7 +196,7 @@ func isParticle(w string) bool {
 	if english.IsNameParticle(lw) {
 		return true
 	}
-	if k := strings.IndexAny(w, "-‘’'"); k > 0 && english.IsNameParticle(lw[:k]) {
+	if k := strings.IndexAny(lw, "-‘’'"); k > 0 && english.IsNameParticle(lw[:k]) { // cut lw where lw has the mark: lower case may change a word's length
 		return true
 	}
 	return false
