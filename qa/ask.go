@@ -1416,12 +1416,24 @@ var circumstanceWords = map[string]bool{
 // chairs the commission", "coach" in "who is the new coach"), or -1.
 func predicate(q *question) int {
 	for i, t := range q.terms {
-		if t.entity || t.optional || t.speaker || whoModifiers[t.word] || strings.HasSuffix(t.word, "ly") {
+		if t.entity || t.optional || t.speaker || whoModifiers[t.word] || isAdverb(t.word) {
 			continue
 		}
 		return i
 	}
 	return -1
+}
+
+// isAdverb reports whether w is an adverb in -ly ("actually"), not a noun
+// or verb that ends so ("supply", "family", "rally").
+func isAdverb(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ly") && !lyNouns[w]
+}
+
+// lyNouns end in -ly but are no adverbs.
+var lyNouns = map[string]bool{
+	"supply": true, "family": true, "assembly": true, "anomaly": true, "monopoly": true,
+	"butterfly": true, "italy": true, "reply": true, "apply": true, "rally": true, "ally": true,
 }
 
 // whoModifiers qualify what a "who" question asks without being it: "who
@@ -1433,11 +1445,17 @@ var whoModifiers = map[string]bool{
 }
 
 // holdsPredicate reports whether c holds what a "who" question asks of
-// the person (predicate), itself, through a related word or in its
-// paragraph. A sentence that names the commission but not who chairs it
+// the person (predicate) or a modifier before it, itself, through a
+// related word or in its paragraph. A sentence that names the commission but not who chairs it
 // does not answer.
 func holdsPredicate(q *question, c cand) bool {
-	return (c.full|c.half)&(1<<uint(predicate(q))) != 0
+	covered := c.full | c.half
+	for i, t := range q.terms[:predicate(q)+1] {
+		if !t.entity && !t.optional && !t.speaker && covered&(1<<uint(i)) != 0 {
+			return true // the predicate, or a modifier of it ("the first to reach", "its interim boss")
+		}
+	}
+	return false
 }
 
 // hasRelation reports whether q has a word an answer must cover that is not

@@ -625,7 +625,8 @@ func TestAskWhoNeedsPredicate(t *testing.T) {
 		"The new Ferry Users Group met in Tallby on Monday with Ana Roe and Tom Hale among its members.\n\n" +
 		"A debate on the ferry fares, hosted by Radio Tallby, is due on Tuesday.\n\n" +
 		"Tallby FC named Ana Roe as coach on Monday.\n\n" +
-		"The town chose Tom Hale as harbour master in March.\n"
+		"The town chose Tom Hale as harbour master in March.\n\n" +
+		"Ivo Lind was the first to row across the bay.\n"
 	b, err := knowledge.Parse("ferry.txt", []byte(text))
 	if err != nil {
 		t.Fatal(err)
@@ -642,6 +643,7 @@ func TestAskWhoNeedsPredicate(t *testing.T) {
 		{"Who is the new coach of Tallby FC?", "Ana Roe"},          // "new" only qualifies the coach
 		{"Who did the town choose as harbour master?", "Tom Hale"}, // who is the object: "town" is the subject
 		{"Who actually named the coach?", "named Ana Roe"},
+		{"Who was the first rower across the bay?", "Ivo Lind"}, // "first" stands in it, "rower" not
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -297,6 +297,9 @@ func TestWhatAsksForFigure(t *testing.T) {
 		{"How much support, in pounds, did the petition get?", qHowMany, true},
 		{"How much did the yen fall on Monday?", qHowMany, false}, // a currency, not money asked for
 		{"How much did the deck weigh, in pounds?", qHowMany, false},
+		{"How much did the council spend on heavy lamps?", qHowMany, true}, // a weight word only stops a currency
+		{"What did Ola Svensson say about the cost of the repair?", qSaid, false},
+		{"What did the cost of the repair do to the council?", qWhat, false},
 		{"What did the council pay for?", qWhat, false},
 	}
 	for _, tt := range tests {
@@ -470,6 +473,8 @@ func TestSentenceFlags(t *testing.T) {
 		{"The council paid $3M for the crane.", docNumber, true},
 		{"A 3M adhesive held the railings.", docNumber, false},
 		{"Ana Roe won the 200m freestyle.", docNumber, false},
+		{"Ana Roe won the 400m hurdles.", docNumber, false},
+		{"The ferry carries 7m UK passengers a year.", docNumber, true},
 		{"A phase 2b trial of the paint began.", docNumber, false},
 		{"Staff joined a 401k plan.", docNumber, false},
 		{"The crossing carries 5m people a year.", docNumber, true},

@@ -178,9 +178,24 @@ func multiplied(text string, toks []token, i int) bool {
 	case "mn", "bn", "tn", "trn":
 		return true
 	case "m", "k":
-		return i+1 < len(toks) && toks[i+1].pos == t.pos+1 && plural(toks[i+1].word)
+		// a plural within two words: "12m passengers", "7m UK passengers";
+		// not a race ("the 400m hurdles")
+		for k := i + 1; k < len(toks) && toks[k].pos <= t.pos+2; k++ {
+			if raceWords[toks[k].word] {
+				return false
+			}
+			if plural(toks[k].word) {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// raceWords after a distance name a race: "the 400m hurdles".
+var raceWords = map[string]bool{
+	"hurdles": true, "relay": true, "freestyle": true, "sprint": true, "backstroke": true,
+	"breaststroke": true, "butterfly": true, "medley": true, "steeplechase": true, "dash": true,
 }
 
 // plural reports whether w, lower case, is a plural noun: "passengers",

@@ -289,16 +289,16 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 			q.counted = append(q.counted, id)
 		}
 	}
-	weighs := false
+	weighs, inCurrency := false, false
 	for k, t := range r.ws {
 		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
 		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && moneyWords[t.word]
 		// "how much damage, in pounds, did it cause": a currency after "in"
-		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && currencies[t.word] && k > 0 && r.ws[k-1].word == "in"
+		inCurrency = inCurrency || q.typ == qHowMany && r.ws[1].word == "much" && currencies[t.word] && k > 0 && r.ws[k-1].word == "in"
 		q.future = q.future || q.typ == qWhen && futureAsked[t.word]
 		weighs = weighs || weightWords[t.word]
 	}
-	q.money = q.money && !weighs // "how much did the baby weigh, in pounds"
+	q.money = q.money || inCurrency && !weighs // not "how much did the baby weigh, in pounds"
 	e.findAsked(&q, &r)
 	e.addTerms(&q, &r)
 	q.counted = countedRelated(q.counted, q.terms)
@@ -432,7 +432,7 @@ func (e *Engine) classify(r *reading) qType {
 	switch first := w(0); {
 	case first == "who" || first == "whom" || first == "whose":
 		typ = qWho
-		r.objectWho = first == "whom" || (w(1) == "did" || w(1) == "does" || w(1) == "do") && len(ws) > 3
+		r.objectWho = first == "whom" || (w(1) == "did" || w(1) == "does" || w(1) == "do") && len(ws) > 3 && !isNegation(w(2))
 		// "who is X" or "who is the <role>"; not "who is running ...".
 		if (w(1) == "is" || w(1) == "was" || w(1) == "are" || w(1) == "were") && len(ws) > 2 &&
 			(ws[2].has(tokCap) || ws[2].has(tokAllCaps) || w(2) == "the" || w(2) == "a" || w(2) == "an" || e.startsName(ws[2])) {
@@ -982,6 +982,9 @@ func measureAt(ws []token) int {
 	}
 	if w(1) == "do" || w(1) == "does" || w(1) == "did" || w(1) == "will" {
 		for k := 2; k < len(ws); k++ {
+			if ws[k].has(tokSays) || ws[k].has(tokStop) && k+1 < len(ws) && w(k+1) == "cost" {
+				break // "what did Ana Roe say about the cost", "what did the cost of fuel do"
+			}
 			if w(k) == "cost" {
 				return k // "what did the repair cost": an amount of money
 			}
