@@ -799,8 +799,10 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 	if !q.naming && q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 || q.role != "" && !e.holdsRole(q, best) {
 		return noName
 	}
-	if (q.typ == qWho || q.typ == qWhoIs) && !q.says && !q.objectWho && predicate(q) >= 0 && !holdsPredicate(q, best) {
-		return noPredicate
+	if q.typ == qWho || q.typ == qWhoIs {
+		if p := predicate(q); p >= 0 && !q.says && !q.objectWho && !holdsPredicate(q, best, p) {
+			return noPredicate
+		}
 	}
 	switch q.typ {
 	case qWhen:
@@ -1430,10 +1432,10 @@ func isAdverb(w string) bool {
 	return len(w) > 5 && strings.HasSuffix(w, "ly") && !lyNouns[w]
 }
 
-// lyNouns end in -ly but are no adverbs.
+// lyNouns end in -ly but are no adverbs ("reply" and the like are too
+// short for isAdverb to ask).
 var lyNouns = map[string]bool{
-	"supply": true, "family": true, "assembly": true, "anomaly": true, "monopoly": true,
-	"butterfly": true, "italy": true, "reply": true, "apply": true, "rally": true, "ally": true,
+	"supply": true, "family": true, "assembly": true, "anomaly": true, "monopoly": true, "butterfly": true,
 }
 
 // whoModifiers qualify what a "who" question asks without being it: "who
@@ -1445,12 +1447,12 @@ var whoModifiers = map[string]bool{
 }
 
 // holdsPredicate reports whether c holds what a "who" question asks of
-// the person (predicate) or a modifier before it, itself, through a
-// related word or in its paragraph. A sentence that names the commission but not who chairs it
-// does not answer.
-func holdsPredicate(q *question, c cand) bool {
+// the person (the term at predicate) or a modifier before it, itself,
+// through a related word or in its paragraph. A sentence that names the
+// commission but not who chairs it does not answer.
+func holdsPredicate(q *question, c cand, predicate int) bool {
 	covered := c.full | c.half
-	for i, t := range q.terms[:predicate(q)+1] {
+	for i, t := range q.terms[:predicate+1] {
 		if !t.entity && !t.optional && !t.speaker && covered&(1<<uint(i)) != 0 {
 			return true // the predicate, or a modifier of it ("the first to reach", "its interim boss")
 		}

@@ -31,15 +31,33 @@ func mustEngine(tb testing.TB) *Engine {
 	return New(handSeed(tb))
 }
 
+// textEngine builds an engine over one briefing written out in full.
+func textEngine(tb testing.TB, name, text string) *Engine {
+	tb.Helper()
+	b, err := knowledge.Parse(name, []byte(text))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return New(b)
+}
+
+// checkAnswer fails tb unless a, the answer to q, is declined when passage
+// is "", or answered with a passage that holds passage.
+func checkAnswer(tb testing.TB, q string, a Answer, passage string) {
+	tb.Helper()
+	switch {
+	case passage == "" && a.Answered:
+		tb.Errorf("Ask(%q) answered %q (why %s); want it declined", q, a.Passage, a.Why)
+	case passage != "" && (!a.Answered || !strings.Contains(a.Passage, passage)):
+		tb.Errorf("Ask(%q) = answered %v %q (why %s); want the passage with %q", q, a.Answered, a.Passage, a.Why, passage)
+	}
+}
+
 // "Who is the <role>" is answered by the speaker who holds the role, named
 // in the sentence that answers.
 func TestAskWhoHoldsRole(t *testing.T) {
-	text := "title: Talks to resume\npublished: 2024-05-10\n---\nTalks to resume\n\nEnvoy for the Northern Isles Rosa Kint said talks would resume on Monday.\n"
-	b, err := knowledge.Parse("envoy.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := New(b).Ask("Who is the Envoy for the Northern Isles?")
+	e := textEngine(t, "envoy.txt", "title: Talks to resume\npublished: 2024-05-10\n---\nTalks to resume\n\nEnvoy for the Northern Isles Rosa Kint said talks would resume on Monday.\n")
+	a := e.Ask("Who is the Envoy for the Northern Isles?")
 	if !a.Answered || a.Speaker == nil || a.Speaker.Name != "Rosa Kint" {
 		t.Errorf("Ask = answered %v %q, speaker %+v (why %s); want Rosa Kint's sentence", a.Answered, a.Passage, a.Speaker, a.Why)
 	}
@@ -48,17 +66,12 @@ func TestAskWhoHoldsRole(t *testing.T) {
 // In a briefing of one paragraph, the only candidate leads by far, but an
 // answer must still cover enough of the question: here only the name.
 func TestAskCoversEnough(t *testing.T) {
-	text := "title: Ferry diverted\npublished: 2024-05-10\n---\nFerry diverted\n\nThe night ferry from Ostra sailed to Velmar instead of Pask on Thursday after high winds closed Pask harbour, operator Nordline said.\n\nSome 140 passengers were on board.\n"
-	b, err := knowledge.Parse("ferry.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := New(b)
-	if a := e.Ask("To which town will Nordline move its head office?"); a.Answered {
-		t.Errorf("Ask = answered %q (why %s); want declined", a.Passage, a.Why)
-	}
-	if a := e.Ask("Where did the night ferry sail to?"); !a.Answered || !strings.Contains(a.Passage, "Velmar") {
-		t.Errorf("Ask = answered %v %q (why %s); want the Velmar sentence", a.Answered, a.Passage, a.Why)
+	e := textEngine(t, "ferry.txt", "title: Ferry diverted\npublished: 2024-05-10\n---\nFerry diverted\n\nThe night ferry from Ostra sailed to Velmar instead of Pask on Thursday after high winds closed Pask harbour, operator Nordline said.\n\nSome 140 passengers were on board.\n")
+	for _, tt := range []struct{ q, passage string }{
+		{"To which town will Nordline move its head office?", ""},
+		{"Where did the night ferry sail to?", "Velmar"},
+	} {
+		checkAnswer(t, tt.q, e.Ask(tt.q), tt.passage)
 	}
 }
 
@@ -627,11 +640,7 @@ func TestAskWhoNeedsPredicate(t *testing.T) {
 		"Tallby FC named Ana Roe as coach on Monday.\n\n" +
 		"The town chose Tom Hale as harbour master in March.\n\n" +
 		"Ivo Lind was the first to row across the bay.\n"
-	b, err := knowledge.Parse("ferry.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := New(b)
+	e := textEngine(t, "ferry.txt", text)
 	tests := []struct {
 		q       string
 		passage string // "" when the question is declined
@@ -648,13 +657,9 @@ func TestAskWhoNeedsPredicate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			a := e.Ask(tt.q)
-			switch {
-			case tt.passage == "" && a.Answered:
-				t.Errorf("answered %q; want it declined", a.Passage)
-			case tt.passage == "" && !strings.Contains(a.Why, "asks who (“"):
+			checkAnswer(t, tt.q, a, tt.passage)
+			if tt.passage == "" && !a.Answered && !strings.Contains(a.Why, "asks who (“") {
 				t.Errorf("declined because %q; want the predicate named", a.Why)
-			case tt.passage != "" && (!a.Answered || !strings.Contains(a.Passage, tt.passage)):
-				t.Errorf("answered %v %q (why %q); want the passage with %q", a.Answered, a.Passage, a.Why, tt.passage)
 			}
 		})
 	}

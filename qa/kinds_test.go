@@ -309,9 +309,7 @@ func TestWhatAsksForFigure(t *testing.T) {
 			}
 		})
 	}
-	if a := e.Ask("What did the repair cost the town council?"); !a.Answered || !strings.Contains(a.Passage, "$2.3 million") {
-		t.Errorf("Ask = answered %v %q (why %s); want the $2.3 million sentence", a.Answered, a.Passage, a.Why)
-	}
+	checkAnswer(t, "What did the repair cost the town council?", e.Ask("What did the repair cost the town council?"), "$2.3 million")
 }
 
 // "According to X," before a question names whose view it asks for; the
@@ -663,28 +661,19 @@ func TestGivesTitle(t *testing.T) {
 // A word whose lower case is longer than it ("Ⱥ") before a hyphen's part
 // ends no briefing: the part's offsets are of the normalised word.
 func TestNewHyphenPartPastEnd(t *testing.T) {
-	b, err := knowledge.Parse("code.txt", []byte("title: T\npublished: 2024-03-23\n---\nT\n\n"+
-		"The ferry firm said on Monday that its new code was ȺB-12m\n\nThe ferry sails daily from Tallby to the islands.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a := New(b).Ask("What is the new code?"); !a.Answered || !strings.Contains(a.Passage, "ȺB-12m") {
-		t.Errorf("Ask = answered %v %q (why %s); want the code's sentence", a.Answered, a.Passage, a.Why)
-	}
+	e := textEngine(t, "code.txt", "title: T\npublished: 2024-03-23\n---\nT\n\n"+
+		"The ferry firm said on Monday that its new code was ȺB-12m\n\nThe ferry sails daily from Tallby to the islands.\n")
+	checkAnswer(t, "What is the new code?", e.Ask("What is the new code?"), "ȺB-12m")
 }
 
 // A number written with a multiplier ("£4m", "12m") answers how many and
 // how much; a company named "3M" does not.
 func TestAskMultipliedNumbers(t *testing.T) {
-	b, err := knowledge.Parse("ferry.txt", []byte("title: Ferry\npublished: 2024-03-23\n---\nFerry\n\n"+
+	e := textEngine(t, "ferry.txt", "title: Ferry\npublished: 2024-03-23\n---\nFerry\n\n"+
 		"The new Tallby ferry cost £4m, the council said.\n\n"+
 		"Some 12m passengers use the Tallby line each year.\n\n"+
 		"The ferry's seats were glued with a 3M adhesive.\n\n"+
-		"Its new hull code was ȺB-12m\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := New(b)
+		"Its new hull code was ȺB-12m\n")
 	tests := []struct {
 		q       string
 		passage string // "" when the question is declined
@@ -695,16 +684,7 @@ func TestAskMultipliedNumbers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			a := e.Ask(tt.q)
-			if tt.passage == "" {
-				if a.Answered {
-					t.Errorf("answered %q; want it declined", a.Passage)
-				}
-				return
-			}
-			if !a.Answered || !strings.Contains(a.Passage, tt.passage) {
-				t.Errorf("answered %v %q (why %q); want the passage with %q", a.Answered, a.Passage, a.Why, tt.passage)
-			}
+			checkAnswer(t, tt.q, e.Ask(tt.q), tt.passage)
 		})
 	}
 }
