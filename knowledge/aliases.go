@@ -135,7 +135,8 @@ func subsequence(a, b []rune) bool {
 // whose letters are exactly the initials of a body's name the texts spell
 // out, each as [short, long]: "the British Bankers’ Association" and later
 // "the BBA". Defined aliases (findAliases) are given in defined and
-// skipped. A short form has three to six capitals (shortForm) and matches
+// skipped. A short form has three to six capitals (shortForm), is not a
+// well-known one ("NHS"), is used at or after its long form, and matches
 // one long form only. A long form is two or more capitalised words, with
 // "of", "for", "and", "the" or "on" inside, that hold a word naming a body
 // ("Association", "Council": english.IsOrgWord), do not open with an
@@ -192,13 +193,11 @@ func implicitAliases(texts []string, defined map[string]int, isPerson func(strin
 		if isPerson(long) {
 			return
 		}
-		switch prev, ok := longs[key]; {
-		case !ok:
+		// Two names that share the initials differ: a tail with its own
+		// initial would change them, and a possessive is trimmed.
+		if prev, ok := longs[key]; !ok {
 			longs[key] = long
-		case prev == long || prev == "":
-		case strings.HasPrefix(prev, long+" "):
-			longs[key] = long // the shorter of one name with and without its tail
-		case !strings.HasPrefix(long, prev+" "):
+		} else if prev != long {
 			longs[key] = "" // two names share the initials
 		}
 	}
@@ -280,8 +279,9 @@ var wellKnownShortForms = map[string]bool{
 // inside, marks trimmed ("Sheriff's" stays whole: "the Sheriff's
 // Office"); punctuation after a word ends it. Words that cut a name
 // (cutsRun: weekdays, months) are left to the caller, which reads them
-// only for the parts whose initials are a short form. It returns the run and where to read
-// on: past the run, or past words[i] when no run starts there.
+// only for the parts whose initials are a short form. It returns the run
+// and where to read on: past the run, or past words[i] when no run starts
+// there.
 func capitalRun(words []string, i int, run []string) ([]string, int) {
 	j := i
 	for ; j < len(words) && len(run) < 2*maxLongWords; j++ {
