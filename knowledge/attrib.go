@@ -402,15 +402,15 @@ func verbApplies(ts []tok, v int, use english.Reporting, lastQuote int) (applies
 	return true, reachStatement
 }
 
-// directiveVerbs report a request or an appeal with its addressee and an
-// infinitive: "urged residents to save water", "asked drivers to slow
-// down", "called on the council to act".
+// directiveVerbs, among the verbs that report only a quotation
+// (english.ReportsQuote), report a request or an appeal with its addressee
+// and an infinitive: "urged residents to save water", "asked drivers to
+// slow down", "called on the council to act".
 var directiveVerbs = map[string]bool{
-	"urge": true, "urges": true, "urged": true, "urging": true,
-	"implore": true, "implores": true, "implored": true, "imploring": true,
-	"advise": true, "advises": true, "advised": true, "advising": true,
-	"ask": true, "asks": true, "asked": true, "asking": true,
-	"call": true, "calls": true, "called": true, "calling": true,
+	"urge": true, "urges": true, "urged": true,
+	"advise": true, "advises": true, "advised": true,
+	"ask": true, "asks": true, "asked": true,
+	"call": true, "calls": true, "called": true,
 }
 
 // directs reports whether the directive verb at ts[v] reports an appeal:
