@@ -953,6 +953,9 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 	case noReason:
 		return "the question asks why, but the closest passage gives no reason"
 	case noNumber:
+		if percentNouns[q.how] {
+			return "the question asks for a percentage, but the closest passage gives none"
+		}
 		return "the question asks how many, but the closest passage gives no number for it"
 	case notTheirs:
 		return name + " is in the briefing, but the closest passage is not theirs"

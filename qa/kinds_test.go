@@ -688,3 +688,20 @@ func TestAskMultipliedNumbers(t *testing.T) {
 		})
 	}
 }
+
+// A percentage is answered by a share ("61%", "12 per cent"), never by
+// another figure in the sentence that covers the question.
+func TestPercentageNeedsShare(t *testing.T) {
+	e := textEngine(t, "levy.txt", "title: Voters back harbour levy\npublished: 2025-03-05\n---\nVoters back harbour levy\n\n"+
+		"Voters in Port Alder approved a harbour levy on Tuesday that will raise millions of dollars for the sea wall.\n\n"+
+		"Turnout in the referendum on the new ferry pier was 48 percent, the election office said.\n")
+	tests := []struct{ q, want string }{
+		{"What percentage of voters in Port Alder approved the harbour levy?", ""},
+		{"By what percentage did voters approve the harbour levy?", ""},
+		{"How much will the harbour levy raise for the sea wall?", "millions of dollars"},
+		{"What percentage voted in the referendum on the ferry pier?", "48 percent"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
+	}
+}

@@ -595,6 +595,8 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	switch {
 	case q.money:
 		m = markMoney
+	case percentNouns[q.how]:
+		m = markShare // "what percentage of voters": "61%", not "billions of dollars"
 	case q.how == "long":
 		not = markAge // "how long": a span of time
 	case q.how == "old" && q.namesOne():

@@ -951,6 +951,9 @@ func measureVerb(n, verb string) bool {
 	return proportionNouns[n] && isAuxiliary(verb)
 }
 
+// percentNouns are measures answered only by a percentage.
+var percentNouns = map[string]bool{"percentage": true, "percent": true}
+
 // proportionNouns are measures that are only ever a figure.
 var proportionNouns = map[string]bool{"share": true, "percentage": true, "percent": true, "proportion": true, "fraction": true, "ratio": true}
 
