@@ -24,6 +24,10 @@ type tuning struct {
 
 	model         *logit  // decides whether a candidate answers; nil uses the three thresholds above
 	minConfidence float64 // the least probability of the model's that answers
+	// sureConfidence is the probability at which the model's word
+	// outweighs the topic coverage "what did X say about Y" needs, when
+	// what the answer lacks of Y is in words no briefing uses
+	sureConfidence float64
 
 	rel          [numRelKinds]relWeight // how much each kind of WordNet relation counts
 	kinds        relKinds               // the kinds rel weighs
@@ -32,17 +36,18 @@ type tuning struct {
 }
 
 var defaultTuning = tuning{
-	bm25:          defaultParams,
-	minCoverage:   0.65,
-	minRelation:   0.45,
-	minTopic:      0.5,
-	minRelevance:  0.25,
-	unknownWeight: 0.7,
-	model:         &answerModel,
-	minConfidence: 0.65,
-	rel:           defaultRelations,
-	strongCredit:  0.75,
-	faintCredit:   0.3,
+	bm25:           defaultParams,
+	minCoverage:    0.65,
+	minRelation:    0.45,
+	minTopic:       0.5,
+	minRelevance:   0.25,
+	unknownWeight:  0.7,
+	model:          &answerModel,
+	minConfidence:  0.65,
+	sureConfidence: 0.85,
+	rel:            defaultRelations,
+	strongCredit:   0.75,
+	faintCredit:    0.3,
 }
 
 const (
@@ -729,7 +734,9 @@ func (e *Engine) offers(q *question, cands []cand, s *scratch) []rejection {
 				r = e.lacksKind(q, cands[i])
 			}
 		default:
-			r = e.lacksKind(q, cands[i])
+			if r = e.lacksKind(q, cands[i]); r == offTopic && e.paraphrasesTopic(q, cands, i) {
+				r = accepted
+			}
 		}
 		rej = append(rej, r)
 	}
@@ -839,6 +846,23 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 		}
 	}
 	return accepted
+}
+
+// paraphrasesTopic reports whether candidate i, a statement that covers
+// too little of the topic of a "what did X say about Y" question, answers
+// it all the same: the model is sure of it, and every word of Y it lacks is
+// one no briefing uses, so Y is put in other words ("the county reaching
+// this point"), not another topic the briefing treats elsewhere ("what did
+// she tell the port authority" against what she told a news agency).
+func (e *Engine) paraphrasesTopic(q *question, cands []cand, i int) bool {
+	c := &cands[i]
+	for m := topicMask(q) &^ (c.full | c.half); m != 0; m &= m - 1 {
+		if t := &q.terms[bits.TrailingZeros64(m)]; t.known && !t.optional {
+			return false
+		}
+	}
+	x := e.features(q, cands, i)
+	return e.tune.model.prob(&x) >= e.tune.sureConfidence
 }
 
 // namesSayer reports whether candidate c reports what someone said (it

@@ -664,3 +664,20 @@ func TestAskWhoNeedsPredicate(t *testing.T) {
 		})
 	}
 }
+
+// "What did X say about Y" is answered by X's statement that the model is
+// sure of when what it lacks of Y is in words no briefing uses; a topic
+// the briefing treats elsewhere still has to be in the statement.
+func TestAskSaidParaphrasedTopic(t *testing.T) {
+	e := textEngine(t, "marina.txt", "title: Marina plan moves ahead\npublished: 2025-06-11\n---\nMarina plan moves ahead\n\n"+
+		"County supervisors on Tuesday approved talks with a developer over a new marina at Lake Corra.\n\n"+
+		"\"It has taken us eleven years of hearings to get here, and I am proud of this board,\" said Supervisor Ines Marlo.\n\n"+
+		"The developer will pay for a new boat ramp, the parks department said.\n")
+	tests := []struct{ q, want string }{
+		{"What did Supervisor Ines Marlo say about the county arriving at this milestone?", "eleven years of hearings"},
+		{"What did Supervisor Ines Marlo say about the boat ramp?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
+	}
+}
