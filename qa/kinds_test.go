@@ -705,3 +705,20 @@ func TestPercentageNeedsShare(t *testing.T) {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
 	}
 }
+
+// "How many" counts things: a sum of money is no count, unless the
+// question counts the currency itself.
+func TestHowManyIsNoSum(t *testing.T) {
+	e := textEngine(t, "mill.txt", "title: Mill to reopen\npublished: 2025-06-11\n---\nMill to reopen\n\n"+
+		"The owners of the Brackwater paper mill will spend $40 million on new machines before it reopens in the spring.\n\n"+
+		"The mill's reopening will bring back 120 jobs, the owners said.\n")
+	tests := []struct{ q, want string }{
+		{"How many machines will the owners of the Brackwater mill buy?", ""},
+		{"How many dollars will the owners spend on new machines?", "$40 million"},
+		{"How much will the owners of the mill spend on new machines?", "$40 million"},
+		{"How many jobs will the reopening bring back?", "120 jobs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
+	}
+}

@@ -225,13 +225,17 @@ var currencies = map[string]bool{
 
 // isMoney reports whether the number toks[i] is an amount of money: a
 // currency sign stands just before it, or a currency's name just after it
-// or after its multiplier ("2 million dollars").
+// or after its multiplier ("2 million dollars"), or it is the multiplier of
+// an amount of money ("$40 million").
 func isMoney(text string, toks []token, i int) bool {
 	t := toks[i]
 	if before := strings.TrimRight(text[:t.start], " "); before != "" {
 		if r, _ := utf8.DecodeLastRuneInString(before); strings.ContainsRune(currencySigns, r) {
 			return true
 		}
+	}
+	if i > 0 && toks[i-1].pos+1 == t.pos && toks[i-1].has(tokNum) && isMoney(text, toks, i-1) {
+		return true // the "million" of "$40 million"
 	}
 	for k := i + 1; k < len(toks) && toks[k].pos <= t.pos+2; k++ {
 		if currencies[toks[k].word] {
@@ -597,6 +601,8 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 		m = markMoney
 	case percentNouns[q.how]:
 		m = markShare // "what percentage of voters": "61%", not "billions of dollars"
+	case q.how == "many":
+		not |= markMoney // "how many jobs": "31 jobs", not "$4 million"
 	case q.how == "long":
 		not = markAge // "how long": a span of time
 	case q.how == "old" && q.namesOne():

@@ -254,6 +254,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		if len(r.ws) > 2 && timeUnits[r.ws[2].word] {
 			q.how = "long" // "how many years": a span of time
 		}
+		q.money = len(r.ws) > 2 && q.how == "many" && currencies[r.ws[2].word] // "how many dollars"
 	}
 	if r.measure != "" {
 		q.how, q.money = r.measure, moneyWords[r.measure]
