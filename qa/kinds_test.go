@@ -722,3 +722,50 @@ func TestHowManyIsNoSum(t *testing.T) {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
 	}
 }
+
+// "When" asks for the date of the event asked about: a date in a clause
+// that turns to another event (", but", ";") dates that one.
+func TestWhenDateInAnotherClause(t *testing.T) {
+	e := textEngine(t, "bypass.txt", "title: Bypass row\npublished: 2025-09-02\n---\nBypass row\n\n"+
+		"Councillor Edda Marsh was criticised for backing the Hollin bypass, but in an interview last year she said the road had split the town.\n\n"+
+		"The council approved the Hollin bypass plan; work on the road began in March.\n")
+	tests := []struct{ q, want string }{
+		{"When was Edda Marsh criticised for backing the bypass?", ""},
+		{"When did the council approve the Hollin bypass plan?", ""},
+		{"When did Marsh say in an interview that the road had split the town?", "last year"},
+		{"When did work on the Hollin road begin?", "began in March"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
+	}
+}
+
+// "How long" asks for a span of time: a time of day, a share or a sum is
+// none.
+func TestHowLongNeedsSpan(t *testing.T) {
+	e := textEngine(t, "outage.txt", "title: Power cuts hit Vell\npublished: 2025-07-20\n---\nPower cuts hit Vell\n\n"+
+		"The rolling power cuts in Vell began at 6:30 p.m., when reserves fell to 4 percent, the grid operator said.\n\n"+
+		"The repairs to the Vell substation took three weeks and cost $2 million.\n")
+	tests := []struct{ q, want string }{
+		{"How long did the rolling power cuts in Vell last?", ""},
+		{"How long did the repairs to the Vell substation take?", "three weeks"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
+	}
+}
+
+// A date the question gives itself does not answer "when": "Sunday" in
+// "Super Sunday".
+func TestWhenNotTheQuestionsOwnDate(t *testing.T) {
+	e := textEngine(t, "race.txt", "title: Harlow's long game\npublished: 2025-04-20\n---\nHarlow's long game\n\n"+
+		"Harlow can still win over voters in the Super Sunday states by spending heavily on adverts.\n\n"+
+		"The outcome of the Super Sunday contests on May 4 in nine regions will shape the race.\n")
+	tests := []struct{ q, want string }{
+		{"When is Super Sunday?", "May 4"},
+		{"When will Harlow spend on adverts in the Super Sunday states?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
+	}
+}

@@ -38,6 +38,7 @@ const (
 	markCounts                  // a number with a word right after it, which it counts: "31 candidates"
 	markOld                     // the age of a thing: "built 140 years ago", "a century old"
 	markChange                  // a number by which something changed: "fell by 40"
+	markTurn                    // it opens a clause that turns to another event: the word after ", but" or ";"
 )
 
 // maxPos bounds the word positions kept; later words share the last.
@@ -54,11 +55,16 @@ type stok struct {
 // with a term or a mark. first is the term of its first word when that is
 // capitalised, to be marked as a name once the briefings show it is one.
 func sentenceToks(text string, toks []token, dst []stok) (out []stok, first string) {
+	turn := false // a turn stands before the next token kept
 	for i, t := range toks {
+		turn = turn || turns(text, toks, i)
 		if t.has(tokAlias) && t.term == "" {
 			continue
 		}
 		var m mark
+		if turn {
+			m |= markTurn
+		}
 		if t.has(tokPart) && isNumeric(t.word) {
 			m |= hyphenedNumber(text, toks, i) // "52-year-old", "a 10-day strike"
 		}
@@ -115,9 +121,46 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if t.term == "" && m == 0 {
 			continue
 		}
+		turn = false
 		dst = append(dst, stok{term: t.term, pos: uint16(min(t.pos, maxPos)), mark: m})
 	}
 	return dst, first
+}
+
+// turnWords, after a comma, open a clause that turns to something else:
+// "she was criticised for it, but in an interview last year she said …".
+var turnWords = map[string]bool{"but": true, "although": true, "though": true, "whereas": true, "yet": true}
+
+// turns reports whether toks[i] opens a clause that turns from the one
+// before: it follows a semicolon, or ", but" and its like.
+func turns(text string, toks []token, i int) bool {
+	t := toks[i]
+	if i == 0 || t.start > len(text) {
+		return false
+	}
+	before := strings.TrimRight(text[:t.start], " \t\"“”‘’'")
+	if strings.HasSuffix(before, ";") {
+		return true
+	}
+	p := toks[i-1]
+	if !turnWords[p.word] || p.pos+1 != t.pos || p.start > len(text) {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRight(text[:p.start], " "), ",")
+}
+
+// crossesTurn reports whether a clause that turns to another event opens
+// between word positions a and b of toks.
+func crossesTurn(toks []dtok, a, b uint16) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for _, t := range toks {
+		if t.pos > a && t.pos <= b && t.mark&markTurn != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // dayOfMonth reports whether toks[i] is the day of a date: a number from 1
@@ -604,7 +647,7 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	case q.how == "many":
 		not |= markMoney // "how many jobs": "31 jobs", not "$4 million"
 	case q.how == "long":
-		not = markAge // "how long": a span of time
+		not = markAge | markDate | markShare | markMoney // "how long": a span of time, not "at 6:30 p.m." or "8 percent"
 	case q.how == "old" && q.namesOne():
 		return d.has(docNumber) && ageOf(d.toks, q, e.ix.idOf("old")) // "how old is X": an age, given beside whose it is
 	case q.how == "old":
@@ -807,7 +850,9 @@ func (q *question) relationWord(id int32) bool {
 // near reports whether a token of toks with mark m lies within dist words
 // of a relation word of q (the terms that are not names: "recall" in "when
 // did Acme recall the heaters", not "Acme"), or of any word of q when it
-// has no relation word.
+// has no relation word. The token is not one the question gives itself,
+// and a date does not count across a clause that turns to another event
+// ("criticised for it, but in an interview last year").
 func (e *Engine) near(toks []dtok, q *question, dist int, m mark) bool {
 	return e.nearNot(toks, q, dist, m, 0)
 }
@@ -828,11 +873,11 @@ func (e *Engine) nearNot(toks []dtok, q *question, dist int, m, not mark) bool {
 		return false
 	}
 	for _, mt := range toks {
-		if mt.mark&m == 0 || mt.mark&not != 0 {
-			continue
+		if mt.mark&m == 0 || mt.mark&not != 0 || !q.follow && mt.term >= 0 && q.wantsTerm(mt.term) {
+			continue // not a date or number the question gives itself, "Sunday" in "when is Super Sunday" (a follow-up gives the earlier answer's)
 		}
 		for _, h := range toks {
-			if h.term >= 0 && h.mark&m == 0 && abs(int(mt.pos)-int(h.pos)) <= dist && wanted(h.term) {
+			if h.term >= 0 && h.mark&m == 0 && abs(int(mt.pos)-int(h.pos)) <= dist && wanted(h.term) && (m&markDate == 0 || !crossesTurn(toks, mt.pos, h.pos)) {
 				return true
 			}
 		}
