@@ -713,6 +713,7 @@ const (
 	offTopic              // what did X say about Y, and it is not about Y
 	notSaid               // what did the <description> say, and it does not name them
 	noPredicate           // who did X, and it does not say who did X
+	noFrequency           // how often, and it does not say how often
 )
 
 // offers says, for each candidate choose tries, whether it offers the kind
@@ -827,6 +828,9 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 	case qWhat:
 		if len(q.sayer) > 0 && !e.namesSayer(q, best) {
 			return notSaid
+		}
+		if j := e.joinsWith(best.d); q.how == "often" && !d.has(docOften) && !(j >= 0 && e.docs[j].has(docOften)) {
+			return noFrequency
 		}
 	case qSaid:
 		if len(q.speakers) == 0 {
@@ -976,6 +980,8 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 		return "the question asks when, but the closest passage gives no date for it"
 	case noReason:
 		return "the question asks why, but the closest passage gives no reason"
+	case noFrequency:
+		return "the question asks how often, but the closest passage does not say"
 	case noNumber:
 		if percentNouns[q.how] {
 			return "the question asks for a percentage, but the closest passage gives none"

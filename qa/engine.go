@@ -81,6 +81,7 @@ const (
 	docHeadline                     // a title line: no sentence punctuation at its end
 	docPast                         // every event it dates is over by its briefing's date
 	docFuture                       // it says that something is still to happen (saysFuture)
+	docOften                        // it says how often: "twice a year", "daily", "every week"
 )
 
 func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
@@ -717,6 +718,9 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		case "by", "through", "using", "via", "with":
 			f |= docManner
 		}
+		if often(toks, i) {
+			f |= docOften
+		}
 	}
 	var buf [64]string
 	words := buf[:0]
@@ -737,6 +741,66 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		}
 	}
 	return f
+}
+
+// frequencyWords say how often on their own.
+var frequencyWords = map[string]bool{
+	"daily": true, "weekly": true, "monthly": true, "yearly": true, "annually": true,
+	"hourly": true, "nightly": true, "fortnightly": true, "quarterly": true, "twice": true,
+	"thrice": true, "always": true, "often": true, "rarely": true, "seldom": true,
+	"sometimes": true, "occasionally": true, "frequently": true, "regularly": true,
+	"routinely": true, "constantly": true,
+}
+
+// often reports whether toks[i] says how often something happens: "daily",
+// "twice", "three times", "every week", "every two years", "each spring",
+// "on Sundays", "per hour", or "a" after a count ("five days a week");
+// not "a day after the crash" or "every resident".
+func often(toks []token, i int) bool {
+	t := toks[i]
+	at := func(k int) string { // the word k words after t, or ""
+		if i+k < len(toks) && toks[i+k].pos == t.pos+k {
+			return toks[i+k].word
+		}
+		return ""
+	}
+	switch {
+	case frequencyWords[t.word]:
+		return true
+	case t.word == "times" && i > 0 && toks[i-1].pos+1 == t.pos && toks[i-1].has(tokNum):
+		return true // "three times"
+	case t.word == "on" && pluralDays[at(1)]:
+		return true // "on Sundays"
+	case t.word == "every" || t.word == "each":
+		// "every month", "every two years", "every other week", "each spring"
+		count := at(1) != "" && toks[i+1].has(tokNum)
+		return periodWord(at(1)) || (at(1) == "other" || at(1) == "few" || count) && timeUnits[at(2)]
+	case t.word == "per":
+		return timeUnits[at(1)]
+	case (t.word == "a" || t.word == "an") && timeUnits[at(1)]:
+		for k := i - 1; k >= 0 && t.pos-toks[k].pos <= 3; k-- {
+			if toks[k].has(tokNum) || toks[k].word == "times" || toks[k].word == "once" {
+				return true // "five days a week", "once a year"
+			}
+		}
+	}
+	return false
+}
+
+// periodWord reports whether w names a recurring period: a time unit, a
+// season or a day of the week ("every Sunday", "each spring").
+func periodWord(w string) bool {
+	switch w {
+	case "spring", "summer", "autumn", "fall", "winter", "morning", "evening", "afternoon", "weekday":
+		return true
+	}
+	return timeUnits[w] || isCalendar(w)
+}
+
+// pluralDays are the days of the week in the plural: "on Sundays".
+var pluralDays = map[string]bool{
+	"mondays": true, "tuesdays": true, "wednesdays": true, "thursdays": true,
+	"fridays": true, "saturdays": true, "sundays": true, "weekdays": true, "weekends": true,
 }
 
 // reasonForm reports whether a sentence gives a reason by its grammar

@@ -769,3 +769,32 @@ func TestWhenNotTheQuestionsOwnDate(t *testing.T) {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
 	}
 }
+
+// "How often" asks for a frequency: "twice a day", "every week", "daily";
+// a sentence that gives none does not answer it, with its own reason.
+func TestHowOftenNeedsFrequency(t *testing.T) {
+	e := textEngine(t, "skarn.txt", "title: Skarn ferry\npublished: 2025-05-02\n---\nSkarn ferry\n\n"+
+		"The ferry to Skarn sails twice a day in summer, the operator said.\n\n"+
+		"Divers inspect the Skarn pier every month.\n\n"+
+		"The island's old ferry was built in 1990 and has carried a million passengers.\n\n"+
+		"A day after the storm, the harbour crane was inspected.\n\n"+
+		"The lighthouse lamp is cleaned every two years.\n\n"+
+		"Every resident of Skarn was given a new bin.\n\n"+
+		"The Skarn market opens on Sundays.\n")
+	tests := []struct{ q, want string }{
+		{"How often does the ferry to Skarn sail in summer?", "twice a day"},
+		{"How often do divers inspect the pier?", "every month"},
+		{"How often is the island's old ferry serviced?", ""},
+		{"How often is the harbour crane inspected?", ""},
+		{"How often is the lighthouse lamp cleaned?", "every two years"},
+		{"How often are Skarn residents given a new bin?", ""},
+		{"How often does the Skarn market open?", "on Sundays"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
+	}
+	a := e.Ask("How often is the harbour crane inspected?")
+	if !strings.Contains(a.Why, "how often") {
+		t.Errorf("Why = %q, want it to say the question asks how often", a.Why)
+	}
+}

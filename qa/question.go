@@ -69,7 +69,7 @@ type question struct {
 	says     bool     // the question asks about something said: "who said", "who warned"
 	money    bool     // "how much" asks for an amount of money: "how much did it cost"
 	role     string   // for "who is the <role> of X": the role noun's term
-	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far")
+	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far"); "often" for how often
 	future   bool     // for when: the question asks when something will happen ("when will", "when is it expected")
 	classOf  int32    // for "what proverb did X use": the term id of the noun after "what", when hasClass
 	hasClass bool
@@ -255,6 +255,9 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 			q.how = "long" // "how many years": a span of time
 		}
 		q.money = len(r.ws) > 2 && q.how == "many" && currencies[r.ws[2].word] // "how many dollars"
+	}
+	if q.typ == qWhat && len(r.ws) > 1 && r.ws[0].word == "how" && r.ws[1].word == "often" {
+		q.how = "often" // a frequency answers
 	}
 	if r.measure != "" {
 		q.how, q.money = r.measure, moneyWords[r.measure]
