@@ -540,6 +540,10 @@ func TestWhenFuture(t *testing.T) {
 		{"When did the Dunmore ferry stop running?", true, "in March"},
 		{"When will the Dunmore ferry resume service?", true, "in September"},
 		{"When will the Holt ferry run again?", false, ""}, // only when it stopped
+		// the present progressive asks what is still to come
+		{"When is the Holt ferry being stopped?", false, ""},
+		{"When is the Dunmore ferry service being resumed?", true, "in September"},
+		{"When was the Holt ferry being stopped?", true, "in February"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -782,6 +782,10 @@ func (e *Engine) dateNear(di int32, q *question) bool {
 	return d.has(docDate|docTime) && e.near(d.toks, q, dateDistance, markDate) || e.clauseAfter(d.toks, q)
 }
 
+// presentAux reports whether w is a present form of "be": "when is the vote
+// being held" asks about something still to come, as "when will" does.
+func presentAux(w string) bool { return w == "is" || w == "are" || w == "'s" || w == "am" }
+
 // futureAsked, in a when-question, ask when something will happen.
 var futureAsked = map[string]bool{
 	"will": true, "would": true, "could": true, "shall": true, "might": true,

@@ -299,7 +299,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && moneyWords[t.word]
 		// "how much damage, in pounds, did it cause": a currency after "in"
 		inCurrency = inCurrency || q.typ == qHowMany && r.ws[1].word == "much" && currencies[t.word] && k > 0 && r.ws[k-1].word == "in"
-		q.future = q.future || q.typ == qWhen && futureAsked[t.word]
+		q.future = q.future || q.typ == qWhen && (futureAsked[t.word] || t.word == "being" && presentAux(r.ws[1].word))
 		weighs = weighs || weightWords[t.word]
 	}
 	q.money = q.money || inCurrency && !weighs // not "how much did the baby weigh, in pounds"
