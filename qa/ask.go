@@ -842,7 +842,7 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 				spk |= 1 << uint(i)
 			}
 		}
-		if int(d.speaker) != q.speakers[0] && best.full&spk != spk {
+		if int(d.speaker) != q.speakers[0] && (best.full&spk != spk || !e.reportsWith(best.d)) {
 			return notTheirs
 		}
 		if q.hasTopic && best.topicCov < e.tune.minTopic {
@@ -895,6 +895,14 @@ func (e *Engine) namesSayer(q *question, c cand) bool {
 
 // reports reports whether sentence d reports what someone said: it has a
 // speaker or a reporting verb.
+// reportsWith reports whether sentence di, or the sentence it joins,
+// reports speech: narration that only names someone ("signed by a Tomas
+// Brenner") says nothing they said.
+func (e *Engine) reportsWith(di int32) bool {
+	j := e.joinsWith(di)
+	return e.reports(&e.docs[di]) || j >= 0 && e.reports(&e.docs[j])
+}
+
 func (e *Engine) reports(d *doc) bool {
 	if d.speaker >= 0 {
 		return true

@@ -681,3 +681,18 @@ func TestAskSaidParaphrasedTopic(t *testing.T) {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
 	}
 }
+
+// "What did X say" is not answered by narration that only names X: the
+// sentence must be X's, or report someone's speech.
+func TestAskSaidNarrationNamesOnly(t *testing.T) {
+	e := textEngine(t, "kiosk.txt", "title: Kiosk licence row\npublished: 2025-08-14\n---\nKiosk licence row\n\n"+
+		"Council records showed the kiosk licence had been signed on May 2 by a Tomas Brenner, a cousin of the mayor.\n\n"+
+		"\"We followed every rule on the kiosk licence,\" said Mayor Karl Brenner.\n")
+	tests := []struct{ q, want string }{
+		{"What did Tomas Brenner say about signing the kiosk licence?", ""},
+		{"What did Karl Brenner say about the kiosk licence?", "We followed every rule"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
+	}
+}
