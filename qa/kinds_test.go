@@ -802,3 +802,18 @@ func TestHowOftenNeedsFrequency(t *testing.T) {
 		t.Errorf("Why = %q, want it to say the question asks how often", a.Why)
 	}
 }
+
+// "What share" is answered by a share: a percentage or a fraction ("a
+// third of"), not a count.
+func TestShareNeedsShare(t *testing.T) {
+	e := textEngine(t, "grid.txt", "title: Grid strain\npublished: 2025-08-16\n---\nGrid strain\n\n"+
+		"The Vell grid operator asked utilities to cut power to hundreds of thousands of customers on Friday.\n\n"+
+		"Wind farms supplied a third of the Vell grid's power last year.\n")
+	tests := []struct{ q, want string }{
+		{"What share of Vell's customers did the grid operator cut power to?", ""},
+		{"What share of the Vell grid's power came from wind farms?", "a third of"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
+	}
+}

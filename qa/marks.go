@@ -68,6 +68,9 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if t.has(tokPart) && isNumeric(t.word) {
 			m |= hyphenedNumber(text, toks, i) // "52-year-old", "a 10-day strike"
 		}
+		if isFraction(toks, i) {
+			m |= markShare // "a third of", "two-thirds of", "half the"
+		}
 		num := t.has(tokNum) || multiplied(text, toks, i)
 		if num && t.word != "one" && !isYearWord(t) {
 			m |= markNum
@@ -371,6 +374,30 @@ func thingAge(toks []token, i int) bool {
 	return timeUnits[at(1)] && at(2) == "ago"
 }
 
+// shareNouns are measures answered by a share: a percentage or a fraction.
+var shareNouns = map[string]bool{"share": true, "proportion": true, "fraction": true}
+
+// fractionWords name a part of a whole.
+var fractionWords = map[string]bool{
+	"half": true, "halves": true, "third": true, "thirds": true, "quarter": true, "quarters": true,
+	"fifth": true, "fifths": true, "tenth": true, "tenths": true, "majority": true,
+}
+
+// isFraction reports whether toks[i] gives a part of a whole: a fraction
+// word before "of" or "the" ("a third of voters", "two-thirds of", "half
+// the staff"), not "the third time" or "a quarter past".
+func isFraction(toks []token, i int) bool {
+	t := toks[i]
+	if !fractionWords[t.word] {
+		return false
+	}
+	k := i + 1
+	for k < len(toks) && toks[k].pos == t.pos {
+		k++ // the parts of "two-thirds"
+	}
+	return k < len(toks) && toks[k].pos == t.pos+1 && (toks[k].word == "of" || toks[k].word == "the" && t.word == "half")
+}
+
 // isShare reports whether toks[i], a number, is a share: "12 percent",
 // "12 per cent", "12%".
 func isShare(text string, toks []token, i int) bool {
@@ -644,6 +671,8 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 		m = markMoney
 	case percentNouns[q.how]:
 		m = markShare // "what percentage of voters": "61%", not "billions of dollars"
+	case shareNouns[q.how]:
+		m = markShare // "what share of the grid": "80 percent", "a third", not "thousands of customers"
 	case q.how == "many":
 		not |= markMoney // "how many jobs": "31 jobs", not "$4 million"
 	case q.how == "long":
@@ -656,7 +685,7 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 		return d.has(docNumber) && (e.nearNot(d.toks, q, numberDistance, markAge|markOld, 0) ||
 			e.nearNot(d.toks, q, numberDistance, markNum, markDate|markSpan|markShare|markMoney|markCounts))
 	}
-	if !d.has(docNumber) || !e.nearNot(d.toks, q, numberDistance, m, not) {
+	if !d.has(docNumber) && m != markShare || !e.nearNot(d.toks, q, numberDistance, m, not) { // "a third of" is no number, but a share
 		return false
 	}
 	return len(q.counted) == 0 || counts(d.toks, q)
