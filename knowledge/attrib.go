@@ -350,9 +350,10 @@ var toVerbs = map[string]bool{
 // here: not negated, not an infinitive or a passive, and for verbs that
 // need it, followed by "that", a colon or a quotation. quoteOnly is true
 // when it reports only a quotation in the sentence: a verb such as
-// "called", or a clause verb whose "that" is left out ("the company claims
-// its prices have saved “…”") or that takes an infinitive ("pledged to
-// take “…”"). lastQuote is where the sentence's last quotation stands (-1
+// "called", or a clause verb followed by neither "that" nor a clause that
+// leaves it out ("the company claims its prices have saved lives" reports,
+// "claimed victory with “…”" only the quotation) or one that takes an
+// infinitive ("pledged to take “…”"). lastQuote is where the sentence's last quotation stands (-1
 // when it has none).
 func verbApplies(ts []tok, v int, use english.Reporting, lastQuote int) (applies bool, reach attrReach) {
 	for k := v - 1; k >= 0 && k >= v-3; k-- {
@@ -389,7 +390,7 @@ func verbApplies(ts []tok, v int, use english.Reporting, lastQuote int) (applies
 		}
 		n := ts[v+1]
 		if n.lower == "that" || n.kind == tQuote || n.text == ":" ||
-			(n.kind == tComma && v+2 < len(ts) && ts[v+2].kind == tQuote) {
+			(n.kind == tComma && v+2 < len(ts) && ts[v+2].kind == tQuote) || omittedThat(ts, v) {
 			return true, reachStatement
 		}
 		return lastQuote > v, reachLooseQuote
@@ -401,6 +402,48 @@ func verbApplies(ts []tok, v int, use english.Reporting, lastQuote int) (applies
 	}
 	return true, reachStatement
 }
+
+// omittedThat reports whether a clause follows the clause verb at ts[v]
+// without its "that": a short subject, then a modal or a finite form of
+// "be" or "have" ("claims the change will save £60m", "confirmed its plant
+// was closing"); not an object ("claimed the lives of 12 people who were
+// …", "claimed victory").
+func omittedThat(ts []tok, v int) bool {
+	const maxSubject = 4
+	if v+1 >= len(ts) || !opensSubject(ts[v+1]) {
+		return false // "New York state now has": no subject after "state"
+	}
+	for k := v + 1; k < len(ts) && k <= v+1+maxSubject; k++ {
+		t := ts[k]
+		if t.kind != tWord {
+			return false
+		}
+		w := t.lower
+		switch {
+		case k > v+1 && (modals[w] || w == "will" || w == "is" || w == "are" || w == "was" || w == "were" || w == "has" || w == "have" || w == "had"):
+			return true
+		case relativeWords[w] || objectPreps[w] || w == "in" || english.ReportingVerb(w) != english.NotReporting:
+			return false
+		}
+	}
+	return false
+}
+
+// opensSubject reports whether t may open the subject of a clause: an
+// article, a pronoun, a possessive or a capitalised word.
+func opensSubject(t tok) bool {
+	if t.kind != tWord {
+		return false
+	}
+	switch t.lower {
+	case "it", "he", "she", "they", "we", "i", "you", "this", "these", "those":
+		return true
+	}
+	return determiners[t.lower] || possessivePronouns[t.lower] || isUpperStart(t.text)
+}
+
+// relativeWords open a relative clause, which belongs to an object.
+var relativeWords = map[string]bool{"who": true, "whom": true, "which": true, "that": true, "whose": true, "where": true, "when": true}
 
 // directiveVerbs, among the verbs that report only a quotation
 // (english.ReportsQuote), report a request or an appeal with its addressee

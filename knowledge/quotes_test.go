@@ -220,6 +220,17 @@ func TestAttribution(t *testing.T) {
 			absent: []string{"group"},
 		},
 		{
+			name:   "a clause verb whose that is left out reports a clause, not an object",
+			body:   "The Coastal Office runs the levy. It claims the change will save £60m. The storm claimed the lives of two sailors who were at sea. New Alder state now has more ferries than any region. The Harbour Trust confirmed its pier was closing.\n",
+			stmts:  []string{"Coastal Office: It claims the change", "Harbour Trust: The Harbour Trust confirmed its pier"},
+			absent: []string{"storm", "New Alder"},
+		},
+		{
+			name:   "a lower-case particle inside a name",
+			body:   "“We are ready to buy it,” said Laurence des Marais, the museum’s director, in an interview.\n",
+			quotes: []string{"We are ready to buy it — Laurence des Marais (museum’s director)"},
+		},
+		{
 			name:  "aside in parentheses before the verb",
 			body:  "Prices rose, the Example Growers Association (EGA) said on Saturday. Losses were high, according to the association.\n",
 			stmts: []string{"Example Growers Association: Prices rose", "Example Growers Association: Losses were high"},

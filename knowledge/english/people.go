@@ -161,7 +161,7 @@ var nameParticles = map[string]bool{
 	"al": true, "el": true, "bin": true, "ibn": true, "van": true, "von": true, "de": true,
 	"da": true, "di": true, "du": true, "del": true, "della": true, "der": true, "den": true,
 	"la": true, "le": true, "dos": true, "das": true, "ter": true, "ten": true, "abu": true,
-	"ul": true,
+	"ul": true, "des": true,
 }
 
 // IsNameParticle reports whether w is a particle that may stand in lower
