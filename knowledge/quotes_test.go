@@ -226,6 +226,11 @@ func TestAttribution(t *testing.T) {
 			absent: []string{"storm", "New Alder"},
 		},
 		{
+			name:  "it is the body acting in its paragraph, not the last speaker",
+			body:  "The Coastal Office said the change would save £60m.\n\nThe Harbour Trust backed the plan. It said the levy was overdue.\n",
+			stmts: []string{"Coastal Office: The Coastal Office said", "Harbour Trust: It said the levy"},
+		},
+		{
 			name:   "a lower-case particle inside a name",
 			body:   "“We are ready to buy it,” said Laurence des Marais, the museum’s director, in an interview.\n",
 			quotes: []string{"We are ready to buy it — Laurence des Marais (museum’s director)"},
