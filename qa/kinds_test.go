@@ -817,3 +817,12 @@ func TestShareNeedsShare(t *testing.T) {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
 	}
 }
+
+// A phrasal verb's particle chooses its sense: "bring in" is introduce in
+// introduce's fourth sense, which a lone word's rarer senses would not reach.
+func TestPhrasalVerbChoosesSense(t *testing.T) {
+	e := textEngine(t, "port.txt", "title: Port rules\npublished: 2024-05-14\n---\nPort rules\n\n"+
+		"Tallby Port introduced its rules in June.\n\nTallby Port scrapped its rules in May.\n")
+	q := "When did Tallby Port bring in its rules?"
+	checkAnswer(t, q, e.Ask(q), "introduced its rules in June")
+}

@@ -206,7 +206,11 @@ func (e *Engine) lookupRelated(term, stem string, neg bool) []relTerm {
 	phrasal := strings.Contains(stem, "_")
 	for _, r := range e.wn.related(stem, e.tune.kinds) {
 		rw := e.tune.rel[r.kind]
-		if rw.w == 0 || max(r.sense, r.targetSense) > rw.maxSense || r.stem == term {
+		sense := max(r.sense, r.targetSense)
+		if phrasal && r.kind == relSynonym && r.targetSense <= phrasalTargetSense {
+			sense = r.sense // the particle has chosen the sense: "bring in" is introduce in its fourth
+		}
+		if rw.w == 0 || sense > rw.maxSense || r.stem == term {
 			continue
 		}
 		if (phrasal || strings.Contains(r.stem, "_")) && r.kind != relSynonym && r.kind != relDerivation && r.kind != relAntonym {
@@ -230,6 +234,10 @@ func (e *Engine) lookupRelated(term, stem string, neg bool) []relTerm {
 	}
 	return rs
 }
+
+// phrasalTargetSense is the rarest sense of a phrasal verb's synonym that
+// counts, when the phrasal verb's own sense is frequent enough.
+const phrasalTargetSense = 4
 
 // leadWords ask who leads something: "who runs X", "the head of X". Every
 // role noun the briefings use relates to them ("chief executive of X",
