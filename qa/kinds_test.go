@@ -826,3 +826,15 @@ func TestPhrasalVerbChoosesSense(t *testing.T) {
 	q := "When did Tallby Port bring in its rules?"
 	checkAnswer(t, q, e.Ask(q), "introduced its rules in June")
 }
+
+// A number answers "how much" beside any word of the question when the
+// sentence has none of its relation words (its paragraph has them): "pocket
+// the VAT, raising £19m" for "how much does the council make in VAT from
+// the levy".
+func TestHowMuchBesideAName(t *testing.T) {
+	e := textEngine(t, "levy.txt", "title: Bag levy\npublished: 2025-10-05\n---\nBag levy\n\n"+
+		"Vell Council will pocket the VAT, raising an estimated £19m a year. The levy starts in May.\n\n"+
+		"Shops make customers pay the bag levy at the till.\n")
+	q := "How much does Vell Council make in VAT from the levy?"
+	checkAnswer(t, q, e.Ask(q), "£19m")
+}

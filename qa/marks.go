@@ -883,9 +883,10 @@ func (q *question) relationWord(id int32) bool {
 // near reports whether a token of toks with mark m lies within dist words
 // of a relation word of q (the terms that are not names: "recall" in "when
 // did Acme recall the heaters", not "Acme"), or of any word of q when it
-// has no relation word. The token is not one the question gives itself,
-// and a date does not count across a clause that turns to another event
-// ("criticised for it, but in an interview last year").
+// has no relation word, or the sentence has none of them. The token is
+// not one the question gives itself, and a date does not count across a
+// clause that turns to another event ("criticised for it, but in an
+// interview last year").
 func (e *Engine) near(toks []dtok, q *question, dist int, m mark) bool {
 	return e.nearNot(toks, q, dist, m, 0)
 }
@@ -904,6 +905,9 @@ func (e *Engine) nearNot(toks []dtok, q *question, dist int, m, not mark) bool {
 			}
 		}
 		return false
+	}
+	if relation && !slices.ContainsFunc(toks, func(t dtok) bool { return t.term >= 0 && wanted(t.term) }) {
+		relation = false // the sentence has none of its relation words: any word of the question anchors ("pocket the VAT, raising £19m")
 	}
 	for _, mt := range toks {
 		if mt.mark&m == 0 || mt.mark&not != 0 || !q.follow && mt.term >= 0 && q.wantsTerm(mt.term) {
