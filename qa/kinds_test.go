@@ -744,15 +744,19 @@ func TestWhenDateInAnotherClause(t *testing.T) {
 	}
 }
 
-// "How long" asks for a span of time: a time of day, a share or a sum is
-// none.
+// "How long" asks for a span of time or a length, a number with its unit:
+// a time of day, a share, a sum or a bare number is none.
 func TestHowLongNeedsSpan(t *testing.T) {
 	e := textEngine(t, "outage.txt", "title: Power cuts hit Vell\npublished: 2025-07-20\n---\nPower cuts hit Vell\n\n"+
 		"The rolling power cuts in Vell began at 6:30 p.m., when reserves fell to 4 percent, the grid operator said.\n\n"+
-		"The repairs to the Vell substation took three weeks and cost $2 million.\n")
+		"The repairs to the Vell substation took three weeks and cost $2 million.\n\n"+
+		"The final stage, 3, the Vell blackouts, began when the reserves ran low.\n\n"+
+		"The new Vell footbridge is 400 metres long.\n")
 	tests := []struct{ q, want string }{
 		{"How long did the rolling power cuts in Vell last?", ""},
 		{"How long did the repairs to the Vell substation take?", "three weeks"},
+		{"How long did the final stage of the Vell blackouts last?", ""}, // "3" is the stage's number
+		{"How long is the new Vell footbridge?", "400 metres"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })

@@ -676,7 +676,10 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	case q.how == "many":
 		not |= markMoney // "how many jobs": "31 jobs", not "$4 million"
 	case q.how == "long":
-		not = markAge | markDate | markShare | markMoney // "how long": a span of time, not "at 6:30 p.m." or "8 percent"
+		// "how long": a span of time or a length, a number with its unit
+		// ("ten days", "400 metres"); not "at 6:30 p.m.", "8 percent" or
+		// "stage 3"
+		m, not = markSpan|markCounts, markAge|markDate|markShare|markMoney
 	case q.how == "old" && q.namesOne():
 		return d.has(docNumber) && ageOf(d.toks, q, e.ix.idOf("old")) // "how old is X": an age, given beside whose it is
 	case q.how == "old":
