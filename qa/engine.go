@@ -874,6 +874,12 @@ var catenatives = map[string]bool{
 	"alleged": true, "rumored": true, "rumoured": true, "estimated": true, "projected": true,
 	"predicted": true, "considered": true, "deemed": true, "understood": true, "thought": true,
 	"said": true, "known": true, "told": true, "able": true, "likely": true,
+	// a feeling takes "to" for its cause: "was shocked to see"
+	"shocked": true, "stunned": true, "saddened": true, "thrilled": true, "excited": true,
+	"horrified": true, "amazed": true, "astonished": true, "relieved": true, "worried": true,
+	"concerned": true, "frustrated": true, "annoyed": true, "embarrassed": true, "honoured": true,
+	"honored": true, "dismayed": true, "alarmed": true, "devastated": true, "overjoyed": true,
+	"disgusted": true, "outraged": true, "appalled": true, "intrigued": true, "puzzled": true,
 }
 
 // determiners open a noun phrase: after "to", a place or thing, not a verb.

@@ -459,6 +459,8 @@ func TestSentenceFlags(t *testing.T) {
 		{"The driver was rushed to the hospital.", docReason, false},
 		{"The bridge was painted to match the old railings.", docReason, true},
 		{"The council shut the towpath at night to stop anglers camping there.", docReason, true},
+		{"The lock keeper was shocked to see the water level.", docReason, false}, // a feeling's "to" gives its cause, not a purpose
+		{"The lock keeper was relieved to hear the news.", docReason, false},
 		{"The crew learned of the closure only hours before the bridge shut.", docTime, true},
 		{"The repair finished within days.", docTime, true},
 		{"Two weeks later the bridge reopened.", docTime, true},
