@@ -383,7 +383,7 @@ func verbApplies(ts []tok, v int, use english.Reporting, lastQuote int) (applies
 	switch use {
 	case english.ReportsClause:
 		if v+1 >= len(ts) || ts[v+1].kind == tPunct || opensAdjunct(ts[v+1].lower) {
-			if clauseBefore(ts, v) || thatAfterAdjunct(ts, v) {
+			if clauseBefore(ts, v) || thatAfterAdjunct(ts, v) || omittedThat(ts, v) {
 				return true, reachStatement // "..., the company announced on Thursday."
 			}
 			return lastQuote > v, reachLooseQuote

@@ -221,8 +221,8 @@ func TestAttribution(t *testing.T) {
 		},
 		{
 			name:   "a clause verb whose that is left out reports a clause, not an object",
-			body:   "The Coastal Office runs the levy. It claims the change will save £60m. The storm claimed the lives of two sailors who were at sea. New Alder state now has more ferries than any region. The Harbour Trust confirmed its pier was closing.\n",
-			stmts:  []string{"Coastal Office: It claims the change", "Harbour Trust: The Harbour Trust confirmed its pier"},
+			body:   "The Coastal Office runs the levy. It claims the change will save £60m. The storm claimed the lives of two sailors who were at sea. New Alder state now has more ferries than any region. The Harbour Trust confirmed its pier was closing. Ada Lune recalled this ferry was built in 1990.\n",
+			stmts:  []string{"Coastal Office: It claims the change", "Harbour Trust: The Harbour Trust confirmed its pier", "Ada Lune: Ada Lune recalled this ferry"},
 			absent: []string{"storm", "New Alder"},
 		},
 		{
