@@ -753,12 +753,14 @@ func TestHowLongNeedsSpan(t *testing.T) {
 		"The rolling power cuts in Vell began at 6:30 p.m., when reserves fell to 4 percent, the grid operator said.\n\n"+
 		"The repairs to the Vell substation took three weeks and cost $2 million.\n\n"+
 		"The final stage, 3, the Vell blackouts, began when the reserves ran low.\n\n"+
-		"The new Vell footbridge is 400 metres long.\n")
+		"The new Vell footbridge is 400 metres long.\n\n"+
+		"The Vell tramway is a 20-mile line along the coast.\n")
 	tests := []struct{ q, want string }{
 		{"How long did the rolling power cuts in Vell last?", ""},
 		{"How long did the repairs to the Vell substation take?", "three weeks"},
 		{"How long did the final stage of the Vell blackouts last?", ""}, // "3" is the stage's number
 		{"How long is the new Vell footbridge?", "400 metres"},
+		{"How long is the Vell tramway?", "20-mile line"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })

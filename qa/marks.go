@@ -292,9 +292,9 @@ func isMoney(text string, toks []token, i int) bool {
 }
 
 // hyphenedNumber returns the marks of number toks[i] that opens a
-// hyphenated word: a span of time ("a 10-day strike") or an age
-// ("52-year-old", "a six-month-old baby"); else 0, as for "a 300-page
-// report", whose number counts pages.
+// hyphenated word: a span of time ("a 10-day strike"), an age
+// ("52-year-old", "a six-month-old baby") or a length ("a 20-mile line");
+// else 0, as for "a 300-page report", whose number counts pages.
 func hyphenedNumber(text string, toks []token, i int) mark {
 	t := toks[i]
 	if t.start > 0 && t.start <= len(text) && text[t.start-1] == '-' {
@@ -307,12 +307,20 @@ func hyphenedNumber(text string, toks []token, i int) mark {
 		return ""
 	}
 	switch {
+	case lengthUnits[part(1)]:
+		return markNum | markCounts // "a 20-mile line": a length
 	case !timeUnits[part(1)]:
 		return 0
 	case part(2) == "old":
 		return markNum | markAge
 	}
 	return markNum | markSpan
+}
+
+// lengthUnits measure a length: "a 20-mile line", "a 400-metre bridge".
+var lengthUnits = map[string]bool{
+	"mile": true, "kilometre": true, "kilometer": true, "km": true, "metre": true, "meter": true,
+	"foot": true, "yard": true, "inch": true,
 }
 
 // isAge reports whether the number toks[i] is an age: after a name,
