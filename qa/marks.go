@@ -904,22 +904,10 @@ func (e *Engine) near(toks []dtok, q *question, dist int, m mark) bool {
 
 // nearNot is near for the tokens with mark m and without marks not.
 func (e *Engine) nearNot(toks []dtok, q *question, dist int, m, not mark) bool {
-	relation := hasRelation(q)
-	wanted := func(id int32) bool {
-		for i := range q.terms {
-			t := &q.terms[i]
-			if relation && (t.entity || t.optional) {
-				continue
-			}
-			if t.id == id || t.relates(id) {
-				return true
-			}
-		}
-		return false
-	}
-	if relation && !slices.ContainsFunc(toks, func(t dtok) bool { return t.term >= 0 && wanted(t.term) }) {
-		relation = false // the sentence has none of its relation words: any word of the question anchors ("pocket the VAT, raising £19m")
-	}
+	// the relation words anchor, unless the sentence has none of them: then
+	// any word of the question does ("pocket the VAT, raising £19m")
+	relation := hasRelation(q) && holdsRelation(toks, q)
+	wanted := func(id int32) bool { return q.anchors(id, relation) }
 	for _, mt := range toks {
 		if mt.mark&m == 0 || mt.mark&not != 0 || !q.follow && mt.term >= 0 && q.wantsTerm(mt.term) {
 			continue // not a date or number the question gives itself, "Sunday" in "when is Super Sunday" (a follow-up gives the earlier answer's)
@@ -928,6 +916,33 @@ func (e *Engine) nearNot(toks []dtok, q *question, dist int, m, not mark) bool {
 			if h.term >= 0 && h.mark&m == 0 && abs(int(mt.pos)-int(h.pos)) <= dist && wanted(h.term) && (m&markDate == 0 || !crossesTurn(toks, mt.pos, h.pos)) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// anchors reports whether id is a word of q a figure or a date may stand
+// beside: a relation word's, itself or related, or with relation false any
+// word's.
+func (q *question) anchors(id int32, relation bool) bool {
+	for i := range q.terms {
+		t := &q.terms[i]
+		if relation && (t.entity || t.optional) {
+			continue
+		}
+		if t.id == id || t.relates(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsRelation reports whether toks hold a relation word of q, itself or
+// related.
+func holdsRelation(toks []dtok, q *question) bool {
+	for _, t := range toks {
+		if t.term >= 0 && q.anchors(t.term, true) {
+			return true
 		}
 	}
 	return false
