@@ -422,7 +422,9 @@ func omittedThat(ts []tok, v int) bool {
 		switch {
 		case k > v+1 && (modals[w] || w == "will" || w == "is" || w == "are" || w == "was" || w == "were" || w == "has" || w == "have" || w == "had"):
 			return true
-		case relativeWords[w] || objectPreps[w] || w == "in" || english.ReportingVerb(w) != english.NotReporting:
+		case relativeWords[w] || objectPreps[w] || w == "in" || english.ReportingVerb(w) != english.NotReporting,
+			w == "and" || w == "or" || w == "as" || w == "because" || w == "but", // "claimed the farm and has cut off the village"
+			k > v+1 && subjectPronouns[w]:                                        // "recalled the vans it had sold": a relative clause of the object
 			return false
 		}
 	}
@@ -435,12 +437,12 @@ func opensSubject(t tok) bool {
 	if t.kind != tWord {
 		return false
 	}
-	switch t.lower {
-	case "it", "he", "she", "they", "we", "i", "you", "this", "these", "those":
-		return true
-	}
-	return determiners[t.lower] || possessivePronouns[t.lower] || isUpperStart(t.text)
+	return subjectPronouns[t.lower] || t.lower == "this" || t.lower == "these" || t.lower == "those" ||
+		determiners[t.lower] || possessivePronouns[t.lower] || isUpperStart(t.text)
 }
+
+// subjectPronouns are the personal pronouns that may be a subject.
+var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true}
 
 // relativeWords open a relative clause, which belongs to an object.
 var relativeWords = map[string]bool{"who": true, "whom": true, "which": true, "that": true, "whose": true, "where": true, "when": true}

@@ -221,14 +221,14 @@ func TestAttribution(t *testing.T) {
 		},
 		{
 			name:   "a clause verb whose that is left out reports a clause, not an object",
-			body:   "The Coastal Office runs the levy. It claims the change will save £60m. The storm claimed the lives of two sailors who were at sea. New Alder state now has more ferries than any region. The Harbour Trust confirmed its pier was closing. Ada Lune recalled this ferry was built in 1990.\n",
+			body:   "The Coastal Office runs the levy. It claims the change will save £60m. The storm claimed the lives of two sailors who were at sea. New Alder state now has more ferries than any region. The Harbour Trust confirmed its pier was closing. Ada Lune recalled this ferry was built in 1990. Velo Cars recalled the vans it had sold. Storm Brenna claimed the Brask farm and has cut off the village.\n",
 			stmts:  []string{"Coastal Office: It claims the change", "Harbour Trust: The Harbour Trust confirmed its pier", "Ada Lune: Ada Lune recalled this ferry"},
-			absent: []string{"storm", "New Alder"},
+			absent: []string{"storm", "New Alder", "Velo Cars", "Brenna"},
 		},
 		{
-			name:  "it is the body acting in its paragraph, not the last speaker",
-			body:  "The Coastal Office said the change would save £60m.\n\nThe Harbour Trust backed the plan. It said the levy was overdue.\n",
-			stmts: []string{"Coastal Office: The Coastal Office said", "Harbour Trust: It said the levy"},
+			name:  "it is the nearest body acting in its paragraph, not the last speaker",
+			body:  "The Coastal Office said the change would save £60m.\n\nThe Harbour Trust backed the plan. It said the levy was overdue.\n\nThe Harbour Trust backed the levy at first. The Marle Council opposed it on Monday. It said the levy was unfair.\n",
+			stmts: []string{"Coastal Office: The Coastal Office said", "Harbour Trust: It said the levy", "Marle Council: It said the levy was unfair"},
 		},
 		{
 			name:   "a lower-case particle inside a name",

@@ -381,7 +381,7 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 		}
 		return m.sp, true
 	}
-	topic := -1 // the first person or body this paragraph has acting, who fits
+	topic := -1 // the first person this paragraph has acting, or the nearest body, who fits
 	for i := len(d.recent) - 1; i >= 0; i-- {
 		m := d.recent[i]
 		if pi-m.passage > 1 {
@@ -401,8 +401,8 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 		if person && isPerson(m) && !fits(m) {
 			continue
 		}
-		if m.passage == pi && m.sent < d.curSent && m.subject && fits(m) && !m.oblique && !m.silent {
-			topic = i // for "it" and "they", a body acting in this paragraph: "The Harbour Trust backed the plan. It said …"
+		if m.passage == pi && m.sent < d.curSent && m.subject && fits(m) && !m.oblique && !m.silent && (person || topic < 0) {
+			topic = i // for "it" and "they", the nearest body acting in this paragraph: "The Harbour Trust backed the plan. It said …"
 		}
 	}
 	seen := 0
