@@ -846,13 +846,3 @@ func TestHowMuchBesideAName(t *testing.T) {
 	q := "How much does Vell Council make in VAT from the levy?"
 	checkAnswer(t, q, e.Ask(q), "£19m")
 }
-
-// "Take place" only says that the event happens, in a "where" question as
-// in a "when" one: the answer need not say it.
-func TestWhereTakingPlace(t *testing.T) {
-	e := textEngine(t, "debate.txt", "title: Debate\npublished: 2025-06-01\n---\nDebate\n\n"+
-		"The candidates will meet on the debate stage on Wednesday in Dunmore.\n\n"+
-		"Each candidate will take questions from voters.\n")
-	q := "Where is the debate taking place?"
-	checkAnswer(t, q, e.Ask(q), "in Dunmore")
-}
