@@ -749,7 +749,7 @@ var frequencyWords = map[string]bool{
 	"hourly": true, "nightly": true, "fortnightly": true, "quarterly": true, "twice": true,
 	"thrice": true, "always": true, "often": true, "rarely": true, "seldom": true,
 	"sometimes": true, "occasionally": true, "frequently": true, "regularly": true,
-	"routinely": true, "constantly": true,
+	"routinely": true, "constantly": true, "biennially": true, "biannually": true,
 }
 
 // often reports whether toks[i] says how often something happens: "daily",
@@ -766,21 +766,21 @@ func often(toks []token, i int) bool {
 	}
 	switch {
 	case frequencyWords[t.word]:
-		return true
-	case t.word == "times" && i > 0 && toks[i-1].pos+1 == t.pos && toks[i-1].has(tokNum):
-		return true // "three times"
+		return !(t.word == "twice" && at(1) == "as") // not "twice as large"
+	case t.word == "times" && i > 0 && toks[i-1].pos+1 == t.pos && toks[i-1].has(tokNum) && at(1) != "as":
+		return true // "three times", not "three times as many"
 	case t.word == "on" && pluralDays[at(1)]:
 		return true // "on Sundays"
 	case t.word == "every" || t.word == "each":
-		// "every month", "every two years", "every other week", "each spring"
+		// "every month", "every two years", "every other Saturday", "each spring"
 		count := at(1) != "" && toks[i+1].has(tokNum)
-		return periodWord(at(1)) || (at(1) == "other" || at(1) == "few" || count) && timeUnits[at(2)]
+		return periodWord(at(1)) || (at(1) == "other" || at(1) == "few" || count) && periodWord(at(2))
 	case t.word == "per":
-		return timeUnits[at(1)]
+		return timeUnits[at(1)] && !(i > 0 && lengthUnits[strings.TrimSuffix(toks[i-1].word, "s")]) // not "20 miles per hour"
 	case (t.word == "a" || t.word == "an") && timeUnits[at(1)]:
 		for k := i - 1; k >= 0 && t.pos-toks[k].pos <= 3; k-- {
-			if toks[k].has(tokNum) || toks[k].word == "times" || toks[k].word == "once" {
-				return true // "five days a week", "once a year"
+			if toks[k].has(tokNum) && !isYearWord(toks[k]) || toks[k].word == "times" || toks[k].word == "once" {
+				return true // "five days a week", "once a year"; not "in 2019, a year after"
 			}
 		}
 	}

@@ -717,12 +717,14 @@ func TestPercentageNeedsShare(t *testing.T) {
 func TestHowManyIsNoSum(t *testing.T) {
 	e := textEngine(t, "mill.txt", "title: Mill to reopen\npublished: 2025-06-11\n---\nMill to reopen\n\n"+
 		"The owners of the Brackwater paper mill will spend $40 million on new machines before it reopens in the spring.\n\n"+
-		"The mill's reopening will bring back 120 jobs, the owners said.\n")
+		"The mill's reopening will bring back 120 jobs, the owners said.\n\n"+
+		"Tickets to the Brackwater fair cost $5, 300 visitors came to the fair.\n")
 	tests := []struct{ q, want string }{
 		{"How many machines will the owners of the Brackwater mill buy?", ""},
 		{"How many dollars will the owners spend on new machines?", "$40 million"},
 		{"How much will the owners of the mill spend on new machines?", "$40 million"},
 		{"How many jobs will the reopening bring back?", "120 jobs"},
+		{"How many visitors came to the Brackwater fair?", "300 visitors"}, // "$5, 300" is no sum of 300
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
@@ -734,12 +736,14 @@ func TestHowManyIsNoSum(t *testing.T) {
 func TestWhenDateInAnotherClause(t *testing.T) {
 	e := textEngine(t, "bypass.txt", "title: Bypass row\npublished: 2025-09-02\n---\nBypass row\n\n"+
 		"Councillor Edda Marsh was criticised for backing the Hollin bypass, but in an interview last year she said the road had split the town.\n\n"+
-		"The council approved the Hollin bypass plan; work on the road began in March.\n")
+		"The council approved the Hollin bypass plan; work on the road began in March.\n\n"+
+		"The Dunmore bridge will reopen, but only to cyclists, on May 14.\n")
 	tests := []struct{ q, want string }{
 		{"When was Edda Marsh criticised for backing the bypass?", ""},
 		{"When did the council approve the Hollin bypass plan?", ""},
 		{"When did Marsh say in an interview that the road had split the town?", "last year"},
 		{"When did work on the Hollin road begin?", "began in March"},
+		{"When will the Dunmore bridge reopen?", "on May 14"}, // an aside a comma closes turns to nothing else
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
@@ -792,7 +796,12 @@ func TestHowOftenNeedsFrequency(t *testing.T) {
 		"A day after the storm, the harbour crane was inspected.\n\n"+
 		"The lighthouse lamp is cleaned every two years.\n\n"+
 		"Every resident of Skarn was given a new bin.\n\n"+
-		"The Skarn market opens on Sundays.\n")
+		"The Skarn market opens on Sundays.\n\n"+
+		"The Skarn hovercraft travels at 20 miles per hour.\n\n"+
+		"The Skarn jetty was inspected in 2019, a year after the storm.\n\n"+
+		"The new Skarn bus is twice as large as the old one.\n\n"+
+		"The Skarn craft fair is held every other Saturday.\n\n"+
+		"The Skarn folk festival is held biennially.\n")
 	tests := []struct{ q, want string }{
 		{"How often does the ferry to Skarn sail in summer?", "twice a day"},
 		{"How often do divers inspect the pier?", "every month"},
@@ -801,6 +810,11 @@ func TestHowOftenNeedsFrequency(t *testing.T) {
 		{"How often is the lighthouse lamp cleaned?", "every two years"},
 		{"How often are Skarn residents given a new bin?", ""},
 		{"How often does the Skarn market open?", "on Sundays"},
+		{"How often does the Skarn hovercraft travel?", ""}, // a speed
+		{"How often is the Skarn jetty inspected?", ""},     // a year after one date
+		{"How often does the new Skarn bus run?", ""},       // "twice as large"
+		{"How often is the Skarn craft fair held?", "every other Saturday"},
+		{"How often is the Skarn folk festival held?", "biennially"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
@@ -816,10 +830,12 @@ func TestHowOftenNeedsFrequency(t *testing.T) {
 func TestShareNeedsShare(t *testing.T) {
 	e := textEngine(t, "grid.txt", "title: Grid strain\npublished: 2025-08-16\n---\nGrid strain\n\n"+
 		"The Vell grid operator asked utilities to cut power to hundreds of thousands of customers on Friday.\n\n"+
-		"Wind farms supplied a third of the Vell grid's power last year.\n")
+		"Wind farms supplied a third of the Vell grid's power last year.\n\n"+
+		"The Vell vote on the new pylons is set for the third of May.\n")
 	tests := []struct{ q, want string }{
 		{"What share of Vell's customers did the grid operator cut power to?", ""},
 		{"What share of the Vell grid's power came from wind farms?", "a third of"},
+		{"What proportion of voters backed the new pylons in the Vell vote?", ""}, // "the third of May" is a date
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })

@@ -149,7 +149,19 @@ func turns(text string, toks []token, i int) bool {
 	if !turnWords[p.word] || p.pos+1 != t.pos || p.start > len(text) {
 		return false
 	}
-	return strings.HasSuffix(strings.TrimRight(text[:p.start], " "), ",")
+	return strings.HasSuffix(strings.TrimRight(text[:p.start], " "), ",") && !asideClosed(text, toks, i)
+}
+
+// asideClosed reports whether the words from toks[i] on are an aside that
+// a comma closes within a few words: "will reopen, but only to cyclists, on
+// May 14" turns to no other event.
+func asideClosed(text string, toks []token, i int) bool {
+	const asideWords = 4
+	end := min(i+asideWords, len(toks)-1)
+	if end < i || toks[end].end > len(text) || toks[i].start > toks[end].end {
+		return false
+	}
+	return strings.ContainsRune(text[toks[i].start:toks[end].end], ',')
 }
 
 // crossesTurn reports whether a clause that turns to another event opens
@@ -280,7 +292,8 @@ func isMoney(text string, toks []token, i int) bool {
 			return true
 		}
 	}
-	if i > 0 && toks[i-1].pos+1 == t.pos && toks[i-1].has(tokNum) && isMoney(text, toks, i-1) {
+	if i > 0 && scaleWords[t.word] && toks[i-1].pos+1 == t.pos && toks[i-1].has(tokNum) &&
+		toks[i-1].end <= t.start && strings.TrimSpace(text[toks[i-1].end:t.start]) == "" && isMoney(text, toks, i-1) {
 		return true // the "million" of "$40 million"
 	}
 	for k := i + 1; k < len(toks) && toks[k].pos <= t.pos+2; k++ {
@@ -290,6 +303,9 @@ func isMoney(text string, toks []token, i int) bool {
 	}
 	return false
 }
+
+// scaleWords multiply the number before them: "$40 million".
+var scaleWords = map[string]bool{"thousand": true, "million": true, "billion": true, "trillion": true}
 
 // hyphenedNumber returns the marks of number toks[i] that opens a
 // hyphenated word: a span of time ("a 10-day strike"), an age
@@ -320,7 +336,7 @@ func hyphenedNumber(text string, toks []token, i int) mark {
 // lengthUnits measure a length: "a 20-mile line", "a 400-metre bridge".
 var lengthUnits = map[string]bool{
 	"mile": true, "kilometre": true, "kilometer": true, "km": true, "metre": true, "meter": true,
-	"foot": true, "yard": true, "inch": true,
+	"foot": true, "feet": true, "yard": true, "inch": true,
 }
 
 // isAge reports whether the number toks[i] is an age: after a name,
@@ -403,7 +419,26 @@ func isFraction(toks []token, i int) bool {
 	for k < len(toks) && toks[k].pos == t.pos {
 		k++ // the parts of "two-thirds"
 	}
-	return k < len(toks) && toks[k].pos == t.pos+1 && (toks[k].word == "of" || toks[k].word == "the" && t.word == "half")
+	if k >= len(toks) || toks[k].pos != t.pos+1 {
+		return false
+	}
+	if toks[k].word == "the" && t.word == "half" {
+		return true // "half the staff"
+	}
+	if toks[k].word != "of" {
+		return false
+	}
+	// not a date or a period: "the third of May", "the first quarter of the
+	// year", "a quarter of an hour"
+	for j := k + 1; j < len(toks) && j <= k+2; j++ {
+		if isCalendar(toks[j].word) || timeUnits[toks[j].word] {
+			return false
+		}
+		if !isArticle(toks[j].word) {
+			break
+		}
+	}
+	return true
 }
 
 // isShare reports whether toks[i], a number, is a share: "12 percent",
