@@ -24,6 +24,7 @@ type Engine struct {
 	relMu     sync.RWMutex
 	related   map[string][]relTerm // a question word (with "!" before it when negated) → its related terms, read-only
 	roles     []int32              // the ids of the role nouns the briefings use
+	units     map[int32]bool       // the ids of the words of time and length units the briefings use
 	tune      tuning
 
 	paras       []para
@@ -82,6 +83,7 @@ const (
 	docPast                         // every event it dates is over by its briefing's date
 	docFuture                       // it says that something is still to happen (saysFuture)
 	docOften                        // it says how often: "twice a year", "daily", "every week"
+	docRange                        // it gives a range of dates: "from May 1 to May 19", "since 2019"
 )
 
 func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
@@ -222,8 +224,8 @@ func (e *Engine) readBriefings() ([]fieldDoc, *buildStats) {
 }
 
 // indexDocs builds the index over the documents' fields, and what refers to
-// its terms: the sentences' tokens, the role nouns and the sorted
-// vocabulary.
+// its terms: the sentences' tokens, the role nouns, the units of time and
+// length and the sorted vocabulary.
 func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
 	workers := runtime.GOMAXPROCS(0)
 	e.ix = buildIndex(fields, st.terms, p, workers)
@@ -231,6 +233,16 @@ func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
 	for _, t := range st.roles {
 		if id := e.ix.idOf(t); id >= 0 && !slices.Contains(e.roles, id) {
 			e.roles = append(e.roles, id)
+		}
+	}
+	e.units = map[int32]bool{}
+	for _, ws := range []map[string]bool{timeUnits, lengthUnits} {
+		for w := range ws {
+			for _, f := range [...]string{w, w + "s"} {
+				if id := e.ix.idOf(e.an.term(f)); id >= 0 {
+					e.units[id] = true
+				}
+			}
 		}
 	}
 	e.sortedTerms = make([]string, 0, len(e.ix.ids))
@@ -722,6 +734,9 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 			f |= docOften
 		}
 	}
+	if dateRange(toks) {
+		f |= docRange
+	}
 	var buf [64]string
 	words := buf[:0]
 	for _, t := range toks {
@@ -741,6 +756,35 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		}
 	}
 	return f
+}
+
+// dateRange reports whether toks give a range of dates: "from May 1 to
+// May 19", "between 2010 and 2014", "since 2019".
+func dateRange(toks []token) bool {
+	dateAfter := func(i int) bool { // a date within three words after toks[i]
+		for k := i + 1; k < len(toks) && toks[k].pos <= toks[i].pos+3; k++ {
+			if t := toks[k]; isYearWord(t) || t.has(tokCap) && isCalendar(t.word) {
+				return true
+			}
+		}
+		return false
+	}
+	open := false
+	for i, t := range toks {
+		switch t.word {
+		case "since":
+			if dateAfter(i) {
+				return true
+			}
+		case "from", "between":
+			open = open || dateAfter(i)
+		case "to", "until", "till", "through", "and":
+			if open && dateAfter(i) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // frequencyWords say how often on their own.
@@ -894,6 +938,7 @@ var timeUnits = map[string]bool{
 	"minute": true, "minutes": true, "hour": true, "hours": true, "day": true, "days": true,
 	"night": true, "nights": true, "week": true, "weeks": true, "month": true, "months": true,
 	"year": true, "years": true, "decade": true, "decades": true, "weekend": true,
+	"fortnight": true, "fortnights": true, "century": true, "centuries": true,
 }
 
 // timeLead are words that make a time unit after them a time: "within

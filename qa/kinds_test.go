@@ -758,13 +758,25 @@ func TestHowLongNeedsSpan(t *testing.T) {
 		"The repairs to the Vell substation took three weeks and cost $2 million.\n\n"+
 		"The final stage, 3, the Vell blackouts, began when the reserves ran low.\n\n"+
 		"The new Vell footbridge is 400 metres long.\n\n"+
-		"The Vell tramway is a 20-mile line along the coast.\n")
+		"The Vell tramway is a 20-mile line along the coast.\n\n"+
+		"The Vell dock strike involved 300 workers.\n\n"+
+		"The Vell bus strike lasted from May 1 to May 19.\n\n"+
+		"The Vell ferry crossing takes half an hour.\n\n"+
+		"The Vell lighthouse has stood empty for a decade.\n\n"+
+		"The final stage, 3, the Vell rolling blackouts, began at 6:30 p.m., when reserves were lower than last year.\n\n"+
+		"Ana Roe has run the Vell museum since 2019.\n")
 	tests := []struct{ q, want string }{
 		{"How long did the rolling power cuts in Vell last?", ""},
 		{"How long did the repairs to the Vell substation take?", "three weeks"},
 		{"How long did the final stage of the Vell blackouts last?", ""}, // "3" is the stage's number
 		{"How long is the new Vell footbridge?", "400 metres"},
 		{"How long is the Vell tramway?", "20-mile line"},
+		{"How long did the Vell dock strike last?", ""}, // 300 counts workers
+		{"How long did the Vell bus strike last?", "from May 1 to May 19"},
+		{"How long does the Vell ferry crossing take?", "half an hour"},
+		{"How long has the Vell lighthouse stood empty?", "for a decade"},
+		{"How long did each of the Vell rolling blackouts last?", ""}, // two dates, no range
+		{"How long has Ana Roe run the Vell museum?", "since 2019"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })

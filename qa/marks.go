@@ -719,10 +719,7 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	case q.how == "many":
 		not |= markMoney // "how many jobs": "31 jobs", not "$4 million"
 	case q.how == "long":
-		// "how long": a span of time or a length, a number with its unit
-		// ("ten days", "400 metres"); not "at 6:30 p.m.", "8 percent" or
-		// "stage 3"
-		m, not = markSpan|markCounts, markAge|markDate|markShare|markMoney
+		return e.spanNear(d, q)
 	case q.how == "old" && q.namesOne():
 		return d.has(docNumber) && ageOf(d.toks, q, e.ix.idOf("old")) // "how old is X": an age, given beside whose it is
 	case q.how == "old":
@@ -735,6 +732,32 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 		return false
 	}
 	return len(q.counted) == 0 || counts(d.toks, q)
+}
+
+// spanNear reports whether sentence d says how long, near a word of q: a
+// span of time ("ten days", "a 10-day strike", "half an hour", "a
+// decade"), a length ("400 metres", "a 20-mile line") or a range of dates
+// ("from May 1 to May 19"); not "at 6:30 p.m.", "8 percent", "300
+// workers" or "stage 3".
+func (e *Engine) spanNear(d *doc, q *question) bool {
+	toks := d.toks
+	units := e.units
+	const not = markAge | markDate | markShare | markMoney
+	dates := d.has(docRange)
+	return e.nearWhere(toks, q, numberDistance, dates, func(k int) bool {
+		t := toks[k]
+		switch {
+		case t.mark&markSpan != 0 && t.mark&not == 0:
+			return true
+		case t.mark&markNum != 0 && t.mark&not == 0:
+			return k+1 < len(toks) && toks[k+1].pos <= t.pos+1 && units[toks[k+1].term] // "400 metres", "a 20-mile line"
+		case units[t.term] && k > 0 && toks[k-1].pos+1 == t.pos && toks[k-1].mark&markLead != 0:
+			return true // "a decade", "half an hour", "several months"
+		case dates:
+			return t.mark&markDate != 0 // "from May 1 to May 19"
+		}
+		return false
+	})
 }
 
 // ageOf reports whether toks give an age within ageDistance words of a
@@ -939,16 +962,21 @@ func (e *Engine) near(toks []dtok, q *question, dist int, m mark) bool {
 
 // nearNot is near for the tokens with mark m and without marks not.
 func (e *Engine) nearNot(toks []dtok, q *question, dist int, m, not mark) bool {
+	return e.nearWhere(toks, q, dist, m&markDate != 0, func(k int) bool { return toks[k].mark&m != 0 && toks[k].mark&not == 0 })
+}
+
+// nearWhere is near for the tokens toks[k] that answer reports of; a date
+// does not count across a clause that turns to another event.
+func (e *Engine) nearWhere(toks []dtok, q *question, dist int, date bool, answer func(k int) bool) bool {
 	// the relation words anchor, unless the sentence has none of them: then
 	// any word of the question does ("pocket the VAT, raising £19m")
 	relation := hasRelation(q) && holdsRelation(toks, q)
-	wanted := func(id int32) bool { return q.anchors(id, relation) }
-	for _, mt := range toks {
-		if mt.mark&m == 0 || mt.mark&not != 0 || !q.follow && mt.term >= 0 && q.wantsTerm(mt.term) {
+	for k, mt := range toks {
+		if !answer(k) || !q.follow && mt.term >= 0 && q.wantsTerm(mt.term) {
 			continue // not a date or number the question gives itself, "Sunday" in "when is Super Sunday" (a follow-up gives the earlier answer's)
 		}
-		for _, h := range toks {
-			if h.term >= 0 && h.mark&m == 0 && abs(int(mt.pos)-int(h.pos)) <= dist && wanted(h.term) && (m&markDate == 0 || !crossesTurn(toks, mt.pos, h.pos)) {
+		for j, h := range toks {
+			if h.term >= 0 && j != k && !answer(j) && abs(int(mt.pos)-int(h.pos)) <= dist && q.anchors(h.term, relation) && (!date || !crossesTurn(toks, mt.pos, h.pos)) {
 				return true
 			}
 		}
