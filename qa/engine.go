@@ -699,7 +699,7 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		case t.pos == 0 && pronouns[t.word]:
 			f |= docPronoun
 		}
-		if (t.has(tokNum) || multiplied(text, toks, i)) && t.word != "one" { // "one of the ..." counts nothing
+		if (t.has(tokNum) || multiplied(text, toks, i) || percentAbbrev(text, t)) && t.word != "one" { // "one of the ..." counts nothing
 			if isYearWord(t) {
 				f |= docDate
 			} else {

@@ -843,11 +843,19 @@ func TestShareNeedsShare(t *testing.T) {
 	e := textEngine(t, "grid.txt", "title: Grid strain\npublished: 2025-08-16\n---\nGrid strain\n\n"+
 		"The Vell grid operator asked utilities to cut power to hundreds of thousands of customers on Friday.\n\n"+
 		"Wind farms supplied a third of the Vell grid's power last year.\n\n"+
-		"The Vell vote on the new pylons is set for the third of May.\n")
+		"The Vell vote on the new pylons is set for the third of May.\n\n"+
+		"One in five Vell residents backed the new bypass.\n\n"+
+		"Nine out of ten Vell shopkeepers opposed the parking fee.\n\n"+
+		"Twelve of the 40 Vell councillors voted against the budget.\n\n"+
+		"Turnout in the Vell mayoral vote was 62pc.\n")
 	tests := []struct{ q, want string }{
 		{"What share of Vell's customers did the grid operator cut power to?", ""},
 		{"What share of the Vell grid's power came from wind farms?", "a third of"},
 		{"What proportion of voters backed the new pylons in the Vell vote?", ""}, // "the third of May" is a date
+		{"What share of Vell residents backed the bypass?", "One in five"},
+		{"What proportion of Vell shopkeepers opposed the parking fee?", "Nine out of ten"},
+		{"What share of the Vell councillors voted against the budget?", "Twelve of the 40"},
+		{"What percentage turned out in the Vell mayoral vote?", "62pc"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })

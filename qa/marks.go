@@ -71,7 +71,7 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if isFraction(toks, i) {
 			m |= markShare // "a third of", "two-thirds of", "half the"
 		}
-		num := t.has(tokNum) || multiplied(text, toks, i)
+		num := t.has(tokNum) || multiplied(text, toks, i) || percentAbbrev(text, t)
 		if num && t.word != "one" && !isYearWord(t) {
 			m |= markNum
 			if isMoney(text, toks, i) {
@@ -83,7 +83,7 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 			if isAge(text, toks, i) {
 				m |= markAge
 			}
-			if isShare(text, toks, i) || t.word == "percent" || t.word == "cent" {
+			if isShare(text, toks, i) || t.word == "percent" || t.word == "cent" || ratioOf(toks, i) {
 				m |= markShare
 			}
 			if countsNoun(toks, i) {
@@ -398,6 +398,36 @@ func thingAge(toks []token, i int) bool {
 	return timeUnits[at(1)] && at(2) == "ago"
 }
 
+// percentAbbrev reports whether t is a percentage written with "pc":
+// "62pc".
+func percentAbbrev(text string, t token) bool {
+	if t.has(tokPart) || t.start < 0 || t.end > len(text) || t.end-t.start < 3 || !strings.HasSuffix(text[t.start:t.end], "pc") {
+		return false
+	}
+	return isNumeric(text[t.start : t.end-2])
+}
+
+// ratioOf reports whether toks[i], a number, is the whole of a ratio: "one
+// in five", "nine out of ten", "twelve of the 40".
+func ratioOf(toks []token, i int) bool {
+	if isYearWord(toks[i]) {
+		return false
+	}
+	before := func(k int) token { // the word k words before toks[i], or none
+		if i-k >= 0 && toks[i-k].pos+k == toks[i].pos {
+			return toks[i-k]
+		}
+		return token{}
+	}
+	switch {
+	case before(1).word == "in":
+		return before(2).has(tokNum)
+	case before(1).word == "of" && before(2).word == "out", before(1).word == "the" && before(2).word == "of":
+		return before(3).has(tokNum)
+	}
+	return false
+}
+
 // shareNouns are measures answered by a share: a percentage or a fraction.
 var shareNouns = map[string]bool{"share": true, "proportion": true, "fraction": true}
 
@@ -444,7 +474,7 @@ func isFraction(toks []token, i int) bool {
 // isShare reports whether toks[i], a number, is a share: "12 percent",
 // "12 per cent", "12%".
 func isShare(text string, toks []token, i int) bool {
-	if t := toks[i]; t.end < len(text) && text[t.end] == '%' {
+	if t := toks[i]; t.end < len(text) && text[t.end] == '%' || percentAbbrev(text, t) {
 		return true
 	}
 	return i+1 < len(toks) && (toks[i+1].word == "percent" || toks[i+1].word == "per" && i+2 < len(toks) && toks[i+2].word == "cent")
