@@ -810,7 +810,7 @@ func often(toks []token, i int) bool {
 	}
 	switch {
 	case frequencyWords[t.word]:
-		return !(t.word == "twice" && at(1) == "as") // not "twice as large"
+		return !(t.word == "twice" && at(1) == "as") && !(t.has(tokCap) && t.pos > 0) // not "twice as large" or "the Velmora Daily"
 	case t.word == "times" && i > 0 && toks[i-1].pos+1 == t.pos && toks[i-1].has(tokNum) && at(1) != "as":
 		return true // "three times", not "three times as many"
 	case t.word == "on" && pluralDays[at(1)]:

@@ -813,7 +813,8 @@ func TestHowOftenNeedsFrequency(t *testing.T) {
 		"The Skarn jetty was inspected in 2019, a year after the storm.\n\n"+
 		"The new Skarn bus is twice as large as the old one.\n\n"+
 		"The Skarn craft fair is held every other Saturday.\n\n"+
-		"The Skarn folk festival is held biennially.\n")
+		"The Skarn folk festival is held biennially.\n\n"+
+		"The Skarn Daily reported that the cargo ship sailed on Sunday.\n")
 	tests := []struct{ q, want string }{
 		{"How often does the ferry to Skarn sail in summer?", "twice a day"},
 		{"How often do divers inspect the pier?", "every month"},
@@ -827,6 +828,7 @@ func TestHowOftenNeedsFrequency(t *testing.T) {
 		{"How often does the new Skarn bus run?", ""},       // "twice as large"
 		{"How often is the Skarn craft fair held?", "every other Saturday"},
 		{"How often is the Skarn folk festival held?", "biennially"},
+		{"How often does the cargo ship sail from Skarn?", ""}, // "Daily" is a newspaper's name
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
