@@ -221,8 +221,8 @@ func TestAttribution(t *testing.T) {
 		},
 		{
 			name:   "a clause verb whose that is left out reports a clause, not an object",
-			body:   "The Coastal Office runs the levy. It claims the change will save £60m. The storm claimed the lives of two sailors who were at sea. New Alder state now has more ferries than any region. The Harbour Trust confirmed its pier was closing. Ada Lune recalled this ferry was built in 1990. Velo Cars recalled the vans it had sold. Storm Brenna claimed the Brask farm and has cut off the village.\n",
-			stmts:  []string{"Coastal Office: It claims the change", "Harbour Trust: The Harbour Trust confirmed its pier", "Ada Lune: Ada Lune recalled this ferry"},
+			body:   "The Coastal Office runs the levy. It claims the fee will raise £3m. The storm claimed the lives of two sailors who were at sea. New Alder state now has more ferries than any region. The Harbour Trust confirmed its pier was closing. Ada Lune recalled this ferry was built in 1990. Velo Cars recalled the vans it had sold. Storm Brenna claimed the Brask farm and has cut off the village.\n",
+			stmts:  []string{"Coastal Office: It claims the fee", "Harbour Trust: The Harbour Trust confirmed its pier", "Ada Lune: Ada Lune recalled this ferry"},
 			absent: []string{"storm", "New Alder", "Velo Cars", "Brenna"},
 		},
 		{
@@ -232,8 +232,8 @@ func TestAttribution(t *testing.T) {
 		},
 		{
 			name:   "a lower-case particle inside a name",
-			body:   "“We are ready to buy it,” said Laurence des Marais, the museum’s director, in an interview.\n",
-			quotes: []string{"We are ready to buy it — Laurence des Marais (museum’s director)"},
+			body:   "“We are ready to buy it,” said Odile des Marais, the museum’s director, in an interview.\n",
+			quotes: []string{"We are ready to buy it — Odile des Marais (museum’s director)"},
 		},
 		{
 			name:  "aside in parentheses before the verb",

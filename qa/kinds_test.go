@@ -756,19 +756,19 @@ func TestHowLongNeedsSpan(t *testing.T) {
 	e := textEngine(t, "outage.txt", "title: Power cuts hit Vell\npublished: 2025-07-20\n---\nPower cuts hit Vell\n\n"+
 		"The rolling power cuts in Vell began at 6:30 p.m., when reserves fell to 4 percent, the grid operator said.\n\n"+
 		"The repairs to the Vell substation took three weeks and cost $2 million.\n\n"+
-		"The final stage, 3, the Vell blackouts, began when the reserves ran low.\n\n"+
+		"Phase 3 of the Vell blackouts began when the reserves ran low.\n\n"+
 		"The new Vell footbridge is 400 metres long.\n\n"+
 		"The Vell tramway is a 20-mile line along the coast.\n\n"+
 		"The Vell dock strike involved 300 workers.\n\n"+
 		"The Vell bus strike lasted from May 1 to May 19.\n\n"+
 		"The Vell ferry crossing takes half an hour.\n\n"+
 		"The Vell lighthouse has stood empty for a decade.\n\n"+
-		"The final stage, 3, the Vell rolling blackouts, began at 6:30 p.m., when reserves were lower than last year.\n\n"+
+		"The Vell rolling blackouts started at 6:30 p.m., as demand was higher than last year.\n\n"+
 		"Ana Roe has run the Vell museum since 2019.\n")
 	tests := []struct{ q, want string }{
 		{"How long did the rolling power cuts in Vell last?", ""},
 		{"How long did the repairs to the Vell substation take?", "three weeks"},
-		{"How long did the final stage of the Vell blackouts last?", ""}, // "3" is the stage's number
+		{"How long did phase 3 of the Vell blackouts last?", ""}, // "3" is the phase's number
 		{"How long is the new Vell footbridge?", "400 metres"},
 		{"How long is the Vell tramway?", "20-mile line"},
 		{"How long did the Vell dock strike last?", ""}, // 300 counts workers
@@ -843,7 +843,7 @@ func TestHowOftenNeedsFrequency(t *testing.T) {
 // third of"), not a count.
 func TestShareNeedsShare(t *testing.T) {
 	e := textEngine(t, "grid.txt", "title: Grid strain\npublished: 2025-08-16\n---\nGrid strain\n\n"+
-		"The Vell grid operator asked utilities to cut power to hundreds of thousands of customers on Friday.\n\n"+
+		"The Vell grid operator switched off supply to hundreds of thousands of homes on Friday.\n\n"+
 		"Wind farms supplied a third of the Vell grid's power last year.\n\n"+
 		"The Vell vote on the new pylons is set for the third of May.\n\n"+
 		"One in five Vell residents backed the new bypass.\n\n"+
@@ -851,7 +851,7 @@ func TestShareNeedsShare(t *testing.T) {
 		"Twelve of the 40 Vell councillors voted against the budget.\n\n"+
 		"Turnout in the Vell mayoral vote was 62pc.\n")
 	tests := []struct{ q, want string }{
-		{"What share of Vell's customers did the grid operator cut power to?", ""},
+		{"What share of Vell's homes did the grid operator switch off?", ""},
 		{"What share of the Vell grid's power came from wind farms?", "a third of"},
 		{"What proportion of voters backed the new pylons in the Vell vote?", ""}, // "the third of May" is a date
 		{"What share of Vell residents backed the bypass?", "One in five"},
@@ -874,12 +874,12 @@ func TestPhrasalVerbChoosesSense(t *testing.T) {
 }
 
 // A number answers "how much" beside any word of the question when the
-// sentence has none of its relation words (its paragraph has them): "pocket
-// the VAT, raising £19m" for "how much does the council make in VAT from
-// the levy".
+// sentence has none of its relation words (its paragraph has them): "keep
+// the VAT, about £19m a year" for "how much does the council make in VAT
+// from the levy".
 func TestHowMuchBesideAName(t *testing.T) {
 	e := textEngine(t, "levy.txt", "title: Bag levy\npublished: 2025-10-05\n---\nBag levy\n\n"+
-		"Vell Council will pocket the VAT, raising an estimated £19m a year. The levy starts in May.\n\n"+
+		"Vell Council will keep the VAT, about £19m a year. The levy starts in May.\n\n"+
 		"Shops make customers pay the bag levy at the till.\n")
 	q := "How much does Vell Council make in VAT from the levy?"
 	checkAnswer(t, q, e.Ask(q), "£19m")
