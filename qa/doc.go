@@ -28,9 +28,10 @@
 //   - ask.go and marks.go: reranking by coverage of the question, relevance
 //     and answer type; the kind of answer checked on the passage (a name,
 //     the role asked about, a number of the thing counted that is not an
-//     age or a span of time, money for how much it cost, a date of the
-//     event asked about, a reason); abstention with the closest passages;
-//     the Answer.
+//     age, a span of time or money, money for how much it cost, a span or
+//     length for how long, a frequency for how often, a share for what
+//     share, a date of the event asked about, a reason); abstention with
+//     the closest passages; the Answer.
 //   - confidence.go: the logistic model that decides whether a candidate
 //     that offers the kind of answer asked for is likely enough to answer.
 //   - followup.go and ref.go: refs that name an answer, and follow-ups
