@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/knowledge"
 )
 
 // FuzzAsk feeds the question path arbitrary text: it must never panic, and
@@ -79,6 +81,35 @@ func FuzzFollowUp(f *testing.F) {
 			}
 		} else if a.Passage != "" || len(a.Closest) > maxClosest {
 			t.Fatalf("FollowUp(%q, %q): decline %+v", ref, q, a)
+		}
+	})
+}
+
+// FuzzNew builds an engine over arbitrary briefing text, the outside input
+// a moderator may add, and asks it one question of each kind: building
+// reads every sentence's numbers, dates, frequencies and shares, and must
+// never panic.
+func FuzzNew(f *testing.F) {
+	for _, s := range []string{
+		"title: T\npublished: 2024-03-23\n---\nT\n\nThe ferry sails twice a day, but only in summer, from May 1 to May 19.\n",
+		"title: T\npublished: 2024-03-23\n---\nT\n\nOne in five, 62pc, $5, 300 people, a 20-mile line, half an hour.\n",
+		"title: T\npublished: 2024-03-23\n---\nT\n\nIt claims the fee will raise £3m; every other Saturday since 2019.\n",
+		"ȺB-12m, but 3; the third of May, 10p, every",
+	} {
+		f.Add(s)
+	}
+	questions := []string{"How long did it last?", "How often does it sail?", "What share backed it?",
+		"How many people came?", "When will it reopen?", "What did it say?"}
+	f.Fuzz(func(t *testing.T, text string) {
+		b, err := knowledge.Parse("fuzz.txt", []byte(text))
+		if err != nil {
+			return
+		}
+		e := New(b)
+		for _, q := range questions {
+			if a := e.Ask(q); a.Why == "" {
+				t.Fatalf("Ask(%q): no Why", q)
+			}
 		}
 	})
 }
