@@ -53,6 +53,19 @@ func checkAnswer(tb testing.TB, q string, a Answer, passage string) {
 	}
 }
 
+// An askCase is a question and what its answer's passage must hold, or ""
+// when the question is declined.
+type askCase struct{ q, want string }
+
+// checkAnswers asks e each case's question, in a subtest of its own, and
+// checks the answer as checkAnswer does.
+func checkAnswers(t *testing.T, e *Engine, cases []askCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.q, func(t *testing.T) { checkAnswer(t, c.q, e.Ask(c.q), c.want) })
+	}
+}
+
 // "Who is the <role>" is answered by the speaker who holds the role, named
 // in the sentence that answers.
 func TestAskWhoHoldsRole(t *testing.T) {
@@ -673,13 +686,10 @@ func TestAskSaidParaphrasedTopic(t *testing.T) {
 		"County supervisors on Tuesday approved talks with a developer over a new marina at Lake Corra.\n\n"+
 		"\"It has taken us eleven years of hearings to get here, and I am proud of this board,\" said Supervisor Ines Marlo.\n\n"+
 		"The developer will pay for a new boat ramp, the parks department said.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"What did Supervisor Ines Marlo say about the county arriving at this milestone?", "eleven years of hearings"},
 		{"What did Supervisor Ines Marlo say about the boat ramp?", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
-	}
+	})
 }
 
 // "What did X say" is not answered by narration that only names X: the
@@ -688,11 +698,8 @@ func TestAskSaidNarrationNamesOnly(t *testing.T) {
 	e := textEngine(t, "kiosk.txt", "title: Kiosk licence row\npublished: 2025-08-14\n---\nKiosk licence row\n\n"+
 		"Council records showed the kiosk licence had been signed on May 2 by a Tomas Brenner, a cousin of the mayor.\n\n"+
 		"\"We followed every rule on the kiosk licence,\" said Mayor Karl Brenner.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"What did Tomas Brenner say about signing the kiosk licence?", ""},
 		{"What did Karl Brenner say about the kiosk licence?", "We followed every rule"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
-	}
+	})
 }

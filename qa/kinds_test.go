@@ -701,15 +701,12 @@ func TestPercentageNeedsShare(t *testing.T) {
 	e := textEngine(t, "levy.txt", "title: Voters back harbour levy\npublished: 2025-03-05\n---\nVoters back harbour levy\n\n"+
 		"Voters in Port Alder approved a harbour levy on Tuesday that will raise millions of dollars for the sea wall.\n\n"+
 		"Turnout in the referendum on the new ferry pier was 48 percent, the election office said.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"What percentage of voters in Port Alder approved the harbour levy?", ""},
 		{"By what percentage did voters approve the harbour levy?", ""},
 		{"How much will the harbour levy raise for the sea wall?", "millions of dollars"},
 		{"What percentage voted in the referendum on the ferry pier?", "48 percent"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
-	}
+	})
 }
 
 // "How many" counts things: a sum of money is no count, unless the
@@ -719,16 +716,13 @@ func TestHowManyIsNoSum(t *testing.T) {
 		"The owners of the Brackwater paper mill will spend $40 million on new machines before it reopens in the spring.\n\n"+
 		"The mill's reopening will bring back 120 jobs, the owners said.\n\n"+
 		"Tickets to the Brackwater fair cost $5, 300 visitors came to the fair.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"How many machines will the owners of the Brackwater mill buy?", ""},
 		{"How many dollars will the owners spend on new machines?", "$40 million"},
 		{"How much will the owners of the mill spend on new machines?", "$40 million"},
 		{"How many jobs will the reopening bring back?", "120 jobs"},
 		{"How many visitors came to the Brackwater fair?", "300 visitors"}, // "$5, 300" is no sum of 300
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
-	}
+	})
 }
 
 // "When" asks for the date of the event asked about: a date in a clause
@@ -738,16 +732,13 @@ func TestWhenDateInAnotherClause(t *testing.T) {
 		"Councillor Edda Marsh was criticised for backing the Hollin bypass, but in an interview last year she said the road had split the town.\n\n"+
 		"The council approved the Hollin bypass plan; work on the road began in March.\n\n"+
 		"The Dunmore bridge will reopen, but only to cyclists, on May 14.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"When was Edda Marsh criticised for backing the bypass?", ""},
 		{"When did the council approve the Hollin bypass plan?", ""},
 		{"When did Marsh say in an interview that the road had split the town?", "last year"},
 		{"When did work on the Hollin road begin?", "began in March"},
 		{"When will the Dunmore bridge reopen?", "on May 14"}, // an aside a comma closes turns to nothing else
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
-	}
+	})
 }
 
 // "How long" asks for a span of time or a length, a number with its unit:
@@ -765,7 +756,7 @@ func TestHowLongNeedsSpan(t *testing.T) {
 		"The Vell lighthouse has stood empty for a decade.\n\n"+
 		"The Vell rolling blackouts started at 6:30 p.m., as demand was higher than last year.\n\n"+
 		"Ana Roe has run the Vell museum since 2019.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"How long did the rolling power cuts in Vell last?", ""},
 		{"How long did the repairs to the Vell substation take?", "three weeks"},
 		{"How long did phase 3 of the Vell blackouts last?", ""}, // "3" is the phase's number
@@ -777,10 +768,7 @@ func TestHowLongNeedsSpan(t *testing.T) {
 		{"How long has the Vell lighthouse stood empty?", "for a decade"},
 		{"How long did each of the Vell rolling blackouts last?", ""}, // two dates, no range
 		{"How long has Ana Roe run the Vell museum?", "since 2019"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
-	}
+	})
 }
 
 // A date the question gives itself does not answer "when": "Sunday" in
@@ -789,13 +777,10 @@ func TestWhenNotTheQuestionsOwnDate(t *testing.T) {
 	e := textEngine(t, "race.txt", "title: Harlow's long game\npublished: 2025-04-20\n---\nHarlow's long game\n\n"+
 		"Harlow can still win over voters in the Super Sunday states by spending heavily on adverts.\n\n"+
 		"The outcome of the Super Sunday contests on May 4 in nine regions will shape the race.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"When is Super Sunday?", "May 4"},
 		{"When will Harlow spend on adverts in the Super Sunday states?", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
-	}
+	})
 }
 
 // "How often" asks for a frequency: "twice a day", "every week", "daily";
@@ -815,7 +800,7 @@ func TestHowOftenNeedsFrequency(t *testing.T) {
 		"The Skarn craft fair is held every other Saturday.\n\n"+
 		"The Skarn folk festival is held biennially.\n\n"+
 		"The Skarn Daily reported that the cargo ship sailed on Sunday.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"How often does the ferry to Skarn sail in summer?", "twice a day"},
 		{"How often do divers inspect the pier?", "every month"},
 		{"How often is the island's old ferry serviced?", ""},
@@ -829,10 +814,7 @@ func TestHowOftenNeedsFrequency(t *testing.T) {
 		{"How often is the Skarn craft fair held?", "every other Saturday"},
 		{"How often is the Skarn folk festival held?", "biennially"},
 		{"How often does the cargo ship sail from Skarn?", ""}, // "Daily" is a newspaper's name
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
-	}
+	})
 	a := e.Ask("How often is the harbour crane inspected?")
 	if !strings.Contains(a.Why, "how often") {
 		t.Errorf("Why = %q, want it to say the question asks how often", a.Why)
@@ -850,7 +832,7 @@ func TestShareNeedsShare(t *testing.T) {
 		"Nine out of ten Vell shopkeepers opposed the parking fee.\n\n"+
 		"Twelve of the 40 Vell councillors voted against the budget.\n\n"+
 		"Turnout in the Vell mayoral vote was 62pc.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"What share of Vell's homes did the grid operator switch off?", ""},
 		{"What share of the Vell grid's power came from wind farms?", "a third of"},
 		{"What proportion of voters backed the new pylons in the Vell vote?", ""}, // "the third of May" is a date
@@ -858,10 +840,7 @@ func TestShareNeedsShare(t *testing.T) {
 		{"What proportion of Vell shopkeepers opposed the parking fee?", "Nine out of ten"},
 		{"What share of the Vell councillors voted against the budget?", "Twelve of the 40"},
 		{"What percentage turned out in the Vell mayoral vote?", "62pc"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, e.Ask(tt.q), tt.want) })
-	}
+	})
 }
 
 // A phrasal verb's particle chooses its sense: "bring in" is introduce in
