@@ -353,8 +353,8 @@ var toVerbs = map[string]bool{
 // "called", or a clause verb followed by neither "that" nor a clause that
 // leaves it out ("the company claims its prices have saved lives" reports,
 // "claimed victory with “…”" only the quotation) or one that takes an
-// infinitive ("pledged to take “…”"). lastQuote is where the sentence's last quotation stands (-1
-// when it has none).
+// infinitive ("pledged to take “…”"). lastQuote is where the sentence's
+// last quotation stands (-1 when it has none).
 func verbApplies(ts []tok, v int, use english.Reporting, lastQuote int) (applies bool, reach attrReach) {
 	for k := v - 1; k >= 0 && k >= v-3; k-- {
 		if ts[k].kind != tWord {
@@ -405,7 +405,7 @@ func verbApplies(ts []tok, v int, use english.Reporting, lastQuote int) (applies
 
 // omittedThat reports whether a clause follows the clause verb at ts[v]
 // without its "that": a short subject, then a modal or a finite form of
-// "be" or "have" ("claims the change will save £60m", "confirmed its plant
+// "be" or "have" ("claims the fee will raise £3m", "confirmed its plant
 // was closing"); not an object ("claimed the lives of 12 people who were
 // …", "claimed victory").
 func omittedThat(ts []tok, v int) bool {
@@ -420,7 +420,7 @@ func omittedThat(ts []tok, v int) bool {
 		}
 		w := t.lower
 		switch {
-		case k > v+1 && (modals[w] || w == "will" || w == "is" || w == "are" || w == "was" || w == "were" || w == "has" || w == "have" || w == "had"):
+		case k > v+1 && (modals[w] || finiteAux[w]):
 			return true
 		case relativeWords[w] || objectPreps[w] || w == "in" || english.ReportingVerb(w) != english.NotReporting,
 			w == "and" || w == "or" || w == "as" || w == "because" || w == "but", // "claimed the farm and has cut off the village"
@@ -440,6 +440,10 @@ func opensSubject(t tok) bool {
 	return subjectPronouns[t.lower] || t.lower == "this" || t.lower == "these" || t.lower == "those" ||
 		determiners[t.lower] || possessivePronouns[t.lower] || isUpperStart(t.text)
 }
+
+// finiteAux are the finite forms of "will", "be" and "have" that, after a
+// short subject, show a clause.
+var finiteAux = map[string]bool{"will": true, "is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true}
 
 // subjectPronouns are the personal pronouns that may be a subject.
 var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true}

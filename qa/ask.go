@@ -829,7 +829,7 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 		if len(q.sayer) > 0 && !e.namesSayer(q, best) {
 			return notSaid
 		}
-		if j := e.joinsWith(best.d); q.how == "often" && !d.has(docOften) && !(j >= 0 && e.docs[j].has(docOften)) {
+		if q.how == "often" && !e.joinedHas(best.d, docOften) {
 			return noFrequency
 		}
 	case qSaid:
@@ -895,6 +895,16 @@ func (e *Engine) namesSayer(q *question, c cand) bool {
 
 // reports reports whether sentence d reports what someone said: it has a
 // speaker or a reporting verb.
+// joinedHas reports whether sentence di, or the sentence it joins, has
+// flag f.
+func (e *Engine) joinedHas(di int32, f docFlag) bool {
+	if e.docs[di].has(f) {
+		return true
+	}
+	j := e.joinsWith(di)
+	return j >= 0 && e.docs[j].has(f)
+}
+
 // reportsWith reports whether sentence di, or the sentence it joins,
 // reports speech: narration that only names someone ("signed by a Tomas
 // Brenner") says nothing they said.
