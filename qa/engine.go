@@ -245,6 +245,11 @@ func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
 			}
 		}
 	}
+	for t, id := range e.ix.ids {
+		if gluedLength(t) {
+			e.units[id] = true // "5km": a number and its unit in one word
+		}
+	}
 	e.sortedTerms = make([]string, 0, len(e.ix.ids))
 	for t := range e.ix.ids {
 		e.sortedTerms = append(e.sortedTerms, t)

@@ -755,7 +755,10 @@ func TestHowLongNeedsSpan(t *testing.T) {
 		"The Vell ferry crossing takes half an hour.\n\n"+
 		"The Vell lighthouse has stood empty for a decade.\n\n"+
 		"The Vell rolling blackouts started at 6:30 p.m., as demand was higher than last year.\n\n"+
-		"Ana Roe has run the Vell museum since 2019.\n")
+		"Ana Roe has run the Vell museum since 2019.\n\n"+
+		"The Vell cycle path is 5km long.\n\n"+
+		"The Vell harbour wall is a 12ft barrier of stone.\n\n"+
+		"The Vell salmon weighed 40kg when it was landed.\n")
 	checkAnswers(t, e, []askCase{
 		{"How long did the rolling power cuts in Vell last?", ""},
 		{"How long did the repairs to the Vell substation take?", "three weeks"},
@@ -768,6 +771,9 @@ func TestHowLongNeedsSpan(t *testing.T) {
 		{"How long has the Vell lighthouse stood empty?", "for a decade"},
 		{"How long did each of the Vell rolling blackouts last?", ""}, // two dates, no range
 		{"How long has Ana Roe run the Vell museum?", "since 2019"},
+		{"How long is the Vell cycle path?", "5km"},              // a length glued to its unit
+		{"How long is the Vell harbour wall?", "12ft"},           // a length glued to its unit
+		{"How long was the Vell salmon when it was landed?", ""}, // a weight is no length
 	})
 }
 

@@ -337,6 +337,7 @@ func hyphenedNumber(text string, toks []token, i int) mark {
 var lengthUnits = map[string]bool{
 	"mile": true, "kilometre": true, "kilometer": true, "km": true, "metre": true, "meter": true,
 	"foot": true, "feet": true, "yard": true, "inch": true,
+	"cm": true, "mm": true, "ft": true,
 }
 
 // isAge reports whether the number toks[i] is an age: after a name,
@@ -780,7 +781,8 @@ func (e *Engine) spanNear(d *doc, q *question) bool {
 		case t.mark&markSpan != 0 && t.mark&not == 0:
 			return true
 		case t.mark&markNum != 0 && t.mark&not == 0:
-			return k+1 < len(toks) && toks[k+1].pos <= t.pos+1 && units[toks[k+1].term] // "400 metres", "a 20-mile line"
+			return units[t.term] || // "5km"
+				k+1 < len(toks) && toks[k+1].pos <= t.pos+1 && units[toks[k+1].term] // "400 metres", "a 20-mile line"
 		case units[t.term] && k > 0 && toks[k-1].pos+1 == t.pos && toks[k-1].mark&markLead != 0:
 			return true // "a decade", "half an hour", "several months"
 		case dates:

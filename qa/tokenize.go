@@ -539,6 +539,13 @@ func isMeasured(w string) bool {
 	return i > 0 && isNumeric(w[:i]) && measureUnits[w[i:]]
 }
 
+// gluedLength reports whether the term w is a length with its unit in one
+// word: "5km", "12ft" (not "40kg").
+func gluedLength(w string) bool {
+	i := strings.IndexFunc(w, unicode.IsLetter)
+	return isMeasured(w) && lengthUnits[w[i:]]
+}
+
 // An analyzer turns text into tokens. The zero value uses only the global
 // tables; an engine's analyzer adds the briefings' aliases and a stem cache.
 // It is read-only once built.

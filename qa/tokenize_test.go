@@ -170,16 +170,22 @@ func TestIrregularForms(t *testing.T) {
 
 func TestIsMeasured(t *testing.T) {
 	tests := []struct {
-		term string
-		want bool
+		term   string
+		want   bool
+		length bool // gluedLength: the unit measures a length
 	}{
-		{"31c", true}, {"40kg", true}, {"3.5km", true}, {"39kb", true},
-		{"10pm", false}, {"3rd", false}, {"5g", false}, {"3m", false}, {"31", false}, {"kg", false}, {"fh-16", false}, {"", false},
+		{"31c", true, false}, {"40kg", true, false}, {"3.5km", true, true}, {"39kb", true, false},
+		{"12ft", true, true}, {"400mm", true, true},
+		{"10pm", false, false}, {"3rd", false, false}, {"5g", false, false}, {"3m", false, false},
+		{"31", false, false}, {"kg", false, false}, {"km", false, false}, {"fh-16", false, false}, {"", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.term, func(t *testing.T) {
 			if got := isMeasured(tt.term); got != tt.want {
 				t.Errorf("isMeasured(%q) = %v, want %v", tt.term, got, tt.want)
+			}
+			if got := gluedLength(tt.term); got != tt.length {
+				t.Errorf("gluedLength(%q) = %v, want %v", tt.term, got, tt.length)
 			}
 		})
 	}
