@@ -610,8 +610,10 @@ func (e *Engine) indexBriefing(b *knowledge.Briefing) *briefingIndex {
 }
 
 // over reports whether event ev ended before published (YYYY-MM-DD), at
-// the precision of its date: an event of 2021 is over in 2024, one of
-// this month is not.
+// the precision of its date: an event of 2021 is over in 2024. One of the
+// briefing's own year or month is over when its sentence tells it in the
+// past tense ("held two ballots in 2025" in December 2025), not otherwise
+// ("will hold it in December").
 func over(ev knowledge.Event, published string) bool {
 	d := ev.End
 	if d == "" {
@@ -621,7 +623,7 @@ func over(ev knowledge.Event, published string) bool {
 		return false
 	}
 	n := min(len(d), len(published))
-	return d[:n] < published[:n]
+	return d[:n] < published[:n] || d[:n] == published[:n] && len(d) < len(published) && toldInPast(ev.Text)
 }
 
 // isHeadline reports whether text is a title line rather than a sentence:

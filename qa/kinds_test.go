@@ -557,6 +557,24 @@ func TestWhenFuture(t *testing.T) {
 	}
 }
 
+// An event dated only by the briefing's own year or month is over when its
+// sentence tells it in the past tense, so it does not answer "when will";
+// told in the future, or in a past that only reports it, it may.
+func TestWhenFutureSamePeriod(t *testing.T) {
+	e := textEngine(t, "brask.txt", "title: Brask votes\npublished: 2025-12-17\n---\nBrask votes\n\n"+
+		"The Brask council held two harbour ballots in 2025 before it redrew its wards.\n\n"+
+		"The Brask council will hold its budget ballot in December, the clerk said.\n\n"+
+		"The Brask ferry levy was raised in December after a long row.\n\n"+
+		"Ola Venn said the Brask school ballot is in December.\n")
+	checkAnswers(t, e, []askCase{
+		{"When is the Brask harbour ballot being held?", ""}, // held: over
+		{"When will the Brask budget ballot be held?", "in December"},
+		{"When will the Brask ferry levy be raised?", ""},                // was raised: over
+		{"When was the Brask ferry levy raised?", "in December"},         // the past asks for it
+		{"When will the Brask school ballot take place?", "in December"}, // "said" only reports it
+	})
+}
+
 // A phrasal verb is the verb WordNet has for the verb and its particle
 // together: a sentence's "stepped down" is indexed as step_down, which a
 // question's "resign" relates to, and a question's "call off" and "set up"
@@ -868,4 +886,27 @@ func TestHowMuchBesideAName(t *testing.T) {
 		"Shops make customers pay the bag levy at the till.\n")
 	q := "How much does Vell Council make in VAT from the levy?"
 	checkAnswer(t, q, e.Ask(q), "£19m")
+}
+
+func TestToldInPast(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The council held two ballots in 2025.", true},
+		{"The levy was raised in December.", true},
+		{"The bridge reopened in May.", true},
+		{"The ballot will be held in December.", false},
+		{"The vote is expected in December.", false},
+		{"Ola Venn said the ballot is in December.", false}, // a reporting verb only reports it
+		{"The red line runs in December.", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := toldInPast(tt.text); got != tt.want {
+				t.Errorf("toldInPast(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
 }

@@ -943,6 +943,26 @@ func saysFuture(text string) bool {
 	return false
 }
 
+// toldInPast reports whether text tells what happened in the past tense: a
+// past form of a verb other than a reporting verb ("held", "was set",
+// "reopened"), not a participle after an auxiliary ("will be held") or a
+// word of the future ("expected").
+func toldInPast(text string) bool {
+	var buf [32]byte
+	prev := ""
+	for w := range strings.FieldsSeq(text) {
+		w := string(appendLower(buf[:0], strings.Trim(w, ".,;:!?\"“”‘’()—–-")))
+		past := w == "was" || w == "were" || w == "had" || w == "did" ||
+			(english.IsIrregularPast(w) || strings.HasSuffix(w, "ed") && len(w) > 4) &&
+				!english.IsAuxiliary(prev) && !english.IsFutureCue(w)
+		if past && english.ReportingVerb(w) == english.NotReporting {
+			return true
+		}
+		prev = w
+	}
+	return false
+}
+
 // clauseWords open a clause that says when.
 var clauseWords = map[string]bool{"when": true, "after": true, "before": true, "during": true, "until": true, "while": true}
 
