@@ -565,13 +565,17 @@ func TestWhenFutureSamePeriod(t *testing.T) {
 		"The Brask council held two harbour ballots in 2025 before it redrew its wards.\n\n"+
 		"The Brask council will hold its budget ballot in December, the clerk said.\n\n"+
 		"The Brask ferry levy was raised in December after a long row.\n\n"+
-		"Ola Venn said the Brask school ballot is in December.\n")
+		"Ola Venn said the Brask school ballot is in December.\n\n"+
+		"The Brask dog licence fee was set in December.\n\n"+
+		"The Brask rates are set to rise in 2025, the clerk said.\n")
 	checkAnswers(t, e, []askCase{
 		{"When is the Brask harbour ballot being held?", ""}, // held: over
 		{"When will the Brask budget ballot be held?", "in December"},
 		{"When will the Brask ferry levy be raised?", ""},                // was raised: over
 		{"When was the Brask ferry levy raised?", "in December"},         // the past asks for it
 		{"When will the Brask school ballot take place?", "in December"}, // "said" only reports it
+		{"When will the Brask dog licence fee be set?", ""},              // "was set" is no "set to"
+		{"When will the Brask rates rise?", "in 2025"},
 	})
 }
 

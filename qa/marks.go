@@ -928,17 +928,22 @@ var futureAsked = map[string]bool{
 var laterWords = map[string]bool{
 	"could": true, "might": true, "may": true, "expects": true, "expect": true,
 	"planning": true, "due": true, "next": true, "later": true, "soon": true, "until": true,
-	"coming": true, "future": true, "intend": true, "going": true, "eventually": true, "set": true,
+	"coming": true, "future": true, "intend": true, "going": true, "eventually": true,
 }
 
-// saysFuture reports whether text says that something is still to happen.
+// saysFuture reports whether text says that something is still to happen:
+// a word of the future, or "set to" ("is set to reopen", not "was set in
+// May").
 func saysFuture(text string) bool {
 	var buf [32]byte
+	prev := ""
 	for w := range strings.FieldsSeq(text) {
 		lower := appendLower(buf[:0], strings.Trim(w, ".,;:!?\"“”‘’()—–-"))
-		if w := string(lower); english.IsFutureCue(w) || laterWords[w] {
+		w := string(lower)
+		if english.IsFutureCue(w) || laterWords[w] || prev == "set" && w == "to" {
 			return true
 		}
+		prev = w
 	}
 	return false
 }
