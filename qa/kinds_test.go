@@ -914,3 +914,20 @@ func TestToldInPast(t *testing.T) {
 		})
 	}
 }
+
+// A state's postal code in a question finds the state's name in the
+// briefing: "NY" New York, "NYC" New York City, "CA" California; a code
+// that is more often a word ("IN", "OR") stays a word.
+func TestStateCodes(t *testing.T) {
+	e := textEngine(t, "states.txt", "title: Ferry fares\npublished: 2025-05-02\n---\nFerry fares\n\n"+
+		"New York state raised the fare on its river ferries to $4 last week.\n\n"+
+		"California will open 12 new ferry docks in June, the state said.\n\n"+
+		"North Carolina has cut its ferry service to the outer islands.\n")
+	checkAnswers(t, e, []askCase{
+		{"How much is the ferry fare in NY now?", "$4"},
+		{"What did NYC do to the ferry fare?", "raised the fare"},
+		{"How many ferry docks will CA open?", "12 new ferry docks"},
+		{"What has NC done to its ferry service?", "cut its ferry service"},
+		{"How many ferry docks will open IN June?", "12 new ferry docks"},
+	})
+}

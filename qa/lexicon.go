@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,7 +39,7 @@ var synonymGroups = [][]string{
 
 // phrases are multi-word (or dotted) forms indexed as one term. Each group's
 // first entry is the term; the rest are the forms, lower case, as words.
-var phrases = [][]string{
+var phrases = append([][]string{
 	{"unitedstates", "u.s.", "u.s.a.", "usa", "united states", "united states of america", "america", "american", "americans"},
 	{"unitedkingdom", "u.k.", "united kingdom", "britain", "great britain", "british", "briton", "britons"},
 	{"unitednations", "u.n.", "united nations"},
@@ -49,14 +50,61 @@ var phrases = [][]string{
 	{"centralamerica", "central america", "central american"},
 	{"southkorea", "south korea", "south korean"},
 	{"northkorea", "north korea", "north korean"},
-	{"newyork", "new york"},
 	{"primeminist", "prime minister", "premier"},
 	{"chiefexecut", "chief executive", "ceo", "c.e.o."},
-}
+}, statePhrases()...)
 
 // capsForms are upper-case words that mean something other than their lower
-// case: "US" is the country, "us" a pronoun.
-var capsForms = map[string]string{"US": "u.s.", "UK": "u.k.", "UN": "u.n.", "EU": "e.u.", "USA": "u.s.a."}
+// case: "US" is the country, "us" a pronoun; "NY" and "CA" are states.
+var capsForms = buildCapsForms()
+
+func buildCapsForms() map[string]string {
+	m := map[string]string{"US": "u.s.", "UK": "u.k.", "UN": "u.n.", "EU": "e.u.", "USA": "u.s.a.", "NYC": "n.y.c."}
+	for code, state := range english.StateCodes() {
+		switch {
+		case strings.Contains(state, " "):
+			m[code] = stateDots(code) // "NY" reads as "n.y.", a form of the phrase new york
+		case !codesNotStates[code]:
+			m[code] = strings.ToLower(state) // "CA" reads as california
+		}
+	}
+	return m
+}
+
+// stateDots returns the dotted lower-case form of a state's postal code:
+// "NY" gives "n.y.".
+func stateDots(code string) string {
+	return strings.ToLower(code[:1]) + "." + strings.ToLower(code[1:]) + "."
+}
+
+// codesNotStates are the states' postal codes that are more often words or
+// other abbreviations: "IN", "OR", "ME", "MD" (a doctor), "VA" (veterans).
+var codesNotStates = map[string]bool{
+	"IN": true, "OR": true, "ME": true, "OK": true, "HI": true, "DE": true, "LA": true,
+	"MA": true, "PA": true, "CO": true, "ID": true, "AL": true, "MS": true, "MD": true,
+	"GA": true, "MO": true, "OH": true, "AR": true, "AK": true, "MT": true, "NE": true,
+	"VA": true, "MI": true, "CT": true, "UT": true,
+}
+
+// statePhrases are the states whose names have two words, each a phrase
+// with its dotted postal code ("new york", "n.y."); New York City's "NYC"
+// is New York's.
+func statePhrases() [][]string {
+	var gs [][]string
+	for code, state := range english.StateCodes() {
+		if !strings.Contains(state, " ") {
+			continue
+		}
+		l := strings.ToLower(state)
+		g := []string{strings.ReplaceAll(l, " ", ""), l, stateDots(code)}
+		if code == "NY" {
+			g = append(g, "n.y.c.")
+		}
+		gs = append(gs, g)
+	}
+	slices.SortFunc(gs, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return gs
+}
 
 // related are weaker equivalences used only to expand questions: a match
 // through them counts relatedWeight. Keys and values are words, analysed at

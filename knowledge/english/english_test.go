@@ -262,3 +262,21 @@ func TestPartyTag(t *testing.T) {
 		}
 	}
 }
+
+func TestStateCodes(t *testing.T) {
+	got := map[string]string{}
+	for code, state := range StateCodes() {
+		got[code] = state
+	}
+	if len(got) != 50 {
+		t.Errorf("StateCodes gave %d states, want 50", len(got))
+	}
+	for code, want := range map[string]string{"NY": "New York", "CA": "California", "WV": "West Virginia"} {
+		if got[code] != want {
+			t.Errorf("StateCodes()[%q] = %q, want %q", code, got[code], want)
+		}
+	}
+	if _, ok := got["Ky"]; ok {
+		t.Error("StateCodes gave the AP abbreviation Ky, want postal codes only")
+	}
+}

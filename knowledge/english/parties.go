@@ -1,6 +1,9 @@
 package english
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // partyLetters are the parties of American party-state tags: the R in
 // "R-Neb.".
@@ -65,4 +68,16 @@ func PartyTag(s string) (party, state string, ok bool) {
 		return "", "", false
 	}
 	return party, state, true
+}
+
+// StateCodes yields each U.S. state's two-letter postal code with the
+// state's name: "NY" with "New York". The order is unspecified.
+func StateCodes() iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for abbr, state := range stateAbbreviations {
+			if len(abbr) == 2 && strings.ToUpper(abbr) == abbr && !yield(abbr, state) {
+				return
+			}
+		}
+	}
 }
