@@ -77,6 +77,7 @@ type doc struct {
 	personSurnames map[string]bool   // single names shown to be people's: "Mr. Doe", "Doe, 54,"
 	curSent        int               // the sentence attribute is reading, in its passage
 	loneSpeakers   map[string]bool   // single names that say something of a person: "Doe said she …"
+	loneBodies     map[string]bool   // single names that open a sentence and say something of "it": "Tesco said its stores …"
 	aliasGroup     map[string]int    // a name → its group in b.Aliases
 	proper         map[string]bool   // words seen capitalised inside a sentence
 	lower          map[string]bool   // words seen in lower case
@@ -118,6 +119,7 @@ func analyse(b *Briefing, credits []credit, lists map[int]int) {
 		spelled:        map[string]bool{},
 		personSurnames: map[string]bool{},
 		loneSpeakers:   map[string]bool{},
+		loneBodies:     map[string]bool{},
 		aliasGroup:     map[string]int{},
 		proper:         map[string]bool{},
 		lower:          map[string]bool{},
@@ -175,6 +177,9 @@ func (d *doc) collect() {
 				case npSingle:
 					// "Okafor said she …", not "Disney said its parks …"
 					d.loneSpeakers[a.np.name] = d.loneSpeakers[a.np.name] || refersToPerson(ts)
+					if bodyOpener(ts, a) {
+						d.loneBodies[a.np.name] = true
+					}
 				}
 			}
 			if w, ok := personOpener(ts); ok {
@@ -301,6 +306,29 @@ func refersToPerson(ts []tok) bool {
 		person = person || referentGender(t.lower) != english.UnknownGender
 	}
 	return person
+}
+
+// bodyOpener reports whether attribution a names the one capitalised word
+// its sentence opens with, and the reporting verb goes on to call the
+// speaker "it": "Tesco said its stores were ready", "Harrods, on the other
+// hand, says it is testing them". Such a word is a body's name, though the
+// text never writes it inside a sentence, where its capital would show it.
+// A plural noun for people ("Critics said it was unfair") is none.
+func bodyOpener(ts []tok, a attr) bool {
+	if len(ts) < 3 || ts[0].kind != tWord || isLowerStart(ts[0].text) || ts[0].poss || a.after ||
+		a.np.name != ts[0].text || english.IsStopWord(ts[0].lower) || peopleNoun(ts[0]) {
+		return false
+	}
+	for i, t := range ts {
+		if t.start < a.verbEnd || t.kind != tWord {
+			continue
+		}
+		if t.lower == "that" && i+1 < len(ts) {
+			t = ts[i+1]
+		}
+		return t.lower == "it" || t.lower == "its"
+	}
+	return false
 }
 
 // personOpener returns the one word a sentence opens with, capitalised,

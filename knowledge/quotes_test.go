@@ -651,6 +651,9 @@ func TestRoles(t *testing.T) {
 		{"Walt Disney reported a profit on Monday. Disney said its parks were full.", "Disney", "", Organisation},
 		{"Bill Ford spoke at a dinner on Monday. Ford said it would recall 50,000 trucks.", "Ford", "", Organisation},
 		{"Aston Villa lost 2-1 on Saturday. Villa said in a statement that the manager would stay.", "Villa", "", Organisation},
+		// a lone capitalised opener the sentence calls "it": a body, named nowhere else
+		{"Harrods, on the other hand, says it is still testing the readers.", "Harrods", "", Organisation},
+		{"Tesco said its stores were ready.", "Tesco", "", Organisation},
 		{"Pell Ferries, the operator that hired the captain, said the crossing was routine.", "Pell Ferries", "", Organisation},
 		{"Brightline Marine, a Tacoma firm run by a former harbour pilot, said the crossing was routine.", "Brightline Marine", "", Organisation},
 		// a party-state tag, and the lawmaker's title

@@ -71,7 +71,7 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 			p := d.register(np)
 			return speaker{name: p.name, kind: Person}, true
 		}
-		if isAcronym(np.name) || d.proper[np.name] && !d.lower[strings.ToLower(np.name)] {
+		if isAcronym(np.name) || (d.proper[np.name] || d.loneBodies[np.name]) && !d.lower[strings.ToLower(np.name)] {
 			return d.orgSpeaker(np.name, np.role, false), true
 		}
 		return speaker{}, false
