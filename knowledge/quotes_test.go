@@ -879,3 +879,33 @@ func TestParseShorterLowerCase(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A lone capitalised opener is a body only when the sentence then calls
+// the speaker "it": not a plural noun for people, not a word the text also
+// writes in lower case, and not when "it" comes after other words.
+func TestBodyOpener(t *testing.T) {
+	tests := []struct {
+		body string
+		want string // the source, or "" for none
+	}{
+		{"Tesco said its stores were ready.\n", "Tesco"},
+		{"Harrods, on the other hand, says it is still testing the readers.\n", "Harrods"},
+		{"Critics said it was unfair.\n", ""},
+		{"Boots said its stores were ready.\n\nShe bought new boots in May.\n", ""}, // a word the text writes in lower case
+		{"Tesco said the stores it runs were ready.\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.body, func(t *testing.T) {
+			_, _, b := attribution(t, tt.body)
+			got := ""
+			for _, s := range b.Sources {
+				if s.Kind != MediaCredit {
+					got = s.Name
+				}
+			}
+			if got != tt.want {
+				t.Errorf("source %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
