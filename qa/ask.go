@@ -714,6 +714,7 @@ const (
 	notSaid               // what did the <description> say, and it does not name them
 	noPredicate           // who did X, and it does not say who did X
 	noFrequency           // how often, and it does not say how often
+	toldOther             // what did X tell Y, and it says whom else X told
 )
 
 // offers says, for each candidate choose tries, whether it offers the kind
@@ -845,11 +846,66 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 		if int(d.speaker) != q.speakers[0] && (best.full&spk != spk || !e.reportsWith(best.d)) {
 			return notTheirs
 		}
+		if len(q.told) > 0 && e.toldOther(q, d) {
+			return toldOther
+		}
 		if q.hasTopic && best.topicCov < e.tune.minTopic {
 			return offTopic
 		}
 	}
 	return accepted
+}
+
+// toldOther reports whether sentence d says whom it was told, and that is
+// not whom "what did X tell Y" asks about: "told parliament" for "what did
+// she tell hospital managers", "told journalists" for "tell the judge". A
+// pronoun ("told us") or no one named says nothing either way.
+func (e *Engine) toldOther(q *question, d *doc) bool {
+	words := strings.Fields(d.text)
+	for i, w := range words {
+		switch strings.ToLower(strings.Trim(w, ".,;:!?\"“”‘’()")) {
+		case "told", "tells", "telling", "tell":
+		default:
+			continue
+		}
+		named := false
+		for _, n := range words[i+1 : min(i+4, len(words))] {
+			n = strings.ToLower(strings.Trim(n, ".,;:!?\"“”‘’()"))
+			if n == "" || addresseeEnds[n] || tellPronouns[n] {
+				break
+			}
+			if isStop(n) {
+				continue
+			}
+			named = true
+			if e.tellsAsked(q, n) {
+				return false
+			}
+		}
+		return named
+	}
+	return false
+}
+
+// tellPronouns stand for whom something was told without naming them.
+var tellPronouns = map[string]bool{
+	"me": true, "us": true, "you": true, "him": true, "her": true, "them": true, "it": true,
+}
+
+// tellsAsked reports whether word w of a sentence is, or relates to, a
+// term of whom the question asks X told.
+func (e *Engine) tellsAsked(q *question, w string) bool {
+	term := e.an.term(w)
+	id := e.ix.idOf(term)
+	for _, t := range q.terms {
+		if !slices.Contains(q.told, t.term) {
+			continue
+		}
+		if t.term == term || id >= 0 && slices.ContainsFunc(t.related, func(r relTerm) bool { return r.id == id }) {
+			return true
+		}
+	}
+	return false
 }
 
 // paraphrasesTopic reports whether candidate i, a statement that covers
@@ -1009,6 +1065,8 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 		return name + " is in the briefing, but the closest passage is not theirs"
 	case offTopic:
 		return name + " is in the briefing, but not on " + termList(q.terms, topicMask(q), 4)
+	case toldOther:
+		return "the closest passage says what " + name + " told someone else"
 	case notSaid:
 		return "the question asks what " + q.sayerWords + " said, but the closest passage does not say they said it"
 	}

@@ -931,3 +931,20 @@ func TestStateCodes(t *testing.T) {
 		{"How many ferry docks will open IN June?", "12 new ferry docks"},
 	})
 }
+
+// "What did X tell Y" is not answered by what X told someone else: a
+// sentence that names whom X told must name Y (or a word related to it); a
+// pronoun or no one named leaves it open.
+func TestToldOther(t *testing.T) {
+	e := textEngine(t, "clinic.txt", "title: Clinic waits\npublished: 2025-02-11\n---\nClinic waits\n\n"+
+		"Health minister Vera Lund told parliament on Tuesday that clinics in the west were \"close to the limit\" as waits grew.\n\n"+
+		"Port manager Ivo Brask told journalists the quay would reopen \"within weeks\".\n\n"+
+		"Lund told the nurses' union in a letter that overtime would be paid in March.\n")
+	checkAnswers(t, e, []askCase{
+		{"What did Vera Lund tell clinic managers?", ""},           // she told parliament
+		{"What did Ivo Brask tell the harbour board?", ""},         // he told journalists
+		{"What did Ivo Brask tell reporters?", "reopen"},           // reporters are journalists
+		{"What did Vera Lund tell the nurses' union?", "overtime"}, // whom she told
+		{"What did Vera Lund tell parliament?", "close to the limit"},
+	})
+}

@@ -35,6 +35,7 @@ var synonymGroups = [][]string{
 	{"big", "huge"},
 	{"able", "capable", "capability"},
 	{"increase", "raise"},
+	{"journalist", "reporter", "newsman"},
 }
 
 // phrases are multi-word (or dotted) forms indexed as one term. Each group's

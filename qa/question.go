@@ -65,6 +65,7 @@ type question struct {
 	name     bool     // the answer is a name: "who ...", "which group ...", "who is the chairman"
 	naming   bool     // "what is X called": the answer is its name
 	counted  []int32  // for "how many N": the ids of N's terms and the words up to the next stop word
+	told     []string // for "what did X tell Y": the terms of Y, whom a sentence naming whom X told must name
 	class    []int32  // for "which N": the ids of N's terms
 	says     bool     // the question asks about something said: "who said", "who warned"
 	money    bool     // "how much" asks for an amount of money: "how much did it cost"
@@ -119,6 +120,7 @@ type reading struct {
 	namePos  posSet   // word positions inside a source's name
 	asked    posSet   // word positions naming the asked speaker: not topic
 	counted  []string // for "how many N": the terms from N to the next stop word
+	told     []string // for "what did X tell Y": the terms of Y
 	verb     string   // the term of the opinion verb of "what did X describe"
 	naming   bool     // "what is X called": a name answers
 	measure  string   // "what share", "what interest rate": the measure a figure answers
@@ -293,6 +295,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 			q.counted = append(q.counted, id)
 		}
 	}
+	q.told = r.told
 	weighs, inCurrency := false, false
 	for k, t := range r.ws {
 		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
@@ -524,6 +527,7 @@ func (e *Engine) classify(r *reading) qType {
 			typ, r.span = qSaid, ws[2:end]
 			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
+			r.told = addressee(ws, end)
 		} else if last := ws[len(ws)-1]; len(ws) > 3 && namingWords[last.word] {
 			// "what is the campaign called": its name, which the sentence
 			// gives without saying "called"
@@ -1057,6 +1061,34 @@ func opinionVerbAt(ws []token, from int) int {
 		}
 	}
 	return -1
+}
+
+// addressee returns the terms of whom "what did X tell Y" asks about:
+// the words after the verb at ws[v], when it is "tell", up to a
+// preposition or the end ("tell hospital managers", "tell the judge
+// during the hearing"); else nil.
+func addressee(ws []token, v int) []string {
+	if w := ws[v].word; w != "tell" && w != "told" && w != "tells" {
+		return nil
+	}
+	var terms []string
+	for _, t := range ws[v+1:] {
+		if addresseeEnds[t.word] || t.has(tokWh) {
+			break
+		}
+		if t.term != "" && !t.has(tokAlias) && !t.has(tokPart) {
+			terms = append(terms, t.term)
+		}
+	}
+	return terms
+}
+
+// addresseeEnds end the addressee of "tell": "tell the crew about the
+// fire", "told her that".
+var addresseeEnds = map[string]bool{
+	"about": true, "regarding": true, "concerning": true, "on": true, "over": true, "during": true,
+	"after": true, "before": true, "in": true, "at": true, "when": true, "while": true,
+	"following": true, "for": true, "that": true, "to": true, "with": true,
 }
 
 // namingWords end a question that asks what something is called.
