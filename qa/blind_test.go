@@ -174,7 +174,7 @@ type followCase struct {
 
 // followFloor is the least number of tune-half exchanges that must come
 // out right.
-const followFloor = 24
+const followFloor = 26
 
 // TestFollowUps asks each exchange's first question, then its follow-up
 // through the first answer's ref. An exchange is right when the follow-up

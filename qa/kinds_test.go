@@ -948,3 +948,18 @@ func TestToldOther(t *testing.T) {
 		{"What did Vera Lund tell parliament?", "close to the limit"},
 	})
 }
+
+// A speaker's name answers "who" when their role, given where they speak,
+// is what the question asks: "Ada Holm, the owner of Tarn Fish Exports,
+// agreed …" for "who owns Tarn Fish Exports"; not when the role is
+// something else.
+func TestSpeakerRoleAnswersWho(t *testing.T) {
+	e := textEngine(t, "tarnfish.txt", "title: Late season\npublished: 2025-05-02\n---\nLate season\n\n"+
+		"The lobster season on the Tarn coast will open two weeks late.\n\n"+
+		"Ada Holm, the owner of Tarn Fish Exports, agreed that \"a late start is better than a bad one.\"\n\n"+
+		"Ivo Marek, a deckhand on the Tarn boats, said the Harbour Cold Store would stay shut until June.\n")
+	checkAnswers(t, e, []askCase{
+		{"Who owns Tarn Fish Exports?", "Ada Holm"},
+		{"Who runs the Harbour Cold Store?", ""}, // a deckhand says it is shut
+	})
+}

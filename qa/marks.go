@@ -557,7 +557,9 @@ func (e *Engine) namesSomeone(q *question, di int32) bool {
 			if q.says && startsUpper(s.summary.Name) && !q.hasAll(s.nameIDs) {
 				return true
 			}
-			spk = s.nameIDs
+			if !e.roleAnswers(q, s) {
+				spk = s.nameIDs
+			}
 		}
 		for _, t := range doc.toks {
 			if t.mark&markName == 0 || q.hasID(t.term) || !q.says && q.role == "" && slices.Contains(spk, t.term) {
@@ -567,6 +569,28 @@ func (e *Engine) namesSomeone(q *question, di int32) bool {
 				continue // "who": not where
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// roleAnswers reports whether source s's role holds a relation word of q,
+// or a word related to one, so that its name answers "who": "Sophie
+// Lane, the owner of Cape Ferry Exports, agreed …" for "who owns Cape Ferry
+// Exports".
+func (e *Engine) roleAnswers(q *question, s *source) bool {
+	for _, rt := range s.roleTerms {
+		id := e.ix.idOf(rt)
+		if id < 0 {
+			continue
+		}
+		for _, t := range q.terms {
+			if t.entity || t.optional || t.speaker {
+				continue
+			}
+			if t.id == id || slices.ContainsFunc(t.related, func(r relTerm) bool { return r.id == id }) {
+				return true
+			}
 		}
 	}
 	return false
