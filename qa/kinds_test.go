@@ -957,9 +957,11 @@ func TestSpeakerRoleAnswersWho(t *testing.T) {
 	e := textEngine(t, "tarnfish.txt", "title: Late season\npublished: 2025-05-02\n---\nLate season\n\n"+
 		"The lobster season on the Tarn coast will open two weeks late.\n\n"+
 		"Ada Holm, the owner of Tarn Fish Exports, agreed that \"a late start is better than a bad one.\"\n\n"+
-		"Ivo Marek, a deckhand on the Tarn boats, said the Harbour Cold Store would stay shut until June.\n")
+		"Ivo Marek, a deckhand on the Tarn boats, said the Harbour Cold Store would stay shut until June.\n\n"+
+		"Lena Brun, the owner of the village smokehouse, said the Quay Ice Works would stay open.\n")
 	checkAnswers(t, e, []askCase{
 		{"Who owns Tarn Fish Exports?", "Ada Holm"},
 		{"Who runs the Harbour Cold Store?", ""}, // a deckhand says it is shut
+		{"Who owns the Quay Ice Works?", ""},     // she owns another business
 	})
 }

@@ -575,25 +575,30 @@ func (e *Engine) namesSomeone(q *question, di int32) bool {
 }
 
 // roleAnswers reports whether source s's role holds a relation word of q,
-// or a word related to one, so that its name answers "who": "Sophie
-// Lane, the owner of Cape Ferry Exports, agreed …" for "who owns Cape Ferry
-// Exports".
+// or a word related to one, and every name q gives, so that the source's
+// name answers "who": "Sophie Lane, the owner of Cape Ferry Exports,
+// agreed …" for "who owns Cape Ferry Exports", not for "who owns the Quay
+// Ice Works".
 func (e *Engine) roleAnswers(q *question, s *source) bool {
+	ids := make([]int32, 0, len(s.roleTerms))
 	for _, rt := range s.roleTerms {
-		id := e.ix.idOf(rt)
-		if id < 0 {
-			continue
-		}
-		for _, t := range q.terms {
-			if t.entity || t.optional || t.speaker {
-				continue
-			}
-			if t.id == id || slices.ContainsFunc(t.related, func(r relTerm) bool { return r.id == id }) {
-				return true
-			}
+		if id := e.ix.idOf(rt); id >= 0 {
+			ids = append(ids, id)
 		}
 	}
-	return false
+	relation := false
+	for _, t := range q.terms {
+		switch {
+		case t.optional || t.speaker:
+		case t.entity:
+			if !slices.Contains(ids, t.id) {
+				return false // a name the role does not hold: another body's
+			}
+		case slices.Contains(ids, t.id) || slices.ContainsFunc(t.related, func(r relTerm) bool { return slices.Contains(ids, r.id) }):
+			relation = true
+		}
+	}
+	return relation
 }
 
 // givesName reports whether sentence di answers a who or which question with
