@@ -45,7 +45,7 @@ var defaultRelations = [numRelKinds]relWeight{
 	relCauses:     {w: 0.4, maxSense: 2},
 	relCausedBy:   {w: 0.4, maxSense: 2},
 	relHypernym:   {w: 0.4, maxSense: 2},
-	relHyponym:    {w: 0.4, maxSense: 2},
+	relHyponym:    {w: 0.4, maxSense: 1}, // a narrower word in a rarer sense strays: "body" finds "jury"
 	relPertainym:  {w: 0.6, maxSense: 2},
 	relAlsoSee:    {w: 0.4, maxSense: 2},
 	relAntonym:    {w: 0.6, maxSense: 2}, // only with negation
