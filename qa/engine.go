@@ -84,6 +84,7 @@ const (
 	docFuture                       // it says that something is still to happen (saysFuture)
 	docOften                        // it says how often: "twice a year", "daily", "every week"
 	docRange                        // it gives a range of dates: "from May 1 to May 19", "since 2019"
+	docClock                        // it gives a time of day: "at 6:36 p.m.", "noon"
 )
 
 func (d *doc) has(f docFlag) bool { return d.flags&f != 0 }
@@ -721,8 +722,11 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		if t.word == "yesterday" || t.word == "today" || t.word == "tomorrow" || t.word == "ago" {
 			f |= docDate
 		}
-		if isRelativeTime(toks, i) || clockTime(text, toks, i) {
+		if isRelativeTime(toks, i) {
 			f |= docTime
+		}
+		if clockTime(text, toks, i) {
+			f |= docTime | docClock
 		}
 		if t.has(tokCap) && t.pos > 0 && t.term != "" && !isCalendar(t.word) {
 			f |= docName

@@ -965,3 +965,56 @@ func TestSpeakerRoleAnswersWho(t *testing.T) {
 		{"Who owns the Quay Ice Works?", ""},     // she owns another business
 	})
 }
+
+// A range of numbers before a unit of time is a span as a whole: "six to
+// seven minutes" is no age, and says how long.
+func TestRangeIsSpan(t *testing.T) {
+	e := textEngine(t, "vellshop.txt", "title: Vell shop\npublished: 2025-05-02\n---\nVell shop\n\n"+
+		"A clerk at the Vell shop noticed the thief after six to seven minutes, when she saw his face in the mirror.\n\n"+
+		"The Vell ferry crossing takes two or three hours in winter.\n")
+	checkAnswers(t, e, []askCase{
+		{"How old is the thief at the Vell shop?", ""},
+		{"How long does the Vell ferry crossing take in winter?", "two or three hours"},
+	})
+}
+
+// "Several" says there is more than one, not how many.
+func TestSeveralIsNoCount(t *testing.T) {
+	e := textEngine(t, "vellaid.txt", "title: Vell aid\npublished: 2025-05-02\n---\nVell aid\n\n"+
+		"The port let several aid lorries into Vell on Monday.\n\n"+
+		"The port let 40 fishing boats into Vell on Tuesday.\n")
+	checkAnswers(t, e, []askCase{
+		{"How many aid lorries did the port let into Vell?", ""},
+		{"How many fishing boats did the port let into Vell?", "40 fishing boats"},
+	})
+}
+
+// "What time" asks for a time of day: "at 3 a.m.", not "overnight" or a
+// day.
+func TestWhatTimeNeedsClock(t *testing.T) {
+	e := textEngine(t, "vellcrash.txt", "title: Vell crash\npublished: 2025-05-02\n---\nVell crash\n\n"+
+		"An overnight crash on the Vell bypass left one driver in hospital.\n\n"+
+		"The Vell ferry fire broke out at about 3 a.m. on Friday.\n\n"+
+		"The Vell bridge closure began on Friday.\n")
+	checkAnswers(t, e, []askCase{
+		{"What time did the crash on the Vell bypass happen?", ""},
+		{"What time did the Vell ferry fire break out?", "3 a.m."},
+		{"What time did the Vell bridge closure begin?", ""},
+		{"When did the Vell bridge closure begin?", "on Friday"},
+	})
+}
+
+// "Which N" needs a name beside N when the sentence says N: "labor unions"
+// with no name is no answer to "which unions", though the sentence names
+// someone else.
+func TestWhichClassNeedsName(t *testing.T) {
+	e := textEngine(t, "vellplan.txt", "title: Vell plan\npublished: 2025-05-02\n---\nVell plan\n\n"+
+		"Ada Brun backed the Vell harbour plan last year when labor unions threw their support behind it.\n\n"+
+		"The Tarn road bridge was shut to lorries on Monday as gales hit Vell.\n\n"+
+		"Thousands of homes lost power and bridges were shut to lorries as gales hit Skarn.\n")
+	checkAnswers(t, e, []askCase{
+		{"Which unions backed the Vell harbour plan?", ""},
+		{"Which bridge was shut to lorries as gales hit Vell?", "Tarn road bridge"},
+		{"Which bridge was shut to lorries as gales hit Skarn?", ""},
+	})
+}

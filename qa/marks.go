@@ -72,12 +72,12 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 			m |= markShare // "a third of", "two-thirds of", "half the"
 		}
 		num := t.has(tokNum) || multiplied(text, toks, i) || percentAbbrev(text, t)
-		if num && t.word != "one" && !isYearWord(t) {
+		if num && t.word != "one" && !vagueQuantities[t.word] && !isYearWord(t) {
 			m |= markNum
 			if isMoney(text, toks, i) {
 				m |= markMoney
 			}
-			if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && timeUnits[toks[i+1].word] {
+			if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && timeUnits[toks[i+1].word] || rangeSpan(toks, i) {
 				m |= markSpan
 			}
 			if isAge(text, toks, i) {
@@ -302,6 +302,21 @@ func isMoney(text string, toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// vagueQuantities say there is more than one without saying how many: no
+// answer to "how many" ("let several aid trucks in").
+var vagueQuantities = map[string]bool{"several": true, "handful": true}
+
+// rangeSpan reports whether the number toks[i] opens a range whose second
+// number has a unit of time: "six to seven minutes", "two or three weeks".
+func rangeSpan(toks []token, i int) bool {
+	if i+3 >= len(toks) {
+		return false
+	}
+	w, n, u := toks[i+1], toks[i+2], toks[i+3]
+	return (w.word == "to" || w.word == "or") && w.pos == toks[i].pos+1 && n.has(tokNum) && n.pos == w.pos+1 &&
+		u.pos == n.pos+1 && timeUnits[u.word]
 }
 
 // scaleWords multiply the number before them: "$40 million".
@@ -605,8 +620,36 @@ func (e *Engine) roleAnswers(q *question, s *source) bool {
 // a name: it gives one the question does not, and does not only count the
 // class asked about ("two engineers", "a consulting firm").
 func (e *Engine) givesName(q *question, di int32) bool {
-	return e.namesSomeone(q, di) && (len(q.class) == 0 || !e.countsClass(di, q.class))
+	return e.namesSomeone(q, di) && (len(q.class) == 0 || !e.countsClass(di, q.class)) && !classUnnamed(e.docs[di].toks, q)
 }
+
+// classUnnamed reports whether toks hold the class a "which" question asks
+// about only with no name beside it: "when labor unions threw their
+// support" for "which unions backed the plan", "bridges were closed" for
+// "which bridge was shut"; not "the Forth road bridge" or "Unite backed
+// it". A sentence without the class may still name one.
+func classUnnamed(toks []dtok, q *question) bool {
+	if !q.hasClass {
+		return false
+	}
+	found := false
+	for i, t := range toks {
+		if t.term != q.classOf {
+			continue
+		}
+		found = true
+		for _, n := range toks[max(0, i-classNameDistance):min(len(toks), i+classNameDistance+1)] {
+			if n.mark&markName != 0 && abs(int(n.pos)-int(t.pos)) <= classNameDistance && !q.hasID(n.term) {
+				return false
+			}
+		}
+	}
+	return found
+}
+
+// classNameDistance is how far from the class noun the name a "which"
+// question asks for may stand: "the Forth road bridge", "Unite, the union,".
+const classNameDistance = 5
 
 // countsClass reports whether sentence di names the class only by a
 // number, an article or a possessive before it ("two engineers", "a
@@ -937,6 +980,9 @@ func (e *Engine) dateNear(di int32, q *question) bool {
 	d := &e.docs[di]
 	if q.future && d.flags&(docPast|docFuture) == docPast {
 		return false // "when will it reopen" is not answered by when it closed
+	}
+	if q.clock && !d.has(docClock) {
+		return false // "what time": "at 3 a.m.", not "overnight" or "on Friday"
 	}
 	return d.has(docDate|docTime) && e.near(d.toks, q, dateDistance, markDate) || e.clauseAfter(d.toks, q)
 }

@@ -66,6 +66,7 @@ type question struct {
 	naming   bool     // "what is X called": the answer is its name
 	counted  []int32  // for "how many N": the ids of N's terms and the words up to the next stop word
 	told     []string // for "what did X tell Y": the terms of Y, whom a sentence naming whom X told must name
+	clock    bool     // for when: the question asks what time ("what time", "at what hour"), which a time of day answers
 	class    []int32  // for "which N": the ids of N's terms
 	says     bool     // the question asks about something said: "who said", "who warned"
 	money    bool     // "how much" asks for an amount of money: "how much did it cost"
@@ -121,6 +122,7 @@ type reading struct {
 	asked    posSet   // word positions naming the asked speaker: not topic
 	counted  []string // for "how many N": the terms from N to the next stop word
 	told     []string // for "what did X tell Y": the terms of Y
+	clock    bool     // "what time", "at what hour": a time of day answers
 	verb     string   // the term of the opinion verb of "what did X describe"
 	naming   bool     // "what is X called": a name answers
 	measure  string   // "what share", "what interest rate": the measure a figure answers
@@ -295,7 +297,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 			q.counted = append(q.counted, id)
 		}
 	}
-	q.told = r.told
+	q.told, q.clock = r.told, r.clock
 	weighs, inCurrency := false, false
 	for k, t := range r.ws {
 		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
@@ -451,6 +453,7 @@ func (e *Engine) classify(r *reading) qType {
 		typ = qWhen
 		if first != "when" && len(ws) > 1 && isTimeNoun(w(1)) {
 			r.optional.set(ws[1].pos) // "what year": the date need not say "year"
+			r.clock = w(1) == "time" || w(1) == "hour"
 		}
 	case first == "where" || (first == "what" || first == "which") && isPlaceNoun(w(1)):
 		typ = qWhere
