@@ -24,6 +24,7 @@ type Engine struct {
 	relMu     sync.RWMutex
 	related   map[string][]relTerm // a question word (with "!" before it when negated) → its related terms, read-only
 	roles     []int32              // the ids of the role nouns the briefings use
+	leads     []int32              // the ids of the words of leading the briefings use (leadWords)
 	units     map[int32]bool       // the ids of the words of time and length units the briefings use
 	tune      tuning
 
@@ -236,6 +237,12 @@ func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
 			e.roles = append(e.roles, id)
 		}
 	}
+	for _, w := range leadVerbs {
+		if id := e.ix.idOf(e.an.term(w)); id >= 0 && !slices.Contains(e.leads, id) {
+			e.leads = append(e.leads, id)
+		}
+	}
+	slices.Sort(e.leads)
 	e.units = map[int32]bool{}
 	for _, ws := range []map[string]bool{timeUnits, lengthUnits} {
 		for w := range ws {

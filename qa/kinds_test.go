@@ -1018,3 +1018,16 @@ func TestWhichClassNeedsName(t *testing.T) {
 		{"Which bridge was shut to lorries as gales hit Skarn?", ""},
 	})
 }
+
+// A word of leading relates to the briefings' other words of leading, not
+// only to their role nouns: "who will head the panel" against "the panel
+// will be chaired by".
+func TestLeadingWordsRelateToEachOther(t *testing.T) {
+	e := textEngine(t, "tarnpanel.txt", "title: Tarn panel\npublished: 2025-03-02\n---\nTarn panel\n\n"+
+		"The new Tarn water panel will be chaired by Ivo Marek from the harbour trust.\n\n"+
+		"The Tarn ferry runs twice a day in summer, its owner Ada Brun said.\n")
+	checkAnswers(t, e, []askCase{
+		{"Who will head the new Tarn water panel?", "Ivo Marek"},
+		{"Who chairs the Tarn ferry board?", ""}, // the ferry runs, nobody is said to lead a board
+	})
+}

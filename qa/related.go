@@ -250,16 +250,25 @@ var leadWords = map[string]bool{
 	"oversee": true, "oversees": true, "helm": true, "helms": true,
 }
 
+// leadVerbs are the words of leading a briefing's sentence may use for
+// whom a "who heads X" question asks about: not "run" or "charge", which
+// say much else ("the ferry runs", "charged with fraud").
+var leadVerbs = []string{"head", "headed", "lead", "led", "chair", "chaired", "oversee", "oversaw", "helm", "helmed"}
+
 // leadWeight is the share of the BM25 weight a role noun gets for a word
 // of leading.
 const leadWeight = 0.6
 
-// roleRelated relates a word of leading to the briefings' role nouns.
+// roleRelated relates a word of leading to the briefings' role nouns and
+// to their other words of leading ("head" to "chaired by").
 func (e *Engine) roleRelated(qt *queryTerm, w string) {
 	if !leadWords[w] {
 		return
 	}
 	for _, id := range e.roles {
+		qt.addRelated(id, leadWeight, coverStrong)
+	}
+	for _, id := range e.leads {
 		qt.addRelated(id, leadWeight, coverStrong)
 	}
 }
