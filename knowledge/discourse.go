@@ -316,8 +316,9 @@ func refersToPerson(ts []tok) bool {
 // A plural noun for people ("Critics said it was unfair") is none.
 func bodyOpener(ts []tok, a attr) bool {
 	if len(ts) < 3 || ts[0].kind != tWord || isLowerStart(ts[0].text) || ts[0].poss || a.after ||
-		a.np.name != ts[0].text || english.IsStopWord(ts[0].lower) || peopleNoun(ts[0]) {
-		return false
+		a.np.name != ts[0].text || a.np.role != "" || english.IsStopWord(ts[0].lower) || peopleNoun(ts[0]) ||
+		nonNameOpeners[ts[0].lower] || strings.HasSuffix(ts[0].lower, "ly") || namesPerson(ts) {
+		return false // "Nobody said it", "Quietly, …", "Marsh, the chief executive, said it", "… she remembered"
 	}
 	for i, t := range ts {
 		if t.start < a.verbEnd || t.kind != tWord {
@@ -329,6 +330,24 @@ func bodyOpener(ts []tok, a attr) bool {
 		return t.lower == "it" || t.lower == "its"
 	}
 	return false
+}
+
+// namesPerson reports whether ts refer to a person anywhere: "he", "her".
+func namesPerson(ts []tok) bool {
+	for _, t := range ts {
+		if t.kind == tWord && referentGender(t.lower) != english.UnknownGender {
+			return true
+		}
+	}
+	return false
+}
+
+// nonNameOpeners open sentences, capitalised, without naming anyone: indefinite
+// pronouns and linking adverbs.
+var nonNameOpeners = map[string]bool{
+	"nobody": true, "everyone": true, "everybody": true, "someone": true, "somebody": true,
+	"anyone": true, "anybody": true, "none": true, "overall": true, "instead": true,
+	"meanwhile": true, "however": true, "still": true, "yet": true, "also": true, "then": true,
 }
 
 // personOpener returns the one word a sentence opens with, capitalised,

@@ -893,13 +893,16 @@ func TestBodyOpener(t *testing.T) {
 		{"Critics said it was unfair.\n", ""},
 		{"Boots said its stores were ready.\n\nShe bought new boots in May.\n", ""}, // a word the text writes in lower case
 		{"Tesco said the stores it runs were ready.\n", ""},
+		{"Nobody said it would be easy.\n", ""},
+		{"Overall, Tesco said it was ready.\n", "Tesco"},
+		{"Ferris said it was the worst storm she remembered.\n", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {
 			_, _, b := attribution(t, tt.body)
 			got := ""
 			for _, s := range b.Sources {
-				if s.Kind != MediaCredit {
+				if s.Kind == Organisation {
 					got = s.Name
 				}
 			}
@@ -907,5 +910,16 @@ func TestBodyOpener(t *testing.T) {
 				t.Errorf("source %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// A lone opener with a role after it is a person, not a body: "Marsh, the
+// chief executive of Holtby Foods, said it …".
+func TestBodyOpenerWithRole(t *testing.T) {
+	_, _, b := attribution(t, "Marsh, the chief executive of Holtby Foods, said it would close the plant.\n")
+	for _, s := range b.Sources {
+		if s.Name == "Marsh" && s.Kind == Organisation {
+			t.Errorf("Marsh is an organisation, want a person or none")
+		}
 	}
 }

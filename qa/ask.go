@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	en "github.com/briefbot/briefbot/knowledge/english"
 )
 
 // A tuning holds the constants chosen by measurement: the BM25 parameters
@@ -868,10 +870,13 @@ func (e *Engine) toldOther(q *question, d *doc) bool {
 		default:
 			continue
 		}
+		if i > 0 && en.IsBeForm(strings.ToLower(words[i-1])) {
+			return true // "was told by police": told, not telling
+		}
 		named := false
-		for _, n := range words[i+1 : min(i+4, len(words))] {
+		for _, n := range words[i+1 : min(i+1+maxAddressee, len(words))] {
 			n = strings.ToLower(strings.Trim(n, ".,;:!?\"“”‘’()"))
-			if n == "" || addresseeEnds[n] || tellPronouns[n] {
+			if n == "" || n != "of" && addresseeEnds[n] || tellPronouns[n] {
 				break
 			}
 			if isStop(n) {
@@ -886,6 +891,10 @@ func (e *Engine) toldOther(q *question, d *doc) bool {
 	}
 	return false
 }
+
+// maxAddressee bounds the words after "told" read as whom: "told a
+// meeting of hospital managers".
+const maxAddressee = 6
 
 // tellPronouns stand for whom something was told without naming them.
 var tellPronouns = map[string]bool{

@@ -352,7 +352,7 @@ func hyphenedNumber(text string, toks []token, i int) mark {
 var lengthUnits = map[string]bool{
 	"mile": true, "kilometre": true, "kilometer": true, "km": true, "metre": true, "meter": true,
 	"foot": true, "feet": true, "yard": true, "inch": true,
-	"cm": true, "mm": true, "ft": true,
+	"cm": true, "mm": true, "ft": true, "mi": true, "yd": true,
 }
 
 // isAge reports whether the number toks[i] is an age: after a name,
@@ -595,6 +595,11 @@ func (e *Engine) namesSomeone(q *question, di int32) bool {
 // agreed …" for "who owns Cape Ferry Exports", not for "who owns the Quay
 // Ice Works".
 func (e *Engine) roleAnswers(q *question, s *source) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(s.summary.Role)) {
+		if pastRoles[w] || kinNouns[w] {
+			return false // "a former director of X", "the son of the founder of X"
+		}
+	}
 	ids := make([]int32, 0, len(s.roleTerms))
 	for _, rt := range s.roleTerms {
 		if id := e.ix.idOf(rt); id >= 0 {
@@ -614,6 +619,16 @@ func (e *Engine) roleAnswers(q *question, s *source) bool {
 		}
 	}
 	return relation
+}
+
+// pastRoles say a role is no longer held: "a former director of X".
+var pastRoles = map[string]bool{"former": true, "ex": true, "retired": true, "late": true, "onetime": true, "then": true, "outgoing": true}
+
+// kinNouns make a role someone else's: "the son of the founder of X".
+var kinNouns = map[string]bool{
+	"son": true, "daughter": true, "wife": true, "husband": true, "mother": true, "father": true,
+	"brother": true, "sister": true, "widow": true, "widower": true, "grandson": true,
+	"granddaughter": true, "nephew": true, "niece": true, "cousin": true, "partner": true,
 }
 
 // givesName reports whether sentence di answers a who or which question with
@@ -1008,14 +1023,27 @@ var laterWords = map[string]bool{
 
 // saysFuture reports whether text says that something is still to happen:
 // a word of the future, or "set to" ("is set to reopen", not "was set in
-// May").
+// May"). A cue that a determiner makes a noun ("the will of residents",
+// "its plans", "the coming works"), "next to", the month "May" and a
+// "due" already past ("was due in June") say nothing of the future.
 func saysFuture(text string) bool {
 	var buf [32]byte
 	prev := ""
-	for w := range strings.FieldsSeq(text) {
-		lower := appendLower(buf[:0], strings.Trim(w, ".,;:!?\"“”‘’()—–-"))
-		w := string(lower)
-		if english.IsFutureCue(w) || laterWords[w] || prev == "set" && w == "to" {
+	words := strings.Fields(text)
+	for i, raw := range words {
+		w := string(appendLower(buf[:0], strings.Trim(raw, ".,;:!?\"“”‘’()—–-")))
+		next := ""
+		if i+1 < len(words) {
+			next = strings.ToLower(strings.Trim(words[i+1], ".,;:!?\"“”‘’()—–-"))
+		}
+		cue := english.IsFutureCue(w) || laterWords[w] || prev == "set" && w == "to"
+		switch {
+		case !cue:
+		case determiners[prev] || possessives[prev]:
+		case w == "next" && next == "to":
+		case w == "may" && strings.HasPrefix(strings.Trim(raw, ".,;:!?\"“”‘’()—–-"), "M") && i > 0:
+		case w == "due" && (prev == "was" || prev == "were"):
+		default:
 			return true
 		}
 		prev = w

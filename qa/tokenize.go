@@ -530,6 +530,7 @@ var measureUnits = map[string]bool{
 	"kg": true, "mg": true, "lb": true, "lbs": true, "ft": true,
 	"mph": true, "kph": true, "kmh": true, "kb": true, "mb": true, "gb": true, "tb": true,
 	"kw": true, "mw": true, "gw": true, "kwh": true, "mwh": true, "bn": true, "ml": true,
+	"mi": true, "yd": true,
 }
 
 // isMeasured reports whether the term w is a number with its unit: "31c",

@@ -175,7 +175,7 @@ func TestIsMeasured(t *testing.T) {
 		length bool // gluedLength: the unit measures a length
 	}{
 		{"31c", true, false}, {"40kg", true, false}, {"3.5km", true, true}, {"39kb", true, false},
-		{"12ft", true, true}, {"400mm", true, true},
+		{"12ft", true, true}, {"400mm", true, true}, {"3mi", true, true}, {"40yd", true, true},
 		{"10pm", false, false}, {"3rd", false, false}, {"5g", false, false}, {"3m", false, false},
 		{"31", false, false}, {"kg", false, false}, {"km", false, false}, {"fh-16", false, false}, {"", false, false},
 	}
