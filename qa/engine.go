@@ -704,7 +704,7 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		f |= docQuote
 	}
 	for i, t := range toks {
-		if t.has(tokPart) && isNumeric(t.word) && hyphenedNumber(text, toks, i) != 0 {
+		if t.has(tokPart) && (isNumeric(t.word) || isNumeric(t.term)) && hyphenedNumber(text, toks, i) != 0 {
 			f |= docNumber // "a 52-year-old", "a 10-day strike"; not "COVID-19" or "a 300-page report"
 		}
 		if t.has(tokAlias) || t.has(tokPart) {

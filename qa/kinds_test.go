@@ -786,7 +786,8 @@ func TestHowLongNeedsSpan(t *testing.T) {
 		"Ana Roe has run the Vell museum since 2019.\n\n"+
 		"The Vell cycle path is 5km long.\n\n"+
 		"The Vell harbour wall is a 12ft barrier of stone.\n\n"+
-		"The Vell salmon weighed 40kg when it was landed.\n")
+		"The Vell salmon weighed 40kg when it was landed.\n\n"+
+		"Rain may ease the Vell valley's four-year drought, forecasters said.\n")
 	checkAnswers(t, e, []askCase{
 		{"How long did the rolling power cuts in Vell last?", ""},
 		{"How long did the repairs to the Vell substation take?", "three weeks"},
@@ -802,6 +803,7 @@ func TestHowLongNeedsSpan(t *testing.T) {
 		{"How long is the Vell cycle path?", "5km"},              // a length glued to its unit
 		{"How long is the Vell harbour wall?", "12ft"},           // a length glued to its unit
 		{"How long was the Vell salmon when it was landed?", ""}, // a weight is no length
+		{"How long has the Vell valley's drought gone on?", "four-year drought"},
 	})
 }
 
@@ -1054,5 +1056,17 @@ func TestWhenFutureMonthMay(t *testing.T) {
 	checkAnswers(t, e, []askCase{
 		{"When is the Vell kite festival being held?", ""},
 		{"When will the Vell boat show open?", "in May"},
+	})
+}
+
+// A word only loosely related to the question's relation words ("shop"
+// to "obtained") does not take over where a date or a figure must stand:
+// the question's names anchor it, as when the sentence holds no relation
+// word at all.
+func TestLooseRelationDoesNotAnchor(t *testing.T) {
+	e := textEngine(t, "vellbakery.txt", "title: Vell theft\npublished: 2025-05-02\n---\nVell theft\n\n"+
+		"Film obtained by reporters from a camera on the old quay shows a man entering the Vell branch at about 9:12 a.m.\n")
+	checkAnswers(t, e, []askCase{
+		{"At what time did he walk into the Vell shop?", "9:12 a.m."},
 	})
 }

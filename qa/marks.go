@@ -65,8 +65,8 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if turn {
 			m |= markTurn
 		}
-		if t.has(tokPart) && isNumeric(t.word) {
-			m |= hyphenedNumber(text, toks, i) // "52-year-old", "a 10-day strike"
+		if t.has(tokPart) && (isNumeric(t.word) || isNumeric(t.term)) {
+			m |= hyphenedNumber(text, toks, i) // "52-year-old", "a 10-day strike", "a four-year drought"
 		}
 		if isFraction(toks, i) {
 			m |= markShare // "a third of", "two-thirds of", "half the"
@@ -1163,9 +1163,18 @@ func (q *question) anchors(id int32, relation bool) bool {
 // holdsRelation reports whether toks hold a relation word of q, itself or
 // related.
 func holdsRelation(toks []dtok, q *question) bool {
-	for _, t := range toks {
-		if t.term >= 0 && q.anchors(t.term, true) {
-			return true
+	for _, tk := range toks {
+		if tk.term < 0 {
+			continue
+		}
+		for i := range q.terms {
+			t := &q.terms[i]
+			if t.entity || t.optional {
+				continue
+			}
+			if t.id == tk.term || slices.ContainsFunc(t.related, func(r relTerm) bool { return r.id == tk.term && r.cover == coverStrong }) {
+				return true
+			}
 		}
 	}
 	return false
