@@ -1070,3 +1070,15 @@ func TestLooseRelationDoesNotAnchor(t *testing.T) {
 		{"At what time did he walk into the Vell shop?", "9:12 a.m."},
 	})
 }
+
+// A kinship finds its converse: "who is X's grandfather" is answered by
+// "X, the grandson of Y".
+func TestKinshipConverse(t *testing.T) {
+	e := textEngine(t, "vellcampaign.txt", "title: Vell campaign\npublished: 2025-05-02\n---\nVell campaign\n\n"+
+		"One of the Vell campaign's organisers was Tomas Brekke Lund, the grandson of Vell councillor Arne Brekke.\n\n"+
+		"The Vell campaign opened an office on the quay in March.\n")
+	checkAnswers(t, e, []askCase{
+		{"Who is Tomas Brekke Lund's grandfather?", "Arne Brekke"},
+		{"Who is Tomas Brekke Lund's sister?", ""},
+	})
+}

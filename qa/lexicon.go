@@ -122,6 +122,13 @@ var related = map[string][]string{
 	"lead":  {"head", "command"},
 	"money": {"cash", "dollar"},
 	"ex":    {"former"}, "former": {"ex"}, // "the ex-US ambassador"
+	// a kinship and its converse: "X's grandfather" is Y in "X, the grandson of Y"
+	"grandfather": {"grandson", "granddaughter"}, "grandmother": {"grandson", "granddaughter"},
+	"grandson": {"grandfather", "grandmother"}, "granddaughter": {"grandfather", "grandmother"},
+	"father": {"son", "daughter"}, "mother": {"son", "daughter"},
+	"son": {"father", "mother"}, "daughter": {"father", "mother"},
+	"uncle": {"nephew", "niece"}, "aunt": {"nephew", "niece"},
+	"nephew": {"uncle", "aunt"}, "niece": {"uncle", "aunt"},
 }
 
 const (
