@@ -1082,3 +1082,20 @@ func TestKinshipConverse(t *testing.T) {
 		{"Who is Tomas Brekke Lund's sister?", ""},
 	})
 }
+
+// Three more kinds of answer: "which other company" names the company, not
+// "another company"; "how much is the rent" asks for money; "on what date"
+// asks for a date, not "in the coming weeks".
+func TestOtherRentAndDate(t *testing.T) {
+	e := textEngine(t, "vellfund.txt", "title: Vell fund\npublished: 2025-05-02\n---\nVell fund\n\n"+
+		"Brightline is paying half of the Vell pier repairs, while another private company is giving 2 million euros.\n\n"+
+		"The Vell scheme allows for 300 new flats, 90 of which would have rents capped for nurses.\n\n"+
+		"Vell councillors will vote in the coming weeks on the pier budget.\n\n"+
+		"The Vell ferry board will meet on May 14 to set fares.\n")
+	checkAnswers(t, e, []askCase{
+		{"Which other private company is giving 2 million euros to the Vell pier?", ""},
+		{"How much would the rent be for the capped Vell flats?", ""},
+		{"On what date will Vell councillors vote on the pier budget?", ""},
+		{"On what date will the Vell ferry board meet?", "May 14"},
+	})
+}

@@ -102,7 +102,7 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if isYearWord(t) || t.has(tokCap) && isCalendar(t.word) || relativeDates[t.word] || isRelativeTime(toks, i) || dayOfMonth(text, toks, i) || clockTime(text, toks, i) {
 			m |= markDate
 		}
-		if num || t.word == "a" || t.word == "an" || english.IsQuantifier(t.word) || possessives[t.word] {
+		if num || t.word == "a" || t.word == "an" || t.word == "another" || english.IsQuantifier(t.word) || possessives[t.word] {
 			m |= markLead
 		}
 		if t.has(tokCap) {
@@ -998,6 +998,9 @@ func (e *Engine) dateNear(di int32, q *question) bool {
 	}
 	if q.clock && !d.has(docClock) {
 		return false // "what time": "at 3 a.m.", not "overnight" or "on Friday"
+	}
+	if q.calendar && !d.has(docDate) {
+		return false // "on what date": "on May 4", not "in the coming weeks"
 	}
 	return d.has(docDate|docTime) && e.near(d.toks, q, dateDistance, markDate) || e.clauseAfter(d.toks, q)
 }

@@ -67,6 +67,7 @@ type question struct {
 	counted  []int32  // for "how many N": the ids of N's terms and the words up to the next stop word
 	told     []string // for "what did X tell Y": the terms of Y, whom a sentence naming whom X told must name
 	clock    bool     // for when: the question asks what time ("what time", "at what hour"), which a time of day answers
+	calendar bool     // for when: the question asks on what date or day, which a relative time ("in the coming weeks") does not answer
 	class    []int32  // for "which N": the ids of N's terms
 	says     bool     // the question asks about something said: "who said", "who warned"
 	money    bool     // "how much" asks for an amount of money: "how much did it cost"
@@ -123,6 +124,7 @@ type reading struct {
 	counted  []string // for "how many N": the terms from N to the next stop word
 	told     []string // for "what did X tell Y": the terms of Y
 	clock    bool     // "what time", "at what hour": a time of day answers
+	calendar bool     // "on what date", "which day": a date answers, not "in the coming weeks"
 	verb     string   // the term of the opinion verb of "what did X describe"
 	naming   bool     // "what is X called": a name answers
 	measure  string   // "what share", "what interest rate": the measure a figure answers
@@ -283,8 +285,8 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		q.name, from = true, k+1 // "what is the name of the firm"
 	}
 	if from > 0 {
-		for from < len(r.ws) && isArticle(r.ws[from].word) {
-			from++
+		for from < len(r.ws) && (isArticle(r.ws[from].word) || r.ws[from].word == "other") {
+			from++ // "which other private company": the class is the company
 		}
 		for k := from; k < len(r.ws) && r.ws[k].term != ""; k++ {
 			if id := e.ix.idOf(r.ws[k].term); id >= 0 {
@@ -297,7 +299,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 			q.counted = append(q.counted, id)
 		}
 	}
-	q.told, q.clock = r.told, r.clock
+	q.told, q.clock, q.calendar = r.told, r.clock, r.calendar
 	weighs, inCurrency := false, false
 	for k, t := range r.ws {
 		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
@@ -346,6 +348,8 @@ var moneyWords = map[string]bool{
 	"worth": true, "money": true, "budget": true, "budgeted": true, "earn": true, "earns": true,
 	"earned": true, "sell": true, "sold": true, "fine": true, "fined": true, "fund": true,
 	"funding": true, "invest": true, "invested": true, "revenue": true, "salary": true,
+	"rent": true, "rents": true, "fee": true, "fees": true, "fare": true, "fares": true,
+	"wage": true, "wages": true,
 }
 
 // clipQuestion cuts text to maxQuestionBytes, at a rune boundary.
@@ -454,6 +458,7 @@ func (e *Engine) classify(r *reading) qType {
 		if first != "when" && len(ws) > 1 && isTimeNoun(w(1)) {
 			r.optional.set(ws[1].pos) // "what year": the date need not say "year"
 			r.clock = w(1) == "time" || w(1) == "hour"
+			r.calendar = w(1) == "date" || w(1) == "day"
 		}
 	case first == "where" || (first == "what" || first == "which") && isPlaceNoun(w(1)):
 		typ = qWhere
@@ -654,6 +659,9 @@ func asksName(typ qType, ws []token) bool {
 		return false
 	}
 	n := ws[1].word
+	if n == "other" && len(ws) > 2 {
+		n = ws[2].word // "which other company"
+	}
 	if ws[0].word == "which" {
 		return n == "of" || !isStop(n) && !english.IsQuantifier(n) && !kindNouns[n]
 	}
