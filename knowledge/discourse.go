@@ -317,8 +317,8 @@ func refersToPerson(ts []tok) bool {
 func bodyOpener(ts []tok, a attr) bool {
 	if len(ts) < 3 || ts[0].kind != tWord || isLowerStart(ts[0].text) || ts[0].poss || a.after ||
 		a.np.name != ts[0].text || a.np.role != "" || english.IsStopWord(ts[0].lower) || peopleNoun(ts[0]) ||
-		nonNameOpeners[ts[0].lower] || strings.HasSuffix(ts[0].lower, "ly") || namesPerson(ts) {
-		return false // "Nobody said it", "Quietly, …", "Marsh, the chief executive, said it", "… she remembered"
+		nonNameOpeners[ts[0].lower] || namesPerson(ts) {
+		return false // "Nobody said it", "Marsh, the chief executive, said it", "… she remembered"
 	}
 	for i, t := range ts {
 		if t.start < a.verbEnd || t.kind != tWord {

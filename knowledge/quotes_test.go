@@ -894,6 +894,8 @@ func TestBodyOpener(t *testing.T) {
 		{"Boots said its stores were ready.\n\nShe bought new boots in May.\n", ""}, // a word the text writes in lower case
 		{"Tesco said the stores it runs were ready.\n", ""},
 		{"Nobody said it would be easy.\n", ""},
+		{"Shoppers said it was too dear.\n", ""},
+		{"Italy said it would send ships.\n", "Italy"},
 		{"Overall, Tesco said it was ready.\n", "Tesco"},
 		{"Ferris said it was the worst storm she remembered.\n", ""},
 	}

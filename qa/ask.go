@@ -858,25 +858,27 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 	return accepted
 }
 
-// toldOther reports whether sentence d says whom it was told, and that is
-// not whom "what did X tell Y" asks about: "told parliament" for "what did
-// she tell hospital managers", "told journalists" for "tell the judge". A
-// pronoun ("told us") or no one named says nothing either way.
+// toldOther reports whether sentence d says whom something was told, and
+// none of them is whom "what did X tell Y" asks about: "told parliament"
+// for "what did she tell hospital managers", "told journalists" for "tell
+// the judge". A pronoun ("told us"), no one named, or a passive ("was told
+// by police") says nothing either way.
 func (e *Engine) toldOther(q *question, d *doc) bool {
 	words := strings.Fields(d.text)
+	other := false // some telling names someone else
 	for i, w := range words {
 		switch strings.ToLower(strings.Trim(w, ".,;:!?\"“”‘’()")) {
 		case "told", "tells", "telling", "tell":
 		default:
 			continue
 		}
-		if i > 0 && en.IsBeForm(strings.ToLower(words[i-1])) {
-			return true // "was told by police": told, not telling
+		if w := strings.ToLower(strings.Trim(w, ".,;:!?\"“”‘’()")); w == "told" && i > 0 && en.IsBeForm(strings.ToLower(words[i-1])) {
+			continue // "was told by police", "had been told": told, not telling
 		}
 		named := false
 		for _, n := range words[i+1 : min(i+1+maxAddressee, len(words))] {
 			n = strings.ToLower(strings.Trim(n, ".,;:!?\"“”‘’()"))
-			if n == "" || n != "of" && addresseeEnds[n] || tellPronouns[n] {
+			if n == "" || addresseeEnds[n] || tellPronouns[n] {
 				break
 			}
 			if isStop(n) {
@@ -887,9 +889,9 @@ func (e *Engine) toldOther(q *question, d *doc) bool {
 				return false
 			}
 		}
-		return named
+		other = other || named
 	}
-	return false
+	return other
 }
 
 // maxAddressee bounds the words after "told" read as whom: "told a

@@ -911,6 +911,12 @@ func TestToldInPast(t *testing.T) {
 		{"The ballot will be held in December.", false},
 		{"The vote is expected in December.", false},
 		{"Ola Venn said the ballot is in December.", false}, // a reporting verb only reports it
+		{"Two hundred dockers walk out in May.", false},
+		{"United Ferries resumes its flights in May.", false},
+		{"The bridge, closed by the floods, reopens in May.", false},
+		{"The ferry, which was damaged in a storm, returns to service in May.", false},
+		{"In 2025, the council held two ballots.", true},
+		{"The mill was sold, the clerk said.", true},
 		{"The red line runs in December.", false},
 		{"", false},
 	}
@@ -1071,18 +1077,6 @@ func TestLooseRelationDoesNotAnchor(t *testing.T) {
 	})
 }
 
-// A kinship finds its converse: "who is X's grandfather" is answered by
-// "X, the grandson of Y".
-func TestKinshipConverse(t *testing.T) {
-	e := textEngine(t, "vellcampaign.txt", "title: Vell campaign\npublished: 2025-05-02\n---\nVell campaign\n\n"+
-		"One of the Vell campaign's organisers was Tomas Brekke Lund, the grandson of Vell councillor Arne Brekke.\n\n"+
-		"The Vell campaign opened an office on the quay in March.\n")
-	checkAnswers(t, e, []askCase{
-		{"Who is Tomas Brekke Lund's grandfather?", "Arne Brekke"},
-		{"Who is Tomas Brekke Lund's sister?", ""},
-	})
-}
-
 // Three more kinds of answer: "which other company" names the company, not
 // "another company"; "how much is the rent" asks for money; "on what date"
 // asks for a date, not "in the coming weeks".
@@ -1098,4 +1092,29 @@ func TestOtherRentAndDate(t *testing.T) {
 		{"On what date will Vell councillors vote on the pier budget?", ""},
 		{"On what date will the Vell ferry board meet?", "May 14"},
 	})
+}
+
+// What a reviewer found in the round's rules, each now answered as it
+// should be.
+func TestRoundNineReview(t *testing.T) {
+	e := textEngine(t, "kell.txt", "title: Kell news\npublished: 2025-05-02\n---\nKell news\n\n"+
+		"Mayor Ana Kell was telling reporters that the Kell quay would close for a month.\n\n"+
+		"Ivo Brask, who had been told of the flood on Monday, told reporters the Kell ferry would stop.\n\n"+
+		"Greta Lind, an ex-owner of Pell Boatworks, said the yard was busy.\n\n"+
+		"The Kell inquiry's findings led to the resignation of Piet Vos.\n\n"+
+		"The Kell lantern festival is held in October.\n\n"+
+		"Wages at the Kell docks rose 4% last year.\n\n"+
+		"The dockers walk out in May, the Kell union said.\n")
+	checkAnswers(t, e, []askCase{
+		{"What did Ana Kell tell reporters?", "quay would close"},              // "was telling" is no passive
+		{"What did Ivo Brask tell reporters?", "ferry would stop"},             // "had been told" is another telling
+		{"Who owns Pell Boatworks?", ""},                                       // an ex-owner
+		{"Who heads the Kell inquiry?", ""},                                    // "led to" leads nothing
+		{"What time of year is the Kell lantern festival held?", "in October"}, // no time of day asked
+		{"How much did wages at the Kell docks rise?", "4%"},                   // a change, not a sum
+		{"When will the dockers walk out?", "in May"},                          // told in the present
+	})
+	if !slices.Contains(e.an.terms("the Rovers unveiled their new jersey"), e.an.term("jersey")) {
+		t.Error(`"new jersey" in prose is read as the state`)
+	}
 }

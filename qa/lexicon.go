@@ -59,10 +59,13 @@ var phrases = append([][]string{
 // case: "US" is the country, "us" a pronoun; "NY" and "CA" are states.
 var capsForms = buildCapsForms()
 
+// buildCapsForms returns capsForms: the fixed forms and the states' postal
+// codes.
 func buildCapsForms() map[string]string {
 	m := map[string]string{"US": "u.s.", "UK": "u.k.", "UN": "u.n.", "EU": "e.u.", "USA": "u.s.a.", "NYC": "n.y.c."}
 	for code, state := range english.StateCodes() {
 		switch {
+		case commonPhraseStates[state]:
 		case strings.Contains(state, " "):
 			m[code] = stateDots(code) // "NY" reads as "n.y.", a form of the phrase new york
 		case !codesNotStates[code]:
@@ -87,13 +90,17 @@ var codesNotStates = map[string]bool{
 	"VA": true, "MI": true, "CT": true, "UT": true,
 }
 
+// commonPhraseStates are two-word states whose names are also everyday
+// phrases ("their new jersey"): they stay two words.
+var commonPhraseStates = map[string]bool{"New Jersey": true}
+
 // statePhrases are the states whose names have two words, each a phrase
 // with its dotted postal code ("new york", "n.y."); New York City's "NYC"
 // is New York's.
 func statePhrases() [][]string {
 	var gs [][]string
 	for code, state := range english.StateCodes() {
-		if !strings.Contains(state, " ") {
+		if !strings.Contains(state, " ") || commonPhraseStates[state] {
 			continue
 		}
 		l := strings.ToLower(state)
@@ -122,13 +129,6 @@ var related = map[string][]string{
 	"lead":  {"head", "command"},
 	"money": {"cash", "dollar"},
 	"ex":    {"former"}, "former": {"ex"}, // "the ex-US ambassador"
-	// a kinship and its converse: "X's grandfather" is Y in "X, the grandson of Y"
-	"grandfather": {"grandson", "granddaughter"}, "grandmother": {"grandson", "granddaughter"},
-	"grandson": {"grandfather", "grandmother"}, "granddaughter": {"grandfather", "grandmother"},
-	"father": {"son", "daughter"}, "mother": {"son", "daughter"},
-	"son": {"father", "mother"}, "daughter": {"father", "mother"},
-	"uncle": {"nephew", "niece"}, "aunt": {"nephew", "niece"},
-	"nephew": {"uncle", "aunt"}, "niece": {"uncle", "aunt"},
 }
 
 const (

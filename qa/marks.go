@@ -595,7 +595,7 @@ func (e *Engine) namesSomeone(q *question, di int32) bool {
 // agreed …" for "who owns Cape Ferry Exports", not for "who owns the Quay
 // Ice Works".
 func (e *Engine) roleAnswers(q *question, s *source) bool {
-	for w := range strings.FieldsSeq(strings.ToLower(s.summary.Role)) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s.summary.Role), func(r rune) bool { return r == ' ' || r == '-' }) {
 		if pastRoles[w] || kinNouns[w] {
 			return false // "a former director of X", "the son of the founder of X"
 		}
@@ -622,13 +622,13 @@ func (e *Engine) roleAnswers(q *question, s *source) bool {
 }
 
 // pastRoles say a role is no longer held: "a former director of X".
-var pastRoles = map[string]bool{"former": true, "ex": true, "retired": true, "late": true, "onetime": true, "then": true, "outgoing": true}
+var pastRoles = map[string]bool{"former": true, "ex": true, "retired": true, "late": true, "onetime": true, "then": true}
 
 // kinNouns make a role someone else's: "the son of the founder of X".
 var kinNouns = map[string]bool{
 	"son": true, "daughter": true, "wife": true, "husband": true, "mother": true, "father": true,
 	"brother": true, "sister": true, "widow": true, "widower": true, "grandson": true,
-	"granddaughter": true, "nephew": true, "niece": true, "cousin": true, "partner": true,
+	"granddaughter": true, "nephew": true, "niece": true, "cousin": true,
 }
 
 // givesName reports whether sentence di answers a who or which question with
@@ -1042,7 +1042,7 @@ func saysFuture(text string) bool {
 		cue := english.IsFutureCue(w) || laterWords[w] || prev == "set" && w == "to"
 		switch {
 		case !cue:
-		case determiners[prev] || possessives[prev]:
+		case futureNouns[prev]:
 		case w == "next" && next == "to":
 		case w == "may" && strings.HasPrefix(strings.Trim(raw, ".,;:!?\"“”‘’()—–-"), "M") && i > 0:
 		case w == "due" && (prev == "was" || prev == "were"):
@@ -1055,23 +1055,42 @@ func saysFuture(text string) bool {
 }
 
 // toldInPast reports whether text tells what happened in the past tense: a
-// past form of a verb other than a reporting verb ("held", "was set",
-// "reopened"), not a participle after an auxiliary ("will be held") or a
-// word of the future ("expected").
+// past form of a verb in the main clause ("held", "was set", "reopened"),
+// not a reporting verb, a participle after an auxiliary ("will be held"), a
+// word of the future ("expected"), a capitalised word ("United"), a number
+// ("hundred") or a word in an aside a comma opens with a participle or a
+// relative pronoun ("the bridge, closed by the floods, reopens in May",
+// "the ferry, which was damaged, returns").
 func toldInPast(text string) bool {
 	var buf [32]byte
 	prev := ""
-	for w := range strings.FieldsSeq(text) {
-		w := string(appendLower(buf[:0], strings.Trim(w, ".,;:!?\"“”‘’()—–-")))
+	afterComma, aside := false, false
+	for raw := range strings.FieldsSeq(text) {
+		word := strings.Trim(raw, ".,;:!?\"“”‘’()—–-")
+		w := string(appendLower(buf[:0], word))
+		if afterComma {
+			aside = w == "which" || w == "who" || strings.HasSuffix(w, "ed") || english.IsIrregularPast(w)
+		}
+		regular := strings.HasSuffix(w, "ed") && len(w) > 4 && !strings.HasSuffix(w, "eed") && w != "hundred"
 		past := w == "was" || w == "were" || w == "had" || w == "did" ||
-			(english.IsIrregularPast(w) || strings.HasSuffix(w, "ed") && len(w) > 4) &&
-				!english.IsAuxiliary(prev) && !english.IsFutureCue(w)
-		if past && english.ReportingVerb(w) == english.NotReporting {
+			(english.IsIrregularPast(w) || regular) && !english.IsAuxiliary(prev) && !english.IsFutureCue(w) &&
+				!startsUpper(word)
+		if past && !aside && english.ReportingVerb(w) == english.NotReporting {
 			return true
+		}
+		afterComma = strings.HasSuffix(raw, ",")
+		if afterComma && aside {
+			aside, afterComma = false, false // the aside closes
 		}
 		prev = w
 	}
 	return false
+}
+
+// futureNouns, before a word of the future, make it a noun: "the will of
+// residents", "its plans" (not "that", "this": "a plan that will close").
+var futureNouns = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true, "our": true, "my": true, "your": true,
 }
 
 // clauseWords open a clause that says when.

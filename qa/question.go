@@ -272,7 +272,11 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		}
 	}
 	if q.typ == qWhat && len(r.ws) > 2 && (r.ws[0].word == "what" || r.ws[0].word == "which") {
-		if k := r.ws[1]; k.id >= 0 && !k.has(tokStop) && !k.has(tokNum) && !isAuxiliary(k.word) && !r.framing.has(k.pos) {
+		k := r.ws[1]
+		if k.word == "other" {
+			k = r.ws[2] // "which other bridge"
+		}
+		if k.id >= 0 && !k.has(tokStop) && !k.has(tokNum) && !isAuxiliary(k.word) && !r.framing.has(k.pos) {
 			q.classOf, q.hasClass = k.id, true
 		}
 	}
@@ -303,7 +307,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	weighs, inCurrency := false, false
 	for k, t := range r.ws {
 		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
-		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && moneyWords[t.word]
+		q.money = q.money || q.typ == qHowMany && r.ws[1].word == "much" && moneyWords[t.word] && !asksChange(r.ws)
 		// "how much damage, in pounds, did it cause": a currency after "in"
 		inCurrency = inCurrency || q.typ == qHowMany && r.ws[1].word == "much" && currencies[t.word] && k > 0 && r.ws[k-1].word == "in"
 		q.future = q.future || q.typ == qWhen && (futureAsked[t.word] || t.word == "being" && presentAux(r.ws[1].word))
@@ -350,6 +354,26 @@ var moneyWords = map[string]bool{
 	"funding": true, "invest": true, "invested": true, "revenue": true, "salary": true,
 	"rent": true, "rents": true, "fee": true, "fees": true, "fare": true, "fares": true,
 	"wage": true, "wages": true,
+}
+
+// asksChange reports whether a "how much" question asks by how much
+// something changed ("how much did wages rise"), which a percentage
+// answers as well as a sum.
+func asksChange(ws []token) bool {
+	for _, t := range ws {
+		if changeVerbs[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// changeVerbs say that something went up or down.
+var changeVerbs = map[string]bool{
+	"rise": true, "rose": true, "risen": true, "fall": true, "fell": true, "fallen": true,
+	"increase": true, "increased": true, "drop": true, "dropped": true, "grow": true, "grew": true,
+	"grown": true, "climb": true, "climbed": true, "jump": true, "jumped": true, "decline": true,
+	"declined": true, "shrink": true, "shrank": true, "soar": true, "soared": true,
 }
 
 // clipQuestion cuts text to maxQuestionBytes, at a rune boundary.
@@ -456,8 +480,8 @@ func (e *Engine) classify(r *reading) qType {
 		first == "since" && w(1) == "when" || first == "how" && w(1) == "long" && w(2) == "ago":
 		typ = qWhen
 		if first != "when" && len(ws) > 1 && isTimeNoun(w(1)) {
-			r.optional.set(ws[1].pos) // "what year": the date need not say "year"
-			r.clock = w(1) == "time" || w(1) == "hour"
+			r.optional.set(ws[1].pos)                                    // "what year": the date need not say "year"
+			r.clock = (w(1) == "time" || w(1) == "hour") && w(2) != "of" // not "what time of year"
 			r.calendar = w(1) == "date" || w(1) == "day"
 		}
 	case first == "where" || (first == "what" || first == "which") && isPlaceNoun(w(1)):

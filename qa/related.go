@@ -251,9 +251,10 @@ var leadWords = map[string]bool{
 }
 
 // leadVerbs are the words of leading a briefing's sentence may use for
-// whom a "who heads X" question asks about: not "run" or "charge", which
-// say much else ("the ferry runs", "charged with fraud").
-var leadVerbs = []string{"head", "headed", "lead", "led", "chair", "chaired", "oversee", "oversaw", "helm", "helmed"}
+// whom a "who heads X" question asks about: not "run", "charge" or "lead",
+// which say much else ("the ferry runs", "charged with fraud", "led to his
+// resignation").
+var leadVerbs = []string{"head", "headed", "chair", "chaired", "oversee", "oversaw", "helm", "helmed"}
 
 // leadWeight is the share of the BM25 weight a role noun gets for a word
 // of leading.

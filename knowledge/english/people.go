@@ -148,6 +148,8 @@ var groupNouns = map[string]bool{
 	"forecasters": true, "meteorologists": true, "bankers": true, "traders": true,
 	"investors": true, "shareholders": true, "unions": true, "governments": true,
 	"allies": true, "partners": true, "epidemiologists": true, "physicians": true,
+	"fans": true, "shoppers": true, "spectators": true, "consumers": true, "motorists": true,
+	"tenants": true,
 }
 
 // IsGroupNoun reports whether w (lower case) is a plural noun for people who
