@@ -1118,3 +1118,14 @@ func TestRoundNineReview(t *testing.T) {
 		t.Error(`"new jersey" in prose is read as the state`)
 	}
 }
+
+// "What was the final count" asks for a figure.
+func TestFinalCountIsFigure(t *testing.T) {
+	e := textEngine(t, "vellballot.txt", "title: Vell ballot\npublished: 2025-05-02\n---\nVell ballot\n\n"+
+		"Ada Brun declared victory in the Vell ballot, though it is not final until postal votes are counted.\n\n"+
+		"The final count in the Tarn ballot gave Ivo Marek 4,210 votes.\n")
+	checkAnswers(t, e, []askCase{
+		{"What was the final count in the Vell ballot after postal votes?", ""},
+		{"What was the final count in the Tarn ballot?", "4,210 votes"},
+	})
+}

@@ -979,7 +979,7 @@ var measureNouns = map[string]bool{
 	"rate":  true,
 	"speed": true, "size": true, "distance": true, "height": true, "weight": true, "depth": true,
 	"length": true, "temperature": true, "age": false, "population": true,
-	"toll": true, "tally": true, "turnout": true, "capacity": true, "margin": true,
+	"toll": true, "tally": true, "turnout": true, "capacity": true, "margin": true, "count": true,
 }
 
 // measureVerb reports whether verb, after the measure noun n, keeps the
@@ -1054,7 +1054,7 @@ func measureAt(ws []token) int {
 // word of degree ("the average speed", "the total cost").
 func measureAdjective(w string) bool {
 	switch w {
-	case "average", "total", "maximum", "minimum", "overall", "annual", "estimated", "typical", "usual", "current":
+	case "average", "total", "maximum", "minimum", "overall", "annual", "estimated", "typical", "usual", "current", "final":
 		return true
 	}
 	return len(w) > 4 && strings.HasSuffix(w, "est") && w != "interest" && w != "request" && w != "contest" && w != "protest" && w != "arrest"
