@@ -717,6 +717,7 @@ const (
 	noPredicate           // who did X, and it does not say who did X
 	noFrequency           // how often, and it does not say how often
 	toldOther             // what did X tell Y, and it says whom else X told
+	noPlace               // where, and it has no word of place at all
 )
 
 // offers says, for each candidate choose tries, whether it offers the kind
@@ -828,6 +829,10 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 		if j := e.joinsWith(best.d); !e.numberNear(best.d, q) && !(j >= 0 && e.numberNear(j, q)) {
 			return noNumber
 		}
+	case qWhere:
+		if j := e.joinsWith(best.d); !saysWhere(d) && !(j >= 0 && saysWhere(&e.docs[j])) {
+			return noPlace
+		}
 	case qWhat:
 		if len(q.sayer) > 0 && !e.namesSayer(q, best) {
 			return notSaid
@@ -856,6 +861,28 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 		}
 	}
 	return accepted
+}
+
+// saysWhere reports whether sentence d may say where: it places a name
+// ("in Vell"), names something, or has a preposition of place ("on the
+// southwest side of the lake"). "There is still a ways to go" has none.
+func saysWhere(d *doc) bool {
+	if d.has(docPlace) || d.has(docName) {
+		return true
+	}
+	for w := range strings.FieldsSeq(d.text) {
+		if wherePrepositions[strings.ToLower(strings.Trim(w, ".,;:!?\"“”‘’()"))] || placeWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// wherePrepositions, besides placeWords, may open a phrase that says
+// where, or say it themselves.
+var wherePrepositions = map[string]bool{
+	"on": true, "onto": true, "beside": true, "behind": true, "between": true, "opposite": true,
+	"within": true, "over": true, "under": true, "where": true, "abroad": true, "overseas": true, "nearby": true,
 }
 
 // toldOther reports whether sentence d says whom something was told, and
@@ -1078,6 +1105,8 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 		return name + " is in the briefing, but not on " + termList(q.terms, topicMask(q), 4)
 	case toldOther:
 		return "the closest passage says what " + name + " told someone else"
+	case noPlace:
+		return "the question asks where, but the closest passage names no place"
 	case notSaid:
 		return "the question asks what " + q.sayerWords + " said, but the closest passage does not say they said it"
 	}

@@ -1129,3 +1129,14 @@ func TestFinalCountIsFigure(t *testing.T) {
 		{"What was the final count in the Tarn ballot?", "4,210 votes"},
 	})
 }
+
+// "Where" needs a word of place: a sentence with none does not answer.
+func TestWhereNeedsPlace(t *testing.T) {
+	e := textEngine(t, "vellresort.txt", "title: Vell resort\npublished: 2025-05-02\n---\nVell resort\n\n"+
+		"The resort plan would then have to be approved, so there is still a ways to go.\n\n"+
+		"The marina plan would go on the south side of the lake.\n")
+	checkAnswers(t, e, []askCase{
+		{"Where would the resort plan go?", ""},
+		{"Where would the marina plan go?", "south side of the lake"},
+	})
+}
