@@ -844,6 +844,8 @@ func TestHowOftenNeedsFrequency(t *testing.T) {
 		{"How often is the lighthouse lamp cleaned?", "every two years"},
 		{"How often are Skarn residents given a new bin?", ""},
 		{"How often does the Skarn market open?", "on Sundays"},
+		{"How frequently do divers inspect the pier?", "every month"},
+		{"How frequently is the harbour crane inspected?", ""},
 		{"How often does the Skarn hovercraft travel?", ""}, // a speed
 		{"How often is the Skarn jetty inspected?", ""},     // a year after one date
 		{"How often does the new Skarn bus run?", ""},       // "twice as large"

@@ -262,7 +262,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		}
 		q.money = len(r.ws) > 2 && q.how == "many" && currencies[r.ws[2].word] // "how many dollars"
 	}
-	if q.typ == qWhat && len(r.ws) > 1 && r.ws[0].word == "how" && r.ws[1].word == "often" {
+	if q.typ == qWhat && len(r.ws) > 1 && r.ws[0].word == "how" && oftenWords[r.ws[1].word] {
 		q.how = "often" // a frequency answers
 	}
 	if r.measure != "" {
@@ -355,6 +355,9 @@ var moneyWords = map[string]bool{
 	"rent": true, "rents": true, "fee": true, "fees": true, "fare": true, "fares": true,
 	"wage": true, "wages": true,
 }
+
+// oftenWords, after "how", ask how often: "how often", "how frequently".
+var oftenWords = map[string]bool{"often": true, "frequently": true, "regularly": true}
 
 // asksChange reports whether a "how much" question asks by how much
 // something changed ("how much did wages rise"), which a percentage
@@ -498,7 +501,7 @@ func (e *Engine) classify(r *reading) qType {
 		if w(3) != "" && w(2) == "the" {
 			r.framing.set(ws[3].pos) // "the reason for X" asks why X
 		}
-	case first == "how" && w(1) == "often":
+	case first == "how" && oftenWords[w(1)]:
 		typ = qWhat // a frequency: "twice a year", not a count
 		r.framing.set(ws[1].pos)
 	case first == "how" && (w(1) == "many" || w(1) == "much" || w(1) == "old" || w(1) == "long" || measuredBy[w(1)]):
