@@ -888,8 +888,9 @@ var wherePrepositions = map[string]bool{
 // toldOther reports whether sentence d says whom something was told, and
 // none of them is whom "what did X tell Y" asks about: "told parliament"
 // for "what did she tell hospital managers", "told journalists" for "tell
-// the judge". A pronoun ("told us"), no one named, or a passive ("was told
-// by police") says nothing either way.
+// the judge", "was told by police" for "tell police" (the telling went
+// the other way). A pronoun ("told us"), no one named, or a passive with no
+// teller ("had been told") says nothing either way.
 func (e *Engine) toldOther(q *question, d *doc) bool {
 	words := strings.Fields(d.text)
 	other := false // some telling names someone else
@@ -900,7 +901,10 @@ func (e *Engine) toldOther(q *question, d *doc) bool {
 			continue
 		}
 		if w := strings.ToLower(strings.Trim(w, ".,;:!?\"“”‘’()")); w == "told" && i > 0 && en.IsBeForm(strings.ToLower(words[i-1])) {
-			continue // "was told by police", "had been told": told, not telling
+			// "had been told": told, not telling; "was told by police": the
+			// telling went the other way
+			other = other || i+1 < len(words) && strings.ToLower(words[i+1]) == "by"
+			continue
 		}
 		named := false
 		for _, n := range words[i+1 : min(i+1+maxAddressee, len(words))] {

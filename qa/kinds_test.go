@@ -1142,3 +1142,15 @@ func TestWhereNeedsPlace(t *testing.T) {
 		{"Where would the marina plan go?", "south side of the lake"},
 	})
 }
+
+// "Was told by police" is a telling the other way: it does not answer what
+// X told the police.
+func TestToldByIsNoTelling(t *testing.T) {
+	e := textEngine(t, "vellpicket.txt", "title: Vell picket\npublished: 2025-05-02\n---\nVell picket\n\n"+
+		"Union leader Lena Ostby told journalists the strike would last a week.\n\n"+
+		"Harbour master Ivo Kell told a reporter that two ships had been diverted.\n\n"+
+		"Ostby was told by police that the picket was illegal.\n")
+	checkAnswers(t, e, []askCase{
+		{"What did Ostby tell police?", ""},
+	})
+}
