@@ -343,11 +343,13 @@ func namesPerson(ts []tok) bool {
 }
 
 // nonNameOpeners open sentences, capitalised, without naming anyone: indefinite
-// pronouns and linking adverbs.
+// pronouns, linking adverbs, and nouns for a body's people ("Management
+// said it …").
 var nonNameOpeners = map[string]bool{
 	"nobody": true, "everyone": true, "everybody": true, "someone": true, "somebody": true,
 	"anyone": true, "anybody": true, "none": true, "overall": true, "instead": true,
 	"meanwhile": true, "however": true, "still": true, "yet": true, "also": true, "then": true,
+	"management": true, "leadership": true, "staff": true,
 }
 
 // personOpener returns the one word a sentence opens with, capitalised,

@@ -895,6 +895,7 @@ func TestBodyOpener(t *testing.T) {
 		{"Tesco said the stores it runs were ready.\n", ""},
 		{"Nobody said it would be easy.\n", ""},
 		{"Shoppers said it was too dear.\n", ""},
+		{"Management said it would review the rota.\n", ""},
 		{"Italy said it would send ships.\n", "Italy"},
 		{"Overall, Tesco said it was ready.\n", "Tesco"},
 		{"Ferris said it was the worst storm she remembered.\n", ""},
