@@ -31,9 +31,10 @@
 //     age, a span of time or money, money for how much it cost, a span or
 //     length for how long, a frequency for how often, a share for what
 //     share, a date of the event asked about (a time of day for what
-//     time, a date for on what date), a name beside the class a which
-//     question asks for, what X told the one the question names, a
-//     reason); abstention with the closest passages; the Answer.
+//     time, a date for on what date), a word of place for where, a name
+//     beside the class a which question asks for, what X told the one the
+//     question names, a reason); abstention with the closest passages;
+//     the Answer.
 //   - confidence.go: the logistic model that decides whether a candidate
 //     that offers the kind of answer asked for is likely enough to answer.
 //   - followup.go and ref.go: refs that name an answer, and follow-ups
