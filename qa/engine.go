@@ -25,7 +25,7 @@ type Engine struct {
 	related   map[string][]relTerm // a question word (with "!" before it when negated) → its related terms, read-only
 	roles     []int32              // the ids of the role nouns the briefings use
 	leads     []int32              // the ids of the words of leading the briefings use (leadWords)
-	units     map[int32]bool       // the ids of the words of time and length units the briefings use
+	units     map[int32]bool       // the ids of the words of time and length units the briefings use, and of lengths glued to their unit ("5km")
 	tune      tuning
 
 	paras       []para

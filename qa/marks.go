@@ -648,12 +648,12 @@ func classUnnamed(toks []dtok, q *question) bool {
 		return false
 	}
 	found := false
-	for i, t := range toks {
+	for _, t := range toks {
 		if t.term != q.classOf {
 			continue
 		}
 		found = true
-		for _, n := range toks[max(0, i-classNameDistance):min(len(toks), i+classNameDistance+1)] {
+		for _, n := range toks {
 			if n.mark&markName != 0 && abs(int(n.pos)-int(t.pos)) <= classNameDistance && !q.hasID(n.term) {
 				return false
 			}
@@ -1035,15 +1035,17 @@ func saysFuture(text string) bool {
 	words := strings.Fields(text)
 	for i, raw := range words {
 		w := string(appendLower(buf[:0], strings.Trim(raw, ".,;:!?\"“”‘’()—–-")))
-		next := ""
-		if i+1 < len(words) {
-			next = strings.ToLower(strings.Trim(words[i+1], ".,;:!?\"“”‘’()—–-"))
+		next := func() string {
+			if i+1 < len(words) {
+				return strings.ToLower(strings.Trim(words[i+1], ".,;:!?\"“”‘’()—–-"))
+			}
+			return ""
 		}
 		cue := english.IsFutureCue(w) || laterWords[w] || prev == "set" && w == "to"
 		switch {
 		case !cue:
 		case futureNouns[prev]:
-		case w == "next" && next == "to":
+		case w == "next" && next() == "to":
 		case w == "may" && strings.HasPrefix(strings.Trim(raw, ".,;:!?\"“”‘’()—–-"), "M") && i > 0:
 		case w == "due" && (prev == "was" || prev == "were"):
 		default:
@@ -1182,8 +1184,10 @@ func (q *question) anchors(id int32, relation bool) bool {
 	return false
 }
 
-// holdsRelation reports whether toks hold a relation word of q, itself or
-// related.
+// holdsRelation reports whether toks hold a relation word of q (a term
+// that is neither a name nor optional), itself or through a synonym in both
+// words' first senses (or a role noun for a word of leading): a looser
+// relative does not keep the question's names from anchoring.
 func holdsRelation(toks []dtok, q *question) bool {
 	for _, tk := range toks {
 		if tk.term < 0 {
