@@ -871,7 +871,7 @@ func saysWhere(d *doc) bool {
 		return true
 	}
 	for w := range strings.FieldsSeq(d.text) {
-		if wherePrepositions[strings.ToLower(strings.Trim(w, ".,;:!?\"“”‘’()"))] || placeWords[strings.ToLower(w)] {
+		if w = strings.ToLower(strings.Trim(w, wordEdges)); wherePrepositions[w] || placeWords[w] {
 			return true
 		}
 	}
@@ -895,12 +895,12 @@ func (e *Engine) toldOther(q *question, d *doc) bool {
 	words := strings.Fields(d.text)
 	other := false // some telling names someone else
 	for i, w := range words {
-		switch strings.ToLower(strings.Trim(w, ".,;:!?\"“”‘’()")) {
+		switch w = strings.ToLower(strings.Trim(w, wordEdges)); w {
 		case "told", "tells", "telling", "tell":
 		default:
 			continue
 		}
-		if w := strings.ToLower(strings.Trim(w, ".,;:!?\"“”‘’()")); w == "told" && i > 0 && en.IsBeForm(strings.ToLower(words[i-1])) {
+		if w == "told" && i > 0 && en.IsBeForm(strings.ToLower(words[i-1])) {
 			// "had been told": told, not telling; "was told by police": the
 			// telling went the other way
 			other = other || i+1 < len(words) && strings.ToLower(words[i+1]) == "by"
@@ -908,7 +908,7 @@ func (e *Engine) toldOther(q *question, d *doc) bool {
 		}
 		named := false
 		for _, n := range words[i+1 : min(i+1+maxAddressee, len(words))] {
-			n = strings.ToLower(strings.Trim(n, ".,;:!?\"“”‘’()"))
+			n = strings.ToLower(strings.Trim(n, wordEdges))
 			if n == "" || addresseeEnds[n] || tellPronouns[n] {
 				break
 			}
@@ -991,8 +991,6 @@ func (e *Engine) namesSayer(q *question, c cand) bool {
 	return true
 }
 
-// reports reports whether sentence d reports what someone said: it has a
-// speaker or a reporting verb.
 // joinedHas reports whether sentence di, or the sentence it joins, has
 // flag f.
 func (e *Engine) joinedHas(di int32, f docFlag) bool {
@@ -1011,6 +1009,8 @@ func (e *Engine) reportsWith(di int32) bool {
 	return e.reports(&e.docs[di]) || j >= 0 && e.reports(&e.docs[j])
 }
 
+// reports reports whether sentence d reports what someone said: it has a
+// speaker or a reporting verb.
 func (e *Engine) reports(d *doc) bool {
 	if d.speaker >= 0 {
 		return true

@@ -24,7 +24,7 @@ type Engine struct {
 	relMu     sync.RWMutex
 	related   map[string][]relTerm // a question word (with "!" before it when negated) → its related terms, read-only
 	roles     []int32              // the ids of the role nouns the briefings use
-	leads     []int32              // the ids of the words of leading the briefings use (leadWords)
+	leads     []int32              // the ids of the verbs of leading the briefings use (leadVerbs)
 	units     map[int32]bool       // the ids of the words of time and length units the briefings use, and of lengths glued to their unit ("5km")
 	tune      tuning
 
@@ -108,6 +108,7 @@ type source struct {
 	hasRole              bool     // its role holds a role noun: "the head of X" may be its "chief executive"
 	allTerms             []string // the terms of its name, role and aliases
 	nameIDs              []int32  // the index ids of nameTerms
+	roleIDs              []int32  // the index ids of roleTerms, when the role is held now and its own (roleAnswers)
 	gender               byte     // for a person: 'm' or 'f' as the briefing refers to them, or 0 when it does not say
 	lastBriefing         int      // while building: 1 + the last briefing that named it
 }
@@ -242,7 +243,6 @@ func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
 			e.leads = append(e.leads, id)
 		}
 	}
-	slices.Sort(e.leads)
 	e.units = map[int32]bool{}
 	for _, ws := range []map[string]bool{timeUnits, lengthUnits} {
 		for w := range ws {
@@ -530,6 +530,13 @@ func (e *Engine) markTokens(st *buildStats) {
 		for _, t := range s.nameTerms {
 			if id := e.ix.idOf(t); id >= 0 {
 				s.nameIDs = append(s.nameIDs, id)
+			}
+		}
+		if !pastOrKinRole(s.summary.Role) {
+			for _, t := range s.roleTerms {
+				if id := e.ix.idOf(t); id >= 0 {
+					s.roleIDs = append(s.roleIDs, id)
+				}
 			}
 		}
 	}

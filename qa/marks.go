@@ -595,17 +595,7 @@ func (e *Engine) namesSomeone(q *question, di int32) bool {
 // agreed …" for "who owns Cape Ferry Exports", not for "who owns the Quay
 // Ice Works".
 func (e *Engine) roleAnswers(q *question, s *source) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(s.summary.Role), func(r rune) bool { return r == ' ' || r == '-' }) {
-		if pastRoles[w] || kinNouns[w] {
-			return false // "a former director of X", "the son of the founder of X"
-		}
-	}
-	ids := make([]int32, 0, len(s.roleTerms))
-	for _, rt := range s.roleTerms {
-		if id := e.ix.idOf(rt); id >= 0 {
-			ids = append(ids, id)
-		}
-	}
+	ids := s.roleIDs // none for "a former director of X", "the son of the founder of X"
 	relation := false
 	for _, t := range q.terms {
 		switch {
@@ -619,6 +609,18 @@ func (e *Engine) roleAnswers(q *question, s *source) bool {
 		}
 	}
 	return relation
+}
+
+// pastOrKinRole reports whether a role is no longer held or is someone
+// else's: "a former director of X", "an ex-owner", "the son of the founder
+// of X".
+func pastOrKinRole(role string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(role), func(r rune) bool { return r == ' ' || r == '-' }) {
+		if pastRoles[w] || kinNouns[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // pastRoles say a role is no longer held: "a former director of X".
@@ -1034,19 +1036,14 @@ func saysFuture(text string) bool {
 	prev := ""
 	words := strings.Fields(text)
 	for i, raw := range words {
-		w := string(appendLower(buf[:0], strings.Trim(raw, ".,;:!?\"“”‘’()—–-")))
-		next := func() string {
-			if i+1 < len(words) {
-				return strings.ToLower(strings.Trim(words[i+1], ".,;:!?\"“”‘’()—–-"))
-			}
-			return ""
-		}
+		word := strings.Trim(raw, wordEdges)
+		w := string(appendLower(buf[:0], word))
 		cue := english.IsFutureCue(w) || laterWords[w] || prev == "set" && w == "to"
 		switch {
 		case !cue:
 		case futureNouns[prev]:
-		case w == "next" && next() == "to":
-		case w == "may" && strings.HasPrefix(strings.Trim(raw, ".,;:!?\"“”‘’()—–-"), "M") && i > 0:
+		case w == "next" && i+1 < len(words) && strings.EqualFold(strings.Trim(words[i+1], wordEdges), "to"):
+		case w == "may" && strings.HasPrefix(word, "M") && i > 0:
 		case w == "due" && (prev == "was" || prev == "were"):
 		default:
 			return true
@@ -1068,7 +1065,7 @@ func toldInPast(text string) bool {
 	prev := ""
 	afterComma, aside := false, false
 	for raw := range strings.FieldsSeq(text) {
-		word := strings.Trim(raw, ".,;:!?\"“”‘’()—–-")
+		word := strings.Trim(raw, wordEdges)
 		w := string(appendLower(buf[:0], word))
 		if afterComma {
 			aside = w == "which" || w == "who" || strings.HasSuffix(w, "ed") || english.IsIrregularPast(w)
@@ -1088,6 +1085,10 @@ func toldInPast(text string) bool {
 	}
 	return false
 }
+
+// wordEdges are the marks trimmed from a word of a sentence's text: its
+// punctuation, quotation marks, brackets and dashes.
+const wordEdges = ".,;:!?\"“”‘’()—–-"
 
 // futureNouns, before a word of the future, make it a noun: "the will of
 // residents", "its plans" (not "that", "this": "a plan that will close").

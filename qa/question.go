@@ -245,6 +245,9 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		r.start = words[r.start].pos
 	}
 	view := accordingTo(&r)
+	if len(r.ws) > 2 && r.ws[0].word == "which" && r.ws[1].word == "other" {
+		r.ws = append(r.ws[:1:1], r.ws[2:]...) // "which other bridge" asks which bridge
+	}
 	q.typ = e.classify(&r)
 	markIdioms(r.ws, q.typ, &r.optional)
 	if len(view) > 0 {
@@ -272,11 +275,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		}
 	}
 	if q.typ == qWhat && len(r.ws) > 2 && (r.ws[0].word == "what" || r.ws[0].word == "which") {
-		k := r.ws[1]
-		if k.word == "other" {
-			k = r.ws[2] // "which other bridge"
-		}
-		if k.id >= 0 && !k.has(tokStop) && !k.has(tokNum) && !isAuxiliary(k.word) && !r.framing.has(k.pos) {
+		if k := r.ws[1]; k.id >= 0 && !k.has(tokStop) && !k.has(tokNum) && !isAuxiliary(k.word) && !r.framing.has(k.pos) {
 			q.classOf, q.hasClass = k.id, true
 		}
 	}
@@ -289,8 +288,8 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 		q.name, from = true, k+1 // "what is the name of the firm"
 	}
 	if from > 0 {
-		for from < len(r.ws) && (isArticle(r.ws[from].word) || r.ws[from].word == "other") {
-			from++ // "which other private company": the class is the company
+		for from < len(r.ws) && isArticle(r.ws[from].word) {
+			from++
 		}
 		for k := from; k < len(r.ws) && r.ws[k].term != ""; k++ {
 			if id := e.ix.idOf(r.ws[k].term); id >= 0 {
@@ -686,9 +685,6 @@ func asksName(typ qType, ws []token) bool {
 		return false
 	}
 	n := ws[1].word
-	if n == "other" && len(ws) > 2 {
-		n = ws[2].word // "which other company"
-	}
 	if ws[0].word == "which" {
 		return n == "of" || !isStop(n) && !english.IsQuantifier(n) && !kindNouns[n]
 	}
