@@ -171,7 +171,7 @@ func TestAnswerKinds(t *testing.T) {
 
 // Some words of a question need not stand in its answer: they rank, but
 // an answer is not declined for lacking them. A hedge ("mostly"), a verb
-// that only says an event happens in a "when" question ("take place"), a verb of trying
+// that only says an event happens ("take place"), a verb of trying
 // before "to".
 func TestOptionalWords(t *testing.T) {
 	e := New(bridgeRepairBriefing(t))
@@ -183,7 +183,8 @@ func TestOptionalWords(t *testing.T) {
 		{"Why was the footbridge mostly closed?", []string{"mostly"}, []string{"closed"}},
 		{"When was Ivo Marek held?", nil, []string{"held"}}, // a person held is detained
 		{"When did the final inspection take place?", []string{"take", "place"}, []string{"final", "inspection"}},
-		{"Who held the ceremony?", nil, []string{"held", "ceremony"}}, // not a "when" question
+		{"Where is the final inspection taking place?", []string{"taking", "place"}, []string{"final", "inspection"}}, // any question: it only says the event happens
+		{"Who held the ceremony?", nil, []string{"held", "ceremony"}},                                                 // not a "when" question
 		{"How many benches are the crews trying to repaint?", []string{"trying"}, []string{"benches", "crews", "repaint"}},
 		{"Did the crews try the new benches?", nil, []string{"try", "benches"}},                 // no "to" after it
 		{"Which inspector was travelling from Oslo?", nil, []string{"inspector", "travelling"}}, // the kind asked for still counts
