@@ -1078,8 +1078,7 @@ func (e *Engine) addNames() {
 		s := &e.sources[si]
 		forms := append([]string{s.summary.Name}, s.summary.Aliases...)
 		if s.summary.Kind == string(knowledge.Person) {
-			if ws := strings.Fields(s.summary.Name); len(ws) >= 2 {
-				surname := ws[len(ws)-1]
+			if surname := surnameOf(s.summary.Name); surname != "" {
 				forms = append(forms, surname)
 				if _, ok := e.byKey[nameKey(surname)]; !ok {
 					e.byKey[nameKey(surname)] = si
@@ -1109,6 +1108,25 @@ func (e *Engine) addNames() {
 			s.gender = e.genderOf(s)
 		}
 	}
+}
+
+// surnameOf returns the surname a person's name is shortened to, with
+// the particles before it and without a suffix after it: "de Blasio" of
+// "Bill de Blasio", "King" of "Martin Luther King Jr."; "" for a name of one
+// word.
+func surnameOf(name string) string {
+	ws := strings.Fields(name)
+	for len(ws) > 1 && en.IsNameSuffix(strings.TrimSuffix(ws[len(ws)-1], ",")) {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) < 2 {
+		return ""
+	}
+	start := len(ws) - 1
+	for start > 1 && en.IsNameParticle(ws[start-1]) {
+		start--
+	}
+	return strings.TrimSuffix(strings.Join(ws[start:], " "), ",")
 }
 
 // maxGenderDocs bounds the sentences genderOf reads.

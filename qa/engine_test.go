@@ -703,3 +703,33 @@ func TestAskSaidNarrationNamesOnly(t *testing.T) {
 		{"What did Karl Brenner say about the kiosk licence?", "We followed every rule"},
 	})
 }
+
+// A surname keeps its particles and drops a suffix: "van Dijk" names
+// Mayor Pia van Dijk, and "van" is not a topic the answer must be about.
+func TestAskSurnameWithParticle(t *testing.T) {
+	e := textEngine(t, "ferry.txt", "title: Ferry timetable cut\npublished: 2025-03-04\n---\nFerry timetable cut\n\n"+
+		"The harbour board cut the winter ferry timetable to four crossings a day.\n\n"+
+		"Mayor Pia van Dijk wrote to the board on Monday. \"The ferry is the only road our islanders have,\" she said.\n\n"+
+		"\"We will review the timetable in April,\" said Omar Haddad Jr., the board's chairman.\n")
+	checkAnswers(t, e, []askCase{
+		{"What did van Dijk say about the ferry?", "the only road our islanders have"},
+		{"What did Haddad say about the timetable?", "review the timetable in April"},
+	})
+	for _, qt := range e.parseQuestion("What did van Dijk say about the ferry?").terms {
+		if qt.word == "van" && !qt.speaker {
+			t.Errorf("%q is read as a topic, not as part of the speaker's name", qt.word)
+		}
+	}
+	for _, tt := range []struct{ name, want string }{
+		{"Pia van Dijk", "van Dijk"},
+		{"Omar Haddad Jr.", "Haddad"},
+		{"Martin Luther King Jr.", "King"},
+		{"Abu Bakr al Baghdadi", "al Baghdadi"},
+		{"Cher", ""},
+		{"Van Morrison", "Morrison"}, // a particle that starts the name is a given name
+	} {
+		if got := surnameOf(tt.name); got != tt.want {
+			t.Errorf("surnameOf(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
