@@ -766,6 +766,9 @@ func (e *Engine) confident(q *question, cands []cand, i int) rejection {
 	if cands[i].cov < coverageFloor {
 		return lowCoverage // too little of the question, whatever else the model sees
 	}
+	if e.roleHolds(q, cands[i].d) {
+		return accepted // its speaker's role says it all: "the director of X" for "who is in charge of X"
+	}
 	if q.typ == qYesNo && !coversFocus(q, cands[i]) {
 		return lowCoverage // "was it made of cast iron?" against a sentence that does not say what it was made of
 	}
@@ -777,6 +780,31 @@ func (e *Engine) confident(q *question, cands []cand, i int) rejection {
 		return r // why, in terms of coverage
 	}
 	return weak
+}
+
+// roleHolds reports whether "who" question q asks for the holder of a
+// role that sentence di's speaker holds: the role has every word of q, one
+// of them perhaps through a related word. "The director of the Tarn
+// Friendship Hospital" answers "who is in charge of the Tarn Friendship
+// Hospital", whatever the model makes of the sentence; "transportation
+// chief" does not answer "who chairs the transit trust".
+func (e *Engine) roleHolds(q *question, di int32) bool {
+	d := &e.docs[di]
+	if q.typ != qWho || d.speaker < 0 {
+		return false
+	}
+	s := &e.sources[d.speaker]
+	related := 0 // the words the role holds only through a related word
+	for _, t := range q.terms {
+		switch {
+		case t.optional || slices.Contains(s.roleIDs, t.id):
+		case slices.ContainsFunc(t.related, func(r relTerm) bool { return slices.Contains(s.roleIDs, r.id) }):
+			related++
+		default:
+			return false
+		}
+	}
+	return related <= 1 && e.roleAnswers(q, s)
 }
 
 // belowThresholds says whether best covers too little of q, or is too

@@ -733,3 +733,24 @@ func TestAskSurnameWithParticle(t *testing.T) {
 		}
 	}
 }
+
+// "Who is in charge of X" is answered by a sentence of the one whose role
+// is to lead X, even among many sentences of theirs that mention X; not by
+// one whose role leads something else.
+func TestAskWhoByRole(t *testing.T) {
+	e := textEngine(t, "hospital.txt", "title: Hospital short of fuel\npublished: 2025-11-03\n---\nHospital short of fuel\n\n"+
+		"\"For days we have warned that the generators at the hospital would stop,\" said Dr. Ilse Moren, director of the Tarn Friendship Hospital.\n\n"+
+		"There are 300 patients at the Tarn Friendship Hospital, Moren said.\n\n"+
+		"\"When the hospital was emptied, the worst cases went first,\" Moren said of the Tarn Friendship Hospital.\n\n"+
+		"\"The Tarn Friendship Hospital cannot last a week,\" Moren said.\n\n"+
+		"\"We sent two lorries of fuel,\" said Ola Brek, the transport chief.\n")
+	checkAnswers(t, e, []askCase{
+		{"Who is in charge of the Tarn Friendship Hospital?", "Ilse Moren"},
+		{"Who is in charge of transport?", "Ola Brek"},
+		{"Who chairs the Tarn harbour trust?", ""},
+		{"Who is in charge of fuel deliveries to the Tarn Friendship Hospital?", ""}, // no one's role holds it
+	})
+	// a source the question names must be in the role too: the commander
+	// of Central Command does not lead ISIS-K
+	checkAnswers(t, mustEngine(t), []askCase{{"Who leads ISIS-K?", ""}})
+}
