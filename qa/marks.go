@@ -304,20 +304,6 @@ func isMoney(text string, toks []token, i int) bool {
 	return false
 }
 
-// countable reports whether w, the word after a number and a hyphen, may
-// be what the number counts: a word of three letters or more.
-func countable(w string) bool {
-	if len(w) < 3 {
-		return false
-	}
-	for _, c := range w {
-		if !unicode.IsLetter(c) {
-			return false
-		}
-	}
-	return true
-}
-
 // vagueQuantities say there is more than one without saying how many: no
 // answer to "how many" ("let several aid trucks in").
 var vagueQuantities = map[string]bool{"several": true, "handful": true}
@@ -338,9 +324,8 @@ var scaleWords = map[string]bool{"thousand": true, "million": true, "billion": t
 
 // hyphenedNumber returns the marks of number toks[i] that opens a
 // hyphenated word: a span of time ("a 10-day strike"), an age
-// ("52-year-old", "a six-month-old baby"), a length ("a 20-mile line") or a
-// count of the word after it ("a 300-page report", "a 6-member
-// delegation"); else 0, as for "a 3-0 win" or "4-H".
+// ("52-year-old", "a six-month-old baby") or a length ("a 20-mile line");
+// else 0, as for "a 300-page report", whose number counts pages.
 func hyphenedNumber(text string, toks []token, i int) mark {
 	t := toks[i]
 	if t.start > 0 && t.start <= len(text) && text[t.start-1] == '-' {
@@ -356,9 +341,6 @@ func hyphenedNumber(text string, toks []token, i int) mark {
 	case lengthUnits[part(1)]:
 		return markNum | markCounts // "a 20-mile line": a length
 	case !timeUnits[part(1)]:
-		if countable(part(1)) && t.word != "one" && !fractionWords[part(1)] {
-			return markNum | markCounts // "a 300-page report", "a 6-member delegation"
-		}
 		return 0
 	case part(2) == "old":
 		return markNum | markAge
@@ -965,9 +947,7 @@ const countedDistance = 3
 // counts reports whether toks give a number of the thing counted: when they
 // name the thing (any of the words that may name it), a number stands just
 // before one of them, or after it when it follows "the number of": "the
-// number of residents who left ... is 40". The number of a hyphenated word
-// counts only the word's own part: "a 300-page report" gives pages, not
-// reports.
+// number of residents who left ... is 40".
 func counts(toks []dtok, q *question) bool {
 	counted, named := q.counted, false
 	for i, t := range toks {
@@ -976,7 +956,7 @@ func counts(toks []dtok, q *question) bool {
 		}
 		named = true
 		for k := i - 1; k >= 0 && int(t.pos)-int(toks[k].pos) <= countedDistance; k-- {
-			if toks[k].mark&markNum != 0 && (toks[k].pos == t.pos || toks[k+1].pos != toks[k].pos) {
+			if toks[k].mark&markNum != 0 {
 				return true
 			}
 			if toks[k].mark&markTally != 0 && numberAfter(toks[i+1:], q, t.pos) {
