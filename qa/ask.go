@@ -55,7 +55,9 @@ var defaultTuning = tuning{
 const (
 	maxRelevance    = 2.0 // cap on the BM25 share of a candidate's score
 	coverageFloor   = 0.3 // the least coverage an answer needs, whatever the model says (not tuned: a floor under it)
-	candidatesK     = 32  // BM25 candidates reranked per question
+	candidatesK     = 16  // BM25 candidates reranked per question
+	whyCandidatesK  = 32  // for "why", which looks past sentences that only restate the question
+	maxSpeakerCands = 128 // sentences of a speaker the question names reranked besides
 	captionPenalty  = 0.5 // captions and video blurbs yield to prose on a tie
 	headlinePenalty = 1   // a title line yields to the sentences that say it in full
 	maxMore         = 3
@@ -478,11 +480,16 @@ func weighTerms(q *question, s *scratch) *termWeights {
 	return w
 }
 
-// candidateDocs returns the sentences to rerank: the BM25 top K, every
+// candidateDocs returns the sentences to rerank: the BM25 top K (more for
+// "why", whose reason may stand below many restatements), every
 // sentence of a speaker the question names (for who and what-did-X-say),
 // and the sentence defining what the question asks about.
 func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
-	top := topK(s, candidatesK)
+	k := candidatesK
+	if q.typ == qWhy {
+		k = whyCandidatesK
+	}
+	top := topK(s, k)
 	for _, d := range top {
 		s.seen[d] = true
 	}
@@ -502,7 +509,7 @@ func (e *Engine) candidateDocs(q *question, s *scratch) []int32 {
 		for _, si := range q.speakers {
 			src := &e.sources[si]
 			for k, d := range src.docs {
-				if k == 4*candidatesK {
+				if k == maxSpeakerCands {
 					break
 				}
 				add(d)
