@@ -438,7 +438,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 		}
 	}
 	switch {
-	case title >= 0 && title+2 < j && seg[title+2].lower == "the" && titledComplement(seg, title+1):
+	case title >= 0 && complementAfter(seg, title, j):
 		// "Attorney for the District of Norvale Maria Tolland": the
 		// complement names a place or body, so the name is the last two
 		// words, or three with an initial between them.
@@ -525,10 +525,28 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 // maxName bounds a name, a title or a role prefix, in tokens.
 const maxName = 12
 
-// titledComplement reports whether seg[k] is the "for" or "of" of a
-// capitalised title's complement with an article: "Attorney for the ...".
+// titledComplement reports whether seg[k] is the "for", "of" or "in" of a
+// capitalised title's complement with an article: "Attorney for the ...",
+// "Minister in the ...", "Minister of State in the ...".
 func titledComplement(seg []tok, k int) bool {
-	return k > 0 && (seg[k].lower == "for" || seg[k].lower == "of") && isCapWord(seg[k-1]) && english.IsTitle(seg[k-1].lower)
+	if k < 1 || seg[k].lower != "for" && seg[k].lower != "of" && seg[k].lower != "in" || !isCapWord(seg[k-1]) {
+		return false
+	}
+	return english.IsTitle(seg[k-1].lower) ||
+		k > 2 && seg[k-2].lower == "of" && isCapWord(seg[k-3]) && english.IsTitle(seg[k-3].lower) // "Minister of State"
+}
+
+// complementAfter reports whether the title at seg[title] has a complement
+// with an article before the name that ends at seg[j]: "Attorney for the
+// District of Norvale Maria Tolland", "Minister of State in the Ministry
+// of Trade Ola Dahl".
+func complementAfter(seg []tok, title, j int) bool {
+	for i := title + 2; i < j-1; i++ {
+		if seg[i].lower == "the" && titledComplement(seg, i-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // personLast reports whether the run ending at seg[j] may end with a

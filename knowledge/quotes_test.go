@@ -625,6 +625,11 @@ func TestRoles(t *testing.T) {
 		{"The barge owners were fined, and Acting U.S. Attorney for the District of Norvale Maria Tolland said more fines would follow. “The river is not a dump,” said Tolland.", "Maria Tolland", "Acting U.S. Attorney for the District of Norvale", Person},
 		{"Minister for the Environment Jonas Q. Brandt said the lake was clean.", "Jonas Q. Brandt", "Minister for the Environment", Person},
 		{"Director of the Bank of Ostland Rita Vale said rates would hold.", "Rita Vale", "Director of the Bank of Ostland", Person},
+		{"Minister in the Ministry of Trade Lena Vik said exports fell.", "Lena Vik", "Minister in the Ministry of Trade", Person},
+		{"Minister of State in the Ministry of Trade Ola Dahl said imports rose.", "Ola Dahl", "Minister of State in the Ministry of Trade", Person},
+		{"Permanent Secretary in the Ministry of Health Rita Sand said the wards were full.", "Rita Sand", "Permanent Secretary in the Ministry of Health", Person},
+		{"Chief Executive of the Harbour Board Ivo Marek said the port was busy.", "Ivo Marek", "Chief Executive of the Harbour Board", Person},
+		{"Chief Executive Ivo Marek said the port was busy.", "Ivo Marek", "Chief Executive", Person},
 		{"Festival director Dana Harbour said the tents would stay.", "Dana Harbour", "Festival director", Person}, // a surname that is also a place word
 		{"Coach Ada Gardens said the team was ready.", "Ada Gardens", "Coach", Person},
 		{"Commissioner for the Lower Orsa Basin Ivan Roe said the river was rising.", "Ivan Roe", "Commissioner for the Lower Orsa Basin", Person},

@@ -59,7 +59,7 @@ var titles = map[string]bool{
 	"sheriff": true, "officer": true, "constable": true, "detective": true,
 	"superintendent": true, "inspector": true, "coach": true, "attorney": true,
 	"prosecutor": true, "rep": true, "sen": true, "gov": true, "gen": true,
-	"ceo": true, "founder": true, "head": true, "staff": true,
+	"ceo": true, "founder": true, "head": true, "staff": true, "executive": true,
 }
 
 // IsTitle reports whether w, written capitalised before a name, is a title
