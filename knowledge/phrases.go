@@ -1069,6 +1069,9 @@ func descHead(seg []tok) string {
 		if isUpperStart(t.text) && !isAcronym(t.text) && english.IsOrgNoun(t.lower) && personJobAfter(seg[i+1:]) {
 			continue // "a former Harbour Safety Board official", "a District Council member": the name of a body, then a person's job
 		}
+		if (english.IsOrgNoun(t.lower) || english.IsGenericOrgNoun(t.lower)) && i+1 < len(seg) && isRoleNoun(seg[i+1]) {
+			continue // "the company spokeswoman", "a Met Office forecaster": the body only says whose the job is
+		}
 		if english.IsRoleNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsGenericOrgNoun(t.lower) || english.IsGroupNoun(t.lower) {
 			return t.lower
 		}

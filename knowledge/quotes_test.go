@@ -639,6 +639,11 @@ func TestRoles(t *testing.T) {
 		{"“It was hard,” said rancher Bill Tanner, who runs 300 head.", "Bill Tanner", "rancher", Person},
 		{"Sophie Blanc, the owner of Cape Seafood Exports, agreed that prices were low.", "Sophie Blanc", "owner of Cape Seafood Exports", Person},
 		{"A company spokeswoman, Maja Ek, said the site was working again.", "Maja Ek", "company spokeswoman", Person},
+		// a body before a job only says whose the job is
+		{"Maja Ek, the company spokeswoman, said the site was working again.", "Maja Ek", "company spokeswoman", Person},
+		{"Ida Brenner, a Tarn Weather Office forecaster, said the wind would rise.", "Ida Brenner", "Tarn Weather Office forecaster", Person},
+		{"“Stay calm,” said Nils Aune, the agency’s district supervisor for Vell.", "Nils Aune", "agency’s district supervisor for Vell", Person},
+		{"Tarn Holdings, the bank holding company, said profit fell.", "Tarn Holdings", "bank holding company", Organisation},
 		{"“Safety first,” Nordwerk spokesperson Katrin Vogel told Reuters.", "Katrin Vogel", "Nordwerk spokesperson", Person},
 		{"Karim Haddad, Nordvik Rail’s chief executive, said at a news conference that the railway would run.", "Karim Haddad", "Nordvik Rail’s chief executive", Person},
 		{"Dr. Amara Obi of the Centre for Trade Studies said the strike would hurt.", "Amara Obi", "Centre for Trade Studies", Person},
