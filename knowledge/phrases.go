@@ -1036,6 +1036,10 @@ var personOnlyRoles = map[string]bool{
 	"manager": true, "executive": true, "worker": true, "nurse": true, "doctor": true,
 	"teacher": true, "inspector": true, "investigator": true, "prosecutor": true, "judge": true,
 	"captain": true, "commander": true, "coach": true, "negotiator": true, "trustee": true,
+	"forecaster": true, "meteorologist": true, "supervisor": true, "commissioner": true,
+	"councillor": true, "councilor": true, "reporter": true, "correspondent": true, "editor": true,
+	"detective": true, "lecturer": true, "physician": true, "surgeon": true, "paramedic": true,
+	"firefighter": true, "superintendent": true,
 }
 
 // personJobAfter reports whether the first lower-case word of seg, after
@@ -1052,9 +1056,27 @@ func personJobAfter(seg []tok) bool {
 	return false
 }
 
+// jobAfter reports whether the lower-case words that open seg, up to the
+// first function word, hold a job: "spokeswoman", "intelligence manager
+// for". (After a capitalised body's name only a job a firm cannot hold
+// counts: see personJobAfter.)
+func jobAfter(seg []tok) bool {
+	for _, t := range seg {
+		if t.kind != tWord || isFunctionWord(t.lower) || clauseStarters[t.lower] || !isLowerStart(t.text) {
+			return false
+		}
+		if isRoleNoun(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // descHead returns the head noun of a description ("the regional operator
 // that carries ..." gives "operator"): the first word, after determiners,
-// possessives and adjectives, that names a role, a group or a body.
+// possessives and adjectives, that names a role, a group or a body; a body
+// before a job is passed over ("the company spokeswoman" gives
+// "spokeswoman").
 func descHead(seg []tok) string {
 	if orgThenRole(seg) {
 		return seg[len(seg)-1].lower
@@ -1069,8 +1091,8 @@ func descHead(seg []tok) string {
 		if isUpperStart(t.text) && !isAcronym(t.text) && english.IsOrgNoun(t.lower) && personJobAfter(seg[i+1:]) {
 			continue // "a former Harbour Safety Board official", "a District Council member": the name of a body, then a person's job
 		}
-		if (english.IsOrgNoun(t.lower) || english.IsGenericOrgNoun(t.lower)) && i+1 < len(seg) && isRoleNoun(seg[i+1]) {
-			continue // "the company spokeswoman", "a Met Office forecaster": the body only says whose the job is
+		if isLowerStart(t.text) && (english.IsOrgNoun(t.lower) || english.IsGenericOrgNoun(t.lower)) && jobAfter(seg[i+1:]) {
+			continue // "the company spokeswoman", "business intelligence manager": the body only says whose the job is
 		}
 		if english.IsRoleNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsGenericOrgNoun(t.lower) || english.IsGroupNoun(t.lower) {
 			return t.lower

@@ -644,6 +644,7 @@ func TestRoles(t *testing.T) {
 		{"Ida Brenner, a Tarn Weather Office forecaster, said the wind would rise.", "Ida Brenner", "Tarn Weather Office forecaster", Person},
 		{"“Stay calm,” said Nils Aune, the agency’s district supervisor for Vell.", "Nils Aune", "agency’s district supervisor for Vell", Person},
 		{"Tarn Holdings, the bank holding company, said profit fell.", "Tarn Holdings", "bank holding company", Organisation},
+		{"“Fares will rise,” said Ole Varga, business intelligence manager for The Harbour Group, a Tarn-based advisory firm.", "Ole Varga", "business intelligence manager for The Harbour Group", Person},
 		{"“Safety first,” Nordwerk spokesperson Katrin Vogel told Reuters.", "Katrin Vogel", "Nordwerk spokesperson", Person},
 		{"Karim Haddad, Nordvik Rail’s chief executive, said at a news conference that the railway would run.", "Karim Haddad", "Nordvik Rail’s chief executive", Person},
 		{"Dr. Amara Obi of the Centre for Trade Studies said the strike would hurt.", "Amara Obi", "Centre for Trade Studies", Person},
