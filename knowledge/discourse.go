@@ -607,7 +607,7 @@ func (d *doc) scanNames(text string, ts []tok) {
 		}
 		// The run of capitalised words ending here, with a "the" before it.
 		k := j
-		for k > segStart && j-k < maxName && (isCapWord(ts[k-1]) || isParticle(ts[k-1].text) || (k-2 >= segStart && isCapWord(ts[k-2]) && joinsOrg(ts[:j+1], k-1)) || complementLink(ts, k, j)) {
+		for k > segStart && j-k < maxName && (isCapWord(ts[k-1]) || isParticle(ts[k-1].text) || (k-2 >= segStart && isCapWord(ts[k-2]) && (joinsOrg(ts[:j+1], k-1) || titleOf(ts, k-1))) || complementLink(ts, k, j)) {
 			k--
 		}
 		if k > segStart && ts[k-1].lower == "the" {

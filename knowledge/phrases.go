@@ -390,7 +390,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 			continue
 		}
 		// Titles with a complement: "Secretary of State", "Chief of Staff".
-		if t.lower == "of" && k > 0 && k < j && isCapWord(seg[k-1]) && english.IsTitle(seg[k-1].lower) {
+		if k < j && titleOf(seg, k) {
 			k--
 			continue
 		}
@@ -547,6 +547,12 @@ func complementAfter(seg []tok, title, j int) bool {
 		}
 	}
 	return false
+}
+
+// titleOf reports whether seg[k] is the "of" of a capitalised title's
+// complement: "Secretary of State", "Chief of Staff".
+func titleOf(seg []tok, k int) bool {
+	return k > 0 && seg[k].lower == "of" && isCapWord(seg[k-1]) && english.IsTitle(seg[k-1].lower)
 }
 
 // personLast reports whether the run ending at seg[j] may end with a

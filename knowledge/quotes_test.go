@@ -621,6 +621,10 @@ func TestRoles(t *testing.T) {
 		{"U.S. Secretary of State Anna Blake said the talks were useful.", "Anna Blake", "U.S. Secretary of State", Person},
 		{"Minister of Foreign Affairs Wang Li said China was open.", "Wang Li", "Minister of Foreign Affairs", Person},
 		{"Chief of Staff Jane Roe told reporters it was over.", "Jane Roe", "Chief of Staff", Person},
+		// a title with a complement in narration, then the surname speaks
+		{"Secretary of State Ana Brask visited Panama on Monday. “We can do it,” Brask said.", "Ana Brask", "Secretary of State", Person},
+		{"The deal was confirmed by U.S. Secretary of State Ana Brask. “We can do it,” Brask said.", "Ana Brask", "U.S. Secretary of State", Person},
+		{"Chief of Staff Ana Brask visited Panama on Monday. “We can do it,” Brask said.", "Ana Brask", "Chief of Staff", Person},
 		// a title's complement with its article, then the name
 		{"The barge owners were fined, and Acting U.S. Attorney for the District of Norvale Maria Tolland said more fines would follow. “The river is not a dump,” said Tolland.", "Maria Tolland", "Acting U.S. Attorney for the District of Norvale", Person},
 		{"Minister for the Environment Jonas Q. Brandt said the lake was clean.", "Jonas Q. Brandt", "Minister for the Environment", Person},
