@@ -87,7 +87,7 @@ func npAtEndDepth(text string, seg []tok, depth int) (nounPhrase, bool) {
 	}
 	var np nounPhrase
 	var ok bool
-	if isLowerStart(t.text) || (t.first && (english.IsGroupNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsRoleNoun(t.lower))) {
+	if isLowerStart(t.text) || (t.first && (english.IsGroupNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsRoleNoun(t.lower))) || definiteTitle(seg, j) {
 		np, ok = commonNP(text, seg) // "Analysts at X said": capitalised only as the first word
 	} else {
 		np, ok = properNP(text, seg)
@@ -100,6 +100,34 @@ func npAtEndDepth(text string, seg []tok, depth int) (nounPhrase, bool) {
 		np = coordinate(text, seg, np)
 	}
 	return np, ok
+}
+
+// definiteTitle reports whether seg, ending at seg[j], ends in a title
+// written capitalised after "the", with no name: "The Prime Minister said",
+// "the President-elect said". It refers back to the one who holds it, as
+// "the prime minister" does.
+func definiteTitle(seg []tok, j int) bool {
+	if !english.IsTitle(seg[j].lower) || seg[j].poss {
+		return false
+	}
+	for k := j - 1; k >= 0 && j-k <= 3; k-- {
+		switch w := seg[k]; {
+		case w.lower == "the":
+			return true
+		case w.kind != tWord || !isCapWord(w) || !english.IsTitle(w.lower) && !titleModifiers[w.lower]:
+			return false
+		}
+	}
+	return false
+}
+
+// titleModifiers stand before a title inside it: "Prime Minister", "Vice
+// President", "Foreign Secretary".
+var titleModifiers = map[string]bool{
+	"prime": true, "vice": true, "acting": true, "interim": true, "senior": true, "foreign": true,
+	"finance": true, "home": true, "health": true, "defence": true, "defense": true, "attorney": true,
+	"education": true, "trade": true, "environment": true, "energy": true, "transport": true,
+	"interior": true, "economy": true, "culture": true,
 }
 
 // coordinate widens a named speaker to every name coordinated with it:

@@ -621,6 +621,10 @@ func TestRoles(t *testing.T) {
 		{"U.S. Secretary of State Anna Blake said the talks were useful.", "Anna Blake", "U.S. Secretary of State", Person},
 		{"Minister of Foreign Affairs Wang Li said China was open.", "Wang Li", "Minister of Foreign Affairs", Person},
 		{"Chief of Staff Jane Roe told reporters it was over.", "Jane Roe", "Chief of Staff", Person},
+		// a title written capitalised after "the" refers back to its holder
+		{"Tarn’s Prime Minister Ola Dahl visited Vell on Monday. The Prime Minister said, “We need a bank forum.”", "Ola Dahl", "Tarn’s Prime Minister", Person},
+		{"President-elect Ola Dahl apologised on Monday. The President-elect said the talks would go on.", "Ola Dahl", "President-elect", Person},
+		{"The President said the talks would go on.", "President", "", Organisation}, // no one holds it: the title is all there is
 		// a title with a complement in narration, then the surname speaks
 		{"Secretary of State Ana Brask visited Panama on Monday. “We can do it,” Brask said.", "Ana Brask", "Secretary of State", Person},
 		{"The deal was confirmed by U.S. Secretary of State Ana Brask. “We can do it,” Brask said.", "Ana Brask", "U.S. Secretary of State", Person},

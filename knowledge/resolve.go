@@ -98,7 +98,12 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 	case npPronoun:
 		return d.pronoun(np, pi)
 	case npNominal:
-		return d.nominal(np, pi)
+		if sp, ok := d.nominal(np, pi); ok || !np.definite || !isUpperStart(np.name) || !english.IsTitle(np.head) {
+			return sp, ok
+		}
+		// "The President said" with no president named: the title, as the
+		// text writes it, is all it gives of the speaker
+		return d.orgSpeaker(np.name, "", false), true
 	case npDescriptor:
 		return d.descriptorRef(np, pi)
 	case npAnonymous:
