@@ -477,10 +477,19 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 			title = at - 1
 		}
 	case title >= 0 && title+1 < j && seg[title+1].lower == "of":
+		at := title
 		for i := j - 1; i >= title+2; i-- {
 			if english.IsOrgWord(seg[i].lower) || english.IsTitle(seg[i].lower) {
 				title = i
 				break
+			}
+		}
+		if title == at && j-1 > title+2 && personLast(seg, j) {
+			// "Chief Financial Officer of Tarn Value Mia Lund": a body
+			// the lists do not know, then the name's last two words
+			title = j - 2
+			if title-1 > at+2 && isInitial(seg[title].text) {
+				title--
 			}
 		}
 	}

@@ -638,6 +638,9 @@ func TestRoles(t *testing.T) {
 		{"Permanent Secretary in the Ministry of Health Rita Sand said the wards were full.", "Rita Sand", "Permanent Secretary in the Ministry of Health", Person},
 		{"Chief Executive of the Harbour Board Ivo Marek said the port was busy.", "Ivo Marek", "Chief Executive of the Harbour Board", Person},
 		{"Chief Executive Ivo Marek said the port was busy.", "Ivo Marek", "Chief Executive", Person},
+		{"Chief Financial Officer of Tarn Value Mia Lund said prices rose.", "Mia Lund", "Chief Financial Officer of Tarn Value", Person}, // a body the lists do not know
+		{"President and Chief Financial Officer of Tarn Value Mia Lund said prices rose.", "Mia Lund", "Chief Financial Officer of Tarn Value", Person},
+		{"Head of Research Tom Q. Lee said rates fell.", "Tom Q. Lee", "Head of Research", Person},
 		{"Festival director Dana Harbour said the tents would stay.", "Dana Harbour", "Festival director", Person}, // a surname that is also a place word
 		{"Coach Ada Gardens said the team was ready.", "Ada Gardens", "Coach", Person},
 		{"Commissioner for the Lower Orsa Basin Ivan Roe said the river was rising.", "Ivan Roe", "Commissioner for the Lower Orsa Basin", Person},
