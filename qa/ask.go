@@ -790,15 +790,16 @@ func (e *Engine) confident(q *question, cands []cand, i int) rejection {
 }
 
 // roleHolds reports whether "who" question q asks for the holder of a
-// role that sentence di's speaker holds: the role has every word of q, one
-// of them perhaps through a related word. "The director of the Tarn
+// role that sentence di's speaker holds, and di is the sentence that
+// introduces them: the role has every word of q, one of them perhaps
+// through a related word. "The director of the Tarn
 // Friendship Hospital" answers "who is in charge of the Tarn Friendship
 // Hospital", whatever the model makes of the sentence; "transportation
 // chief" does not answer "who chairs the transit trust".
 func (e *Engine) roleHolds(q *question, di int32) bool {
 	d := &e.docs[di]
-	if q.typ != qWho || d.speaker < 0 {
-		return false
+	if q.typ != qWho || d.speaker < 0 || e.sources[d.speaker].intro != di {
+		return false // only the sentence that introduces the speaker, with their role
 	}
 	s := &e.sources[d.speaker]
 	related := 0 // the words the role holds only through a related word

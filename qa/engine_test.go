@@ -745,11 +745,16 @@ func TestAskWhoByRole(t *testing.T) {
 		"\"The Tarn Friendship Hospital cannot last a week,\" Moren said.\n\n"+
 		"\"We sent two lorries of fuel,\" said Ola Brek, the transport chief.\n")
 	checkAnswers(t, e, []askCase{
-		{"Who is in charge of the Tarn Friendship Hospital?", "Ilse Moren"},
+		{"Who is in charge of the Tarn Friendship Hospital?", "said Dr. Ilse Moren, director of the Tarn Friendship Hospital"}, // the sentence that introduces her
 		{"Who is in charge of transport?", "Ola Brek"},
 		{"Who chairs the Tarn harbour trust?", ""},
 		{"Who is in charge of fuel deliveries to the Tarn Friendship Hospital?", ""}, // no one's role holds it
 	})
+	// only the sentence that introduces the role's holder answers by the role
+	e = textEngine(t, "grocer.txt", "title: Grocer prices\npublished: 2025-11-03\n---\nGrocer prices\n\n"+
+		"Food prices rose again in November, Chief Financial Officer of Tarn Value Mia Lund said on Monday.\n\n"+
+		"Asked whether Tarn Value could do more, Lund said Tarn Value shoppers at Tarn Value stores were loyal.\n")
+	checkAnswers(t, e, []askCase{{"Who runs Tarn Value?", "Chief Financial Officer of Tarn Value Mia Lund"}})
 	// a source the question names must be in the role too: the commander
 	// of Central Command does not lead ISIS-K
 	checkAnswers(t, mustEngine(t), []askCase{{"Who leads ISIS-K?", ""}})
