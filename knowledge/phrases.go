@@ -87,7 +87,7 @@ func npAtEndDepth(text string, seg []tok, depth int) (nounPhrase, bool) {
 	}
 	var np nounPhrase
 	var ok bool
-	if isLowerStart(t.text) || (t.first && (english.IsGroupNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsRoleNoun(t.lower))) || definiteTitle(seg, j) {
+	if isLowerStart(t.text) && !particleSurname(t.text) || (t.first && (english.IsGroupNoun(t.lower) || english.IsOrgNoun(t.lower) || english.IsRoleNoun(t.lower))) || definiteTitle(seg, j) {
 		np, ok = commonNP(text, seg) // "Analysts at X said": capitalised only as the first word
 	} else {
 		np, ok = properNP(text, seg)
@@ -407,7 +407,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 		if k < j && t.poss && !(isUpperStart(t.text) && strings.HasSuffix(t.text, "s") && english.IsOrgWord(seg[k+1].lower)) {
 			break // "Ukraine’s President X": the possessive is part of the title; "Users’ Group" is a name
 		}
-		if isUpperStart(t.text) || (isParticle(t.text) && k < j && k > 0 && isCapWord(seg[k-1])) || isDigitWord(t.text) && (k < j || hasLetter(t.text)) {
+		if isUpperStart(t.text) || particleSurname(t.text) && k > 0 && isCapWord(seg[k-1]) || (isParticle(t.text) && k < j && k > 0 && isCapWord(seg[k-1])) || isDigitWord(t.text) && (k < j || hasLetter(t.text)) {
 			k--
 			continue
 		}
@@ -809,7 +809,9 @@ func isPersonName(ts []tok) bool {
 	for i, t := range ts {
 		switch {
 		case isInitial(t.text):
-		case isParticle(t.text) && i > 0:
+		case english.IsNameParticle(t.lower) && i > 0: // "van", "al"; not "Al-Haddad", a surname of its own
+		case particleSurname(t.text) && i > 0:
+			words++ // "al-Assad"
 		case english.IsNameSuffix(t.lower) && i > 0:
 		case isUpperStart(t.text) && !cutsRun(t.lower) && !notName(t.lower) && !isAcronym(t.text) && !strings.ContainsAny(t.text, "0123456789/&"):
 			words++
@@ -818,6 +820,17 @@ func isPersonName(ts []tok) bool {
 		}
 	}
 	return words >= 2 && len(ts) <= 5
+}
+
+// particleSurname reports whether w is a surname a lower-case particle
+// opens: "al-Assad", "d'Alembert".
+func particleSurname(w string) bool {
+	k := strings.IndexAny(w, "-‘’'")
+	if k <= 0 || !english.IsNameParticle(w[:k]) {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(w[k:])
+	return isUpperStart(w[k+size:])
 }
 
 // isDigitWord reports whether w starts with a digit.

@@ -641,6 +641,10 @@ func TestRoles(t *testing.T) {
 		{"Chief Financial Officer of Tarn Value Mia Lund said prices rose.", "Mia Lund", "Chief Financial Officer of Tarn Value", Person}, // a body the lists do not know
 		{"President and Chief Financial Officer of Tarn Value Mia Lund said prices rose.", "Mia Lund", "Chief Financial Officer of Tarn Value", Person},
 		{"Head of Research Tom Q. Lee said rates fell.", "Tom Q. Lee", "Head of Research", Person},
+		// a surname a particle opens is a surname, not a particle
+		{"“The generators failed,” said Dr. Omar Al-Haddad, the director of the Tarn Hospital.", "Omar Al-Haddad", "director of the Tarn Hospital", Person},
+		{"Syrian President Bashar al-Haddad said the talks failed.", "Bashar al-Haddad", "Syrian President", Person},
+		{"“It failed,” said Omar al-Haddad, a Tarn official.", "Omar al-Haddad", "Tarn official", Person},
 		{"Festival director Dana Harbour said the tents would stay.", "Dana Harbour", "Festival director", Person}, // a surname that is also a place word
 		{"Coach Ada Gardens said the team was ready.", "Ada Gardens", "Coach", Person},
 		{"Commissioner for the Lower Orsa Basin Ivan Roe said the river was rising.", "Ivan Roe", "Commissioner for the Lower Orsa Basin", Person},
