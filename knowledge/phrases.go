@@ -122,12 +122,15 @@ func definiteTitle(seg []tok, j int) bool {
 }
 
 // titleModifiers stand before a title inside it: "Prime Minister", "Vice
-// President", "Foreign Secretary".
+// President", "Foreign Secretary", "Labour MP".
 var titleModifiers = map[string]bool{
 	"prime": true, "vice": true, "acting": true, "interim": true, "senior": true, "foreign": true,
 	"finance": true, "home": true, "health": true, "defence": true, "defense": true, "attorney": true,
 	"education": true, "trade": true, "environment": true, "energy": true, "transport": true,
 	"interior": true, "economy": true, "culture": true,
+	// a party's member: "the Conservative MP"
+	"conservative": true, "tory": true, "labour": true, "labor": true, "democratic": true,
+	"republican": true, "liberal": true, "green": true, "independent": true,
 }
 
 // coordinate widens a named speaker to every name coordinated with it:

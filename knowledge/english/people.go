@@ -60,6 +60,7 @@ var titles = map[string]bool{
 	"superintendent": true, "inspector": true, "coach": true, "attorney": true,
 	"prosecutor": true, "rep": true, "sen": true, "gov": true, "gen": true,
 	"ceo": true, "founder": true, "head": true, "staff": true, "executive": true,
+	"mp": true, "mep": true, "msp": true, "mla": true,
 }
 
 // IsTitle reports whether w, written capitalised before a name, is a title
