@@ -646,7 +646,8 @@ func (d *doc) scanNames(text string, ts []tok) {
 		case np.kind == npPerson:
 			role := cleanRole(np.role)
 			listed := k > 0 && ts[k-1].lower == "and" // "Jane Doe and John Roe, …,": the appositive is both's
-			if role == "" && desc != nil && !listed && j+2+len(desc) < len(ts) && ts[j+2+len(desc)].kind == tComma {
+			if role == "" && desc != nil && !listed && j+2+len(desc) < len(ts) && (ts[j+2+len(desc)].kind == tComma || j+3+len(desc) == len(ts) && ts[j+2+len(desc)].text == "." && isArticle(desc[0].lower)) {
+				// "Jane Doe, the mayor, said", and at the sentence's end "… was Jane Doe, the mayor."
 				role = cleanRole(segText(text, desc))
 			}
 			if role == "" && np.honorific == "" {

@@ -643,6 +643,8 @@ func TestRoles(t *testing.T) {
 		{"Head of Research Tom Q. Lee said rates fell.", "Tom Q. Lee", "Head of Research", Person},
 		{"Labour MP Jane Doe said the plan was wrong.", "Jane Doe", "Labour MP", Person},
 		{"Conservative MP Chris Dahl urged ministers to act. Speaking in the Commons, the Conservative MP said: “It does not need to be like this.”", "Chris Dahl", "Conservative MP", Person},
+		// an appositive at a sentence's end gives the role too
+		{"One of the organizers was Walter Reed, the grandson of Congressman James Clyburn. “That is very untrue,” Walter said.", "Walter Reed", "grandson of Congressman James Clyburn", Person},
 		// a surname a particle opens is a surname, not a particle
 		{"“The generators failed,” said Dr. Omar Al-Haddad, the director of the Tarn Hospital.", "Omar Al-Haddad", "director of the Tarn Hospital", Person},
 		{"Syrian President Bashar al-Haddad said the talks failed.", "Bashar al-Haddad", "Syrian President", Person},
