@@ -1155,3 +1155,15 @@ func TestToldByIsNoTelling(t *testing.T) {
 		{"What did Ostby tell police?", ""},
 	})
 }
+
+// A people's name ("American", "Native American", "South Korean") names no
+// one: it does not answer "who".
+func TestWhoDemonymNamesNoOne(t *testing.T) {
+	e := textEngine(t, "justice.txt", "title: New justice sworn in\npublished: 2025-01-08\n---\nNew justice sworn in\n\n"+
+		"Ana Vik is only the second Native American person to serve on the state high court. Her term runs until she faces voters in November.\n\n"+
+		"Vik was appointed to the court in December by Governor Ola Dahl.\n")
+	checkAnswers(t, e, []askCase{
+		{"Who is running against Ana Vik in November?", ""},
+		{"Who appointed Vik to the court?", "Governor Ola Dahl"},
+	})
+}

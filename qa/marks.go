@@ -111,7 +111,7 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if clauseWords[t.word] {
 			m |= markClause
 		}
-		if t.term != "" && !t.has(tokAlias) && !t.has(tokPart) && isName(t) {
+		if t.term != "" && !t.has(tokAlias) && !t.has(tokPart) && isName(t) && !demonymic(toks, i) {
 			if t.pos > 0 || t.has(tokAllCaps) {
 				m |= markName
 			} else {
@@ -128,6 +128,20 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		dst = append(dst, stok{term: t.term, pos: uint16(min(t.pos, maxPos)), mark: m})
 	}
 	return dst, first
+}
+
+// demonymic reports whether toks[i] is a people's adjective or noun, or
+// the capitalised word that opens one: "American", "Native American",
+// "South Korean". It names no one: "the first Native American justice".
+func demonymic(toks []token, i int) bool {
+	if _, ok := english.CountryOf(toks[i].word); ok {
+		return true
+	}
+	if i+1 < len(toks) && toks[i+1].pos == toks[i].pos+1 && toks[i+1].has(tokCap) {
+		_, ok := english.CountryOf(toks[i+1].word)
+		return ok
+	}
+	return false
 }
 
 // turnWords, after a comma, open a clause that turns to something else:
