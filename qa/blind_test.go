@@ -258,7 +258,7 @@ type adversarialCase struct {
 // adversarialFloor is what the engine reached on the adversarial set after
 // the fixes it prompted: at least this many answerable questions right and
 // unanswerable ones declined, and at most this many wrong answers.
-var adversarialFloor = struct{ right, declined, wrong int }{right: 58, declined: 59, wrong: 22}
+var adversarialFloor = struct{ right, declined, wrong int }{right: 58, declined: 61, wrong: 20}
 
 // TestAdversarialSet runs the questions written to make the rules misfire
 // (testdata/adversarial/README.md).
