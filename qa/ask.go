@@ -869,6 +869,9 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 		if j := e.joinsWith(best.d); !saysWhere(d) && !(j >= 0 && saysWhere(&e.docs[j])) {
 			return noPlace
 		}
+		if j := e.joinsWith(best.d); q.town && !e.placesTown(q, d) && !(j >= 0 && e.placesTown(q, &e.docs[j])) {
+			return noPlace // "which city": not "by the United States"
+		}
 	case qWhat:
 		if len(q.sayer) > 0 && !e.namesSayer(q, best) {
 			return notSaid
@@ -897,6 +900,19 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 		}
 	}
 	return accepted
+}
+
+// placesTown reports whether sentence d places something in a town or
+// city: a name after "in", "at" or "from" that is no country or continent,
+// and not a name the question gives ("detained in Miami"). A U.S. state
+// may be a city too ("in New York").
+func (e *Engine) placesTown(q *question, d *doc) bool {
+	for _, t := range d.toks {
+		if t.mark&markPlace != 0 && !e.regions[t.term] && !q.hasID(t.term) {
+			return true
+		}
+	}
+	return false
 }
 
 // saysWhere reports whether sentence d may say where: it places a name

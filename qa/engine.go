@@ -26,6 +26,7 @@ type Engine struct {
 	roles     []int32              // the ids of the role nouns the briefings use
 	leads     []int32              // the ids of the verbs of leading the briefings use (leadVerbs)
 	units     map[int32]bool       // the ids of the words of time and length units the briefings use, and of lengths glued to their unit ("5km")
+	regions   map[int32]bool       // the ids of the countries and continents the briefings name: no answer to "which city" (not states: "New York")
 	tune      tuning
 
 	paras       []para
@@ -257,6 +258,17 @@ func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
 		if gluedLength(t) {
 			e.units[id] = true // "5km": a number and its unit in one word
 		}
+	}
+	e.regions = map[int32]bool{}
+	addRegion := func(name string) {
+		if ts := e.an.terms(name); len(ts) == 1 {
+			if id := e.ix.idOf(ts[0]); id >= 0 {
+				e.regions[id] = true
+			}
+		}
+	}
+	for name := range en.Countries() {
+		addRegion(name)
 	}
 	e.sortedTerms = make([]string, 0, len(e.ix.ids))
 	for t := range e.ix.ids {

@@ -1167,3 +1167,16 @@ func TestWhoDemonymNamesNoOne(t *testing.T) {
 		{"Who appointed Vik to the court?", "Governor Ola Dahl"},
 	})
 }
+
+// "Which city" asks for a place below a country: "in Spain" does not
+// answer it, "in Vell" does.
+func TestWhichCityNeedsTown(t *testing.T) {
+	e := textEngine(t, "envoy.txt", "title: Envoy travels\npublished: 2025-04-02\n---\nEnvoy travels\n\n"+
+		"The Tarn envoy was arrested in Spain on Monday, police said.\n\n"+
+		"The Tarn envoy later gave a speech in Vell.\n")
+	checkAnswers(t, e, []askCase{
+		{"In which city was the Tarn envoy arrested?", ""},
+		{"In which city did the Tarn envoy give a speech?", "in Vell"},
+		{"In which country was the Tarn envoy arrested?", "in Spain"},
+	})
+}

@@ -68,6 +68,7 @@ type question struct {
 	told     []string // for "what did X tell Y": the terms of Y, whom a sentence naming whom X told must name
 	clock    bool     // for when: the question asks what time ("what time", "at what hour"), which a time of day answers
 	calendar bool     // for when: the question asks on what date or day, which a relative time ("in the coming weeks") does not answer
+	town     bool     // for where: "which city", "what town": a place below a country or state answers
 	class    []int32  // for "which N": the ids of N's terms
 	says     bool     // the question asks about something said: "who said", "who warned"
 	money    bool     // "how much" asks for an amount of money: "how much did it cost"
@@ -125,6 +126,7 @@ type reading struct {
 	told     []string // for "what did X tell Y": the terms of Y
 	clock    bool     // "what time", "at what hour": a time of day answers
 	calendar bool     // "on what date", "which day": a date answers, not "in the coming weeks"
+	town     bool     // "which city", "what town": a place below a country or state answers
 	verb     string   // the term of the opinion verb of "what did X describe"
 	naming   bool     // "what is X called": a name answers
 	measure  string   // "what share", "what interest rate": the measure a figure answers
@@ -302,7 +304,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 			q.counted = append(q.counted, id)
 		}
 	}
-	q.told, q.clock, q.calendar = r.told, r.clock, r.calendar
+	q.told, q.clock, q.calendar, q.town = r.told, r.clock, r.calendar, r.town
 	weighs, inCurrency := false, false
 	for k, t := range r.ws {
 		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
@@ -493,6 +495,7 @@ func (e *Engine) classify(r *reading) qType {
 			// "town" ("state" may be a condition: "in what state is it")
 			r.optional.set(ws[1].pos)
 		}
+		r.town = w(1) == "city" || w(1) == "town" || w(1) == "village"
 	case first == "why" || first == "how" && w(1) == "come" ||
 		first == "what" && isCauseVerb(w(1)) || first == "for" && w(1) == "what" && causeNouns[w(2)] ||
 		first == "what" && (w(1) == "is" || w(1) == "was") && w(2) == "the" && causeNouns[w(3)]:
