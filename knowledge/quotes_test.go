@@ -645,6 +645,8 @@ func TestRoles(t *testing.T) {
 		{"Conservative MP Chris Dahl urged ministers to act. Speaking in the Commons, the Conservative MP said: “It does not need to be like this.”", "Chris Dahl", "Conservative MP", Person},
 		// an appositive at a sentence's end gives the role too
 		{"One of the organizers was Walter Reed, the grandson of Congressman James Clyburn. “That is very untrue,” Walter said.", "Walter Reed", "grandson of Congressman James Clyburn", Person},
+		// "she" after a full name no sign showed to be a person's: the pronoun shows it
+		{"A coalition was launched. It will be chaired by Ada Lund from farming alliance Sustain. She said last night: ‘People want high standards.’", "Ada Lund", "", Person},
 		// a surname a particle opens is a surname, not a particle
 		{"“The generators failed,” said Dr. Omar Al-Haddad, the director of the Tarn Hospital.", "Omar Al-Haddad", "director of the Tarn Hospital", Person},
 		{"Syrian President Bashar al-Haddad said the talks failed.", "Bashar al-Haddad", "Syrian President", Person},
