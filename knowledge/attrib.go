@@ -217,10 +217,28 @@ var statementNouns = map[string]bool{
 // statement noun and the clause is active ("X was charged, stating …"
 // reports nothing).
 func participleSubject(text string, ts []tok, v int) (nounPhrase, bool) {
-	if v < 2 || !(ts[v-1].kind == tComma || ts[v-1].kind == tWord && statementNouns[ts[v-1].lower]) {
+	if v < 2 || !(ts[v-1].kind == tComma || ts[v-1].kind == tWord && statementNouns[ts[v-1].lower] || byGerundBefore(ts, v)) {
 		return nounPhrase{}, false
 	}
 	return clauseSubject(text, ts, v)
+}
+
+// byGerundBefore reports whether the participle ts[v] is joined by "and"
+// to a gerund after "by" in its clause: "hit back by branding the letter
+// ‘misleading’ and insisting: …".
+func byGerundBefore(ts []tok, v int) bool {
+	if ts[v-1].lower != "and" {
+		return false
+	}
+	for k := v - 2; k > 0; k-- {
+		if ts[k].kind == tPunct && (ts[k].text == ";" || ts[k].text == ":" || ts[k].text == ".") {
+			return false
+		}
+		if ts[k-1].lower == "by" && ts[k].kind == tWord && strings.HasSuffix(ts[k].lower, "ing") {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseSubject finds the subject of the clause that ts[v] stands in: the
