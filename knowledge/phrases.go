@@ -765,7 +765,7 @@ func attachPP(text string, seg []tok, np nounPhrase, depth int) (nounPhrase, boo
 			head.role = np.name
 		}
 		return head, true
-	case head.kind == npNominal && spokesNouns[head.head] && (np.kind == npOrg || np.kind == npSingle || np.kind == npNominal || np.kind == npGroup):
+	case (head.kind == npNominal || head.kind == npAnonymous) && spokesNouns[head.head] && (np.kind == npOrg || np.kind == npSingle || np.kind == npNominal || np.kind == npGroup):
 		// "a spokesperson for the ministry": the body speaks.
 		if np.kind == npSingle {
 			np.kind = npOrg
