@@ -519,8 +519,8 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 	// Jane Doe", "former ambassador Jane Doe".
 	if pre := rolePrefix(seg, runStart, title >= 0); pre < runStart {
 		end := runStart - 1
-		if title >= 0 {
-			end = title
+		if title >= 0 && np.honorific == "" {
+			end = title // not "Cllr" of "council leader Cllr Jane Doe": an honorific, no role
 		}
 		np.role = phraseText(text, seg, pre, end)
 		np.first, np.pos = pre, seg[pre].start

@@ -647,6 +647,8 @@ func TestRoles(t *testing.T) {
 		{"One of the organizers was Walter Reed, the grandson of Congressman James Clyburn. “That is very untrue,” Walter said.", "Walter Reed", "grandson of Congressman James Clyburn", Person},
 		// "she" after a full name no sign showed to be a person's: the pronoun shows it
 		{"A coalition was launched. It will be chaired by Ada Lund from farming alliance Sustain. She said last night: ‘People want high standards.’", "Ada Lund", "", Person},
+		// an honorific after the role is no part of it
+		{"Tarn Council leader Cllr Ada Lund said the road would close.", "Ada Lund", "Tarn Council leader", Person},
 		// an unnamed spokesperson speaks for the body
 		{"A spokesman for the Tarn Ministry said the bags cost 5p.", "Tarn Ministry", "", Organisation},
 		{"A spokesperson for House of Tarn said: ‘We have made the moral decision to charge 5p.’", "House of Tarn", "", Organisation},

@@ -28,7 +28,7 @@ var honorifics = map[string]Gender{
 	"lt.-gen": UnknownGender, "maj.-gen": UnknownGender, "lt.-col": UnknownGender,
 	"sen": UnknownGender, "rep": UnknownGender, "gov": UnknownGender, "rev": UnknownGender,
 	"hon": UnknownGender, "supt": UnknownGender, "insp": UnknownGender, "det": UnknownGender,
-	"fr": Male, "sr": UnknownGender,
+	"fr": Male, "sr": UnknownGender, "cllr": UnknownGender,
 }
 
 // Honorific reports whether w is a title that stands before a name and is
