@@ -424,39 +424,7 @@ func (d *doc) pronounSkipping(np nounPhrase, pi int, skip func(mention) bool) (s
 			return pick(m)
 		}
 	}
-	if person && skip == nil {
-		return d.confirmedBy(np, pi)
-	}
 	return speaker{}, false
-}
-
-// confirmedBy resolves "he" or "she" that no known person fits to the one
-// full name, not yet shown to be a person's, that the sentences before it
-// in its paragraph name: "It will be chaired by Ada Lund from Sustain. She
-// said …". The pronoun shows the name is a person's.
-func (d *doc) confirmedBy(np nounPhrase, pi int) (speaker, bool) {
-	var found *nounPhrase
-	for si := 0; si < d.curSent && si < len(d.sents[pi]); si++ {
-		ts := d.sents[pi][si].toks
-		for i, t := range ts {
-			if t.kind != tWord || !d.unconfirmed[t.text] {
-				continue
-			}
-			c := d.candidateAt(d.b.Passages[pi].Text, ts[i:i+1])
-			if c == nil || found != nil && found.name != c.name {
-				return speaker{}, false // none, or two: no telling which
-			}
-			found = c
-		}
-	}
-	if found == nil {
-		return speaker{}, false
-	}
-	p := d.register(*found)
-	if p.gender == 0 {
-		p.gender = np.gender
-	}
-	return speaker{name: p.name, kind: Person}, true
 }
 
 // titled reports whether role, written before a name, is a title of a
