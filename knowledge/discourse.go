@@ -463,6 +463,18 @@ func (d *doc) candidateAt(text string, ts []tok) *nounPhrase {
 	return found
 }
 
+// saysWhen reports whether a phrase after a comma names a time, not who
+// someone is: "Police questioned Ana Berg, the next morning."
+func saysWhen(seg []tok) bool {
+	for _, t := range seg {
+		switch t.lower {
+		case "day", "days", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year", "time", "hour", "moment":
+			return true
+		}
+	}
+	return false
+}
+
 // isArticle reports whether w (lower case) is "a", "an" or "the".
 func isArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
 
@@ -646,7 +658,7 @@ func (d *doc) scanNames(text string, ts []tok) {
 		case np.kind == npPerson:
 			role := cleanRole(np.role)
 			listed := k > 0 && ts[k-1].lower == "and" // "Jane Doe and John Roe, …,": the appositive is both's
-			if role == "" && desc != nil && !listed && j+2+len(desc) < len(ts) && (ts[j+2+len(desc)].kind == tComma || j+3+len(desc) == len(ts) && ts[j+2+len(desc)].text == "." && isArticle(desc[0].lower)) {
+			if role == "" && desc != nil && !listed && j+2+len(desc) < len(ts) && (ts[j+2+len(desc)].kind == tComma || j+3+len(desc) == len(ts) && ts[j+2+len(desc)].text == "." && isArticle(desc[0].lower) && !saysWhen(desc)) {
 				// "Jane Doe, the mayor, said", and at the sentence's end "… was Jane Doe, the mayor."
 				role = cleanRole(segText(text, desc))
 			}

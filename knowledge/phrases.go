@@ -107,8 +107,8 @@ func npAtEndDepth(text string, seg []tok, depth int) (nounPhrase, bool) {
 // "the President-elect said". It refers back to the one who holds it, as
 // "the prime minister" does.
 func definiteTitle(seg []tok, j int) bool {
-	if !english.IsTitle(seg[j].lower) || seg[j].poss {
-		return false
+	if !english.IsTitle(seg[j].lower) || !english.IsRoleNoun(seg[j].lower) || seg[j].poss {
+		return false // not "The MEP said", which the capitalised reading keeps
 	}
 	for k := j - 1; k >= 0 && j-k <= 3; k-- {
 		switch w := seg[k]; {
@@ -491,8 +491,8 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 			// "Chief Financial Officer of Tarn Value Mia Lund": a body
 			// the lists do not know, then the name's last two words
 			title = j - 2
-			if title-1 > at+2 && isInitial(seg[title].text) {
-				title--
+			if title-1 > at+2 && isInitial(seg[j-1].text) {
+				title-- // "Mia K. Lund"
 			}
 		}
 	}
@@ -507,6 +507,10 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 		lw := seg[title].lower
 		if g, ok := english.Honorific(lw); ok && title == runStart {
 			np.honorific, np.gender = seg[title].text, g
+		} else if g, ok := english.Honorific(lw); ok && !english.IsTitle(lw) {
+			// "Council Leader Cllr Jane Doe": the role, then an honorific
+			np.honorific, np.gender = seg[title].text, g
+			np.role = phraseText(text, seg, runStart, title-1)
 		} else {
 			np.role = phraseText(text, seg, runStart, title)
 			np.gender = english.TitleGender(lw)
@@ -1120,12 +1124,12 @@ func personJobAfter(seg []tok) bool {
 // for". (After a capitalised body's name only a job a firm cannot hold
 // counts: see personJobAfter.)
 func jobAfter(seg []tok) bool {
-	for _, t := range seg {
+	for i, t := range seg {
 		if t.kind != tWord || isFunctionWord(t.lower) || clauseStarters[t.lower] || !isLowerStart(t.text) {
 			return false
 		}
 		if isRoleNoun(t) {
-			return true
+			return i+1 == len(seg) || !isCapWord(seg[i+1]) // not "the company founder Ola Dahl sold"
 		}
 	}
 	return false

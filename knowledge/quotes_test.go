@@ -624,6 +624,9 @@ func TestRoles(t *testing.T) {
 		// a title written capitalised after "the" refers back to its holder
 		{"Tarn’s Prime Minister Ola Dahl visited Vell on Monday. The Prime Minister said, “We need a bank forum.”", "Ola Dahl", "Tarn’s Prime Minister", Person},
 		{"President-elect Ola Dahl apologised on Monday. The President-elect said the talks would go on.", "Ola Dahl", "President-elect", Person},
+		// not a former, deputy or vice holder of the title
+		{"Prime Minister Ola Dahl met his predecessor, former Prime Minister Ana Berg. The Prime Minister said the budget would pass.", "Ola Dahl", "Prime Minister", Person},
+		{"Vice President Ana Berg arrived in Vell on Monday. The President said the talks would go on.", "President", "", Organisation},
 		{"The President said the talks would go on.", "President", "", Organisation}, // no one holds it: the title is all there is
 		// a title with a complement in narration, then the surname speaks
 		{"Secretary of State Ana Brask visited Panama on Monday. “We can do it,” Brask said.", "Ana Brask", "Secretary of State", Person},
@@ -645,6 +648,14 @@ func TestRoles(t *testing.T) {
 		{"Conservative MP Chris Dahl urged ministers to act. Speaking in the Commons, the Conservative MP said: “It does not need to be like this.”", "Chris Dahl", "Conservative MP", Person},
 		// an appositive at a sentence's end gives the role too
 		{"One of the organizers was Walter Reed, the grandson of Congressman James Clyburn. “That is very untrue,” Walter said.", "Walter Reed", "grandson of Congressman James Clyburn", Person},
+		// found in review: a time after a comma is no role, an initial stays in
+		// the name, a name after the job is another's, an honorific after a
+		// capitalised role
+		{"Police questioned Ana Berg, the next morning. Berg said she had done nothing wrong.", "Ana Berg", "", Person},
+		{"Chief Financial Officer of Tarn Value Mia K. Lund said profits fell.", "Mia K. Lund", "Chief Financial Officer of Tarn Value", Person},
+		{"Tarnco, the company founder Ola Dahl sold in 2019, said profits rose.", "Tarnco", "", Organisation},
+		{"Council Leader Cllr Ada Lund said the budget was balanced.", "Ada Lund", "Council Leader", Person},
+		{"The motion passed easily. The MEP said the vote was historic.", "MEP", "", Organisation}, // no holder named: the title alone, as before
 		// an honorific after the role is no part of it
 		{"Tarn Council leader Cllr Ada Lund said the road would close.", "Ada Lund", "Tarn Council leader", Person},
 		// an unnamed spokesperson speaks for the body

@@ -477,7 +477,7 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 				return d.orgSpeaker(m.sp.name, "", m.sp.plural), true
 			}
 		case Person:
-			if p := d.byName[m.sp.name]; english.IsRoleNoun(h) && p != nil && containsWord(strings.ToLower(p.role), h) {
+			if p := d.byName[m.sp.name]; english.IsRoleNoun(h) && p != nil && holdsTitle(strings.ToLower(p.role), strings.ToLower(np.name)) {
 				return m.sp, true
 			}
 		case Anonymous:
@@ -503,6 +503,37 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 		}
 	}
 	return speaker{}, false
+}
+
+// holdsTitle reports whether role holds title ("prime minister",
+// "president") itself, not a lesser or past holder's form of it: not
+// "former prime minister", "deputy prime minister", "vice president".
+func holdsTitle(role, title string) bool {
+	title = strings.TrimPrefix(title, "the ")
+	for i := 0; i+len(title) <= len(role); {
+		k := strings.Index(role[i:], title)
+		if k < 0 {
+			return false
+		}
+		at := i + k
+		end := at + len(title)
+		whole := (at == 0 || role[at-1] == ' ' || role[at-1] == '-') && (end == len(role) || role[end] == ' ' || role[end] == ',')
+		if whole {
+			before := strings.Fields(role[:at])
+			if len(before) == 0 || !lesserTitles[strings.TrimSuffix(before[len(before)-1], "-")] && !strings.HasSuffix(role[:at], "-") {
+				return true
+			}
+		}
+		i = at + 1
+	}
+	return false
+}
+
+// lesserTitles before a title make it another's: "former", "deputy",
+// "vice", "ex-".
+var lesserTitles = map[string]bool{
+	"former": true, "deputy": true, "vice": true, "ex": true, "assistant": true, "associate": true,
+	"junior": true, "shadow": true, "late": true, // not "acting": the acting president is the president
 }
 
 // nationalBodies are the bodies a country has one of, which "the X"

@@ -802,6 +802,9 @@ func (e *Engine) roleHolds(q *question, di int32) bool {
 		return false // only the sentence that introduces the speaker, with their role
 	}
 	s := &e.sources[d.speaker]
+	if lesserRole(s.summary.Role) {
+		return false // "deputy director of the museum" is not in charge of it
+	}
 	related := 0 // the words the role holds only through a related word
 	for _, t := range q.terms {
 		switch {
@@ -813,6 +816,21 @@ func (e *Engine) roleHolds(q *question, di int32) bool {
 		}
 	}
 	return related <= 1 && e.roleAnswers(q, s)
+}
+
+// lesserRole reports whether role is a deputy's, an assistant's or a
+// former holder's: "deputy director of X", "assistant to the director".
+func lesserRole(role string) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(role)) {
+		switch strings.Trim(w, ",") {
+		case "deputy", "assistant", "vice", "associate", "former", "ex", "to":
+			return true
+		}
+		if strings.HasPrefix(w, "ex-") || strings.HasPrefix(w, "vice-") {
+			return true
+		}
+	}
+	return false
 }
 
 // belowThresholds says whether best covers too little of q, or is too
@@ -902,13 +920,13 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 	return accepted
 }
 
-// placesTown reports whether sentence d places something in a town or
-// city: a name after "in", "at" or "from" that is no country or continent,
-// and not a name the question gives ("detained in Miami"). A U.S. state
-// may be a city too ("in New York").
+// placesTown reports whether sentence d may name a town or city: a name
+// that is no country or continent, and not one the question gives
+// ("detained in Miami", "the storm hit Tarnby hardest"). A U.S. state may
+// be a city too ("in New York").
 func (e *Engine) placesTown(q *question, d *doc) bool {
 	for _, t := range d.toks {
-		if t.mark&markPlace != 0 && !e.regions[t.term] && !q.hasID(t.term) {
+		if t.mark&(markPlace|markName) != 0 && !e.regions[t.term] && !q.hasID(t.term) {
 			return true
 		}
 	}

@@ -1180,3 +1180,25 @@ func TestWhichCityNeedsTown(t *testing.T) {
 		{"In which country was the Tarn envoy arrested?", "in Spain"},
 	})
 }
+
+// Found in review: a people's word is a name when it is a surname ("Tom
+// English, who") or names a team or a government ("the Kenyan team"); a
+// town need not follow "in" ("hit Tarnby hardest").
+func TestRoundTenReview(t *testing.T) {
+	e := textEngine(t, "review.txt", "title: Council week\npublished: 2025-05-02\n---\nCouncil week\n\n"+
+		"The budget was unfair to renters, said Tom English, who chairs the finance committee.\n\n"+
+		"The Kenyan team won the relay final in a championship record.\n\n"+
+		"The storm hit Tarnby hardest, flooding 300 homes.\n")
+	checkAnswers(t, e, []askCase{
+		{"Who chairs the finance committee?", "Tom English"},
+		{"Which team won the relay final?", "The Kenyan team"},
+		{"Which town did the storm hit hardest?", "hit Tarnby hardest"},
+	})
+	// a deputy's role does not answer who is in charge
+	h := textEngine(t, "hospital.txt", "title: Hospital short of fuel\npublished: 2025-11-03\n---\nHospital short of fuel\n\n"+
+		"\"For days we have warned that the generators at the hospital would stop,\" said Dr. Ilse Moren, deputy director of the Tarn Friendship Hospital.\n\n"+
+		"There are 300 patients at the Tarn Friendship Hospital, Moren said.\n\n"+
+		"\"When the hospital was emptied, the worst cases went first,\" Moren said of the Tarn Friendship Hospital.\n\n"+
+		"\"The Tarn Friendship Hospital cannot last a week,\" Moren said.\n")
+	checkAnswers(t, h, []askCase{{"Who is in charge of the Tarn Friendship Hospital?", ""}})
+}

@@ -130,18 +130,36 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 	return dst, first
 }
 
-// demonymic reports whether toks[i] is a people's adjective or noun, or
-// the capitalised word that opens one: "American", "Native American",
-// "South Korean". It names no one: "the first Native American justice".
+// demonymic reports whether toks[i] is a people's adjective, or the
+// capitalised word that opens one, before a noun: "American", "Native
+// American", "South Korean". It names no one: "the first Native American
+// justice".
 func demonymic(toks []token, i int) bool {
-	if _, ok := english.CountryOf(toks[i].word); ok {
-		return true
+	k := i // the people's word
+	if _, ok := english.CountryOf(toks[k].word); !ok {
+		if k++; k >= len(toks) || toks[k].pos != toks[i].pos+1 || !toks[k].has(tokCap) {
+			return false
+		}
+		if _, ok := english.CountryOf(toks[k].word); !ok {
+			return false
+		}
 	}
-	if i+1 < len(toks) && toks[i+1].pos == toks[i].pos+1 && toks[i+1].has(tokCap) {
-		_, ok := english.CountryOf(toks[i+1].word)
-		return ok
+	// Only as an adjective before a noun for people or things: not a
+	// surname ("Tom English, who"), and not a team or a government, which
+	// the people's word names ("the Kenyan team", "the Japanese government").
+	if k+1 >= len(toks) || toks[k+1].pos != toks[k].pos+1 {
+		return false
 	}
-	return false
+	n := toks[k+1]
+	return !n.has(tokCap) && !n.has(tokStop) && n.term != "" && !english.IsFunctionWord(n.word) &&
+		!bodyOfPeople[n.word]
+}
+
+// bodyOfPeople are nouns a people's word names as a body: "the Kenyan
+// team", "the Japanese government".
+var bodyOfPeople = map[string]bool{
+	"team": true, "side": true, "squad": true, "government": true, "army": true, "navy": true,
+	"military": true, "forces": true, "embassy": true, "delegation": true, "police": true, "authorities": true,
 }
 
 // turnWords, after a comma, open a clause that turns to something else:
