@@ -922,11 +922,12 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 
 // placesTown reports whether sentence d may name a town or city: a name
 // that is no country or continent, and not one the question gives
-// ("detained in Miami", "the storm hit Tarnby hardest"). A U.S. state may
-// be a city too ("in New York").
+// ("detained in Miami", "the storm hit Tarnby hardest", "Mexico City",
+// whose "City" the question's optional "city" does not give). A U.S. state
+// may be a city too ("in New York").
 func (e *Engine) placesTown(q *question, d *doc) bool {
 	for _, t := range d.toks {
-		if t.mark&(markPlace|markName) != 0 && !e.regions[t.term] && !q.hasID(t.term) {
+		if t.mark&(markPlace|markName) != 0 && !e.regions[t.term] && !q.givesName(t.term) {
 			return true
 		}
 	}

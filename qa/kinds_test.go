@@ -1188,8 +1188,10 @@ func TestRoundTenReview(t *testing.T) {
 	e := textEngine(t, "review.txt", "title: Council week\npublished: 2025-05-02\n---\nCouncil week\n\n"+
 		"The budget was unfair to renters, said Tom English, who chairs the finance committee.\n\n"+
 		"The Kenyan team won the relay final in a championship record.\n\n"+
-		"The storm hit Tarnby hardest, flooding 300 homes.\n")
+		"The storm hit Tarnby hardest, flooding 300 homes.\n\n"+
+		"The trade talks were held in Mexico City, officials said.\n")
 	checkAnswers(t, e, []askCase{
+		{"In which city were the trade talks held?", "in Mexico City"}, // the question's own "city" is no name it gives
 		{"Who chairs the finance committee?", "Tom English"},
 		{"Which team won the relay final?", "The Kenyan team"},
 		{"Which town did the storm hit hardest?", "hit Tarnby hardest"},

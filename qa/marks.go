@@ -565,6 +565,20 @@ func (e *Engine) toIDs(ss []stok, first string) []dtok {
 	return out
 }
 
+// givesName reports whether id is, or relates to, a term the question
+// must see answered: not an optional one ("which city").
+func (q *question) givesName(id int32) bool {
+	if id < 0 {
+		return false
+	}
+	for i := range q.terms {
+		if !q.terms[i].optional && (q.terms[i].id == id || q.terms[i].relates(id)) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasID reports whether the question holds the term with index id, or a
 // term related to it.
 func (q *question) hasID(id int32) bool {
