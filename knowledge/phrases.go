@@ -605,7 +605,7 @@ func titleOf(seg []tok, k int) bool {
 // City Council").
 func personLast(seg []tok, j int) bool {
 	for _, t := range seg[j-1 : j+1] {
-		if t.kind != tWord || !isUpperStart(t.text) || english.IsOrgWord(t.lower) || english.IsTitle(t.lower) {
+		if t.kind != tWord || !isUpperStart(t.text) && !particleSurname(t.text) || english.IsOrgWord(t.lower) || english.IsTitle(t.lower) {
 			return false
 		}
 	}

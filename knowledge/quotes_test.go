@@ -653,6 +653,7 @@ func TestRoles(t *testing.T) {
 		// capitalised role
 		{"Police questioned Ana Berg, the next morning. Berg said she had done nothing wrong.", "Ana Berg", "", Person},
 		{"Chief Financial Officer of Tarn Value Mia K. Lund said profits fell.", "Mia K. Lund", "Chief Financial Officer of Tarn Value", Person},
+		{"Chief Financial Officer of Tarn Value Omar al-Rashid said profits fell.", "Omar al-Rashid", "Chief Financial Officer of Tarn Value", Person},
 		{"Tarnco, the company founder Ola Dahl sold in 2019, said profits rose.", "Tarnco", "", Organisation},
 		{"Council Leader Cllr Ada Lund said the budget was balanced.", "Ada Lund", "Council Leader", Person},
 		{"The motion passed easily. The MEP said the vote was historic.", "MEP", "", Organisation}, // no holder named: the title alone, as before
