@@ -410,7 +410,7 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 		if k < j && t.poss && !(isUpperStart(t.text) && strings.HasSuffix(t.text, "s") && english.IsOrgWord(seg[k+1].lower)) {
 			break // "Ukraine’s President X": the possessive is part of the title; "Users’ Group" is a name
 		}
-		if isUpperStart(t.text) || particleSurname(t.text) && k > 0 && isCapWord(seg[k-1]) || (isParticle(t.text) && k < j && k > 0 && isCapWord(seg[k-1])) || isDigitWord(t.text) && (k < j || hasLetter(t.text)) {
+		if isUpperStart(t.text) || particleSurname(t.text) && (k == j || k > 0 && isCapWord(seg[k-1])) || (isParticle(t.text) && k < j && k > 0 && isCapWord(seg[k-1])) || isDigitWord(t.text) && (k < j || hasLetter(t.text)) {
 			k--
 			continue
 		}

@@ -975,3 +975,12 @@ func TestBodyOpenerWithRole(t *testing.T) {
 		}
 	}
 }
+
+// A surname a lower-case particle opens speaks alone, as any surname does:
+// "al-Haddad said" is Omar al-Haddad's.
+func TestParticleSurnameAlone(t *testing.T) {
+	quotes, _, _ := attribution(t, "Omar al-Haddad, a shopkeeper, said prices had doubled.\n\n“We have nothing left,” al-Haddad said.\n")
+	if want := []string{"We have nothing left — Omar al-Haddad (shopkeeper)"}; !slices.Equal(quotes, want) {
+		t.Errorf("quotes %q, want %q", quotes, want)
+	}
+}
