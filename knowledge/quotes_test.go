@@ -657,6 +657,7 @@ func TestRoles(t *testing.T) {
 		{"Tarnco, the company founder Ola Dahl sold in 2019, said profits rose.", "Tarnco", "", Organisation},
 		{"Council Leader Cllr Ada Lund said the budget was balanced.", "Ada Lund", "Council Leader", Person},
 		{"The motion passed easily. The MEP said the vote was historic.", "MEP", "", Organisation}, // no holder named: the title alone, as before
+		{"MEP Ana Holm tabled the motion. The MEP said the vote was historic.", "Ana Holm", "MEP", Person},
 		// an honorific after the role is no part of it
 		{"Tarn Council leader Cllr Ada Lund said the road would close.", "Ada Lund", "Tarn Council leader", Person},
 		// an unnamed spokesperson speaks for the body

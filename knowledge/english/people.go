@@ -99,7 +99,7 @@ var roleNouns = map[string]bool{
 	"coordinator": true, "strategist": true, "scientist": true, "doctor": true,
 	"nurse": true, "teacher": true, "student": true, "resident": true, "witness": true,
 	"owner": true, "member": true, "candidate": true, "lawmaker": true, "legislator": true,
-	"representative": true, "mp": true, "chancellor": true, "premier": true, "cleric": true,
+	"representative": true, "mp": true, "mep": true, "msp": true, "mla": true, "chancellor": true, "premier": true, "cleric": true,
 	"imam": true, "rabbi": true, "priest": true, "bishop": true, "pastor": true,
 	"coach": true, "activist": true, "organizer": true, "organiser": true, "historian": true,
 	"author": true, "writer": true, "journalist": true, "photographer": true,
