@@ -505,9 +505,10 @@ func properNP(text string, seg []tok) (nounPhrase, bool) {
 	nameToks := seg[nameStart : j+1]
 	if title >= 0 {
 		lw := seg[title].lower
-		if g, ok := english.Honorific(lw); ok && title == runStart {
+		g, honorific := english.Honorific(lw)
+		if honorific && title == runStart {
 			np.honorific, np.gender = seg[title].text, g
-		} else if g, ok := english.Honorific(lw); ok && !english.IsTitle(lw) {
+		} else if honorific && !english.IsTitle(lw) {
 			// "Council Leader Cllr Jane Doe": the role, then an honorific
 			np.honorific, np.gender = seg[title].text, g
 			np.role = phraseText(text, seg, runStart, title-1)
@@ -576,8 +577,7 @@ func titledComplement(seg []tok, k int) bool {
 	if k < 1 || seg[k].lower != "for" && seg[k].lower != "of" && seg[k].lower != "in" || !isCapWord(seg[k-1]) {
 		return false
 	}
-	return english.IsTitle(seg[k-1].lower) ||
-		k > 2 && seg[k-2].lower == "of" && isCapWord(seg[k-3]) && english.IsTitle(seg[k-3].lower) // "Minister of State"
+	return english.IsTitle(seg[k-1].lower) || k > 2 && titleOf(seg, k-2) // "Minister of State"
 }
 
 // complementAfter reports whether the title at seg[title] has a complement

@@ -884,10 +884,11 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 			return noNumber
 		}
 	case qWhere:
-		if j := e.joinsWith(best.d); !saysWhere(d) && !(j >= 0 && saysWhere(&e.docs[j])) {
+		j := e.joinsWith(best.d)
+		if !saysWhere(d) && !(j >= 0 && saysWhere(&e.docs[j])) {
 			return noPlace
 		}
-		if j := e.joinsWith(best.d); q.town && !e.placesTown(q, d) && !(j >= 0 && e.placesTown(q, &e.docs[j])) {
+		if q.town && !e.placesTown(q, d) && !(j >= 0 && e.placesTown(q, &e.docs[j])) {
 			return noPlace // "which city": not "by the United States"
 		}
 	case qWhat:

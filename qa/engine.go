@@ -260,15 +260,12 @@ func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
 		}
 	}
 	e.regions = map[int32]bool{}
-	addRegion := func(name string) {
+	for name := range en.Countries() {
 		if ts := e.an.terms(name); len(ts) == 1 {
 			if id := e.ix.idOf(ts[0]); id >= 0 {
 				e.regions[id] = true
 			}
 		}
-	}
-	for name := range en.Countries() {
-		addRegion(name)
 	}
 	e.sortedTerms = make([]string, 0, len(e.ix.ids))
 	for t := range e.ix.ids {
