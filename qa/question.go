@@ -137,14 +137,17 @@ type reading struct {
 // markIdioms marks as optional the words of idioms that name nothing an
 // answer must say: "these days", "so far", "to date", "one another", "each
 // other", the "past" of "the past three weeks", which a sentence may call
-// the last, a light verb before its noun, and "take place", which only
-// says the event happens ("happen" and "occur" are stop words; not "held",
-// which says of a person that they were detained).
+// the last, a light verb before its noun, and in a "when" question "take
+// place", which only says the event happens ("happen" and "occur" are stop
+// words; not "held", which says of a person that they were detained). Not
+// in a "where" question: there any sentence naming the event and a place
+// would answer ("The Kettle Lane robbery suspects come from Marsden" for
+// "where did the robbery take place").
 func markIdioms(ws []token, typ qType, optional *posSet) {
 	for k := 0; k+1 < len(ws); k++ {
 		w, next := ws[k].word, ws[k+1].word
 		switch {
-		case ws[k].term == "take" && next == "place":
+		case typ == qWhen && ws[k].term == "take" && next == "place":
 			optional.set(ws[k].pos)
 			optional.set(ws[k+1].pos)
 		case (w == "these" || w == "those") && next == "days", w == "so" && next == "far", w == "to" && next == "date":
