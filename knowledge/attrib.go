@@ -935,6 +935,9 @@ func phraseAfter(text string, ts []tok, i int) (nounPhrase, bool) {
 	if np, ok := documentNP(text, slice); ok {
 		return np, true // "according to court records"
 	}
+	if np, ok := describedThenNamed(text, ts, i, j); ok {
+		return np, true // "said her father, Ole Holm"
+	}
 	np, ok := npAtEnd(text, slice)
 	if !ok || !nameCovers(slice, np) || np.kind == npPronoun && np.first > 0 {
 		return nounPhrase{}, false
@@ -949,5 +952,34 @@ func phraseAfter(text string, ts []tok, i int) (nounPhrase, bool) {
 			np.role = cleanRole(segText(text, seg))
 		}
 	}
+	return np, true
+}
+
+// describedThenNamed parses a person's role before their name after the
+// verb, the description ts[i:j] ending at a comma and the name closing the
+// sentence or its clause: "said her father, Ole Holm", "said the
+// victim's sister, Ada Lind,". The description must end in a noun only a
+// person is (a kinship or role noun), so "said the company, Tarn Mills"
+// is no person.
+func describedThenNamed(text string, ts []tok, i, j int) (nounPhrase, bool) {
+	if j >= len(ts) || ts[j].kind != tComma || j-i < 2 || !isDesc(ts[i:j]) {
+		return nounPhrase{}, false
+	}
+	head := ts[j-1].lower
+	if _, kin := roleGenders[head]; !kin && !personOnlyRoles[head] {
+		return nounPhrase{}, false
+	}
+	k := j + 1
+	for k < len(ts) && ts[k].kind == tWord {
+		k++
+	}
+	if k < len(ts) && ts[k].kind != tComma && !(ts[k].kind == tPunct && k == len(ts)-1) {
+		return nounPhrase{}, false
+	}
+	np, ok := nameSeg(text, ts[j+1:k])
+	if !ok || np.kind != npPerson || np.role != "" {
+		return nounPhrase{}, false
+	}
+	np.role = cleanRole(segText(text, ts[i:j]))
 	return np, true
 }

@@ -660,6 +660,12 @@ func TestRoles(t *testing.T) {
 		{"MEP Ana Holm tabled the motion. The MEP said the vote was historic.", "Ana Holm", "MEP", Person},
 		// an honorific after the role is no part of it
 		{"Tarn Council leader Cllr Ada Lund said the road would close.", "Ada Lund", "Tarn Council leader", Person},
+		// kin named by a pronoun: whose kin they are, the story's person or the last one of that gender
+		{"Dana Holm, 21, died in April. “Nothing could be done,” her mother, Vera, said. Vera Holm urged people to stay away.", "Vera Holm", "mother of Dana Holm", Person},
+		{"Ivo Lind, 30, died in May. “He was burning up,” said his brother, Ole Lind.", "Ole Lind", "brother of Ivo Lind", Person},
+		{"Dana Holm, 21, died in April. “Nothing could be done,” her mother, Vera, said.", "Vera", "mother of Dana Holm", Person}, // one name, and kin: a person
+		{"Ivo Lind, 30, died in May. “He was burning up,” said the victim's brother, Ole Lind.", "Ole Lind", "victim's brother", Person},
+		{"“Sales rose,” said the firm's spokeswoman, Mia Ek, on Monday.", "Mia Ek", "firm's spokeswoman", Person},
 		// an unnamed spokesperson speaks for the body
 		{"A spokesman for the Tarn Ministry said the bags cost 5p.", "Tarn Ministry", "", Organisation},
 		{"A spokesperson for House of Tarn said: ‘We have made the moral decision to charge 5p.’", "House of Tarn", "", Organisation},
@@ -983,5 +989,38 @@ func TestParticleSurnameAlone(t *testing.T) {
 	quotes, _, _ := attribution(t, "Omar al-Haddad, a shopkeeper, said prices had doubled.\n\n“We have nothing left,” al-Haddad said.\n")
 	if want := []string{"We have nothing left — Omar al-Haddad (shopkeeper)"}; !slices.Equal(quotes, want) {
 		t.Errorf("quotes %q, want %q", quotes, want)
+	}
+}
+
+// After the verb, a description ending in a noun only a person is, then a
+// comma and a name, gives the name its role; not a body's noun ("said the
+// company, Tarn Mills"), nor a description with no name after it.
+func TestDescribedThenNamed(t *testing.T) {
+	tests := []struct {
+		sentence   string
+		name, role string // "" when the phrase is not read as a described person
+	}{
+		{"“It hurt,” said her father, Ole Holm.", "Ole Holm", "her father"},
+		{"“It hurt,” said the victim's sister, Ada Lind, on Monday.", "Ada Lind", "victim's sister"},
+		{"“Sales rose,” said the firm's spokeswoman, Mia Ek.", "Mia Ek", "firm's spokeswoman"},
+		{"“Sales rose,” said the company, Tarn Mills.", "", ""},
+		{"“It hurt,” said her father, who was there.", "", ""},
+		{"“It hurt,” said her father, Ole Holm and Ada Lind.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			ts := tokenize(tt.sentence, Sentence{Text: tt.sentence, End: len(tt.sentence)}, findQuotes(tt.sentence))
+			v := slices.IndexFunc(ts, func(x tok) bool { return x.lower == "said" })
+			np, ok := describedThenNamed(tt.sentence, ts, v+1, slices.IndexFunc(ts, func(x tok) bool { return x.kind == tComma }))
+			if tt.name == "" {
+				if ok {
+					t.Errorf("got %s (%s); want no described person", np.name, np.role)
+				}
+				return
+			}
+			if !ok || np.name != tt.name || np.role != tt.role {
+				t.Errorf("got %s (%s) %v; want %s (%s)", np.name, np.role, ok, tt.name, tt.role)
+			}
+		})
 	}
 }

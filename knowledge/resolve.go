@@ -14,6 +14,15 @@ import (
 // last person or organisation named), an organisation or a group. ok is
 // false when the phrase names no one it can be sure of.
 func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
+	sp, ok := d.resolveNP(np, pi)
+	if p := d.byName[sp.name]; ok && sp.kind == Person && p != nil {
+		p.role = d.kinRole(p.role, p.name, pi)
+	}
+	return sp, ok
+}
+
+// resolveNP does the work of resolve.
+func (d *doc) resolveNP(np nounPhrase, pi int) (speaker, bool) {
 	switch np.kind {
 	case npPerson:
 		if d.orgTyped[np.name] {
@@ -47,6 +56,9 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 			return speaker{name: p.name, kind: Person}, true
 		}
 		if p := d.firstName(np.name); p != nil && np.honorific == "" {
+			if p.role == "" && np.role != "" {
+				p.role = np.role
+			}
 			return speaker{name: p.name, kind: Person}, true // "her mother, Fiona," for Fiona Doe
 		}
 		if _, demonym := english.CountryOf(np.name); demonym {
@@ -60,8 +72,9 @@ func (d *doc) resolve(np nounPhrase, pi int) (speaker, bool) {
 			p := d.register(np)
 			return speaker{name: p.name, kind: Person}, true
 		}
-		if d.personSurnames[np.name] && np.kind == npSingle && !d.knownOrgs[np.name] {
-			// "Her husband, Tom, 40,": a person the text names by one name.
+		if (d.personSurnames[np.name] || roleGender(np.role) != 0) && np.kind == npSingle && !d.knownOrgs[np.name] {
+			// "Her husband, Tom, 40,", "her mother, Vera,": a person the
+			// text names by one name.
 			p := d.register(np)
 			return speaker{name: p.name, kind: Person}, true
 		}
@@ -1088,4 +1101,39 @@ func (d *doc) sortStatements() {
 		}
 		return 0
 	})
+}
+
+// kinRole returns a role with a possessive pronoun before a kinship noun
+// resolved, at passage pi, to whose kin the person called self is: "her
+// mother" of "her mother, Fiona, said" becomes "mother of Eloise Doe" when
+// the story is about Eloise Doe, or she is the last woman named; the role
+// as it stands when the pronoun finds no one else.
+func (d *doc) kinRole(role, self string, pi int) string {
+	ws := strings.Fields(role)
+	if len(ws) != 2 {
+		return role
+	}
+	kin := strings.ToLower(ws[1])
+	if _, ok := roleGenders[kin]; !ok {
+		return role
+	}
+	pr := nounPhrase{kind: npPronoun}
+	switch strings.ToLower(ws[0]) {
+	case "her":
+		pr.head, pr.gender = "she", english.Female
+	case "his":
+		pr.head, pr.gender = "he", english.Male
+	default:
+		return role
+	}
+	if t := d.topicPerson(); t != nil && t.name != self {
+		if g := d.genderOf(t); g == 0 || g == pr.gender {
+			return kin + " of " + t.name
+		}
+	}
+	sp, ok := d.pronounSkipping(pr, pi, func(m mention) bool { return m.sp.name == self })
+	if !ok || sp.kind != Person {
+		return role
+	}
+	return kin + " of " + sp.name
 }

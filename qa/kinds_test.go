@@ -427,6 +427,32 @@ func TestSayerDescription(t *testing.T) {
 	}
 }
 
+// Kin introduced by a pronoun ("her mother, Vera, said") are asked about by
+// whose kin they are: "what did Dana's mother say".
+func TestSayerKin(t *testing.T) {
+	e := textEngine(t, "pills.txt", "title: Pills warning\npublished: 2025-04-02\n---\nPills warning\n\n"+
+		"Dana Holm, 21, died in hospital in April after taking pills bought online.\n\n"+
+		"“Nothing could be done for her,” her mother, Vera, said in a statement.\n\n"+
+		"“She was burning up,” said her father, Ole Holm.\n\n"+
+		"Detective Ivo Marek said the seller had not been traced.\n")
+	tests := []struct{ q, speaker string }{
+		{"What did Dana's mother say?", "Vera"}, // named by her first name only
+		{"What did Dana Holm's father say?", "Ole Holm"},
+		{"What did Dana's brother say?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.speaker == "" && a.Answered:
+				t.Errorf("Ask(%q) answered %q (why %s); want it declined", tt.q, a.Passage, a.Why)
+			case tt.speaker != "" && (!a.Answered || a.Speaker == nil || a.Speaker.Name != tt.speaker):
+				t.Errorf("Ask(%q) = answered %v, speaker %v (why %q); want %s", tt.q, a.Answered, a.Speaker, a.Why, tt.speaker)
+			}
+		})
+	}
+}
+
 // A decline for low coverage names the words missing, or, when every word
 // is matched only through a related word or the paragraph, says so rather
 // than naming none.
