@@ -966,7 +966,7 @@ func describedThenNamed(text string, ts []tok, i, j int) (nounPhrase, bool) {
 		return nounPhrase{}, false
 	}
 	head := ts[j-1].lower
-	if _, kin := roleGenders[head]; !kin && !personOnlyRoles[head] {
+	if !kinNoun(head) && !personOnlyRoles[head] {
 		return nounPhrase{}, false
 	}
 	k := j + 1

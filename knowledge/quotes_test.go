@@ -1024,3 +1024,33 @@ func TestDescribedThenNamed(t *testing.T) {
 		})
 	}
 }
+
+// Kin a pronoun introduces are the kin of whom the pronoun refers to, not
+// of the story's person when someone nearer fits; the kin of someone's kin
+// are that someone's; a tie without gender ("her friend") is kin too.
+func TestKinRoles(t *testing.T) {
+	tests := []struct {
+		body  string
+		roles map[string]string // source name → role
+	}{
+		{"Mayor Ann Holt ordered a review on Monday.\n\nLucy Ward, 16, drowned in the lake on Sunday.\n\n“She was a strong swimmer,” her mother, Kate Ward, said.\n",
+			map[string]string{"Kate Ward": "mother of Lucy Ward"}},
+		{"Tributes were paid on Monday to a woman who died in a crash.\n\nNadia Fell, 24, was driving home.\n\n“She lit up every room,” her mother, Helen Fell, said.\n\n“She was my best friend,” her brother, Owen Fell, said.\n\n“We will miss her,” her sister, Ruth Fell, added.\n",
+			map[string]string{"Helen Fell": "mother of Nadia Fell", "Owen Fell": "brother of Nadia Fell", "Ruth Fell": "sister of Nadia Fell"}},
+		{"Rescuers brought down Iona Barr, 27, on Saturday.\n\n“She will climb again,” said her friend, Cara Lusk.\n",
+			map[string]string{"Cara Lusk": "friend of Iona Barr"}},
+	}
+	for _, tt := range tests {
+		_, _, b := attribution(t, tt.body)
+		for name, role := range tt.roles {
+			i := slices.IndexFunc(b.Sources, func(s Source) bool { return s.Name == name })
+			if i < 0 {
+				t.Errorf("%q: no source %s", tt.body, name)
+				continue
+			}
+			if got := b.Sources[i].Role; got != role {
+				t.Errorf("%s: role %q; want %q", name, got, role)
+			}
+		}
+	}
+}

@@ -509,7 +509,7 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 	}
 	// The body acting lately: the subject of a sentence, one that spoke, or
 	// one an appositive calls a body ("Brightwater, the regional operator").
-	for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= 2; i-- {
+	for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= kinDistance; i-- {
 		m := d.recent[i]
 		if m.sp.kind == Organisation && !m.sp.plural && !m.oblique && (m.subject || m.speaker || d.orgTyped[m.sp.name]) {
 			return d.orgSpeaker(m.sp.name, "", false), true
@@ -1105,16 +1105,19 @@ func (d *doc) sortStatements() {
 
 // kinRole returns a role with a possessive pronoun before a kinship noun
 // resolved, at passage pi, to whose kin the person called self is: "her
-// mother" of "her mother, Fiona, said" becomes "mother of Eloise Doe" when
-// the story is about Eloise Doe, or she is the last woman named; the role
-// as it stands when the pronoun finds no one else.
+// mother" of "her mother, Fiona, said" becomes "mother of Eloise Doe". The
+// pronoun refers as "she said" would, passing over the person and over
+// other kin: the kin of someone's kin are that someone's ("her brother"
+// after "her mother, Helen Doe," is Eloise's too). With no one it may
+// refer to, the story's person, if of the pronoun's gender or of none
+// known; else the role as it stands.
 func (d *doc) kinRole(role, self string, pi int) string {
 	ws := strings.Fields(role)
 	if len(ws) != 2 {
 		return role
 	}
 	kin := strings.ToLower(ws[1])
-	if _, ok := roleGenders[kin]; !ok {
+	if !kinNoun(kin) {
 		return role
 	}
 	pr := nounPhrase{kind: npPronoun}
@@ -1126,14 +1129,57 @@ func (d *doc) kinRole(role, self string, pi int) string {
 	default:
 		return role
 	}
+	kinOf := func(name string) (whose string, isKin bool) {
+		p := d.byName[name]
+		if p == nil {
+			return "", false
+		}
+		head, rest, _ := strings.Cut(p.role, " of ")
+		if kinNoun(head) && rest != "" {
+			return rest, true // "mother of Eloise Doe"
+		}
+		f := strings.Fields(p.role)
+		return "", len(f) == 2 && kinNoun(strings.ToLower(f[1])) // "her sister", not yet resolved
+	}
+	sp, ok := d.pronounSkipping(pr, pi, func(m mention) bool {
+		_, isKin := kinOf(m.sp.name)
+		return m.sp.name == self || isKin && m.sp.kind == Person
+	})
+	if ok && sp.kind == Person {
+		return kin + " of " + sp.name
+	}
+	// the kin last quoted: whose kin they are
+	for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= kinDistance; i-- {
+		if m := d.recent[i]; m.sp.name != self && m.sp.kind == Person {
+			if whose, _ := kinOf(m.sp.name); whose != "" && whose != self {
+				return kin + " of " + whose
+			}
+		}
+	}
 	if t := d.topicPerson(); t != nil && t.name != self {
 		if g := d.genderOf(t); g == 0 || g == pr.gender {
 			return kin + " of " + t.name
 		}
 	}
-	sp, ok := d.pronounSkipping(pr, pi, func(m mention) bool { return m.sp.name == self })
-	if !ok || sp.kind != Person {
-		return role
-	}
-	return kin + " of " + sp.name
+	return role
+}
+
+// kinDistance is how many paragraphs back the kin last quoted may stand
+// for "her brother" to be kin of the same person: a family's tributes run
+// on for several.
+const kinDistance = 4
+
+// kinNoun reports whether w names a person by their tie to another: the
+// kin whose word tells a gender, and "partner", "cousin", "friend" and the
+// like, which do not.
+func kinNoun(w string) bool {
+	_, gendered := roleGenders[w]
+	return gendered || neutralKin[w]
+}
+
+// neutralKin name a tie to another person without a gender.
+var neutralKin = map[string]bool{
+	"partner": true, "cousin": true, "friend": true, "fiancé": true, "fiancée": true, "fiance": true,
+	"fiancee": true, "neighbour": true, "neighbor": true, "colleague": true, "child": true, "parent": true,
+	"stepfather": true, "stepmother": true, "stepson": true, "stepdaughter": true, "grandson": true, "granddaughter": true,
 }
