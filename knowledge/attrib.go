@@ -977,7 +977,7 @@ func describedThenNamed(text string, ts []tok, i, j int) (nounPhrase, bool) {
 		return nounPhrase{}, false
 	}
 	np, ok := nameSeg(text, ts[j+1:k])
-	if !ok || np.kind != npPerson || np.role != "" {
+	if !ok || np.role != "" || np.kind != npPerson && !(np.kind == npSingle && kinNoun(head)) { // "said her son, Evan"
 		return nounPhrase{}, false
 	}
 	np.role = cleanRole(segText(text, ts[i:j]))

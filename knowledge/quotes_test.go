@@ -1004,6 +1004,9 @@ func TestDescribedThenNamed(t *testing.T) {
 		{"“It hurt,” said the victim's sister, Ada Lind, on Monday.", "Ada Lind", "victim's sister"},
 		{"“Sales rose,” said the firm's spokeswoman, Mia Ek.", "Mia Ek", "firm's spokeswoman"},
 		{"“Sales rose,” said the company, Tarn Mills.", "", ""},
+		{"“She rang me,” said her son, Evan.", "Evan", "her son"}, // kin by a first name alone
+		{"“It hurt,” said her father, Hugh, a retired teacher.", "Hugh", "her father"},
+		{"“Sales rose,” said the firm's spokeswoman, Ekberg.", "", ""}, // one name, and no kin: maybe a body
 		{"“It hurt,” said her father, who was there.", "", ""},
 		{"“It hurt,” said her father, Ole Holm and Ada Lind.", "", ""},
 	}
@@ -1039,6 +1042,8 @@ func TestKinRoles(t *testing.T) {
 			map[string]string{"Helen Fell": "mother of Nadia Fell", "Owen Fell": "brother of Nadia Fell", "Ruth Fell": "sister of Nadia Fell"}},
 		{"Rescuers brought down Iona Barr, 27, on Saturday.\n\n“She will climb again,” said her friend, Cara Lusk.\n",
 			map[string]string{"Cara Lusk": "friend of Iona Barr"}},
+		{"Rescuers brought down Iona Barr, 27, on Saturday.\n\n“She rang me from the ledge,” said her son, Evan.\n",
+			map[string]string{"Evan": "son of Iona Barr"}},
 	}
 	for _, tt := range tests {
 		_, _, b := attribution(t, tt.body)

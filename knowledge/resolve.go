@@ -72,7 +72,7 @@ func (d *doc) resolveNP(np nounPhrase, pi int) (speaker, bool) {
 			p := d.register(np)
 			return speaker{name: p.name, kind: Person}, true
 		}
-		if (d.personSurnames[np.name] || roleGender(np.role) != 0) && np.kind == npSingle && !d.knownOrgs[np.name] {
+		if (d.personSurnames[np.name] || kinNoun(roleHead(np.role))) && np.kind == npSingle && !d.knownOrgs[np.name] {
 			// "Her husband, Tom, 40,", "her mother, Vera,": a person the
 			// text names by one name.
 			p := d.register(np)
