@@ -509,7 +509,7 @@ func (d *doc) nominal(np nounPhrase, pi int) (speaker, bool) {
 	}
 	// The body acting lately: the subject of a sentence, one that spoke, or
 	// one an appositive calls a body ("Brightwater, the regional operator").
-	for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= kinDistance; i-- {
+	for i := len(d.recent) - 1; i >= 0 && pi-d.recent[i].passage <= 2; i-- {
 		m := d.recent[i]
 		if m.sp.kind == Organisation && !m.sp.plural && !m.oblique && (m.subject || m.speaker || d.orgTyped[m.sp.name]) {
 			return d.orgSpeaker(m.sp.name, "", false), true
