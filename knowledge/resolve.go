@@ -1112,16 +1112,12 @@ func (d *doc) sortStatements() {
 // refer to, the story's person, if of the pronoun's gender or of none
 // known; else the role as it stands.
 func (d *doc) kinRole(role, self string, pi int) string {
-	ws := strings.Fields(role)
-	if len(ws) != 2 {
-		return role
-	}
-	kin := strings.ToLower(ws[1])
-	if !kinNoun(kin) {
+	pronoun, kin, ok := possessiveKin(role)
+	if !ok {
 		return role
 	}
 	pr := nounPhrase{kind: npPronoun}
-	switch strings.ToLower(ws[0]) {
+	switch pronoun {
 	case "her":
 		pr.head, pr.gender = "she", english.Female
 	case "his":
@@ -1138,8 +1134,8 @@ func (d *doc) kinRole(role, self string, pi int) string {
 		if kinNoun(head) && rest != "" {
 			return rest, true // "mother of Eloise Doe"
 		}
-		f := strings.Fields(p.role)
-		return "", len(f) == 2 && kinNoun(strings.ToLower(f[1])) // "her sister", not yet resolved
+		_, _, unresolved := possessiveKin(p.role) // "her sister"
+		return "", unresolved
 	}
 	sp, ok := d.pronounSkipping(pr, pi, func(m mention) bool {
 		_, isKin := kinOf(m.sp.name)
@@ -1164,6 +1160,17 @@ func (d *doc) kinRole(role, self string, pi int) string {
 	return role
 }
 
+// possessiveKin splits a role of two words, the second a kinship noun,
+// into its first word and the noun, lower case: "her" and "mother" of "her
+// mother".
+func possessiveKin(role string) (first, kin string, ok bool) {
+	ws := strings.Fields(role)
+	if len(ws) != 2 || !kinNoun(strings.ToLower(ws[1])) {
+		return "", "", false
+	}
+	return strings.ToLower(ws[0]), strings.ToLower(ws[1]), true
+}
+
 // kinDistance is how many paragraphs back the kin last quoted may stand
 // for "her brother" to be kin of the same person: a family's tributes run
 // on for several.
@@ -1177,7 +1184,9 @@ func kinNoun(w string) bool {
 	return gendered || neutralKin[w]
 }
 
-// neutralKin name a tie to another person without a gender.
+// neutralKin name a tie to another person without a gender, and kin that
+// roleGenders, which gives people their gender, does not hold (the
+// step-relations, grandson and granddaughter).
 var neutralKin = map[string]bool{
 	"partner": true, "cousin": true, "friend": true, "fiancé": true, "fiancée": true, "fiance": true,
 	"fiancee": true, "neighbour": true, "neighbor": true, "colleague": true, "child": true, "parent": true,
