@@ -1242,3 +1242,49 @@ func TestRoundTenReview(t *testing.T) {
 		"\"The Tarn Friendship Hospital cannot last a week,\" Moren said.\n")
 	checkAnswers(t, h, []askCase{{"Who is in charge of the Tarn Friendship Hospital?", ""}})
 }
+
+// A question may spell out an acronym the briefing only writes short:
+// "the International Monetary Fund" is the briefing's "IMF", "the
+// Department of Transport" its "DOT". Names that spell out nothing the
+// briefing writes stay unknown, and a decline names them.
+func TestSpelledOutAcronym(t *testing.T) {
+	e := textEngine(t, "lender.txt", "title: Lender trims forecast for Veldoria\npublished: 2024-03-02\n---\n"+
+		"Lender trims forecast for Veldoria\n\n"+
+		"The IMF said on Tuesday that Veldoria's economy would grow 2.5% in 2025, down from an earlier estimate.\n\n"+
+		"The DOT will close the coastal road for repairs in May, a spokesman said.\n\n"+
+		"Officials at the central bank said the currency had stabilised.\n")
+	tests := []struct{ q, want, why string }{
+		{"What does the International Monetary Fund expect the economy to grow in 2025?", "The IMF said", ""},
+		{"When will the Department of Transport close the coastal road?", "The DOT will close", ""},
+		{"What did the Inter-American Development Bank say about the economy?", "", "Inter-American Development"},
+		{"What did the Veldoria Rail Union say about the road?", "", "Rail Union"},
+	}
+	checkSpelled(t, e, tests)
+	// and the other way round: the question writes short what the briefing
+	// spells out
+	e = textEngine(t, "lender.txt", "title: Lender trims forecast for Veldoria\npublished: 2024-03-02\n---\n"+
+		"Lender trims forecast for Veldoria\n\n"+
+		"The International Monetary Fund said on Tuesday that Veldoria's economy would grow 2.5% in 2025.\n\n"+
+		"Officials at the central bank said the currency had stabilised.\n")
+	checkSpelled(t, e, []struct{ q, want, why string }{
+		{"How much does the IMF expect the economy to grow in 2025?", "The International Monetary Fund said", ""},
+		{"What did the ECB say about the currency?", "", "ECB"},
+	})
+}
+
+func checkSpelled(t *testing.T, e *Engine, tests []struct{ q, want, why string }) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.want == "" && a.Answered:
+				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
+			case tt.want == "" && !strings.Contains(a.Why, tt.why):
+				t.Errorf("Ask(%q) declined because %q; want it to name %q", tt.q, a.Why, tt.why)
+			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
+				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -556,6 +557,8 @@ type analyzer struct {
 	phrases map[string][]phrase  // first word → the briefings' multi-word aliases
 	extra   map[string][]string  // term → alias terms indexed with it
 	caps    map[string]string    // an upper-case alias short form → its term
+	acro    map[string]string    // an acronym the briefings write ("IMF") → its term, for a question that spells it out
+	longs   map[string][]string  // the initials of a name the briefings spell out ("IMF") → the terms of its words, for a question that writes it short
 	ids     map[string]int32     // the index's term ids, once built
 	wn      *wordnet             // knows the phrasal verbs indexed with their verb
 	phrasal map[[2]string]string // a word and particle → their phrasal verb's term, or "", while building
@@ -776,10 +779,34 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 				}
 			}
 		}
+		if !build && w.cap && len(a.acro) > 0 {
+			if t, n := a.spelledOut(words[i:]); n > 0 {
+				last := words[i+n-1]
+				dst = append(dst, token{term: t, word: joinNorms(words[i : i+n]), start: w.start, end: last.end, pos: i, flags: flagsOf(w), id: a.idOf(t)})
+				i += n - 1
+				continue
+			}
+		}
 		if !known {
 			lx = a.analyse(w.norm, build)
 		}
 		t, id, f, extra := lx.term, lx.id, flagsOf(w)|lx.flags, lx.more&lexExtra != 0
+		if build && w.cap && !w.allCaps && t != "" && f&tokStop == 0 && a.longs != nil {
+			a.spellsOut(words[i:], build)
+		}
+		if !build && w.allCaps && id < 0 && isAcronym(w.norm) && len(a.longs) > 0 {
+			if ts, ok := a.longs[strings.ToUpper(w.norm)]; ok {
+				for _, lt := range ts {
+					dst = append(dst, token{term: lt, word: w.norm, start: w.start, end: w.end, pos: i, flags: flagsOf(w), id: a.idOf(lt)})
+				}
+				continue
+			}
+		}
+		if build && w.allCaps && t != "" && isAcronym(w.norm) {
+			if _, ok := a.acro[strings.ToUpper(w.norm)]; !ok && a.acro != nil {
+				a.acro[strings.ToUpper(w.norm)] = t
+			}
+		}
 		if w.allCaps && a.caps != nil {
 			if ct, ok := a.caps[strings.ToUpper(w.norm)]; ok {
 				t, id, f, extra = ct, a.idOf(ct), flagsOf(w)|wordFlags(w.norm, ct), true
@@ -812,6 +839,98 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 		}
 	}
 	return dst
+}
+
+// spelledOut returns the term of the acronym the briefings write that
+// words open with spelt out, and how many words spell it: "International
+// Monetary Fund" for "IMF", "Department of Justice" for "DOJ" or "DJ". The
+// name has two or more capitalised words; "of", "and", "for", "on" and
+// "the" may stand between them, their initials counted or not. A name
+// the briefings know as a phrase ("World Health Organization" where they
+// say it) is not an acronym's, nor one whose every word they use.
+func (a *analyzer) spelledOut(words []word) (string, int) {
+	if p, n := a.matchPhrase(words); n > 0 && p.term != "" {
+		return "", 0
+	}
+	var caps, all []byte
+	best, bestN, unknown := "", 0, false
+	for k, w := range words {
+		switch {
+		case w.cap && !w.allCaps && w.norm != "" && w.norm[0] < utf8.RuneSelf:
+			c := w.norm[0] &^ 0x20
+			caps, all = append(caps, c), append(all, c)
+			if lx, ok := a.known(w.norm); !ok || lx.id < 0 {
+				unknown = true
+			}
+		case k > 0 && acronymJoiners[w.norm]:
+			all = append(all, w.norm[0]&^0x20)
+			continue
+		default:
+			return best, bestN
+		}
+		if len(caps) < 2 || !unknown {
+			continue
+		}
+		if t, ok := a.acro[string(caps)]; ok {
+			best, bestN = t, k+1
+		} else if t, ok := a.acro[string(all)]; ok {
+			best, bestN = t, k+1
+		}
+	}
+	return best, bestN
+}
+
+// spellsOut notes the initials of the names words open with, two to six
+// capitalised words long with joiners between them, and the terms of their
+// words: "International Monetary Fund" is what a question's "IMF" means.
+// The first name noted under initials stays.
+func (a *analyzer) spellsOut(words []word, build bool) {
+	var caps, all []byte
+	var terms []string
+	for k, w := range words {
+		switch {
+		case w.cap && !w.allCaps && w.norm != "" && w.norm[0] < utf8.RuneSelf:
+			c := w.norm[0] &^ 0x20
+			caps, all = append(caps, c), append(all, c)
+			if t := a.lexeme(w.norm, build).term; t != "" {
+				terms = append(terms, t)
+			}
+		case k > 0 && acronymJoiners[w.norm]:
+			all = append(all, w.norm[0]&^0x20)
+			continue
+		default:
+			return
+		}
+		if len(caps) > 6 {
+			return
+		}
+		if len(caps) < 2 || len(terms) < 2 {
+			continue
+		}
+		for _, in := range [...]string{string(caps), string(all)} {
+			if _, ok := a.longs[in]; !ok && len(in) <= 6 {
+				a.longs[in] = slices.Clone(terms)
+			}
+		}
+	}
+}
+
+// acronymJoiners may stand between the capitalised words of a name an
+// acronym spells: "Department of Justice", "Bureau of Alcohol, Tobacco".
+var acronymJoiners = map[string]bool{"of": true, "and": true, "for": true, "on": true, "the": true, "&": true}
+
+// isAcronym reports whether w, in lower case, may be an acronym: two to
+// six letters.
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func flagsOf(w word) tokFlag {
