@@ -849,33 +849,44 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 // the briefings know as a phrase ("World Health Organization" where they
 // say it) is not an acronym's, nor one whose every word they use.
 func (a *analyzer) spelledOut(words []word) (string, int) {
-	if p, n := a.matchPhrase(words); n > 0 && p.term != "" {
-		return "", 0
-	}
-	var caps, all []byte
-	best, bestN, unknown := "", 0, false
+	var caps, all [8]byte
+	nc, na := 0, 0
+	best, bestN := "", 0
+scan:
 	for k, w := range words {
 		switch {
+		case na == len(all):
+			break scan
 		case w.cap && !w.allCaps && w.norm != "" && w.norm[0] < utf8.RuneSelf:
-			c := w.norm[0] &^ 0x20
-			caps, all = append(caps, c), append(all, c)
-			if lx, ok := a.known(w.norm); !ok || lx.id < 0 {
-				unknown = true
-			}
-		case k > 0 && acronymJoiners[w.norm]:
-			all = append(all, w.norm[0]&^0x20)
+			caps[nc], all[na] = w.norm[0]&^0x20, w.norm[0]&^0x20
+			nc, na = nc+1, na+1
+		case k > 0 && isAcronymJoiner(w.norm):
+			all[na] = w.norm[0] &^ 0x20
+			na++
 			continue
 		default:
-			return best, bestN
+			break scan
 		}
-		if len(caps) < 2 || !unknown {
+		if nc < 2 {
 			continue
 		}
-		if t, ok := a.acro[string(caps)]; ok {
+		if t, ok := a.acro[string(caps[:nc])]; ok {
 			best, bestN = t, k+1
-		} else if t, ok := a.acro[string(all)]; ok {
+		} else if t, ok := a.acro[string(all[:na])]; ok {
 			best, bestN = t, k+1
 		}
+	}
+	if bestN == 0 {
+		return "", 0
+	}
+	unknown := false
+	for _, w := range words[:bestN] {
+		if lx, ok := a.known(w.norm); w.cap && (!ok || lx.id < 0) {
+			unknown = true
+		}
+	}
+	if p, n := a.matchPhrase(words); !unknown || n > 0 && p.term != "" {
+		return "", 0
 	}
 	return best, bestN
 }
@@ -885,39 +896,50 @@ func (a *analyzer) spelledOut(words []word) (string, int) {
 // words: "International Monetary Fund" is what a question's "IMF" means.
 // The first name noted under initials stays.
 func (a *analyzer) spellsOut(words []word, build bool) {
-	var caps, all []byte
+	if len(words) < 2 || !words[1].cap && !isAcronymJoiner(words[1].norm) {
+		return // one word names no acronym
+	}
+	var caps, all [8]byte
+	nc, na := 0, 0
 	var terms []string
 	for k, w := range words {
 		switch {
+		case nc == 6 || na == 6:
+			return
 		case w.cap && !w.allCaps && w.norm != "" && w.norm[0] < utf8.RuneSelf:
-			c := w.norm[0] &^ 0x20
-			caps, all = append(caps, c), append(all, c)
+			caps[nc], all[na] = w.norm[0]&^0x20, w.norm[0]&^0x20
+			nc, na = nc+1, na+1
 			if t := a.lexeme(w.norm, build).term; t != "" {
 				terms = append(terms, t)
 			}
-		case k > 0 && acronymJoiners[w.norm]:
-			all = append(all, w.norm[0]&^0x20)
+		case k > 0 && isAcronymJoiner(w.norm):
+			all[na] = w.norm[0] &^ 0x20
+			na++
 			continue
 		default:
 			return
 		}
-		if len(caps) > 6 {
-			return
-		}
-		if len(caps) < 2 || len(terms) < 2 {
+		if nc < 2 || len(terms) < 2 {
 			continue
 		}
-		for _, in := range [...]string{string(caps), string(all)} {
-			if _, ok := a.longs[in]; !ok && len(in) <= 6 {
-				a.longs[in] = slices.Clone(terms)
+		for _, in := range [...][]byte{caps[:nc], all[:na]} {
+			if _, ok := a.longs[string(in)]; !ok {
+				a.longs[string(in)] = slices.Clone(terms)
 			}
 		}
 	}
 }
 
-// acronymJoiners may stand between the capitalised words of a name an
-// acronym spells: "Department of Justice", "Bureau of Alcohol, Tobacco".
-var acronymJoiners = map[string]bool{"of": true, "and": true, "for": true, "on": true, "the": true, "&": true}
+// isAcronymJoiner reports whether w may stand between the capitalised
+// words of a name an acronym spells: "Department of Justice", "Bureau of
+// Alcohol, Tobacco".
+func isAcronymJoiner(w string) bool {
+	switch w {
+	case "of", "and", "for", "on", "the", "&":
+		return true
+	}
+	return false
+}
 
 // isAcronym reports whether w, in lower case, may be an acronym: two to
 // six letters.
