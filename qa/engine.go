@@ -892,6 +892,10 @@ func reasonForm(text string, toks []token) bool {
 			continue
 		}
 		switch t.word {
+		case "given":
+			if t.pos == 0 && !en.IsParticle(next.word) && strings.Contains(text[next.start:], ",") {
+				return true // "Given the cost of steel, the council chose …": its grounds
+			}
 		case "for":
 			if len(next.word) > 5 && strings.HasSuffix(next.word, "ing") && !gerundNouns[next.word] {
 				return true

@@ -500,6 +500,10 @@ func TestSentenceFlags(t *testing.T) {
 		{"The council shut the towpath at night to stop anglers camping there.", docReason, true},
 		{"The lock keeper was shocked to see the water level.", docReason, false}, // a feeling's "to" gives its cause, not a purpose
 		{"The lock keeper was relieved to hear the news.", docReason, false},
+		{"Given the cost of steel, the council chose a timber bridge.", docReason, true}, // an opening "given" phrase gives the grounds
+		{"Given its age, it is unlikely the bridge will be repaired.", docReason, true},
+		{"The crew was given a week to finish the railings.", docReason, false},
+		{"Given up for lost, the boat turned up in May.", docReason, false},
 		{"The crew learned of the closure only hours before the bridge shut.", docTime, true},
 		{"The repair finished within days.", docTime, true},
 		{"Two weeks later the bridge reopened.", docTime, true},
