@@ -1292,3 +1292,30 @@ func checkSpelled(t *testing.T, e *Engine, tests []struct{ q, want, why string }
 		})
 	}
 }
+
+// A question about what a named person does is answered by the sentence
+// that introduces them, however it asks: their job, their role or post
+// at an organisation, the position they hold. A question that asks
+// something more about them is not.
+func TestOccupation(t *testing.T) {
+	e := textEngine(t, "mill.txt", "title: Mill to close\npublished: 2025-04-02\n---\nMill to close\n\n"+
+		"The Tarn Mills plant will close in June, the company said on Monday.\n\n"+
+		"“We fought for this plant for ten years,” said Ada Berg, the head of design at Tarn Mills.\n\n"+
+		"The closure will cost 300 jobs, Berg said.\n")
+	const intro = "said Ada Berg, the head of design"
+	tests := []struct{ q, want string }{
+		{"What is Ada Berg's job?", intro},
+		{"What does Ada Berg do?", intro},
+		{"What is Ada Berg's role at Tarn Mills?", intro},
+		{"What position does Ada Berg hold?", intro},
+		{"What position does Ada Berg hold at Tarn Mills?", intro},
+		{"How many jobs will Ada Berg's plant lose?", "cost 300 jobs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if a := e.Ask(tt.q); !a.Answered || !strings.Contains(a.Passage, tt.want) {
+				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
+			}
+		})
+	}
+}

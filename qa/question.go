@@ -725,6 +725,13 @@ var occupationWords = map[string]bool{
 	"employed": true, "living": true,
 }
 
+// holdVerbs say that someone holds a post: "what position does X hold".
+var holdVerbs = map[string]bool{"hold": true, "holds": true, "held": true, "have": true, "has": true, "had": true}
+
+// placePrepositions put a post at an organisation: "X's role at Tarn
+// Mills", "X's job with the FCC".
+var placePrepositions = map[string]bool{"at": true, "with": true, "for": true, "in": true, "of": true}
+
 // occupation makes a question about what a named person does ("Where does
 // X work?", "Who does X work for?", "What is X's job?", "What does X do?")
 // a who-is question about them: their introduction says it.
@@ -743,6 +750,10 @@ func (e *Engine) occupation(q *question, r *reading) {
 			asks = true
 		case t.word == "do" && i == len(r.ws)-1 && q.typ == qWhat:
 			asks = true // "what does X do"
+		case holdVerbs[t.word]:
+			// "what position does X hold"
+		case t.has(tokCap) && i > 1 && placePrepositions[r.ws[i-1].word]:
+			// "what is X's role at Tarn Mills": where they hold it
 		case t.term != "" && !r.framing.has(t.pos):
 			return // the question asks something more
 		}
@@ -752,7 +763,7 @@ func (e *Engine) occupation(q *question, r *reading) {
 	}
 	q.typ, r.span = qWhoIs, span
 	for _, t := range r.ws {
-		if occupationWords[t.word] {
+		if occupationWords[t.word] || holdVerbs[t.word] {
 			r.framing.set(t.pos)
 		}
 	}
