@@ -862,7 +862,7 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 	if q.naming && !givesTitle(d.text) && e.titleNext(q, best.d) < 0 {
 		return noName
 	}
-	if !q.naming && q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 || q.role != "" && !e.holdsRole(q, best) {
+	if !q.naming && q.name && !e.givesName(q, best.d) && e.namesNext(q, best.d) < 0 && !e.speakerNamedNext(q, best.d) || q.role != "" && !e.holdsRole(q, best) {
 		return noName
 	}
 	if q.typ == qWho || q.typ == qWhoIs {
@@ -1316,6 +1316,31 @@ func (e *Engine) span(di, last int32) string {
 	return e.docs[di].text + " " + e.docs[last].text
 }
 
+// namedNext returns the sentence after di in its paragraph when di is its
+// speaker's words without their name and that sentence, theirs too, names
+// them: a quotation's first sentence, then its attribution. Else -1.
+func (e *Engine) namedNext(di int32) int32 {
+	d, n := &e.docs[di], di+1
+	if d.speaker < 0 || int(n) >= len(e.docs) || e.docs[n].para != d.para || e.docs[n].speaker != d.speaker {
+		return -1
+	}
+	name := e.sources[d.speaker].summary.Name
+	if i := strings.LastIndexByte(name, ' '); i >= 0 {
+		name = name[i+1:] // the surname
+	}
+	if name == "" || strings.Contains(d.text, name) || !strings.Contains(e.docs[n].text, name) {
+		return -1
+	}
+	return n
+}
+
+// speakerNamedNext reports whether sentence di's speaker, whom q does not
+// name, is named in the sentence after it (namedNext): the name a who
+// question asks for.
+func (e *Engine) speakerNamedNext(q *question, di int32) bool {
+	return e.namedNext(di) >= 0 && !slices.Contains(q.speakers, int(e.docs[di].speaker))
+}
+
 // classNext returns the sentence after di in its paragraph when di ends
 // by naming, after "a" or "an", the kind of thing a "what <noun>" question
 // asks for (class, a term id) and that sentence is a quotation giving it:
@@ -1393,6 +1418,11 @@ func (e *Engine) fill(a *Answer, q *question, best cand) {
 	}
 	if q.typ == qWhy && !d.has(docReason) {
 		a.Passage = e.withReason(best.d, a.Passage)
+	}
+	if (q.typ == qWho || q.typ == qWhoIs) && a.Passage == d.text {
+		if n := e.namedNext(best.d); n >= 0 {
+			a.Passage = e.span(best.d, n) // a quotation's first sentence, then "…," said Ada Berg, a spokeswoman
+		}
 	}
 	a.Context = e.context(best.d)
 	a.Speaker = e.speaker(said)

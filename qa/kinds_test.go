@@ -1319,3 +1319,28 @@ func TestOccupation(t *testing.T) {
 		})
 	}
 }
+
+// A role named -man, -woman or -person is one role ("spokesperson" finds
+// the briefing's "spokeswoman"), and a who question answered by the
+// first sentence of a quotation goes on to the sentence that names its
+// speaker.
+func TestGenderedRoles(t *testing.T) {
+	e := textEngine(t, "port.txt", "title: Port reopens\npublished: 2025-04-02\n---\nPort reopens\n\n"+
+		"The Tarnby port reopened on Monday after a week of storms.\n\n"+
+		"“The Tarnby port took a beating from the storms. The quays held,” said Ada Berg, a port spokeswoman. “We are open.”\n\n"+
+		"The council chairman, Ivo Marek, thanked the crews.\n")
+	tests := []struct{ q, want string }{
+		{"Who is the Tarnby port spokesperson?", "said Ada Berg, a port spokeswoman"},
+		{"Who is the spokesman for the port?", "said Ada Berg, a port spokeswoman"},
+		{"Who is the council chairperson?", "Ivo Marek"},
+		{"Who chairs the council?", "Ivo Marek"},
+		{"Who said the Tarnby port took a beating?", "said Ada Berg, a port spokeswoman"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if a := e.Ask(tt.q); !a.Answered || !strings.Contains(a.Passage, tt.want) {
+				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
+			}
+		})
+	}
+}

@@ -38,6 +38,20 @@ var synonymGroups = [][]string{
 	{"journalist", "reporter", "newsman"},
 }
 
+// genderedRoles are the roles English names with -man, -woman or -person,
+// one term each: "spokesperson" is the "spokesman" a briefing quotes.
+var genderedRoles = []string{"spokes", "chair", "congress", "council", "anchor", "sales", "business", "alder", "ombuds", "committee"}
+
+// roleGroups returns genderedRoles as synonym groups, plurals included
+// (stemming leaves "spokesmen" as it is).
+func roleGroups() [][]string {
+	out := make([][]string, 0, len(genderedRoles))
+	for _, b := range genderedRoles {
+		out = append(out, []string{b + "man", b + "men", b + "woman", b + "women", b + "person", b + "persons", b + "people"})
+	}
+	return out
+}
+
 // phrases are multi-word (or dotted) forms indexed as one term. Each group's
 // first entry is the term; the rest are the forms, lower case, as words.
 var phrases = append([][]string{

@@ -321,7 +321,7 @@ type phrase struct {
 // group is indexed under.
 func buildStemSynonym() map[string]string {
 	m := map[string]string{}
-	for _, g := range synonymGroups {
+	for _, g := range append(slices.Clip(synonymGroups), roleGroups()...) {
 		canon := stemWord(g[0])
 		for _, w := range g[1:] {
 			m[stemWord(w)] = canon
