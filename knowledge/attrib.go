@@ -907,11 +907,18 @@ var stopAfter = map[string]bool{
 // said Jane Doe, a professor at X." It applies only where the verb follows a
 // quotation, a comma or starts the sentence.
 func subjectAfter(text string, ts []tok, v int) (nounPhrase, bool) {
+	if tellForms[ts[v].lower] {
+		return nounPhrase{}, false // ", told NBC News": whom they told, never who
+	}
 	if v > 0 && ts[v-1].kind != tQuote && ts[v-1].kind != tComma && !(ts[v-1].kind == tPunct && ts[v-1].text == "—") {
 		return nounPhrase{}, false
 	}
 	return phraseAfter(text, ts, v+1)
 }
+
+// tellForms take whom they tell as object: the phrase after them is never
+// the speaker.
+var tellForms = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true}
 
 // phraseAfter parses a speaker that starts at ts[i], with a role in an
 // appositive after it: "Jane Doe, a professor at X", "Russian officials",

@@ -1003,7 +1003,7 @@ const maxDescWords = 12
 // Department of Health public information officer".
 func orgThenRole(seg []tok) bool {
 	n := len(seg)
-	if n < 2 || n > maxDescWords || !isUpperStart(seg[0].text) || !isLowerStart(seg[n-1].text) || !english.IsRoleNoun(seg[n-1].lower) {
+	if n < 2 || n > maxDescWords || !isUpperStart(seg[0].text) || !isLowerStart(seg[n-1].text) && !isAcronym(seg[n-1].text) || !english.IsRoleNoun(seg[n-1].lower) {
 		return false
 	}
 	for _, t := range seg {
@@ -1058,6 +1058,12 @@ func isDesc(seg []tok) bool {
 	}
 	if orgThenRole(seg) {
 		return true
+	}
+	for k := 2; k+1 < len(seg); k++ {
+		if seg[k].kind == tWord && seg[k].lower == "and" {
+			// "Vector Labs CEO and a founder of Corvid": two descriptions
+			return orgThenRole(seg[:k]) && isDesc(seg[k+1:])
+		}
 	}
 	// "Harbour Lines’ chief executive": a name's possessive, then the role.
 	for i, x := range seg {
