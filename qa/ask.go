@@ -548,7 +548,7 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 	// terms count for the half and para masks even when optional.
 	full, strong := c.full, c.strong&^c.full
 	mid &^= full | strong
-	para := w.known & around &^ (full | strong | mid)
+	para := (w.known&around | e.titleOnly(q, w, e.paras[dd.para].b)) &^ (full | strong | mid)
 	faint &^= full | strong | mid | para
 	c.half |= para
 	c.para |= para
@@ -590,6 +590,22 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 	if dd.has(docHeadline) {
 		c.score -= headlinePenalty
 	}
+}
+
+// titleOnly returns the terms of q that the title of briefing b has and
+// none of its sentences does: the headline's own words, which count for
+// every sentence as its paragraph's do ("cutting 212 jobs" above a lede
+// that says "eliminating 212 jobs"). A title word the sentences use
+// counts only where they use it: "the council" in a council story's
+// title covers no sentence that does not say it.
+func (e *Engine) titleOnly(q *question, w *termWeights, b int) uint64 {
+	var m uint64
+	for i := range q.terms {
+		if bit := uint64(1) << uint(i); w.known&bit == 0 && slices.Contains(e.titleTerms[b], q.terms[i].term) {
+			m |= bit
+		}
+	}
+	return m
 }
 
 // textOf returns the question terms in the text of pa's sentences.

@@ -30,6 +30,7 @@ type Engine struct {
 	tune      tuning
 
 	paras       []para
+	titleTerms  [][]string // by briefing, the terms of its title
 	docs        []doc
 	sources     []source
 	byKey       map[string]int         // normalised name, alias or surname → source

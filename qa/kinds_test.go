@@ -1344,3 +1344,30 @@ func TestGenderedRoles(t *testing.T) {
 		})
 	}
 }
+
+// The headline's own words, those no sentence uses, count for every
+// sentence as the paragraph's words do: "cutting 212 jobs" above a lede
+// that says "eliminating". (A headline word the sentences use covers only
+// the sentences that say it: the adversarial set's "How much did the
+// council earn last year?" is answered when "council", in its headline,
+// counts for every sentence.)
+func TestHeadlineWords(t *testing.T) {
+	e := textEngine(t, "mill.txt", "title: Tarn mill to close, cutting 212 jobs\npublished: 2025-04-02\n---\n"+
+		"The Tarn Mills cooperative will close its riverside mill, eliminating 212 jobs, the cooperative said on Thursday.\n\n"+
+		"The mill opened in 1911 and once employed 900 people.\n\n"+
+		"A new parking levy is expected to raise 4 million pounds a year for the town.\n")
+	tests := []struct{ q, want string }{
+		{"How many jobs are being cut?", "eliminating 212 jobs"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.want == "" && a.Answered:
+				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
+			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
+				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
+			}
+		})
+	}
+}
