@@ -194,6 +194,9 @@ func TestOptionalWords(t *testing.T) {
 	}{
 		{"Why was the footbridge mostly closed?", []string{"mostly"}, []string{"closed"}},
 		{"When was Ivo Marek held?", nil, []string{"held"}}, // a person held is detained
+		{"When will police hold Ivo Marek?", nil, []string{"hold"}},
+		{"When is the inspection being held?", []string{"held"}, []string{"inspection"}}, // an event held takes place
+		{"When will the council hold its vote on the footbridge?", []string{"hold"}, []string{"council", "vote"}},
 		{"When did the final inspection take place?", []string{"take", "place"}, []string{"final", "inspection"}},
 		{"Where is the final inspection taking place?", nil, []string{"taking", "place", "inspection"}}, // a place that names the event need not be where it happens
 		{"Who held the ceremony?", nil, []string{"held", "ceremony"}},                                   // not a "when" question

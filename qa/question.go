@@ -144,23 +144,55 @@ type reading struct {
 // would answer ("The Kettle Lane robbery suspects come from Marsden" for
 // "where did the robbery take place").
 func markIdioms(ws []token, typ qType, optional *posSet) {
-	for k := 0; k+1 < len(ws); k++ {
-		w, next := ws[k].word, ws[k+1].word
+	for k := range ws {
+		w, next := ws[k].word, ""
+		if k+1 < len(ws) {
+			next = ws[k+1].word
+		}
 		switch {
 		case typ == qWhen && ws[k].term == "take" && next == "place":
 			optional.set(ws[k].pos)
 			optional.set(ws[k+1].pos)
+		case typ == qWhen && heldWords[w] && holdsEvent(ws, k):
+			optional.set(ws[k].pos) // "when is the election being held": the event's own date answers
 		case (w == "these" || w == "those") && next == "days", w == "so" && next == "far", w == "to" && next == "date":
 			optional.set(ws[k+1].pos)
 		case w == "one" && next == "another" || w == "each" && next == "other":
 			optional.set(ws[k].pos)
 			optional.set(ws[k+1].pos)
-		case lightVerbs[ws[k].term] && k+1 < len(ws) && !ws[k+1].has(tokStop) && ws[k+1].term != "" && !ws[k+1].has(tokCap) && !ws[k+1].has(tokNum) && !english.IsParticle(next):
+		case next == "":
+		case lightVerbs[ws[k].term] && !ws[k+1].has(tokStop) && ws[k+1].term != "" && !ws[k+1].has(tokCap) && !ws[k+1].has(tokNum) && !english.IsParticle(next):
 			optional.set(ws[k].pos) // "give consent", "make cuts": the noun says it
 		case timeFrames[w] && (timeUnits[next] || ws[k+1].has(tokNum) && k+2 < len(ws) && timeUnits[ws[k+2].word]):
 			optional.set(ws[k].pos)
 		}
 	}
+}
+
+// heldWords, in a when question, say only that an event takes place:
+// "when is the vote being held", "when will the council hold the vote".
+// Of a person they say that someone was detained: "when was Ivo Marek
+// held" (holdsEvent).
+var heldWords = map[string]bool{"held": true, "hold": true, "holds": true, "holding": true}
+
+// holdsEvent reports whether ws[k], a word of heldWords, holds an event
+// rather than a person: what is held, the word before "held" (past its
+// auxiliaries) or after "hold" (past its articles), is no name.
+func holdsEvent(ws []token, k int) bool {
+	if ws[k].word == "held" {
+		for j := k - 1; j >= 0; j-- {
+			if w := ws[j].word; !isAuxiliary(w) && w != "being" && w != "been" {
+				return !ws[j].has(tokCap)
+			}
+		}
+		return false
+	}
+	for j := k + 1; j < len(ws); j++ {
+		if !isArticle(ws[j].word) && !possessives[ws[j].word] {
+			return !ws[j].has(tokCap)
+		}
+	}
+	return false
 }
 
 // modifiesNoun reports whether toks[i] is a word of a name that modifies
