@@ -925,7 +925,7 @@ var tellForms = map[string]bool{"told": true, "tell": true, "tells": true, "tell
 // "a statement from the ministry".
 func phraseAfter(text string, ts []tok, i int) (nounPhrase, bool) {
 	j := i
-	for j < len(ts) && ts[j].kind == tWord && !stopAfter[ts[j].lower] && j-i < 12 {
+	for j < len(ts) && ts[j].kind == tWord && (!stopAfter[ts[j].lower] || firstNameAt(ts, j)) && j-i < 12 {
 		j++
 	}
 	if j == i {
@@ -960,6 +960,13 @@ func phraseAfter(text string, ts []tok, i int) (nounPhrase, bool) {
 		}
 	}
 	return np, true
+}
+
+// firstNameAt reports whether ts[j], a word that may end a speaker's
+// phrase ("will", "may"), is a capitalised first name before a surname
+// instead: "said Will Marsh", "said May Lund".
+func firstNameAt(ts []tok, j int) bool {
+	return !ts[j].first && isUpperStart(ts[j].text) && j+1 < len(ts) && ts[j+1].kind == tWord && isUpperStart(ts[j+1].text)
 }
 
 // describedThenNamed parses a person's role before their name after the

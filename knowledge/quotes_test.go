@@ -622,6 +622,9 @@ func TestRoles(t *testing.T) {
 		// an organisation's acronym role, and a second description after "and"; "told" takes whom they told
 		{"A single fault can sink a launch, Ivo Marek, Corvid Labs CEO and a founder of Tarn Rockets, told Vell Radio.", "Ivo Marek", "Corvid Labs CEO and a founder of Tarn Rockets", Person},
 		{"The dam will hold, Ada Berg, Tarn Water CEO, told the Vell Herald.", "Ada Berg", "Tarn Water CEO", Person},
+		// a first name that is also a modal verb
+		{"“It was a trick,” said Will Marsh, chief executive of Clear Facts.", "Will Marsh", "chief executive of Clear Facts", Person},
+		{"“We are ready,” said May Lund, the harbour master.", "May Lund", "harbour master", Person},
 		{"Minister of Foreign Affairs Wang Li said China was open.", "Wang Li", "Minister of Foreign Affairs", Person},
 		{"Chief of Staff Jane Roe told reporters it was over.", "Jane Roe", "Chief of Staff", Person},
 		// a title written capitalised after "the" refers back to its holder
