@@ -1374,3 +1374,30 @@ func TestHeadlineWords(t *testing.T) {
 		})
 	}
 }
+
+// "What did X say about Y" is answered by X's statement that puts Y in
+// other words when the model is sure enough of it, but not when what the
+// statement lacks of Y is a name the briefing uses.
+func TestParaphrasedTopic(t *testing.T) {
+	e := textEngine(t, "party.txt", "title: Tarn Party stunt draws fire\npublished: 2025-04-02\n---\n"+
+		"Tarn Party stunt draws fire\n\n"+
+		"The Tarn Party changed the name of its press office Twitter account to “factcheckTarn” during a televised debate on Tuesday.\n\n"+
+		"“It was an attempt to mislead voters,” said Will Marsh, chief executive of the fact-checking charity Clear Facts.\n\n"+
+		"Party chairman Ivo Lind said the account had always been clearly labelled.\n\n"+
+		"The debate's host, Ada Berg, did not comment.\n")
+	tests := []struct{ q, want string }{
+		{"What did Will Marsh say about the renamed account?", "an attempt to mislead voters"},
+		{"What did Will Marsh say about Ada Berg?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.want == "" && a.Answered:
+				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
+			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
+				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
+			}
+		})
+	}
+}
