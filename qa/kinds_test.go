@@ -1401,3 +1401,25 @@ func TestParaphrasedTopic(t *testing.T) {
 		})
 	}
 }
+
+// Hedges do not change whose view a question asks for or what kind of
+// answer: "according to X, roughly how many" asks how many, and "what did
+// X reportedly say" asks for X's words.
+func TestHedgedViews(t *testing.T) {
+	e := textEngine(t, "travel.txt", "title: Holiday travel\npublished: 2025-11-20\n---\nHoliday travel\n\n"+
+		"More than 43 million people are expected by the Tarn Motor Club to travel over the holiday weekend, most of them by car.\n\n"+
+		"“The roads will be busy from Wednesday,” said Ivo Lind, a club spokesman.\n\n"+
+		"Storms in the east could delay flights on Wednesday, forecasters said.\n")
+	tests := []struct{ q, want string }{
+		{"According to the motoring group Tarn Motor Club, roughly how many people will travel over the holiday?", "43 million"},
+		{"According to forecasters, approximately when could storms delay flights?", "on Wednesday"},
+		{"What did Ivo Lind reportedly say?", "The roads will be busy"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if a := e.Ask(tt.q); !a.Answered || !strings.Contains(a.Passage, tt.want) {
+				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
+			}
+		})
+	}
+}

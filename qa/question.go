@@ -442,6 +442,12 @@ func accordingTo(r *reading) []token {
 			r.framing.set(ws[0].pos)
 			r.framing.set(ws[1].pos)
 			r.ws = ws[m+1:]
+			if k := preamble(r.ws); k > 0 {
+				for _, t := range r.ws[:k] {
+					r.framing.set(t.pos) // "according to X, roughly how many"
+				}
+				r.ws = r.ws[k:]
+			}
 			return ws[2 : m+1]
 		}
 	}
@@ -561,7 +567,7 @@ func (e *Engine) classify(r *reading) qType {
 	case first == "how":
 		typ = qHow
 		if end := opinionVerbAt(ws, 2); end > 2 && isAuxiliary(w(1)) {
-			typ, r.span = qSaid, ws[2:end]
+			typ, r.span = qSaid, trimHedges(ws[2:end])
 			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
 		}
@@ -596,7 +602,7 @@ func (e *Engine) classify(r *reading) qType {
 			end = opinionNounAt(ws, 2)
 		}
 		if end > 2 {
-			typ, r.span = qSaid, ws[2:end]
+			typ, r.span = qSaid, trimHedges(ws[2:end])
 			r.optional.set(ws[end].pos)
 			r.verb = ws[end].term
 			r.told = addressee(ws, end)
@@ -656,6 +662,15 @@ func (e *Engine) findAsked(q *question, r *reading) {
 			}
 		}
 	}
+}
+
+// trimHedges returns span without the hedges at its end: "what did
+// Salinas reportedly say" asks for Salinas's words.
+func trimHedges(span []token) []token {
+	for len(span) > 1 && hedges[span[len(span)-1].word] {
+		span = span[:len(span)-1]
+	}
+	return span
 }
 
 // describes reports whether t is one of the words of the span r reads
