@@ -63,6 +63,10 @@ func analyseSentence(text string, ts []tok) []attr {
 			out = append(out, a)
 			continue
 		}
+		if a, ok := quotesAs(text, ts, v); ok {
+			out = append(out, a)
+			continue
+		}
 		use := reportingUse(ts, v)
 		if use == english.NotReporting || (!isLowerStart(t.text) && !t.first) {
 			continue
@@ -151,6 +155,36 @@ func passiveReport(text string, ts []tok, v int) (attr, bool) {
 		case ts[k].kind == tWord && (ts[k].lower == "as" || ts[k].lower == "a" || ts[k].lower == "an" || ts[k].lower == "both" || ts[k].lower == "and"):
 		default:
 			return attr{}, false
+		}
+	}
+	return attr{}, false
+}
+
+// quotesAs reads the active "quote X as saying": "local newspapers
+// quote Salinas as saying", "the agency quoted the minister as telling
+// reporters". X is the speaker, not the one who quotes.
+func quotesAs(text string, ts []tok, v int) (attr, bool) {
+	switch ts[v].lower {
+	case "quote", "quotes", "quoted", "quoting":
+	default:
+		return attr{}, false
+	}
+	if !isLowerStart(ts[v].text) || v+1 >= len(ts) || ts[v+1].kind != tWord {
+		return attr{}, false
+	}
+	np, ok := phraseAfter(text, ts, v+1)
+	if !ok || np.kind == npPronoun {
+		return attr{}, false
+	}
+	for k := v + 1; k+1 < len(ts) && k <= v+10; k++ {
+		if ts[k].kind != tWord {
+			return attr{}, false
+		}
+		if ts[k].lower == "as" {
+			if !reportingParticiples[ts[k+1].lower] {
+				return attr{}, false
+			}
+			return attr{np: np, verb: ts[v].start, verbEnd: ts[k+1].end, after: true}, true
 		}
 	}
 	return attr{}, false

@@ -99,6 +99,13 @@ func TestAttribution(t *testing.T) {
 		absent []string // speakers that must not be among the statements
 	}{
 		{
+			name: "the active quote X as saying: X speaks, not the one who quotes",
+			body: "Police said Ada Lind Moreno, 19, had met the victim online.\n\n" +
+				"“I do not regret it,” local newspapers quote Lind as saying. The body was found near the house.\n",
+			quotes: []string{"I do not regret it — Lind ()"},
+			absent: []string{"local newspapers"},
+		},
+		{
 			name: "a pronoun agrees with how the narration refers to each person",
 			body: "Dr. Tomas Brandt, a chemist at the Halvard Institute, built the first sensor. Brandt kept his notes in a single binder.\n\n" +
 				"Ines Kolar, a technician at the institute, joined his lab in 1971. Kolar spent her first month sorting samples.\n\n" +
