@@ -724,6 +724,9 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		if t.has(tokPart) && (isNumeric(t.word) || isNumeric(t.term)) && hyphenedNumber(text, toks, i) != 0 {
 			f |= docNumber // "a 52-year-old", "a 10-day strike"; not "COVID-19" or "a 300-page report"
 		}
+		if decadeAge(toks, i) {
+			f |= docNumber // "in her early thirties"
+		}
 		if t.has(tokAlias) || t.has(tokPart) {
 			continue
 		}

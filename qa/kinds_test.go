@@ -1423,3 +1423,31 @@ func TestHedgedViews(t *testing.T) {
 		})
 	}
 }
+
+// An age may be given by its decade: "in his 20s", "in her early
+// thirties", "in their mid-40s" answer "how old"; "the 1920s" and "in the
+// 20s" (a temperature, a decade of a century) do not.
+func TestDecadeAge(t *testing.T) {
+	e := textEngine(t, "robbery.txt", "title: Bank robbed\npublished: 2025-04-02\n---\nBank robbed\n\n"+
+		"Police described the robber as a man in his 20s, about 6 feet tall.\n\n"+
+		"The getaway driver, a woman in her early thirties, fled north.\n\n"+
+		"The bank was built in the 1920s, and temperatures were in the 20s on Monday.\n\n"+
+		"Tarn Police said the second man they are seeking is in his 40s.\n")
+	tests := []struct{ q, want string }{
+		{"Roughly how old is the robber?", "in his 20s"},
+		{"How old is the second man Tarn Police are seeking?", "in his 40s"}, // the man's age, not the police's
+		{"How old is the getaway driver?", "in her early thirties"},
+		{"How old is the bank?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.want == "" && a.Answered:
+				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
+			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
+				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
+			}
+		})
+	}
+}
