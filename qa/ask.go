@@ -166,20 +166,25 @@ func (e *Engine) choose(q *question, cands []cand, s *scratch) (int, string) {
 		}
 		rej[i] = r
 	}
-	first, why, unreasoned := -1, accepted, 0
+	first, why, unreasoned, reasoned := -1, accepted, 0, -1
 	for i, r := range rej {
 		if r == excluded {
 			continue
 		}
 		if r == noReason {
 			unreasoned++
+		} else if reasoned < 0 {
+			reasoned = i
 		}
 		if first < 0 {
 			first, why = i, r
 		}
 	}
+	if q.typ == qWhy && reasoned >= 0 {
+		first, why = reasoned, rej[reasoned] // a passage gave a reason, and fell short otherwise: say how
+	}
 	switch {
-	case unreasoned > 1:
+	case unreasoned > 1 && reasoned < 0:
 		return -1, "the question asks why, but none of the " + strconv.Itoa(unreasoned) + " passages that match it gives a reason"
 	case first < 0:
 		return -1, "nothing else in the briefing matches the question"

@@ -1451,3 +1451,19 @@ func TestDecadeAge(t *testing.T) {
 		})
 	}
 }
+
+// A why question declined although a passage gives a reason says how that
+// passage falls short, not that no passage gives a reason.
+func TestWhyDeclineSaysWhy(t *testing.T) {
+	e := textEngine(t, "staff.txt", "title: Staff list\npublished: 2025-04-02\n---\nStaff list\n\n"+
+		"Staff who worked on the climate plan fear they could lose their jobs.\n\n"+
+		"Some staff on the climate team said their jobs were safe for now.\n\n"+
+		"Given civil service protections, it's not likely ministry employees would be fired for working on climate change.\n")
+	a := e.Ask("Why is it unlikely that staff would lose their jobs over their climate work?")
+	if a.Answered {
+		t.Fatalf("answered %q: the test needs a question the engine declines", a.Passage)
+	}
+	if strings.Contains(a.Why, "gives a reason") {
+		t.Errorf("Why = %q; want how the passage with the reason falls short", a.Why)
+	}
+}
