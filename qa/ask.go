@@ -604,9 +604,10 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 // title covers no sentence that does not say it.
 func (e *Engine) titleOnly(q *question, w *termWeights, b int) uint64 {
 	var m uint64
-	for i := range q.terms {
-		if bit := uint64(1) << uint(i); w.known&bit == 0 && slices.Contains(e.titleTerms[b], q.terms[i].term) {
-			m |= bit
+	for unknown := ^w.known & (1<<uint(len(q.terms)) - 1); unknown != 0; unknown &= unknown - 1 {
+		i := bits.TrailingZeros64(unknown)
+		if slices.Contains(e.titleTerms[b], q.terms[i].term) {
+			m |= 1 << uint(i)
 		}
 	}
 	return m
