@@ -1467,3 +1467,34 @@ func TestWhyDeclineSaysWhy(t *testing.T) {
 		t.Errorf("Why = %q; want how the passage with the reason falls short", a.Why)
 	}
 }
+
+// "How many of the N were M" counts the M among the N: the number of the
+// N is no answer.
+func TestPartitiveCount(t *testing.T) {
+	e := textEngine(t, "study.txt", "title: Study\npublished: 2025-04-02\n---\nStudy\n\n"+
+		"In the current study, the team used brain imaging to scan the brain activity of 15 healthy volunteers, once after a placebo and once after the drug.\n\n"+
+		"The drug changed how regions of the brain talk to each other, the team said.\n\n"+
+		"Its effects wore off within hours.\n")
+	trial := textEngine(t, "trial.txt", "title: Trial\npublished: 2025-04-02\n---\nTrial\n\n"+
+		"Of the 40 patients in the trial, 12 were women, the researchers said.\n")
+	tests := []struct {
+		e       *Engine
+		q, want string
+	}{
+		{e, "How many of the volunteers were women?", ""},
+		{e, "How many of the volunteers were students?", ""}, // a word no sentence uses: no count of it
+		{e, "How many volunteers were scanned?", "15 healthy volunteers"},
+		{trial, "How many of the patients were women?", "12 were women"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := tt.e.Ask(tt.q)
+			switch {
+			case tt.want == "" && a.Answered:
+				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
+			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
+				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
+			}
+		})
+	}
+}

@@ -929,7 +929,7 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	if !d.has(docNumber) && m != markShare || !e.nearNot(d.toks, q, numberDistance, m, not) { // "a third of" is no number, but a share
 		return false
 	}
-	return len(q.counted) == 0 || counts(d.toks, q)
+	return len(q.counted) == 0 && !q.subset || counts(d.toks, q)
 }
 
 // spanNear reports whether sentence d says how long, near a word of q: a
@@ -1042,7 +1042,7 @@ func counts(toks []dtok, q *question) bool {
 			}
 		}
 	}
-	return !named
+	return !named && !q.subset
 }
 
 // numberAfter reports whether toks, after the thing counted at word

@@ -65,6 +65,7 @@ type question struct {
 	name     bool     // the answer is a name: "who ...", "which group ...", "who is the chairman"
 	naming   bool     // "what is X called": the answer is its name
 	counted  []int32  // for "how many N": the ids of N's terms and the words up to the next stop word
+	subset   bool     // "how many of the volunteers were women": the sentence must name what is counted
 	told     []string // for "what did X tell Y": the terms of Y, whom a sentence naming whom X told must name
 	clock    bool     // for when: the question asks what time ("what time", "at what hour"), which a time of day answers
 	calendar bool     // for when: the question asks on what date or day, which a relative time ("in the coming weeks") does not answer
@@ -124,6 +125,7 @@ type reading struct {
 	namePos  posSet   // word positions inside a source's name
 	asked    posSet   // word positions naming the asked speaker: not topic
 	counted  []string // for "how many N": the terms from N to the next stop word
+	subset   bool     // "how many of the N were M": only M is counted
 	told     []string // for "what did X tell Y": the terms of Y
 	clock    bool     // "what time", "at what hour": a time of day answers
 	calendar bool     // "on what date", "which day": a date answers, not "in the coming weeks"
@@ -347,7 +349,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 			q.counted = append(q.counted, id)
 		}
 	}
-	q.told, q.clock, q.calendar, q.town = r.told, r.clock, r.calendar, r.town
+	q.told, q.clock, q.calendar, q.town, q.subset = r.told, r.clock, r.calendar, r.town, r.subset
 	weighs, inCurrency := false, false
 	for k, t := range r.ws {
 		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
@@ -566,8 +568,14 @@ func (e *Engine) classify(r *reading) qType {
 					from = 4
 				}
 			}
-			for k := from; k < len(ws) && ws[k].term != ""; k++ {
+			k := from
+			for ; k < len(ws) && ws[k].term != ""; k++ {
 				r.counted = append(r.counted, ws[k].term) // "Prime members", "U.S. soldiers died"
+			}
+			if from > 2 && k+1 < len(ws) && (ws[k].word == "were" || ws[k].word == "are") && plural(ws[k+1].word) && ws[k+1].term != "" {
+				// "how many of the volunteers were women": the women are counted,
+				// not the volunteers
+				r.counted, r.subset = append(r.counted[:0], ws[k+1].term), true
 			}
 		} else {
 			r.optional.set(ws[1].pos) // "how old": "a century old"
