@@ -1361,8 +1361,11 @@ func (e *Engine) namedNext(di int32) int32 {
 
 // speakerNamedNext reports whether sentence di's speaker, whom q does not
 // name, is named in the sentence after it (namedNext): the name a who
-// question asks for.
+// question asks for, when it asks who said something or who holds a role.
 func (e *Engine) speakerNamedNext(q *question, di int32) bool {
+	if !q.says && q.role == "" && q.typ != qWhoIs {
+		return false // "who cut the fence": the one quoted about it did not
+	}
 	return e.namedNext(di) >= 0 && !slices.Contains(q.speakers, int(e.docs[di].speaker))
 }
 

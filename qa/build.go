@@ -80,9 +80,9 @@ func (e *Engine) prepareAll() []*prepared {
 				e.an.acro[w] = t
 			}
 		}
-		for w, ts := range an.longs {
+		for w, spelt := range an.longs {
 			if _, ok := e.an.longs[w]; !ok {
-				e.an.longs[w] = ts
+				e.an.longs[w] = spelt
 			}
 		}
 	}
@@ -92,7 +92,7 @@ func (e *Engine) prepareAll() []*prepared {
 // worker returns an analyzer for one build worker: the engine's aliases,
 // phrases and WordNet, read only, and caches of its own.
 func (a *analyzer) worker() *analyzer {
-	return &analyzer{building: true, cache: map[string]string{}, phrases: a.phrases, extra: a.extra, caps: a.caps, acro: map[string]string{}, longs: map[string][]string{}, wn: a.wn, phrasal: map[[2]string]string{}}
+	return &analyzer{building: true, cache: map[string]string{}, phrases: a.phrases, extra: a.extra, caps: a.caps, acro: map[string]string{}, longs: map[string]string{}, wn: a.wn, phrasal: map[[2]string]string{}}
 }
 
 // prepare reads briefing bi with an.

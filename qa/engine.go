@@ -128,7 +128,7 @@ func newEngine(tune tuning, briefings ...*knowledge.Briefing) *Engine {
 		wn:      wn,
 		related: map[string][]relTerm{},
 		tune:    tune,
-		an:      &analyzer{building: true, cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}, acro: map[string]string{}, longs: map[string][]string{}, wn: wn, phrasal: map[[2]string]string{}},
+		an:      &analyzer{building: true, cache: map[string]string{}, phrases: map[string][]phrase{}, extra: map[string][]string{}, caps: map[string]string{}, acro: map[string]string{}, longs: map[string]string{}, wn: wn, phrasal: map[[2]string]string{}},
 		byKey:   map[string]int{},
 		names:   map[string][]nameEntry{},
 		vocab:   map[string]bool{},

@@ -1253,7 +1253,10 @@ func TestRoundTenReview(t *testing.T) {
 // A question may spell out an acronym the briefing only writes short:
 // "the International Monetary Fund" is the briefing's "IMF", "the
 // Department of Transport" its "DOT". Names that spell out nothing the
-// briefing writes stay unknown, and a decline names them.
+// briefing writes stay unknown, and a decline names them. (The other way
+// round, a question's "IMF" for a briefing's "International Monetary
+// Fund", was tried and taken back: it read people's initials as
+// acronyms, "the DA" as Dario Alvarez.)
 func TestSpelledOutAcronym(t *testing.T) {
 	e := textEngine(t, "lender.txt", "title: Lender trims forecast for Veldoria\npublished: 2024-03-02\n---\n"+
 		"Lender trims forecast for Veldoria\n\n"+
@@ -1267,15 +1270,20 @@ func TestSpelledOutAcronym(t *testing.T) {
 		{"What did the Veldoria Rail Union say about the road?", "", "Rail Union"},
 	}
 	checkSpelled(t, e, tests)
-	// and the other way round: the question writes short what the briefing
-	// spells out
-	e = textEngine(t, "lender.txt", "title: Lender trims forecast for Veldoria\npublished: 2024-03-02\n---\n"+
-		"Lender trims forecast for Veldoria\n\n"+
-		"The International Monetary Fund said on Tuesday that Veldoria's economy would grow 2.5% in 2025.\n\n"+
-		"Officials at the central bank said the currency had stabilised.\n")
+	// Not a person's initials, nor initials the briefing spells out as
+	// another name; and a short form the briefing never writes is not
+	// guessed from its long names ("the DA" is not Dario Alvarez).
+	e = textEngine(t, "port.txt", "title: Port fine\npublished: 2024-03-02\n---\nPort fine\n\n"+
+		"The NPA fined Selwick Freight 2 million crowns on Monday.\n\n"+
+		"The National Ports Authority said the fine was the largest it had ever set.\n\n"+
+		"The KTO opened an audit of the firm in May.\n\n"+
+		"“I have done nothing wrong,” said councillor Dario Alvarez.\n\n"+
+		"Commuter groups, led by the Fair Fares Coalition, said they would appeal.\n")
 	checkSpelled(t, e, []struct{ q, want, why string }{
-		{"How much does the IMF expect the economy to grow in 2025?", "The International Monetary Fund said", ""},
-		{"What did the ECB say about the currency?", "", "ECB"},
+		{"What did the National Police Agency say about the fine?", "", "Police Agency"},
+		{"Is Kurt Tamm Olsen under audit?", "", "Kurt Tamm Olsen"},
+		{"What did the DA say?", "", "DA"},
+		{"According to the FFC, what will commuter groups do?", "", "FFC"}, // this crashed the reading of "according to"
 	})
 }
 
@@ -1331,17 +1339,23 @@ func TestGenderedRoles(t *testing.T) {
 	e := textEngine(t, "port.txt", "title: Port reopens\npublished: 2025-04-02\n---\nPort reopens\n\n"+
 		"The Tarnby port reopened on Monday after a week of storms.\n\n"+
 		"“The Tarnby port took a beating from the storms. The quays held,” said Ada Berg, a port spokeswoman. “We are open.”\n\n"+
-		"The council chairman, Ivo Marek, thanked the crews.\n")
+		"The council chairman, Ivo Marek, thanked the crews.\n\n"+
+		"“Somebody cut the fence by the quay. We lost twenty sheep,” said Ivo Lind, who farms near the port.\n")
 	tests := []struct{ q, want string }{
 		{"Who is the Tarnby port spokesperson?", "said Ada Berg, a port spokeswoman"},
 		{"Who is the spokesman for the port?", "said Ada Berg, a port spokeswoman"},
 		{"Who is the council chairperson?", "Ivo Marek"},
 		{"Who chairs the council?", "Ivo Marek"},
 		{"Who said the Tarnby port took a beating?", "said Ada Berg, a port spokeswoman"},
+		{"Who cut the fence?", ""}, // the one quoted about it did not
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			if a := e.Ask(tt.q); !a.Answered || !strings.Contains(a.Passage, tt.want) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.want == "" && a.Answered:
+				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
+			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
 				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
 			}
 		})

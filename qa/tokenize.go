@@ -558,7 +558,7 @@ type analyzer struct {
 	extra   map[string][]string  // term → alias terms indexed with it
 	caps    map[string]string    // an upper-case alias short form → its term
 	acro    map[string]string    // an acronym the briefings write ("IMF") → its term, for a question that spells it out
-	longs   map[string][]string  // the initials of a name the briefings spell out ("IMF") → the terms of its words, for a question that writes it short
+	longs   map[string]string    // the initials of a name the briefings spell out ("NPA") → its words ("national ports authority")
 	ids     map[string]int32     // the index's term ids, once built
 	wn      *wordnet             // knows the phrasal verbs indexed with their verb
 	phrasal map[[2]string]string // a word and particle → their phrasal verb's term, or "", while building
@@ -791,16 +791,8 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 			lx = a.analyse(w.norm, build)
 		}
 		t, id, f, extra := lx.term, lx.id, flagsOf(w)|lx.flags, lx.more&lexExtra != 0
-		if build && w.cap && !w.allCaps && t != "" && f&tokStop == 0 && a.longs != nil {
-			a.spellsOut(words[i:], build)
-		}
-		if !build && w.allCaps && id < 0 && isAcronym(w.norm) && len(a.longs) > 0 {
-			if ts, ok := a.longs[strings.ToUpper(w.norm)]; ok {
-				for _, lt := range ts {
-					dst = append(dst, token{term: lt, word: w.norm, start: w.start, end: w.end, pos: i, flags: flagsOf(w), id: a.idOf(lt)})
-				}
-				continue
-			}
+		if build && w.cap && !w.allCaps && t != "" && f&tokStop == 0 && a.longs != nil && (i == 0 || !words[i-1].cap) {
+			a.spellsOut(words[i:])
 		}
 		if build && w.allCaps && t != "" && isAcronym(w.norm) {
 			if _, ok := a.acro[strings.ToUpper(w.norm)]; !ok && a.acro != nil {
@@ -845,13 +837,16 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 // words open with spelt out, and how many words spell it: "International
 // Monetary Fund" for "IMF", "Department of Justice" for "DOJ" or "DJ". The
 // name has two or more capitalised words; "of", "and", "for", "on" and
-// "the" may stand between them, their initials counted or not. A name
-// the briefings know as a phrase ("World Health Organization" where they
-// say it) is not an acronym's, nor one whose every word they use.
+// "the" may stand between them, their initials counted or not. It must
+// read as an organisation's, with a joiner or a word such as "fund" or
+// "national" ("Kurt Tamm Olsen" is no "KTO"). A name the briefings know
+// as a phrase, one whose every word they use, and one whose initials they
+// spell out as another name ("National Police Agency" where the NPA is
+// the National Ports Authority) are not the acronym's.
 func (a *analyzer) spelledOut(words []word) (string, int) {
 	var caps, all [8]byte
 	nc, na := 0, 0
-	best, bestN := "", 0
+	best, bestN, orgAt := "", 0, -1
 scan:
 	for k, w := range words {
 		switch {
@@ -860,20 +855,30 @@ scan:
 		case w.cap && !w.allCaps && w.norm != "" && w.norm[0] < utf8.RuneSelf:
 			caps[nc], all[na] = w.norm[0]&^0x20, w.norm[0]&^0x20
 			nc, na = nc+1, na+1
+			if orgAt < 0 && en.IsOrgWord(w.norm) {
+				orgAt = k
+			}
 		case k > 0 && isAcronymJoiner(w.norm):
 			all[na] = w.norm[0] &^ 0x20
 			na++
+			if orgAt < 0 {
+				orgAt = k
+			}
 			continue
 		default:
 			break scan
 		}
-		if nc < 2 {
+		if nc < 2 || orgAt < 0 {
 			continue
 		}
-		if t, ok := a.acro[string(caps[:nc])]; ok {
-			best, bestN = t, k+1
-		} else if t, ok := a.acro[string(all[:na])]; ok {
-			best, bestN = t, k+1
+		for _, in := range [...][]byte{caps[:nc], all[:na]} {
+			if t, ok := a.acro[string(in)]; ok {
+				if long, spelt := a.longs[string(in)]; spelt && long != joinNorms(words[:k+1]) {
+					continue // the briefings spell these initials out as another name
+				}
+				best, bestN = t, k+1
+				break
+			}
 		}
 	}
 	if bestN == 0 {
@@ -891,41 +896,39 @@ scan:
 	return best, bestN
 }
 
-// spellsOut notes the initials of the names words open with, two to six
-// capitalised words long with joiners between them, and the terms of their
-// words: "International Monetary Fund" is what a question's "IMF" means.
-// The first name noted under initials stays.
-func (a *analyzer) spellsOut(words []word, build bool) {
+// spellsOut notes, for the run of capitalised words (and joiners between
+// them) that words open with, its initials and the words: "National Ports
+// Authority" spells NPA, which a question's "National Police Agency" then
+// does not.
+func (a *analyzer) spellsOut(words []word) {
 	if len(words) < 2 || !words[1].cap && !isAcronymJoiner(words[1].norm) {
 		return // one word names no acronym
 	}
 	var caps, all [8]byte
-	nc, na := 0, 0
-	var terms []string
+	nc, na, end, naEnd := 0, 0, 0, 0 // end and naEnd: just past the last capitalised word
 	for k, w := range words {
-		switch {
-		case nc == 6 || na == 6:
+		if nc == len(caps) || na == len(all) {
 			return
-		case w.cap && !w.allCaps && w.norm != "" && w.norm[0] < utf8.RuneSelf:
+		}
+		if w.cap && !w.allCaps && w.norm != "" && w.norm[0] < utf8.RuneSelf {
 			caps[nc], all[na] = w.norm[0]&^0x20, w.norm[0]&^0x20
 			nc, na = nc+1, na+1
-			if t := a.lexeme(w.norm, build).term; t != "" {
-				terms = append(terms, t)
-			}
-		case k > 0 && isAcronymJoiner(w.norm):
-			all[na] = w.norm[0] &^ 0x20
-			na++
-			continue
-		default:
-			return
-		}
-		if nc < 2 || len(terms) < 2 {
+			end, naEnd = k+1, na
 			continue
 		}
-		for _, in := range [...][]byte{caps[:nc], all[:na]} {
-			if _, ok := a.longs[string(in)]; !ok {
-				a.longs[string(in)] = slices.Clone(terms)
-			}
+		if k == 0 || !isAcronymJoiner(w.norm) {
+			break
+		}
+		all[na] = w.norm[0] &^ 0x20
+		na++
+	}
+	if nc < 2 {
+		return
+	}
+	spelt := joinNorms(words[:end])
+	for _, in := range [...][]byte{caps[:nc], all[:naEnd]} {
+		if _, ok := a.longs[string(in)]; !ok {
+			a.longs[string(in)] = spelt
 		}
 	}
 }
