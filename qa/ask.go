@@ -552,7 +552,7 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 	// terms count for the half and para masks even when optional.
 	full, strong := c.full, c.strong&^c.full
 	mid &^= full | strong
-	para := (w.known&around | e.titleOnly(q, w, e.paras[dd.para].b)) &^ (full | strong | mid)
+	para := w.known & around &^ (full | strong | mid)
 	faint &^= full | strong | mid | para
 	c.half |= para
 	c.para |= para
@@ -594,23 +594,6 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 	if dd.has(docHeadline) {
 		c.score -= headlinePenalty
 	}
-}
-
-// titleOnly returns the terms of q that the title of briefing b has and
-// none of its sentences does: the headline's own words, which count for
-// every sentence as its paragraph's do ("cutting 212 jobs" above a lede
-// that says "eliminating 212 jobs"). A title word the sentences use
-// counts only where they use it: "the council" in a council story's
-// title covers no sentence that does not say it.
-func (e *Engine) titleOnly(q *question, w *termWeights, b int) uint64 {
-	var m uint64
-	for unknown := ^w.known & (1<<uint(len(q.terms)) - 1); unknown != 0; unknown &= unknown - 1 {
-		i := bits.TrailingZeros64(unknown)
-		if slices.Contains(e.titleTerms[b], q.terms[i].term) {
-			m |= 1 << uint(i)
-		}
-	}
-	return m
 }
 
 // textOf returns the question terms in the text of pa's sentences.

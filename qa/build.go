@@ -19,7 +19,6 @@ type prepared struct {
 	caps   map[string][2]int // term → uses: [capitalised, lower case]
 	forms  []termForm        // the first capitalised form of each term, in reading order
 	vocab  []string          // the terms of its title and publisher
-	title  []string          // the terms of its title
 	events [][]string        // per event, the terms of its sentence
 	terms  []string          // every term of its documents' fields once, in the order of first use
 	roles  []string          // the terms of the role nouns it uses: \"director\", \"chairman\"
@@ -133,11 +132,6 @@ func (e *Engine) prepare(an *analyzer, bi int) *prepared {
 			terms = eventTerms(an.tokens(ev.Text, bx.tokBuf[:0], true))
 		}
 		pr.events = append(pr.events, terms)
-	}
-	for _, t := range an.tokens(b.Title, nil, true) {
-		if t.term != "" && !t.has(tokAlias) && !t.has(tokPart) && !slices.Contains(pr.title, t.term) {
-			pr.title = append(pr.title, t.term)
-		}
 	}
 	for _, t := range an.tokens(b.Title+" "+b.Publisher, nil, true) {
 		if t.term != "" && !t.has(tokAlias) && !t.has(tokPart) {
@@ -262,7 +256,6 @@ func (e *Engine) commit(bi int, pr *prepared, fields []fieldDoc, st *buildStats)
 	for _, t := range pr.vocab {
 		e.vocab[t] = true
 	}
-	e.titleTerms = append(e.titleTerms, pr.title)
 	st.events = append(st.events, pr.events)
 	st.terms = append(st.terms, pr.terms...)
 	st.roles = append(st.roles, pr.roles...)

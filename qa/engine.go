@@ -30,7 +30,6 @@ type Engine struct {
 	tune      tuning
 
 	paras       []para
-	titleTerms  [][]string // by briefing, the terms of its title
 	docs        []doc
 	sources     []source
 	byKey       map[string]int         // normalised name, alias or surname → source
@@ -723,9 +722,6 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 	for i, t := range toks {
 		if t.has(tokPart) && (isNumeric(t.word) || isNumeric(t.term)) && hyphenedNumber(text, toks, i) != 0 {
 			f |= docNumber // "a 52-year-old", "a 10-day strike"; not "COVID-19" or "a 300-page report"
-		}
-		if decadeAge(toks, i) {
-			f |= docNumber // "in her early thirties"
 		}
 		if t.has(tokAlias) || t.has(tokPart) {
 			continue

@@ -1362,33 +1362,6 @@ func TestGenderedRoles(t *testing.T) {
 	}
 }
 
-// The headline's own words, those no sentence uses, count for every
-// sentence as the paragraph's words do: "cutting 212 jobs" above a lede
-// that says "eliminating". (A headline word the sentences use covers only
-// the sentences that say it: the adversarial set's "How much did the
-// council earn last year?" is answered when "council", in its headline,
-// counts for every sentence.)
-func TestHeadlineWords(t *testing.T) {
-	e := textEngine(t, "mill.txt", "title: Tarn mill to close, cutting 212 jobs\npublished: 2025-04-02\n---\n"+
-		"The Tarn Mills cooperative will close its riverside mill, eliminating 212 jobs, the cooperative said on Thursday.\n\n"+
-		"The mill opened in 1911 and once employed 900 people.\n\n"+
-		"A new parking levy is expected to raise 4 million pounds a year for the town.\n")
-	tests := []struct{ q, want string }{
-		{"How many jobs are being cut?", "eliminating 212 jobs"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := e.Ask(tt.q)
-			switch {
-			case tt.want == "" && a.Answered:
-				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
-			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
-				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
-			}
-		})
-	}
-}
-
 // "What did X say about Y" is answered by X's statement that puts Y in
 // other words when the model is sure enough of it, but not when what the
 // statement lacks of Y is a name the briefing uses.
@@ -1432,34 +1405,6 @@ func TestHedgedViews(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			if a := e.Ask(tt.q); !a.Answered || !strings.Contains(a.Passage, tt.want) {
-				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
-			}
-		})
-	}
-}
-
-// An age may be given by its decade: "in his 20s", "in her early
-// thirties", "in their mid-40s" answer "how old"; "the 1920s" and "in the
-// 20s" (a temperature, a decade of a century) do not.
-func TestDecadeAge(t *testing.T) {
-	e := textEngine(t, "robbery.txt", "title: Bank robbed\npublished: 2025-04-02\n---\nBank robbed\n\n"+
-		"Police described the robber as a man in his 20s, about 6 feet tall.\n\n"+
-		"The getaway driver, a woman in her early thirties, fled north.\n\n"+
-		"The bank was built in the 1920s, and temperatures were in the 20s on Monday.\n\n"+
-		"Tarn Police said the second man they are seeking is in his 40s.\n")
-	tests := []struct{ q, want string }{
-		{"Roughly how old is the robber?", "in his 20s"},
-		{"How old is the second man Tarn Police are seeking?", "in his 40s"}, // the man's age, not the police's
-		{"How old is the getaway driver?", "in her early thirties"},
-		{"How old is the bank?", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := e.Ask(tt.q)
-			switch {
-			case tt.want == "" && a.Answered:
-				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
-			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
 				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
 			}
 		})

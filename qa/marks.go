@@ -71,9 +71,6 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 		if isFraction(toks, i) {
 			m |= markShare // "a third of", "two-thirds of", "half the"
 		}
-		if decadeAge(toks, i) {
-			m |= markNum | markAge // "in his 20s", "in her early thirties"
-		}
 		num := t.has(tokNum) || multiplied(text, toks, i) || percentAbbrev(text, t)
 		if num && t.word != "one" && !vagueQuantities[t.word] && !isYearWord(t) {
 			m |= markNum
@@ -421,35 +418,6 @@ func isAge(text string, toks []token, i int) bool {
 	}
 	return strings.HasSuffix(strings.TrimRight(text[:toks[before+1].start], " "), ",")
 }
-
-// decadeAge reports whether toks[i] gives someone's age by its decade:
-// "in his 20s", "in her early thirties", "in their mid-40s".
-func decadeAge(toks []token, i int) bool {
-	w := toks[i].word
-	for _, p := range [...]string{"mid-", "early-", "late-"} {
-		w = strings.TrimPrefix(w, p)
-	}
-	if !decadeWords[w] && !(len(w) == 3 && w[0] >= '1' && w[0] <= '9' && w[1] == '0' && w[2] == 's') {
-		return false
-	}
-	k := i - 1
-	for k >= 0 && (toks[k].has(tokPart) || toks[k].has(tokAlias) || toks[k].pos == toks[i].pos) {
-		k-- // the parts of "mid-40s"
-	}
-	if k >= 0 && (toks[k].word == "early" || toks[k].word == "mid" || toks[k].word == "late") {
-		k--
-	}
-	return k >= 1 && agePossessives[toks[k].word] && toks[k-1].word == "in"
-}
-
-// decadeWords name the decades of a life: "in her thirties".
-var decadeWords = map[string]bool{
-	"teens": true, "twenties": true, "thirties": true, "forties": true, "fifties": true,
-	"sixties": true, "seventies": true, "eighties": true, "nineties": true,
-}
-
-// agePossessives stand between "in" and a decade of someone's life.
-var agePossessives = map[string]bool{"his": true, "her": true, "their": true}
 
 // countsNoun reports whether toks[i], a number, counts a word right after
 // it, past any number words: "31 candidates", "40 million cubic metres".
@@ -918,7 +886,7 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 		not |= markMoney // "how many jobs": "31 jobs", not "$4 million"
 	case q.how == "long":
 		return e.spanNear(d, q)
-	case q.how == "old" && q.namesOne() && !q.oldThing:
+	case q.how == "old" && q.namesOne():
 		return d.has(docNumber) && ageOf(d.toks, q, e.ix.idOf("old")) // "how old is X": an age, given beside whose it is
 	case q.how == "old":
 		// "how old is the bridge": "90 years old", "built 140 years ago",

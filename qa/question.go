@@ -75,7 +75,6 @@ type question struct {
 	money    bool     // "how much" asks for an amount of money: "how much did it cost"
 	role     string   // for "who is the <role> of X": the role noun's term
 	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far"); "often" for how often
-	oldThing bool     // "how old is the man police are looking for": the age of what a common noun names, whatever names follow
 	future   bool     // for when: the question asks when something will happen ("when will", "when is it expected")
 	classOf  int32    // for "what proverb did X use": the term id of the noun after "what", when hasClass
 	hasClass bool
@@ -304,13 +303,6 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 			q.how = "long" // "how many years": a span of time
 		}
 		q.money = len(r.ws) > 2 && q.how == "many" && currencies[r.ws[2].word] // "how many dollars"
-		if q.how == "old" {
-			k := 2
-			for k < len(r.ws) && (isAuxiliary(r.ws[k].word) || isArticle(r.ws[k].word)) {
-				k++
-			}
-			q.oldThing = k < len(r.ws) && !r.ws[k].has(tokCap) && !r.ws[k].has(tokNum)
-		}
 	}
 	if q.typ == qWhat && len(r.ws) > 1 && r.ws[0].word == "how" && oftenWords[r.ws[1].word] {
 		q.how = "often" // a frequency answers
