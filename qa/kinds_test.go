@@ -1362,19 +1362,21 @@ func TestGenderedRoles(t *testing.T) {
 	}
 }
 
-// "What did X say about Y" is answered by X's statement that puts Y in
-// other words when the model is sure enough of it, but not when what the
-// statement lacks of Y is a name the briefing uses.
+// "What did X say about Y" is answered by X's statement that has a word
+// of Y and puts the rest in other words, when the model is sure enough of
+// it; not by a statement that only relates to Y ("cost" for "prices"),
+// nor when what it lacks of Y is a name the briefing uses.
 func TestParaphrasedTopic(t *testing.T) {
-	e := textEngine(t, "party.txt", "title: Tarn Party stunt draws fire\npublished: 2025-04-02\n---\n"+
-		"Tarn Party stunt draws fire\n\n"+
-		"The Tarn Party changed the name of its press office Twitter account to “factcheckTarn” during a televised debate on Tuesday.\n\n"+
-		"“It was an attempt to mislead voters,” said Will Marsh, chief executive of the fact-checking charity Clear Facts.\n\n"+
-		"Party chairman Ivo Lind said the account had always been clearly labelled.\n\n"+
-		"The debate's host, Ada Berg, did not comment.\n")
+	e := textEngine(t, "tram.txt", "title: Vell plans new tram line\npublished: 2025-03-02\n---\nVell plans new tram line\n\n"+
+		"Vell city council approved plans on Tuesday for a tram line linking the harbour to the university.\n\n"+
+		"“This line will cut commuting times in half,” said deputy mayor Ada Berg, who oversees transport.\n\n"+
+		"Berg said the line would cost 240 million crowns and open in 2029.\n\n"+
+		"Berg also said the city would raise parking fees next year to help pay for buses.\n\n"+
+		"The opposition leader, Lina Marsh, said the money should go to schools instead.\n")
 	tests := []struct{ q, want string }{
-		{"What did Will Marsh say about the renamed account?", "an attempt to mislead voters"},
-		{"What did Will Marsh say about Ada Berg?", ""},
+		{"What did Berg say about parking charges?", "raise parking fees"},
+		{"What did Berg say about house prices?", ""},
+		{"What did Berg say about Lina Marsh?", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
