@@ -1312,6 +1312,8 @@ func TestOccupation(t *testing.T) {
 	e := textEngine(t, "mill.txt", "title: Mill to close\npublished: 2025-04-02\n---\nMill to close\n\n"+
 		"The Tarn Mills plant will close in June, the company said on Monday.\n\n"+
 		"“We fought for this plant for ten years,” said Ada Berg, the head of design at Tarn Mills.\n\n"+
+		"The Tarn Mills Cooperative owns the plant.\n\n"+
+		"Berg held a post at a Varna union until 2019.\n\n"+
 		"The closure will cost 300 jobs, Berg said.\n")
 	const intro = "said Ada Berg, the head of design"
 	tests := []struct{ q, want string }{
@@ -1320,11 +1322,18 @@ func TestOccupation(t *testing.T) {
 		{"What is Ada Berg's role at Tarn Mills?", intro},
 		{"What position does Ada Berg hold?", intro},
 		{"What position does Ada Berg hold at Tarn Mills?", intro},
+		{"What is Ada Berg's job at the Tarn Mills Cooperative?", intro},
+		{"What position did Ada Berg hold in Varna?", ""}, // another post, elsewhere
+		{"What was Ada Berg's role in March?", ""},
 		{"How many jobs will Ada Berg's plant lose?", "cost 300 jobs"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			if a := e.Ask(tt.q); !a.Answered || !strings.Contains(a.Passage, tt.want) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.want == "" && a.Answered && strings.Contains(a.Passage, intro):
+				t.Errorf("Ask(%q) answered with the introduction %q; want another passage or a decline", tt.q, a.Passage)
+			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
 				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
 			}
 		})
@@ -1424,8 +1433,8 @@ func TestWhyDeclineSaysWhy(t *testing.T) {
 	if a.Answered {
 		t.Fatalf("answered %q: the test needs a question the engine declines", a.Passage)
 	}
-	if strings.Contains(a.Why, "gives a reason") {
-		t.Errorf("Why = %q; want how the passage with the reason falls short", a.Why)
+	if want := "the passage that says why covers only"; !strings.HasPrefix(a.Why, want) {
+		t.Errorf("Why = %q; want how the passage with the reason falls short (%q…)", a.Why, want)
 	}
 }
 

@@ -783,9 +783,10 @@ var occupationWords = map[string]bool{
 // holdVerbs say that someone holds a post: "what position does X hold".
 var holdVerbs = map[string]bool{"hold": true, "holds": true, "held": true, "have": true, "has": true, "had": true}
 
-// placePrepositions put a post at an organisation: "X's role at Tarn
-// Mills", "X's job with the FCC".
-var placePrepositions = map[string]bool{"at": true, "with": true, "for": true, "in": true, "of": true}
+// employerPrepositions put a post at an organisation: "X's role at Tarn
+// Mills", "X's job with the FCC". Not "in", which may say where or when
+// they held another post ("what position did X hold in Varna").
+var employerPrepositions = map[string]bool{"at": true, "with": true, "for": true}
 
 // occupation makes a question about what a named person does ("Where does
 // X work?", "Who does X work for?", "What is X's job?", "What does X do?")
@@ -796,8 +797,9 @@ func (e *Engine) occupation(q *question, r *reading) {
 		return
 	}
 	var span []token
-	asks := false
+	asks, employer := false, false // employer: inside "at the Tarn Mills Union"
 	for i, t := range r.ws {
+		employer = employer && (t.has(tokCap) || isArticle(t.word) || isAcronymJoiner(t.word))
 		switch {
 		case r.namePos.has(t.pos):
 			span = append(span, t)
@@ -807,8 +809,9 @@ func (e *Engine) occupation(q *question, r *reading) {
 			asks = true // "what does X do"
 		case holdVerbs[t.word]:
 			// "what position does X hold"
-		case t.has(tokCap) && i > 1 && placePrepositions[r.ws[i-1].word]:
-			// "what is X's role at Tarn Mills": where they hold it
+		case employerPrepositions[t.word] && i+1 < len(r.ws) && (r.ws[i+1].has(tokCap) || isArticle(r.ws[i+1].word)):
+			employer = true // "what is X's role at Tarn Mills": whom they work for
+		case employer:
 		case t.term != "" && !r.framing.has(t.pos):
 			return // the question asks something more
 		}
