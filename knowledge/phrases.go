@@ -1061,8 +1061,10 @@ func isDesc(seg []tok) bool {
 	}
 	for k := 2; k+1 < len(seg); k++ {
 		if seg[k].kind == tWord && seg[k].lower == "and" {
-			// "Vector Labs CEO and a founder of Corvid": two descriptions
-			return orgThenRole(seg[:k]) && isDesc(seg[k+1:])
+			if orgThenRole(seg[:k]) && isDesc(seg[k+1:]) {
+				return true // "Vector Labs CEO and a founder of Corvid": two descriptions
+			}
+			break
 		}
 	}
 	// "Harbour Lines’ chief executive": a name's possessive, then the role.
