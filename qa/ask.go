@@ -176,15 +176,22 @@ func (e *Engine) choose(q *question, cands []cand, s *scratch) (int, string) {
 		}
 		if r == noReason {
 			unreasoned++
-		} else if reasoned < 0 {
-			reasoned = i
+		} else if reasoned < 0 && i < maxTries && e.reasonNear(cands[i].d) {
+			reasoned = i // it gives a reason, and fell short otherwise
 		}
 		if first < 0 {
 			first, why = i, r
 		}
 	}
-	if q.typ == qWhy && reasoned >= 0 {
-		first, why = reasoned, rej[reasoned] // a passage gave a reason, and fell short otherwise: say how
+	if q.typ == qWhy && reasoned > first {
+		// the best match gives no reason; one below it does, and falls short otherwise
+		msg := e.explain(q, cands[reasoned], rej[reasoned])
+		for _, p := range [...]string{"the best match ", "the closest passage "} {
+			if strings.HasPrefix(msg, p) {
+				return -1, "the passage that says why " + msg[len(p):] // "… covers only 3/6 of the question's terms"
+			}
+		}
+		return -1, msg
 	}
 	switch {
 	case unreasoned > 1 && reasoned < 0:
