@@ -846,7 +846,7 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 func (a *analyzer) spelledOut(words []word) (string, int) {
 	var caps, all [8]byte
 	nc, na := 0, 0
-	best, bestN, orgAt := "", 0, -1
+	best, bestN := "", 0
 scan:
 	for k, w := range words {
 		switch {
@@ -855,20 +855,14 @@ scan:
 		case w.cap && !w.allCaps && w.norm != "" && w.norm[0] < utf8.RuneSelf:
 			caps[nc], all[na] = w.norm[0]&^0x20, w.norm[0]&^0x20
 			nc, na = nc+1, na+1
-			if orgAt < 0 && en.IsOrgWord(w.norm) {
-				orgAt = k
-			}
 		case k > 0 && isAcronymJoiner(w.norm):
 			all[na] = w.norm[0] &^ 0x20
 			na++
-			if orgAt < 0 {
-				orgAt = k
-			}
 			continue
 		default:
 			break scan
 		}
-		if nc < 2 || orgAt < 0 {
+		if nc < 2 {
 			continue
 		}
 		for _, in := range [...][]byte{caps[:nc], all[:na]} {
@@ -881,8 +875,8 @@ scan:
 			}
 		}
 	}
-	if bestN == 0 {
-		return "", 0
+	if bestN == 0 || !slices.ContainsFunc(words[1:bestN], func(w word) bool { return isAcronymJoiner(w.norm) || en.IsOrgWord(w.norm) }) && !en.IsOrgWord(words[0].norm) {
+		return "", 0 // no organisation's name: "Kurt Tamm Olsen"
 	}
 	unknown := false
 	for _, w := range words[:bestN] {
