@@ -884,6 +884,9 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 			return noPredicate
 		}
 	}
+	if q.view != 0 && !e.fromView(q, best) {
+		return notTheirs // "according to state radio": not the association's figure
+	}
 	switch q.typ {
 	case qWhen:
 		if j := e.joinsWith(best.d); !e.dateNear(best.d, q) && !(j >= 0 && e.dateNear(j, q)) {
@@ -933,6 +936,16 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 		}
 	}
 	return accepted
+}
+
+// fromView reports whether candidate c, for a fact question asked
+// "according to X", gives X's account: X is its speaker, or it names X in
+// its own words (a figure "expected by AAA").
+func (e *Engine) fromView(q *question, c cand) bool {
+	if len(q.speakers) > 0 && int(e.docs[c.d].speaker) == q.speakers[0] {
+		return true
+	}
+	return c.full&q.view == q.view
 }
 
 // placesTown reports whether sentence d may name a town or city: a name
@@ -1204,6 +1217,9 @@ func (e *Engine) explain(q *question, c cand, r rejection) string {
 		}
 		return "the question asks how many, but the closest passage gives no number for it"
 	case notTheirs:
+		if q.view != 0 && (name == "" || q.typ != qSaid) {
+			return "the question asks according to " + termList(q.terms, q.view, 4) + ", but the closest passage is not their account"
+		}
 		return name + " is in the briefing, but the closest passage is not theirs"
 	case offTopic:
 		return name + " is in the briefing, but not on " + termList(q.terms, topicMask(q), 4)

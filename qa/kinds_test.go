@@ -1406,16 +1406,24 @@ func TestParaphrasedTopic(t *testing.T) {
 func TestHedgedViews(t *testing.T) {
 	e := textEngine(t, "travel.txt", "title: Holiday travel\npublished: 2025-11-20\n---\nHoliday travel\n\n"+
 		"More than 43 million people are expected by the Tarn Motor Club to travel over the holiday weekend, most of them by car.\n\n"+
-		"“The roads will be busy from Wednesday,” said Ivo Lind, a club spokesman.\n\n"+
+		"“The roads will be busy from Wednesday,” Ivo Lind, a club spokesman, told Vell Radio.\n\n"+
 		"Storms in the east could delay flights on Wednesday, forecasters said.\n")
 	tests := []struct{ q, want string }{
 		{"According to the motoring group Tarn Motor Club, roughly how many people will travel over the holiday?", "43 million"},
 		{"According to forecasters, approximately when could storms delay flights?", "on Wednesday"},
 		{"What did Ivo Lind reportedly say?", "The roads will be busy"},
+		// the figure is the club's: not according to the police, nor to a
+		// radio station the story never quotes
+		{"According to the police, roughly how many people will travel over the holiday?", ""},
+		{"According to Vell Radio, how many people will travel over the holiday?", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			if a := e.Ask(tt.q); !a.Answered || !strings.Contains(a.Passage, tt.want) {
+			a := e.Ask(tt.q)
+			switch {
+			case tt.want == "" && a.Answered:
+				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
+			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
 				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
 			}
 		})

@@ -72,6 +72,7 @@ type question struct {
 	town     bool     // for where: "which city", "what town": a place below a country or state answers
 	class    []int32  // for "which N": the ids of N's terms
 	says     bool     // the question asks about something said: "who said", "who warned"
+	view     uint64   // "according to X, how many": the terms naming X, which the answer must be by or name
 	money    bool     // "how much" asks for an amount of money: "how much did it cost"
 	role     string   // for "who is the <role> of X": the role noun's term
 	how      string   // for how many: the word after "how" ("many", "much", "long", "old", "far"); "often" for how often
@@ -354,6 +355,9 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	q.money = q.money || inCurrency && !weighs // not "how much did the baby weigh, in pounds"
 	e.findAsked(&q, &r)
 	e.addTerms(&q, &r)
+	if len(view) > 0 && q.typ != qSaid {
+		q.view = viewMask(&q, view) // "according to X, how many": X must be the source
+	}
 	q.counted = countedRelated(q.counted, q.terms)
 	if s != nil {
 		s.terms = q.terms // the buffer, grown, for the next question
@@ -670,6 +674,22 @@ func (e *Engine) findAsked(q *question, r *reading) {
 			}
 		}
 	}
+}
+
+// viewMask returns the terms of q that name the X of "according to X":
+// its capitalised words when it has some ("the motoring group Tarn Motor
+// Club"), else all ("state radio").
+func viewMask(q *question, view []token) uint64 {
+	named := slices.ContainsFunc(view, func(t token) bool { return t.term != "" && t.has(tokCap) })
+	var m uint64
+	for i := range q.terms {
+		for _, t := range view {
+			if t.term != "" && t.term == q.terms[i].term && !q.terms[i].optional && (!named || t.has(tokCap)) {
+				m |= 1 << uint(i)
+			}
+		}
+	}
+	return m
 }
 
 // trimHedges returns span without the hedges at its end: "what did
