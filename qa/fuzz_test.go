@@ -17,7 +17,9 @@ func FuzzAsk(f *testing.F) {
 	}
 	for _, s := range []string{"", " ", "\x00", "ISIS-K’s U.S.-led al-Assad", "¿Qué?", strings.Repeat("why ", 300),
 		"\u00a0\u200b\ufeff", "What did \"Colin\" say about “Russia”?", "1,000,000.5 2021–2024", "U.S.A.'s", "--",
-		"who is the", "how many", "when", "What did the U.S. military say about Kerman, Iran on Jan. 3, 2024?"} {
+		"who is the", "how many", "when", "What did the U.S. military say about Kerman, Iran on Jan. 3, 2024?",
+		"According to the ISIS, roughly how many?", "according to,", "What did the International Monetary Fund of the say?",
+		"When is it being held", "How many of the were"} {
 		f.Add(s)
 	}
 	e := New(handSeed(f), secondBriefing(f))
