@@ -1006,7 +1006,10 @@ func orgThenRole(seg []tok) bool {
 	if n < 2 || n > maxDescWords || !isUpperStart(seg[0].text) || !isLowerStart(seg[n-1].text) && !isAcronym(seg[n-1].text) || !english.IsRoleNoun(seg[n-1].lower) {
 		return false
 	}
-	for _, t := range seg {
+	for k, t := range seg {
+		if t.lower == "and" && k > 0 && k+1 < n && isUpperStart(seg[k-1].text) && isUpperStart(seg[k+1].text) {
+			continue // "Tarn Sand and Gravel CEO": the name's own "and"
+		}
 		if t.kind != tWord || determiners[t.lower] || t.lower == "and" || t.lower == "or" || clauseStarters[t.lower] || t.lower == "who" || t.lower == "which" || t.lower == "that" {
 			return false
 		}
@@ -1064,7 +1067,6 @@ func isDesc(seg []tok) bool {
 			if orgThenRole(seg[:k]) && isDesc(seg[k+1:]) {
 				return true // "Vector Labs CEO and a founder of Corvid": two descriptions
 			}
-			break
 		}
 	}
 	// "Harbour Lines’ chief executive": a name's possessive, then the role.

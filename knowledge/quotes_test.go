@@ -629,7 +629,9 @@ func TestRoles(t *testing.T) {
 		// an organisation's acronym role, and a second description after "and"; "told" takes whom they told
 		{"A single fault can sink a launch, Ivo Marek, Corvid Labs CEO and a founder of Tarn Rockets, told Vell Radio.", "Ivo Marek", "Corvid Labs CEO and a founder of Tarn Rockets", Person},
 		{"The dam will hold, Ada Berg, Tarn Water CEO, told the Vell Herald.", "Ada Berg", "Tarn Water CEO", Person},
-		// "and" inside a role that is no pair of descriptions
+		// "and" inside a role that is no pair of descriptions, and inside
+		// the organisation's name
+		{"Sand will run short, Ivo Marek, Tarn Sand and Gravel CEO and a founder of Corvid Labs, told Vell Radio.", "Ivo Marek", "Tarn Sand and Gravel CEO and a founder of Corvid Labs", Person},
 		{"Fares will fall, Ada Berg, Harbour Lines' head of sales and marketing, told Vell Radio.", "Ada Berg", "Harbour Lines' head of sales and marketing", Person},
 		// a first name that is also a modal verb
 		{"“It was a trick,” said Will Marsh, chief executive of Clear Facts.", "Will Marsh", "chief executive of Clear Facts", Person},
