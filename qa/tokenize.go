@@ -866,6 +866,9 @@ scan:
 			continue
 		}
 		for _, in := range [...][]byte{caps[:nc], all[:na]} {
+			if len(in) < 3 {
+				continue // two letters stand for too many names: "TC"
+			}
 			if t, ok := a.acro[string(in)]; ok {
 				if long, spelt := a.longs[string(in)]; spelt && long != joinNorms(words[:k+1]) {
 					continue // the briefings spell these initials out as another name
@@ -875,8 +878,8 @@ scan:
 			}
 		}
 	}
-	if bestN == 0 || !slices.ContainsFunc(words[1:bestN], func(w word) bool { return isAcronymJoiner(w.norm) || en.IsOrgWord(w.norm) }) && !en.IsOrgWord(words[0].norm) {
-		return "", 0 // no organisation's name: "Kurt Tamm Olsen"
+	if bestN == 0 || !orgName(words[:bestN]) {
+		return "", 0 // no organisation's name: "Kurt Tamm Olsen", "Tilde and Carl"
 	}
 	unknown := false
 	for _, w := range words[:bestN] {
@@ -891,9 +894,9 @@ scan:
 }
 
 // spellsOut notes, for the run of capitalised words (and joiners between
-// them) that words open with, its initials and the words: "National Ports
-// Authority" spells NPA, which a question's "National Police Agency" then
-// does not.
+// them) that words open with, when it reads as an organisation's name, its
+// initials and the words: "National Ports Authority" spells NPA, which a
+// question's "National Police Agency" then does not.
 func (a *analyzer) spellsOut(words []word) {
 	if len(words) < 2 || !words[1].cap && !isAcronymJoiner(words[1].norm) {
 		return // one word names no acronym
@@ -916,8 +919,8 @@ func (a *analyzer) spellsOut(words []word) {
 		all[na] = w.norm[0] &^ 0x20
 		na++
 	}
-	if nc < 2 {
-		return
+	if nc < 2 || !orgName(words[:end]) {
+		return // "Vera Ruud" and "North Park Avenue"'s initials stand for no acronym
 	}
 	spelt := joinNorms(words[:end])
 	for _, in := range [...][]byte{caps[:nc], all[:naEnd]} {
@@ -925,6 +928,18 @@ func (a *analyzer) spellsOut(words []word) {
 			a.longs[string(in)] = spelt
 		}
 	}
+}
+
+// orgName reports whether words read as an organisation's name: a word
+// such as "fund", "national" or "bank", or "of", "for" or "on" between its
+// words ("Department of Transport"); not "Tilde and Carl".
+func orgName(words []word) bool {
+	for k, w := range words {
+		if en.IsOrgWord(w.norm) || k > 0 && (w.norm == "of" || w.norm == "for" || w.norm == "on") {
+			return true
+		}
+	}
+	return false
 }
 
 // isAcronymJoiner reports whether w may stand between the capitalised
