@@ -1278,12 +1278,16 @@ func TestSpelledOutAcronym(t *testing.T) {
 		"The National Ports Authority said the fine was the largest it had ever set.\n\n"+
 		"The KTO opened an audit of the firm in May.\n\n"+
 		"“I have done nothing wrong,” said councillor Dario Alvarez.\n\n"+
-		"Commuter groups, led by the Fair Fares Coalition, said they would appeal.\n")
+		"Commuter groups, led by the Fair Fares Coalition, said they would appeal.\n\n"+
+		"The TCL approved the harbour budget. The VRL cancelled all morning trains to the port.\n\n"+
+		"“I walked,” said Vera Ruud Lind, a commuter.\n")
 	checkSpelled(t, e, []struct{ q, want, why string }{
 		{"What did the National Police Agency say about the fine?", "", "Police Agency"},
 		{"Is Kurt Tamm Olsen under audit?", "", "Kurt Tamm Olsen"},
 		{"What did the DA say?", "", "DA"},
 		{"According to the FFC, what will commuter groups do?", "", "FFC"}, // this crashed the reading of "according to"
+		{"Did Tilde and Carl Lund approve the harbour budget?", "", "Tilde"},
+		{"What did the Vell Railway Lines cancel?", "The VRL cancelled", ""}, // a person's initials block nothing
 	})
 }
 
@@ -1371,10 +1375,11 @@ func TestGenderedRoles(t *testing.T) {
 	}
 }
 
-// "What did X say about Y" is answered by X's statement that has a word
-// of Y and puts the rest in other words, when the model is sure enough of
-// it; not by a statement that only relates to Y ("cost" for "prices"),
-// nor when what it lacks of Y is a name the briefing uses.
+// "What did X say about Y" is not answered by X's statement on another
+// topic that has only a related word of Y ("house prices" against "the
+// line would cost"), nor when what it lacks of Y is a name the briefing
+// uses. (One shared word is still enough: "school fees" finds "parking
+// fees", as before round twelve.)
 func TestParaphrasedTopic(t *testing.T) {
 	e := textEngine(t, "tram.txt", "title: Vell plans new tram line\npublished: 2025-03-02\n---\nVell plans new tram line\n\n"+
 		"Vell city council approved plans on Tuesday for a tram line linking the harbour to the university.\n\n"+
@@ -1383,7 +1388,7 @@ func TestParaphrasedTopic(t *testing.T) {
 		"Berg also said the city would raise parking fees next year to help pay for buses.\n\n"+
 		"The opposition leader, Lina Marsh, said the money should go to schools instead.\n")
 	tests := []struct{ q, want string }{
-		{"What did Berg say about parking charges?", "raise parking fees"},
+		{"What did Berg say about parking fees?", "raise parking fees"},
 		{"What did Berg say about house prices?", ""},
 		{"What did Berg say about Lina Marsh?", ""},
 	}
@@ -1407,9 +1412,11 @@ func TestHedgedViews(t *testing.T) {
 	e := textEngine(t, "travel.txt", "title: Holiday travel\npublished: 2025-11-20\n---\nHoliday travel\n\n"+
 		"More than 43 million people are expected by the Tarn Motor Club to travel over the holiday weekend, most of them by car.\n\n"+
 		"“The roads will be busy from Wednesday,” Ivo Lind, a club spokesman, told Vell Radio.\n\n"+
-		"Storms in the east could delay flights on Wednesday, forecasters said.\n")
+		"Storms in the east could delay flights on Wednesday, forecasters said.\n\n"+
+		"The Tarn Auto League disputed the Vell Radio estimate, saying only 30 million people would travel.\n")
 	tests := []struct{ q, want string }{
 		{"According to the motoring group Tarn Motor Club, roughly how many people will travel over the holiday?", "43 million"},
+		{"How many people will travel over the holiday, according to the police?", ""},
 		{"According to forecasters, approximately when could storms delay flights?", "on Wednesday"},
 		{"What did Ivo Lind reportedly say?", "The roads will be busy"},
 		// the figure is the club's: not according to the police, nor to a

@@ -122,6 +122,7 @@ type reading struct {
 	framing  posSet   // word positions that frame rather than ask
 	optional posSet   // the verb of "what did X propose": ranks, need not be covered
 	span     []token  // the words naming whose view is asked
+	tailView bool     // span is the X of a closing "according to X"
 	namePos  posSet   // word positions inside a source's name
 	asked    posSet   // word positions naming the asked speaker: not topic
 	counted  []string // for "how many N": the terms from N to the next stop word
@@ -355,6 +356,9 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	q.money = q.money || inCurrency && !weighs // not "how much did the baby weigh, in pounds"
 	e.findAsked(&q, &r)
 	e.addTerms(&q, &r)
+	if r.tailView && len(view) == 0 {
+		view = r.span // "how many stations ran dry, according to police"
+	}
 	if len(view) > 0 && q.typ != qSaid {
 		q.view = viewMask(&q, view) // "according to X, how many": X must be the source
 	}
@@ -633,7 +637,7 @@ func (e *Engine) classify(r *reading) qType {
 			if typ == qWhat || typ == qYesNo {
 				typ = qSaid
 			}
-			r.span = ws[k+2:]
+			r.span, r.tailView = ws[k+2:], true
 			r.framing.set(ws[k].pos)
 		}
 	}
@@ -677,14 +681,25 @@ func (e *Engine) findAsked(q *question, r *reading) {
 }
 
 // viewMask returns the terms of q that name the X of "according to X":
-// its capitalised words when it has some ("the motoring group Tarn Motor
-// Club"), else all ("state radio").
+// from its first capitalised word on when it has one ("the motoring group
+// Tarn Motor Club", "Vellmark police"), else its head ("the camp's
+// medics" are medics).
 func viewMask(q *question, view []token) uint64 {
-	named := slices.ContainsFunc(view, func(t token) bool { return t.term != "" && t.has(tokCap) })
+	switch k := slices.IndexFunc(view, func(t token) bool { return t.term != "" && t.has(tokCap) }); {
+	case k > 0:
+		view = view[k:] // "the motoring group Tarn Motor Club"; not "Vellmark police" without "police"
+	case k < 0:
+		for h := len(view) - 1; h >= 0; h-- {
+			if view[h].term != "" && !view[h].has(tokAlias) && !view[h].has(tokPart) {
+				view = view[h : h+1] // the head: "the camp's medics" are medics, "state radio" radio
+				break
+			}
+		}
+	}
 	var m uint64
 	for i := range q.terms {
 		for _, t := range view {
-			if t.term != "" && t.term == q.terms[i].term && !q.terms[i].optional && (!named || t.has(tokCap)) {
+			if t.term != "" && t.term == q.terms[i].term && !q.terms[i].optional {
 				m |= 1 << uint(i)
 			}
 		}
