@@ -186,7 +186,7 @@ func (e *Engine) choose(q *question, cands []cand, s *scratch) (int, string) {
 		msg := e.explain(q, cands[reasoned], rej[reasoned])
 		for _, p := range [...]string{"the best match ", "the closest passage "} {
 			if strings.HasPrefix(msg, p) {
-				return -1, "the passage that says why " + msg[len(p):] // "… covers only 3/6 of the question's terms"
+				return -1, "a passage that gives a reason " + msg[len(p):] // "… covers only 3/6 of the question's terms"
 			}
 		}
 		return -1, msg

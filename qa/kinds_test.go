@@ -1448,7 +1448,7 @@ func TestWhyDeclineSaysWhy(t *testing.T) {
 	if a.Answered {
 		t.Fatalf("answered %q: the test needs a question the engine declines", a.Passage)
 	}
-	if want := "the passage that says why covers only"; !strings.HasPrefix(a.Why, want) {
+	if want := "a passage that gives a reason covers only"; !strings.HasPrefix(a.Why, want) {
 		t.Errorf("Why = %q; want how the passage with the reason falls short (%q…)", a.Why, want)
 	}
 }
