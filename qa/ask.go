@@ -1065,9 +1065,10 @@ func (e *Engine) tellsAsked(q *question, w string) bool {
 // one no briefing uses, so Y is put in other words ("the county reaching
 // this point"), not another topic the briefing treats elsewhere ("what did
 // she tell the port authority" against what she told a news agency).
-// Round twelve tried 0.70 with a word of Y in the answer's own words and
-// took it back: "what did Berg say about school fees" found "Berg said the
-// city would raise parking fees".
+// Round twelve tried 0.70 and took it back: "what did Berg say about house
+// prices" found "Berg said the line would cost 240 million crowns", and
+// with a word of Y required in the answer's own words, "housing costs"
+// still did.
 func (e *Engine) paraphrasesTopic(q *question, cands []cand, i int) bool {
 	c := &cands[i]
 	for m := topicMask(q) &^ (c.full | c.half); m != 0; m &= m - 1 {

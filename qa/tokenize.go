@@ -833,16 +833,16 @@ func (a *analyzer) tokensOf(words []word, dst []token, build bool) []token {
 	return dst
 }
 
-// spelledOut returns the term of the acronym the briefings write that
-// words open with spelt out, and how many words spell it: "International
-// Monetary Fund" for "IMF", "Department of Justice" for "DOJ" or "DJ". The
-// name has two or more capitalised words; "of", "and", "for", "on" and
-// "the" may stand between them, their initials counted or not. It must
-// read as an organisation's, with a joiner or a word such as "fund" or
-// "national" ("Kurt Tamm Olsen" is no "KTO"). A name the briefings know
-// as a phrase, one whose every word they use, and one whose initials they
-// spell out as another name ("National Police Agency" where the NPA is
-// the National Ports Authority) are not the acronym's.
+// spelledOut returns the term of the acronym of three letters or more the
+// briefings write that words open with spelt out, and how many words spell
+// it: "International Monetary Fund" for "IMF", "Department of Justice"
+// for "DOJ". The name has two or more capitalised words; "of", "and",
+// "for", "on" and "the" may stand between them, their initials counted or
+// not. It must read as an organisation's (orgName: "Kurt Tamm Olsen" is
+// no KTO). A name the briefings know as a phrase, one whose every word
+// they use, and one whose initials they spell out as another
+// organisation's name ("National Police Agency" where the NPA is the
+// National Ports Authority) are not the acronym's.
 func (a *analyzer) spelledOut(words []word) (string, int) {
 	var caps, all [8]byte
 	nc, na := 0, 0
