@@ -257,15 +257,21 @@ var hedges = map[string]bool{
 // "working to", "aims to" or nothing. ("tri" is the stem of "try".)
 var attemptVerbs = map[string]bool{"tri": true, "attempt": true, "seek": true}
 
-// timeFrames, before a time unit, say which span of time is meant ("the
-// past three weeks", "the previous year"); a sentence may say "last" or
-// "recent" for the same span.
-var timeFrames = map[string]bool{"past": true, "previous": true, "preceding": true, "coming": true, "next": true, "last": true}
+// isTimeFrame reports whether w, before a time unit, says which span of
+// time is meant ("the past three weeks", "the previous year"); a sentence
+// may say "last" or "recent" for the same span.
+func isTimeFrame(w string) bool {
+	switch w {
+	case "past", "previous", "preceding", "coming", "next", "last":
+		return true
+	}
+	return false
+}
 
-// lightVerbs, by term, say little before the noun that follows them
-// ("give consent", "make cuts"): a sentence may use the noun's verb
-// ("consented") instead.
-var lightVerbs = map[string]bool{"give": true, "make": true}
+// isLightVerb reports whether a verb, by term, says little before the
+// noun that follows it ("give consent", "make cuts"): a sentence may use
+// the noun's verb ("consented") instead.
+func isLightVerb(term string) bool { return term == "give" || term == "make" }
 
 // causeNouns after "for what" ask why: "for what reason".
 var causeNouns = map[string]bool{"reason": true, "reasons": true, "purpose": true, "cause": true, "motive": true}

@@ -157,7 +157,7 @@ func markIdioms(ws []token, typ qType, optional *posSet) {
 		case typ == qWhen && ws[k].term == "take" && next == "place":
 			optional.set(ws[k].pos)
 			optional.set(ws[k+1].pos)
-		case typ == qWhen && heldWords[w] && holdsEvent(ws, k):
+		case typ == qWhen && isHeldWord(w) && holdsEvent(ws, k):
 			optional.set(ws[k].pos) // "when is the election being held": the event's own date answers
 		case (w == "these" || w == "those") && next == "days", w == "so" && next == "far", w == "to" && next == "date":
 			optional.set(ws[k+1].pos)
@@ -165,21 +165,21 @@ func markIdioms(ws []token, typ qType, optional *posSet) {
 			optional.set(ws[k].pos)
 			optional.set(ws[k+1].pos)
 		case next == "":
-		case lightVerbs[ws[k].term] && !ws[k+1].has(tokStop) && ws[k+1].term != "" && !ws[k+1].has(tokCap) && !ws[k+1].has(tokNum) && !english.IsParticle(next):
+		case isLightVerb(ws[k].term) && !ws[k+1].has(tokStop) && ws[k+1].term != "" && !ws[k+1].has(tokCap) && !ws[k+1].has(tokNum) && !english.IsParticle(next):
 			optional.set(ws[k].pos) // "give consent", "make cuts": the noun says it
-		case timeFrames[w] && (timeUnits[next] || ws[k+1].has(tokNum) && k+2 < len(ws) && timeUnits[ws[k+2].word]):
+		case isTimeFrame(w) && (timeUnits[next] || ws[k+1].has(tokNum) && k+2 < len(ws) && timeUnits[ws[k+2].word]):
 			optional.set(ws[k].pos)
 		}
 	}
 }
 
-// heldWords, in a when question, say only that an event takes place:
+// isHeldWord's words, in a when question, say only that an event takes place:
 // "when is the vote being held", "when will the council hold the vote".
 // Of a person they say that someone was detained: "when was Ivo Marek
 // held" (holdsEvent).
-var heldWords = map[string]bool{"held": true, "hold": true, "holds": true, "holding": true}
+func isHeldWord(w string) bool { return w == "held" || w == "hold" || w == "holds" || w == "holding" }
 
-// holdsEvent reports whether ws[k], a word of heldWords, holds an event
+// holdsEvent reports whether ws[k], a word of isHeldWord's, holds an event
 // rather than a person: what is held, the word before "held" (past its
 // auxiliaries) or after "hold" (past its articles), is no name.
 func holdsEvent(ws []token, k int) bool {
