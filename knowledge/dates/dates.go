@@ -1750,9 +1750,13 @@ func tenseAt(s string, start, end int) tense {
 }
 
 // governed returns the tense of the past form words[k], given the
-// auxiliaries before it: "will be held" is future, "would have started"
-// past, "has been adjourned" present perfect, "was held" past.
+// auxiliaries before it: "will be held" and "is being held" are future,
+// "would have started" past, "has been adjourned" present perfect, "was
+// held" past.
 func governed(words []tenseWord, k int) tense {
+	if k >= 2 && words[k-1].w == "being" && presentBe(words[k-2].w) {
+		return tenseFuture // "is being held on March 22": under way or to come, not over
+	}
 	have := false
 	for b := k - 1; b >= 0 && b >= k-4; b-- {
 		w := words[b].w
@@ -1774,6 +1778,15 @@ func governed(words []tenseWord, k int) tense {
 		return tensePerfect
 	}
 	return tensePast
+}
+
+// presentBe reports whether w is a present form of "be".
+func presentBe(w string) bool {
+	switch w {
+	case "is", "are", "am", "’s", "'s":
+		return true
+	}
+	return false
 }
 
 // clauseBounds returns the part of s around s[start:end] that belongs to

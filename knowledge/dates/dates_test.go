@@ -120,6 +120,8 @@ var cases = []struct {
 	// Months relative to publication.
 	{"2024-01-10", "The accord was signed Dec. 5 in the capital.", []string{"Dec. 5=2023-12-05"}},
 	{"2024-01-10", "The election will be held Dec. 5.", []string{"Dec. 5=2024-12-05"}},
+	{"2025-03-02", "The open day is being held on March 22.", []string{"March 22=2025-03-22"}},
+	{"2025-03-02", "The talks are being held on Friday.", []string{"on Friday=2025-03-07"}},
 	{"2024-03-23", "The deal collapsed in March.", []string{"in March=2024-03"}},
 	{"2024-03-23", "Fighting intensified in November.", []string{"in November=2023-11"}},
 	{"2024-03-23", "Parliament will reconvene in November.", []string{"in November=2024-11"}},
