@@ -1461,7 +1461,8 @@ func TestPartitiveCount(t *testing.T) {
 		"The drug changed how regions of the brain talk to each other, the team said.\n\n"+
 		"Its effects wore off within hours.\n")
 	trial := textEngine(t, "trial.txt", "title: Trial\npublished: 2025-04-02\n---\nTrial\n\n"+
-		"Of the 40 patients in the trial, 12 were women, the researchers said.\n")
+		"Of the 40 patients in the trial, 12 were women, the researchers said.\n\n"+
+		"The survey found that 120 of the commuters were cyclists.\n")
 	tests := []struct {
 		e       *Engine
 		q, want string
@@ -1470,10 +1471,39 @@ func TestPartitiveCount(t *testing.T) {
 		{e, "How many of the volunteers were students?", ""}, // a word no sentence uses: no count of it
 		{e, "How many volunteers were scanned?", "15 healthy volunteers"},
 		{trial, "How many of the patients were women?", "12 were women"},
+		{trial, "How many of the commuters were cyclists?", "120 of the commuters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			a := tt.e.Ask(tt.q)
+			switch {
+			case tt.want == "" && a.Answered:
+				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
+			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
+				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
+			}
+		})
+	}
+}
+
+// "According to X" accepts X's account however the briefing refers to X:
+// a speaker only described ("the agency said" for the TMA), narration that
+// names X by its last word ("Moe sailed the route"); not another named
+// source's figure.
+func TestViewAccount(t *testing.T) {
+	e := textEngine(t, "ferry.txt", "title: Ferry licence review\npublished: 2025-03-02\n---\nFerry licence review\n\n"+
+		"The TMA, the regional maritime regulator, is reviewing the Kell ferry licence.\n\n"+
+		"The agency said a decision is expected by June 30.\n\n"+
+		"Karl Eriksen Moe, a retired ferry captain, opposes the plan. Moe sailed the route for 31 years.\n\n"+
+		"The Kell Ferry Company said it carried 210,000 passengers last year.\n")
+	tests := []struct{ q, want string }{
+		{"When is a decision expected, according to the TMA?", "by June 30"},
+		{"According to Karl Eriksen Moe, how long did he sail the route?", "for 31 years"},
+		{"According to the TMA, how many passengers did the ferry carry last year?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a := e.Ask(tt.q)
 			switch {
 			case tt.want == "" && a.Answered:
 				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)

@@ -987,8 +987,12 @@ func (q *question) namesTerm(id int32) bool {
 }
 
 // countedDistance is how many words before the thing counted ("13 U.S.
-// troops") its number may stand.
-const countedDistance = 3
+// troops") its number may stand; subsetDistance, for "how many of the N
+// were M", how many before the M ("120 of the commuters were cyclists").
+const (
+	countedDistance = 3
+	subsetDistance  = 6
+)
 
 // counts reports whether toks give a number of the thing counted: when they
 // name the thing (any of the words that may name it), a number stands just
@@ -996,12 +1000,16 @@ const countedDistance = 3
 // number of residents who left ... is 40".
 func counts(toks []dtok, q *question) bool {
 	counted, named := q.counted, false
+	dist := countedDistance
+	if q.subset {
+		dist = subsetDistance // "120 of the commuters were cyclists"
+	}
 	for i, t := range toks {
 		if t.term < 0 || !slices.Contains(counted, t.term) {
 			continue
 		}
 		named = true
-		for k := i - 1; k >= 0 && int(t.pos)-int(toks[k].pos) <= countedDistance; k-- {
+		for k := i - 1; k >= 0 && int(t.pos)-int(toks[k].pos) <= dist; k-- {
 			if toks[k].mark&markNum != 0 {
 				return true
 			}
