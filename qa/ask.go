@@ -937,8 +937,9 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 }
 
 // fromView reports whether candidate c, for a fact question asked
-// "according to X", gives X's account: X is its speaker, or it is
-// narration that names X in its own words (a figure "expected by AAA").
+// "according to X", may give X's account: X is its speaker (or a speaker
+// only described), or it is narration that names X or reports what
+// someone it does not name said ("the agency said").
 func (e *Engine) fromView(q *question, c cand) bool {
 	sp := e.docs[c.d].speaker
 	if len(q.speakers) > 0 && int(sp) == q.speakers[0] {
@@ -946,16 +947,28 @@ func (e *Engine) fromView(q *question, c cand) bool {
 	}
 	if sp >= 0 {
 		// its speaker is X when their name and role hold X's words ("the
-		// camp's medics"); another source's word on X is not X's ("the
-		// association disputed the state radio count")
-		for m := q.view; m != 0; m &= m - 1 {
-			if !slices.Contains(e.sources[sp].allTerms, q.terms[bits.TrailingZeros64(m)].term) {
-				return false
-			}
-		}
-		return true
+		// camp's medics"), or when it is only described ("the agency said"
+		// for "according to the TMA"); another named source's word on X
+		// is not X's ("the association disputed the state radio count")
+		return e.isView(q, int(sp)) || strings.ToLower(e.sources[sp].summary.Name) == e.sources[sp].summary.Name
 	}
-	return c.full&q.view == q.view
+	// narration that names X by its last word: a figure "expected by AAA",
+	// "Moe sailed the route for 31 years" for "according to Karl Eriksen
+	// Moe"; not "expected by the Tarn Motor Club" for "according to the
+	// police"
+	head := uint64(1) << uint(63-bits.LeadingZeros64(q.view))
+	return c.full&head != 0 || e.reports(&e.docs[c.d]) // or reports what someone unnamed said: "the agency said"
+}
+
+// isView reports whether source si's name and role hold every word of
+// the X of "according to X".
+func (e *Engine) isView(q *question, si int) bool {
+	for m := q.view; m != 0; m &= m - 1 {
+		if !slices.Contains(e.sources[si].allTerms, q.terms[bits.TrailingZeros64(m)].term) {
+			return false
+		}
+	}
+	return true
 }
 
 // placesTown reports whether sentence d may name a town or city: a name
