@@ -1296,13 +1296,9 @@ func checkSpelled(t *testing.T, e *Engine, tests []struct{ q, want, why string }
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
 			a := e.Ask(tt.q)
-			switch {
-			case tt.want == "" && a.Answered:
-				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
-			case tt.want == "" && !strings.Contains(a.Why, tt.why):
+			checkAnswer(t, tt.q, a, tt.want)
+			if tt.want == "" && !a.Answered && !strings.Contains(a.Why, tt.why) {
 				t.Errorf("Ask(%q) declined because %q; want it to name %q", tt.q, a.Why, tt.why)
-			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
-				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
 			}
 		})
 	}
@@ -1354,25 +1350,14 @@ func TestGenderedRoles(t *testing.T) {
 		"“The Tarnby port took a beating from the storms. The quays held,” said Ada Berg, a port spokeswoman. “We are open.”\n\n"+
 		"The council chairman, Ivo Marek, thanked the crews.\n\n"+
 		"“Somebody cut the fence by the quay. We lost twenty sheep,” said Ivo Lind, who farms near the port.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"Who is the Tarnby port spokesperson?", "said Ada Berg, a port spokeswoman"},
 		{"Who is the spokesman for the port?", "said Ada Berg, a port spokeswoman"},
 		{"Who is the council chairperson?", "Ivo Marek"},
 		{"Who chairs the council?", "Ivo Marek"},
 		{"Who said the Tarnby port took a beating?", "said Ada Berg, a port spokeswoman"},
 		{"Who cut the fence?", ""}, // the one quoted about it did not
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := e.Ask(tt.q)
-			switch {
-			case tt.want == "" && a.Answered:
-				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
-			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
-				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // "What did X say about Y" is not answered by X's statement on another
@@ -1387,22 +1372,11 @@ func TestParaphrasedTopic(t *testing.T) {
 		"Berg said the line would cost 240 million crowns and open in 2029.\n\n"+
 		"Berg also said the city would raise parking fees next year to help pay for buses.\n\n"+
 		"The opposition leader, Lina Marsh, said the money should go to schools instead.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"What did Berg say about parking fees?", "raise parking fees"},
 		{"What did Berg say about house prices?", ""},
 		{"What did Berg say about Lina Marsh?", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := e.Ask(tt.q)
-			switch {
-			case tt.want == "" && a.Answered:
-				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
-			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
-				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // Hedges do not change whose view a question asks for or what kind of
@@ -1414,7 +1388,7 @@ func TestHedgedViews(t *testing.T) {
 		"“The roads will be busy from Wednesday,” Ivo Lind, a club spokesman, told Vell Radio.\n\n"+
 		"Storms in the east could delay flights on Wednesday, forecasters said.\n\n"+
 		"The Tarn Auto League disputed the Vell Radio estimate, saying only 30 million people would travel.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"According to the motoring group Tarn Motor Club, roughly how many people will travel over the holiday?", "43 million"},
 		{"How many people will travel over the holiday, according to the police?", ""},
 		{"According to forecasters, approximately when could storms delay flights?", "on Wednesday"},
@@ -1423,18 +1397,7 @@ func TestHedgedViews(t *testing.T) {
 		// radio station the story never quotes
 		{"According to the police, roughly how many people will travel over the holiday?", ""},
 		{"According to Vell Radio, how many people will travel over the holiday?", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := e.Ask(tt.q)
-			switch {
-			case tt.want == "" && a.Answered:
-				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
-			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
-				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
-			}
-		})
-	}
+	})
 }
 
 // A why question declined although a passage gives a reason says how that
@@ -1474,15 +1437,7 @@ func TestPartitiveCount(t *testing.T) {
 		{trial, "How many of the commuters were cyclists?", "120 of the commuters"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := tt.e.Ask(tt.q)
-			switch {
-			case tt.want == "" && a.Answered:
-				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
-			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
-				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
-			}
-		})
+		t.Run(tt.q, func(t *testing.T) { checkAnswer(t, tt.q, tt.e.Ask(tt.q), tt.want) })
 	}
 }
 
@@ -1496,20 +1451,9 @@ func TestViewAccount(t *testing.T) {
 		"The agency said a decision is expected by June 30.\n\n"+
 		"Karl Eriksen Moe, a retired ferry captain, opposes the plan. Moe sailed the route for 31 years.\n\n"+
 		"The Kell Ferry Company said it carried 210,000 passengers last year.\n")
-	tests := []struct{ q, want string }{
+	checkAnswers(t, e, []askCase{
 		{"When is a decision expected, according to the TMA?", "by June 30"},
 		{"According to Karl Eriksen Moe, how long did he sail the route?", "for 31 years"},
 		{"According to the TMA, how many passengers did the ferry carry last year?", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			a := e.Ask(tt.q)
-			switch {
-			case tt.want == "" && a.Answered:
-				t.Errorf("Ask(%q) answered %q; want it declined", tt.q, a.Passage)
-			case tt.want != "" && (!a.Answered || !strings.Contains(a.Passage, tt.want)):
-				t.Errorf("Ask(%q) = answered %v %q (why %q); want %q", tt.q, a.Answered, a.Passage, a.Why, tt.want)
-			}
-		})
-	}
+	})
 }

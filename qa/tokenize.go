@@ -922,9 +922,12 @@ func (a *analyzer) spellsOut(words []word) {
 	if nc < 2 || !orgName(words[:end]) {
 		return // "Vera Ruud" and "North Park Avenue"'s initials stand for no acronym
 	}
-	spelt := joinNorms(words[:end])
+	spelt := ""
 	for _, in := range [...][]byte{caps[:nc], all[:naEnd]} {
 		if _, ok := a.longs[string(in)]; !ok {
+			if spelt == "" {
+				spelt = joinNorms(words[:end]) // once, and only for initials not seen yet
+			}
 			a.longs[string(in)] = spelt
 		}
 	}
