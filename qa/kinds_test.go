@@ -1457,3 +1457,21 @@ func TestViewAccount(t *testing.T) {
 		{"According to the TMA, how many passengers did the ferry carry last year?", ""},
 	})
 }
+
+// A question about a dimension ("how wide", "how thick", "how heavy") is
+// answered by a measure in a unit of it, not by any number near its words;
+// "by what margin" asks for a figure as "what margin" does.
+func TestDimensionNeedsUnit(t *testing.T) {
+	e := textEngine(t, "lake.txt", "title: Lake survey\npublished: 2025-06-02\n---\nLake survey\n\n"+
+		"Divers will measure the thickness of the lake's ice sheet during 12 dives this winter.\n\n"+
+		"The survey team found 40 species of fish in the lake.\n\n"+
+		"The 3-mile-wide Lake Orrin sits in a basin carved by glaciers.\n\n"+
+		"The team's new sonar buoy weighs 85 kilograms, the team said.\n\n"+
+		"Mayor Ida Fenn lost her seat in the spring election, the council said.\n")
+	checkAnswers(t, e, []askCase{
+		{"How thick is the ice sheet on the lake?", ""},     // 12 dives measure no thickness
+		{"How wide is the lake?", "3-mile-wide Lake Orrin"}, // not "40 species"
+		{"How heavy is the sonar buoy?", "weighs 85 kilograms"},
+		{"By what margin did Ida Fenn lose her seat?", ""}, // no figure is given
+	})
+}

@@ -886,6 +886,8 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 		not |= markMoney // "how many jobs": "31 jobs", not "$4 million"
 	case q.how == "long":
 		return e.spanNear(d, q)
+	case dimensionUnits[q.how] != nil:
+		return d.has(docNumber) && e.unitNear(d, q, dimensionUnits[q.how])
 	case q.how == "old" && q.namesOne():
 		return d.has(docNumber) && ageOf(d.toks, q, e.ix.idOf("old")) // "how old is X": an age, given beside whose it is
 	case q.how == "old":
@@ -924,6 +926,43 @@ func (e *Engine) spanNear(d *doc, q *question) bool {
 			return t.mark&markDate != 0 // "from May 1 to May 19"
 		}
 		return false
+	})
+}
+
+// dimensionUnits are, for a "how" word that asks for a physical measure,
+// the units that measure it: "how wide" is answered by "a 3-mile-wide
+// lake", not by "40 species". Words also said of money or shares ("how
+// high", "how far", "how deep") are not here: "how far did shares fall"
+// is answered by "8%".
+var dimensionUnits = map[string]map[string]bool{
+	"wide": lengthUnits, "tall": lengthUnits, "thick": lengthUnits, "thin": lengthUnits, "narrow": lengthUnits,
+	"heavy": weightUnits,
+}
+
+// weightUnits measure a weight: "85 kilograms", "a 40-ton truck".
+var weightUnits = map[string]bool{
+	"kilogram": true, "kilo": true, "kg": true, "gram": true, "pound": true, "lb": true, "ounce": true, "oz": true,
+	"ton": true, "tonne": true, "stone": true,
+}
+
+// unitNear reports whether sentence d has a number in one of units (or its
+// plural) within numberDistance words of a word of q: "weighs 85
+// kilograms", "a 3-mile-wide lake".
+func (e *Engine) unitNear(d *doc, q *question, units map[string]bool) bool {
+	toks := d.toks
+	var ids []int32 // the units' terms in this engine: a few, for a rare kind of question
+	for w := range units {
+		for _, f := range [...]string{w, w + "s"} {
+			if id := e.ix.idOf(e.an.term(f)); id >= 0 {
+				ids = append(ids, id)
+			}
+		}
+	}
+	isUnit := func(id int32) bool { return id >= 0 && slices.Contains(ids, id) }
+	const not = markAge | markDate | markShare | markMoney
+	return e.nearWhere(toks, q, numberDistance, false, func(k int) bool {
+		t := toks[k]
+		return t.mark&markNum != 0 && t.mark&not == 0 && k+1 < len(toks) && toks[k+1].pos <= t.pos+1 && isUnit(toks[k+1].term)
 	})
 }
 

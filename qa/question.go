@@ -119,6 +119,7 @@ type reading struct {
 	toks     []token
 	ws       []token  // the words from the question proper, after any preamble
 	start    int      // the word position where the question proper starts
+	ledBy    string   // the preposition before the wh-word: "by" of "by what margin"
 	framing  posSet   // word positions that frame rather than ask
 	optional posSet   // the verb of "what did X propose": ranks, need not be covered
 	span     []token  // the words naming whose view is asked
@@ -282,6 +283,9 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	}
 	r.start = preamble(words)
 	r.ws = words[r.start:]
+	if r.start > 0 {
+		r.ledBy = words[r.start-1].word // "by" of "by what margin"
+	}
 	if r.start > 0 {
 		r.start = words[r.start].pos
 	}
@@ -521,6 +525,9 @@ func (e *Engine) classify(r *reading) qType {
 	}
 	typ := qWhat
 	measure := measureAt(ws) // "what share of": where its measure noun stands, or -1
+	if measure < 0 && (r.ledBy == "by" || r.ledBy == "at" || r.ledBy == "to") && w(0) == "what" && isMeasureNoun(w(1)) {
+		measure = 1 // "by what margin did", "at what price will": only ever a figure
+	}
 	switch first := w(0); {
 	case first == "who" || first == "whom" || first == "whose":
 		typ = qWho
@@ -1074,7 +1081,7 @@ func (e *Engine) relatedOf(t token, neg bool, particle string) []relTerm {
 var measuredBy = map[string]bool{
 	"far": true, "big": true, "large": true, "small": true, "heavy": true, "tall": true,
 	"high": true, "deep": true, "wide": true, "fast": true, "hot": true, "cold": true,
-	"expensive": true, "costly": true,
+	"expensive": true, "costly": true, "thick": true, "thin": true, "narrow": true,
 }
 
 // measureNouns, after "what", ask for a figure: "what share of GDP",
