@@ -779,6 +779,11 @@ func (e *Engine) confident(q *question, cands []cand, i int) rejection {
 	if cands[i].d == q.defines {
 		return e.belowThresholds(q, cands[i])
 	}
+	if q.typ == qHowMany && q.how == "old" && q.namesOne() && ageOf(e.docs[cands[i].d].toks, q, e.ix.idOf("old")) {
+		// "how old is X": an age beside X's name says it all, however the
+		// sentence ranks and though it gives X's surname only ("Parise, 35,")
+		return accepted
+	}
 	if cands[i].relCov == 0 && hasRelation(q) {
 		return lowRelation // it has the names, but nothing of what is asked about them
 	}

@@ -1475,3 +1475,16 @@ func TestDimensionNeedsUnit(t *testing.T) {
 		{"By what margin did Ida Fenn lose her seat?", ""}, // no figure is given
 	})
 }
+
+// "How old is X" is answered by an age given beside X's name even when a
+// sentence ranked above it names X more fully but gives no age.
+func TestAgeBesideNameBelowFirst(t *testing.T) {
+	e := textEngine(t, "wild.txt", "title: Wild win\npublished: 2025-11-19\n---\nWild win\n\n"+
+		"Zach Parise scored twice as the Wild beat the Sabres on Monday.\n\n"+
+		"Barely a week ago, Parise, 35, had scored just once in a 10-game stretch.\n\n"+
+		"Coach Dean Evason praised Zach Parise after the game.\n")
+	checkAnswers(t, e, []askCase{
+		{"How old is Zach Parise?", "Parise, 35,"},
+		{"How old is Dean Evason?", ""}, // his age is not given
+	})
+}
