@@ -350,6 +350,7 @@ func hasRequired(terms []queryTerm) bool {
 // rank scores candidate sentences for q, best first.
 func (e *Engine) rank(q *question, s *scratch) []cand {
 	w := weighTerms(q, s)
+	e.pairNames(q, w)
 	top := e.candidateDocs(q, s)
 	cands := s.cands[:0]
 	earliestFull, best := int32(-1), -1
@@ -458,6 +459,66 @@ type termWeights struct {
 
 	idf                                []float64 // by term
 	known, optionals, speakers, entity uint64    // bit i: term i is known, optional, a named speaker's, a name
+
+	// names pairs a person's given name with their surname, where the
+	// surname alone stands for them ("Olsen" for Marta Olsen)
+	names  [maxNamePairs]namePair
+	nNames int
+}
+
+// maxNamePairs bounds the full names a question's coverage reads.
+const maxNamePairs = 4
+
+// A namePair is the term bits of a given name and of the surname after it.
+type namePair struct{ given, surname uint64 }
+
+// pairNames fills w.names with the question's full names whose surname,
+// in the briefings, follows no other given name: news names a person in
+// full once, then by surname, and that surname then covers the full name.
+func (e *Engine) pairNames(q *question, w *termWeights) {
+	for i := 0; i+1 < len(q.terms) && w.nNames < maxNamePairs; i++ {
+		g, l := &q.terms[i], &q.terms[i+1]
+		if !g.entity || !l.entity || g.optional || l.optional || g.id < 0 || l.id < 0 || isNumeric(g.term) || isNumeric(l.term) {
+			continue
+		}
+		if e.soleGiven(g.id, l.id) {
+			w.names[w.nNames] = namePair{given: 1 << uint(i), surname: 1 << uint(i+1)}
+			w.nNames++
+		}
+	}
+}
+
+// soleGiven reports whether the briefings write given before surname, and
+// no other capitalised name right before surname ("Marta Olsen", never
+// "Nils Olsen"), and always capitalise surname.
+func (e *Engine) soleGiven(given, surname int32) bool {
+	seen := false
+	for _, p := range e.ix.postings[surname] {
+		toks := e.docs[p.doc].toks
+		for k := range toks {
+			t, b := toks[k], dtok{term: -1}
+			if k > 0 {
+				b = toks[k-1]
+			}
+			if t.term != surname {
+				continue
+			}
+			if t.mark&markCap == 0 || t.mark&markPlace != 0 {
+				return false // "the concert hall", "in Kerman, Iran": a common word or a place, not a surname
+			}
+			if b.pos+1 != t.pos || b.term < 0 {
+				continue
+			}
+			switch {
+			case b.mark&markCap == 0:
+			case b.term == given && b.mark&markPlace == 0:
+				seen = true
+			default:
+				return false // another person of that surname, or a title ("Engineer Olsen")
+			}
+		}
+	}
+	return seen
 }
 
 func weighTerms(q *question, s *scratch) *termWeights {
@@ -558,6 +619,15 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 	}
 	// Each term's credit is the first of these it has; the paragraph's
 	// terms count for the half and para masks even when optional.
+	for _, p := range w.names[:w.nNames] {
+		if c.full&p.surname != 0 && c.full&p.given == 0 {
+			c.full |= p.given // "Olsen" for Marta Olsen
+			c.half &^= p.given
+			c.strong &^= p.given
+			mid &^= p.given
+			faint &^= p.given
+		}
+	}
 	full, strong := c.full, c.strong&^c.full
 	mid &^= full | strong
 	para := w.known & around &^ (full | strong | mid)

@@ -1488,3 +1488,23 @@ func TestAgeBesideNameBelowFirst(t *testing.T) {
 		{"How old is Dean Evason?", ""}, // his age is not given
 	})
 }
+
+// A sentence that names a person by surname alone, as news does after the
+// first mention, covers the question's full name: the given name is
+// credited when the briefing writes the two together.
+func TestSurnameCoversFullName(t *testing.T) {
+	const text = "title: Harbour dredging\npublished: 2025-05-02\n---\nHarbour dredging\n\n" +
+		"Marta Olsen, the harbour engineer, inspected the channel on Monday.\n\n" +
+		"Olsen found that silt had narrowed the entrance to barely 40 metres.\n\n" +
+		"Marta Olsen has worked at the port for a decade.\n"
+	checkAnswers(t, textEngine(t, "harbour.txt", text), []askCase{
+		{"What did Marta Olsen discover about the silt?", "silt had narrowed the entrance"},
+		{"What did Marta Olsen say about the pilots' union?", ""},
+	})
+	// another Olsen: the surname alone may be either
+	two := textEngine(t, "harbour.txt", text+"\nNils Olsen, a retired pilot, sailed into the harbour on Sunday.\n")
+	checkAnswers(t, two, []askCase{
+		{"What did Nils Olsen discover about the silt?", ""},
+		{"What did Marta Olsen discover about the silt?", ""},
+	})
+}
