@@ -1508,3 +1508,15 @@ func TestSurnameCoversFullName(t *testing.T) {
 		{"What did Marta Olsen discover about the silt?", ""},
 	})
 }
+
+// "What is the name of the N" is answered by a name beside the N, not by
+// a sentence that mentions the N and names others further off.
+func TestNameOfNeedsNameBeside(t *testing.T) {
+	e := textEngine(t, "jail.txt", "title: Jail review\npublished: 2025-05-02\n---\nJail review\n\n"+
+		"After the inmate's death, Mayor Ruud reassigned the warden at the Vell city jail, and officials placed Noel and Thomas on leave.\n\n"+
+		"The review board is led by its chairwoman, Ada Brun, a former judge.\n")
+	checkAnswers(t, e, []askCase{
+		{"What is the name of the warden whom Mayor Ruud reassigned?", ""},
+		{"What is the name of the review board's chairwoman?", "its chairwoman, Ada Brun"},
+	})
+}

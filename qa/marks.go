@@ -683,7 +683,30 @@ var kinNouns = map[string]bool{
 // a name: it gives one the question does not, and does not only count the
 // class asked about ("two engineers", "a consulting firm").
 func (e *Engine) givesName(q *question, di int32) bool {
-	return e.namesSomeone(q, di) && (len(q.class) == 0 || !e.countsClass(di, q.class)) && !classUnnamed(e.docs[di].toks, q)
+	return e.namesSomeone(q, di) && (len(q.class) == 0 || !e.countsClass(di, q.class)) && !classUnnamed(e.docs[di].toks, q) &&
+		(!q.nameOfN || nameBeside(e.docs[di].toks, q))
+}
+
+// nameBeside reports whether toks, holding the N of "what is the name of
+// the N", give a name right beside it: "the warden, Ivo Lind,", "Ivo
+// Lind, the warden", "Warden Ivo Lind"; not "the warden at the Vell jail"
+// nor another name further off. A sentence without the N may still name
+// one.
+func nameBeside(toks []dtok, q *question) bool {
+	found := false
+	for i, t := range toks {
+		if t.term < 0 || !slices.Contains(q.class, t.term) {
+			continue
+		}
+		found = true
+		for _, n := range toks[max(0, i-2):min(len(toks), i+2)] {
+			d := int(n.pos) - int(t.pos)
+			if n.mark&markName != 0 && n.mark&markPlace == 0 && (d == 1 || d == -1 || d == -2) && !q.hasID(n.term) {
+				return true
+			}
+		}
+	}
+	return !found
 }
 
 // classUnnamed reports whether toks hold the class a "which" question asks

@@ -64,6 +64,7 @@ type question struct {
 	defines  int32    // for "what is X" with X an alias the briefing defines: the defining sentence; else -1
 	name     bool     // the answer is a name: "who ...", "which group ...", "who is the chairman"
 	naming   bool     // "what is X called": the answer is its name
+	nameOfN  bool     // "what is the name of the N": the name stands beside N
 	counted  []int32  // for "how many N": the ids of N's terms and the words up to the next stop word
 	subset   bool     // "how many of the volunteers were women": the sentence must name what is counted
 	told     []string // for "what did X tell Y": the terms of Y, whom a sentence naming whom X told must name
@@ -330,7 +331,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 	if q.name && r.ws[0].word == "which" {
 		from = 1 // "which consulting firm"
 	} else if k := nameOf(r.ws); k > 0 {
-		q.name, from = true, k+1 // "what is the name of the firm"
+		q.name, from, q.nameOfN = true, k+1, true // "what is the name of the firm"
 	}
 	if from > 0 {
 		for from < len(r.ws) && isArticle(r.ws[from].word) {
