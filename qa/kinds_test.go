@@ -1520,3 +1520,15 @@ func TestNameOfNeedsNameBeside(t *testing.T) {
 		{"What is the name of the review board's chairwoman?", "its chairwoman, Ada Brun"},
 	})
 }
+
+// "What time of day" is answered by a time or a part of the day, not by a
+// sentence that gives only the day.
+func TestTimeOfDayNeedsPartOfDay(t *testing.T) {
+	e := textEngine(t, "stop.txt", "title: Traffic stop\npublished: 2025-05-02\n---\nTraffic stop\n\n"+
+		"Officers stopped Ada Brun's car near Seventh Street on Friday and later arrested her.\n\n"+
+		"Police searched Ivo Lind's van on Saturday evening near the river.\n")
+	checkAnswers(t, e, []askCase{
+		{"At what time of day was Ada Brun's car stopped?", ""},
+		{"What time of day was Ivo Lind's van searched?", "Saturday evening"},
+	})
+}

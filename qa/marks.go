@@ -1106,6 +1106,25 @@ func numberAfter(toks []dtok, q *question, from uint16) bool {
 // now 3,100").
 const tallyDistance = 12
 
+// dayParts name a part of the day.
+var dayParts = [...]string{"morning", "afternoon", "evening", "night", "overnight", "dawn", "dusk", "daybreak", "nightfall", "lunchtime", "tonight"}
+
+// givesDayPart reports whether d names a part of the day.
+func (e *Engine) givesDayPart(d *doc) bool {
+	for _, w := range dayParts {
+		id := e.ix.idOf(e.an.term(w))
+		if id < 0 {
+			continue
+		}
+		for _, t := range d.toks {
+			if t.term == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // dateNear reports whether sentence di dates something within
 // dateDistance words of a word of the question, or says when by a clause
 // of time just after one ("laughed when he urged").
@@ -1116,6 +1135,9 @@ func (e *Engine) dateNear(di int32, q *question) bool {
 	}
 	if q.clock && !d.has(docClock) {
 		return false // "what time": "at 3 a.m.", not "overnight" or "on Friday"
+	}
+	if q.dayPart && !d.has(docClock) && !e.givesDayPart(d) {
+		return false // "what time of day": "at 3 a.m." or "on Friday evening", not "on Friday"
 	}
 	if q.calendar && !d.has(docDate) {
 		return false // "on what date": "on May 4", not "in the coming weeks"

@@ -69,6 +69,7 @@ type question struct {
 	subset   bool     // "how many of the volunteers were women": the sentence must name what is counted
 	told     []string // for "what did X tell Y": the terms of Y, whom a sentence naming whom X told must name
 	clock    bool     // for when: the question asks what time ("what time", "at what hour"), which a time of day answers
+	dayPart  bool     // for when: "what time of day", which a time or a part of the day answers ("in the evening")
 	calendar bool     // for when: the question asks on what date or day, which a relative time ("in the coming weeks") does not answer
 	town     bool     // for where: "which city", "what town": a place below a country or state answers
 	class    []int32  // for "which N": the ids of N's terms
@@ -131,6 +132,7 @@ type reading struct {
 	subset   bool     // "how many of the N were M": only M is counted
 	told     []string // for "what did X tell Y": the terms of Y
 	clock    bool     // "what time", "at what hour": a time of day answers
+	dayPart  bool     // "what time of day": a time or a part of the day answers
 	calendar bool     // "on what date", "which day": a date answers, not "in the coming weeks"
 	town     bool     // "which city", "what town": a place below a country or state answers
 	verb     string   // the term of the opinion verb of "what did X describe"
@@ -348,7 +350,7 @@ func (e *Engine) parseWith(text string, s *scratch) question {
 			q.counted = append(q.counted, id)
 		}
 	}
-	q.told, q.clock, q.calendar, q.town, q.subset = r.told, r.clock, r.calendar, r.town, r.subset
+	q.told, q.clock, q.dayPart, q.calendar, q.town, q.subset = r.told, r.clock, r.dayPart, r.calendar, r.town, r.subset
 	weighs, inCurrency := false, false
 	for k, t := range r.ws {
 		q.says = q.says || t.has(tokSays) // opinionVerbs[t.word] or english.ReportingVerb(t.word)
@@ -545,6 +547,7 @@ func (e *Engine) classify(r *reading) qType {
 		if first != "when" && len(ws) > 1 && isTimeNoun(w(1)) {
 			r.optional.set(ws[1].pos)                                    // "what year": the date need not say "year"
 			r.clock = (w(1) == "time" || w(1) == "hour") && w(2) != "of" // not "what time of year"
+			r.dayPart = w(1) == "time" && w(2) == "of" && (w(3) == "day" || w(3) == "the" && w(4) == "day")
 			r.calendar = w(1) == "date" || w(1) == "day"
 		}
 	case first == "where" || (first == "what" || first == "which") && isPlaceNoun(w(1)):
