@@ -105,8 +105,23 @@ func (e *Engine) read(text string, s *scratch) (q question, parsed bool, reason 
 	if text == "" {
 		return q, false, "the question is empty"
 	}
-	q = e.parseWith(text, s)
+	q = e.parseWith(speaksFor(text), s)
 	return q, true, e.unanswerable(&q)
+}
+
+// speaksFor reads "who speaks for X" (or "spoke", "on behalf of") as "who
+// is the spokesperson for X": the role, which a briefing names ("Matt
+// Harris, the department's spokesman"), not an act of speaking.
+func speaksFor(text string) string {
+	if len(text) < 4 || !strings.EqualFold(text[:4], "who ") {
+		return text
+	}
+	for _, v := range [...]string{"speaks for ", "spoke for ", "speak for ", "speaks on behalf of ", "spoke on behalf of ", "speak on behalf of "} {
+		if rest, ok := strings.CutPrefix(text[4:], v); ok {
+			return text[:4] + "is the spokesperson for " + rest
+		}
+	}
+	return text
 }
 
 // unanswerable says why q cannot be answered before anything is searched,

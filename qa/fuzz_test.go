@@ -19,7 +19,7 @@ func FuzzAsk(f *testing.F) {
 		"\u00a0\u200b\ufeff", "What did \"Colin\" say about “Russia”?", "1,000,000.5 2021–2024", "U.S.A.'s", "--",
 		"who is the", "how many", "when", "What did the U.S. military say about Kerman, Iran on Jan. 3, 2024?",
 		"According to the ISIS, roughly how many?", "according to,", "What did the International Monetary Fund of the say?",
-		"When is it being held", "How many of the were"} {
+		"When is it being held", "How many of the were", "who speaks for ", "Who spoke on behalf of", "By what margin", "what time of the day"} {
 		f.Add(s)
 	}
 	e := New(handSeed(f), secondBriefing(f))

@@ -1532,3 +1532,16 @@ func TestTimeOfDayNeedsPartOfDay(t *testing.T) {
 		{"What time of day was Ivo Lind's van searched?", "Saturday evening"},
 	})
 }
+
+// "Who speaks for X" asks for X's spokesperson, whom the briefing names by
+// role.
+func TestWhoSpeaksFor(t *testing.T) {
+	e := textEngine(t, "arrests.txt", "title: Arrests\npublished: 2025-05-02\n---\nArrests\n\n"+
+		"Six people were arrested in the drug inquiry, said Ada Brun, the Vell Police Department spokeswoman.\n\n"+
+		"The suspects were held in the county jail, the sheriff said.\n")
+	checkAnswers(t, e, []askCase{
+		{"Who speaks for the Vell police department?", "Ada Brun"},
+		{"Who spoke on behalf of the Vell police?", "Ada Brun"},
+		{"Who speaks for the county jail?", ""},
+	})
+}
