@@ -1069,8 +1069,8 @@ func isYearWord(t token) bool {
 }
 
 func isYear(s string) bool {
-	if len(s) != 4 || !isNumeric(s) {
-		return false
+	if len(s) != 4 || strings.Trim(s, "0123456789") != "" {
+		return false // not "2.53", which isNumeric takes
 	}
 	return s >= "1800" && s <= "2199"
 }

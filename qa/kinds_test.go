@@ -1545,3 +1545,24 @@ func TestWhoSpeaksFor(t *testing.T) {
 		{"Who speaks for the county jail?", ""},
 	})
 }
+
+// A decimal is no year ("$2.53" is not 1800–2199), and "40% year to date"
+// is a share, not forty years: both answer "how much".
+func TestDecimalsAndPercentsAreFigures(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{{"2019", true}, {"1800", true}, {"2.53", false}, {"2,10", false}, {"1799", false}, {"20190", false}} {
+		if got := isYear(tt.s); got != tt.want {
+			t.Errorf("isYear(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	e := textEngine(t, "retail.txt", "title: Retail\npublished: 2025-11-19\n---\nRetail\n\n"+
+		"Tarn Depot reported $2.53 in per-share earnings for the third quarter.\n\n"+
+		"Tarn Depot shares are up about 40% year to date.\n\n"+
+		"The retailer opened a store in Vell.\n")
+	checkAnswers(t, e, []askCase{
+		{"How much did Tarn Depot earn per share?", "$2.53"},
+		{"How much have Tarn Depot shares gained so far this year?", "up about 40%"},
+	})
+}

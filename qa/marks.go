@@ -77,7 +77,7 @@ func sentenceToks(text string, toks []token, dst []stok) (out []stok, first stri
 			if isMoney(text, toks, i) {
 				m |= markMoney
 			}
-			if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && timeUnits[toks[i+1].word] || rangeSpan(toks, i) {
+			if i+1 < len(toks) && toks[i+1].pos == t.pos+1 && timeUnits[toks[i+1].word] && !percentSign(text, t) || rangeSpan(toks, i) {
 				m |= markSpan
 			}
 			if isAge(text, toks, i) {
@@ -448,6 +448,12 @@ func thingAge(toks []token, i int) bool {
 
 // percentAbbrev reports whether t is a percentage written with "pc":
 // "62pc".
+// percentSign reports whether t, a number, is written with a percent sign:
+// "up 40% year to date" is a share, not forty years.
+func percentSign(text string, t token) bool {
+	return t.end >= 0 && t.end < len(text) && text[t.end] == '%'
+}
+
 func percentAbbrev(text string, t token) bool {
 	if t.has(tokPart) || t.start < 0 || t.end > len(text) || t.end-t.start < 3 || !strings.HasSuffix(text[t.start:t.end], "pc") {
 		return false
