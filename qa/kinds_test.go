@@ -1566,3 +1566,15 @@ func TestDecimalsAndPercentsAreFigures(t *testing.T) {
 		{"How much have Tarn Depot shares gained so far this year?", "up about 40%"},
 	})
 }
+
+// An occupation question may qualify the job ("what government job does X
+// hold"): the person's introduction answers it.
+func TestOccupationWithModifier(t *testing.T) {
+	e := textEngine(t, "treaty.txt", "title: Treaty\npublished: 2025-11-19\n---\nTreaty\n\n"+
+		"Vellish Foreign Minister Ada Brun said the decision would harm the talks.\n\n"+
+		"The talks resume in Tarn next week, Brun said.\n")
+	checkAnswers(t, e, []askCase{
+		{"What government job does Ada Brun hold?", "Foreign Minister Ada Brun"},
+		{"What government job does Ada Brun want next?", ""},
+	})
+}

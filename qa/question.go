@@ -855,6 +855,8 @@ func (e *Engine) occupation(q *question, r *reading) {
 			asks = true // "what does X do"
 		case holdVerbs[t.word]:
 			// "what position does X hold"
+		case occupationModifier(r.ws, i):
+			// "what government job does X hold": the job says it
 		case employerPrepositions[t.word] && i+1 < len(r.ws) && (r.ws[i+1].has(tokCap) || isArticle(r.ws[i+1].word)):
 			employer = true // "what is X's role at Tarn Mills": whom they work for
 		case employer:
@@ -866,11 +868,18 @@ func (e *Engine) occupation(q *question, r *reading) {
 		return
 	}
 	q.typ, r.span = qWhoIs, span
-	for _, t := range r.ws {
-		if occupationWords[t.word] || holdVerbs[t.word] {
+	for i, t := range r.ws {
+		if occupationWords[t.word] || holdVerbs[t.word] || occupationModifier(r.ws, i) {
 			r.framing.set(t.pos)
 		}
 	}
+}
+
+// occupationModifier reports whether ws[i] is a lower-case word between
+// the wh-word and an occupation word: "government" in "what government
+// job does X hold".
+func occupationModifier(ws []token, i int) bool {
+	return i > 0 && i+1 < len(ws) && ws[i-1].has(tokWh) && occupationWords[ws[i+1].word] && !ws[i].has(tokCap)
 }
 
 // addTerms collects the question's content terms. A hyphenated word's parts
