@@ -56,6 +56,8 @@ func analyseSentence(text string, ts []tok) []attr {
 		if isLowerStart(t.text) && reportingParticiples[t.lower] {
 			if np, ok := participleSubject(text, ts, v); ok {
 				out = append(out, attr{np: np, verb: t.start, verbEnd: t.end, participle: true})
+			} else if np, ok := withSubject(text, ts, v); ok {
+				out = append(out, attr{np: np, verb: t.start, verbEnd: t.end, participle: true})
 			}
 			continue
 		}
@@ -255,6 +257,32 @@ func participleSubject(text string, ts []tok, v int) (nounPhrase, bool) {
 		return nounPhrase{}, false
 	}
 	return clauseSubject(text, ts, v)
+}
+
+// withSubject returns the subject of an absolute clause that reports: the
+// noun phrase between "with" and the participle at ts[v] ("…, with
+// Foreign Minister Ada Brun warning of “dangerous consequences”"). It
+// must name someone: "with many members saying little" names no one.
+func withSubject(text string, ts []tok, v int) (nounPhrase, bool) {
+	for k := v - 1; k >= 0 && v-k <= maxName+1; k-- {
+		if ts[k].kind != tWord {
+			return nounPhrase{}, false
+		}
+		if ts[k].lower != "with" {
+			continue
+		}
+		seg := ts[k+1 : v]
+		if len(seg) == 0 || isLowerStart(seg[len(seg)-1].text) {
+			return nounPhrase{}, false // "with many members saying": no name
+		}
+		np, ok := npAtEnd(text, seg)
+		if !ok || !nameCovers(seg, np) {
+			return nounPhrase{}, false
+		}
+		np.role = cleanRole(np.role)
+		return np, true
+	}
+	return nounPhrase{}, false
 }
 
 // byGerundBefore reports whether the participle ts[v] is joined by "and"

@@ -430,6 +430,13 @@ func TestAttribution(t *testing.T) {
 			stmts: []string{"the military: The military said it was keeping the family safe."},
 		},
 		{
+			name: "with X warning: an absolute clause's subject speaks",
+			body: "Two neighbours also criticised the shift, with Vellish Foreign Minister Ada Brun warning of \u201cdangerous consequences\u201d for the talks.\n\n" +
+				"The debate went on, with many members saying little.\n",
+			stmts:  []string{"Ada Brun: Two neighbours also criticised"},
+			absent: []string{"members"},
+		},
+		{
 			name:  "group in a place and group at an organisation",
 			body:  "Officials in Kyiv said the plan was unacceptable. Analysts at Kessler Capital said it would save money.\n",
 			stmts: []string{"Officials in Kyiv: Officials in Kyiv", "Analysts at Kessler Capital: Analysts at Kessler"},
