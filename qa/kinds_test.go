@@ -1578,3 +1578,17 @@ func TestOccupationWithModifier(t *testing.T) {
 		{"What government job does Ada Brun want next?", ""},
 	})
 }
+
+// "How much N" is answered by a number of a unit of N ("100 metric tons of
+// cargo"), not only by a number right before N.
+func TestHowMuchInUnitsOf(t *testing.T) {
+	e := textEngine(t, "rocket.txt", "title: Rocket\npublished: 2025-11-19\n---\nRocket\n\n"+
+		"The Tarn rocket could deliver up to 100 metric tons of cargo to the moon, the company said.\n\n"+
+		"A search of the van yielded nearly 30 grams of heroin, police said.\n\n"+
+		"The company plans 12 flights of the rocket next year.\n")
+	checkAnswers(t, e, []askCase{
+		{"How much cargo can the Tarn rocket carry to the moon?", "100 metric tons of cargo"},
+		{"How much heroin was found in the van?", "30 grams of heroin"},
+		{"How much fuel does the rocket burn?", ""},
+	})
+}

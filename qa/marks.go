@@ -928,7 +928,7 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 	if !d.has(docNumber) && m != markShare || !e.nearNot(d.toks, q, numberDistance, m, not) { // "a third of" is no number, but a share
 		return false
 	}
-	return len(q.counted) == 0 && !q.subset || counts(d.toks, q)
+	return len(q.counted) == 0 && !q.subset || counts(d.toks, q) || e.measuredOf(d.toks, q)
 }
 
 // spanNear reports whether sentence d says how long, near a word of q: a
@@ -1087,6 +1087,48 @@ func counts(toks []dtok, q *question) bool {
 		}
 	}
 	return !named && !q.subset
+}
+
+// measuredOf reports whether toks measure the thing a "how much N" counts
+// in a unit, "of" between: "100 metric tons of cargo", "30 grams of
+// methamphetamine". The number, its unit words and the N stand together.
+func (e *Engine) measuredOf(toks []dtok, q *question) bool {
+	if q.subset {
+		return false
+	}
+	for i, t := range toks {
+		if t.term < 0 || !slices.Contains(q.counted, t.term) || i < 2 {
+			continue
+		}
+		u := toks[i-1] // the unit, with "of" between it and the N
+		if u.pos+2 != t.pos || !e.isUnit(u.term) {
+			continue
+		}
+		for k := i - 2; k >= 0 && int(u.pos)-int(toks[k].pos) <= 2; k-- {
+			if toks[k].mark&markNum != 0 && toks[k].mark&(markDate|markAge|markShare) == 0 {
+				return true // "100 tons", "100 metric tons"
+			}
+		}
+	}
+	return false
+}
+
+// isUnit reports whether id is a unit of length, weight or time.
+func (e *Engine) isUnit(id int32) bool {
+	if id < 0 {
+		return false
+	}
+	if e.units[id] {
+		return true
+	}
+	for w := range weightUnits {
+		for _, f := range [...]string{w, w + "s"} {
+			if e.ix.idOf(e.an.term(f)) == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // numberAfter reports whether toks, after the thing counted at word
