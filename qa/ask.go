@@ -981,7 +981,7 @@ func (e *Engine) lacksKind(q *question, best cand) rejection {
 			return noDate
 		}
 	case qWhy:
-		if !e.reasonNear(best.d) {
+		if !e.reasonNear(best.d) || e.reasonBeside(best.d) < 0 && e.openerIsEvent(q, e.docs[best.d].text) {
 			return noReason
 		}
 	case qHowMany:
@@ -1367,6 +1367,47 @@ func topicMask(q *question) uint64 {
 // paragraph, gives a reason.
 func (e *Engine) reasonNear(di int32) bool {
 	return e.docs[di].has(docReason) || e.reasonBeside(di) >= 0
+}
+
+// openerIsEvent reports whether text's only reason is an opening "After
+// X," or "Following X," that tells the event a why question asks about:
+// "After Fiona Hill left the NSC, Morrison took over" says when Morrison
+// took over, not why she left. The question's words of relation stand in
+// the opening clause and none in the rest, which gives no reason itself.
+func (e *Engine) openerIsEvent(q *question, text string) bool {
+	if !strings.HasPrefix(text, "After ") && !strings.HasPrefix(text, "Following ") {
+		return false
+	}
+	comma := strings.IndexByte(text, ',')
+	if comma < 0 {
+		return false
+	}
+	rest := e.an.tokens(text[comma+1:], nil, false)
+	words := make([]string, 0, len(rest))
+	for _, t := range rest {
+		if !t.has(tokAlias) && !t.has(tokPart) {
+			words = append(words, t.word)
+		}
+	}
+	if hasCue(words, reasonIndex) || reasonForm(text[comma+1:], rest) {
+		return false
+	}
+	opener := e.an.tokens(text[:comma], nil, false)
+	in := false
+	for i := range q.terms {
+		t := &q.terms[i]
+		if t.entity || t.optional {
+			continue
+		}
+		has := func(toks []token) bool {
+			return slices.ContainsFunc(toks, func(k token) bool { return k.term == t.term })
+		}
+		if has(rest) {
+			return false
+		}
+		in = in || has(opener)
+	}
+	return in
 }
 
 // reasonBeside returns the sentence beside di in its paragraph that gives

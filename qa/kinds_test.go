@@ -1592,3 +1592,16 @@ func TestHowMuchInUnitsOf(t *testing.T) {
 		{"How much fuel does the rocket burn?", ""},
 	})
 }
+
+// An opening "After X," gives the main clause's reason, not X's own:
+// "After Ada Brun left the board, Ivo Lind took over" does not say why
+// she left.
+func TestOpeningAfterIsNoReasonForItself(t *testing.T) {
+	e := textEngine(t, "board.txt", "title: Board\npublished: 2025-11-19\n---\nBoard\n\n"+
+		"After Ada Brun left the harbour board, it was Ivo Lind who took over as chair.\n\n"+
+		"After the storm damaged the pier, the board raised harbour fees.\n")
+	checkAnswers(t, e, []askCase{
+		{"Why did Ada Brun leave the harbour board?", ""},
+		{"Why did the board raise harbour fees?", "After the storm damaged the pier"},
+	})
+}
