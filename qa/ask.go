@@ -632,8 +632,6 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 	if dd.near&nearReferent != 0 {
 		around |= s.textOf(&e.paras[dd.para-1])
 	}
-	// Each term's credit is the first of these it has; the paragraph's
-	// terms count for the half and para masks even when optional.
 	for _, p := range w.names[:w.nNames] {
 		if c.full&p.surname != 0 && c.full&p.given == 0 {
 			c.full |= p.given // "Olsen" for Marta Olsen
@@ -643,6 +641,8 @@ func (e *Engine) scoreCand(q *question, s *scratch, d int32, w *termWeights, c *
 			faint &^= p.given
 		}
 	}
+	// Each term's credit is the first of these it has; the paragraph's
+	// terms count for the half and para masks even when optional.
 	full, strong := c.full, c.strong&^c.full
 	mid &^= full | strong
 	para := w.known & around &^ (full | strong | mid)
@@ -1383,13 +1383,7 @@ func (e *Engine) openerIsEvent(q *question, text string) bool {
 		return false
 	}
 	rest := e.an.tokens(text[comma+1:], nil, false)
-	words := make([]string, 0, len(rest))
-	for _, t := range rest {
-		if !t.has(tokAlias) && !t.has(tokPart) {
-			words = append(words, t.word)
-		}
-	}
-	if hasCue(words, reasonIndex) || reasonForm(text[comma+1:], rest) {
+	if givesReason(text[comma+1:], rest, plainWords(rest, nil)) {
 		return false
 	}
 	opener := e.an.tokens(text[:comma], nil, false)

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -26,6 +27,8 @@ type Engine struct {
 	roles     []int32              // the ids of the role nouns the briefings use
 	leads     []int32              // the ids of the verbs of leading the briefings use (leadVerbs)
 	units     map[int32]bool       // the ids of the words of time and length units the briefings use, and of lengths glued to their unit ("5km")
+	lengths   map[int32]bool       // the ids of the words of length units the briefings use ("metres")
+	weights   map[int32]bool       // the ids of the words of weight units the briefings use ("kilograms")
 	regions   map[int32]bool       // the ids of the countries and continents the briefings name: no answer to "which city" (not states: "New York")
 	tune      tuning
 
@@ -244,16 +247,9 @@ func (e *Engine) indexDocs(fields []fieldDoc, st *buildStats, p bm25Params) {
 			e.leads = append(e.leads, id)
 		}
 	}
-	e.units = map[int32]bool{}
-	for _, ws := range []map[string]bool{timeUnits, lengthUnits} {
-		for w := range ws {
-			for _, f := range [...]string{w, w + "s"} {
-				if id := e.ix.idOf(e.an.term(f)); id >= 0 {
-					e.units[id] = true
-				}
-			}
-		}
-	}
+	e.lengths, e.weights = e.unitIDs(lengthUnits), e.unitIDs(weightUnits)
+	e.units = e.unitIDs(timeUnits)
+	maps.Copy(e.units, e.lengths)
 	for t, id := range e.ix.ids {
 		if gluedLength(t) {
 			e.units[id] = true // "5km": a number and its unit in one word
@@ -772,13 +768,8 @@ func sentenceFlags(text string, toks []token, quoted bool) docFlag {
 		f |= docRange
 	}
 	var buf [64]string
-	words := buf[:0]
-	for _, t := range toks {
-		if !t.has(tokAlias) && !t.has(tokPart) {
-			words = append(words, t.word)
-		}
-	}
-	if hasCue(words, reasonIndex) || reasonForm(text, toks) {
+	words := plainWords(toks, buf[:0])
+	if givesReason(text, toks, words) {
 		f |= docReason
 	}
 	for _, w := range words {
@@ -881,6 +872,23 @@ var pluralDays = map[string]bool{
 	"fridays": true, "saturdays": true, "sundays": true, "weekdays": true, "weekends": true,
 }
 
+// plainWords appends to dst the words of toks, without the aliases and
+// hyphenated parts the tokenizer adds.
+func plainWords(toks []token, dst []string) []string {
+	for _, t := range toks {
+		if !t.has(tokAlias) && !t.has(tokPart) {
+			dst = append(dst, t.word)
+		}
+	}
+	return dst
+}
+
+// givesReason reports whether text (its toks, and their plain words) gives
+// a reason: by a cue ("because") or by its grammar (reasonForm).
+func givesReason(text string, toks []token, words []string) bool {
+	return hasCue(words, reasonIndex) || reasonForm(text, toks)
+}
+
 // reasonForm reports whether a sentence gives a reason by its grammar
 // rather than a cue word: "for" before a verb's -ing form ("under fire for
 // failing to deliver"), or a comma's "as" before a subject ("..., as it is
@@ -969,6 +977,20 @@ var determiners = map[string]bool{
 	"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true,
 	"this": true, "that": true, "these": true, "those": true, "our": true, "my": true, "your": true,
 	"some": true, "any": true, "each": true, "every": true, "no": true, "more": true, "less": true,
+}
+
+// unitIDs returns the ids of the briefings' terms for units, singular or
+// plural ("metre", "metres").
+func (e *Engine) unitIDs(units map[string]bool) map[int32]bool {
+	ids := map[int32]bool{}
+	for w := range units {
+		for _, f := range [...]string{w, w + "s"} {
+			if id := e.ix.idOf(e.an.term(f)); id >= 0 {
+				ids[id] = true
+			}
+		}
+	}
+	return ids
 }
 
 // timeUnits are the units of a relative time: "within days", "two weeks".

@@ -446,14 +446,14 @@ func thingAge(toks []token, i int) bool {
 	return timeUnits[at(1)] && at(2) == "ago"
 }
 
-// percentAbbrev reports whether t is a percentage written with "pc":
-// "62pc".
 // percentSign reports whether t, a number, is written with a percent sign:
 // "up 40% year to date" is a share, not forty years.
 func percentSign(text string, t token) bool {
 	return t.end >= 0 && t.end < len(text) && text[t.end] == '%'
 }
 
+// percentAbbrev reports whether t is a percentage written with "pc":
+// "62pc".
 func percentAbbrev(text string, t token) bool {
 	if t.has(tokPart) || t.start < 0 || t.end > len(text) || t.end-t.start < 3 || !strings.HasSuffix(text[t.start:t.end], "pc") {
 		return false
@@ -915,8 +915,8 @@ func (e *Engine) numberNear(di int32, q *question) bool {
 		not |= markMoney // "how many jobs": "31 jobs", not "$4 million"
 	case q.how == "long":
 		return e.spanNear(d, q)
-	case dimensionUnits[q.how] != nil:
-		return d.has(docNumber) && e.unitNear(d, q, dimensionUnits[q.how])
+	case dimensions[q.how] != 0:
+		return d.has(docNumber) && e.unitNear(d, q, e.dimensionUnits(q.how))
 	case q.how == "old" && q.namesOne():
 		return d.has(docNumber) && ageOf(d.toks, q, e.ix.idOf("old")) // "how old is X": an age, given beside whose it is
 	case q.how == "old":
@@ -958,14 +958,22 @@ func (e *Engine) spanNear(d *doc, q *question) bool {
 	})
 }
 
-// dimensionUnits are, for a "how" word that asks for a physical measure,
-// the units that measure it: "how wide" is answered by "a 3-mile-wide
-// lake", not by "40 species". Words also said of money or shares ("how
-// high", "how far", "how deep") are not here: "how far did shares fall"
-// is answered by "8%".
-var dimensionUnits = map[string]map[string]bool{
-	"wide": lengthUnits, "tall": lengthUnits, "thick": lengthUnits, "thin": lengthUnits, "narrow": lengthUnits,
-	"heavy": weightUnits,
+// dimensions are the "how" words that ask for a physical measure, and
+// what measures it: "how wide" is answered by "a 3-mile-wide lake", not by
+// "40 species". Words also said of money or shares ("how high", "how far",
+// "how deep") are not here: "how far did shares fall" is answered by "8%".
+var dimensions = map[string]byte{
+	"wide": 'l', "tall": 'l', "thick": 'l', "thin": 'l', "narrow": 'l', // a length
+	"heavy": 'w', // a weight
+}
+
+// dimensionUnits returns the ids of the units that measure how, a word of
+// dimensions.
+func (e *Engine) dimensionUnits(how string) map[int32]bool {
+	if dimensions[how] == 'w' {
+		return e.weights
+	}
+	return e.lengths
 }
 
 // weightUnits measure a weight: "85 kilograms", "a 40-ton truck".
@@ -974,24 +982,15 @@ var weightUnits = map[string]bool{
 	"ton": true, "tonne": true, "stone": true,
 }
 
-// unitNear reports whether sentence d has a number in one of units (or its
-// plural) within numberDistance words of a word of q: "weighs 85
+// unitNear reports whether sentence d has a number before one of units
+// (term ids) within numberDistance words of a word of q: "weighs 85
 // kilograms", "a 3-mile-wide lake".
-func (e *Engine) unitNear(d *doc, q *question, units map[string]bool) bool {
+func (e *Engine) unitNear(d *doc, q *question, units map[int32]bool) bool {
 	toks := d.toks
-	var ids []int32 // the units' terms in this engine: a few, for a rare kind of question
-	for w := range units {
-		for _, f := range [...]string{w, w + "s"} {
-			if id := e.ix.idOf(e.an.term(f)); id >= 0 {
-				ids = append(ids, id)
-			}
-		}
-	}
-	isUnit := func(id int32) bool { return id >= 0 && slices.Contains(ids, id) }
 	const not = markAge | markDate | markShare | markMoney
 	return e.nearWhere(toks, q, numberDistance, false, func(k int) bool {
 		t := toks[k]
-		return t.mark&markNum != 0 && t.mark&not == 0 && k+1 < len(toks) && toks[k+1].pos <= t.pos+1 && isUnit(toks[k+1].term)
+		return t.mark&markNum != 0 && t.mark&not == 0 && k+1 < len(toks) && toks[k+1].pos <= t.pos+1 && toks[k+1].term >= 0 && units[toks[k+1].term]
 	})
 }
 
@@ -1115,20 +1114,7 @@ func (e *Engine) measuredOf(toks []dtok, q *question) bool {
 
 // isUnit reports whether id is a unit of length, weight or time.
 func (e *Engine) isUnit(id int32) bool {
-	if id < 0 {
-		return false
-	}
-	if e.units[id] {
-		return true
-	}
-	for w := range weightUnits {
-		for _, f := range [...]string{w, w + "s"} {
-			if e.ix.idOf(e.an.term(f)) == id {
-				return true
-			}
-		}
-	}
-	return false
+	return id >= 0 && (e.units[id] || e.weights[id])
 }
 
 // numberAfter reports whether toks, after the thing counted at word
